@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isoOf, isIsoDate, type IsoDate } from '../core/dates.js';
+import { UsageError } from '../core/errors.js';
+import { PACKAGE_ROOT } from '../core/paths.js';
+import type { Lang } from '../core/text.js';
+import type { Io } from './io.js';
+import { createLogger, type Logger } from './logger.js';
+
+export const TOOL_VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** What every command receives: io, global options, and a place to put its exit code. */
+export interface App {
+  readonly io: Io;
+  readonly version: string;
+  exitCode: number;
+  /** Set from global options before the command runs. */
+  lang: Lang;
+  color: boolean;
+  log: Logger;
+  today: IsoDate;
+}
+
+export function createApp(io: Io): App {
+  const color = Boolean(io.stderr.isTTY) && io.env['NO_COLOR'] === undefined;
+  return {
+    io,
+    version: TOOL_VERSION,
+    exitCode: 0,
+    lang: 'vi',
+    color,
+    log: createLogger(io, { quiet: false, verbose: false, color }),
+    today: isoOf(io.today),
+  };
+}
+
+export function parseAsOf(value: string | undefined): IsoDate | undefined {
+  if (value === undefined) return undefined;
+  if (!isIsoDate(value)) throw new UsageError(`--as-of "${value}" không phải ngày dạng YYYY-MM-DD (ví dụ 2026-09-30).`);
+  return value;
+}
+
+export function parseMegabytes(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--max-file-size "${value}" phải là số MB dương.`);
+  return Math.round(n * 1024 * 1024);
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The only file that touches process, and the only reader of the clock.
+import { main } from './main.js';
+
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  today: new Date(),
+  env: process.env,
+});

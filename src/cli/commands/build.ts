@@ -1,0 +1,97 @@
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { countBySeverity } from '../../core/diagnostic.js';
+import { displayPath } from '../../load/discover.js';
+import { exitCodeFor } from '../../diagnostics/exit-code.js';
+import { isStructural } from '../../diagnostics/codes.js';
+import { RENDERERS } from '../../render/index.js';
+import type { GeneratedFile, RenderContext } from '../../render/types.js';
+import type { FailOn } from '../../core/severity.js';
+import { diffGenerated, writeGenerated } from '../../write/write-generated.js';
+import type { App } from '../app.js';
+import { formatDiagnostics } from '../output.js';
+import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
+
+interface BuildOptions extends InputOptions {
+  out: string;
+  check?: boolean;
+  failOn: FailOn;
+}
+
+export function registerBuild(program: Command, app: App): void {
+  const cmd = program
+    .command('build')
+    .summary('tạo toàn bộ đầu ra vào generated/ / build every output')
+    .description(
+      'Công việc chính: kiểm tra kiến trúc rồi tạo mọi đầu ra (lược đồ, mô hình, tổng quan và các báo cáo, sơ đồ, văn bản đã cài đặt) vào thư mục --out. Đầu ra được ghi vào thư mục tạm rồi mới thay thế, nên một lần chạy lỗi hoặc bị ngắt không làm hỏng đầu ra cũ.',
+    )
+    .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
+    .option('--out <dir>', 'thư mục đầu ra', DEFAULT_OUT)
+    .option('--check', 'không ghi gì; báo lỗi (mã thoát 1) nếu --out khác với kết quả tạo lại (dùng trong CI)')
+    .addOption(
+      new Option('--fail-on <severity>', 'trả mã thoát 1 khi có phát hiện từ mức này').choices(['error', 'warning', 'info', 'none']).default('none'),
+    );
+  addInputOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Ví dụ:
+  $ kientruc build                          # architecture/ → generated/
+  $ kientruc build ../so-y-te/architecture --out ../so-y-te/generated
+  $ kientruc build --check                  # CI: generated/ có khớp với YAML không?
+  $ kientruc build --as-of 2026-09-30       # chốt số liệu tại một ngày`,
+  );
+  cmd.action(async (dir: string, opts: BuildOptions) => {
+    const result = await loadForCommand(app, dir, opts, true);
+    if (result.structuralErrors) {
+      const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
+      app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.files.map((f) => f.file)));
+      app.log.warn(
+        app.lang === 'vi'
+          ? `Không tạo đầu ra: kiến trúc có ${blocking.length} lỗi cú pháp, lược đồ hoặc tham chiếu. Đầu ra cũ trong ${opts.out} được giữ nguyên.`
+          : `Nothing built: ${blocking.length} syntax, schema or reference errors. The previous ${opts.out} is left as it was.`,
+      );
+      app.exitCode = 1;
+      return;
+    }
+    const ctx: RenderContext = {
+      model: result.model,
+      diagnostics: result.diagnostics,
+      rules: result.rules,
+      asOf: result.asOf,
+      lang: app.lang,
+      toolVersion: app.version,
+      log: (m) => app.log.info(m),
+    };
+    const files: GeneratedFile[] = [];
+    for (const [i, renderer] of RENDERERS.entries()) {
+      app.log.info(`[${i + 1}/${RENDERERS.length}] ${renderer.description}`);
+      files.push(...(await renderer.render(ctx)));
+    }
+    const outAbs = resolve(app.io.cwd, opts.out);
+    const outShown = displayPath(app.io.cwd, outAbs);
+    if (opts.check) {
+      const diff = await diffGenerated(outAbs, files, 'replace');
+      const problems = [
+        ...diff.missing.map((f) => `  thiếu / missing: ${outShown}/${f}`),
+        ...diff.changed.map((f) => `  khác / changed:  ${outShown}/${f}`),
+        ...diff.extra.map((f) => `  thừa / extra:    ${outShown}/${f}`),
+      ];
+      if (problems.length) {
+        app.io.stderr.write(`${problems.join('\n')}\n`);
+        app.log.warn(`${outShown} không khớp với kết quả tạo lại; chạy "kientruc build" rồi commit.`);
+        app.exitCode = 1;
+        return;
+      }
+      app.log.info(`✓ ${outShown} khớp với kết quả tạo lại (${files.length} tệp).`);
+    } else {
+      await writeGenerated(outAbs, files, 'replace');
+      app.log.info(`✓ Đã ghi ${files.length} tệp vào ${outShown}/.`);
+    }
+    const n = countBySeverity(result.diagnostics);
+    if (n.error + n.warning + n.info > 0) {
+      app.log.info(`  Kiểm tra tuân thủ: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin — xem chi tiết: kientruc check ${dir}`);
+    }
+    app.exitCode = exitCodeFor(result.diagnostics, opts.failOn);
+  });
+}

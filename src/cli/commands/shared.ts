@@ -1,0 +1,63 @@
+import { Option, type Command } from 'commander';
+import type { FailOn } from '../../core/severity.js';
+import { FORMAT_NAMES, type FormatName } from '../../diagnostics/format/index.js';
+import { runPipeline, type PipelineResult } from '../../pipeline.js';
+import { parseAsOf, parseMegabytes, type App } from '../app.js';
+
+export const DEFAULT_ROOT = 'architecture';
+export const DEFAULT_OUT = 'generated';
+
+export interface InputOptions {
+  asOf?: string;
+  maxFileSize?: string;
+}
+
+export interface ReportOptions {
+  format: FormatName;
+  output?: string;
+  failOn: FailOn;
+}
+
+/** `--as-of`, `--max-file-size`: options of every command that reads an architecture folder. */
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .option('--as-of <date>', 'ngày chốt số liệu YYYY-MM-DD (mặc định: asOf trong agency.yaml, hoặc hôm nay)')
+    .option('--max-file-size <MB>', 'bỏ qua tệp YAML lớn hơn giới hạn này', '8');
+}
+
+/** `--format`, `--output`, `--fail-on`: options of commands that report diagnostics. */
+export function addReportOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'định dạng kết quả').choices(FORMAT_NAMES).default('stylish'))
+    .option('-o, --output <file>', 'ghi kết quả vào tệp thay vì stdout')
+    .addOption(
+      new Option('--fail-on <severity>', 'mức nghiêm trọng thấp nhất làm lệnh trả mã thoát 1')
+        .choices(['error', 'warning', 'info', 'none'])
+        .default('error'),
+    );
+}
+
+export async function loadForCommand(
+  app: App,
+  dir: string,
+  opts: InputOptions,
+  rules: boolean,
+): Promise<PipelineResult> {
+  const started = performance.now();
+  const asOf = parseAsOf(opts.asOf);
+  const maxFileBytes = parseMegabytes(opts.maxFileSize);
+  const result = await runPipeline({
+    root: dir,
+    cwd: app.io.cwd,
+    today: app.today,
+    rules,
+    ...(asOf ? { asOf } : {}),
+    ...(maxFileBytes ? { maxFileBytes } : {}),
+  });
+  const ms = performance.now() - started;
+  const entities = result.loaded.docs.length;
+  app.log.debug(
+    `${result.loaded.files.length} tệp, ${entities} tài liệu, ${result.rules.length} quy tắc, ngày chốt ${result.asOf}, ${ms.toFixed(0)} ms`,
+  );
+  return result;
+}

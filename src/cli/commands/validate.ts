@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { exitCodeFor } from '../../diagnostics/exit-code.js';
+import type { App } from '../app.js';
+import { emit, formatDiagnostics } from '../output.js';
+import { addInputOptions, addReportOptions, DEFAULT_ROOT, loadForCommand, type InputOptions, type ReportOptions } from './shared.js';
+
+export function registerValidate(program: Command, app: App): void {
+  const cmd = program
+    .command('validate')
+    .summary('kiểm tra cú pháp, lược đồ và tham chiếu / validate YAML, schema and references')
+    .description(
+      'Đọc mọi tệp YAML trong thư mục kiến trúc, kiểm tra cú pháp, lược đồ JSON (QĐ 3090, QĐ 2439, Luật Dữ liệu) và tham chiếu giữa các tệp. Mỗi lỗi nêu tệp:dòng:cột, thực thể và cách sửa.',
+    )
+    .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT);
+  addInputOptions(cmd);
+  addReportOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Ví dụ:
+  $ kientruc validate                         # kiểm tra architecture/
+  $ kientruc validate ../so-y-te/architecture --lang en
+  $ kientruc validate -f json | jq '.summary'
+  $ kientruc validate -f sarif -o kientruc.sarif
+
+Mã thoát: 0 không có lỗi, 1 có lỗi (theo --fail-on), 2 lỗi sử dụng hoặc lỗi nội bộ.`,
+  );
+  cmd.action(async (dir: string, opts: InputOptions & ReportOptions) => {
+    const result = await loadForCommand(app, dir, opts, false);
+    await emit(app, formatDiagnostics(app, opts.format, result.diagnostics, result.loaded.files.map((f) => f.file)), opts.output);
+    app.exitCode = exitCodeFor(result.diagnostics, opts.failOn);
+  });
+}

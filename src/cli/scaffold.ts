@@ -1,0 +1,191 @@
+import { slugify } from '../core/labels.js';
+import type { IsoDate } from '../core/dates.js';
+import { viShortDate } from '../core/dates.js';
+
+export interface ScaffoldInput {
+  readonly name: string;
+  readonly id: string;
+  readonly level: 'ministry' | 'province' | 'department' | 'commune';
+  readonly code?: string;
+  readonly today: IsoDate;
+  readonly version: string;
+}
+
+const HEADER = (depth: number) => `# yaml-language-server: $schema=${'../'.repeat(depth)}generated/schema/kientruc.schema.json\n`;
+
+/** YAML double-quoted string. */
+function q(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** The files of a starter repository: one valid example of each kind, CI workflows, editor settings. */
+export function scaffoldFiles(input: ScaffoldInput): Record<string, string> {
+  const { name, id, level, today } = input;
+  const year = Number(today.slice(0, 4));
+  const ref = `agency:${id}`;
+  const place = name.replace(/^(Ủy ban nhân dân|UBND|Sở|Bộ)\s+/i, '');
+  const files: Record<string, string> = {};
+  files['architecture/agency.yaml'] = `${HEADER(1)}# Cơ quan lập kiến trúc. Thay các giá trị ví dụ bằng thông tin thật của cơ quan.
+apiVersion: kientruc/v1
+kind: Agency
+id: ${id}
+name: ${q(name)}
+framework: vn-2025
+level: ${level}
+${input.code ? `code: ${q(input.code)}\n` : ''}location: ${q(place)}
+asOf: ${today}
+governance:
+  reportingPeriod: quarterly
+document:
+  status: draft
+  title: ${q(`Phê duyệt Chiến lược dữ liệu của ${name}`)}
+  issuer: ${q(name.toUpperCase())}
+`;
+  files['architecture/organizations/don-vi.yaml'] = `${HEADER(2)}# Các cơ quan, đơn vị được nêu là chủ quản, chủ trì, phối hợp. Cơ quan trung ương (org:bo-cong-an, …)
+# đã có sẵn trong bộ khung: xem "kientruc schema --list organizations".
+apiVersion: kientruc/v1
+kind: Organization
+id: don-vi-cntt
+name: ${q(`Đơn vị chuyên trách công nghệ thông tin, chuyển đổi số của ${name}`)}
+level: unit
+parent: ${ref}
+roles: [dx-standing-body, data-coordinator]
+`;
+  files['architecture/systems/he-thong.yaml'] = `${HEADER(2)}# Mỗi hệ thống thông tin một tài liệu; ngăn cách các tài liệu bằng "---".
+# Khi hệ thống chuyển sang xây dựng, vận hành (status: building, operating): khai báo
+# security.level, security.dossier: approved và security.decision (số, ngày) theo NĐ 85/2016/NĐ-CP.
+apiVersion: kientruc/v1
+kind: System
+id: quan-ly-van-ban
+name: Hệ thống quản lý văn bản và điều hành
+layer: L3
+component: document-management
+status: planned
+owner: ${ref}
+operator: org:don-vi-cntt
+functionClass: internal
+infoClasses: [public, private]
+security:
+  level: 2
+  dossier: drafting
+hosting:
+  deployment: provincial-dc
+`;
+  files['architecture/datasets/du-lieu.yaml'] = `${HEADER(2)}apiVersion: kientruc/v1
+kind: Dataset
+id: van-ban-di-den
+name: Cơ sở dữ liệu văn bản đi, đến
+scope: internal
+layer: transactional
+block: internal-resources
+sharing: restricted
+criticality: other
+personalData: basic
+owner: ${ref}
+custodian: org:don-vi-cntt
+system: system:quan-ly-van-ban
+classifiedOn: ${today}
+`;
+  files['architecture/integrations/ket-noi.yaml'] = `${HEADER(2)}apiVersion: kientruc/v1
+kind: Integration
+id: lien-thong-van-ban
+name: Liên thông văn bản điện tử qua Trục liên thông văn bản quốc gia
+from: system:quan-ly-van-ban
+to: national:vdxp
+channel: vdxp
+format: edxml
+direction: bidirectional
+status: planned
+`;
+  files['architecture/kpis/chi-tieu.yaml'] = `${HEADER(2)}# Chỉ tiêu gắn với chỉ tiêu quốc gia: xem "kientruc schema --list targets".
+apiVersion: kientruc/v1
+kind: Kpi
+id: phan-loai-du-lieu
+name: Tỷ lệ cơ sở dữ liệu đã hoàn thành phân loại
+nationalTarget: target:phan-loai-du-lieu
+unit: percent
+owner: org:don-vi-cntt
+area: data
+target:
+  value: 100
+  deadline: ${year}
+`;
+  files['architecture/tasks/nhiem-vu.yaml'] = `${HEADER(2)}apiVersion: kientruc/v1
+kind: Task
+id: phan-loai-du-lieu
+name: Rà soát, phân loại dữ liệu theo Luật Dữ liệu
+area: data
+lead: org:don-vi-cntt
+deadline: ${year}
+deliverable: Danh mục dữ liệu đã phân loại
+status: in-progress
+addresses: [kpi:phan-loai-du-lieu]
+`;
+  files['.github/workflows/kientruc.yml'] = `# Kiểm tra kiến trúc trên mỗi lần đẩy mã và pull request (kientruc ${input.version}).
+name: kientruc
+on:
+  push:
+    branches: [main]
+  pull_request:
+permissions:
+  contents: read
+  security-events: write
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+          cache: npm
+      - run: npm ci
+      - name: Kiểm tra tuân thủ (chú thích trên pull request)
+        run: npx kientruc check architecture --format github
+      - name: Báo cáo SARIF cho code scanning
+        if: always()
+        run: npx kientruc check architecture --format sarif --output kientruc.sarif --fail-on none
+      - uses: github/codeql-action/upload-sarif@v3
+        if: always()
+        with:
+          sarif_file: kientruc.sarif
+          category: kientruc
+`;
+  files['.gitlab-ci.yml'] = `# Kiểm tra kiến trúc (kientruc ${input.version}).
+kientruc:
+  image: node:20
+  script:
+    - npm ci
+    - npx kientruc check architecture --format junit --output kientruc-junit.xml
+  artifacts:
+    when: always
+    reports:
+      junit: kientruc-junit.xml
+`;
+  files['.vscode/settings.json'] = `${JSON.stringify({ 'yaml.schemas': { './generated/schema/kientruc.schema.json': 'architecture/**/*.yaml' }, 'files.encoding': 'utf8' }, null, 2)}\n`;
+  files['.vscode/extensions.json'] = `${JSON.stringify({ recommendations: ['redhat.vscode-yaml'] }, null, 2)}\n`;
+  files['.gitignore'] = 'node_modules/\n.kientruc-cache/\n.kientruc-tmp-*\n.kientruc-old-*\n*.sarif\n*-junit.xml\n';
+  files['package.json'] = `${JSON.stringify(
+    {
+      name: slugify(name) || 'kien-truc-so',
+      private: true,
+      scripts: { check: 'kientruc check architecture', build: 'kientruc build architecture' },
+      devDependencies: { kientruc: input.version },
+    },
+    null,
+    2,
+  )}\n`;
+  files['README.md'] = `# Kiến trúc số — ${name}
+
+Mô tả kiến trúc số và dữ liệu của ${name} dưới dạng YAML, kiểm tra bằng [kientruc](https://github.com/kientruc/kientruc).
+
+\`\`\`sh
+npm install            # cài kientruc ${input.version}
+npx kientruc check     # kiểm tra lược đồ, tham chiếu và quy tắc tuân thủ
+npx kientruc build     # tạo báo cáo, sơ đồ, văn bản vào generated/
+\`\`\`
+
+Khởi tạo ngày ${viShortDate(today)}. Các tệp trong \`architecture/\` là ví dụ: thay bằng thông tin thật của cơ quan.
+`;
+  return files;
+}

@@ -1,0 +1,66 @@
+import type { Severity } from '../core/severity.js';
+import { text, type Text } from '../core/text.js';
+
+/** A diagnostic code that is not a conformance rule: reported by the loader, validator or model. */
+export interface CodeMeta {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly description: Text;
+}
+
+const c = (id: string, severity: Severity, vi: string, en: string): CodeMeta => ({ id, severity, description: text(vi, en) });
+
+/** Every built-in code, sorted by id. SARIF lists them next to the rules; the README documents them. */
+export const BUILTIN_CODES: readonly CodeMeta[] = [
+  c('internal.error', 'error', 'Lỗi nội bộ của kientruc.', 'Internal kientruc error.'),
+  c('internal.rule-crashed', 'error', 'Một quy tắc gặp lỗi nội bộ; các quy tắc khác vẫn chạy.', 'A rule crashed; the other rules still ran.'),
+  c('load.binary', 'error', 'Tệp chứa byte NUL, không phải văn bản.', 'File contains NUL bytes.'),
+  c('load.file-too-large', 'error', 'Tệp vượt giới hạn kích thước.', 'File exceeds the size limit.'),
+  c('load.invalid-utf8', 'error', 'Tệp không phải UTF-8 hợp lệ.', 'File is not valid UTF-8.'),
+  c('load.no-files', 'error', 'Thư mục kiến trúc không có tệp YAML.', 'Architecture folder holds no YAML file.'),
+  c('load.symlink-outside', 'error', 'Liên kết tượng trưng trỏ ra ngoài thư mục kiến trúc.', 'Symbolic link points outside the architecture folder.'),
+  c('load.unreadable', 'error', 'Không đọc được tệp.', 'File cannot be read.'),
+  c('model.agency-code-format', 'warning', 'Mã định danh cơ quan không theo dạng QCVN 102 thường gặp.', 'Agency code does not follow the usual QCVN 102 shape.'),
+  c('model.component-layer', 'warning', 'Thành phần kiến trúc không thuộc lớp đã khai báo.', 'Component does not belong to the declared layer.'),
+  c('model.duplicate-id', 'error', 'Mã định danh bị khai báo hai lần trong cùng loại.', 'Identifier declared twice within a kind.'),
+  c('model.missing-agency', 'error', 'Thiếu tài liệu Agency.', 'No Agency document.'),
+  c('model.multiple-agencies', 'error', 'Có nhiều hơn một tài liệu Agency.', 'More than one Agency document.'),
+  c('model.reference-cycle', 'error', 'Tham chiếu vòng (parent, replacedBy).', 'Reference cycle (parent, replacedBy).'),
+  c('model.self-integration', 'warning', 'Kết nối một hệ thống với chính nó.', 'Integration connects a system to itself.'),
+  c('model.unresolved-ref', 'error', 'Tham chiếu tới thực thể không tồn tại.', 'Reference to an entity that does not exist.'),
+  c('model.wrong-ref-kind', 'error', 'Tham chiếu sai loại thực thể.', 'Reference to the wrong kind of entity.'),
+  c('schema.const', 'error', 'Giá trị phải đúng hằng số quy định.', 'Value must equal the fixed constant.'),
+  c('schema.duplicate-item', 'error', 'Danh sách có phần tử lặp lại.', 'List has a repeated item.'),
+  c('schema.empty', 'error', 'Giá trị không được để trống.', 'Value must not be empty.'),
+  c('schema.enum', 'error', 'Giá trị không thuộc danh mục cho phép.', 'Value is not one of the allowed values.'),
+  c('schema.format', 'error', 'Sai định dạng (ngày, URL, thư điện tử, thời hạn).', 'Wrong format (date, URL, e-mail, deadline).'),
+  c('schema.id-format', 'error', 'Mã định danh không theo kebab-case.', 'Identifier is not kebab-case.'),
+  c('schema.missing-api-version', 'error', 'Thiếu apiVersion.', 'apiVersion is missing.'),
+  c('schema.missing-kind', 'error', 'Thiếu kind.', 'kind is missing.'),
+  c('schema.not-a-mapping', 'error', 'Tài liệu không phải đối tượng khóa: giá trị.', 'Document is not a mapping.'),
+  c('schema.pattern', 'error', 'Giá trị sai định dạng.', 'Value does not match its pattern.'),
+  c('schema.range', 'error', 'Giá trị nằm ngoài khoảng cho phép.', 'Value out of range.'),
+  c('schema.ref-format', 'error', 'Tham chiếu không đúng dạng kind:id.', 'Reference is not of the form kind:id.'),
+  c('schema.required', 'error', 'Thiếu trường bắt buộc.', 'Required field missing.'),
+  c('schema.too-long', 'error', 'Chuỗi quá dài.', 'String too long.'),
+  c('schema.type', 'error', 'Sai kiểu dữ liệu.', 'Wrong type.'),
+  c('schema.unknown-api-version', 'error', 'apiVersion không được hỗ trợ.', 'Unsupported apiVersion.'),
+  c('schema.unknown-field', 'error', 'Trường không có trong lược đồ.', 'Field not in the schema.'),
+  c('schema.unknown-framework', 'error', 'Bộ khung không được cài đặt.', 'Framework pack not installed.'),
+  c('schema.unknown-kind', 'error', 'Loại thực thể không tồn tại.', 'Unknown kind.'),
+  c('yaml.alias-limit', 'error', 'Dùng bí danh YAML quá nhiều lần (billion laughs).', 'Too many YAML alias expansions (billion laughs).'),
+  c('yaml.bad-escape', 'error', 'Ký tự thoát không hợp lệ trong chuỗi nháy kép.', 'Invalid escape in a double-quoted string.'),
+  c('yaml.duplicate-key', 'error', 'Khóa lặp lại trong cùng đối tượng.', 'Duplicate key in a mapping.'),
+  c('yaml.empty-file', 'error', 'Tệp rỗng hoặc chỉ có chú thích.', 'File is empty or comments only.'),
+  c('yaml.indent', 'error', 'Thụt lề sai.', 'Bad indentation.'),
+  c('yaml.syntax', 'error', 'Lỗi cú pháp YAML.', 'YAML syntax error.'),
+  c('yaml.tab-indent', 'error', 'Dùng Tab để thụt lề.', 'Tab used for indentation.'),
+  c('yaml.too-deep', 'error', 'Lồng nhau quá sâu.', 'Nested too deeply.'),
+  c('yaml.unclosed', 'error', 'Thiếu dấu đóng nháy hoặc ngoặc.', 'Unclosed quote or bracket.'),
+  c('yaml.unknown-tag', 'error', 'Thẻ YAML không được hỗ trợ.', 'Unsupported YAML tag.'),
+];
+
+/** Codes whose presence means the model cannot be trusted for rendering. */
+export function isStructural(code: string): boolean {
+  return /^(load|yaml|schema|model)\./.test(code);
+}

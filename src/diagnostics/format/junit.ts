@@ -1,0 +1,68 @@
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { pick } from '../../core/text.js';
+import type { FormatContext } from './context.js';
+
+export function xmlEscape(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+function cdata(s: string): string {
+  const clean = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+  return `<![CDATA[${clean.split(']]>').join(']]]]><![CDATA[>')}]]>`;
+}
+
+/** One `<testsuite>` per checked file, one `<testcase>` per finding; a clean file is one passing test. */
+export function formatJunit(diagnostics: readonly Diagnostic[], ctx: FormatContext): string {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const f of ctx.files) byFile.set(f, []);
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file) ?? [];
+    list.push(d);
+    byFile.set(d.file, list);
+  }
+  const files = [...byFile.keys()].sort();
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  let skipped = 0;
+  for (const file of files) {
+    const list = byFile.get(file) ?? [];
+    const cases: string[] = [];
+    let f = 0;
+    let s = 0;
+    if (list.length === 0) {
+      cases.push(`    <testcase classname="${xmlEscape(file)}" name="${xmlEscape(ctx.lang === 'vi' ? 'hợp lệ' : 'valid')}" />`);
+    }
+    for (const d of list) {
+      const name = `${d.range.start.line}:${d.range.start.col} ${d.code}${d.entity ? ` ${d.entity}` : ''}`;
+      const message = pick(d.message, ctx.lang);
+      const body = [
+        `${d.file}:${d.range.start.line}:${d.range.start.col}`,
+        message,
+        d.fix ? pick(d.fix, ctx.lang) : '',
+        d.legalRef ? `Căn cứ / Legal basis: ${d.legalRef}` : '',
+      ].filter(Boolean).join('\n');
+      if (d.waived) {
+        s++;
+        cases.push(`    <testcase classname="${xmlEscape(file)}" name="${xmlEscape(name)}">\n      <skipped message="${xmlEscape(`waived: ${d.waived.reason}`)}" />\n    </testcase>`);
+      } else {
+        f++;
+        cases.push(
+          `    <testcase classname="${xmlEscape(file)}" name="${xmlEscape(name)}">\n      <failure type="${d.severity}" message="${xmlEscape(message)}">${cdata(body)}</failure>\n    </testcase>`,
+        );
+      }
+    }
+    const count = Math.max(1, list.length);
+    tests += count;
+    failures += f;
+    skipped += s;
+    suites.push(`  <testsuite name="${xmlEscape(file)}" tests="${count}" failures="${f}" errors="0" skipped="${s}">\n${cases.join('\n')}\n  </testsuite>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kientruc" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">\n${suites.join('\n')}${suites.length ? '\n' : ''}</testsuites>\n`;
+}

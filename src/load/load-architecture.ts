@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import { open, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { UsageError } from '../core/errors.js';
+import type { Range } from '../core/source.js';
+import { text } from '../core/text.js';
+import { decodeYamlBytes } from './decode.js';
+import { discoverYamlFiles, displayPath } from './discover.js';
+import { SourceIndex } from './locate.js';
+import { parseYamlFile, type ParsedDoc } from './parse-yaml.js';
+
+/** Files above this size are refused before they are read (a 50 MB file must not stall CI). */
+export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export interface LoadOptions {
+  /** The architecture folder. */
+  readonly root: string;
+  /** Working directory; file paths in diagnostics are relative to it. */
+  readonly cwd: string;
+  readonly maxFileBytes?: number;
+}
+
+export interface LoadedFile {
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+export interface LoadResult {
+  /** Display path of the architecture folder. */
+  readonly root: string;
+  readonly rootAbs: string;
+  readonly docs: readonly ParsedDoc[];
+  readonly files: readonly LoadedFile[];
+  readonly sources: SourceIndex;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const AT_START: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
+
+async function readCapped(abs: string, max: number): Promise<Uint8Array | 'too-large'> {
+  const handle = await open(abs, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    if (size > max) return 'too-large';
+    const buf = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const { bytesRead } = await handle.read(buf, read, size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return buf.subarray(0, read);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads and parses every YAML file of an architecture folder. Problems in files become diagnostics. */
+export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
+  const rootAbs = resolve(opts.cwd, opts.root);
+  const root = displayPath(opts.cwd, rootAbs);
+  const info = await stat(rootAbs).catch(() => undefined);
+  if (!info) throw new UsageError(`Không tìm thấy thư mục kiến trúc "${root}". Chỉ định thư mục, ví dụ: kientruc validate architecture/`);
+  if (!info.isDirectory()) throw new UsageError(`"${root}" không phải là thư mục. Chỉ định thư mục chứa các tệp YAML kiến trúc.`);
+
+  const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const diagnostics: Diagnostic[] = [];
+  const docs: ParsedDoc[] = [];
+  const files: LoadedFile[] = [];
+  const sources = new SourceIndex();
+  const discovered = await discoverYamlFiles(rootAbs, opts.cwd);
+
+  for (const f of discovered) {
+    if (f.outside) {
+      diagnostics.push({
+        code: 'load.symlink-outside',
+        severity: 'error',
+        message: text('Liên kết tượng trưng trỏ ra ngoài thư mục kiến trúc; tệp không được đọc.', 'Symbolic link points outside the architecture folder; the file is not read.'),
+        file: f.display,
+        range: AT_START,
+        path: [],
+        fix: text('Sao chép tệp vào thư mục kiến trúc thay vì liên kết.', 'Copy the file into the architecture folder instead of linking it.'),
+      });
+      continue;
+    }
+    let bytes: Uint8Array | 'too-large';
+    try {
+      bytes = await readCapped(f.abs, max);
+    } catch (err: unknown) {
+      diagnostics.push({
+        code: 'load.unreadable',
+        severity: 'error',
+        message: text(`Không đọc được tệp: ${(err as Error).message}`, `Cannot read the file: ${(err as Error).message}`),
+        file: f.display,
+        range: AT_START,
+        path: [],
+        fix: text('Kiểm tra quyền đọc tệp.', 'Check the file permissions.'),
+      });
+      continue;
+    }
+    if (bytes === 'too-large') {
+      const mb = (max / 1024 / 1024).toFixed(0);
+      diagnostics.push({
+        code: 'load.file-too-large',
+        severity: 'error',
+        message: text(`Tệp lớn hơn ${mb} MB; kientruc không đọc tệp này.`, `The file is larger than ${mb} MB; kientruc does not read it.`),
+        file: f.display,
+        range: AT_START,
+        path: [],
+        fix: text('Tách thành nhiều tệp nhỏ (mỗi thực thể một tài liệu), hoặc dùng --max-file-size.', 'Split it into smaller files, or raise --max-file-size.'),
+      });
+      continue;
+    }
+    const decoded = decodeYamlBytes(bytes);
+    if (!decoded.ok) {
+      const range = { start: decoded.at, end: { line: decoded.at.line, col: decoded.at.col + 1 } };
+      diagnostics.push(
+        decoded.reason === 'invalid-utf8'
+          ? {
+              code: 'load.invalid-utf8',
+              severity: 'error',
+              message: text('Tệp không phải UTF-8 hợp lệ (có thể lưu bằng bảng mã TCVN3/VNI hoặc Windows-1258).', 'The file is not valid UTF-8 (perhaps saved as TCVN3/VNI or Windows-1258).'),
+              file: f.display,
+              range,
+              path: [],
+              fix: text('Lưu lại tệp với bảng mã UTF-8 (Unicode dựng sẵn).', 'Save the file as UTF-8 (precomposed Unicode).'),
+            }
+          : {
+              code: 'load.binary',
+              severity: 'error',
+              message: text('Tệp chứa byte NUL, không phải tệp văn bản YAML.', 'The file contains NUL bytes; it is not a YAML text file.'),
+              file: f.display,
+              range,
+              path: [],
+              fix: text('Xóa tệp nhị phân khỏi thư mục kiến trúc.', 'Remove the binary file from the architecture folder.'),
+            },
+      );
+      continue;
+    }
+    files.push({ file: f.display, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    const parsed = parseYamlFile(f.display, decoded.text);
+    sources.addFile(f.display, decoded.text, parsed.ast);
+    docs.push(...parsed.docs);
+    diagnostics.push(...parsed.diagnostics);
+  }
+  if (discovered.length === 0) {
+    diagnostics.push({
+      code: 'load.no-files',
+      severity: 'error',
+      message: text(`Thư mục "${root}" không có tệp YAML nào.`, `Folder "${root}" holds no YAML file.`),
+      file: root,
+      range: AT_START,
+      path: [],
+      fix: text('Chạy "kientruc init" để tạo bộ tệp mẫu, hoặc chỉ định đúng thư mục.', 'Run "kientruc init" to scaffold files, or point to the right folder.'),
+    });
+  }
+  return { root, rootAbs, docs, files, sources, diagnostics };
+}

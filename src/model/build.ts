@@ -1,0 +1,263 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+import { entityLabel } from '../core/labels.js';
+import { localRef, parseRef, refOf, type EntityKind, type Ref } from '../core/ref.js';
+import { closest } from '../core/similar.js';
+import type { DocPath, Range } from '../core/source.js';
+import { text } from '../core/text.js';
+import type { FrameworkPack } from '../framework/types.js';
+import type { LoadedFile } from '../load/load-architecture.js';
+import type { SourceIndex } from '../load/locate.js';
+import type { CheckedDoc } from '../validate/validate.js';
+import { Model } from './model.js';
+import type { Entity, Reference } from './types.js';
+
+export interface BuildInput {
+  readonly root: string;
+  readonly pack: FrameworkPack;
+  readonly docs: readonly CheckedDoc[];
+  readonly sources: SourceIndex;
+  readonly files: readonly LoadedFile[];
+}
+
+export interface BuildResult {
+  readonly value: Model;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const START: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
+
+/** Indexes entities, resolves every typed reference and reports duplicates, dangling refs and cycles. */
+export function buildModel(input: BuildInput): BuildResult {
+  const { pack, sources } = input;
+  const diagnostics: Diagnostic[] = [];
+  const entities = new Map<string, Entity>();
+  const invalid = new Set<string>();
+  const firstSeen = new Map<string, CheckedDoc>();
+  const at = (doc: CheckedDoc, path: DocPath, part: 'value' | 'key' = 'value') =>
+    sources.locate(doc.doc.file, doc.doc.index, path, part);
+  const packOrgs = new Set<string>(pack.organizations.map((o) => o.ref));
+
+  const agencies = input.docs.filter((d) => d.kind === 'agency' && d.id !== undefined);
+  for (const d of input.docs) {
+    if (d.id === undefined) continue;
+    const ref = refOf(d.kind, d.id);
+    const first = firstSeen.get(ref);
+    if (first || (d.kind === 'org' && packOrgs.has(ref))) {
+      const where = first
+        ? `${first.doc.file}:${at(first, ['id']).start.line}`
+        : pack.files.find((f) => f.endsWith('national.yaml')) ?? pack.id;
+      diagnostics.push({
+        code: 'model.duplicate-id',
+        severity: 'error',
+        message: first
+          ? text(`${entityLabel(d.kind, d.id).vi} được khai báo hai lần (lần đầu tại ${where}).`, `${entityLabel(d.kind, d.id).en} is declared twice (first at ${where}).`)
+          : text(
+              `${entityLabel(d.kind, d.id).vi} trùng với cơ quan trung ương có sẵn trong bộ khung ${pack.id}.`,
+              `${entityLabel(d.kind, d.id).en} duplicates a central body already in framework pack ${pack.id}.`,
+            ),
+        file: d.doc.file,
+        range: at(d, ['id']),
+        entity: ref,
+        path: ['id'],
+        fix: first
+          ? text('Đổi id của một trong hai, hoặc xóa bản trùng.', 'Rename one of them or delete the duplicate.')
+          : text(`Xóa khai báo này và tham chiếu trực tiếp "${ref}".`, `Delete this declaration and reference "${ref}" directly.`),
+      });
+      continue;
+    }
+    firstSeen.set(ref, d);
+    const entity = { ...d.value, ref, entityKind: d.kind, origin: { file: d.doc.file, docIndex: d.doc.index } } as unknown as Entity;
+    entities.set(ref, entity);
+    if (!d.valid) invalid.add(ref);
+  }
+
+  const agencyDoc = agencies[0];
+  if (agencies.length === 0) {
+    const agencyFile = `${input.root}/agency.yaml`;
+    diagnostics.push({
+      code: 'model.missing-agency',
+      severity: 'error',
+      message: text(`Thư mục "${input.root}" không có tài liệu "kind: Agency" mô tả cơ quan.`, `Folder "${input.root}" has no "kind: Agency" document describing the agency.`),
+      file: input.docs.some((d) => d.doc.file === agencyFile) ? agencyFile : input.root,
+      range: START,
+      path: [],
+      fix: text('Tạo agency.yaml với apiVersion, kind: Agency, id, name, framework: vn-2025, level.', 'Create agency.yaml with apiVersion, kind: Agency, id, name, framework: vn-2025, level.'),
+    });
+  }
+  for (const extra of agencies.slice(1)) {
+    if (extra.id === agencyDoc?.id) continue; // already a duplicate-id
+    diagnostics.push({
+      code: 'model.multiple-agencies',
+      severity: 'error',
+      message: text(
+        `Mỗi thư mục kiến trúc mô tả đúng một cơ quan; "${extra.id}" là tài liệu Agency thứ hai (đã có "${agencyDoc?.id}").`,
+        `An architecture folder describes exactly one agency; "${extra.id}" is a second Agency (already "${agencyDoc?.id}").`,
+      ),
+      file: extra.doc.file,
+      range: at(extra, ['kind']),
+      entity: refOf('agency', extra.id as string),
+      path: ['kind'],
+      fix: text('Khai báo đơn vị khác bằng "kind: Organization", hoặc tách thành thư mục kiến trúc riêng.', 'Declare other bodies as "kind: Organization", or give them their own architecture folder.'),
+    });
+  }
+  const ownCode = typeof agencyDoc?.value['code'] === 'string' ? agencyDoc.value['code'] : undefined;
+
+  const ids = new Map<EntityKind | 'national' | 'target', string[]>();
+  const idsOf = (kind: EntityKind | 'national' | 'target'): string[] => {
+    let list = ids.get(kind);
+    if (!list) {
+      if (kind === 'national') list = pack.national.map((n) => n.id);
+      else if (kind === 'target') list = pack.targets.map((t) => t.id);
+      else {
+        list = [...entities.values()].filter((e) => e.entityKind === kind).map((e) => (e.ref as string).slice(kind.length + 1));
+        if (kind === 'org') list.push(...pack.organizations.map((o) => o.id));
+      }
+      ids.set(kind, list.sort());
+    }
+    return list;
+  };
+  const known = (ref: string): boolean => {
+    const p = parseRef(ref);
+    if (!p) return false;
+    if (p.kind === 'national') return pack.national.some((n) => n.id === p.id);
+    if (p.kind === 'target') return pack.targets.some((t) => t.id === p.id);
+    if (p.kind === 'org' && packOrgs.has(ref)) return true;
+    return entities.has(ref);
+  };
+
+  const references: Reference[] = [];
+  for (const d of input.docs) {
+    if (d.id === undefined) continue;
+    const from = refOf(d.kind, d.id);
+    if (entities.get(from)?.origin.file !== d.doc.file || entities.get(from)?.origin.docIndex !== d.doc.index) continue;
+    for (const site of d.refs) {
+      const parsed = parseRef(site.value);
+      if (!parsed) continue;
+      if (parsed.agency !== undefined && parsed.agency !== ownCode) {
+        references.push({ from, path: site.path, raw: site.value, to: undefined, external: parsed.agency });
+        continue;
+      }
+      const to = localRef(parsed);
+      if (known(to)) {
+        references.push({ from, path: site.path, raw: site.value, to });
+        continue;
+      }
+      references.push({ from, path: site.path, raw: site.value, to: undefined });
+      const kind = parsed.kind;
+      const guess = closest(parsed.id, idsOf(kind));
+      const elsewhere = (['system', 'dataset', 'integration', 'kpi', 'task', 'org'] as const).find(
+        (k) => k !== kind && entities.has(refOf(k, parsed.id)),
+      );
+      const guessText = guess ? text(` — ý bạn là "${guess}"?`, ` — did you mean "${guess}"?`) : text('.', '.');
+      const fix = guess
+        ? text(`Sửa thành "${kind}:${guess}".`, `Change it to "${kind}:${guess}".`)
+        : elsewhere
+          ? text(`Đã có "${elsewhere}:${parsed.id}"; kiểm tra loại tham chiếu.`, `"${elsewhere}:${parsed.id}" exists; check the reference kind.`)
+          : kind === 'national' || kind === 'target'
+            ? text(`Xem danh mục ${kind === 'national' ? 'hệ thống quốc gia' : 'chỉ tiêu quốc gia'} trong bộ khung ${pack.id} (kientruc schema --list ${kind}).`, `See the ${kind} list of framework pack ${pack.id}.`)
+            : text(`Khai báo ${kind} "${parsed.id}", hoặc sửa tham chiếu.`, `Declare ${kind} "${parsed.id}", or fix the reference.`);
+      diagnostics.push({
+        code: 'model.unresolved-ref',
+        severity: 'error',
+        message: text(`${kind} "${parsed.id}" không tồn tại${guessText.vi}`, `${kind} "${parsed.id}" does not exist${guessText.en}`),
+        file: d.doc.file,
+        range: at(d, [...site.path]),
+        entity: from,
+        path: site.path,
+        fix,
+      });
+    }
+  }
+
+  const model = new Model({ root: input.root, pack, sources, entities, invalid, references, files: input.files });
+  diagnostics.push(...checkConsistency(model));
+  return { value: model, diagnostics };
+}
+
+/** Model-level checks that need the whole model: component vs layer, agency code, cycles, self-links. */
+function checkConsistency(model: Model): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const pack = model.pack;
+  const report = (ref: Ref, path: DocPath, code: string, severity: Diagnostic['severity'], message: Diagnostic['message'], fix: Diagnostic['fix']) => {
+    const loc = model.locate(ref, path);
+    out.push({ code, severity, message, file: loc.file, range: loc.range, entity: ref, path, ...(fix ? { fix } : {}) });
+  };
+  for (const s of model.all('system')) {
+    const comp = pack.components.find((c) => c.id === s.component);
+    if (comp && comp.layer !== s.layer) {
+      report(
+        s.ref,
+        ['component'],
+        'model.component-layer',
+        comp.confirmed ? 'error' : 'warning',
+        text(
+          `${entityLabel('system', s.id).vi}: thành phần "${comp.id}" (${comp.vi}) thuộc lớp ${comp.layer}, không phải ${s.layer}.`,
+          `${entityLabel('system', s.id).en}: component "${comp.id}" belongs to layer ${comp.layer}, not ${s.layer}.`,
+        ),
+        text(`Đổi "layer" thành ${comp.layer} hoặc chọn thành phần của lớp ${s.layer}.`, `Set "layer" to ${comp.layer} or pick a component of ${s.layer}.`),
+      );
+    }
+  }
+  const agency = model.agency;
+  if (agency?.code !== undefined && !new RegExp(pack.agencyCode.pattern).test(agency.code)) {
+    report(
+      agency.ref,
+      ['code'],
+      'model.agency-code-format',
+      pack.agencyCode.confirmed ? 'error' : 'warning',
+      text(
+        `Mã định danh "${agency.code}" không theo dạng thường gặp của QCVN 102 (ví dụ ${pack.agencyCode.example}).`,
+        `Agency code "${agency.code}" does not follow the usual QCVN 102 shape (e.g. ${pack.agencyCode.example}).`,
+      ),
+      text('Kiểm tra lại mã định danh do cơ quan có thẩm quyền cấp.', 'Check the code assigned by the competent authority.'),
+    );
+  }
+  const parentOf = (ref: string): string | undefined => {
+    const e = model.get(ref);
+    if (!e) return undefined;
+    if (e.entityKind === 'org') return e.parent;
+    if (e.entityKind === 'system') return e.replacedBy;
+    return undefined;
+  };
+  const reported = new Set<string>();
+  for (const kind of ['org', 'system'] as const) {
+    for (const e of model.all(kind)) {
+      const chain: string[] = [e.ref];
+      let cur = parentOf(e.ref);
+      while (cur !== undefined && model.get(cur) !== undefined) {
+        if (cur === e.ref) {
+          const key = [...chain].sort().join('>');
+          if (!reported.has(key)) {
+            reported.add(key);
+            const field = kind === 'org' ? 'parent' : 'replacedBy';
+            report(
+              e.ref,
+              [field],
+              'model.reference-cycle',
+              'error',
+              text(`Tham chiếu vòng qua "${field}": ${[...chain, e.ref].join(' → ')}.`, `Reference cycle through "${field}": ${[...chain, e.ref].join(' → ')}.`),
+              text(`Sửa "${field}" để chuỗi tham chiếu có điểm kết thúc.`, `Fix "${field}" so the chain ends.`),
+            );
+          }
+          break;
+        }
+        if (chain.includes(cur) || chain.length > 1000) break;
+        chain.push(cur);
+        cur = parentOf(cur);
+      }
+    }
+  }
+  for (const it of model.all('integration')) {
+    if (it.from === it.to) {
+      report(
+        it.ref,
+        ['to'],
+        'model.self-integration',
+        'warning',
+        text(`${entityLabel('integration', it.id).vi} kết nối "${it.from}" với chính nó.`, `${entityLabel('integration', it.id).en} connects "${it.from}" to itself.`),
+        text('Sửa "from" hoặc "to".', 'Fix "from" or "to".'),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+import type { Ref, EntityKind, RefKind } from '../core/ref.js';
+import { parseRef } from '../core/ref.js';
+import type { DocPath, Location, Range } from '../core/source.js';
+import type { SourceIndex } from '../load/locate.js';
+import type { FrameworkPack, NationalSystem, NationalTarget } from '../framework/types.js';
+import type { Agency, Entity, EntityByKind, OrgInfo, Reference } from './types.js';
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+export interface ModelInit {
+  readonly root: string;
+  readonly pack: FrameworkPack;
+  readonly sources: SourceIndex;
+  readonly entities: ReadonlyMap<string, Entity>;
+  readonly invalid: ReadonlySet<string>;
+  readonly references: readonly Reference[];
+  readonly files: readonly { readonly file: string; readonly sha256: string; readonly bytes: number }[];
+}
+
+/**
+ * The read-only architecture of one agency: its entities by typed ref, the framework pack, and where
+ * everything was written. Every list comes sorted by ref (code-unit order).
+ */
+export class Model {
+  readonly root: string;
+  readonly pack: FrameworkPack;
+  readonly agency: Agency | undefined;
+  readonly references: readonly Reference[];
+  readonly files: ModelInit['files'];
+  private readonly sources: SourceIndex;
+  private readonly entities: ReadonlyMap<string, Entity>;
+  private readonly invalid: ReadonlySet<string>;
+  private readonly byKind = new Map<EntityKind, Entity[]>();
+  private readonly inbound = new Map<string, Reference[]>();
+  private readonly outbound = new Map<string, Reference[]>();
+  private readonly nationalById: ReadonlyMap<string, NationalSystem>;
+  private readonly targetById: ReadonlyMap<string, NationalTarget>;
+
+  constructor(init: ModelInit) {
+    this.root = init.root;
+    this.pack = init.pack;
+    this.sources = init.sources;
+    this.entities = init.entities;
+    this.invalid = init.invalid;
+    this.references = init.references;
+    this.files = init.files;
+    const refs = [...init.entities.keys()].sort();
+    for (const ref of refs) {
+      if (init.invalid.has(ref)) continue;
+      const e = init.entities.get(ref) as Entity;
+      const list = this.byKind.get(e.entityKind) ?? [];
+      list.push(e);
+      this.byKind.set(e.entityKind, list);
+    }
+    for (const r of init.references) {
+      if (r.to) push(this.inbound, r.to, r);
+      push(this.outbound, r.from, r);
+    }
+    this.agency = this.byKind.get('agency')?.[0] as Agency | undefined;
+    this.nationalById = new Map(init.pack.national.map((n) => [n.ref, n]));
+    this.targetById = new Map(init.pack.targets.map((t) => [t.ref, t]));
+  }
+
+  /** Valid entities of one kind, sorted by ref. */
+  all<K extends EntityKind>(kind: K): readonly EntityByKind[K][] {
+    return (this.byKind.get(kind) ?? EMPTY) as readonly EntityByKind[K][];
+  }
+
+  /** The entity declared under `ref` (also when it failed the schema). */
+  get<K extends EntityKind>(ref: Ref<K> | string): EntityByKind[K] | undefined {
+    return this.entities.get(ref) as EntityByKind[K] | undefined;
+  }
+
+  isValid(ref: string): boolean {
+    return this.entities.has(ref) && !this.invalid.has(ref);
+  }
+
+  national(ref: string): NationalSystem | undefined {
+    return this.nationalById.get(ref);
+  }
+
+  target(ref: string): NationalTarget | undefined {
+    return this.targetById.get(ref);
+  }
+
+  /** Any organisation ref: the agency, a declared Organization, or a central body of the pack. */
+  org(ref: string): OrgInfo | undefined {
+    const e = this.entities.get(ref);
+    if (e && (e.entityKind === 'agency' || e.entityKind === 'org')) {
+      return {
+        ref: e.ref,
+        name: e.name,
+        ...(e.shortName ? { shortName: e.shortName } : {}),
+        level: e.level,
+        ...(e.code ? { code: e.code } : {}),
+        source: e.entityKind === 'agency' ? 'agency' : 'local',
+      };
+    }
+    const p = this.pack.organizations.find((o) => o.ref === ref);
+    return p ? { ref: p.ref, name: p.name, level: p.level, source: 'pack' } : undefined;
+  }
+
+  /** True when `ref` names something this model knows (entity or pack entry). */
+  resolves(ref: string): boolean {
+    return this.entities.has(ref) || this.nationalById.has(ref) || this.targetById.has(ref) || this.org(ref) !== undefined;
+  }
+
+  /** Display name of any ref, falling back to the ref itself. */
+  nameOf(ref: string): string {
+    const e = this.entities.get(ref);
+    if (e) return e.name;
+    const n = this.nationalById.get(ref) ?? this.targetById.get(ref);
+    if (n) return n.name;
+    const o = this.org(ref);
+    if (o) return o.name;
+    return ref;
+  }
+
+  /** Short display name (shortName when given). */
+  shortNameOf(ref: string): string {
+    const e = this.entities.get(ref);
+    if (e && 'shortName' in e && e.shortName) return e.shortName;
+    return this.nameOf(ref);
+  }
+
+  /** The kind of what a ref points to, also for pack refs. */
+  kindOf(ref: string): RefKind | undefined {
+    return parseRef(ref)?.kind;
+  }
+
+  /** References pointing at `ref`, in source order. */
+  referrers(ref: string): readonly Reference[] {
+    return this.inbound.get(ref) ?? EMPTY;
+  }
+
+  /** References written inside the entity `ref`. */
+  referencesFrom(ref: string): readonly Reference[] {
+    return this.outbound.get(ref) ?? EMPTY;
+  }
+
+  /** Where `path` of entity `ref` was written: the deepest existing node, 1-based. */
+  locate(ref: string, path: DocPath = [], part: 'value' | 'key' = 'value'): Location {
+    const e = this.entities.get(ref);
+    if (!e) return { file: this.agency?.origin.file ?? this.root, range: START };
+    const target = path.length === 0 ? ['id'] : path;
+    return { file: e.origin.file, range: this.sources.locate(e.origin.file, e.origin.docIndex, target, part) };
+  }
+}
+
+const START: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
+
+function push(map: Map<string, Reference[]>, key: string, value: Reference): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

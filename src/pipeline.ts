@@ -1,0 +1,99 @@
+import type { IsoDate } from './core/dates.js';
+import { sortDiagnostics, type Diagnostic } from './core/diagnostic.js';
+import { text } from './core/text.js';
+import { isStructural } from './diagnostics/codes.js';
+import { availablePacks, DEFAULT_PACK, loadPack } from './framework/load-pack.js';
+import type { FrameworkPack } from './framework/types.js';
+import { loadArchitecture, type LoadResult } from './load/load-architecture.js';
+import { buildModel } from './model/build.js';
+import type { Model } from './model/model.js';
+import type { Rule } from './rules/define-rule.js';
+import { RULES } from './rules/index.js';
+import { runRules } from './rules/run-rules.js';
+import type { Severity } from './core/severity.js';
+import { compileSchemas } from './validate/ajv.js';
+import { validateDocuments } from './validate/validate.js';
+
+export interface PipelineOptions {
+  /** Architecture folder. */
+  readonly root: string;
+  readonly cwd: string;
+  /** The date the bin read once; used only when neither --as-of nor the agency's `asOf` is given. */
+  readonly today: IsoDate;
+  readonly asOf?: IsoDate;
+  /** Run the conformance rules (check, gap, build) or not (validate). */
+  readonly rules?: boolean;
+  readonly ruleSeverity?: Readonly<Record<string, Severity>>;
+  readonly disabledRules?: ReadonlySet<string>;
+  readonly maxFileBytes?: number;
+}
+
+export interface PipelineResult {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly model: Model;
+  readonly pack: FrameworkPack;
+  readonly loaded: LoadResult;
+  /** The report date the run used. */
+  readonly asOf: IsoDate;
+  /** Rules that ran (empty for validate). */
+  readonly rules: readonly Rule[];
+  /** True when YAML, schema or model errors make the model unfit for rendering. */
+  readonly structuralErrors: boolean;
+}
+
+function choosePack(loaded: LoadResult): { pack: FrameworkPack; diagnostics: Diagnostic[] } {
+  const packs = availablePacks();
+  for (const doc of loaded.docs) {
+    const v = doc.value as Record<string, unknown> | null;
+    if (!v || typeof v !== 'object' || v['kind'] !== 'Agency') continue;
+    const id = v['framework'];
+    if (typeof id === 'string' && packs.includes(id)) return { pack: loadPack(id), diagnostics: [] };
+    if (typeof id === 'string') {
+      return {
+        pack: loadPack(DEFAULT_PACK),
+        diagnostics: [
+          {
+            code: 'schema.unknown-framework',
+            severity: 'error',
+            message: text(`Bộ khung "${id}" chưa được cài đặt; đang dùng "${DEFAULT_PACK}".`, `Framework pack "${id}" is not installed; using "${DEFAULT_PACK}".`),
+            file: doc.file,
+            range: loaded.sources.locate(doc.file, doc.index, ['framework']),
+            path: ['framework'],
+            fix: text(`Dùng một trong: ${packs.join(', ')}.`, `Use one of: ${packs.join(', ')}.`),
+          },
+        ],
+      };
+    }
+    break;
+  }
+  return { pack: loadPack(DEFAULT_PACK), diagnostics: [] };
+}
+
+/** load → validate → build model → check rules. Returns data; never prints, exits or reads `process`. */
+export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
+  const loaded = await loadArchitecture({ root: opts.root, cwd: opts.cwd, ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}) });
+  const chosen = choosePack(loaded);
+  const schemas = compileSchemas(chosen.pack, availablePacks());
+  const validated = validateDocuments(loaded.docs, schemas, loaded.sources);
+  const built = buildModel({ root: loaded.root, pack: chosen.pack, docs: validated.value, sources: loaded.sources, files: loaded.files });
+  const model = built.value;
+  const asOf = opts.asOf ?? model.agency?.asOf ?? opts.today;
+  const early = [...loaded.diagnostics, ...chosen.diagnostics, ...validated.diagnostics, ...built.diagnostics];
+  const checked = opts.rules
+    ? runRules(model, RULES, {
+        asOf,
+        ...(opts.ruleSeverity ? { severity: opts.ruleSeverity } : {}),
+        ...(opts.disabledRules ? { disabled: opts.disabledRules } : {}),
+      })
+    : { diagnostics: [], ran: [] };
+  const diagnostics = sortDiagnostics([...early, ...checked.diagnostics]);
+  return {
+    diagnostics,
+    model,
+    pack: chosen.pack,
+    loaded,
+    asOf,
+    rules: checked.ran,
+    structuralErrors: early.some((d) => d.severity === 'error' && isStructural(d.code)),
+  };
+}

@@ -1,0 +1,25 @@
+/** Escapes text for a Markdown table cell: pipes, newlines, and characters Markdown would interpret. */
+export function mdCell(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return mdText(String(value)).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+/** Escapes text for Markdown prose, so a name such as `*x*` or `<script>` shows literally. */
+export function mdText(value: string): string {
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/([`*_{}[\]()#+!~>])/g, '\\$1')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;');
+}
+
+/** A Markdown table; `rows` are already-escaped cells. */
+export function mdTable(headers: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r' | 'c')[]): string {
+  const sep = headers.map((_, i) => (align?.[i] === 'r' ? '---:' : align?.[i] === 'c' ? ':---:' : '---'));
+  return [`| ${headers.join(' | ')} |`, `| ${sep.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** Number in Vietnamese style: `1.234.567,5`. */
+export function viNumber(value: number, fractionDigits = 0): string {
+  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 }).format(value);
+}

@@ -1,0 +1,25 @@
+import { ENTITY_KINDS } from '../../core/ref.js';
+import { stableStringify } from '../../core/stable-json.js';
+import type { Renderer } from '../types.js';
+
+/** `model.json`: the resolved model, for diff, aggregation, the site and other tools. */
+export const modelJsonRenderer: Renderer = {
+  id: 'model-json',
+  description: 'Mô hình đã chuẩn hóa (model.json)',
+  render({ model, asOf, toolVersion }) {
+    const entities: Record<string, unknown[]> = {};
+    for (const k of ENTITY_KINDS) entities[k] = [...model.all(k)];
+    const out = {
+      version: 1,
+      generator: { name: 'kientruc', version: toolVersion },
+      framework: { id: model.pack.id, version: model.pack.version },
+      agency: model.agency?.ref ?? null,
+      asOf,
+      entities,
+      references: model.references
+        .filter((r) => r.to !== undefined || r.external !== undefined)
+        .map((r) => ({ from: r.from, path: r.path.join('.'), to: r.to ?? r.raw, ...(r.external ? { external: r.external } : {}) })),
+    };
+    return [{ path: 'model.json', contents: stableStringify(out) }];
+  },
+};

@@ -1,0 +1,18 @@
+import { availablePacks } from '../framework/load-pack.js';
+import { buildSchema } from '../validate/schema/build-schema.js';
+import type { Renderer } from './types.js';
+
+/** The JSON Schema editors load through the `yaml-language-server` line of each file. */
+export const SCHEMA_FILE = 'schema/kientruc.schema.json';
+
+export function schemaJson(pack: Parameters<typeof buildSchema>[0]): string {
+  return `${JSON.stringify(buildSchema(pack, availablePacks()).root, null, 2)}\n`;
+}
+
+export const schemaRenderer: Renderer = {
+  id: 'schema',
+  description: 'Lược đồ JSON cho trình soạn thảo (schema/kientruc.schema.json)',
+  render({ model }) {
+    return [{ path: SCHEMA_FILE, contents: schemaJson(model.pack) }];
+  },
+};

@@ -1,0 +1,28 @@
+import type { IsoDate } from '../core/dates.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { Lang } from '../core/text.js';
+import type { Model } from '../model/model.js';
+import type { Rule } from '../rules/define-rule.js';
+
+/** A file a renderer produces; `path` is relative to the output folder, POSIX, kebab-case. */
+export interface GeneratedFile {
+  readonly path: string;
+  readonly contents: string | Uint8Array;
+}
+
+export interface RenderContext {
+  readonly model: Model;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly rules: readonly Rule[];
+  readonly asOf: IsoDate;
+  readonly lang: Lang;
+  readonly toolVersion: string;
+  /** Progress and warnings go here (stderr); renderers never print. */
+  readonly log: (message: string) => void;
+}
+
+export interface Renderer {
+  readonly id: string;
+  readonly description: string;
+  render(ctx: RenderContext): GeneratedFile[] | Promise<GeneratedFile[]>;
+}

@@ -1,0 +1,30 @@
+/** A dataset must declare whether it holds basic or sensitive personal data. Source: Luật 91/2025/QH15 Điều 2; NĐ 356/2025/NĐ-CP. */
+import { entityLabel } from '../../core/labels.js';
+import { text } from '../../core/text.js';
+import { defineRule } from '../define-rule.js';
+
+export const dataPersonalDataCategory = defineRule({
+  id: 'data.personal-data-category',
+  severity: 'error',
+  confirmed: true,
+  description: text(
+    'Mỗi tập dữ liệu phải xác định có chứa dữ liệu cá nhân cơ bản, nhạy cảm hay không.',
+    'Every dataset must state whether it holds basic or sensitive personal data.',
+  ),
+  help: text(
+    'Khai báo personalData: none, basic hoặc sensitive theo Luật Bảo vệ dữ liệu cá nhân 2025; dữ liệu nhạy cảm cần thêm protection (đánh giá tác động, biện pháp bảo vệ).',
+    'Declare personalData: none, basic or sensitive per the 2025 Personal Data Protection Law; sensitive data also needs protection (impact assessment, measures).',
+  ),
+  legalRef: 'Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15 Điều 2; NĐ 356/2025/NĐ-CP',
+  check({ model, report }) {
+    for (const d of model.all('dataset')) {
+      if (d.personalData !== undefined) continue;
+      const name = entityLabel('dataset', d.id);
+      report({
+        entity: d.ref,
+        message: text(`${name.vi} chưa xác định loại dữ liệu cá nhân.`, `${name.en} does not state its personal-data category.`),
+        fix: text('Thêm "personalData: none | basic | sensitive".', 'Add "personalData: none | basic | sensitive".'),
+      });
+    }
+  },
+});

@@ -1,0 +1,54 @@
+import type { IsoDate } from '../core/dates.js';
+import type { Ref } from '../core/ref.js';
+import type { Severity } from '../core/severity.js';
+import type { DocPath } from '../core/source.js';
+import type { Text } from '../core/text.js';
+import type { Model } from '../model/model.js';
+
+export type RuleDomain = 'agency' | 'system' | 'data' | 'integration' | 'kpi' | 'task';
+
+/** What a rule is, independent of any run: listed in SARIF, docs and the gap report. */
+export interface RuleMeta {
+  /** `<domain>.<kebab-name>`, mirrored by the file path `src/rules/<domain>/<name>.ts`. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** One sentence stating the obligation. */
+  readonly description: Text;
+  /** Longer explanation and how to comply (SARIF help, site). */
+  readonly help: Text;
+  /** Legal source with article where known: `NĐ 85/2016/NĐ-CP Điều 12`. */
+  readonly legalRef: string;
+  /**
+   * False when the obligation rests on facts the research brief marks unconfirmed ([U]);
+   * such a rule never reports above `warning`.
+   */
+  readonly confirmed: boolean;
+}
+
+export interface Finding {
+  readonly entity: Ref;
+  /** YAML path inside the entity's document; the runner turns it into a range. */
+  readonly path?: DocPath;
+  readonly part?: 'value' | 'key';
+  readonly message: Text;
+  readonly fix?: Text;
+  /** Per-finding severity (e.g. warning before a legal deadline, error after it). */
+  readonly severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly model: Model;
+  /** The report date ("today" for deadline checks). */
+  readonly asOf: IsoDate;
+  report(finding: Finding): void;
+}
+
+export interface Rule extends RuleMeta {
+  /** Synchronous and pure: reads the model and calls `report`. */
+  check(ctx: RuleContext): void;
+}
+
+/** Declares a rule; the runner fills in code, severity, legal reference, file and range. */
+export function defineRule(rule: Rule): Rule {
+  return Object.freeze({ ...rule });
+}

@@ -1,0 +1,49 @@
+/** Every information system in use must have its security level determined and approved. Source: NĐ 85/2016/NĐ-CP Điều 12–17. */
+import { entityLabel } from '../../core/labels.js';
+import { text } from '../../core/text.js';
+import { defineRule } from '../define-rule.js';
+
+const IN_SCOPE = new Set(['building', 'operating', 'upgrading']);
+
+export const systemSecurityLevel = defineRule({
+  id: 'system.security-level',
+  severity: 'error',
+  confirmed: true,
+  description: text(
+    'Hệ thống thông tin đang xây dựng hoặc vận hành phải được xác định cấp độ an toàn và có quyết định phê duyệt cấp độ.',
+    'An information system being built or in operation must have its security level determined and approved by decision.',
+  ),
+  help: text(
+    'Chủ quản hệ thống lập hồ sơ đề xuất cấp độ (cấp độ 1–5) theo NĐ 85/2016/NĐ-CP, trình thẩm định và phê duyệt; khai báo security.level, security.dossier: approved và security.decision (số, ngày).',
+    'The system owner prepares the security-level dossier (levels 1–5) under Decree 85/2016, has it appraised and approved; declare security.level, security.dossier: approved and security.decision (number, date).',
+  ),
+  legalRef: 'Luật An toàn thông tin mạng 2015; NĐ 85/2016/NĐ-CP Điều 12–17',
+  check({ model, report }) {
+    for (const s of model.all('system')) {
+      if (!IN_SCOPE.has(s.status)) continue;
+      const name = entityLabel('system', s.id);
+      const level = s.security?.level;
+      if (level === undefined) {
+        report({
+          entity: s.ref,
+          path: s.security ? ['security'] : [],
+          part: 'key',
+          message: text(`${name.vi} chưa được xác định cấp độ an toàn hệ thống thông tin.`, `${name.en} has no security level.`),
+          fix: text('Lập hồ sơ đề xuất cấp độ và khai báo security.level (1–5).', 'Prepare the level dossier and declare security.level (1–5).'),
+        });
+        continue;
+      }
+      if (s.security?.dossier !== 'approved' || s.security.decision === undefined) {
+        report({
+          entity: s.ref,
+          path: s.security?.dossier !== undefined ? ['security', 'dossier'] : ['security', 'level'],
+          message: text(
+            `${name.vi} (cấp độ ${level}) chưa có quyết định phê duyệt cấp độ.`,
+            `${name.en} (level ${level}) has no approved security-level decision.`,
+          ),
+          fix: text('Trình phê duyệt hồ sơ đề xuất cấp độ; khai báo security.dossier: approved và security.decision (số, ngày).', 'Get the dossier approved; declare security.dossier: approved and security.decision (number, date).'),
+        });
+      }
+    }
+  },
+});

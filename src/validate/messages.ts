@@ -1,0 +1,277 @@
+import type { ErrorObject } from 'ajv';
+import { slugify } from '../core/labels.js';
+import { parseRef, REF_KINDS } from '../core/ref.js';
+import { closest } from '../core/similar.js';
+import type { DocPath } from '../core/source.js';
+import { text, type Text } from '../core/text.js';
+import type { Schema } from './schema/dsl.js';
+
+export interface Translated {
+  readonly code: string;
+  /** The YAML path the problem is about (a missing field's own path). */
+  readonly path: DocPath;
+  /** Where to point (a missing field points at its parent's key, or at `id` at the top). */
+  readonly at?: DocPath;
+  readonly part: 'value' | 'key';
+  readonly message: Text;
+  readonly fix?: Text;
+}
+
+const TYPE_VI: Record<string, string> = {
+  string: 'chuỗi văn bản',
+  integer: 'số nguyên',
+  number: 'số',
+  boolean: 'true hoặc false',
+  object: 'đối tượng (các cặp khóa: giá trị)',
+  array: 'danh sách (các dòng bắt đầu bằng "- ")',
+  null: 'rỗng',
+};
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function show(value: unknown): string {
+  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+export function instancePathToPath(instancePath: string): (string | number)[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
+}
+
+function fieldName(schema: Schema | undefined, path: DocPath): { vi: string; en: string } {
+  const key = path.length ? String(path[path.length - 1]) : '';
+  const vi = schema?.['x-vi'];
+  const en = schema?.['x-en'];
+  if (typeof vi === 'string' && typeof en === 'string') return { vi: `"${key}" (${vi})`, en: `"${key}" (${en})` };
+  return { vi: `"${key}"`, en: `"${key}"` };
+}
+
+/**
+ * Turns one ajv error into a located, bilingual message. `subject` names the entity
+ * (e.g. `Hệ thống "cong-dvc"`); `propSchema` finds a property's schema for titles.
+ */
+export function translateAjvError(
+  err: ErrorObject,
+  subject: Text,
+  propSchema: (path: DocPath) => Schema | undefined,
+): Translated {
+  const path = instancePathToPath(err.instancePath);
+  const here = propSchema(path);
+  const field = fieldName(here, path);
+  const where = path.length ? field : { vi: subject.vi, en: subject.en };
+  switch (err.keyword) {
+    case 'required': {
+      const missing = String((err.params as { missingProperty: string }).missingProperty);
+      const full = [...path, missing];
+      const f = fieldName(propSchema(full), full);
+      const container = path.length ? text(` trong ${field.vi}`, ` in ${field.en}`) : text('', '');
+      return {
+        code: 'schema.required',
+        path: full,
+        at: path.length ? full : ['id'],
+        part: 'key',
+        message: text(`${subject.vi} thiếu trường bắt buộc ${f.vi}${container.vi}.`, `${subject.en} lacks the required field ${f.en}${container.en}.`),
+        fix: text(`Thêm "${missing}:" vào ${path.length ? field.vi : subject.vi}.`, `Add "${missing}:" to ${path.length ? field.en : subject.en}.`),
+      };
+    }
+    case 'additionalProperties': {
+      const extra = String((err.params as { additionalProperty: string }).additionalProperty);
+      const props = Object.keys((err.parentSchema?.['properties'] as Record<string, unknown> | undefined) ?? {});
+      const guess = closest(extra, props);
+      const hint = guess ? text(` — ý bạn là "${guess}"?`, ` — did you mean "${guess}"?`) : text('.', '.');
+      return {
+        code: 'schema.unknown-field',
+        path: [...path, extra],
+        part: 'key',
+        message: text(
+          `Trường "${extra}" không có trong lược đồ của ${path.length ? field.vi : subject.vi}${hint.vi}`,
+          `Field "${extra}" is not part of ${path.length ? field.en : subject.en}${hint.en}`,
+        ),
+        fix: guess
+          ? text(`Đổi "${extra}" thành "${guess}".`, `Rename "${extra}" to "${guess}".`)
+          : text(`Xóa "${extra}"; các trường hợp lệ: ${props.join(', ')}.`, `Remove "${extra}"; valid fields: ${props.join(', ')}.`),
+      };
+    }
+    case 'type': {
+      const expected = String((err.params as { type: string | string[] }).type).split(',');
+      const vi = expected.map((t) => TYPE_VI[t] ?? t).join(' hoặc ');
+      const actual = typeOf(err.data);
+      return {
+        code: 'schema.type',
+        path,
+        part: 'value',
+        message: text(
+          `${where.vi} của ${subject.vi} phải là ${vi}, nhưng đang là ${TYPE_VI[actual] ?? actual}.`,
+          `${where.en} of ${subject.en} must be ${expected.join(' or ')}, not ${actual}.`,
+        ),
+      };
+    }
+    case 'enum': {
+      const allowed = (err.params as { allowedValues: unknown[] }).allowedValues;
+      const shown = allowed.map(String);
+      const guess = typeof err.data === 'string' ? closest(err.data, shown) : undefined;
+      const list = shown.length > 14 ? `${shown.slice(0, 14).join(', ')}, …` : shown.join(', ');
+      const hint = guess ? text(` — ý bạn là "${guess}"?`, ` — did you mean "${guess}"?`) : text('.', '.');
+      return {
+        code: 'schema.enum',
+        path,
+        part: 'value',
+        message: text(
+          `Giá trị "${show(err.data)}" không hợp lệ cho ${where.vi} của ${subject.vi}${hint.vi}`,
+          `"${show(err.data)}" is not a valid ${where.en} of ${subject.en}${hint.en}`,
+        ),
+        fix: text(`Dùng một trong: ${list}.`, `Use one of: ${list}.`),
+      };
+    }
+    case 'const':
+      return {
+        code: 'schema.const',
+        path,
+        part: 'value',
+        message: text(
+          `${where.vi} phải là "${String((err.params as { allowedValue: unknown }).allowedValue)}".`,
+          `${where.en} must be "${String((err.params as { allowedValue: unknown }).allowedValue)}".`,
+        ),
+      };
+    case 'pattern': {
+      const kinds = here?.['x-ref'] as string[] | undefined;
+      const value = String(err.data);
+      if (kinds) {
+        const parsed = parseRef(value);
+        const form = kinds.map((k) => `${k}:<id>`).join(', ');
+        if (parsed && !kinds.includes(parsed.kind)) {
+          return {
+            code: 'model.wrong-ref-kind',
+            path,
+            part: 'value',
+            message: text(
+              `${where.vi} của ${subject.vi} phải tham chiếu ${form}, nhưng "${value}" là tham chiếu ${parsed.kind}.`,
+              `${where.en} of ${subject.en} must reference ${form}, but "${value}" is a ${parsed.kind} reference.`,
+            ),
+            fix: text(`Dùng tham chiếu dạng ${form}.`, `Use a reference of the form ${form}.`),
+          };
+        }
+        const prefix = value.split(':')[0] ?? '';
+        const kindGuess = value.includes(':') ? closest(prefix, REF_KINDS) : undefined;
+        const bare = !value.includes(':') ? `${kinds[0]}:${slugify(value)}` : undefined;
+        const suggestion = bare ?? (kindGuess ? `${kindGuess}:${value.slice(prefix.length + 1)}` : undefined);
+        return {
+          code: 'schema.ref-format',
+          path,
+          part: 'value',
+          message: text(
+            `"${show(value)}" không phải tham chiếu hợp lệ cho ${where.vi} của ${subject.vi}${suggestion ? ` — ý bạn là "${suggestion}"?` : '.'}`,
+            `"${show(value)}" is not a valid reference for ${where.en} of ${subject.en}${suggestion ? ` — did you mean "${suggestion}"?` : '.'}`,
+          ),
+          fix: text(`Tham chiếu có dạng ${form}; mã viết thường, không dấu, nối bằng "-".`, `References look like ${form}; ids are lower-case ASCII joined by "-".`),
+        };
+      }
+      if (path.length === 1 && path[0] === 'id') {
+        const suggestion = slugify(value);
+        return {
+          code: 'schema.id-format',
+          path,
+          part: 'value',
+          message: text(
+            `Mã định danh "${show(value)}" của ${subject.vi} không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu "-".`,
+            `Identifier "${show(value)}" of ${subject.en} is invalid: use lower-case ASCII letters, digits and "-".`,
+          ),
+          fix: suggestion ? text(`Đổi thành "${suggestion}".`, `Change it to "${suggestion}".`) : text('Đặt lại mã, ví dụ "ho-tich".', 'Choose an id such as "ho-tich".'),
+        };
+      }
+      return {
+        code: 'schema.pattern',
+        path,
+        part: 'value',
+        message: text(`${where.vi} của ${subject.vi} có giá trị "${show(value)}" sai định dạng.`, `${where.en} of ${subject.en} has a malformed value "${show(value)}".`),
+        ...(Array.isArray(here?.['examples']) ? { fix: text(`Ví dụ: ${(here['examples'] as unknown[]).join(', ')}.`, `Examples: ${(here['examples'] as unknown[]).join(', ')}.`) } : {}),
+      };
+    }
+    case 'format': {
+      const format = String((err.params as { format: string }).format);
+      const value = show(err.data);
+      const byFormat: Record<string, [Text, Text]> = {
+        date: [
+          text(`${where.vi} của ${subject.vi} phải là một ngày có thật dạng YYYY-MM-DD, nhận "${value}".`, `${where.en} of ${subject.en} must be a real date YYYY-MM-DD, got "${value}".`),
+          text('Viết ngày dạng 2025-12-31.', 'Write dates as 2025-12-31.'),
+        ],
+        deadline: [
+          text(`${where.vi} của ${subject.vi} có giá trị "${value}" không hợp lệ.`, `${where.en} of ${subject.en} has an invalid value "${value}".`),
+          text('Ghi năm (2025), tháng ("2025-09"), ngày (2025-09-30) hoặc "ongoing" (thực hiện thường xuyên).', 'Write a year (2025), a month ("2025-09"), a day (2025-09-30) or "ongoing".'),
+        ],
+        uri: [
+          text(`${where.vi} của ${subject.vi} phải là địa chỉ URL đầy đủ, nhận "${value}".`, `${where.en} of ${subject.en} must be a full URL, got "${value}".`),
+          text('Ví dụ: https://dichvucong.sonha.gov.vn', 'For example: https://dichvucong.sonha.gov.vn'),
+        ],
+        email: [
+          text(`${where.vi} của ${subject.vi} phải là địa chỉ thư điện tử, nhận "${value}".`, `${where.en} of ${subject.en} must be an e-mail address, got "${value}".`),
+          text('Ví dụ: cds@sonha.gov.vn', 'For example: cds@sonha.gov.vn'),
+        ],
+      };
+      const [message, fix] = byFormat[format] ?? [
+        text(`${where.vi} của ${subject.vi} sai định dạng ${format}.`, `${where.en} of ${subject.en} is not a valid ${format}.`),
+        undefined,
+      ];
+      return { code: 'schema.format', path, part: 'value', message, ...(fix ? { fix } : {}) };
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const limit = (err.params as { limit: number }).limit;
+      const op = err.keyword === 'minimum' ? '≥' : err.keyword === 'maximum' ? '≤' : err.keyword === 'exclusiveMinimum' ? '>' : '<';
+      return {
+        code: 'schema.range',
+        path,
+        part: 'value',
+        message: text(`${where.vi} của ${subject.vi} phải ${op} ${limit}, nhận ${show(err.data)}.`, `${where.en} of ${subject.en} must be ${op} ${limit}, got ${show(err.data)}.`),
+      };
+    }
+    case 'minLength':
+      return {
+        code: 'schema.empty',
+        path,
+        part: 'value',
+        message: text(`${where.vi} của ${subject.vi} không được để trống.`, `${where.en} of ${subject.en} must not be empty.`),
+        fix: text('Điền giá trị hoặc xóa trường.', 'Fill it in or remove the field.'),
+      };
+    case 'maxLength':
+      return {
+        code: 'schema.too-long',
+        path,
+        part: 'value',
+        message: text(
+          `${where.vi} của ${subject.vi} dài quá ${(err.params as { limit: number }).limit} ký tự.`,
+          `${where.en} of ${subject.en} is longer than ${(err.params as { limit: number }).limit} characters.`,
+        ),
+        fix: text('Rút gọn; đưa nội dung dài vào "description".', 'Shorten it; put long text in "description".'),
+      };
+    case 'uniqueItems': {
+      const j = (err.params as { j: number }).j;
+      return {
+        code: 'schema.duplicate-item',
+        path: [...path, j],
+        part: 'value',
+        message: text(`${where.vi} của ${subject.vi} có phần tử lặp lại.`, `${where.en} of ${subject.en} has a repeated item.`),
+        fix: text('Xóa phần tử lặp lại.', 'Remove the repeated item.'),
+      };
+    }
+    default:
+      return {
+        code: `schema.${err.keyword.replace(/[^a-zA-Z]/g, '').toLowerCase() || 'invalid'}`,
+        path,
+        part: 'value',
+        message: text(`${where.vi} của ${subject.vi} không hợp lệ: ${err.message ?? err.keyword}.`, `${where.en} of ${subject.en} is invalid: ${err.message ?? err.keyword}.`),
+      };
+  }
+}

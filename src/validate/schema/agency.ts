@@ -1,0 +1,153 @@
+import type { FrameworkPack } from '../../framework/types.js';
+import { BASE_REQUIRED, baseProperties, decision, orgRef, period, plan } from './common.js';
+import { arr, bool, date, doc, enumOf, int, obj, ref, str, text, type Schema } from './dsl.js';
+
+export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): Schema {
+  const signer = obj(
+    { vi: 'Người ký', en: 'Signatory', dvi: 'Khối chữ ký theo NĐ 30/2020/NĐ-CP.', den: 'Signature block per Decree 30/2020.', legal: 'NĐ 30/2020/NĐ-CP Phụ lục I' },
+    {
+      authority: str({ vi: 'Quyền hạn ký', en: 'Signing authority', dvi: 'Ví dụ "TM. ỦY BAN NHÂN DÂN".', den: 'E.g. "TM. ỦY BAN NHÂN DÂN" (on behalf of).' }),
+      delegation: str({ vi: 'Ký thay', en: 'Signing for', dvi: 'Ví dụ "KT. CHỦ TỊCH".', den: 'E.g. "KT. CHỦ TỊCH" (signing for the chair).' }),
+      title: str({ vi: 'Chức vụ người ký', en: 'Signer title', dvi: 'Ví dụ "PHÓ CHỦ TỊCH".', den: 'E.g. "PHÓ CHỦ TỊCH".' }),
+      name: str({ vi: 'Họ và tên người ký', en: 'Signer name' }),
+    },
+    ['title'],
+  );
+  return obj(
+    { vi: 'Cơ quan', en: 'Agency', dvi: 'Cơ quan mô tả kiến trúc: bộ, tỉnh, sở, ngành hoặc xã.', den: 'The agency the architecture describes.' },
+    {
+      ...baseProperties('Agency', { vi: 'cơ quan lập kiến trúc', en: 'the agency' }),
+      framework: doc(
+        { vi: 'Bộ khung áp dụng', en: 'Framework pack', dvi: 'Bộ dữ liệu khung (chỉ tiêu, danh mục, nền tảng quốc gia) dùng để đối chiếu.', den: 'Framework pack (targets, enums, national platforms) to check against.' },
+        { type: 'string', enum: [...packIds] },
+      ),
+      code: str({ vi: 'Mã định danh cơ quan', en: 'Agency code', dvi: 'Mã định danh theo QCVN 102:2016/BTTTT, ví dụ "000.00.00.H99".', den: 'Agency identifier per QCVN 102:2016/BTTTT.', legal: 'TT 10/2016/TT-BTTTT (QCVN 102:2016/BTTTT)', examples: ['000.00.00.H99'] }, { maxLength: 40 }),
+      level: enumOf(pack, 'agencyLevel'),
+      parent: obj(
+        { vi: 'Cơ quan cấp trên', en: 'Parent body' },
+        {
+          name: str({ vi: 'Tên cơ quan cấp trên', en: 'Parent name' }),
+          code: str({ vi: 'Mã định danh cơ quan cấp trên', en: 'Parent agency code' }),
+        },
+        ['name'],
+      ),
+      location: str({ vi: 'Địa danh', en: 'Place name', dvi: 'Địa danh ghi trên văn bản, ví dụ "Sơn Hà".', den: 'Place name printed on documents.' }),
+      asOf: date({ vi: 'Ngày số liệu', en: 'Data as of', dvi: 'Ngày chốt số liệu của báo cáo khi không truyền --as-of.', den: 'Report date when --as-of is not given.' }),
+      population: obj(
+        { vi: 'Dân số', en: 'Population', dvi: 'Dân số trên địa bàn, dùng làm mẫu số và trọng số tổng hợp.', den: 'Population served; denominators and roll-up weights.' },
+        {
+          total: int({ vi: 'Tổng dân số', en: 'Total population' }, 0),
+          adults: int({ vi: 'Dân số trưởng thành', en: 'Adult population' }, 0),
+          asOf: date({ vi: 'Thời điểm số liệu', en: 'As of' }),
+        },
+      ),
+      contact: obj(
+        { vi: 'Đầu mối liên hệ', en: 'Contact' },
+        {
+          unit: str({ vi: 'Đơn vị đầu mối', en: 'Contact unit' }),
+          person: str({ vi: 'Người đầu mối', en: 'Contact person' }),
+          email: str({ vi: 'Thư điện tử', en: 'E-mail' }, { format: 'email' }),
+          phone: str({ vi: 'Điện thoại', en: 'Phone' }, { maxLength: 40 }),
+        },
+      ),
+      staffing: obj(
+        { vi: 'Nhân lực CNTT, chuyển đổi số', en: 'IT and digital-transformation staffing', legal: 'Quy định 05-QĐ/BCĐTW; seed 003 mục 1.c' },
+        {
+          asOf: date({ vi: 'Thời điểm số liệu', en: 'As of' }),
+          totalStaff: int({ vi: 'Tổng số cán bộ, công chức, viên chức', en: 'Total staff' }, 0),
+          itStaff: int({ vi: 'Nhân sự chuyên trách CNTT, chuyển đổi số', en: 'Dedicated IT/DX staff' }, 0),
+          itStaffCertified: int({ vi: 'Nhân sự chuyên trách có chứng chỉ phù hợp', en: 'Dedicated staff with relevant certificates' }, 0),
+          itStaffRequired: int({ vi: 'Định biên nhân sự chuyên trách cần có', en: 'Dedicated staff required' }, 0),
+          trainedStaff: int({ vi: 'Lượt cán bộ được đào tạo kỹ năng số', en: 'Staff trained in digital skills' }, 0),
+          digitalTechTeams: int({ vi: 'Số Tổ công nghệ số cộng đồng', en: 'Community digital-technology teams' }, 0),
+          certifications: arr(
+            { vi: 'Chứng chỉ', en: 'Certifications' },
+            obj({ vi: 'Chứng chỉ', en: 'Certification' }, {
+              name: str({ vi: 'Tên chứng chỉ', en: 'Certificate' }),
+              holders: int({ vi: 'Số người có', en: 'Holders' }, 0),
+            }, ['name', 'holders']),
+          ),
+        },
+      ),
+      security: obj(
+        { vi: 'Bảo đảm an toàn, an ninh mạng', en: 'Security arrangements', legal: 'Seed 003 mục 1.d, mục 2' },
+        {
+          incidentResponsePlan: plan(pack, { vi: 'Phương án ứng phó sự cố', en: 'Incident-response plan' }),
+          dataRecoveryPlan: plan(pack, { vi: 'Phương án khôi phục dữ liệu', en: 'Data-recovery plan' }),
+          internalNetworkRules: plan(pack, { vi: 'Quy chế sử dụng mạng nội bộ, mạng kết nối Internet', en: 'Internal-network and Internet use rules' }),
+          lastAssessment: obj(
+            { vi: 'Đánh giá an toàn thông tin gần nhất', en: 'Last security assessment', dvi: 'Đánh giá định kỳ do Công an tỉnh thực hiện theo thẩm quyền.', den: 'Periodic assessment by the provincial police.' },
+            {
+              date: date({ vi: 'Ngày đánh giá', en: 'Assessment date' }),
+              by: orgRef({ vi: 'Cơ quan đánh giá', en: 'Assessed by' }),
+              result: text({ vi: 'Kết quả', en: 'Result' }),
+              openFindings: int({ vi: 'Số tồn tại chưa khắc phục', en: 'Open findings' }, 0),
+            },
+            ['date'],
+          ),
+          soc: ref({ vi: 'Hệ thống giám sát an toàn (SOC)', en: 'Security operations centre' }, ['system', 'national']),
+        },
+      ),
+      governance: obj(
+        { vi: 'Quản trị dữ liệu', en: 'Data governance', legal: 'QĐ 2439/QĐ-TTg; QĐ 3090/QĐ-BKHCN' },
+        {
+          maturityLevel: enumOf(pack, 'maturityLevel'),
+          assessedOn: date({ vi: 'Ngày đánh giá mức trưởng thành', en: 'Maturity assessed on' }),
+          dataCoordinator: orgRef({ vi: 'Đầu mối điều phối dữ liệu', en: 'Data coordinator' }),
+          reportingPeriod: enumOf(pack, 'reportingPeriod'),
+          dataRegulation: decision({ vi: 'Quy chế quản lý, kết nối, chia sẻ dữ liệu', en: 'Data management and sharing regulation' }),
+        },
+      ),
+      document: obj(
+        { vi: 'Thông tin văn bản Chiến lược dữ liệu', en: 'Data-strategy document metadata', legal: 'NĐ 30/2020/NĐ-CP' },
+        {
+          status: enumOf(pack, 'documentStatus'),
+          type: str({ vi: 'Tên loại văn bản', en: 'Document type', dvi: 'Mặc định "QUYẾT ĐỊNH".', den: 'Defaults to "QUYẾT ĐỊNH" (decision).' }),
+          number: str({ vi: 'Số, ký hiệu', en: 'Number', examples: ['123/QĐ-UBND'] }),
+          date: date({ vi: 'Ngày văn bản', en: 'Document date' }),
+          title: str({ vi: 'Trích yếu', en: 'Subject line', examples: ['Phê duyệt Chiến lược dữ liệu tỉnh Sơn Hà đến năm 2030'] }),
+          issuer: str({ vi: 'Tên cơ quan ban hành', en: 'Issuing body', dvi: 'In hoa ở góc trái, ví dụ "ỦY BAN NHÂN DÂN TỈNH SƠN HÀ".', den: 'Printed top-left in capitals.' }),
+          issuerParent: str({ vi: 'Tên cơ quan chủ quản', en: 'Parent of the issuing body', dvi: 'Dòng trên tên cơ quan ban hành (nếu có).', den: 'Line above the issuing body, if any.' }),
+          authority: str({ vi: 'Thẩm quyền ban hành', en: 'Issuing authority', dvi: 'Ví dụ "ỦY BAN NHÂN DÂN TỈNH SƠN HÀ" hoặc "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH".', den: 'Authority line above the legal bases.' }),
+          proposer: str({ vi: 'Cơ quan đề nghị', en: 'Proposed by', dvi: 'Dòng "Theo đề nghị của …".', den: 'The "on the proposal of" line.' }),
+          legalBases: arr({ vi: 'Căn cứ bổ sung', en: 'Additional legal bases', dvi: 'Căn cứ riêng của cơ quan, thêm vào sau căn cứ của bộ khung.', den: 'Agency-specific legal bases appended to the framework ones.' }, { type: 'string', minLength: 1 }),
+          excludeBases: arr({ vi: 'Căn cứ bỏ qua', en: 'Omitted legal bases', dvi: 'Mã văn bản trong bộ khung không đưa vào phần căn cứ.', den: 'Framework legal-document ids to leave out.' }, { type: 'string' }),
+          signer,
+          recipients: arr({ vi: 'Nơi nhận', en: 'Recipients' }, { type: 'string', minLength: 1 }),
+          effect: str({ vi: 'Hiệu lực', en: 'Entry into force', dvi: 'Mặc định "Quyết định này có hiệu lực kể từ ngày ký."', den: 'Defaults to entry into force on signature.' }),
+          horizon: int({ vi: 'Năm tầm nhìn', en: 'Horizon year' }, 2025, 2100),
+        },
+      ),
+      strategy: obj(
+        { vi: 'Nội dung Chiến lược do cơ quan soạn', en: 'Strategy prose written by the agency', dvi: 'Để trống để dùng nội dung mặc định của bộ khung; có thể thay bằng tệp Markdown trong architecture/strategy/.', den: 'Leave empty for framework defaults; Markdown files under architecture/strategy/ override.' },
+        {
+          viewpoints: arr({ vi: 'Quan điểm', en: 'Viewpoints' }, { type: 'string', minLength: 1 }),
+          vision: text({ vi: 'Tầm nhìn', en: 'Vision' }),
+          principles: arr({ vi: 'Nguyên tắc', en: 'Principles' }, { type: 'string', minLength: 1 }),
+          generalObjective: text({ vi: 'Mục tiêu tổng quát', en: 'General objective' }),
+        },
+      ),
+      sharedPlatformsPublished: bool({ vi: 'Đã ban hành danh mục nền tảng số dùng chung', en: 'Shared-platform catalogue issued', legal: 'Seed 004' }),
+      reportingPeriodStart: period({ vi: 'Kỳ báo cáo đầu tiên', en: 'First reporting period' }),
+    },
+    [...BASE_REQUIRED, 'framework', 'level'],
+  );
+}
+
+export function organizationSchema(pack: FrameworkPack): Schema {
+  return obj(
+    { vi: 'Cơ quan, đơn vị', en: 'Organisation', dvi: 'Sở, ngành, UBND xã, đơn vị trực thuộc hoặc cơ quan khác được nêu là chủ quản, chủ trì, phối hợp.', den: 'Department, commune, unit or other body named as owner, lead or partner.' },
+    {
+      ...baseProperties('Organization', { vi: 'cơ quan, đơn vị', en: 'an organisation' }),
+      code: str({ vi: 'Mã định danh cơ quan', en: 'Agency code', legal: 'TT 10/2016/TT-BTTTT (QCVN 102:2016/BTTTT)' }, { maxLength: 40 }),
+      level: enumOf(pack, 'agencyLevel'),
+      parent: orgRef({ vi: 'Cơ quan cấp trên', en: 'Parent' }),
+      roles: arr({ vi: 'Vai trò', en: 'Roles' }, enumOf(pack, 'orgRole'), { uniqueItems: true }),
+      responsibilities: arr(
+        { vi: 'Trách nhiệm', en: 'Responsibilities', dvi: 'Nhiệm vụ nêu ở mục Tổ chức thực hiện, thêm vào nhiệm vụ tính từ mô hình.', den: 'Duties listed under implementation, added to those computed from the model.' },
+        { type: 'string', minLength: 1 },
+      ),
+    },
+    [...BASE_REQUIRED, 'level'],
+  );
+}

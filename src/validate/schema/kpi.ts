@@ -1,0 +1,48 @@
+import type { FrameworkPack } from '../../framework/types.js';
+import { BASE_REQUIRED, baseProperties, deadline, orgRef } from './common.js';
+import { arr, date, enumOf, num, obj, ref, str, type Schema } from './dsl.js';
+
+export function kpiSchema(pack: FrameworkPack): Schema {
+  const value = num({ vi: 'Giá trị', en: 'Value', dvi: 'Với đơn vị "milestone": tỷ lệ hoàn thành 0–100.', den: 'For "milestone": percent complete, 0–100.' });
+  return obj(
+    { vi: 'Chỉ tiêu', en: 'KPI', legal: 'Quy định 05-QĐ/BCĐTW; CV 1215/TTg-KSTT (mục tiêu, chỉ số đo lường cụ thể)' },
+    {
+      ...baseProperties('Kpi', { vi: 'chỉ tiêu', en: 'a KPI' }),
+      nationalTarget: ref({ vi: 'Chỉ tiêu quốc gia', en: 'National target', dvi: 'Chỉ tiêu quốc gia mà chỉ tiêu này thực hiện (target:…).', den: 'National target this KPI implements (target:…).' }, ['target']),
+      unit: enumOf(pack, 'kpiUnit'),
+      direction: enumOf(pack, 'kpiDirection'),
+      owner: orgRef({ vi: 'Cơ quan chịu trách nhiệm', en: 'Responsible body' }),
+      area: enumOf(pack, 'taskArea'),
+      baseline: obj(
+        { vi: 'Giá trị cơ sở', en: 'Baseline' },
+        { value, date: date({ vi: 'Thời điểm', en: 'Date' }), source: str({ vi: 'Nguồn số liệu', en: 'Source' }) },
+        ['value', 'date'],
+      ),
+      measurements: arr(
+        { vi: 'Kết quả đo', en: 'Measurements' },
+        obj(
+          { vi: 'Một lần đo', en: 'Measurement' },
+          {
+            date: date({ vi: 'Thời điểm', en: 'Date' }),
+            value,
+            source: str({ vi: 'Nguồn số liệu', en: 'Source', dvi: 'Hệ thống hoặc báo cáo cung cấp số liệu.', den: 'System or report the figure comes from.' }),
+            numerator: num({ vi: 'Tử số', en: 'Numerator' }, 0),
+            denominator: num({ vi: 'Mẫu số', en: 'Denominator', dvi: 'Cũng là trọng số khi tổng hợp nhiều cơ quan (ví dụ số hồ sơ).', den: 'Also the weight when rolling up agencies (e.g. number of dossiers).' }, 0),
+            note: str({ vi: 'Ghi chú', en: 'Note' }),
+          },
+          ['date', 'value', 'source'],
+        ),
+      ),
+      target: obj(
+        { vi: 'Mục tiêu của cơ quan', en: 'Agency target' },
+        { value, deadline: deadline({ vi: 'Thời hạn', en: 'Deadline' }) },
+        ['value', 'deadline'],
+      ),
+      milestones: arr(
+        { vi: 'Mốc trung gian', en: 'Interim milestones' },
+        obj({ vi: 'Mốc', en: 'Milestone' }, { value, deadline: deadline({ vi: 'Thời hạn', en: 'Deadline' }) }, ['value', 'deadline']),
+      ),
+    },
+    [...BASE_REQUIRED, 'unit'],
+  );
+}

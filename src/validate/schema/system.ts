@@ -1,0 +1,85 @@
+import type { FrameworkPack } from '../../framework/types.js';
+import { BASE_REQUIRED, baseProperties, decision, orgRef } from './common.js';
+import { arr, bool, date, doc, enumOf, int, obj, ref, str, type Schema } from './dsl.js';
+
+export function systemSchema(pack: FrameworkPack): Schema {
+  const components = pack.components.map((c) => c.id);
+  return obj(
+    { vi: 'Hệ thống thông tin', en: 'Information system' },
+    {
+      ...baseProperties('System', { vi: 'hệ thống thông tin', en: 'an information system' }),
+      layer: enumOf(pack, 'layer'),
+      component: doc(
+        {
+          vi: 'Thành phần kiến trúc',
+          en: 'Architecture component',
+          dvi: 'Thành phần của lớp kiến trúc (QĐ 3090); phải thuộc đúng lớp đã khai báo. Danh mục thành phần chưa được xác nhận với văn bản gốc.',
+          den: 'Component within the layer (Decision 3090); must belong to the declared layer.',
+          legal: 'QĐ 3090/QĐ-BKHCN',
+        },
+        {
+          type: 'string',
+          enum: components,
+          markdownEnumDescriptions: pack.components.map((c) => `**${c.vi}** (${c.layer}) — ${c.en}`),
+          'x-enum': 'component',
+        },
+      ),
+      status: enumOf(pack, 'lifecycle'),
+      owner: orgRef({ vi: 'Chủ quản hệ thống', en: 'System owner', dvi: 'Cơ quan chủ quản hệ thống thông tin — đúng một cơ quan.', den: 'The one accountable owner body.', legal: 'NĐ 85/2016/NĐ-CP Điều 3' }),
+      operator: orgRef({ vi: 'Đơn vị vận hành', en: 'Operator', legal: 'NĐ 85/2016/NĐ-CP Điều 3' }),
+      vendor: str({ vi: 'Đơn vị phát triển, cung cấp', en: 'Vendor' }),
+      functionClass: enumOf(pack, 'functionClass'),
+      infoClasses: arr({ vi: 'Loại thông tin xử lý', en: 'Information classes', legal: 'NĐ 85/2016/NĐ-CP Điều 6' }, enumOf(pack, 'infoClass'), { uniqueItems: true }),
+      security: obj(
+        { vi: 'An toàn hệ thống thông tin theo cấp độ', en: 'Security level', legal: 'Luật An toàn thông tin mạng 2015; NĐ 85/2016/NĐ-CP' },
+        {
+          level: enumOf(pack, 'securityLevel'),
+          dossier: enumOf(pack, 'dossierStatus'),
+          decision: decision({ vi: 'Quyết định phê duyệt cấp độ', en: 'Approval decision', legal: 'NĐ 85/2016/NĐ-CP Điều 16–17' }),
+          lastAssessment: date({ vi: 'Ngày kiểm tra, đánh giá an toàn gần nhất', en: 'Last security assessment' }),
+          monitoredBy: ref({ vi: 'Giám sát bởi', en: 'Monitored by', dvi: 'Hệ thống giám sát an toàn thông tin (SOC).', den: 'Security operations centre.' }, ['system', 'national']),
+          incidentResponsePlan: bool({ vi: 'Có phương án ứng phó sự cố', en: 'Has an incident-response plan', legal: 'Seed 003 mục 1.d' }),
+          backup: bool({ vi: 'Có sao lưu, phương án khôi phục dữ liệu', en: 'Has backups and a recovery plan', legal: 'Seed 003 mục 1.d' }),
+        },
+      ),
+      hosting: obj(
+        { vi: 'Hạ tầng triển khai', en: 'Hosting' },
+        {
+          deployment: enumOf(pack, 'deployment'),
+          location: str({ vi: 'Vị trí đặt máy chủ', en: 'Server location', dvi: 'Thông tin nội bộ, không công bố.', den: 'Internal; never published.' }),
+          provider: str({ vi: 'Nhà cung cấp hạ tầng', en: 'Infrastructure provider' }),
+          ttdlqgRoadmap: obj(
+            { vi: 'Lộ trình lưu trữ tại Trung tâm dữ liệu quốc gia', en: 'National Data Center hosting roadmap', legal: 'QĐ 1751/QĐ-TTg mục VII.3.a' },
+            {
+              agreedWithBca: bool({ vi: 'Đã thống nhất với Bộ Công an', en: 'Agreed with the Ministry of Public Security' }),
+              targetDate: date({ vi: 'Thời hạn chuyển', en: 'Target date' }),
+            },
+          ),
+        },
+        ['deployment'],
+      ),
+      network: obj(
+        { vi: 'Mạng và địa chỉ truy cập', en: 'Network and addresses' },
+        {
+          zone: enumOf(pack, 'networkZone'),
+          publicUrl: str({ vi: 'Địa chỉ công khai', en: 'Public URL' }, { format: 'uri' }),
+          internalUrl: str({ vi: 'Địa chỉ nội bộ', en: 'Internal URL', dvi: 'Không công bố.', den: 'Never published.' }),
+        },
+      ),
+      sharedPlatform: bool({ vi: 'Là nền tảng số dùng chung', en: 'Shared digital platform', legal: 'Seed 004' }),
+      usesVneid: bool({ vi: 'Xác thực qua VNeID', en: 'Authenticates with VNeID' }),
+      usesDigitalSignature: bool({ vi: 'Sử dụng chữ ký số', en: 'Uses digital signatures' }),
+      users: obj(
+        { vi: 'Người dùng', en: 'Users' },
+        {
+          internal: int({ vi: 'Số tài khoản cán bộ', en: 'Staff accounts' }, 0),
+          external: int({ vi: 'Số tài khoản người dân, doanh nghiệp', en: 'Citizen and business accounts' }, 0),
+        },
+      ),
+      goLive: date({ vi: 'Ngày đưa vào vận hành', en: 'Go-live date' }),
+      retireBy: date({ vi: 'Thời hạn dừng hoạt động', en: 'Retire by' }),
+      replacedBy: ref({ vi: 'Được thay thế bởi', en: 'Replaced by' }, ['system', 'national']),
+    },
+    [...BASE_REQUIRED, 'layer', 'component', 'status', 'owner'],
+  );
+}

@@ -1,0 +1,139 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+import { entityLabel } from '../core/labels.js';
+import { isId, KIND_BY_DOC_KIND, type EntityKind } from '../core/ref.js';
+import { closest } from '../core/similar.js';
+import { text } from '../core/text.js';
+import type { ParsedDoc } from '../load/parse-yaml.js';
+import type { SourceIndex } from '../load/locate.js';
+import type { CompiledSchemas } from './ajv.js';
+import { translateAjvError } from './messages.js';
+import { API_VERSION } from './schema/common.js';
+import { collectRefs, schemaAt, type RefSite } from './schema/walk.js';
+
+/** A document whose kind is known, with what survived validation. */
+export interface CheckedDoc {
+  readonly doc: ParsedDoc;
+  readonly kind: EntityKind;
+  /** The `id`, when it is a well-formed identifier. */
+  readonly id: string | undefined;
+  readonly value: Readonly<Record<string, unknown>>;
+  /** True when the document passed the schema. */
+  readonly valid: boolean;
+  /** Typed references the document holds (also for invalid documents, so typos are still reported). */
+  readonly refs: readonly RefSite[];
+}
+
+export interface ValidateResult {
+  readonly value: readonly CheckedDoc[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const KIND_NAMES = [...KIND_BY_DOC_KIND.keys()];
+
+/** Dispatches each document on `kind`, validates it against its schema, and reports every problem. */
+export function validateDocuments(docs: readonly ParsedDoc[], schemas: CompiledSchemas, sources: SourceIndex): ValidateResult {
+  const diagnostics: Diagnostic[] = [];
+  const out: CheckedDoc[] = [];
+  for (const doc of docs) {
+    const at = (path: (string | number)[], part: 'value' | 'key' = 'value') => sources.locate(doc.file, doc.index, path, part);
+    const value = doc.value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      diagnostics.push({
+        code: 'schema.not-a-mapping',
+        severity: 'error',
+        message: text(
+          'Tài liệu phải là một đối tượng (các cặp khóa: giá trị) bắt đầu bằng apiVersion, kind, id.',
+          'A document must be a mapping (key: value pairs) starting with apiVersion, kind, id.',
+        ),
+        file: doc.file,
+        range: doc.range,
+        path: [],
+        fix: text(`Bắt đầu tài liệu bằng "apiVersion: ${API_VERSION}" và "kind: …".`, `Start the document with "apiVersion: ${API_VERSION}" and "kind: …".`),
+      });
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    const rawId = record['id'];
+    const idText = typeof rawId === 'string' ? rawId : undefined;
+    const apiVersion = record['apiVersion'];
+    if (apiVersion !== API_VERSION) {
+      const missing = apiVersion === undefined;
+      diagnostics.push({
+        code: missing ? 'schema.missing-api-version' : 'schema.unknown-api-version',
+        severity: 'error',
+        message: missing
+          ? text(`Tài liệu${idText ? ` "${idText}"` : ''} thiếu "apiVersion".`, `Document${idText ? ` "${idText}"` : ''} lacks "apiVersion".`)
+          : text(
+              `apiVersion "${String(apiVersion)}" không được hỗ trợ; phiên bản hiện tại là "${API_VERSION}".`,
+              `apiVersion "${String(apiVersion)}" is not supported; the current version is "${API_VERSION}".`,
+            ),
+        file: doc.file,
+        range: missing ? doc.range : at(['apiVersion']),
+        path: ['apiVersion'],
+        fix: text(`Ghi "apiVersion: ${API_VERSION}".`, `Write "apiVersion: ${API_VERSION}".`),
+      });
+      continue;
+    }
+    const kindName = record['kind'];
+    const kind = typeof kindName === 'string' ? KIND_BY_DOC_KIND.get(kindName) : undefined;
+    if (!kind) {
+      const missing = kindName === undefined;
+      const guess = typeof kindName === 'string' ? closest(kindName, KIND_NAMES) : undefined;
+      diagnostics.push({
+        code: missing ? 'schema.missing-kind' : 'schema.unknown-kind',
+        severity: 'error',
+        message: missing
+          ? text(`Tài liệu${idText ? ` "${idText}"` : ''} thiếu "kind".`, `Document${idText ? ` "${idText}"` : ''} lacks "kind".`)
+          : text(
+              `Loại thực thể "${String(kindName)}" không tồn tại${guess ? ` — ý bạn là "${guess}"?` : '.'}`,
+              `Unknown kind "${String(kindName)}"${guess ? ` — did you mean "${guess}"?` : '.'}`,
+            ),
+        file: doc.file,
+        range: missing ? doc.range : at(['kind']),
+        path: ['kind'],
+        fix: text(`Dùng một trong: ${KIND_NAMES.join(', ')}.`, `Use one of: ${KIND_NAMES.join(', ')}.`),
+      });
+      continue;
+    }
+    const id = idText !== undefined && isId(idText) ? idText : undefined;
+    const subject = entityLabel(kind, idText);
+    const schema = schemas.set.kinds[kind];
+    const result = schemas.validate(kind, record);
+    const errors = result.errors ?? [];
+    // A wrong type makes every other complaint about the same value noise.
+    const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+    const seen = new Set<string>();
+    for (const err of errors) {
+      if (err.keyword !== 'type' && typed.has(err.instancePath)) continue;
+      const t = translateAjvError(err, subject, (p) => schemaAt(schema, p));
+      const key = `${t.code}|${t.path.join('.')}|${t.message.vi}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      diagnostics.push({
+        code: t.code,
+        severity: 'error',
+        message: t.message,
+        file: doc.file,
+        range: at([...(t.at ?? t.path)], t.part),
+        ...(id ? { entity: `${kind}:${id}` } : {}),
+        path: t.path,
+        ...(t.fix ? { fix: t.fix } : {}),
+      });
+    }
+    const refs = collectRefs(schema, record).filter((r) => refPattern(r.kinds).test(r.value));
+    out.push({ doc, kind, id, value: record, valid: result.ok, refs });
+  }
+  return { value: out, diagnostics };
+}
+
+const patterns = new Map<string, RegExp>();
+/** Refs the schema already rejected (wrong kind, malformed) are not resolved again. */
+function refPattern(kinds: readonly string[]): RegExp {
+  const key = kinds.join('|');
+  let re = patterns.get(key);
+  if (!re) {
+    re = new RegExp(`^(${key}):[a-z0-9]+(-[a-z0-9]+)*(@[A-Za-z0-9][A-Za-z0-9.-]*)?$`);
+    patterns.set(key, re);
+  }
+  return re;
+}

@@ -1,0 +1,143 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AGENCY, makeProject, runBin, runMain } from '../helpers/project.js';
+
+const TYPO = {
+  'architecture/agency.yaml': AGENCY,
+  'architecture/systems/cong-dvc.yaml': `apiVersion: kientruc/v1
+kind: System
+id: cong-dvc
+name: Cổng dịch vụ công
+layer: L4
+component: public-service-portal
+status: planned
+owner: agency:tinh-thu
+---
+apiVersion: kientruc/v1
+kind: Dataset
+id: ho-tich
+name: Hộ tịch
+scope: sectoral
+---
+apiVersion: kientruc/v1
+kind: Integration
+id: x
+name: X
+from: system:cong-dvc
+to: national:ndxp
+channel: ndxp
+status: live
+datasets:
+  - dataset:ho-tihc
+`,
+};
+
+describe('kientruc (built bin)', () => {
+  it('validate: a typo in an id gives file:line:col, a hint, and exit 1', () => {
+    const r = runBin(['validate'], makeProject(TYPO));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('architecture/systems/cong-dvc.yaml:25:5  error  dataset "ho-tihc" không tồn tại — ý bạn là "ho-tich"?');
+    expect(r.stderr).toBe('');
+  });
+
+  it('validate: a clean folder exits 0; --lang en speaks English', () => {
+    const dir = makeProject({ 'architecture/agency.yaml': AGENCY });
+    const r = runBin(['validate', '--lang', 'en'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No problems (1 files)');
+  });
+
+  it('validate -f json: stdout parses, logs stay on stderr', () => {
+    const r = runBin(['validate', '-f', 'json', '--verbose'], makeProject(TYPO));
+    const json = JSON.parse(r.stdout) as { summary: { error: number }; diagnostics: { code: string }[] };
+    expect(json.summary.error).toBe(1);
+    expect(json.diagnostics[0]?.code).toBe('model.unresolved-ref');
+    expect(r.stderr).toMatch(/tệp, .* tài liệu/);
+  });
+
+  it('validate -o writes the result to a file', () => {
+    const dir = makeProject(TYPO);
+    const r = runBin(['validate', '-f', 'sarif', '-o', 'out/k.sarif'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'out/k.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+
+  it('usage errors exit 2 with one line and no stack', () => {
+    const dir = makeProject({});
+    for (const argv of [['validate', 'missing'], ['validate', '--format', 'xml'], ['frobnicate'], ['validate', '--as-of', '2026-02-30']]) {
+      const r = runBin(argv, dir);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('--help and --version exit 0 and print to stdout', () => {
+    const dir = makeProject({});
+    const help = runBin(['validate', '--help'], dir);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Ví dụ:');
+    const v = runBin(['--version'], dir);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('check --fail-on: warnings fail only when asked', async () => {
+    const dir = makeProject({
+      'architecture/agency.yaml': AGENCY,
+      'architecture/s.yaml': 'apiVersion: kientruc/v1\nkind: System\nid: a\nname: A\nlayer: L1\ncomponent: tthc\nstatus: planned\nowner: agency:tinh-thu\n',
+    });
+    expect((await runMain(['check'], dir)).code).toBe(0);
+    expect((await runMain(['check', '--fail-on', 'warning'], dir)).code).toBe(1);
+  });
+
+  it('init scaffolds a repo that passes check, and refuses to overwrite', async () => {
+    const dir = makeProject({});
+    const init = await runMain(['init', 'repo', '--name', 'Sở Y tế tỉnh Thử', '--code', '000.00.31.H98'], dir);
+    expect(init.code).toBe(0);
+    const repo = join(dir, 'repo');
+    for (const f of ['architecture/agency.yaml', '.github/workflows/kientruc.yml', '.gitlab-ci.yml', '.vscode/settings.json', '.gitignore', 'generated/schema/kientruc.schema.json']) {
+      expect(existsSync(join(repo, f)), f).toBe(true);
+    }
+    const check = runBin(['check'], repo);
+    expect(check.stdout).toContain('Không có vấn đề nào');
+    expect(check.code).toBe(0);
+    const again = await runMain(['init', 'repo', '--name', 'X'], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('Không ghi đè');
+  });
+
+  it('build writes generated/, is byte-reproducible, and --check detects drift', async () => {
+    const dir = makeProject({ 'architecture/agency.yaml': `${AGENCY}asOf: 2026-01-15\n` });
+    expect((await runMain(['build'], dir)).code).toBe(0);
+    const first = readFileSync(join(dir, 'generated/model.json'));
+    expect((await runMain(['build'], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'generated/model.json')).equals(first)).toBe(true);
+    expect((await runMain(['build', '--check'], dir)).code).toBe(0);
+    writeFileSync(join(dir, 'architecture/agency.yaml'), `${AGENCY}asOf: 2026-02-15\n`);
+    const drift = await runMain(['build', '--check'], dir);
+    expect(drift.code).toBe(1);
+    expect(drift.stderr).toContain('khác / changed:  generated/model.json');
+  });
+
+  it('build refuses to overwrite outputs when the YAML is broken', async () => {
+    const dir = makeProject({ 'architecture/agency.yaml': AGENCY });
+    expect((await runMain(['build'], dir)).code).toBe(0);
+    const before = readFileSync(join(dir, 'generated/summary.md'), 'utf8');
+    const broken = makeProject({ 'architecture/agency.yaml': `${AGENCY}level: [` });
+    const r = await runMain(['build', '--out', join(dir, 'generated')], broken);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Không tạo đầu ra');
+    expect(readFileSync(join(dir, 'generated/summary.md'), 'utf8')).toBe(before);
+  });
+
+  it('schema --out exports the JSON Schema; --list shows pack data', async () => {
+    const dir = makeProject({});
+    expect((await runMain(['schema', '--out', 'schema'], dir)).code).toBe(0);
+    const schema = JSON.parse(readFileSync(join(dir, 'schema/kientruc.schema.json'), 'utf8')) as { $schema: string };
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    const list = await runMain(['schema', '--list', 'national'], dir);
+    expect(list.stdout).toContain('national:ndop');
+  });
+});

@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/project.js';
+
+/**
+ * The layer table of the style guide (§2.1), as this project has it. `framework` (pack data and its
+ * loader) sits beside `core`; `render` may read the schema builder to export it.
+ */
+const ALLOWED: Record<string, readonly string[]> = {
+  core: [],
+  framework: ['core'],
+  load: ['core'],
+  validate: ['core', 'framework', 'load'],
+  model: ['core', 'framework', 'load', 'validate'],
+  rules: ['core', 'framework', 'model'],
+  render: ['core', 'framework', 'model', 'rules', 'validate', 'diagnostics'],
+  diagnostics: ['core', 'rules'],
+  write: ['core', 'render'],
+  pipeline: ['core', 'framework', 'load', 'validate', 'model', 'rules', 'diagnostics'],
+  cli: ['core', 'framework', 'load', 'validate', 'model', 'rules', 'render', 'diagnostics', 'write', 'pipeline'],
+};
+
+function* walk(dir: string): Generator<string> {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) yield* walk(p);
+    else if (p.endsWith('.ts')) yield p;
+  }
+}
+
+describe('import directions (§2.1)', () => {
+  it('imports only go down the layer table', () => {
+    const src = join(REPO, 'src');
+    const bad: string[] = [];
+    for (const file of walk(src)) {
+      const rel = relative(src, file);
+      const layer = rel.includes('/') ? rel.split('/')[0]! : rel.replace(/\.ts$/, '');
+      const allowed = ALLOWED[layer];
+      expect(allowed, `unknown layer ${layer}`).toBeDefined();
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^(?:import|export)[^'"]*from\s+'(\.[^']+)'/gm)) {
+        const target = relative(src, join(file, '..', m[1]!));
+        const tl = target.includes('/') ? target.split('/')[0]! : target.replace(/\.js$/, '');
+        if (tl !== layer && !allowed!.includes(tl)) bad.push(`${rel} → ${target}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('only the bin reads the clock or touches process.exit', () => {
+    const src = join(REPO, 'src');
+    const offenders: string[] = [];
+    for (const file of walk(src)) {
+      const rel = relative(src, file);
+      const text = readFileSync(file, 'utf8');
+      if (rel !== 'cli/bin.ts' && /new Date\(\)|Date\.now\(\)/.test(text)) offenders.push(`${rel}: clock`);
+      if (/process\.exit\(/.test(text)) offenders.push(`${rel}: process.exit`);
+      if (!rel.startsWith('cli/') && /console\./.test(text)) offenders.push(`${rel}: console`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});
