@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { InternalError, UsageError } from '../core/errors.js';
+import { BrowserMissingError } from '../render/browser.js';
 import { createApp } from './app.js';
 import type { Io } from './io.js';
 import { createProgram } from './program.js';
@@ -17,7 +18,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       return err.exitCode === 0 ? 0 : 2;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof BrowserMissingError) {
       io.stderr.write(`kientruc: ${err.message}\n`);
       return 2;
     }

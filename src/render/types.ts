@@ -3,6 +3,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { Lang } from '../core/text.js';
 import type { Model } from '../model/model.js';
 import type { Rule } from '../rules/define-rule.js';
+import type { BrowserProvider } from './browser.js';
 
 /** A file a renderer produces; `path` is relative to the output folder, POSIX, kebab-case. */
 export interface GeneratedFile {
@@ -19,6 +20,11 @@ export interface RenderContext {
   readonly toolVersion: string;
   /** Progress and warnings go here (stderr); renderers never print. */
   readonly log: (message: string) => void;
+  /**
+   * The command's one browser (launched on first use), or undefined with `--no-render`:
+   * renderers then emit only browser-free outputs (Mermaid sources, Markdown, HTML).
+   */
+  readonly browser: BrowserProvider | undefined;
 }
 
 export interface Renderer {

@@ -4,6 +4,7 @@ import { countBySeverity } from '../../core/diagnostic.js';
 import { displayPath } from '../../load/discover.js';
 import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import { isStructural } from '../../diagnostics/codes.js';
+import { BrowserProvider } from '../../render/browser.js';
 import { RENDERERS } from '../../render/index.js';
 import type { GeneratedFile, RenderContext } from '../../render/types.js';
 import type { FailOn } from '../../core/severity.js';
@@ -16,6 +17,7 @@ interface BuildOptions extends InputOptions {
   out: string;
   check?: boolean;
   failOn: FailOn;
+  render: boolean;
 }
 
 export function registerBuild(program: Command, app: App): void {
@@ -28,6 +30,7 @@ export function registerBuild(program: Command, app: App): void {
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
     .option('--out <dir>', 'thư mục đầu ra', DEFAULT_OUT)
     .option('--check', 'không ghi gì; báo lỗi (mã thoát 1) nếu --out khác với kết quả tạo lại (dùng trong CI)')
+    .option('--no-render', 'không dùng trình duyệt: bỏ qua SVG, PNG, PDF; vẫn tạo Mermaid, Markdown, HTML')
     .addOption(
       new Option('--fail-on <severity>', 'trả mã thoát 1 khi có phát hiện từ mức này').choices(['error', 'warning', 'info', 'none']).default('none'),
     );
@@ -54,6 +57,7 @@ Ví dụ:
       app.exitCode = 1;
       return;
     }
+    const browser = opts.render ? new BrowserProvider(app.io.env) : undefined;
     const ctx: RenderContext = {
       model: result.model,
       diagnostics: result.diagnostics,
@@ -62,11 +66,16 @@ Ví dụ:
       lang: app.lang,
       toolVersion: app.version,
       log: (m) => app.log.info(m),
+      browser,
     };
     const files: GeneratedFile[] = [];
-    for (const [i, renderer] of RENDERERS.entries()) {
-      app.log.info(`[${i + 1}/${RENDERERS.length}] ${renderer.description}`);
-      files.push(...(await renderer.render(ctx)));
+    try {
+      for (const [i, renderer] of RENDERERS.entries()) {
+        app.log.info(`[${i + 1}/${RENDERERS.length}] ${renderer.description}`);
+        files.push(...(await renderer.render(ctx)));
+      }
+    } finally {
+      await browser?.close();
     }
     const outAbs = resolve(app.io.cwd, opts.out);
     const outShown = displayPath(app.io.cwd, outAbs);

@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { KientrucError } from '../core/errors.js';
+
+/** Where Debian, Ubuntu and common setups put Chromium; KIENTRUC_CHROMIUM overrides. */
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** Flags from TOOLCHAIN.md: no sandbox as root, and no background networking on a closed network. */
+const ARGS = [
+  '--no-sandbox',
+  '--disable-setuid-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export class BrowserMissingError extends KientrucError {
+  override name = 'BrowserMissingError';
+}
+
+export function findChromium(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const override = env['KIENTRUC_CHROMIUM'];
+  if (override) return existsSync(override) ? override : undefined;
+  return CANDIDATES.find((p) => existsSync(p));
+}
+
+export const INSTALL_HINT =
+  'Cài Chromium và phông chữ tiếng Việt: sudo apt-get install -y --no-install-recommends chromium fonts-liberation2 fonts-croscore ' +
+  '(hoặc đặt KIENTRUC_CHROMIUM=/đường/dẫn/chromium). Dùng --no-render để chỉ tạo mã nguồn Mermaid, HTML và Markdown.';
+
+/**
+ * One headless Chromium per command, launched on first use and closed by the command in `finally`
+ * (§5.4). Renderers ask for it; commands that never render (validate, check) never start it.
+ */
+export class BrowserProvider {
+  private browser: Promise<Browser> | undefined;
+  private profile: string | undefined;
+
+  constructor(private readonly env: Readonly<Record<string, string | undefined>>) {}
+
+  get launched(): boolean {
+    return this.browser !== undefined;
+  }
+
+  async get(): Promise<Browser> {
+    if (!this.browser) {
+      const executablePath = findChromium(this.env);
+      if (!executablePath) throw new BrowserMissingError(`Không tìm thấy trình duyệt Chromium. ${INSTALL_HINT}`);
+      this.browser = (async () => {
+        const { launch } = await import('puppeteer-core');
+        this.profile = await mkdtemp(join(tmpdir(), 'kientruc-chromium-'));
+        return launch({ executablePath, headless: true, args: [...ARGS, `--user-data-dir=${this.profile}`] });
+      })();
+    }
+    return this.browser;
+  }
+
+  async close(): Promise<void> {
+    const b = this.browser;
+    this.browser = undefined;
+    try {
+      if (b) await (await b).close();
+    } catch {
+      // A browser that failed to launch has nothing to close.
+    } finally {
+      if (this.profile) await rm(this.profile, { recursive: true, force: true });
+      this.profile = undefined;
+    }
+  }
+}
