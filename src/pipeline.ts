@@ -4,7 +4,9 @@ import { text } from './core/text.js';
 import { isStructural } from './diagnostics/codes.js';
 import { availablePacks, DEFAULT_PACK, loadPack } from './framework/load-pack.js';
 import type { FrameworkPack } from './framework/types.js';
+import type { ProjectAssets } from './core/project-assets.js';
 import { loadArchitecture, type LoadResult } from './load/load-architecture.js';
+import { loadProjectAssets } from './load/project-assets.js';
 import { buildModel } from './model/build.js';
 import type { Model } from './model/model.js';
 import type { Rule } from './rules/define-rule.js';
@@ -37,6 +39,8 @@ export interface PipelineResult {
   readonly asOf: IsoDate;
   /** Rules that ran (empty for validate). */
   readonly rules: readonly Rule[];
+  /** Strategy prose and template overrides found next to the YAML. */
+  readonly assets: ProjectAssets;
   /** True when YAML, schema or model errors make the model unfit for rendering. */
   readonly structuralErrors: boolean;
 }
@@ -72,13 +76,14 @@ function choosePack(loaded: LoadResult): { pack: FrameworkPack; diagnostics: Dia
 /** load → validate → build model → check rules. Returns data; never prints, exits or reads `process`. */
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
   const loaded = await loadArchitecture({ root: opts.root, cwd: opts.cwd, ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}) });
+  const assets = await loadProjectAssets({ rootAbs: loaded.rootAbs, cwd: opts.cwd });
   const chosen = choosePack(loaded);
   const schemas = compileSchemas(chosen.pack, availablePacks());
   const validated = validateDocuments(loaded.docs, schemas, loaded.sources);
   const built = buildModel({ root: loaded.root, pack: chosen.pack, docs: validated.value, sources: loaded.sources, files: loaded.files });
   const model = built.value;
   const asOf = opts.asOf ?? model.agency?.asOf ?? opts.today;
-  const early = [...loaded.diagnostics, ...chosen.diagnostics, ...validated.diagnostics, ...built.diagnostics];
+  const early = [...loaded.diagnostics, ...assets.diagnostics, ...chosen.diagnostics, ...validated.diagnostics, ...built.diagnostics];
   const checked = opts.rules
     ? runRules(model, RULES, {
         asOf,
@@ -94,6 +99,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     loaded,
     asOf,
     rules: checked.ran,
+    assets: assets.value,
     structuralErrors: early.some((d) => d.severity === 'error' && isStructural(d.code)),
   };
 }

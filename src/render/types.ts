@@ -1,5 +1,6 @@
 import type { IsoDate } from '../core/dates.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { ProjectAssets } from '../core/project-assets.js';
 import type { Lang } from '../core/text.js';
 import type { Model } from '../model/model.js';
 import type { Rule } from '../rules/define-rule.js';
@@ -25,6 +26,8 @@ export interface RenderContext {
    * renderers then emit only browser-free outputs (Mermaid sources, Markdown, HTML).
    */
   readonly browser: BrowserProvider | undefined;
+  /** Strategy prose and template overrides of the project (absent in tests that do not need them). */
+  readonly assets?: ProjectAssets;
 }
 
 export interface Renderer {

@@ -67,6 +67,7 @@ Ví dụ:
       toolVersion: app.version,
       log: (m) => app.log.info(m),
       browser,
+      assets: result.assets,
     };
     const files: GeneratedFile[] = [];
     try {
