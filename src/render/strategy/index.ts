@@ -1,0 +1,80 @@
+import { UsageError } from '../../core/errors.js';
+import { EMPTY_ASSETS } from '../../core/project-assets.js';
+import { loadDocumentLayout } from '../../framework/document-pack.js';
+import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
+import { renderStrategyDocx } from './docx.js';
+import { renderStrategyHtml, renderStrategyMarkdown } from './formats.js';
+import { printStrategyPdf } from './pdf.js';
+import { buildStrategyView } from './view-model.js';
+import type { Audience, DiagramView } from './view-types.js';
+import type { GapLine } from './sections/gaps.js';
+
+export const STRATEGY_FORMATS = ['md', 'html', 'pdf', 'docx'] as const;
+export type StrategyFormat = (typeof STRATEGY_FORMATS)[number];
+export const AUDIENCES: readonly Audience[] = ['internal', 'public'];
+
+/** Formats that need the browser (PDF prints the HTML; DOCX embeds the diagrams as PNG). */
+export const BROWSER_FORMATS: ReadonlySet<StrategyFormat> = new Set(['pdf', 'docx']);
+
+/** `chien-luoc-du-lieu` (internal) or `chien-luoc-du-lieu-cong-khai` (public). */
+export function strategyBaseName(audience: Audience): string {
+  return audience === 'public' ? 'chien-luoc-du-lieu-cong-khai' : 'chien-luoc-du-lieu';
+}
+
+export interface StrategyRenderOptions {
+  readonly formats: readonly StrategyFormat[];
+  readonly audience: Audience;
+  /** Diagrams for the current-state appendix, with their PNG bytes for DOCX. */
+  readonly diagrams?: readonly DiagramView[];
+  readonly images?: ReadonlyMap<string, Uint8Array>;
+  readonly gaps?: readonly GapLine[];
+}
+
+export class StrategyRenderError extends UsageError {
+  override name = 'StrategyRenderError';
+}
+
+/** The strategy in the requested formats for one audience. */
+export async function renderStrategy(ctx: RenderContext, opts: StrategyRenderOptions): Promise<GeneratedFile[]> {
+  const { view, warnings } = buildStrategyView({
+    model: ctx.model,
+    asOf: ctx.asOf,
+    audience: opts.audience,
+    toolVersion: ctx.toolVersion,
+    assets: ctx.assets ?? EMPTY_ASSETS,
+    ...(opts.diagrams ? { diagrams: opts.diagrams } : {}),
+    ...(opts.gaps ? { gaps: opts.gaps } : {}),
+  });
+  for (const w of warnings) ctx.log(`Chiến lược dữ liệu: ${w}`);
+  const layout = loadDocumentLayout(ctx.model.pack.id);
+  const overrides = ctx.assets?.templates ?? [];
+  const base = strategyBaseName(opts.audience);
+  const files: GeneratedFile[] = [];
+  const wants = new Set(opts.formats);
+  if (wants.has('md')) files.push({ path: `${base}.md`, contents: renderStrategyMarkdown(view, overrides) });
+  const html = wants.has('html') || wants.has('pdf') ? renderStrategyHtml(view, layout, overrides) : '';
+  if (wants.has('html')) files.push({ path: `${base}.html`, contents: html });
+  if (wants.has('pdf')) {
+    if (!ctx.browser) throw new StrategyRenderError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html.');
+    files.push({ path: `${base}.pdf`, contents: await printStrategyPdf(await ctx.browser.get(), html, view.meta.documentDate) });
+  }
+  if (wants.has('docx')) {
+    files.push({ path: `${base}.docx`, contents: await renderStrategyDocx(view, layout, opts.images ?? new Map()) });
+  }
+  return files;
+}
+
+/**
+ * `kientruc build`: the internal edition in every format and the public edition beside it; with
+ * `--no-render` (no browser) only Markdown and HTML.
+ */
+export const strategyRenderer: Renderer = {
+  id: 'strategy',
+  description: 'Chiến lược dữ liệu: bản nội bộ và bản công khai (md, html, pdf, docx)',
+  async render(ctx) {
+    const formats = STRATEGY_FORMATS.filter((f) => ctx.browser !== undefined || !BROWSER_FORMATS.has(f));
+    const files: GeneratedFile[] = [];
+    for (const audience of AUDIENCES) files.push(...(await renderStrategy(ctx, { formats, audience })));
+    return files;
+  },
+};

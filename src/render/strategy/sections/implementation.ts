@@ -1,0 +1,94 @@
+import { viCollator } from '../../../core/text.js';
+import type { Organization } from '../../../model/types.js';
+import type { StrategyContext } from '../context.js';
+import type { BodyView, ImplementationView, ItemView } from '../view-types.js';
+import { fill, orgName, sentence, squash, viLetter } from '../wording.js';
+
+/** Bodies with a coordinating role come first, as in QĐ 1751 mục VII (Bộ Công an, then VPCP). */
+const ROLE_RANK: Readonly<Record<string, number>> = {
+  'data-coordinator': 0,
+  'dx-standing-body': 0,
+  'security-lead': 1,
+  'de-an-06-standing-body': 1,
+};
+
+function rankOf(o: Organization): number {
+  return Math.min(2, ...(o.roles ?? []).map((r) => ROLE_RANK[r] ?? 2));
+}
+
+function listNumbers(numbers: readonly string[]): string {
+  return numbers.length === 1 ? `nhiệm vụ ${numbers[0]}` : `các nhiệm vụ ${numbers.join(', ')}`;
+}
+
+interface Duties {
+  readonly authored: string[];
+  readonly led: string[];
+  readonly partner: string[];
+  readonly kpis: string[];
+  readonly systems: string[];
+  readonly datasets: string[];
+}
+
+function dutiesOf(ctx: StrategyContext, refs: ReadonlySet<string>): Duties {
+  const num = (ref: string): string => ctx.taskNumber.get(ref) ?? '';
+  const led = ctx.tasks.filter((t) => refs.has(t.lead)).map((t) => num(t.ref));
+  const partner = ctx.tasks.filter((t) => !refs.has(t.lead) && (t.partners ?? []).some((p) => refs.has(p))).map((t) => num(t.ref));
+  const kpis = ctx.model.all('kpi').filter((k) => k.owner !== undefined && refs.has(k.owner)).map((k) => squash(k.name)).sort(viCollator.compare);
+  const systems = ctx.model
+    .all('system')
+    .filter((s) => refs.has(s.owner) && s.status !== 'retired')
+    .map((s) => squash(s.shortName ?? s.name));
+  const datasets = ctx.datasets.filter((d) => d.owner !== undefined && refs.has(d.owner)).map((d) => squash(d.shortName ?? d.name));
+  return { authored: [], led, partner, kpis, systems, datasets };
+}
+
+function items(ctx: StrategyContext, d: Duties): ItemView[] {
+  const texts: string[] = [...d.authored];
+  const appendix = `Phụ lục ${ctx.appendix.tasks}`;
+  if (d.led.length) texts.push(`Chủ trì thực hiện ${listNumbers(d.led)} tại ${appendix}.`);
+  if (d.partner.length) texts.push(`Phối hợp thực hiện ${listNumbers(d.partner)} tại ${appendix}.`);
+  if (d.kpis.length) texts.push(`Theo dõi, đánh giá và báo cáo kết quả thực hiện các chỉ tiêu: ${d.kpis.join('; ')}.`);
+  if (d.systems.length) {
+    texts.push(`Là cơ quan chủ quản, bảo đảm vận hành, an toàn thông tin và kết nối, chia sẻ dữ liệu của: ${[...d.systems].sort(viCollator.compare).join('; ')}.`);
+  }
+  if (d.datasets.length) {
+    texts.push(`Chịu trách nhiệm về tính chính xác, đầy đủ, kịp thời và đồng bộ của dữ liệu: ${[...d.datasets].sort(viCollator.compare).join('; ')}.`);
+  }
+  return texts.map((t, i) => ({ label: `${viLetter(i)})`, text: sentence(t) }));
+}
+
+function weight(d: Duties): number {
+  return d.authored.length + d.led.length * 2 + d.partner.length + d.kpis.length + d.systems.length + d.datasets.length;
+}
+
+/**
+ * VII. TỔ CHỨC THỰC HIỆN: one subsection per body of the agency, computed from the tasks it leads
+ * or joins, the KPIs, systems and data it owns, after the duties its Organization YAML lists; the
+ * communes together; then the general duties of every body.
+ */
+export function buildImplementation(ctx: StrategyContext): ImplementationView {
+  const orgs = ctx.model.all('org');
+  const communes = orgs.filter((o) => o.level === 'commune');
+  const others = orgs.filter((o) => o.level !== 'commune');
+  const entries: { name: string; rank: number; duties: Duties }[] = [];
+  for (const o of others) {
+    const d = dutiesOf(ctx, new Set([o.ref]));
+    d.authored.push(...(o.responsibilities ?? []).map(squash));
+    if (weight(d) > 0) entries.push({ name: orgName(ctx.model, o.ref), rank: rankOf(o), duties: d });
+  }
+  entries.sort((a, b) => a.rank - b.rank || weight(b.duties) - weight(a.duties) || viCollator.compare(a.name, b.name));
+  if (communes.length) {
+    const d = dutiesOf(ctx, new Set(communes.map((c) => c.ref)));
+    for (const c of communes) {
+      for (const r of c.responsibilities ?? []) d.authored.push(`${orgName(ctx.model, c.ref)}: ${squash(r)}`);
+    }
+    if (weight(d) > 0) entries.push({ name: fill(ctx.level.communesHeading, ctx.vars), rank: 3, duties: d });
+  }
+  const bodies: BodyView[] = entries.map((e, i) => ({ label: `${i + 1}.`, name: e.name, items: items(ctx, e.duties) }));
+  bodies.push({
+    label: `${bodies.length + 1}.`,
+    name: fill(ctx.level.generalHeading, ctx.vars),
+    items: ctx.defaults.generalDuties.map((t, i) => ({ label: `${viLetter(i)})`, text: sentence(fill(t, ctx.vars)) })),
+  });
+  return { heading: 'VII. TỔ CHỨC THỰC HIỆN', bodies };
+}

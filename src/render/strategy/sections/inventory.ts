@@ -1,0 +1,212 @@
+import { viShortDate } from '../../../core/dates.js';
+import { viCollator } from '../../../core/text.js';
+import { enumLabel } from '../../../framework/types.js';
+import type { Dataset, System } from '../../../model/types.js';
+import { viNumber } from '../../markdown.js';
+import type { StrategyContext } from '../context.js';
+import type { AppendixView, TableRow } from '../view-types.js';
+import { orgName, squash } from '../wording.js';
+import { appendixHeading, groupRow, row, table } from './tables.js';
+
+/** "Nền tảng chia sẻ, điều phối dữ liệu … (NDOP)" → "NDOP"; other names unchanged. */
+export function acronymOf(name: string): string {
+  const m = /\(([^()]+)\)$/.exec(name);
+  return m ? (m[1] as string) : name;
+}
+
+/** Any ref as a short label: own systems by short name, national platforms by acronym, bodies by name. */
+export function shortRef(ctx: StrategyContext, ref: string): string {
+  const kind = ctx.model.kindOf(ref);
+  if (kind === 'national') return acronymOf(ctx.model.nameOf(ref));
+  if (kind === 'org' || kind === 'agency') return orgName(ctx.model, ref);
+  return squash(ctx.model.shortNameOf(ref));
+}
+
+function label(ctx: StrategyContext, enumId: string, value: string | number | undefined): string {
+  return value === undefined ? '' : enumLabel(ctx.model.pack, enumId, value);
+}
+
+/** "Dữ liệu dùng chung" → "Dùng chung": the column heading already says what it classifies. */
+function short(text: string): string {
+  const rest = text.replace(/^Dữ liệu\s+/u, '');
+  return rest === text ? text : rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+}
+
+function syncText(ctx: StrategyContext, d: Dataset): string {
+  if (!d.sync) return d.nationalRole === 'replica' ? 'Khai thác từ CSDL quốc gia' : 'Chưa xác định';
+  const parts = [label(ctx, 'syncStatus', d.sync.status)];
+  if (d.sync.coverage !== undefined && d.sync.status !== 'none') parts[0] += ` (${viNumber(d.sync.coverage, 1)}%)`;
+  if (d.sync.channel && !ctx.isPublic) parts.push(`qua ${shortRef(ctx, d.sync.channel)}`);
+  return parts.join(' ');
+}
+
+function byEnum<T>(ctx: StrategyContext, enumId: string, items: readonly T[], key: (t: T) => string | undefined): { value: string; label: string; items: T[] }[] {
+  const values = (ctx.model.pack.enums[enumId]?.values ?? []).map((v) => String(v.value));
+  const groups = values.map((value) => ({ value, label: enumLabel(ctx.model.pack, enumId, value), items: [] as T[] }));
+  const other = { value: '', label: 'Chưa phân loại', items: [] as T[] };
+  for (const it of items) (groups.find((g) => g.value === key(it)) ?? other).items.push(it);
+  return [...groups, other].filter((g) => g.items.length > 0);
+}
+
+function byName<T extends { readonly name: string; readonly ref: string }>(a: T, b: T): number {
+  return viCollator.compare(a.name, b.name) || (a.ref < b.ref ? -1 : 1);
+}
+
+/** Danh mục cơ sở dữ liệu, grouped by scope (quốc gia, chuyên ngành, địa phương, nội bộ). */
+export function buildDatabaseAppendix(ctx: StrategyContext): AppendixView {
+  const pub = ctx.isPublic;
+  const headers = pub
+    ? ['STT', 'Tên cơ sở dữ liệu', 'Cơ quan chủ quản', 'Phân loại', 'Đồng bộ về CSDL tổng hợp quốc gia']
+    : ['STT', 'Tên cơ sở dữ liệu', 'Cơ quan chủ quản', 'Phân loại', 'Mức độ quan trọng; dữ liệu cá nhân', 'Đồng bộ về CSDL tổng hợp quốc gia'];
+  const rows: TableRow[] = [];
+  byEnum(ctx, 'dataScope', ctx.datasets, (d) => d.scope).forEach((g, gi) => {
+    rows.push(groupRow(String(gi + 1), g.label, headers.length));
+    [...g.items].sort(byName).forEach((d, i) => {
+      const owner = d.owner ? orgName(ctx.model, d.owner) : '';
+      const cells = [String(i + 1), squash(d.name), owner, short(label(ctx, 'sharingClass', d.sharing))];
+      if (!pub) {
+        const crit = d.criticality ? short(label(ctx, 'criticality', d.criticality)) : '';
+        const personal = d.personalData ? label(ctx, 'personalData', d.personalData) : '';
+        cells.push([crit, crit ? lowerFirst(personal) : personal].filter((s) => s).join('; '));
+      }
+      cells.push(syncText(ctx, d));
+      rows.push(row(cells));
+    });
+  });
+  return {
+    ...appendixHeading(ctx, 'databases', 'DANH MỤC CƠ SỞ DỮ LIỆU'),
+    intro: pub ? 'Danh mục gồm các cơ sở dữ liệu, tập dữ liệu dùng chung và dữ liệu mở.' : null,
+    sections: [
+      {
+        heading: '',
+        paragraphs: [],
+        diagrams: [],
+        tables: [
+          table(ctx, pub ? 'databasesPublic' : 'databases', null, headers, rows, {
+            align: pub ? ['center', 'left', 'left', 'left', 'left'] : ['center', 'left', 'left', 'left', 'left', 'left'],
+            empty: 'Chưa khai báo cơ sở dữ liệu.',
+          }),
+        ],
+      },
+    ],
+  };
+}
+
+function securityText(ctx: StrategyContext, s: System): string {
+  const level = s.security?.level === undefined ? 'Chưa xác định' : label(ctx, 'securityLevel', s.security.level);
+  const dossier = s.security?.dossier ? label(ctx, 'dossierStatus', s.security.dossier) : '';
+  return [level, dossier ? `hồ sơ: ${dossier.toLocaleLowerCase('vi')}` : ''].filter((x) => x).join('; ');
+}
+
+/** Danh mục hệ thống thông tin, grouped by QĐ 3090 layer. Public: no security level, no hosting. */
+export function buildSystemAppendix(ctx: StrategyContext): AppendixView {
+  const pub = ctx.isPublic;
+  const headers = pub
+    ? ['STT', 'Tên hệ thống', 'Cơ quan chủ quản; đơn vị vận hành', 'Trạng thái']
+    : ['STT', 'Tên hệ thống', 'Cơ quan chủ quản; đơn vị vận hành', 'Trạng thái', 'Cấp độ an toàn', 'Hình thức triển khai'];
+  const rows: TableRow[] = [];
+  byEnum(ctx, 'layer', ctx.model.all('system'), (s) => s.layer).forEach((g, gi) => {
+    rows.push(groupRow(String(gi + 1), g.label, headers.length));
+    [...g.items].sort(byName).forEach((s, i) => {
+      const owners = [orgName(ctx.model, s.owner), s.operator && s.operator !== s.owner ? orgName(ctx.model, s.operator) : ''].filter((x) => x).join('; ');
+      const cells = [String(i + 1), squash(s.name), owners, label(ctx, 'lifecycle', s.status)];
+      if (!pub) cells.push(securityText(ctx, s), s.hosting ? label(ctx, 'deployment', s.hosting.deployment) : '');
+      rows.push(row(cells));
+    });
+  });
+  return {
+    ...appendixHeading(ctx, 'systems', 'DANH MỤC HỆ THỐNG THÔNG TIN'),
+    intro: null,
+    sections: [
+      {
+        heading: '',
+        paragraphs: [],
+        diagrams: [],
+        tables: [
+          table(ctx, pub ? 'systemsPublic' : 'systems', null, headers, rows, {
+            align: pub ? ['center', 'left', 'left', 'left'] : ['center', 'left', 'left', 'left', 'left', 'left'],
+            empty: 'Chưa khai báo hệ thống thông tin.',
+          }),
+        ],
+      },
+    ],
+  };
+}
+
+/** Counts for the current-state appendix. */
+export function countRows(ctx: StrategyContext): TableRow[] {
+  const m = ctx.model;
+  const systems = m.all('system');
+  const active = systems.filter((s) => s.status === 'operating' || s.status === 'upgrading');
+  const shared = systems.filter((s) => s.sharedPlatform);
+  const integrations = m.all('integration');
+  const live = integrations.filter((i) => i.status === 'live');
+  const ndop = live.filter((i) => i.channel === 'ndop');
+  const kpis = m.all('kpi');
+  const rows: TableRow[] = [
+    row(['Cơ quan, đơn vị được mô tả', viNumber(m.all('org').length)]),
+    row(['Hệ thống thông tin', viNumber(systems.length)]),
+    row(['– trong đó đang vận hành', viNumber(active.length)]),
+    row(['– trong đó là nền tảng số dùng chung', viNumber(shared.length)]),
+  ];
+  if (ctx.isPublic) {
+    rows.push(row(['Cơ sở dữ liệu dùng chung, dữ liệu mở', viNumber(ctx.datasets.length)]));
+  } else {
+    const all = m.all('dataset');
+    rows.push(row(['Cơ sở dữ liệu, tập dữ liệu', viNumber(all.length)]));
+    for (const v of ['shared', 'open', 'restricted']) {
+      rows.push(row([`– ${label(ctx, 'sharingClass', v).toLocaleLowerCase('vi')}`, viNumber(all.filter((d) => d.sharing === v).length)]));
+    }
+  }
+  rows.push(
+    row(['Kết nối, chia sẻ dữ liệu', viNumber(integrations.length)]),
+    row(['– đang hoạt động', viNumber(live.length)]),
+    row(['– đang hoạt động qua NDOP', viNumber(ndop.length)]),
+    row(['Chỉ tiêu', viNumber(kpis.length)]),
+    row(['– gắn với chỉ tiêu quốc gia', viNumber(kpis.filter((k) => k.nationalTarget).length)]),
+    row(['Nhiệm vụ', viNumber(ctx.tasks.length)]),
+  );
+  const staff = ctx.agency?.staffing;
+  if (staff?.itStaff !== undefined) {
+    const req = staff.itStaffRequired !== undefined ? ` / ${viNumber(staff.itStaffRequired)} theo định biên` : '';
+    rows.push(row([`Nhân lực chuyên trách CNTT, chuyển đổi số${staff.asOf ? ` (${viShortDate(staff.asOf)})` : ''}`, `${viNumber(staff.itStaff)}${req}`]));
+  }
+  const gov = ctx.agency?.governance;
+  if (gov?.maturityLevel !== undefined) {
+    rows.push(row([`Mức trưởng thành quản trị dữ liệu${gov.assessedOn ? ` (${viShortDate(gov.assessedOn)})` : ''}`, label(ctx, 'maturityLevel', gov.maturityLevel)]));
+  }
+  return rows;
+}
+
+/** Systems per QĐ 3090 layer: total and operating. */
+export function layerRows(ctx: StrategyContext): TableRow[] {
+  return byEnum(ctx, 'layer', ctx.model.all('system'), (s) => s.layer).map((g) =>
+    row([g.label, viNumber(g.items.length), viNumber(g.items.filter((s) => s.status === 'operating' || s.status === 'upgrading').length)]),
+  );
+}
+
+/** Integrations: internal edition lists each one; the public one counts them by channel and status. */
+export function integrationRows(ctx: StrategyContext): TableRow[] {
+  const list = ctx.model.all('integration');
+  if (ctx.isPublic) {
+    return byEnum(ctx, 'channel', list, (i) => i.channel).map((g) =>
+      row([g.label, viNumber(g.items.length), viNumber(g.items.filter((i) => i.status === 'live').length)]),
+    );
+  }
+  return [...list].sort(byName).map((it, i) =>
+    row([String(i + 1), squash(it.name), `${shortRef(ctx, it.from)} → ${shortRef(ctx, it.to)}`, acronymOf(label(ctx, 'channel', it.channel)), label(ctx, 'integrationStatus', it.status)]),
+  );
+}
+
+/** Security posture (internal edition only): systems per level and dossier status. */
+export function securityRows(ctx: StrategyContext): TableRow[] {
+  const systems = ctx.model.all('system').filter((s) => s.status !== 'retired');
+  const rows = byEnum(ctx, 'securityLevel', systems, (s) => (s.security?.level === undefined ? undefined : String(s.security.level))).map((g) =>
+    row([g.value === '' ? 'Chưa xác định cấp độ' : g.label, viNumber(g.items.length), viNumber(g.items.filter((s) => s.security?.dossier === 'approved').length)]),
+  );
+  return rows;
+}

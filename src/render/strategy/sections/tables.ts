@@ -1,0 +1,52 @@
+import { InternalError } from '../../../core/errors.js';
+import type { AppendixId, StrategyContext } from '../context.js';
+import type { AppendixView, TableColumn, TableRow, TableView } from '../view-types.js';
+
+/**
+ * A table whose column widths come from the layout data (`tables.<layoutId>` in document-layout.yaml),
+ * so the HTML/PDF and DOCX tables have the same proportions. `layoutId` may name a width list of the
+ * wrong length only by a programming error.
+ */
+export function table(
+  ctx: StrategyContext,
+  layoutId: string,
+  caption: string | null,
+  headers: readonly string[],
+  rows: readonly TableRow[],
+  opts: { align?: readonly TableColumn['align'][]; empty?: string; note?: string | null; widths?: readonly number[] } = {},
+): TableView {
+  const widths = opts.widths ?? ctx.layout.tables[layoutId];
+  if (!widths || widths.length !== headers.length) {
+    throw new InternalError(`layout tables.${layoutId}: ${widths?.length ?? 0} widths for ${headers.length} columns`);
+  }
+  const sum = widths.reduce((s, w) => s + w, 0);
+  return {
+    id: layoutId,
+    caption,
+    columns: headers.map((title, i) => ({
+      title,
+      widthPct: Math.round(((widths[i] ?? 0) / sum) * 1000) / 10,
+      align: opts.align?.[i] ?? 'left',
+    })),
+    rows,
+    empty: rows.some((r) => !r.isGroup) ? null : (opts.empty ?? 'Không có dữ liệu.'),
+    note: opts.note ?? null,
+  };
+}
+
+export function row(cells: readonly string[]): TableRow {
+  return { isGroup: false, isTotal: false, cells, span: null };
+}
+
+export function groupRow(number: string, label: string, columns: number): TableRow {
+  return { isGroup: true, isTotal: false, cells: [number, label], span: columns - 1 };
+}
+
+export function totalRow(cells: readonly string[]): TableRow {
+  return { isGroup: false, isTotal: true, cells, span: null };
+}
+
+/** "PHỤ LỤC II", its title and "(Kèm theo Quyết định số … ngày … của …)". */
+export function appendixHeading(ctx: StrategyContext, id: AppendixId, title: string): Pick<AppendixView, 'id' | 'label' | 'title' | 'attachment'> {
+  return { id, label: `PHỤ LỤC ${ctx.appendix[id]}`, title, attachment: `(Kèm theo ${ctx.decisionRef})` };
+}

@@ -1,0 +1,114 @@
+import { parseDeadline } from '../../../core/dates.js';
+import { viCollator } from '../../../core/text.js';
+import { enumLabel } from '../../../framework/types.js';
+import type { Model } from '../../../model/model.js';
+import type { Task } from '../../../model/types.js';
+import type { StrategyContext } from '../context.js';
+import type { AppendixView, TableRow, TasksView } from '../view-types.js';
+import { deadlineText, fill, joinNames, orgName, sentence, squash, viLetter } from '../wording.js';
+import { appendixHeading, table } from './tables.js';
+
+/** Task areas in the order of QĐ 1751/QĐ-TTg mục V (the pack's enum order). */
+export function areaOrder(model: Model): string[] {
+  return (model.pack.enums['taskArea']?.values ?? []).map((v) => String(v.value));
+}
+
+function deadlineKey(t: Task): string {
+  const d = parseDeadline(t.deadline);
+  if (!d) return '9999-99-99';
+  return d.kind === 'ongoing' ? '9999-12-31' : d.date;
+}
+
+/** Area (enum order), then deadline ("Thực hiện thường xuyên" last), then name. */
+export function orderTasks(model: Model, tasks: readonly Task[]): Task[] {
+  const areas = areaOrder(model);
+  return [...tasks].sort(
+    (a, b) =>
+      areas.indexOf(a.area) - areas.indexOf(b.area) ||
+      (deadlineKey(a) < deadlineKey(b) ? -1 : deadlineKey(a) > deadlineKey(b) ? 1 : 0) ||
+      viCollator.compare(a.name, b.name) ||
+      (a.ref < b.ref ? -1 : 1),
+  );
+}
+
+/** Tasks grouped by area, areas numbered 1, 2, … and tasks lettered a, b, … (fills ctx.taskNumber). */
+export function groupTasks(ctx: StrategyContext): { area: string; number: number; tasks: Task[] }[] {
+  const groups: { area: string; number: number; tasks: Task[] }[] = [];
+  for (const t of ctx.tasks) {
+    let g = groups[groups.length - 1];
+    if (!g || g.area !== t.area) {
+      g = { area: t.area, number: groups.length + 1, tasks: [] };
+      groups.push(g);
+    }
+    g.tasks.push(t);
+  }
+  const numbers = ctx.taskNumber as Map<string, string>;
+  for (const g of groups) g.tasks.forEach((t, i) => numbers.set(t.ref, `${g.number}.${viLetter(i)}`));
+  return groups;
+}
+
+/** V. NHIỆM VỤ VÀ GIẢI PHÁP: one lettered block per task area, one line per task. */
+export function buildTasks(ctx: StrategyContext): TasksView {
+  const groups = groupTasks(ctx);
+  return {
+    heading: 'V. NHIỆM VỤ VÀ GIẢI PHÁP',
+    intro: squash(fill(ctx.defaults.tasksIntro, ctx.vars)),
+    areas: groups.map((g, i) => ({
+      label: `${viLetter(i)})`,
+      heading: enumLabel(ctx.model.pack, 'taskArea', g.area),
+      items: g.tasks.map((t) => ({
+        label: '-',
+        text: sentence(t.description ? `${squash(t.name)}: ${squash(t.description)}` : t.name),
+      })),
+    })),
+    empty: groups.length ? null : 'Chưa khai báo nhiệm vụ (Task).',
+  };
+}
+
+function partnersOf(ctx: StrategyContext, t: Task): string {
+  const names = joinNames((t.partners ?? []).map((p) => orgName(ctx.model, p)));
+  const extra = t.partnersText ? squash(t.partnersText) : '';
+  return [names, extra].filter((s) => s !== '').join(', ');
+}
+
+/** Phụ lục: "Bảng tổng hợp các nhiệm vụ", columns exactly as QĐ 1751 plus Sản phẩm (brief §5.1). */
+export function buildTaskAppendix(ctx: StrategyContext): AppendixView {
+  const groups = groupTasks(ctx);
+  const rows: TableRow[] = [];
+  for (const g of groups) {
+    rows.push({ isGroup: true, isTotal: false, cells: [String(g.number), enumLabel(ctx.model.pack, 'taskArea', g.area)], span: 6 });
+    g.tasks.forEach((t, i) => {
+      rows.push({
+        isGroup: false,
+        isTotal: false,
+        span: null,
+        cells: [
+          viLetter(i),
+          squash(t.name),
+          orgName(ctx.model, t.lead),
+          partnersOf(ctx, t),
+          deadlineText(t.deadline),
+          t.deliverable ? squash(t.deliverable) : '',
+          t.note ? squash(t.note) : '',
+        ],
+      });
+    });
+  }
+  return {
+    ...appendixHeading(ctx, 'tasks', 'BẢNG TỔNG HỢP CÁC NHIỆM VỤ'),
+    intro: null,
+    sections: [
+      {
+        heading: '',
+        paragraphs: [],
+        diagrams: [],
+        tables: [
+          table(ctx, 'tasks', null, ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Sản phẩm', 'Ghi chú'], rows, {
+            align: ['center', 'left', 'left', 'left', 'center', 'left', 'left'],
+            empty: 'Chưa khai báo nhiệm vụ.',
+          }),
+        ],
+      },
+    ],
+  };
+}
