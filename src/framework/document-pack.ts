@@ -47,7 +47,7 @@ const LAYOUT_SHAPE = {
     signatureSpaceMm: 'number',
   },
   appendix: { headingSizePt: 'number', subtitleSizePt: 'number', tableSizePt: 'number', tableCellPaddingMm: 'number', diagramMaxHeightMm: 'number' },
-  marks: { draftSizePt: 'number' },
+  marks: { draftSizePt: 'number', draftBoxWidthMm: 'number' },
 } as const;
 
 type Shape = typeof LAYOUT_SHAPE;

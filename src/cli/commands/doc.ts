@@ -5,7 +5,7 @@ import { UsageError } from '../../core/errors.js';
 import { displayPath } from '../../load/discover.js';
 import { isStructural } from '../../diagnostics/codes.js';
 import { BrowserProvider } from '../../render/browser.js';
-import { BROWSER_FORMATS, renderStrategy, STRATEGY_FORMATS, strategyBaseName, type StrategyFormat } from '../../render/strategy/index.js';
+import { BROWSER_FORMATS, renderStrategy, STRATEGY_FORMATS, type StrategyFormat } from '../../render/strategy/index.js';
 import type { Audience } from '../../render/strategy/view-types.js';
 import type { RenderContext } from '../../render/types.js';
 import { writeGenerated } from '../../write/write-generated.js';
@@ -92,7 +92,7 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
     app.log.info(`✓ Đã ghi ${files.map((f) => `${shown}/${f.path}`).join(', ')}`);
     const n = countBySeverity(result.diagnostics);
     if (n.error + n.warning > 0) {
-      app.log.info(`  Kiểm tra tuân thủ: ${n.error} lỗi, ${n.warning} cảnh báo — phụ lục ${strategyBaseName(opts.audience)} nêu các khoảng cách; chi tiết: kientruc check ${dir}`);
+      app.log.info(`  Kiểm tra tuân thủ: ${n.error} lỗi, ${n.warning} cảnh báo (tổng hợp trong phụ lục khoảng cách) — chi tiết: kientruc check ${dir}`);
     }
     app.exitCode = 0;
   });

@@ -50,10 +50,11 @@ table.the-thuc col.phai { width: ${100 - H.leftColumnPct.value}%; }
 .quoc-hieu-dong { font-size: ${pt(H.nationalTitleSizePt.value)}; font-weight: bold; white-space: nowrap; }
 .tieu-ngu { font-size: ${pt(H.mottoSizePt.value)}; font-weight: bold; white-space: nowrap; }
 .dia-danh { font-size: ${pt(H.placeDateSizePt.value)}; font-style: italic; margin-top: 6pt !important; }
-.gach { margin: 1pt auto 0; border-top: ${pt(H.ruleThicknessPt.value)} solid #000; height: 0; }
+.gach { margin: 2pt auto 0; border-top: ${pt(H.ruleThicknessPt.value)} solid #000; height: 0; }
 .gach-co-quan { width: ${mm(H.issuerRuleWidthMm.value)}; }
 .gach-tieu-ngu { width: ${mm(H.mottoRuleWidthMm.value)}; }
-.dau-du-thao { float: right; margin: 0 0 4mm 4mm; padding: 1mm 4mm; border: 0.75pt solid #000; font-weight: bold; font-size: ${pt(L.marks.draftSizePt.value)}; }
+.dau-du-thao { float: right; box-sizing: border-box; width: ${mm(L.marks.draftBoxWidthMm.value)}; text-align: center; margin: 0 0 4mm 4mm; padding: 1mm 2mm; border: 0.75pt solid #000; font-weight: bold; font-size: ${pt(L.marks.draftSizePt.value)}; }
+.dau-du-thao p { margin: 0; text-indent: 0; text-align: center; }
 .dau-du-thao + table.the-thuc { clear: both; }
 h1.ten-loai { font-size: ${pt(T.docTypeSizePt.value)}; text-align: center; text-indent: 0; margin: ${pt(T.spaceBeforeTitlePt.value)} 0 0; }
 .trich-yeu { font-size: ${pt(T.subjectSizePt.value)}; font-weight: bold; text-align: center; text-indent: 0; margin-bottom: 12pt; }

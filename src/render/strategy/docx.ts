@@ -106,19 +106,18 @@ class Builder {
     const labels = [m.draft, m.publicLabel].filter((x): x is string => x !== null);
     if (labels.length === 0) return;
     const size = this.layout.marks.draftSizePt.value;
-    const box = twip(40);
-    this.children.push(
-      this.para([{ text: labels.join(' – '), bold: true, size }], {
-        alignment: AlignmentType.CENTER,
-        indent: { left: this.textWidth - box },
-        spacing: { after: 120 },
-        border: {
-          top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 },
-          bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 },
-          left: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 },
-          right: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 },
-        },
-      }),
+    const box = twip(this.layout.marks.draftBoxWidthMm.value);
+    const line = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 } as const;
+    // Consecutive paragraphs with the same borders share one box in Word.
+    labels.forEach((text, i) =>
+      this.children.push(
+        this.para([{ text, bold: true, size }], {
+          alignment: AlignmentType.CENTER,
+          indent: { left: this.textWidth - box },
+          spacing: { before: 0, after: i === labels.length - 1 ? 120 : 0 },
+          border: { top: line, bottom: line, left: { ...line, space: 4 }, right: { ...line, space: 4 } },
+        }),
+      ),
     );
   }
 

@@ -79,6 +79,8 @@ export function orgName(model: Model, ref: string): string {
   const info = model.org(ref);
   if (!info) return model.nameOf(ref);
   if (info.source === 'agency') return info.name;
+  // Communes go by their usual abbreviation ("UBND xã Lam Nguyên"), as the seeds write them.
+  if (info.level === 'commune' && info.shortName?.startsWith('UBND ')) return info.shortName;
   return localOrgName(info.name, model.agency?.location);
 }
 

@@ -1,3 +1,4 @@
+import { viShortDate } from '../../../core/dates.js';
 import type { StrategyContext } from '../context.js';
 import type { AppendixView, SubsectionView, TableRow } from '../view-types.js';
 import { appendixHeading, row, table } from './tables.js';
@@ -34,7 +35,7 @@ export function buildGapAppendix(ctx: StrategyContext, lines: readonly GapLine[]
   }
   return {
     ...appendixHeading(ctx, 'gaps', 'TỔNG HỢP KHOẢNG CÁCH SO VỚI MỤC TIÊU'),
-    intro: `Đánh giá tại ngày ${ctx.asOf.split('-').reverse().join('/')} theo số liệu của mô hình kiến trúc.`,
+    intro: `Đánh giá tại ngày ${viShortDate(ctx.asOf)} theo số liệu của mô hình kiến trúc.`,
     sections,
   };
 }

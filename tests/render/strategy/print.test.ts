@@ -1,0 +1,240 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runPipeline } from '../../../src/pipeline.js';
+import { BrowserProvider } from '../../../src/render/browser.js';
+import { renderStrategy, type StrategyFormat } from '../../../src/render/strategy/index.js';
+import { readZip } from '../../../src/render/strategy/zip.js';
+import type { Audience } from '../../../src/render/strategy/view-types.js';
+import type { GeneratedFile, RenderContext } from '../../../src/render/types.js';
+import { makeProject, REPO } from '../../helpers/project.js';
+import { AGENCY_DOC, ENTITIES } from './fixture.js';
+
+/**
+ * The PDF and DOCX of the sample, read back the way a reviewer would: pdftotext/pdfinfo (poppler)
+ * for the PDF, the XML inside the DOCX. Uses the system Chromium through the shared provider.
+ */
+
+const browser = new BrowserProvider(process.env);
+afterAll(() => browser.close());
+const out = mkdtempSync(join(tmpdir(), 'kientruc-strategy-'));
+const ALL: StrategyFormat[] = ['md', 'html', 'pdf', 'docx'];
+
+async function render(root: string, cwd: string, audience: Audience, asOf?: string): Promise<{ files: GeneratedFile[]; ctx: RenderContext }> {
+  const r = await runPipeline({ root, cwd, today: '2026-09-30', rules: true, ...(asOf ? { asOf } : {}) });
+  const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser, assets: r.assets };
+  return { files: await renderStrategy(ctx, { formats: ALL, audience }), ctx };
+}
+
+function file(files: readonly GeneratedFile[], ext: string): Uint8Array {
+  const f = files.find((x) => x.path.endsWith(`.${ext}`));
+  if (!f) throw new Error(`no .${ext}`);
+  return typeof f.contents === 'string' ? new Uint8Array(Buffer.from(f.contents)) : f.contents;
+}
+
+function saved(bytes: Uint8Array, name: string): string {
+  const p = join(out, name);
+  writeFileSync(p, bytes);
+  return p;
+}
+
+const norm = (s: string): string => s.replace(/\s+/g, ' ');
+
+function pdfText(path: string, ...args: string[]): string {
+  return execFileSync('pdftotext', [...args, path, '-'], { encoding: 'utf8' });
+}
+
+interface Word {
+  readonly page: number;
+  readonly xMin: number;
+  readonly yMin: number;
+  readonly xMax: number;
+  readonly text: string;
+}
+
+function words(path: string): Word[] {
+  const html = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const list: Word[] = [];
+  let page = 0;
+  for (const line of html.split('\n')) {
+    if (line.includes('<page ')) page++;
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/.exec(line);
+    if (m) list.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4] as string });
+  }
+  return list;
+}
+
+function docxXml(bytes: Uint8Array, name: string): string {
+  const e = readZip(bytes).find((x) => x.name === name);
+  if (!e) throw new Error(`${name} missing`);
+  return Buffer.from(e.data).toString('utf8');
+}
+
+/** Paragraph texts of a WordprocessingML part, with the paragraph style of each. */
+function paragraphs(xml: string): { style: string; text: string }[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => ({
+    style: /<w:pStyle w:val="([^"]+)"/.exec(m[0])?.[1] ?? '',
+    text: [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+  }));
+}
+
+const MM = 72 / 25.4;
+const HEADINGS = [
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'Độc lập - Tự do - Hạnh phúc',
+  'QUYẾT ĐỊNH',
+  'Căn cứ Luật Dữ liệu ngày 30 tháng 11 năm 2024;',
+  'Điều 1.',
+  'I. QUAN ĐIỂM',
+  'II. TẦM NHÌN',
+  'III. NGUYÊN TẮC',
+  'IV. MỤC TIÊU',
+  '1. Mục tiêu tổng quát',
+  '2. Mục tiêu cụ thể',
+  'a) Đến hết năm 2026',
+  'b) Đến năm 2030',
+  'V. NHIỆM VỤ VÀ GIẢI PHÁP',
+  'VI. KINH PHÍ THỰC HIỆN',
+  'VII. TỔ CHỨC THỰC HIỆN',
+  'Điều 2.',
+  'Điều 3.',
+  'Nơi nhận:',
+  'PHÓ CHỦ TỊCH',
+  'PHỤ LỤC I',
+  'BẢNG TỔNG HỢP CÁC NHIỆM VỤ',
+  'PHỤ LỤC II',
+  'PHỤ LỤC III',
+  'PHỤ LỤC IV',
+  'PHỤ LỤC V',
+];
+
+describe('strategy PDF and DOCX of the sample province', async () => {
+  const { files, ctx } = await render('architecture', REPO, 'internal');
+  const pdf = saved(file(files, 'pdf'), 'internal.pdf');
+  const docx = file(files, 'docx');
+  const tasks = ctx.model.all('task');
+
+  it('the PDF is A4 portrait', () => {
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+594\.96 x 841\.92 pts \(A4\)/);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThan(15);
+  });
+
+  it('the PDF keeps the NĐ 30 margins: text between 30 mm from the left and 15 mm from the right, below 20 mm', () => {
+    const list = words(pdf);
+    const body = list.filter((w) => w.yMin > 20 * MM - 1);
+    expect(Math.min(...body.map((w) => w.xMin))).toBeGreaterThanOrEqual(30 * MM - 1);
+    expect(Math.max(...body.map((w) => w.xMax))).toBeLessThanOrEqual((210 - 15) * MM + 1);
+    expect(Math.min(...list.map((w) => w.xMin))).toBeGreaterThanOrEqual(30 * MM - 1);
+    // Body text reaches close to both margins, so the margins are the ones set, not wider ones.
+    expect(Math.min(...body.map((w) => w.xMin))).toBeLessThan(30 * MM + 3);
+    expect(Math.max(...body.map((w) => w.xMax))).toBeGreaterThan((210 - 15) * MM - 8);
+  });
+
+  it('the PDF numbers pages centred in the top margin, from page 2 on', () => {
+    const top = words(pdf).filter((w) => w.yMin < 20 * MM);
+    expect(top.filter((w) => w.page === 1)).toEqual([]);
+    const pages = [...new Set(top.map((w) => w.page))];
+    expect(pages.length).toBeGreaterThan(10);
+    for (const w of top) {
+      expect(w.text).toBe(String(w.page));
+      expect(Math.abs((w.xMin + w.xMax) / 2 - ((30 + (210 - 15)) / 2) * MM)).toBeLessThan(3);
+    }
+  });
+
+  it('the PDF text holds every section heading and every task row', () => {
+    const text = norm(pdfText(pdf, '-raw'));
+    for (const h of HEADINGS) expect(text, h).toContain(h);
+    expect(text).toContain('DỰ THẢO');
+    const appendix = text.slice(text.indexOf('BẢNG TỔNG HỢP CÁC NHIỆM VỤ'), text.indexOf('PHỤ LỤC II'));
+    for (const t of tasks) expect(appendix, t.ref).toContain(norm(t.name));
+  });
+
+  it('the DOCX has the same page setup in its section properties', () => {
+    const xml = docxXml(docx, 'word/document.xml');
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const mar = /<w:pgMar ([^>]*)\/>/.exec(xml)?.[1] ?? '';
+    expect(mar).toContain('w:top="1134"');
+    expect(mar).toContain('w:bottom="1134"');
+    expect(mar).toContain('w:left="1701"');
+    expect(mar).toContain('w:right="850"');
+    expect(xml).toContain('<w:titlePg/>');
+    const header = readZip(docx).filter((e) => /^word\/header\d+\.xml$/.test(e.name)).map((e) => Buffer.from(e.data).toString('utf8'));
+    expect(header.some((h) => h.includes('PAGE') && h.includes('w:jc w:val="center"'))).toBe(true);
+  });
+
+  it('the DOCX uses real Word headings and Times New Roman', () => {
+    const ps = paragraphs(docxXml(docx, 'word/document.xml'));
+    const h1 = ps.filter((p) => p.style === 'Heading1').map((p) => p.text);
+    expect(h1).toEqual(expect.arrayContaining(['I. QUAN ĐIỂM', 'IV. MỤC TIÊU', 'VII. TỔ CHỨC THỰC HIỆN', 'PHỤ LỤC I', 'PHỤ LỤC V']));
+    expect(ps.filter((p) => p.style === 'Heading2').map((p) => p.text)).toContain('1. Mục tiêu tổng quát');
+    const all = ps.map((p) => p.text).join('\n');
+    for (const h of HEADINGS) expect(all, h).toContain(h);
+    const styles = docxXml(docx, 'word/styles.xml');
+    expect(styles).toContain('w:ascii="Times New Roman"');
+    expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="Heading1">/);
+  });
+
+  it('the DOCX task table repeats its header row and holds every task', () => {
+    const xml = docxXml(docx, 'word/document.xml');
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toContain('<w:cantSplit/>');
+    const texts = paragraphs(xml).map((p) => p.text);
+    for (const t of tasks) expect(texts, t.ref).toContain(t.name.replace(/&/g, '&amp;'));
+    expect(texts).toContain('Thực hiện thường xuyên');
+  });
+
+  it('PDF and DOCX metadata carry the document date, not the clock', () => {
+    const info = execFileSync('pdfinfo', ['-isodates', pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/CreationDate:\s+2026-10-15T00:00:00/);
+    expect(info).toMatch(/ModDate:\s+2026-10-15T00:00:00/);
+    const core = docxXml(docx, 'docProps/core.xml');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-10-15T00:00:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-10-15T00:00:00Z</dcterms:modified>');
+    const zipDates = execFileSync('unzip', ['-l', saved(docx, 'internal.docx')], { encoding: 'utf8' });
+    expect(zipDates.split('\n').filter((l) => /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(l)).every((l) => l.includes('2026-10-15 00:00'))).toBe(true);
+  });
+
+  it('rebuilding gives the same bytes in all four formats', async () => {
+    const again = (await render('architecture', REPO, 'internal')).files;
+    expect(again.map((f) => f.path)).toEqual(files.map((f) => f.path));
+    for (const ext of ['md', 'html', 'pdf', 'docx']) {
+      expect(Buffer.compare(Buffer.from(file(again, ext)), Buffer.from(file(files, ext))), ext).toBe(0);
+    }
+  });
+
+  it('the public PDF and DOCX leave out what must not be published', async () => {
+    const pub = (await render('architecture', REPO, 'public')).files;
+    expect(pub.map((f) => f.path)).toEqual(ALL.map((e) => `chien-luoc-du-lieu-cong-khai.${e}`));
+    const pdfPub = norm(pdfText(saved(file(pub, 'pdf'), 'public.pdf'), '-raw'));
+    const docxPub = paragraphs(docxXml(file(pub, 'docx'), 'word/document.xml')).map((p) => p.text).join('\n');
+    const restricted = ctx.model.all('dataset').filter((d) => d.sharing !== 'open' && d.sharing !== 'shared');
+    for (const text of [pdfPub, norm(docxPub)]) {
+      expect(text).toContain('BẢN CÔNG KHAI');
+      for (const d of restricted) expect(text, d.ref).not.toContain(norm(d.name));
+      expect(text).not.toMatch(/Cấp độ an toàn|hồ sơ: đã phê duyệt|Hình thức triển khai|Từ → đến/);
+      for (const s of ctx.model.all('system')) if (s.security?.decision) expect(text).not.toContain(s.security.decision.number);
+    }
+  });
+});
+
+describe('strategy PDF and DOCX: names are text', async () => {
+  const evil = '**Sở** <script>alert("x")</script> {{agency}} | [bấm](http://x)';
+  const dir = makeProject({
+    'architecture/agency.yaml': AGENCY_DOC,
+    'architecture/entities.yaml': ENTITIES.replace('name: Phân loại dữ liệu', `name: ${JSON.stringify(`Nhiệm vụ ${evil}`)}`),
+  });
+  const { files } = await render('architecture', dir, 'internal', '2026-03-31');
+
+  it('appears literally in the PDF text', () => {
+    expect(norm(pdfText(saved(file(files, 'pdf'), 'evil.pdf'), '-raw'))).toContain(`Nhiệm vụ ${evil}`);
+  });
+
+  it('is escaped XML text in the DOCX', () => {
+    const xml = docxXml(file(files, 'docx'), 'word/document.xml');
+    expect(xml).toContain('Nhiệm vụ **Sở** &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; {{agency}} | [bấm](http://x)');
+    expect(xml).not.toContain('<script>');
+  });
+});
