@@ -7,7 +7,6 @@ import { renderStrategyHtml, renderStrategyMarkdown } from './formats.js';
 import { printStrategyPdf } from './pdf.js';
 import { buildStrategyView } from './view-model.js';
 import type { Audience, DiagramView } from './view-types.js';
-import type { GapLine } from './sections/gaps.js';
 
 export const STRATEGY_FORMATS = ['md', 'html', 'pdf', 'docx'] as const;
 export type StrategyFormat = (typeof STRATEGY_FORMATS)[number];
@@ -27,7 +26,6 @@ export interface StrategyRenderOptions {
   /** Diagrams for the current-state appendix, with their PNG bytes for DOCX. */
   readonly diagrams?: readonly DiagramView[];
   readonly images?: ReadonlyMap<string, Uint8Array>;
-  readonly gaps?: readonly GapLine[];
 }
 
 export class StrategyRenderError extends UsageError {
@@ -43,7 +41,7 @@ export async function renderStrategy(ctx: RenderContext, opts: StrategyRenderOpt
     toolVersion: ctx.toolVersion,
     assets: ctx.assets ?? EMPTY_ASSETS,
     ...(opts.diagrams ? { diagrams: opts.diagrams } : {}),
-    ...(opts.gaps ? { gaps: opts.gaps } : {}),
+    diagnostics: ctx.diagnostics,
   });
   for (const w of warnings) ctx.log(`Chiến lược dữ liệu: ${w}`);
   const layout = loadDocumentLayout(ctx.model.pack.id);

@@ -1,9 +1,10 @@
 import type { IsoDate } from '../../core/dates.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import { EMPTY_ASSETS, type ProjectAssets } from '../../core/project-assets.js';
 import type { Model } from '../../model/model.js';
 import { createContext } from './context.js';
 import { buildBudget } from './sections/budget.js';
-import { buildGapAppendix, type GapLine } from './sections/gaps.js';
+import { buildGapAppendix } from './sections/gaps.js';
 import { buildImplementation } from './sections/implementation.js';
 import { buildDatabaseAppendix, buildSystemAppendix } from './sections/inventory.js';
 import { buildObjectives } from './sections/objectives.js';
@@ -21,8 +22,8 @@ export interface StrategyInput {
   readonly assets?: ProjectAssets;
   /** The diagrams to embed in the current-state appendix, already filtered for the audience. */
   readonly diagrams?: readonly DiagramView[];
-  /** Gap-summary lines from the analysis, already filtered for the audience. */
-  readonly gaps?: readonly GapLine[];
+  /** The run's findings, for the gap summary. */
+  readonly diagnostics?: readonly Diagnostic[];
 }
 
 export interface StrategyBuild {
@@ -63,7 +64,7 @@ export function buildStrategyView(input: StrategyInput): StrategyBuild {
       buildStateAppendix(ctx, input.diagrams ?? []),
       buildDatabaseAppendix(ctx),
       buildSystemAppendix(ctx),
-      buildGapAppendix(ctx, input.gaps ?? []),
+      buildGapAppendix(ctx, input.diagnostics ?? []),
     ],
   };
   return { view, warnings: ctx.warnings };

@@ -152,7 +152,7 @@ status: cancelled
 
 export async function viewFor(
   files: Record<string, string> = {},
-  opts: { audience?: Audience; asOf?: string } & Partial<Pick<StrategyInput, 'gaps' | 'diagrams'>> = {},
+  opts: { audience?: Audience; asOf?: string } & Partial<Pick<StrategyInput, 'diagrams'>> = {},
 ): Promise<{ view: StrategyView; warnings: readonly string[] }> {
   const r = await pipelineFor({ 'architecture/agency.yaml': AGENCY_DOC, 'architecture/entities.yaml': ENTITIES, ...files }, { asOf: opts.asOf ?? '2026-03-31' });
   const structural = r.diagnostics.filter((d) => /^(load|yaml|schema|model)\./.test(d.code) && d.severity === 'error');
@@ -163,7 +163,7 @@ export async function viewFor(
     audience: opts.audience ?? 'internal',
     toolVersion: '0.0.0-test',
     assets: r.assets,
-    ...(opts.gaps ? { gaps: opts.gaps } : {}),
+    diagnostics: r.diagnostics,
     ...(opts.diagrams ? { diagrams: opts.diagrams } : {}),
   });
 }

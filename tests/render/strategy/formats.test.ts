@@ -36,8 +36,8 @@ function visibleText(markdown: string): string {
 
 describe('strategy document: golden Markdown and HTML of the sample province', async () => {
   const r = await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: true });
-  const internal = buildStrategyView({ model: r.model, asOf: r.asOf, audience: 'internal', toolVersion: '0.0.0-test', assets: r.assets }).view;
-  const pub = buildStrategyView({ model: r.model, asOf: r.asOf, audience: 'public', toolVersion: '0.0.0-test', assets: r.assets }).view;
+  const internal = buildStrategyView({ model: r.model, asOf: r.asOf, audience: 'internal', toolVersion: '0.0.0-test', assets: r.assets, diagnostics: r.diagnostics }).view;
+  const pub = buildStrategyView({ model: r.model, asOf: r.asOf, audience: 'public', toolVersion: '0.0.0-test', assets: r.assets, diagnostics: r.diagnostics }).view;
 
   it('Markdown (internal edition)', async () => {
     await expect(renderStrategyMarkdown(internal)).toMatchFileSnapshot('../../golden/strategy/chien-luoc-du-lieu.md');

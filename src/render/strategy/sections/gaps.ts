@@ -1,35 +1,62 @@
+import { countBySeverity, type Diagnostic } from '../../../core/diagnostic.js';
 import { viShortDate } from '../../../core/dates.js';
+import { unaddressedGaps } from '../../../analysis/gaps.js';
+import { KPI_STATUS_LABEL, KPI_STATUS_RANK, kpiProgress } from '../../../analysis/kpis.js';
+import { entityTitle, lowerFirst } from '../../../analysis/names.js';
+import { viCollator } from '../../../core/text.js';
 import type { StrategyContext } from '../context.js';
 import type { AppendixView, SubsectionView, TableRow } from '../view-types.js';
+import { deadlineText, squash } from '../wording.js';
+import { inline, kpiValue } from './objectives.js';
 import { appendixHeading, row, table } from './tables.js';
 
-/** One line of the gap summary, already worded (the analysis decides what is a gap). */
-export interface GapLine {
-  /** `kpi` — a target not (yet) met; `open` — findings no task addresses. */
-  readonly kind: 'kpi' | 'open';
-  readonly subject: string;
-  /** Current value, or the problems found. */
-  readonly state: string;
-  /** Status, or the rule codes. */
-  readonly assessment: string;
-}
-
-/** Phụ lục: tổng hợp khoảng cách — KPIs off track, then (internal edition) findings without a task. */
-export function buildGapAppendix(ctx: StrategyContext, lines: readonly GapLine[]): AppendixView {
+/**
+ * Phụ lục: tổng hợp khoảng cách, from the analysis: 1. KPIs behind, at risk or without data
+ * (`kpiProgress`); 2. (internal edition) entities with findings that no task addresses
+ * (`unaddressedGaps`), and the count of conformance findings.
+ */
+export function buildGapAppendix(ctx: StrategyContext, diagnostics: readonly Diagnostic[]): AppendixView {
   const sections: SubsectionView[] = [];
-  const kpiRows: TableRow[] = lines.filter((l) => l.kind === 'kpi').map((l, i) => row([String(i + 1), l.subject, l.state, l.assessment]));
+  const lagging = ctx.model
+    .all('kpi')
+    .map((k) => ({ k, p: kpiProgress(k, ctx.asOf) }))
+    .filter(({ p }) => p.status === 'behind' || p.status === 'at-risk' || p.status === 'no-data')
+    .sort((a, b) => KPI_STATUS_RANK[a.p.status] - KPI_STATUS_RANK[b.p.status] || viCollator.compare(a.k.name, b.k.name));
+  const kpiRows: TableRow[] = lagging.map(({ k, p }, i) => {
+    const target = k.target ? `mục tiêu ${kpiValue(k.target.value, k.unit)} (${inline(deadlineText(k.target.deadline))})` : 'chưa có mục tiêu';
+    const latest = p.latest ? `${kpiValue(p.latest.value, k.unit)} (${viShortDate(p.latest.date)})` : 'chưa có số đo';
+    const projected = p.projected !== null && !p.overdue ? `; dự báo tại thời hạn: ${kpiValue(p.projected, k.unit)}` : '';
+    return row([String(i + 1), squash(k.name), `${latest}; ${target}${projected}`, `${KPI_STATUS_LABEL[p.status].vi}: ${lowerFirst(p.reason.vi)}`]);
+  });
   sections.push({
-    heading: '1. Chỉ tiêu chưa đạt hoặc có nguy cơ không đạt',
+    heading: '1. Chỉ tiêu chậm, có nguy cơ không đạt hoặc thiếu số liệu',
     paragraphs: [],
-    tables: [table(ctx, 'gaps', null, ['STT', 'Chỉ tiêu', 'Hiện trạng', 'Đánh giá'], kpiRows, { align: ['center', 'left', 'left', 'left'], empty: 'Mọi chỉ tiêu đều đạt hoặc đúng tiến độ.' })],
+    tables: [
+      table(ctx, 'gaps', null, ['STT', 'Chỉ tiêu', 'Hiện trạng', 'Đánh giá'], kpiRows, {
+        align: ['center', 'left', 'left', 'left'],
+        empty: 'Mọi chỉ tiêu đều đạt hoặc đúng tiến độ.',
+      }),
+    ],
     diagrams: [],
   });
   if (!ctx.isPublic) {
-    const openRows = lines.filter((l) => l.kind === 'open').map((l, i) => row([String(i + 1), l.subject, l.state, l.assessment]));
+    const gaps = unaddressedGaps(ctx.model, diagnostics);
+    const openRows = gaps.map((g, i) =>
+      row([String(i + 1), entityTitle(ctx.model, g.entity).vi, [...new Set(g.findings.map((d) => squash(d.message.vi)))].join(' '), g.codes.join(', ')]),
+    );
+    const n = countBySeverity(diagnostics.filter((d) => !/^(load|yaml|schema|model|internal)\./.test(d.code)));
+    const waived = diagnostics.filter((d) => d.waived).length;
     sections.push({
       heading: '2. Vấn đề chưa có nhiệm vụ xử lý',
-      paragraphs: [],
-      tables: [table(ctx, 'gaps', null, ['STT', 'Đối tượng', 'Vấn đề', 'Mã kiểm tra'], openRows, { align: ['center', 'left', 'left', 'left'], empty: 'Mọi vấn đề phát hiện đều đã có nhiệm vụ xử lý.' })],
+      paragraphs: [
+        `Kiểm tra tuân thủ theo bộ khung ${ctx.model.pack.id}: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin${waived ? ` (${waived} phát hiện đã được chấp nhận tạm thời)` : ''}. Các đối tượng dưới đây có phát hiện mà chưa nhiệm vụ nào tại Phụ lục ${ctx.appendix.tasks} xử lý.`,
+      ],
+      tables: [
+        table(ctx, 'openGaps', null, ['STT', 'Đối tượng', 'Vấn đề', 'Mã kiểm tra'], openRows, {
+          align: ['center', 'left', 'left', 'left'],
+          empty: 'Mọi vấn đề phát hiện đều đã có nhiệm vụ xử lý.',
+        }),
+      ],
       diagrams: [],
     });
   }

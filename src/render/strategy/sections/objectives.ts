@@ -1,3 +1,4 @@
+import { latestMeasurement } from '../../../analysis/kpis.js';
 import { parseDeadline, viShortDate } from '../../../core/dates.js';
 import { viCollator } from '../../../core/text.js';
 import type { Kpi } from '../../../model/types.js';
@@ -35,17 +36,8 @@ function targetPhrase(value: number, kpi: Kpi): string {
 }
 
 /** "Tháng 9/2025" opens a table cell; inside a sentence it is "tháng 9/2025". */
-function inline(deadline: string): string {
+export function inline(deadline: string): string {
   return deadline.replace(/^Tháng /u, 'tháng ');
-}
-
-/** The latest measurement on or before the report date. */
-export function latestReading(kpi: Kpi, asOf: string): { value: number; date: string } | null {
-  let best: { value: number; date: string } | null = null;
-  for (const m of kpi.measurements ?? []) {
-    if (m.date <= asOf && (best === null || m.date >= best.date)) best = { value: m.value, date: m.date };
-  }
-  return best;
 }
 
 interface Point {
@@ -68,7 +60,7 @@ function pointsOf(kpi: Kpi): Point[] {
 
 function detailOf(ctx: StrategyContext, kpi: Kpi): string | null {
   const parts: string[] = [];
-  const reading = latestReading(kpi, ctx.asOf);
+  const reading = latestMeasurement(kpi, ctx.asOf);
   if (reading) {
     const done = kpi.unit === 'milestone' && reading.value >= 100;
     parts.push(done ? `đã hoàn thành (số liệu ngày ${viShortDate(reading.date)})` : `đến ${viShortDate(reading.date)} đạt ${kpiValue(reading.value, kpi.unit)}`);
