@@ -8,6 +8,7 @@ import { BrowserProvider } from '../../render/browser.js';
 import { RENDERERS } from '../../render/index.js';
 import type { GeneratedFile, RenderContext } from '../../render/types.js';
 import type { FailOn } from '../../core/severity.js';
+import { CACHE_DIR, FileRenderCache } from '../../write/render-cache.js';
 import { diffGenerated, writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
@@ -58,6 +59,7 @@ Ví dụ:
       return;
     }
     const browser = opts.render ? new BrowserProvider(app.io.env) : undefined;
+    const cache = opts.render ? new FileRenderCache(resolve(app.io.cwd, CACHE_DIR)) : undefined;
     const ctx: RenderContext = {
       model: result.model,
       diagnostics: result.diagnostics,
@@ -67,6 +69,7 @@ Ví dụ:
       toolVersion: app.version,
       log: (m) => app.log.info(m),
       browser,
+      cache,
     };
     const files: GeneratedFile[] = [];
     try {
@@ -76,6 +79,7 @@ Ví dụ:
       }
     } finally {
       await browser?.close();
+      await cache?.prune(2000);
     }
     const outAbs = resolve(app.io.cwd, opts.out);
     const outShown = displayPath(app.io.cwd, outAbs);
