@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { App } from './app.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerDiagram } from './commands/diagram.js';
 import { registerDoc } from './commands/doc.js';
 import { registerInit } from './commands/init.js';
 import { registerSchema } from './commands/schema.js';
@@ -9,7 +10,7 @@ import { registerValidate } from './commands/validate.js';
 import { createLogger } from './logger.js';
 
 /** Every command, in the order `--help` lists them. A capability adds its register function here. */
-const COMMANDS = [registerValidate, registerCheck, registerBuild, registerDoc, registerSchema, registerInit] as const;
+const COMMANDS = [registerValidate, registerCheck, registerBuild, registerDiagram, registerDoc, registerSchema, registerInit] as const;
 
 export function createProgram(app: App): Command {
   const program = new Command('kientruc')
@@ -36,6 +37,7 @@ Bắt đầu nhanh:
   $ kientruc validate architecture
   $ kientruc check architecture --format sarif --output kientruc.sarif
   $ kientruc build architecture --out generated
+  $ kientruc diagram architecture --format svg,png
   $ kientruc doc architecture --format pdf,docx
 
 Mã thoát: 0 đạt, 1 có phát hiện (theo --fail-on), 2 lỗi sử dụng hoặc lỗi nội bộ.`,

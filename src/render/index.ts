@@ -1,8 +1,9 @@
 // Everything `kientruc build` renders, in order. A capability adds its renderer here.
+import { diagramsRenderer } from './mermaid/renderer.js';
 import { modelJsonRenderer } from './model/model-json.js';
 import { summaryRenderer } from './model/summary.js';
 import { schemaRenderer } from './schema-file.js';
 import { strategyRenderer } from './strategy/index.js';
 import type { Renderer } from './types.js';
 
-export const RENDERERS: readonly Renderer[] = [schemaRenderer, modelJsonRenderer, summaryRenderer, strategyRenderer];
+export const RENDERERS: readonly Renderer[] = [schemaRenderer, modelJsonRenderer, summaryRenderer, diagramsRenderer, strategyRenderer];

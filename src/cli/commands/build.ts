@@ -8,6 +8,7 @@ import { BrowserProvider } from '../../render/browser.js';
 import { RENDERERS } from '../../render/index.js';
 import type { GeneratedFile, RenderContext } from '../../render/types.js';
 import type { FailOn } from '../../core/severity.js';
+import { CACHE_DIR, FileRenderCache } from '../../write/render-cache.js';
 import { diffGenerated, writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
@@ -58,6 +59,7 @@ Ví dụ:
       return;
     }
     const browser = opts.render ? new BrowserProvider(app.io.env) : undefined;
+    const cache = opts.render ? new FileRenderCache(resolve(app.io.cwd, CACHE_DIR)) : undefined;
     const ctx: RenderContext = {
       model: result.model,
       diagnostics: result.diagnostics,
@@ -68,6 +70,7 @@ Ví dụ:
       log: (m) => app.log.info(m),
       browser,
       assets: result.assets,
+      cache,
     };
     const files: GeneratedFile[] = [];
     try {
@@ -77,6 +80,7 @@ Ví dụ:
       }
     } finally {
       await browser?.close();
+      await cache?.prune(2000);
     }
     const outAbs = resolve(app.io.cwd, opts.out);
     const outShown = displayPath(app.io.cwd, outAbs);
