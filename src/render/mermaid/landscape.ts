@@ -88,6 +88,16 @@ function overviewChart(model: Model, systems: readonly System[]): string {
 const TITLE = 'Bức tranh tổng thể hệ thống thông tin theo lớp và thành phần kiến trúc (QĐ 3090/QĐ-BKHCN)';
 
 /**
+ * Layers and components with a count of systems in each, and nothing else: no system name, status
+ * or security level. What a public document can show (the strategy's public edition embeds it).
+ */
+export function landscapeOverviewDiagram(model: Model): DiagramSpec | undefined {
+  const systems = model.all('system');
+  if (systems.length === 0) return undefined;
+  return { name: 'landscape-overview', group: 'landscape', title: `${TITLE} — tổng quan`, mermaid: overviewChart(model, systems) };
+}
+
+/**
  * The landscape: every system in its QĐ 3090 layer and component, filled by lifecycle and bordered by
  * security level. Above `maxNodes` it becomes an overview plus one diagram per layer (per component
  * when a layer alone is still too big).
