@@ -63,6 +63,8 @@ export const MERMAID_CONFIG = {
   htmlLabels: false,
   fontFamily: FONT_STACK,
   deterministicIds: true,
+  // rough.js draws some shapes (stadiums, cylinders…) even in the classic look; seed 0 means random.
+  handDrawnSeed: 1,
   maxTextSize: 500_000,
   maxEdges: 2_000,
   // wrappingWidth above our own wrapping (24–30 characters), so Mermaid never re-wraps a label.
