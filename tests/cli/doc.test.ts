@@ -11,7 +11,7 @@ const PROJECT = { 'architecture/agency.yaml': AGENCY_DOC, 'architecture/entities
 describe('kientruc doc', () => {
   it('writes the requested formats next to what generated/ already holds', () => {
     const dir = makeProject({ ...PROJECT, 'generated/keep.txt': 'giữ nguyên\n' });
-    const r = runBin(['doc', '--format', 'md,html', '--as-of', '2026-03-31'], dir);
+    const r = runBin(['doc', '--format', 'md,html', '--no-render', '--as-of', '2026-03-31'], dir);
     expect(r.stderr).toContain('generated/chien-luoc-du-lieu.md');
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'generated')).sort()).toEqual(['chien-luoc-du-lieu.html', 'chien-luoc-du-lieu.md', 'keep.txt']);
@@ -35,6 +35,9 @@ describe('kientruc doc', () => {
     expect(r.stderr).toContain('--format "md,odt"');
     expect(() => parseFormats('docx, MD')).not.toThrow();
     expect(parseFormats('docx, MD')).toEqual(['md', 'docx']);
+    const nr = runBin(['doc', '--format', 'pdf', '--no-render'], makeProject(PROJECT));
+    expect(nr.code).toBe(2);
+    expect(nr.stderr).toContain('--no-render');
   });
 
   it('refuses to generate when a template override points outside the project', () => {

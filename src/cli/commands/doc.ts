@@ -8,6 +8,7 @@ import { BrowserProvider } from '../../render/browser.js';
 import { BROWSER_FORMATS, renderStrategy, STRATEGY_FORMATS, type StrategyFormat } from '../../render/strategy/index.js';
 import type { Audience } from '../../render/strategy/view-types.js';
 import type { RenderContext } from '../../render/types.js';
+import { CACHE_DIR, FileRenderCache } from '../../write/render-cache.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
@@ -15,6 +16,7 @@ import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputO
 
 interface DocOptions extends InputOptions {
   format: string;
+  render: boolean;
   audience: Audience;
   out: string;
 }
@@ -39,14 +41,15 @@ export function registerDoc(program: Command, app: App): void {
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
     .option('--format <list>', `định dạng, ngăn cách bằng dấu phẩy: ${STRATEGY_FORMATS.join(', ')}`, STRATEGY_FORMATS.join(','))
     .addOption(new Option('--audience <audience>', 'bản nội bộ hoặc bản công khai').choices(['internal', 'public']).default('internal'))
-    .option('--out <dir>', 'thư mục đầu ra (các tệp khác trong thư mục được giữ nguyên)', DEFAULT_OUT);
+    .option('--out <dir>', 'thư mục đầu ra (các tệp khác trong thư mục được giữ nguyên)', DEFAULT_OUT)
+    .option('--no-render', 'không dùng trình duyệt: HTML không kèm sơ đồ; không tạo được PDF, DOCX');
   addInputOptions(cmd);
   cmd.addHelpText(
     'after',
     `
 Ví dụ:
   $ kientruc doc                                   # generated/chien-luoc-du-lieu.{md,html,pdf,docx}
-  $ kientruc doc --format md,html                  # không cần trình duyệt
+  $ kientruc doc --format md,html --no-render      # không cần trình duyệt (HTML không kèm sơ đồ)
   $ kientruc doc --audience public --format pdf    # generated/chien-luoc-du-lieu-cong-khai.pdf
   $ kientruc doc ../so-y-te/architecture --out ../so-y-te/generated --as-of 2026-09-30
 
@@ -56,6 +59,10 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
   );
   cmd.action(async (dir: string, opts: DocOptions) => {
     const formats = parseFormats(opts.format);
+    const needsBrowser = formats.filter((f) => BROWSER_FORMATS.has(f));
+    if (!opts.render && needsBrowser.length) {
+      throw new UsageError(`--no-render: không tạo được ${needsBrowser.join(', ')} khi không dùng trình duyệt; chọn --format md,html.`);
+    }
     const result = await loadForCommand(app, dir, opts, true);
     const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
     if (blocking.length) {
@@ -68,7 +75,9 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
       app.exitCode = 1;
       return;
     }
-    const browser = formats.some((f) => BROWSER_FORMATS.has(f)) ? new BrowserProvider(app.io.env) : undefined;
+    // HTML embeds the diagrams as SVG, PDF prints the HTML, DOCX embeds them as PNG: all need Chromium.
+    const browser = opts.render && formats.some((f) => f !== 'md') ? new BrowserProvider(app.io.env) : undefined;
+    const cache = browser ? new FileRenderCache(resolve(app.io.cwd, CACHE_DIR)) : undefined;
     const ctx: RenderContext = {
       model: result.model,
       diagnostics: result.diagnostics,
@@ -79,12 +88,14 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
       log: (m) => app.log.info(m),
       browser,
       assets: result.assets,
+      cache,
     };
     let files;
     try {
       files = await renderStrategy(ctx, { formats, audience: opts.audience });
     } finally {
       await browser?.close();
+      await cache?.prune(2000);
     }
     const outAbs = resolve(app.io.cwd, opts.out);
     await writeGenerated(outAbs, files, 'merge');

@@ -20,7 +20,7 @@ import {
 } from 'docx';
 import type { DocumentLayout } from '../../framework/document-pack.js';
 import type { AppendixView, DiagramView, ItemView, ProseSectionView, StrategyView, TableView } from './view-types.js';
-import { readZip, writeZip } from './zip.js';
+import { readZip, writeZip, type ZipEntry } from './zip.js';
 
 /**
  * The strategy as a Word document with the same layout numbers as the PDF (document-layout.yaml):
@@ -292,7 +292,7 @@ class Builder {
   }
 
   diagram(d: DiagramView): Paragraph[] {
-    const png = d.png ? this.images.get(d.png) : undefined;
+    const png = this.images.get(d.id);
     const caption = this.para([{ text: d.caption, italics: true, size: this.layout.appendix.tableSizePt.value }], { alignment: AlignmentType.CENTER, spacing: { after: 240 } });
     if (!png) return [this.para([{ text: `${d.title}: sơ đồ chưa được tạo (chạy không có --no-render).`, italics: true }]), caption];
     const { width, height } = pngSize(png);
@@ -427,15 +427,20 @@ export function pngSize(png: Uint8Array): { width: number; height: number } {
  */
 export function reproducible(packed: Uint8Array, date: string): Uint8Array {
   const stamp = `${date}T00:00:00Z`;
+  const rewrite = (e: ZipEntry, fn: (xml: string) => string): ZipEntry => ({ name: e.name, data: new Uint8Array(Buffer.from(fn(Buffer.from(e.data).toString('utf8')), 'utf8')) });
+  let n = 0;
   const entries = readZip(packed).map((e) => {
-    if (e.name !== 'docProps/core.xml') return e;
-    const xml = Buffer.from(e.data).toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${stamp}$2`);
-    return { name: e.name, data: new Uint8Array(Buffer.from(xml, 'utf8')) };
+    if (e.name === 'docProps/core.xml') return rewrite(e, (xml) => xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${stamp}$2`));
+    // Drawing ids come from a counter that lives as long as the process: number them per document.
+    if (/^word\/(document|header\d+|footer\d+)\.xml$/.test(e.name)) {
+      return rewrite(e, (xml) => xml.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++n}"`));
+    }
+    return e;
   });
   return writeZip(entries, date);
 }
 
-/** The strategy as DOCX bytes. `images` maps each diagram's PNG path to its bytes. */
+/** The strategy as DOCX bytes. `images` maps each diagram's id to its PNG bytes. */
 export async function renderStrategyDocx(view: StrategyView, layout: DocumentLayout, images: ReadonlyMap<string, Uint8Array>): Promise<Uint8Array> {
   const doc = new Builder(view, layout, images).build();
   const packed = await Packer.toBuffer(doc);

@@ -6,7 +6,8 @@ import { renderStrategyDocx } from './docx.js';
 import { renderStrategyHtml, renderStrategyMarkdown } from './formats.js';
 import { printStrategyPdf } from './pdf.js';
 import { buildStrategyView } from './view-model.js';
-import type { Audience, DiagramView } from './view-types.js';
+import { strategyDiagrams } from './diagrams.js';
+import type { Audience } from './view-types.js';
 
 export const STRATEGY_FORMATS = ['md', 'html', 'pdf', 'docx'] as const;
 export type StrategyFormat = (typeof STRATEGY_FORMATS)[number];
@@ -23,9 +24,6 @@ export function strategyBaseName(audience: Audience): string {
 export interface StrategyRenderOptions {
   readonly formats: readonly StrategyFormat[];
   readonly audience: Audience;
-  /** Diagrams for the current-state appendix, with their PNG bytes for DOCX. */
-  readonly diagrams?: readonly DiagramView[];
-  readonly images?: ReadonlyMap<string, Uint8Array>;
 }
 
 export class StrategyRenderError extends UsageError {
@@ -34,13 +32,16 @@ export class StrategyRenderError extends UsageError {
 
 /** The strategy in the requested formats for one audience. */
 export async function renderStrategy(ctx: RenderContext, opts: StrategyRenderOptions): Promise<GeneratedFile[]> {
+  const wants = new Set(opts.formats);
+  const pictures = wants.has('html') || wants.has('pdf') || wants.has('docx');
+  const diagrams = await strategyDiagrams(ctx, opts.audience, pictures && ctx.browser !== undefined);
   const { view, warnings } = buildStrategyView({
     model: ctx.model,
     asOf: ctx.asOf,
     audience: opts.audience,
     toolVersion: ctx.toolVersion,
     assets: ctx.assets ?? EMPTY_ASSETS,
-    ...(opts.diagrams ? { diagrams: opts.diagrams } : {}),
+    diagrams: diagrams.views,
     diagnostics: ctx.diagnostics,
   });
   for (const w of warnings) ctx.log(`Chiến lược dữ liệu: ${w}`);
@@ -48,7 +49,6 @@ export async function renderStrategy(ctx: RenderContext, opts: StrategyRenderOpt
   const overrides = ctx.assets?.templates ?? [];
   const base = strategyBaseName(opts.audience);
   const files: GeneratedFile[] = [];
-  const wants = new Set(opts.formats);
   if (wants.has('md')) files.push({ path: `${base}.md`, contents: renderStrategyMarkdown(view, overrides) });
   const html = wants.has('html') || wants.has('pdf') ? renderStrategyHtml(view, layout, overrides) : '';
   if (wants.has('html')) files.push({ path: `${base}.html`, contents: html });
@@ -57,7 +57,7 @@ export async function renderStrategy(ctx: RenderContext, opts: StrategyRenderOpt
     files.push({ path: `${base}.pdf`, contents: await printStrategyPdf(await ctx.browser.get(), html, view.meta.documentDate) });
   }
   if (wants.has('docx')) {
-    files.push({ path: `${base}.docx`, contents: await renderStrategyDocx(view, layout, opts.images ?? new Map()) });
+    files.push({ path: `${base}.docx`, contents: await renderStrategyDocx(view, layout, diagrams.png) });
   }
   return files;
 }

@@ -50,8 +50,11 @@ const HELPERS = {
   mdAlign: (align: unknown) => safe(align === 'right' ? '---:' : align === 'center' ? ':---:' : '---'),
   /** Empty cells that complete a group row spanning `span` columns. */
   mdPad: (span: unknown) => safe(' |'.repeat(Math.max(0, Number(span) - 1))),
-  /** A relative link target, percent-encoded where Markdown would stop reading it. */
-  mdPath: (value: unknown) => safe(encodeURI(String(value ?? '')).replace(/\(/g, '%28').replace(/\)/g, '%29')),
+  /**
+   * Verbatim text for inside a fenced code block (the view supplies a fence longer than any backtick
+   * run in it, so nothing inside is read as Markdown).
+   */
+  mdCode: (value: unknown) => safe(String(value ?? '')),
 } as const;
 
 for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);

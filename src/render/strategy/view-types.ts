@@ -146,15 +146,17 @@ export interface SignatureView {
 }
 
 export interface DiagramView {
+  /** The diagram's name in the diagram module (`landscape`, `integration-map`, …). */
   readonly id: string;
   readonly title: string;
+  /** `Hình 1. …`, under the picture. */
   readonly caption: string;
+  /** Mermaid source, embedded in Markdown as a fenced `mermaid` block (GitHub draws it). */
+  readonly mermaid: string;
+  /** A backtick fence longer than any run of backticks in the source. */
+  readonly fence: string;
   /** The rendered SVG (trusted: produced by kientruc's Mermaid module), or null under --no-render. */
   readonly svg: string | null;
-  /** Path of the PNG inside the output folder, for DOCX (null when not rendered). */
-  readonly png: string | null;
-  /** Path of the Mermaid source inside the output folder. */
-  readonly source: string | null;
 }
 
 export interface SubsectionView {

@@ -7,6 +7,7 @@ import { UsageError } from '../../../src/core/errors.js';
 import { loadDocumentLayout } from '../../../src/framework/document-pack.js';
 import { runPipeline } from '../../../src/pipeline.js';
 import { renderStrategyHtml, renderStrategyMarkdown } from '../../../src/render/strategy/formats.js';
+import { strategyDiagrams } from '../../../src/render/strategy/diagrams.js';
 import { renderStrategy } from '../../../src/render/strategy/index.js';
 import { builtinTemplateNames, TEMPLATE_DIR } from '../../../src/render/strategy/templates.js';
 import { buildStrategyView } from '../../../src/render/strategy/view-model.js';
@@ -36,8 +37,26 @@ function visibleText(markdown: string): string {
 
 describe('strategy document: golden Markdown and HTML of the sample province', async () => {
   const r = await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: true });
-  const internal = buildStrategyView({ model: r.model, asOf: r.asOf, audience: 'internal', toolVersion: '0.0.0-test', assets: r.assets, diagnostics: r.diagnostics }).view;
-  const pub = buildStrategyView({ model: r.model, asOf: r.asOf, audience: 'public', toolVersion: '0.0.0-test', assets: r.assets, diagnostics: r.diagnostics }).view;
+  // Diagrams without a browser: Mermaid sources only (Markdown embeds them; HTML says they are not drawn).
+  const noBrowser = { model: r.model, asOf: r.asOf, browser: undefined, log: () => {} };
+  const internal = buildStrategyView({
+    model: r.model,
+    asOf: r.asOf,
+    audience: 'internal',
+    toolVersion: '0.0.0-test',
+    assets: r.assets,
+    diagnostics: r.diagnostics,
+    diagrams: (await strategyDiagrams(noBrowser, 'internal', false)).views,
+  }).view;
+  const pub = buildStrategyView({
+    model: r.model,
+    asOf: r.asOf,
+    audience: 'public',
+    toolVersion: '0.0.0-test',
+    assets: r.assets,
+    diagnostics: r.diagnostics,
+    diagrams: (await strategyDiagrams(noBrowser, 'public', false)).views,
+  }).view;
 
   it('Markdown (internal edition)', async () => {
     await expect(renderStrategyMarkdown(internal)).toMatchFileSnapshot('../../golden/strategy/chien-luoc-du-lieu.md');
@@ -55,6 +74,17 @@ describe('strategy document: golden Markdown and HTML of the sample province', a
     const html = renderStrategyHtml(internal, layout);
     expect(html).toMatch(/<style>[\s\S]*@page \{[\s\S]*size: 210mm 297mm;/);
     expect(html).not.toMatch(/<script|<link |src="http|href="http/i);
+  });
+
+  it('Markdown embeds the diagrams as mermaid blocks; the public edition only the landscape overview', () => {
+    const md = renderStrategyMarkdown(internal);
+    expect(md.match(/^```mermaid$/gm)).toHaveLength(3);
+    expect(md).toContain('*Hình 2. Sơ đồ kết nối');
+    const pmd = renderStrategyMarkdown(pub);
+    expect(pmd.match(/^```mermaid$/gm)).toHaveLength(1);
+    const block = /```mermaid\n([\s\S]*?)\n```/.exec(pmd)?.[1] ?? '';
+    expect(block).toContain('hệ thống');
+    expect(block).not.toMatch(/cấp độ|Đang vận hành/);
   });
 
   it('every task of the sample has a row in the Markdown task appendix', () => {

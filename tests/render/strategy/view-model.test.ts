@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fenceFor } from '../../../src/render/strategy/diagrams.js';
 import { documentNumber, localOrgName, viLetter } from '../../../src/render/strategy/wording.js';
 import { AGENCY_DOC, viewFor } from './fixture.js';
 
@@ -173,6 +174,11 @@ describe('wording helpers', () => {
     expect(documentNumber('7/QĐ-UBND')).toBe('07/QĐ-UBND');
     expect(documentNumber('123/QĐ-UBND')).toBe('123/QĐ-UBND');
     expect(documentNumber('   /QĐ-UBND')).toBe(`${'\u00a0'.repeat(8)}/QĐ-UBND`);
+  });
+
+  it('fences Mermaid sources with more backticks than they contain', () => {
+    expect(fenceFor('flowchart TB')).toBe('```');
+    expect(fenceFor('a ```` b ` c')).toBe('`````');
   });
 
   it('names the agency\'s own bodies without the province name', () => {
