@@ -77,6 +77,7 @@ h1.phu-luc-so { font-size: ${pt(A.headingSizePt.value)}; text-align: center; tex
 .phu-luc-kem-theo { font-size: ${pt(A.subtitleSizePt.value)}; font-style: italic; text-align: center; text-indent: 0; margin-bottom: 12pt; }
 table.bang { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: ${pt(A.tableSizePt.value)}; line-height: 1.2; margin: 0 0 ${pt(L.text.paragraphSpacingPt.value)}; }
 table.bang caption { font-style: italic; margin-bottom: 3pt; }
+table.bang.lien { break-inside: avoid; page-break-inside: avoid; }
 table.bang th, table.bang td { border: 0.5pt solid #000; padding: ${mm(A.tableCellPaddingMm.value / 2)} ${mm(A.tableCellPaddingMm.value)}; vertical-align: middle; overflow-wrap: break-word; hyphens: manual; }
 table.bang th { font-weight: bold; text-align: center; }
 table.bang thead { display: table-header-group; }

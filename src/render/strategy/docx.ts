@@ -261,15 +261,20 @@ class Builder {
       new TableRow({
         tableHeader: true,
         cantSplit: true,
+        keepNext: true,
         children: t.columns.map((c, i) => cell(c.title, widths[i] ?? 0, AlignmentType.CENTER, true)),
       }),
     ];
-    for (const r of t.rows) {
+    const keep = t.keepTogether;
+    t.rows.forEach((r, i) => {
+      // Keep-with-next on every row but the last holds a short table on one page.
+      const keepNext = keep && i < t.rows.length - 1;
       if (r.isGroup) {
         const rest = widths.slice(1).reduce((s, w) => s + w, 0);
         rows.push(
           new TableRow({
             cantSplit: true,
+            keepNext: true,
             children: [cell(r.cells[0] ?? '', widths[0] ?? 0, AlignmentType.CENTER, true), cell(r.cells[1] ?? '', rest, AlignmentType.LEFT, true, r.span ?? 1)],
           }),
         );
@@ -277,11 +282,12 @@ class Builder {
         rows.push(
           new TableRow({
             cantSplit: true,
-            children: t.columns.map((c, i) => cell(r.cells[i] ?? '', widths[i] ?? 0, align(c.align), r.isTotal)),
+            ...(keepNext ? { keepNext: true } : {}),
+            children: t.columns.map((c, j) => cell(r.cells[j] ?? '', widths[j] ?? 0, align(c.align), r.isTotal)),
           }),
         );
       }
-    }
+    });
     const out: (Paragraph | Table)[] = [];
     if (t.caption) out.push(this.para([{ text: t.caption, italics: true, size }], { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 60 } }));
     out.push(new Table({ width: { size: this.textWidth, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows }));

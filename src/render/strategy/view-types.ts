@@ -30,6 +30,8 @@ export interface TableView {
   /** Shown under the table when it has no data row. */
   readonly empty: string | null;
   readonly note: string | null;
+  /** A short table printed whole on one page (no page break inside it). */
+  readonly keepTogether: boolean;
 }
 
 /** A lettered or numbered item: `a) text`, `1. text`, or a dash bullet when `label` is null. */

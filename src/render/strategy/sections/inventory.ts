@@ -45,8 +45,8 @@ function syncText(ctx: StrategyContext, d: Dataset): string {
 }
 
 function byEnum<T>(ctx: StrategyContext, enumId: string, items: readonly T[], key: (t: T) => string | undefined): { value: string; label: string; items: T[] }[] {
-  const values = (ctx.model.pack.enums[enumId]?.values ?? []).map((v) => String(v.value));
-  const groups = values.map((value) => ({ value, label: enumLabel(ctx.model.pack, enumId, value), items: [] as T[] }));
+  // Labels straight from the enum values: some enums (security levels) have numeric values.
+  const groups = (ctx.model.pack.enums[enumId]?.values ?? []).map((v) => ({ value: String(v.value), label: v.vi, items: [] as T[] }));
   const other = { value: '', label: 'Chưa phân loại', items: [] as T[] };
   for (const it of items) (groups.find((g) => g.value === key(it)) ?? other).items.push(it);
   return [...groups, other].filter((g) => g.items.length > 0);

@@ -2,6 +2,9 @@ import { InternalError } from '../../../core/errors.js';
 import type { AppendixId, StrategyContext } from '../context.js';
 import type { AppendixView, TableColumn, TableRow, TableView } from '../view-types.js';
 
+/** Tables up to this many rows are never split across pages (budget, counts, layers). */
+export const KEEP_TOGETHER_ROWS = 16;
+
 /**
  * A table whose column widths come from the layout data (`tables.<layoutId>` in document-layout.yaml),
  * so the HTML/PDF and DOCX tables have the same proportions. `layoutId` may name a width list of the
@@ -31,6 +34,7 @@ export function table(
     rows,
     empty: rows.some((r) => !r.isGroup) ? null : (opts.empty ?? 'Không có dữ liệu.'),
     note: opts.note ?? null,
+    keepTogether: rows.length <= KEEP_TOGETHER_ROWS,
   };
 }
 
