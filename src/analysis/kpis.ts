@@ -47,10 +47,11 @@ export function latestMeasurement(kpi: Kpi, asOf: IsoDate): DatedValue | undefin
   return list[list.length - 1];
 }
 
-/** Sensible bounds of a value by unit: percentages and milestones 0–100, maturity levels 1–5, others ≥ 0. */
+/** Sensible bounds of a value by unit: percentages and milestones 0–100, maturity levels 1–5, ranks ≥ 1, others ≥ 0. */
 export function unitBounds(unit: string): { readonly min: number; readonly max: number } {
   if (unit === 'percent' || unit === 'milestone') return { min: 0, max: 100 };
   if (unit === 'level') return { min: 1, max: 5 };
+  if (unit === 'rank') return { min: 1, max: Number.POSITIVE_INFINITY };
   return { min: 0, max: Number.POSITIVE_INFINITY };
 }
 
@@ -155,12 +156,17 @@ export function assessProgress(input: {
   return { ...base, status: 'no-data', reason: text('Mới có một số đo và chưa có giá trị cơ sở: chưa đủ số liệu để đánh giá xu hướng.', 'One measurement and no baseline: not enough data to tell the trend.') };
 }
 
+/** Ranks, and KPIs declared `direction: decrease`, improve as they fall. */
+export function isLowerBetter(kpi: Kpi): boolean {
+  return kpi.direction === 'decrease' || (kpi.direction === undefined && kpi.unit === 'rank');
+}
+
 /** The KPI's own goal (its `target`), or undefined. */
 export function kpiGoal(kpi: Kpi): Goal | undefined {
   if (!kpi.target) return undefined;
   const dl = parseDeadline(kpi.target.deadline);
   if (!dl || dl.kind !== 'date') return undefined;
-  return { value: kpi.target.value, deadline: dl.date, comparator: kpi.direction === 'decrease' ? 'lte' : 'gte' };
+  return { value: kpi.target.value, deadline: dl.date, comparator: isLowerBetter(kpi) ? 'lte' : 'gte' };
 }
 
 /** The national target's goal (undefined when it sets no number or no date). */
