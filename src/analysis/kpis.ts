@@ -99,7 +99,7 @@ export function meets(value: number, goal: Pick<Goal, 'value' | 'comparator'>): 
 export interface Progress {
   readonly status: KpiStatus;
   readonly latest: DatedValue | null;
-  /** Least-squares value at the deadline (null when fewer than two dated values). */
+  /** Least-squares value at the deadline (null with fewer than two dated values, or once the deadline has passed). */
   readonly projected: number | null;
   /** Value the straight baseline→goal path expects at the latest measurement's date. */
   readonly planned: number | null;
@@ -133,7 +133,8 @@ export function assessProgress(input: {
   if (!latest) return { ...none, status: 'no-data', reason: text('Chưa có số đo đến ngày báo cáo.', 'No measurement up to the report date.') };
   const series = baseline && !measurements.some((m) => m.date === baseline.date) && baseline.date <= asOf ? [baseline, ...measurements] : [...measurements];
   series.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const projected = projectValue(series, goal.deadline, unit) ?? null;
+  // A projection is a forecast: none once the deadline has passed (the measurements speak for themselves).
+  const projected = goal.deadline >= asOf ? (projectValue(series, goal.deadline, unit) ?? null) : null;
   const planned = plannedValue(baseline, goal, latest.date) ?? null;
   const base = { latest, projected, planned, overdue: false };
   if (meets(latest.value, goal)) return { ...base, status: 'achieved', reason: text('Số đo gần nhất đã đạt mục tiêu.', 'The latest measurement meets the target.') };
