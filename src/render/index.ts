@@ -1,7 +1,8 @@
 // Everything `kientruc build` renders, in order. A capability adds its renderer here.
+import { gapReportRenderer } from './gap/gap-report.js';
 import { modelJsonRenderer } from './model/model-json.js';
 import { summaryRenderer } from './model/summary.js';
 import { schemaRenderer } from './schema-file.js';
 import type { Renderer } from './types.js';
 
-export const RENDERERS: readonly Renderer[] = [schemaRenderer, modelJsonRenderer, summaryRenderer];
+export const RENDERERS: readonly Renderer[] = [schemaRenderer, modelJsonRenderer, summaryRenderer, gapReportRenderer];
