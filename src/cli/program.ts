@@ -4,12 +4,13 @@ import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerGap } from './commands/gap.js';
 import { registerInit } from './commands/init.js';
+import { registerReport } from './commands/report.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import { createLogger } from './logger.js';
 
 /** Every command, in the order `--help` lists them. A capability adds its register function here. */
-const COMMANDS = [registerValidate, registerCheck, registerGap, registerBuild, registerSchema, registerInit] as const;
+const COMMANDS = [registerValidate, registerCheck, registerGap, registerReport, registerBuild, registerSchema, registerInit] as const;
 
 export function createProgram(app: App): Command {
   const program = new Command('kientruc')
@@ -35,6 +36,8 @@ Bắt đầu nhanh:
   $ kientruc init so-y-te --name "Sở Y tế tỉnh Sơn Hà"
   $ kientruc validate architecture
   $ kientruc check architecture --format sarif --output kientruc.sarif
+  $ kientruc gap architecture
+  $ kientruc report architecture --period 2025-Q4
   $ kientruc build architecture --out generated
 
 Mã thoát: 0 đạt, 1 có phát hiện (theo --fail-on), 2 lỗi sử dụng hoặc lỗi nội bộ.`,
