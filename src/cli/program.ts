@@ -4,13 +4,15 @@ import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiagram } from './commands/diagram.js';
 import { registerDoc } from './commands/doc.js';
+import { registerGap } from './commands/gap.js';
 import { registerInit } from './commands/init.js';
+import { registerReport } from './commands/report.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import { createLogger } from './logger.js';
 
 /** Every command, in the order `--help` lists them. A capability adds its register function here. */
-const COMMANDS = [registerValidate, registerCheck, registerBuild, registerDiagram, registerDoc, registerSchema, registerInit] as const;
+const COMMANDS = [registerValidate, registerCheck, registerGap, registerReport, registerBuild, registerDiagram, registerDoc, registerSchema, registerInit] as const;
 
 export function createProgram(app: App): Command {
   const program = new Command('kientruc')
@@ -36,6 +38,8 @@ Bắt đầu nhanh:
   $ kientruc init so-y-te --name "Sở Y tế tỉnh Sơn Hà"
   $ kientruc validate architecture
   $ kientruc check architecture --format sarif --output kientruc.sarif
+  $ kientruc gap architecture
+  $ kientruc report architecture --period 2025-Q4
   $ kientruc build architecture --out generated
   $ kientruc diagram architecture --format svg,png
   $ kientruc doc architecture --format pdf,docx

@@ -12,6 +12,19 @@ const c = (id: string, severity: Severity, vi: string, en: string): CodeMeta => 
 
 /** Every built-in code, sorted by id. SARIF lists them next to the rules; the README documents them. */
 export const BUILTIN_CODES: readonly CodeMeta[] = [
+  c('config.empty', 'error', 'Tệp cấu hình rỗng.', 'The configuration file is empty.'),
+  c('config.enum', 'error', 'Giá trị cấu hình không thuộc danh mục cho phép (mức nghiêm trọng: error, warning, info, off).', 'Configuration value not allowed (severity: error, warning, info, off).'),
+  c('config.format', 'error', 'Sai định dạng trong tệp cấu hình (ngày YYYY-MM-DD).', 'Wrong format in the configuration (date YYYY-MM-DD).'),
+  c('config.invalid', 'error', 'Giá trị không hợp lệ trong tệp cấu hình.', 'Invalid value in the configuration.'),
+  c('config.not-a-mapping', 'error', 'Tệp cấu hình không phải đối tượng khóa: giá trị.', 'The configuration is not a mapping.'),
+  c('config.off-without-reason', 'error', 'Tắt quy tắc mà không nêu lý do.', 'A rule is switched off without a reason.'),
+  c('config.pattern', 'error', 'Mã quy tắc hoặc tham chiếu thực thể sai dạng trong tệp cấu hình.', 'Malformed rule id or entity reference in the configuration.'),
+  c('config.required', 'error', 'Thiếu trường bắt buộc trong tệp cấu hình (miễn trừ cần rule, entity, reason, approvedBy, expires).', 'Required field missing in the configuration (a waiver needs rule, entity, reason, approvedBy, expires).'),
+  c('config.syntax', 'error', 'Lỗi cú pháp YAML trong tệp cấu hình.', 'YAML syntax error in the configuration.'),
+  c('config.too-long', 'error', 'Chuỗi quá dài trong tệp cấu hình.', 'String too long in the configuration.'),
+  c('config.type', 'error', 'Sai kiểu dữ liệu trong tệp cấu hình.', 'Wrong type in the configuration.'),
+  c('config.unknown-field', 'error', 'Trường không có trong lược đồ tệp cấu hình.', 'Field not in the configuration schema.'),
+  c('config.unknown-rule', 'error', 'Tệp cấu hình nêu quy tắc không tồn tại.', 'The configuration names a rule that does not exist.'),
   c('internal.error', 'error', 'Lỗi nội bộ của kientruc.', 'Internal kientruc error.'),
   c('internal.rule-crashed', 'error', 'Một quy tắc gặp lỗi nội bộ; các quy tắc khác vẫn chạy.', 'A rule crashed; the other rules still ran.'),
   c('load.binary', 'error', 'Tệp chứa byte NUL, không phải văn bản.', 'File contains NUL bytes.'),
@@ -51,6 +64,8 @@ export const BUILTIN_CODES: readonly CodeMeta[] = [
   c('schema.unknown-field', 'error', 'Trường không có trong lược đồ.', 'Field not in the schema.'),
   c('schema.unknown-framework', 'error', 'Bộ khung không được cài đặt.', 'Framework pack not installed.'),
   c('schema.unknown-kind', 'error', 'Loại thực thể không tồn tại.', 'Unknown kind.'),
+  c('waiver.expired', 'error', 'Miễn trừ đã hết hạn; phát hiện không còn được miễn trừ.', 'A waiver has expired; the finding is no longer waived.'),
+  c('waiver.unused', 'warning', 'Miễn trừ không khớp phát hiện nào.', 'A waiver matches no finding.'),
   c('yaml.alias-limit', 'error', 'Dùng bí danh YAML quá nhiều lần (billion laughs).', 'Too many YAML alias expansions (billion laughs).'),
   c('yaml.bad-escape', 'error', 'Ký tự thoát không hợp lệ trong chuỗi nháy kép.', 'Invalid escape in a double-quoted string.'),
   c('yaml.duplicate-key', 'error', 'Khóa lặp lại trong cùng đối tượng.', 'Duplicate key in a mapping.'),
