@@ -81,14 +81,15 @@ export const MERMAID_CONFIG = {
     gridLineStartPadding: 40,
     numberSectionStyles: 4,
   },
-  xyChart: { width: 960, height: 440, titleFontSize: 17 },
+  // Mermaid measures legend text a sixth short (tspan box): the wider padding keeps the last letters inside.
+  xyChart: { width: 960, height: 440, titleFontSize: 17, legendPadding: 20 },
   themeVariables: { fontFamily: FONT_STACK },
   // Opaque edge-label boxes: the default 50% opacity lets lines run through the text.
   themeCSS: '.edgeLabel rect{opacity:1;fill:#ffffff;}',
 } as const;
 
 function cacheKey(job: ImageJob, format: ImageFormat): string {
-  const material = JSON.stringify([PIPELINE_VERSION, MERMAID_VERSION, MERMAID_CONFIG, format, format === 'png' ? PNG_SCALE : 1, svgIdOf(job.name), job.mermaid]);
+  const material = JSON.stringify([PIPELINE_VERSION, MERMAID_VERSION, MERMAID_CONFIG, HOST_CSS, format, format === 'png' ? PNG_SCALE : 1, svgIdOf(job.name), job.mermaid]);
   return createHash('sha256').update(material).digest('hex');
 }
 
@@ -105,7 +106,11 @@ interface Worker {
   close(): Promise<void>;
 }
 
-const HOST_CSS = 'html,body{margin:0;background:#fff}#host{display:inline-block;padding:16px;background:#fff}';
+/**
+ * The page font is the diagrams' font: Mermaid measures some text (xychart legends and axes) in the
+ * page before its own stylesheet applies, and would otherwise measure with the browser's default serif.
+ */
+const HOST_CSS = `html,body{margin:0;background:#fff;font-family:${FONT_STACK}}#host{display:inline-block;padding:16px;background:#fff}`;
 
 /**
  * One browser context per worker (its own renderer process). Mermaid is loaded from its file URL
