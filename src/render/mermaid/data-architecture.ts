@@ -54,7 +54,7 @@ function storeNodeId(store: string | undefined): string {
 }
 
 function storeLabel(model: Model, store: string | undefined): string {
-  return store ? wrapText(enumLabel(model.pack, 'nationalStore', store), 22) : wrapText(model.nameOf(NATIONAL), 22);
+  return store ? wrapText(enumLabel(model.pack, 'nationalStore', store), 22) : 'Chưa xác định kho';
 }
 
 function declareNational(chart: Flowchart, model: Model, stores: readonly (string | undefined)[]): void {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { InternalError } from '../../core/errors.js';
@@ -42,7 +43,21 @@ export interface RenderImagesResult {
   readonly browserUsed: boolean;
 }
 
-const require = createRequire(import.meta.url);
+/**
+ * Mermaid as `@mermaid-js/mermaid-cli` (the pinned dependency) resolves it: its nested copy if it has
+ * one, else the hoisted one. The CLI package exports no package.json, so its folder is found on the
+ * resolution paths.
+ */
+function mermaidRequire(): NodeJS.Require {
+  const own = createRequire(import.meta.url);
+  for (const dir of own.resolve.paths('@mermaid-js/mermaid-cli') ?? []) {
+    const pkg = join(dir, '@mermaid-js', 'mermaid-cli', 'package.json');
+    if (existsSync(pkg)) return createRequire(pkg);
+  }
+  return own;
+}
+
+const require = mermaidRequire();
 const MERMAID_JS = require.resolve('mermaid/dist/mermaid.min.js');
 const MERMAID_PACKAGE_JSON = require.resolve('mermaid/package.json');
 export const MERMAID_VERSION: string = (JSON.parse(readFileSync(MERMAID_PACKAGE_JSON, 'utf8')) as { version: string }).version;
