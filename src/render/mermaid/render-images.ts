@@ -1,20 +1,22 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { InternalError } from '../../core/errors.js';
 import type { RenderCache } from '../types.js';
+import { cacheKey, HOST_CSS, MERMAID_CONFIG, MERMAID_JS, MERMAID_PACKAGE_JSON, PNG_SCALE, svgIdOf } from './mermaid-config.js';
 
 /**
- * Mermaid → SVG/PNG in the command's one browser (TOOLCHAIN §4, fastest batch): a few pages, each with
- * Mermaid injected once, then `mermaid.render` per diagram; PNG is a 2× screenshot of the same SVG in
- * the same page. A content-hash cache skips diagrams rendered before with the same source, Mermaid
- * version, configuration and format; the browser is not even launched when everything is cached.
+ * Mermaid → SVG/PNG in the command's one browser (TOOLCHAIN §4, fastest batch): a few workers, each a
+ * page with Mermaid injected once, then one `mermaid.render` per diagram; PNG is a 2× screenshot of
+ * that SVG in a second page. A content-hash cache skips diagrams rendered before with the same source,
+ * Mermaid version, configuration and format; the browser is not even launched when all are cached.
+ *
+ * Deliberate deviation from STYLE §5.4 (`renderMermaid` per diagram): mermaid-cli's API opens a page and
+ * injects the unminified Mermaid for every diagram (~2.5 s each); this batch does it once per worker.
  */
 
 export type ImageFormat = 'svg' | 'png';
+
+export { MERMAID_CONFIG, MERMAID_VERSION } from './mermaid-config.js';
 
 export interface ImageJob {
   /** Diagram name (`context/lgsp-tinh`); also gives the SVG id, so output does not depend on order. */
@@ -43,76 +45,6 @@ export interface RenderImagesResult {
   readonly browserUsed: boolean;
 }
 
-/**
- * Mermaid as `@mermaid-js/mermaid-cli` (the pinned dependency) resolves it: its nested copy if it has
- * one, else the hoisted one. The CLI package exports no package.json, so its folder is found on the
- * resolution paths.
- */
-function mermaidRequire(): NodeJS.Require {
-  const own = createRequire(import.meta.url);
-  for (const dir of own.resolve.paths('@mermaid-js/mermaid-cli') ?? []) {
-    const pkg = join(dir, '@mermaid-js', 'mermaid-cli', 'package.json');
-    if (existsSync(pkg)) return createRequire(pkg);
-  }
-  return own;
-}
-
-const require = mermaidRequire();
-const MERMAID_JS = require.resolve('mermaid/dist/mermaid.min.js');
-const MERMAID_PACKAGE_JSON = require.resolve('mermaid/package.json');
-export const MERMAID_VERSION: string = (JSON.parse(readFileSync(MERMAID_PACKAGE_JSON, 'utf8')) as { version: string }).version;
-
-/** Bumped when the way we post-process SVG or take screenshots changes (invalidates the cache). */
-const PIPELINE_VERSION = 1;
-export const PNG_SCALE = 2;
-export const FONT_STACK = '"Liberation Sans", "Noto Sans", Arial, sans-serif';
-
-/**
- * Plain `<text>` labels (both htmlLabels flags: Mermaid 11 needs the top-level one too), strict
- * security, fixed sizes so layout never depends on the page, deterministic ids.
- */
-export const MERMAID_CONFIG = {
-  startOnLoad: false,
-  securityLevel: 'strict',
-  theme: 'default',
-  htmlLabels: false,
-  fontFamily: FONT_STACK,
-  deterministicIds: true,
-  // Rounded shapes are drawn with rough.js, which jitters invisible control points at random unless seeded.
-  handDrawnSeed: 1,
-  maxTextSize: 500_000,
-  maxEdges: 2_000,
-  // wrappingWidth above our own wrapping (24–30 characters), so Mermaid never re-wraps a label.
-  flowchart: { htmlLabels: false, curve: 'basis', padding: 10, nodeSpacing: 28, rankSpacing: 44, diagramPadding: 12, wrappingWidth: 320 },
-  gantt: {
-    useWidth: 1400,
-    leftPadding: 230,
-    rightPadding: 40,
-    barHeight: 22,
-    barGap: 6,
-    topPadding: 56,
-    fontSize: 12,
-    sectionFontSize: 13,
-    gridLineStartPadding: 40,
-    numberSectionStyles: 4,
-  },
-  // Mermaid measures legend text a sixth short (tspan box): the wider padding keeps the last letters inside.
-  xyChart: { width: 960, height: 440, titleFontSize: 17, legendPadding: 20 },
-  themeVariables: { fontFamily: FONT_STACK },
-  // Opaque edge-label boxes: the default 50% opacity lets lines run through the text.
-  themeCSS: '.edgeLabel rect{opacity:1;fill:#ffffff;}',
-} as const;
-
-function cacheKey(job: ImageJob, format: ImageFormat): string {
-  const material = JSON.stringify([PIPELINE_VERSION, MERMAID_VERSION, MERMAID_CONFIG, HOST_CSS, format, format === 'png' ? PNG_SCALE : 1, svgIdOf(job.name), job.mermaid]);
-  return createHash('sha256').update(material).digest('hex');
-}
-
-/** `context/lgsp-tinh` → `kt-context-lgsp-tinh` (names are kebab paths of our own). */
-export function svgIdOf(name: string): string {
-  return `kt-${name.replace(/[^a-z0-9]+/gi, '-')}`;
-}
-
 interface Worker {
   /** Runs Mermaid; never screenshots, so its layout metrics never change between diagrams. */
   readonly page: Page;
@@ -120,12 +52,6 @@ interface Worker {
   readonly shot: Page;
   close(): Promise<void>;
 }
-
-/**
- * The page font is the diagrams' font: Mermaid measures some text (xychart legends and axes) in the
- * page before its own stylesheet applies, and would otherwise measure with the browser's default serif.
- */
-const HOST_CSS = `html,body{margin:0;background:#fff;font-family:${FONT_STACK}}#host{display:inline-block;padding:16px;background:#fff}`;
 
 /**
  * One browser context per worker (its own renderer process). Mermaid is loaded from its file URL
