@@ -1,19 +1,22 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { InternalError } from '../../core/errors.js';
 import type { RenderCache } from '../types.js';
+import { cacheKey, HOST_CSS, MERMAID_CONFIG, MERMAID_JS, MERMAID_PACKAGE_JSON, PNG_SCALE, svgIdOf } from './mermaid-config.js';
 
 /**
- * Mermaid → SVG/PNG in the command's one browser (TOOLCHAIN §4, fastest batch): a few pages, each with
- * Mermaid injected once, then `mermaid.render` per diagram; PNG is a 2× screenshot of the same SVG in
- * the same page. A content-hash cache skips diagrams rendered before with the same source, Mermaid
- * version, configuration and format; the browser is not even launched when everything is cached.
+ * Mermaid → SVG/PNG in the command's one browser (TOOLCHAIN §4, fastest batch): a few workers, each a
+ * page with Mermaid injected once, then one `mermaid.render` per diagram; PNG is a 2× screenshot of
+ * that SVG in a second page. A content-hash cache skips diagrams rendered before with the same source,
+ * Mermaid version, configuration and format; the browser is not even launched when all are cached.
+ *
+ * Deliberate deviation from STYLE §5.4 (`renderMermaid` per diagram): mermaid-cli's API opens a page and
+ * injects the unminified Mermaid for every diagram (~2.5 s each); this batch does it once per worker.
  */
 
 export type ImageFormat = 'svg' | 'png';
+
+export { MERMAID_CONFIG, MERMAID_VERSION } from './mermaid-config.js';
 
 export interface ImageJob {
   /** Diagram name (`context/lgsp-tinh`); also gives the SVG id, so output does not depend on order. */
@@ -42,74 +45,23 @@ export interface RenderImagesResult {
   readonly browserUsed: boolean;
 }
 
-const require = createRequire(import.meta.url);
-const MERMAID_JS = require.resolve('mermaid/dist/mermaid.min.js');
-const MERMAID_PACKAGE_JSON = require.resolve('mermaid/package.json');
-export const MERMAID_VERSION: string = (JSON.parse(readFileSync(MERMAID_PACKAGE_JSON, 'utf8')) as { version: string }).version;
-
-/** Bumped when the way we post-process SVG or take screenshots changes (invalidates the cache). */
-const PIPELINE_VERSION = 1;
-export const PNG_SCALE = 2;
-export const FONT_STACK = '"Liberation Sans", "Noto Sans", Arial, sans-serif';
-
-/**
- * Plain `<text>` labels (both htmlLabels flags: Mermaid 11 needs the top-level one too), strict
- * security, fixed sizes so layout never depends on the page, deterministic ids.
- */
-export const MERMAID_CONFIG = {
-  startOnLoad: false,
-  securityLevel: 'strict',
-  theme: 'default',
-  htmlLabels: false,
-  fontFamily: FONT_STACK,
-  deterministicIds: true,
-  // rough.js draws some shapes (stadiums, cylinders…) even in the classic look; seed 0 means random.
-  handDrawnSeed: 1,
-  maxTextSize: 500_000,
-  maxEdges: 2_000,
-  // wrappingWidth above our own wrapping (24–30 characters), so Mermaid never re-wraps a label.
-  flowchart: { htmlLabels: false, curve: 'basis', padding: 10, nodeSpacing: 28, rankSpacing: 44, diagramPadding: 12, wrappingWidth: 320 },
-  gantt: {
-    useWidth: 1400,
-    leftPadding: 230,
-    rightPadding: 40,
-    barHeight: 22,
-    barGap: 6,
-    topPadding: 56,
-    fontSize: 12,
-    sectionFontSize: 13,
-    gridLineStartPadding: 40,
-    numberSectionStyles: 4,
-  },
-  xyChart: { width: 960, height: 440, titleFontSize: 17 },
-  themeVariables: { fontFamily: FONT_STACK },
-  // Opaque edge-label boxes: the default 50% opacity lets lines run through the text.
-  themeCSS: '.edgeLabel rect{opacity:1;fill:#ffffff;}',
-} as const;
-
-function cacheKey(job: ImageJob, format: ImageFormat): string {
-  const material = JSON.stringify([PIPELINE_VERSION, MERMAID_VERSION, MERMAID_CONFIG, format, format === 'png' ? PNG_SCALE : 1, svgIdOf(job.name), job.mermaid]);
-  return createHash('sha256').update(material).digest('hex');
-}
-
-/** `context/lgsp-tinh` → `kt-context-lgsp-tinh` (names are kebab paths of our own). */
-export function svgIdOf(name: string): string {
-  return `kt-${name.replace(/[^a-z0-9]+/gi, '-')}`;
-}
-
 interface Worker {
+  /** Runs Mermaid; never screenshots, so its layout metrics never change between diagrams. */
   readonly page: Page;
+  /** Rasterises SVGs at 2×; a separate page because a screenshot beyond the viewport changes the page's emulated metrics. */
+  readonly shot: Page;
   close(): Promise<void>;
 }
 
 /**
- * One page per worker. Mermaid is loaded from its file URL (about twice as fast as pushing 3.5 MB
- * through the DevTools protocol with `addScriptTag({ path })`); a file URL may only be loaded by a
- * file-origin page, so the page first opens Mermaid's tiny package.json, then replaces the document.
+ * One browser context per worker (its own renderer process). Mermaid is loaded from its file URL
+ * (about twice as fast as pushing 3.5 MB through the DevTools protocol with `addScriptTag({ path })`);
+ * a file URL may only be loaded by a file-origin page, so the page first opens Mermaid's tiny
+ * package.json, then replaces the document.
  */
-async function openWorker(browser: Browser): Promise<Worker> {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1600, height: 1200, deviceScaleFactor: PNG_SCALE });
+async function openWorker(browser: Browser, withPng: boolean): Promise<Worker> {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
   await page.goto(pathToFileURL(MERMAID_PACKAGE_JSON).href);
   await page.addScriptTag({ url: pathToFileURL(MERMAID_JS).href });
   await page.evaluate(
@@ -118,9 +70,15 @@ async function openWorker(browser: Browser): Promise<Worker> {
       (globalThis as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config);
     },
     MERMAID_CONFIG as unknown as Record<string, unknown>,
-    'html,body{margin:0;background:#fff}#host{display:inline-block;padding:16px;background:#fff}',
+    HOST_CSS,
   );
-  return { page, close: () => page.close().catch(() => undefined) };
+  let shot = page;
+  if (withPng) {
+    shot = await context.newPage();
+    await shot.setViewport({ width: 1600, height: 1200, deviceScaleFactor: PNG_SCALE });
+    await shot.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${HOST_CSS}</style></head><body><div id="host"></div></body></html>`);
+  }
+  return { page, shot, close: () => context.close().catch(() => undefined) };
 }
 
 type PageResult = { ok: true; svg: string } | { ok: false; error: string };
@@ -214,8 +172,8 @@ export async function renderDiagramImages(
   let lastShown = 0;
   const encoder = new TextEncoder();
   const run = async (): Promise<void> => {
-    const worker = await openWorker(browser);
-    const { page } = worker;
+    const worker = await openWorker(browser, formats.includes('png'));
+    const { page, shot } = worker;
     try {
       for (;;) {
         const job = todo[next++];
@@ -228,7 +186,7 @@ export async function renderDiagramImages(
             await toCache(opts.cache, cacheKey(job, 'svg'), encoder.encode(svg));
           }
           if (formats.includes('png')) {
-            image.png = await renderPng(page, svg);
+            image.png = await renderPng(shot, svg);
             await toCache(opts.cache, cacheKey(job, 'png'), image.png);
           }
           images.set(job.name, image);
