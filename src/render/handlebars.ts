@@ -12,7 +12,7 @@ import Handlebars from 'handlebars';
 import { viShortDate } from '../core/dates.js';
 import { InternalError } from '../core/errors.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
-import { viNumber } from './markdown.js';
+import { mdInline, mdProse, viNumber } from './markdown.js';
 
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 
@@ -49,6 +49,19 @@ const HELPERS = {
   lowerFirst: (v: unknown) => (typeof v === 'string' && v.length > 0 ? v.charAt(0).toLocaleLowerCase('vi') + v.slice(1) : v),
   /** Length of a list. */
   sizeOf: (list: unknown) => (Array.isArray(list) ? list.length : 0),
+  /** Markdown prose: escapes only what Markdown would read as markup (`mdProse`). */
+  md: (value: unknown) => new hb.SafeString(mdProse(value)),
+  /** A Markdown table cell (`mdInline`: pipes escaped, no line-start escapes). */
+  mdCell: (value: unknown) => new hb.SafeString(mdInline(value)),
+  /** The delimiter-row cell of a Markdown table column aligned `left`, `center` or `right`. */
+  mdAlign: (align: unknown) => new hb.SafeString(align === 'right' ? '---:' : align === 'center' ? ':---:' : '---'),
+  /** Empty cells completing a Markdown row whose label spans `span` columns. */
+  mdPad: (span: unknown) => new hb.SafeString(' |'.repeat(Math.max(0, Number(span) - 1))),
+  /**
+   * Verbatim text for inside a fenced code block; the view model supplies a fence longer than any
+   * backtick run in it, so nothing inside is read as Markdown.
+   */
+  mdCode: (value: unknown) => new hb.SafeString(String(value ?? '')),
 } as const;
 
 for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
@@ -111,3 +124,17 @@ export function renderTemplate(name: string, viewModel: unknown): string {
 }
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+
+/**
+ * Compiles a template held elsewhere than `templates/` (an agency's override of a strategy partial)
+ * with the same instance and options, eagerly, so a syntax error surfaces here.
+ */
+export function compileTemplate(source: string): Handlebars.TemplateDelegate {
+  hb.precompile(source, COMPILE_OPTIONS);
+  return hb.compile(source, COMPILE_OPTIONS);
+}
+
+/** Trusted markup (our own CSS, our diagram module's SVG) for a template. */
+export function trustedHtml(html: string): Handlebars.SafeString {
+  return new hb.SafeString(html);
+}

@@ -26,3 +26,25 @@ export function mdTable(headers: readonly string[], rows: readonly (readonly str
 export function viNumber(value: number, fractionDigits = 0): string {
   return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 }).format(value);
 }
+
+/**
+ * Lighter Markdown escaping for documents meant to be read as source too (the strategy): only what
+ * Markdown would read as markup — emphasis, code, links, strikethrough, table pipes, HTML and entities.
+ */
+export function mdInline(value: unknown): string {
+  const s = value === null || value === undefined ? '' : String(value);
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/([`*_[\]~|])/g, '\\$1')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** `mdInline`, plus what a line may not start with (headings, quotes, list markers). */
+export function mdProse(value: unknown): string {
+  return mdInline(value)
+    .replace(/^(\s*)([#+=-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
