@@ -1,7 +1,8 @@
 import type { TemplateOverride } from '../../core/project-assets.js';
 import type { DocumentLayout } from '../../framework/document-pack.js';
 import { strategyCss } from './css.js';
-import { renderTemplate, strategyHandlebars } from './templates.js';
+import { trustedHtml } from '../handlebars.js';
+import { renderTemplate } from './templates.js';
 import type { StrategyView } from './view-types.js';
 
 /** Blank-line runs from template control lines collapse to one; trailing spaces go; one final newline. */
@@ -22,15 +23,14 @@ export function renderStrategyMarkdown(view: StrategyView, overrides: readonly T
  * inline SVG. The SVG is the only markup that enters unescaped, and only from the diagram module.
  */
 export function renderStrategyHtml(view: StrategyView, layout: DocumentLayout, overrides: readonly TemplateOverride[] = []): string {
-  const Safe = strategyHandlebars.SafeString;
   const context = {
     ...view,
-    css: new Safe(strategyCss(layout).trimEnd()),
+    css: trustedHtml(strategyCss(layout).trimEnd()),
     appendices: view.appendices.map((a) => ({
       ...a,
       sections: a.sections.map((s) => ({
         ...s,
-        diagrams: s.diagrams.map((d) => ({ ...d, svg: d.svg === null ? null : new Safe(d.svg) })),
+        diagrams: s.diagrams.map((d) => ({ ...d, svg: d.svg === null ? null : trustedHtml(d.svg) })),
       })),
     })),
   };
