@@ -2,13 +2,14 @@ import { Command, Option } from 'commander';
 import type { App } from './app.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerDiff } from './commands/diff.js';
 import { registerInit } from './commands/init.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import { createLogger } from './logger.js';
 
 /** Every command, in the order `--help` lists them. A capability adds its register function here. */
-const COMMANDS = [registerValidate, registerCheck, registerBuild, registerSchema, registerInit] as const;
+const COMMANDS = [registerValidate, registerCheck, registerBuild, registerDiff, registerSchema, registerInit] as const;
 
 export function createProgram(app: App): Command {
   const program = new Command('kientruc')

@@ -17,8 +17,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   render: ['core', 'framework', 'model', 'rules', 'validate', 'diagnostics'],
   diagnostics: ['core', 'rules'],
   write: ['core', 'render'],
+  diff: ['core', 'framework', 'validate', 'model', 'render'],
   pipeline: ['core', 'framework', 'load', 'validate', 'model', 'rules', 'diagnostics'],
-  cli: ['core', 'framework', 'load', 'validate', 'model', 'rules', 'render', 'diagnostics', 'write', 'pipeline'],
+  cli: ['core', 'framework', 'load', 'validate', 'model', 'rules', 'render', 'diagnostics', 'write', 'pipeline', 'diff'],
 };
 
 function* walk(dir: string): Generator<string> {
