@@ -93,13 +93,14 @@ describe('CI workflows written by kientruc init', () => {
   });
 
   it('GitLab CI: valid YAML, structurally valid (strict keyword schema), jobs and stages consistent', () => {
-    const ci = load(gl) as Record<string, Yaml> & { stages: string[] };
+    const ci = load(gl);
+    const stages = ci['stages'] as string[];
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(GITLAB_CI_SCHEMA);
     expect(validate(ci), ajv.errorsText(validate.errors)).toBe(true);
     const jobs = Object.entries(ci).filter(([k, v]) => !['stages', 'workflow', 'default', 'variables', 'cache'].includes(k) && typeof v === 'object');
     expect(jobs.map(([k]) => k)).toEqual(['kientruc-check', 'kientruc-build', 'kientruc-diff']);
-    for (const [, job] of jobs) expect(ci.stages).toContain(job['stage']);
+    for (const [, job] of jobs) expect(stages).toContain((job as Yaml)['stage']);
     const check = ci['kientruc-check'] as { artifacts: { reports: Yaml; paths: string[] }; script: string[] };
     expect(check.artifacts.reports).toEqual({ junit: 'kientruc-junit.xml' });
     expect(check.script).toEqual([CI_COMMANDS.sarif, CI_COMMANDS.junit, CI_COMMANDS.check]);
