@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import type { App } from './app.js';
+import { registerAggregate } from './commands/aggregate.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
@@ -9,7 +10,7 @@ import { registerValidate } from './commands/validate.js';
 import { createLogger } from './logger.js';
 
 /** Every command, in the order `--help` lists them. A capability adds its register function here. */
-const COMMANDS = [registerValidate, registerCheck, registerBuild, registerDiff, registerSchema, registerInit] as const;
+const COMMANDS = [registerValidate, registerCheck, registerBuild, registerDiff, registerAggregate, registerSchema, registerInit] as const;
 
 export function createProgram(app: App): Command {
   const program = new Command('kientruc')

@@ -18,8 +18,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   diagnostics: ['core', 'rules'],
   write: ['core', 'render'],
   diff: ['core', 'framework', 'validate', 'model', 'render'],
+  aggregate: ['core', 'framework', 'load', 'model', 'render'],
   pipeline: ['core', 'framework', 'load', 'validate', 'model', 'rules', 'diagnostics'],
-  cli: ['core', 'framework', 'load', 'validate', 'model', 'rules', 'render', 'diagnostics', 'write', 'pipeline', 'diff'],
+  cli: ['core', 'framework', 'load', 'validate', 'model', 'rules', 'render', 'diagnostics', 'write', 'pipeline', 'diff', 'aggregate'],
 };
 
 function* walk(dir: string): Generator<string> {
