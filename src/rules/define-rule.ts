@@ -1,4 +1,5 @@
 import type { IsoDate } from '../core/dates.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { Ref } from '../core/ref.js';
 import type { Severity } from '../core/severity.js';
 import type { DocPath } from '../core/source.js';
@@ -40,10 +41,20 @@ export interface RuleContext {
   readonly model: Model;
   /** The report date ("today" for deadline checks). */
   readonly asOf: IsoDate;
+  /**
+   * For rules with `phase: 'findings'`: what the model-phase rules reported (waived ones marked).
+   * Empty for ordinary rules.
+   */
+  readonly findings: readonly Diagnostic[];
   report(finding: Finding): void;
 }
 
 export interface Rule extends RuleMeta {
+  /**
+   * `model` (default): reads the model only. `findings`: runs after every model rule and also reads
+   * their findings (e.g. "a gap no task addresses").
+   */
+  readonly phase?: 'model' | 'findings';
   /** Synchronous and pure: reads the model and calls `report`. */
   check(ctx: RuleContext): void;
 }

@@ -1,6 +1,77 @@
 // The rule registry, sorted by id. Adding a rule = one file + one import + one line here + one test file.
+import { agencyIncidentPlans } from './agency/incident-plans.js';
+import { agencyLgsp } from './agency/lgsp.js';
+import { agencyMaturityLevel } from './agency/maturity-level.js';
+import { agencyNetworkRules } from './agency/network-rules.js';
+import { agencySecurityAssessment } from './agency/security-assessment.js';
+import { dataCriticality } from './data/criticality.js';
+import { dataLayerBlock } from './data/layer-block.js';
+import { dataNationalSync } from './data/national-sync.js';
+import { dataOpenData } from './data/open-data.js';
+import { dataOwner } from './data/owner.js';
 import { dataPersonalDataCategory } from './data/personal-data-category.js';
+import { dataQualityAssessed } from './data/quality-assessed.js';
+import { dataQualityThreshold } from './data/quality-threshold.js';
+import { dataSensitiveProtection } from './data/sensitive-protection.js';
+import { dataSharingClass } from './data/sharing-class.js';
+import { dataSharingRequests } from './data/sharing-requests.js';
 import type { Rule } from './define-rule.js';
+import { integrationMandatoryNdop } from './integration/mandatory-ndop.js';
+import { integrationRefusalInWriting } from './integration/refusal-in-writing.js';
+import { integrationReplacedPlatform } from './integration/replaced-platform.js';
+import { integrationRestrictedData } from './integration/restricted-data.js';
+import { integrationRetiredEndpoint } from './integration/retired-endpoint.js';
+import { integrationSharingPlatform } from './integration/sharing-platform.js';
+import { kpiBaseline } from './kpi/baseline.js';
+import { kpiBelowNationalTarget } from './kpi/below-national-target.js';
+import { kpiMeasurement } from './kpi/measurement.js';
+import { kpiTarget } from './kpi/target.js';
+import { kpiTaskCoverage } from './kpi/task-coverage.js';
+import { systemContinuityPlans } from './system/continuity-plans.js';
+import { systemDuplicatesNational } from './system/duplicates-national.js';
+import { systemLevelOneSensitive } from './system/level-one-sensitive.js';
 import { systemSecurityLevel } from './system/security-level.js';
+import { systemTtdlqgRoadmap } from './system/ttdlqg-roadmap.js';
+import { taskDeadline } from './task/deadline.js';
+import { taskDeliverable } from './task/deliverable.js';
+import { taskGapUnaddressed } from './task/gap-unaddressed.js';
+import { taskOverdue } from './task/overdue.js';
 
-export const RULES = [dataPersonalDataCategory, systemSecurityLevel] as const satisfies readonly Rule[];
+export const RULES = [
+  agencyIncidentPlans,
+  agencyLgsp,
+  agencyMaturityLevel,
+  agencyNetworkRules,
+  agencySecurityAssessment,
+  dataCriticality,
+  dataLayerBlock,
+  dataNationalSync,
+  dataOpenData,
+  dataOwner,
+  dataPersonalDataCategory,
+  dataQualityAssessed,
+  dataQualityThreshold,
+  dataSensitiveProtection,
+  dataSharingClass,
+  dataSharingRequests,
+  integrationMandatoryNdop,
+  integrationRefusalInWriting,
+  integrationReplacedPlatform,
+  integrationRestrictedData,
+  integrationRetiredEndpoint,
+  integrationSharingPlatform,
+  kpiBaseline,
+  kpiBelowNationalTarget,
+  kpiMeasurement,
+  kpiTarget,
+  kpiTaskCoverage,
+  systemContinuityPlans,
+  systemDuplicatesNational,
+  systemLevelOneSensitive,
+  systemSecurityLevel,
+  systemTtdlqgRoadmap,
+  taskDeadline,
+  taskDeliverable,
+  taskGapUnaddressed,
+  taskOverdue,
+] as const satisfies readonly Rule[];

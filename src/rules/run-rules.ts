@@ -11,6 +11,8 @@ export interface RunRulesOptions {
   readonly severity?: Readonly<Record<string, Severity>>;
   /** Rules switched off by configuration. */
   readonly disabled?: ReadonlySet<string>;
+  /** Marks a finding as waived when a waiver matches it (see `waivers.ts`); identity otherwise. */
+  readonly waive?: (d: Diagnostic) => Diagnostic;
 }
 
 export interface RunRulesResult {
@@ -24,25 +26,42 @@ function capSeverity(rule: Rule, severity: Severity): Severity {
 }
 
 /**
- * Runs every rule against the model. A rule that throws becomes one `internal.rule-crashed`
- * diagnostic naming it, and the others still run.
+ * Runs every rule against the model: first the rules that read the model, then those that also read
+ * their findings. A rule that throws becomes one `internal.rule-crashed` diagnostic naming it, and the
+ * others still run.
  */
 export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOptions): RunRulesResult {
   const diagnostics: Diagnostic[] = [];
   const ran: Rule[] = [];
-  for (const rule of rules) {
-    if (opts.disabled?.has(rule.id)) continue;
-    ran.push(rule);
-    const override = opts.severity?.[rule.id];
-    const found: Diagnostic[] = [];
-    try {
-      rule.check({
-        model,
-        asOf: opts.asOf,
-        report(f) {
-          const loc = model.locate(f.entity, f.path ?? [], f.part ?? 'value');
-          const severity = capSeverity(rule, override ?? f.severity ?? rule.severity);
-          found.push({
+  const active = rules.filter((r) => !opts.disabled?.has(r.id));
+  const waive = opts.waive ?? ((d: Diagnostic) => d);
+  for (const phase of ['model', 'findings'] as const) {
+    const findings: readonly Diagnostic[] = phase === 'findings' ? diagnostics.filter((d) => d.code !== 'internal.rule-crashed') : [];
+    const produced: Diagnostic[] = [];
+    for (const rule of active) {
+      if ((rule.phase ?? 'model') !== phase) continue;
+      ran.push(rule);
+      produced.push(...runOne(model, rule, opts, findings, waive));
+    }
+    diagnostics.push(...produced);
+  }
+  ran.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { diagnostics, ran };
+}
+
+function runOne(model: Model, rule: Rule, opts: RunRulesOptions, findings: readonly Diagnostic[], waive: (d: Diagnostic) => Diagnostic): Diagnostic[] {
+  const override = opts.severity?.[rule.id];
+  const found: Diagnostic[] = [];
+  try {
+    rule.check({
+      model,
+      asOf: opts.asOf,
+      findings,
+      report(f) {
+        const loc = model.locate(f.entity, f.path ?? [], f.part ?? 'value');
+        const severity = capSeverity(rule, override ?? f.severity ?? rule.severity);
+        found.push(
+          waive({
             code: rule.id,
             severity,
             message: f.message,
@@ -52,14 +71,16 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
             path: f.path ?? [],
             legalRef: rule.legalRef,
             ...(f.fix ? { fix: f.fix } : {}),
-          });
-        },
-      });
-      diagnostics.push(...found);
-    } catch (err: unknown) {
-      const msg = err instanceof Error ? err.message : String(err);
-      const file = model.agency?.origin.file ?? model.root;
-      diagnostics.push({
+          }),
+        );
+      },
+    });
+    return found;
+  } catch (err: unknown) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const file = model.agency?.origin.file ?? model.root;
+    return [
+      {
         code: 'internal.rule-crashed',
         severity: 'error',
         message: text(`Quy tắc ${rule.id} gặp lỗi nội bộ: ${msg}`, `Rule ${rule.id} crashed: ${msg}`),
@@ -67,8 +88,7 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
         range: { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } },
         path: [],
         fix: text('Đây là lỗi của kientruc; vui lòng báo lỗi kèm tệp YAML gây ra.', 'This is a kientruc bug; please report it with the YAML that triggers it.'),
-      });
-    }
+      },
+    ];
   }
-  return { diagnostics, ran };
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sortDiagnostics } from '../../src/core/diagnostic.js';
+import type { FrameworkPack } from '../../src/framework/types.js';
+import { availablePacks } from '../../src/framework/load-pack.js';
+import { buildModel } from '../../src/model/build.js';
+import type { Model } from '../../src/model/model.js';
 import type { Rule } from '../../src/rules/define-rule.js';
 import { runRules } from '../../src/rules/run-rules.js';
+import { compileSchemas } from '../../src/validate/ajv.js';
+import { validateDocuments } from '../../src/validate/validate.js';
 import { AGENCY, AS_OF, pipelineFor } from './project.js';
 import { deepFreeze } from './freeze.js';
 
@@ -12,6 +18,25 @@ export interface RuleCase {
   /** Expected findings: entity and `file:line:col` (file relative to architecture/). */
   readonly expect: readonly { readonly entity: string; readonly at: string; readonly severity?: string }[];
   readonly asOf?: string;
+  /** Rules run before this one (for rules that read other rules' findings); their findings are not compared. */
+  readonly with?: readonly Rule[];
+  /** Changes the framework pack for this case (e.g. a platform marked replaced). */
+  readonly pack?: (pack: FrameworkPack) => FrameworkPack;
+}
+
+/** Loads a case through the real loader and returns its (deep-frozen) model. */
+export async function modelFor(c: Pick<RuleCase, 'files' | 'asOf' | 'pack'>): Promise<Model> {
+  const files: Record<string, string> = {};
+  for (const [k, v] of Object.entries(c.files)) files[`architecture/${k}`] = v;
+  if (!files['architecture/agency.yaml']) files['architecture/agency.yaml'] = AGENCY;
+  const result = await pipelineFor(files, { rules: false, asOf: c.asOf ?? AS_OF });
+  const structural = result.diagnostics.filter((d) => d.severity === 'error');
+  expect(structural.map((d) => `${d.file}:${d.range.start.line} ${d.code} ${d.message.en}`)).toEqual([]);
+  if (!c.pack) return deepFreeze(result.model);
+  const pack = c.pack(result.pack);
+  const { loaded } = result;
+  const validated = validateDocuments(loaded.docs, compileSchemas(result.pack, availablePacks()), loaded.sources);
+  return deepFreeze(buildModel({ root: loaded.root, pack, docs: validated.value, sources: loaded.sources, files: loaded.files }).value);
 }
 
 /**
@@ -28,23 +53,20 @@ export function describeRule(rule: Rule, cases: readonly RuleCase[]): void {
     });
     for (const c of cases) {
       it(c.name, async () => {
-        const files: Record<string, string> = {};
-        for (const [k, v] of Object.entries(c.files)) files[`architecture/${k}`] = v;
-        if (!files['architecture/agency.yaml']) files['architecture/agency.yaml'] = AGENCY;
-        const result = await pipelineFor(files, { rules: false, asOf: c.asOf ?? AS_OF });
-        const structural = result.diagnostics.filter((d) => d.severity === 'error');
-        expect(structural.map((d) => `${d.file}:${d.range.start.line} ${d.code} ${d.message.en}`)).toEqual([]);
-        const model = deepFreeze(result.model);
-        const out = sortDiagnostics(runRules(model, [rule], { asOf: c.asOf ?? AS_OF }).diagnostics);
-        expect(out.every((d) => d.code === rule.id)).toBe(true);
+        const model = await modelFor(c);
+        const all = runRules(model, [...(c.with ?? []), rule], { asOf: c.asOf ?? AS_OF }).diagnostics;
+        const out = sortDiagnostics(all.filter((d) => d.code === rule.id || d.code.startsWith('internal.')));
+        expect(out.map((d) => d.code).filter((code) => code !== rule.id)).toEqual([]);
         expect(out.every((d) => d.legalRef === rule.legalRef)).toBe(true);
+        expect(out.every((d) => d.message.vi.length > 0 && d.message.en.length > 0 && !/undefined|\[object/.test(d.message.vi + d.message.en))).toBe(true);
+        const withSeverity = c.expect.some((e) => e.severity);
         expect(
           out.map((d) => ({
             entity: d.entity,
             at: `${d.file.replace(/^architecture\//, '')}:${d.range.start.line}:${d.range.start.col}`,
-            ...(c.expect.some((e) => e.severity) ? { severity: d.severity } : {}),
+            ...(withSeverity ? { severity: d.severity } : {}),
           })),
-        ).toEqual(c.expect.map((e) => ({ entity: e.entity, at: e.at, ...(c.expect.some((x) => x.severity) ? { severity: e.severity ?? rule.severity } : {}) })));
+        ).toEqual(c.expect.map((e) => ({ entity: e.entity, at: e.at, ...(withSeverity ? { severity: e.severity ?? rule.severity } : {}) })));
       });
     }
   });

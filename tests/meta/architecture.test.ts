@@ -5,7 +5,8 @@ import { REPO } from '../helpers/project.js';
 
 /**
  * The layer table of the style guide (§2.1), as this project has it. `framework` (pack data and its
- * loader) sits beside `core`; `render` may read the schema builder to export it.
+ * loader) sits beside `core`; `render` may read the schema builder to export it. `analysis` (pure
+ * predicates and report view models) sits between `model` and `rules`: rules and renderers share it.
  */
 const ALLOWED: Record<string, readonly string[]> = {
   core: [],
@@ -13,14 +14,15 @@ const ALLOWED: Record<string, readonly string[]> = {
   load: ['core'],
   validate: ['core', 'framework', 'load'],
   model: ['core', 'framework', 'load', 'validate'],
-  rules: ['core', 'framework', 'model'],
-  render: ['core', 'framework', 'model', 'rules', 'validate', 'diagnostics'],
+  analysis: ['core', 'framework', 'model'],
+  rules: ['core', 'framework', 'model', 'analysis'],
+  render: ['core', 'framework', 'model', 'analysis', 'rules', 'validate', 'diagnostics'],
   diagnostics: ['core', 'rules'],
   write: ['core', 'render'],
-  diff: ['core', 'framework', 'validate', 'model', 'render'],
-  aggregate: ['core', 'framework', 'load', 'model', 'render'],
-  pipeline: ['core', 'framework', 'load', 'validate', 'model', 'rules', 'diagnostics'],
-  cli: ['core', 'framework', 'load', 'validate', 'model', 'rules', 'render', 'diagnostics', 'write', 'pipeline', 'diff', 'aggregate'],
+  diff: ['core', 'framework', 'validate', 'model', 'analysis', 'render'],
+  aggregate: ['core', 'framework', 'load', 'model', 'analysis', 'render'],
+  pipeline: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'rules', 'diagnostics'],
+  cli: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'rules', 'render', 'diagnostics', 'write', 'pipeline', 'diff', 'aggregate'],
 };
 
 function* walk(dir: string): Generator<string> {

@@ -1,5 +1,5 @@
 /** A dataset must declare whether it holds basic or sensitive personal data. Source: Luật 91/2025/QH15 Điều 2; NĐ 356/2025/NĐ-CP. */
-import { entityLabel } from '../../core/labels.js';
+import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
 import { defineRule } from '../define-rule.js';
 
@@ -19,10 +19,11 @@ export const dataPersonalDataCategory = defineRule({
   check({ model, report }) {
     for (const d of model.all('dataset')) {
       if (d.personalData !== undefined) continue;
-      const name = entityLabel('dataset', d.id);
+      const name = entityTitle(model, d.ref);
       report({
         entity: d.ref,
-        message: text(`${name.vi} chưa xác định loại dữ liệu cá nhân.`, `${name.en} does not state its personal-data category.`),
+        part: 'key',
+        message: text(`${name.vi} chưa xác định có chứa dữ liệu cá nhân cơ bản, nhạy cảm hay không.`, `${name.en} does not state its personal-data category.`),
         fix: text('Thêm "personalData: none | basic | sensitive".', 'Add "personalData: none | basic | sensitive".'),
       });
     }

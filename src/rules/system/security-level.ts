@@ -1,9 +1,8 @@
 /** Every information system in use must have its security level determined and approved. Source: NĐ 85/2016/NĐ-CP Điều 12–17. */
-import { entityLabel } from '../../core/labels.js';
+import { entityTitle } from '../../analysis/names.js';
+import { isInSecurityScope } from '../../analysis/systems.js';
 import { text } from '../../core/text.js';
 import { defineRule } from '../define-rule.js';
-
-const IN_SCOPE = new Set(['building', 'operating', 'upgrading']);
 
 export const systemSecurityLevel = defineRule({
   id: 'system.security-level',
@@ -20,8 +19,8 @@ export const systemSecurityLevel = defineRule({
   legalRef: 'Luật An toàn thông tin mạng 2015; NĐ 85/2016/NĐ-CP Điều 12–17',
   check({ model, report }) {
     for (const s of model.all('system')) {
-      if (!IN_SCOPE.has(s.status)) continue;
-      const name = entityLabel('system', s.id);
+      if (!isInSecurityScope(s)) continue;
+      const name = entityTitle(model, s.ref);
       const level = s.security?.level;
       if (level === undefined) {
         report({
@@ -38,7 +37,7 @@ export const systemSecurityLevel = defineRule({
           entity: s.ref,
           path: s.security?.dossier !== undefined ? ['security', 'dossier'] : ['security', 'level'],
           message: text(
-            `${name.vi} (cấp độ ${level}) chưa có quyết định phê duyệt cấp độ.`,
+            `${name.vi} (cấp độ ${level}) chưa có quyết định phê duyệt cấp độ an toàn.`,
             `${name.en} (level ${level}) has no approved security-level decision.`,
           ),
           fix: text('Trình phê duyệt hồ sơ đề xuất cấp độ; khai báo security.dossier: approved và security.decision (số, ngày).', 'Get the dossier approved; declare security.dossier: approved and security.decision (number, date).'),

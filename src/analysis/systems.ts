@@ -1,0 +1,43 @@
+import type { Model } from '../model/model.js';
+import type { Dataset, System } from '../model/types.js';
+
+/** Systems being built or in operation: the security-level obligation applies (NĐ 85/2016). */
+export const SECURITY_SCOPE: ReadonlySet<string> = new Set(['building', 'operating', 'upgrading']);
+
+/** Systems that run today (incident-response and recovery plans apply). */
+export const IN_SERVICE: ReadonlySet<string> = new Set(['operating', 'upgrading']);
+
+export function isInService(s: System): boolean {
+  return IN_SERVICE.has(s.status);
+}
+
+export function isInSecurityScope(s: System): boolean {
+  return SECURITY_SCOPE.has(s.status);
+}
+
+/** True when the level is set, the dossier approved and the approving decision recorded. */
+export function hasApprovedSecurityLevel(s: System): boolean {
+  return s.security?.level !== undefined && s.security.dossier === 'approved' && s.security.decision !== undefined;
+}
+
+/** Datasets whose `system` is this one. */
+export function datasetsHostedOn(model: Model, s: System): readonly Dataset[] {
+  return model.all('dataset').filter((d) => d.system === s.ref);
+}
+
+/**
+ * Why a system handles personal or state-secret information: its declared information classes, or a
+ * dataset it hosts. Empty when it does not.
+ */
+export function sensitiveInfoReasons(model: Model, s: System): { readonly personal: readonly string[]; readonly secret: readonly string[] } {
+  const personal: string[] = [];
+  const secret: string[] = [];
+  if (s.infoClasses?.includes('personal')) personal.push('infoClasses');
+  if (s.infoClasses?.includes('state-secret')) secret.push('infoClasses');
+  for (const d of model.all('dataset')) {
+    if (d.system !== s.ref) continue;
+    if (d.personalData === 'basic' || d.personalData === 'sensitive') personal.push(d.ref);
+    if (d.stateSecret === true) secret.push(d.ref);
+  }
+  return { personal, secret };
+}

@@ -1,0 +1,52 @@
+import { parseDeadline, type Deadline, type IsoDate } from '../core/dates.js';
+import type { Model } from '../model/model.js';
+import type { Task } from '../model/types.js';
+
+export type TaskStatus = NonNullable<Task['status']>;
+
+/** Tasks whose `addresses` list `ref`, sorted by ref. */
+export function tasksAddressing(model: Model, ref: string): readonly Task[] {
+  return model.all('task').filter((t) => t.addresses?.includes(ref) === true);
+}
+
+/** Tasks addressing a KPI directly or through the national target it implements. */
+export function tasksForKpi(model: Model, kpiRef: string): readonly Task[] {
+  const kpi = model.get<'kpi'>(kpiRef);
+  const target = kpi?.nationalTarget;
+  return model.all('task').filter((t) => t.addresses?.some((a) => a === kpiRef || (target !== undefined && a === target)) === true);
+}
+
+export function taskDeadline(t: Task): Deadline | undefined {
+  return t.deadline === undefined ? undefined : parseDeadline(t.deadline);
+}
+
+/** Status and progress as known on `date`: the latest update dated on or before it, else the task's own fields. */
+export function taskStateAt(t: Task, date: IsoDate): { readonly status: TaskStatus; readonly progress: number | null; readonly updatedOn: IsoDate | null } {
+  let best: NonNullable<Task['updates']>[number] | undefined;
+  for (const u of t.updates ?? []) {
+    if (u.date > date) continue;
+    if (!best || u.date >= best.date) best = u;
+  }
+  if (best) {
+    const isLatest = (t.updates ?? []).every((u) => u.date <= best.date);
+    const derived: TaskStatus = best.progress >= 100 ? 'done' : best.progress > 0 ? 'in-progress' : 'not-started';
+    // The task's own `status` is its current state: it speaks for the latest update when that one has none.
+    const status: TaskStatus = best.status ?? (isLatest && t.status !== undefined ? t.status : derived);
+    return { status, progress: best.progress, updatedOn: best.date };
+  }
+  const hasLaterUpdates = (t.updates ?? []).length > 0;
+  if (hasLaterUpdates) return { status: 'not-started', progress: 0, updatedOn: null };
+  return { status: t.status ?? 'not-started', progress: t.progress ?? null, updatedOn: null };
+}
+
+/** True when the task is finished or dropped. */
+export function isClosed(status: TaskStatus): boolean {
+  return status === 'done' || status === 'cancelled';
+}
+
+/** A dated deadline that has passed at `asOf` while the task is still open. */
+export function isOverdue(t: Task, asOf: IsoDate): boolean {
+  const dl = taskDeadline(t);
+  if (!dl || dl.kind !== 'date' || dl.date >= asOf) return false;
+  return !isClosed(taskStateAt(t, asOf).status);
+}
