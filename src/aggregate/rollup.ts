@@ -1,3 +1,4 @@
+import { meets } from '../analysis/kpis.js';
 import type { IsoDate } from '../core/dates.js';
 import { text, type Text } from '../core/text.js';
 import type { Model } from '../model/model.js';
@@ -128,7 +129,7 @@ export function rollUpKpis(model: Model, agencies: readonly MergedAgency[], asOf
     if (basis === 'none') status = 'not-aggregated';
     else if (target.value === null) status = 'no-target';
     else if (value === undefined) status = 'no-data';
-    else if (target.comparator === 'lte' ? value <= target.value : value >= target.value) status = 'met';
+    else if (meets(value, { value: target.value, comparator: target.comparator })) status = 'met';
     else status = target.deadline !== null && target.deadline < asOf ? 'overdue' : 'behind';
     out.push({
       target: target.ref,

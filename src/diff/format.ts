@@ -2,9 +2,10 @@ import { viShortDate } from '../core/dates.js';
 import { ENTITY_KINDS, type EntityKind } from '../core/ref.js';
 import { KIND_LABEL } from '../core/labels.js';
 import { stableStringify } from '../core/stable-json.js';
-import { pick, type Lang, type Text } from '../core/text.js';
+import { pick, type Lang } from '../core/text.js';
 import { mdCell, mdTable, mdText, viNumber } from '../render/markdown.js';
-import type { DiffReport, EntityChange, FindingChange, KpiMovement, KpiPoint, KpiStatus, SideSummary, Where } from './types.js';
+import { KPI_STATUS_LABEL } from '../analysis/kpis.js';
+import type { DiffReport, EntityChange, FindingChange, KpiMovement, KpiPoint, SideSummary, Where } from './types.js';
 
 /** Marker the CI workflow looks for to update its own pull-request comment instead of adding one. */
 export const COMMENT_MARKER = '<!-- kientruc-diff -->';
@@ -14,14 +15,11 @@ export function formatDiffJson(report: DiffReport): string {
   return stableStringify(report);
 }
 
-const STATUS: Readonly<Record<KpiStatus, Text>> = {
-  met: { vi: 'đạt', en: 'met' },
-  'on-track': { vi: 'đúng tiến độ', en: 'on track' },
-  behind: { vi: 'chưa đạt', en: 'behind' },
-  overdue: { vi: 'quá hạn, chưa đạt', en: 'overdue' },
-  'no-data': { vi: 'chưa có số liệu', en: 'no data' },
-  'no-target': { vi: 'chưa có mục tiêu', en: 'no target' },
-};
+/** The gap report's status names, "(quá hạn)" added when the deadline passed. */
+function status(p: KpiPoint, lang: Lang): string {
+  const label = pick(KPI_STATUS_LABEL[p.status], lang);
+  return p.overdue ? `${label} (${lang === 'vi' ? 'quá hạn' : 'overdue'})` : label;
+}
 
 function code(s: string): string {
   return `\`${s.replace(/`/g, "'")}\``;
@@ -52,7 +50,7 @@ function date(d: string | undefined, lang: Lang): string {
 
 function point(p: KpiPoint | undefined, unit: string, lang: Lang): string {
   if (!p) return '—';
-  if (p.value === undefined) return mdCell(pick(STATUS[p.status], lang));
+  if (p.value === undefined) return mdCell(status(p, lang));
   const u = unit === 'percent' ? '%' : '';
   return mdCell(`${num(p.value, lang)}${u} (${date(p.date, lang)})`);
 }
@@ -139,8 +137,8 @@ function kpiSection(list: readonly KpiMovement[], lang: Lang): string | undefine
     point(k.after, k.unit, lang),
     k.delta === undefined ? '—' : signed(k.delta, lang),
     k.statusChanged
-      ? `${mdCell(k.before ? pick(STATUS[k.before.status], lang) : '—')} → **${mdCell(k.after ? pick(STATUS[k.after.status], lang) : '—')}**`
-      : mdCell(k.after ? pick(STATUS[k.after.status], lang) : '—'),
+      ? `${mdCell(k.before ? status(k.before, lang) : '—')} → **${mdCell(k.after ? status(k.after, lang) : '—')}**`
+      : mdCell(k.after ? status(k.after, lang) : '—'),
   ]);
   return details(
     vi ? `Chỉ tiêu biến động (${list.length})` : `KPI movements (${list.length})`,

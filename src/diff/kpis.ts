@@ -1,49 +1,35 @@
 import type { IsoDate } from '../core/dates.js';
-import { parseDeadline } from '../core/dates.js';
+import { kpiGoal, kpiProgress, nationalGoal } from '../analysis/kpis.js';
 import type { Model } from '../model/model.js';
 import type { Kpi } from '../model/types.js';
-import type { DiffSide, KpiMovement, KpiPoint, KpiStatus } from './types.js';
+import type { DiffSide, KpiMovement, KpiPoint } from './types.js';
 
-/** The latest measurement taken on or before `asOf`. */
-function latest(kpi: Kpi, asOf: IsoDate): { value: number; date: IsoDate } | undefined {
-  let best: { value: number; date: IsoDate } | undefined;
-  for (const m of kpi.measurements ?? []) {
-    if (m.date > asOf) continue;
-    if (!best || m.date >= best.date) best = { value: m.value, date: m.date };
-  }
-  return best;
-}
-
-/** Where a KPI stands on one side: latest value, the target it is held to, and a coarse status. */
+/** Where a KPI stands on one side: latest value, the goal it is held to, and its status (analysis layer). */
 export function kpiPoint(model: Model, kpi: Kpi, asOf: IsoDate): KpiPoint {
   const national = kpi.nationalTarget ? model.target(kpi.nationalTarget) : undefined;
-  const target = kpi.target?.value ?? national?.value ?? undefined;
-  const deadlineRaw = kpi.target?.deadline ?? national?.deadline ?? undefined;
-  const deadline = deadlineRaw === undefined ? undefined : String(deadlineRaw);
-  const m = latest(kpi, asOf);
-  const lowerIsBetter = kpi.direction === 'decrease' || (kpi.target === undefined && national?.comparator === 'lte');
-  let status: KpiStatus;
-  if (target === undefined) status = 'no-target';
-  else if (!m) status = 'no-data';
-  else if (lowerIsBetter ? m.value <= target : m.value >= target) status = 'met';
-  else {
-    const due = deadline === undefined ? undefined : parseDeadline(deadline);
-    status = due?.kind === 'date' && due.date < asOf ? 'overdue' : 'behind';
-  }
-  return { value: m?.value, date: m?.date, status, target, deadline };
+  const goal = kpiGoal(kpi) ?? (national ? nationalGoal(national) : undefined);
+  const p = kpiProgress(kpi, asOf, goal);
+  return {
+    value: p.latest?.value,
+    date: p.latest?.date,
+    status: p.status,
+    overdue: p.overdue,
+    target: goal?.value,
+    deadline: goal?.deadline,
+  };
 }
 
-/** KPIs whose latest measurement, target or status moved between the two sides. */
+/** KPIs whose latest measurement, goal or status moved between the two sides. */
 export function kpiMovements(base: DiffSide, head: DiffSide): KpiMovement[] {
   const refs = [...new Set([...base.model.all('kpi').map((k) => k.ref), ...head.model.all('kpi').map((k) => k.ref)])].sort();
   const out: KpiMovement[] = [];
   for (const ref of refs) {
-    const b = base.model.all('kpi').find((k) => k.ref === ref);
-    const h = head.model.all('kpi').find((k) => k.ref === ref);
+    const b = base.model.isValid(ref) ? base.model.get<'kpi'>(ref) : undefined;
+    const h = head.model.isValid(ref) ? head.model.get<'kpi'>(ref) : undefined;
     const before = b ? kpiPoint(base.model, b, base.asOf) : undefined;
     const after = h ? kpiPoint(head.model, h, head.asOf) : undefined;
     if (before && after && JSON.stringify(before) === JSON.stringify(after)) continue;
-    const delta = before?.value !== undefined && after?.value !== undefined ? round(after.value - before.value) : undefined;
+    const delta = before?.value !== undefined && after?.value !== undefined ? Math.round((after.value - before.value) * 1000) / 1000 : undefined;
     out.push({
       ref,
       name: (h ?? b)?.name ?? ref,
@@ -51,12 +37,8 @@ export function kpiMovements(base: DiffSide, head: DiffSide): KpiMovement[] {
       before,
       after,
       delta,
-      statusChanged: before?.status !== after?.status,
+      statusChanged: before?.status !== after?.status || before?.overdue !== after?.overdue,
     });
   }
   return out;
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
 }

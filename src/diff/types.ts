@@ -4,6 +4,7 @@ import type { EntityKind } from '../core/ref.js';
 import type { Severity } from '../core/severity.js';
 import type { DocPath } from '../core/source.js';
 import type { Text } from '../core/text.js';
+import type { KpiStatus } from '../analysis/kpis.js';
 import type { Model } from '../model/model.js';
 
 /** One side of a comparison: an architecture folder as it was at a git ref, or as it is on disk. */
@@ -71,14 +72,16 @@ export interface BreakingChange {
   readonly side: 'base' | 'head';
 }
 
-export type KpiStatus = 'met' | 'on-track' | 'behind' | 'overdue' | 'no-data' | 'no-target';
-
 export interface KpiPoint {
   readonly value: number | undefined;
   readonly date: IsoDate | undefined;
+  /** From the analysis layer (`kpiProgress`): achieved, on-track, behind, at-risk, no-data. */
   readonly status: KpiStatus;
+  /** The deadline passed without meeting the goal. */
+  readonly overdue: boolean;
+  /** The KPI's own target, else its national target. */
   readonly target: number | undefined;
-  readonly deadline: string | undefined;
+  readonly deadline: IsoDate | undefined;
 }
 
 export interface KpiMovement {
