@@ -6,11 +6,12 @@ import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerInit } from './commands/init.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSite } from './commands/site.js';
 import { registerValidate } from './commands/validate.js';
 import { createLogger } from './logger.js';
 
 /** Every command, in the order `--help` lists them. A capability adds its register function here. */
-const COMMANDS = [registerValidate, registerCheck, registerBuild, registerDiff, registerAggregate, registerSchema, registerInit] as const;
+const COMMANDS = [registerValidate, registerCheck, registerBuild, registerDiff, registerAggregate, registerSite, registerSchema, registerInit] as const;
 
 export function createProgram(app: App): Command {
   const program = new Command('kientruc')

@@ -2,6 +2,8 @@
 import { modelJsonRenderer } from './model/model-json.js';
 import { summaryRenderer } from './model/summary.js';
 import { schemaRenderer } from './schema-file.js';
+import { siteRenderer } from './site/site.js';
 import type { Renderer } from './types.js';
 
-export const RENDERERS: readonly Renderer[] = [schemaRenderer, modelJsonRenderer, summaryRenderer];
+// The site comes last: it shows what the others drew.
+export const RENDERERS: readonly Renderer[] = [schemaRenderer, modelJsonRenderer, summaryRenderer, siteRenderer];

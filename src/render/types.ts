@@ -25,6 +25,8 @@ export interface RenderContext {
    * renderers then emit only browser-free outputs (Mermaid sources, Markdown, HTML).
    */
   readonly browser: BrowserProvider | undefined;
+  /** Files the renderers before this one produced in the same run (the site inlines the diagrams). */
+  readonly outputs?: readonly GeneratedFile[];
 }
 
 export interface Renderer {

@@ -13,6 +13,7 @@ import { runPipeline } from '../../pipeline.js';
 import { modelJsonRenderer } from '../../render/model/model-json.js';
 import type { GeneratedFile, RenderContext } from '../../render/types.js';
 import { writeGenerated } from '../../write/write-generated.js';
+import { renderSite } from './site.js';
 import { parseAsOf, parseMegabytes, type App } from '../app.js';
 import { emit, formatDiagnostics } from '../output.js';
 import { addInputOptions, addReportOptions, type InputOptions, type ReportOptions } from './shared.js';
@@ -70,6 +71,7 @@ export async function renderAggregate(app: App, result: AggregateResult): Promis
     { path: 'aggregate.json', contents: aggregateJson(result, app.version) },
     { path: 'appendix.md', contents: appendixMarkdown(result, app.lang) },
     ...(await modelJsonRenderer.render(ctx)),
+    ...(await renderSite(ctx)).map((f) => ({ path: `site/${f.path}`, contents: f.contents })),
   ];
 }
 

@@ -72,7 +72,7 @@ Ví dụ:
     try {
       for (const [i, renderer] of RENDERERS.entries()) {
         app.log.info(`[${i + 1}/${RENDERERS.length}] ${renderer.description}`);
-        files.push(...(await renderer.render(ctx)));
+        files.push(...(await renderer.render({ ...ctx, outputs: [...files] })));
       }
     } finally {
       await browser?.close();
