@@ -4,14 +4,17 @@ import { text } from './core/text.js';
 import { isStructural } from './diagnostics/codes.js';
 import { availablePacks, DEFAULT_PACK, loadPack } from './framework/load-pack.js';
 import type { FrameworkPack } from './framework/types.js';
+import { findConfig, readConfig } from './load/config.js';
 import { loadArchitecture, type LoadResult } from './load/load-architecture.js';
 import { buildModel } from './model/build.js';
 import type { Model } from './model/model.js';
 import type { Rule } from './rules/define-rule.js';
 import { RULES } from './rules/index.js';
 import { runRules } from './rules/run-rules.js';
+import { createWaiverMatcher } from './rules/waivers.js';
 import type { Severity } from './core/severity.js';
 import { compileSchemas } from './validate/ajv.js';
+import { checkConfig, EMPTY_CONFIG, ruleOptions, type Config } from './validate/config.js';
 import { validateDocuments } from './validate/validate.js';
 
 export interface PipelineOptions {
@@ -26,6 +29,8 @@ export interface PipelineOptions {
   readonly ruleSeverity?: Readonly<Record<string, Severity>>;
   readonly disabledRules?: ReadonlySet<string>;
   readonly maxFileBytes?: number;
+  /** `--config FILE`; otherwise kientruc.config.yaml next to, then inside, the architecture folder. */
+  readonly config?: string;
 }
 
 export interface PipelineResult {
@@ -39,6 +44,8 @@ export interface PipelineResult {
   readonly rules: readonly Rule[];
   /** True when YAML, schema or model errors make the model unfit for rendering. */
   readonly structuralErrors: boolean;
+  /** The configuration applied (rule settings, waivers); empty when rules did not run or there is none. */
+  readonly config: Config;
 }
 
 function choosePack(loaded: LoadResult): { pack: FrameworkPack; diagnostics: Diagnostic[] } {
@@ -79,13 +86,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const model = built.value;
   const asOf = opts.asOf ?? model.agency?.asOf ?? opts.today;
   const early = [...loaded.diagnostics, ...chosen.diagnostics, ...validated.diagnostics, ...built.diagnostics];
-  const checked = opts.rules
-    ? runRules(model, RULES, {
-        asOf,
-        ...(opts.ruleSeverity ? { severity: opts.ruleSeverity } : {}),
-        ...(opts.disabledRules ? { disabled: opts.disabledRules } : {}),
-      })
-    : { diagnostics: [], ran: [] };
+  const checked = opts.rules ? await checkRules(opts, loaded, model, asOf) : { diagnostics: [], ran: [], config: EMPTY_CONFIG };
   const diagnostics = sortDiagnostics([...early, ...checked.diagnostics]);
   return {
     diagnostics,
@@ -95,5 +96,18 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     asOf,
     rules: checked.ran,
     structuralErrors: early.some((d) => d.severity === 'error' && isStructural(d.code)),
+    config: checked.config,
   };
+}
+
+/** Reads the configuration, runs the rules with its severities, and applies its waivers. */
+async function checkRules(opts: PipelineOptions, loaded: LoadResult, model: Model, asOf: string): Promise<{ diagnostics: Diagnostic[]; ran: readonly Rule[]; config: Config }> {
+  const file = await findConfig({ cwd: opts.cwd, rootAbs: loaded.rootAbs, ...(opts.config !== undefined ? { explicit: opts.config } : {}) });
+  const config = checkConfig(file === undefined ? undefined : await readConfig(file, opts.cwd), RULES.map((r) => r.id));
+  const fromConfig = ruleOptions(config.value);
+  const disabled = new Set([...fromConfig.disabled, ...(opts.disabledRules ?? [])]);
+  const ran = RULES.filter((r) => !disabled.has(r.id));
+  const matcher = createWaiverMatcher(config.value.waivers, { asOf, ranRules: new Set(ran.map((r) => r.id)), exists: (ref) => model.resolves(ref) });
+  const checked = runRules(model, RULES, { asOf, severity: { ...fromConfig.severity, ...opts.ruleSeverity }, disabled, waive: matcher.waive });
+  return { diagnostics: [...config.diagnostics, ...checked.diagnostics, ...matcher.finish()], ran: checked.ran, config: config.value };
 }

@@ -13,7 +13,7 @@ import { UsageError } from '../../core/errors.js';
 import type { App } from '../app.js';
 import { watchBuild } from '../watch.js';
 import { formatDiagnostics } from '../output.js';
-import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
+import { addConfigOption, addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
 
 interface BuildOptions extends InputOptions {
   out: string;
@@ -39,6 +39,7 @@ export function registerBuild(program: Command, app: App): void {
       new Option('--fail-on <severity>', 'trả mã thoát 1 khi có phát hiện từ mức này').choices(['error', 'warning', 'info', 'none']).default('none'),
     );
   addInputOptions(cmd);
+  addConfigOption(cmd);
   cmd.addHelpText(
     'after',
     `

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import type { App } from '../app.js';
 import { emit, formatDiagnostics } from '../output.js';
-import { addInputOptions, addReportOptions, DEFAULT_ROOT, loadForCommand, type InputOptions, type ReportOptions } from './shared.js';
+import { addConfigOption, addInputOptions, addReportOptions, DEFAULT_ROOT, loadForCommand, type InputOptions, type ReportOptions } from './shared.js';
 
 export function registerCheck(program: Command, app: App): void {
   const cmd = program
@@ -13,6 +13,7 @@ export function registerCheck(program: Command, app: App): void {
     )
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT);
   addInputOptions(cmd);
+  addConfigOption(cmd);
   addReportOptions(cmd);
   cmd.addHelpText(
     'after',
@@ -22,11 +23,28 @@ Ví dụ:
   $ kientruc check --fail-on warning
   $ kientruc check -f sarif -o kientruc.sarif     # tải lên GitHub code scanning
   $ kientruc check -f junit -o kientruc-junit.xml # báo cáo kiểm thử GitLab
-  $ kientruc check -f github                      # chú thích trên pull request`,
+  $ kientruc check -f github                      # chú thích trên pull request
+  $ kientruc check --config ci/kientruc.config.yaml
+
+Cấu hình (kientruc.config.yaml, cạnh thư mục kiến trúc):
+  rules:
+    data.layer-block: { severity: info }
+    agency.maturity-level: { severity: off, reason: "Chưa có tiêu chí cấp độ" }
+  waivers:
+    - rule: integration.sharing-platform
+      entity: integration:his-bhxh
+      reason: "Chờ LGSP kết nối Bảo hiểm xã hội"
+      approvedBy: "Phó Giám đốc Sở KH&CN"
+      expires: 2026-06-30
+  Phát hiện được miễn trừ vẫn hiện (đánh dấu "Đã miễn trừ") nhưng không tính cho --fail-on;
+  miễn trừ hết hạn là lỗi waiver.expired, miễn trừ không khớp phát hiện nào là cảnh báo waiver.unused.
+
+Mã thoát: 0 không có phát hiện chưa miễn trừ từ mức --fail-on; 1 có; 2 lỗi sử dụng hoặc lỗi nội bộ.`,
   );
   cmd.action(async (dir: string, opts: InputOptions & ReportOptions) => {
     const result = await loadForCommand(app, dir, opts, true);
-    await emit(app, formatDiagnostics(app, opts.format, result.diagnostics, result.loaded.files.map((f) => f.file)), opts.output);
+    const files = [...result.loaded.files.map((f) => f.file), ...(result.config.file !== undefined ? [result.config.file] : [])];
+    await emit(app, formatDiagnostics(app, opts.format, result.diagnostics, files), opts.output);
     app.exitCode = exitCodeFor(result.diagnostics, opts.failOn);
   });
 }

@@ -10,6 +10,7 @@ export const DEFAULT_OUT = 'generated';
 export interface InputOptions {
   asOf?: string;
   maxFileSize?: string;
+  config?: string;
 }
 
 export interface ReportOptions {
@@ -23,6 +24,14 @@ export function addInputOptions(cmd: Command): Command {
   return cmd
     .option('--as-of <date>', 'ngày chốt số liệu YYYY-MM-DD (mặc định: asOf trong agency.yaml, hoặc hôm nay)')
     .option('--max-file-size <MB>', 'bỏ qua tệp YAML lớn hơn giới hạn này', '8');
+}
+
+/** `--config`: options of commands that run the conformance rules. */
+export function addConfigOption(cmd: Command): Command {
+  return cmd.option(
+    '--config <file>',
+    'tệp cấu hình quy tắc và miễn trừ (mặc định: kientruc.config.yaml cạnh thư mục kiến trúc, rồi trong thư mục đó)',
+  );
 }
 
 /** `--format`, `--output`, `--fail-on`: options of commands that report diagnostics. */
@@ -52,6 +61,7 @@ export async function loadForCommand(
     today: app.today,
     rules,
     ...(asOf ? { asOf } : {}),
+    ...(opts.config !== undefined ? { config: opts.config } : {}),
     ...(maxFileBytes ? { maxFileBytes } : {}),
   });
   const ms = performance.now() - started;
@@ -59,5 +69,8 @@ export async function loadForCommand(
   app.log.debug(
     `${result.loaded.files.length} tệp, ${entities} tài liệu, ${result.rules.length} quy tắc, ngày chốt ${result.asOf}, ${ms.toFixed(0)} ms`,
   );
+  if (result.config.file !== undefined) {
+    app.log.debug(`Cấu hình: ${result.config.file} (${Object.keys(result.config.rules).length} thiết lập quy tắc, ${result.config.waivers.length} miễn trừ)`);
+  }
   return result;
 }

@@ -1,6 +1,6 @@
 /** Each quality dimension (đúng, đủ, sạch, sống) of the latest assessment should reach the configured threshold. Source: QĐ 1751/QĐ-TTg Điều 1 mục VII.3.c; CV 1215/TTg-KSTT. */
 import { dimensionsBelow, latestQuality, needsQualityAssessment, QUALITY_LABELS, qualityMinPercent } from '../../analysis/datasets.js';
-import { entityTitle } from '../../analysis/names.js';
+import { entityTitle, entityTitleLower } from '../../analysis/names.js';
 import { viShortDate } from '../../core/dates.js';
 import { text } from '../../core/text.js';
 import { defineRule } from '../define-rule.js';
@@ -35,7 +35,7 @@ export const dataQualityThreshold = defineRule({
         entity: d.ref,
         path: ['quality', index, below[0]!],
         message: text(
-          `Chất lượng ${name.vi.charAt(0).toLowerCase()}${name.vi.slice(1)} (đánh giá ngày ${viShortDate(q.assessedOn)}) dưới ngưỡng ${min}%: ${list}.`,
+          `Chất lượng ${entityTitleLower(model, d.ref).vi} (đánh giá ngày ${viShortDate(q.assessedOn)}) dưới ngưỡng ${min}%: ${list}.`,
           `Quality of ${name.en} (assessed ${q.assessedOn}) is below ${min}%: ${listEn}.`,
         ),
         fix: text('Làm sạch, bổ sung, cập nhật dữ liệu rồi đánh giá lại.', 'Clean, complete and update the data, then re-assess it.'),

@@ -1,0 +1,90 @@
+import type { IsoDate } from '../core/dates.js';
+import { viShortDate } from '../core/dates.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { DocPath, Range } from '../core/source.js';
+import { text } from '../core/text.js';
+
+/** A waiver as the configuration declares it (see `validate/config.ts`), with where it was written. */
+export interface WaiverSpec {
+  readonly rule: string;
+  readonly entity: string;
+  readonly reason: string;
+  readonly approvedBy: string;
+  readonly expires: IsoDate;
+  readonly file: string;
+  readonly range: Range;
+  readonly path: DocPath;
+}
+
+export interface WaiverMatcher {
+  /** Marks `d` waived when an unexpired waiver names exactly its (rule, entity) pair. */
+  waive(d: Diagnostic): Diagnostic;
+  /** After the run: `waiver.expired` (error) and `waiver.unused` (warning), at each waiver's own node. */
+  finish(): Diagnostic[];
+}
+
+export interface WaiverContext {
+  readonly asOf: IsoDate;
+  /** Rules that ran (a waiver for a rule switched off is unused). */
+  readonly ranRules: ReadonlySet<string>;
+  /** True when the entity exists in the model. */
+  readonly exists: (ref: string) => boolean;
+}
+
+/**
+ * Applies waivers on the exact (rule, entity) pair — no wildcards. A waived finding stays in every
+ * output, marked `waived`, and no longer counts for `--fail-on`. An expired waiver waives nothing.
+ */
+export function createWaiverMatcher(waivers: readonly WaiverSpec[], ctx: WaiverContext): WaiverMatcher {
+  const key = (rule: string, entity: string) => `${rule}\u0000${entity}`;
+  const active = new Map<string, WaiverSpec>();
+  for (const w of waivers) {
+    if (w.expires >= ctx.asOf && !active.has(key(w.rule, w.entity))) active.set(key(w.rule, w.entity), w);
+  }
+  const used = new Set<WaiverSpec>();
+  return {
+    waive(d) {
+      if (d.entity === undefined || d.waived) return d;
+      const w = active.get(key(d.code, String(d.entity)));
+      if (!w) return d;
+      used.add(w);
+      return { ...d, waived: { reason: w.reason, approvedBy: w.approvedBy, expires: w.expires } };
+    },
+    finish() {
+      const out: Diagnostic[] = [];
+      for (const w of waivers) {
+        const where = { file: w.file, range: w.range, path: w.path };
+        if (w.expires < ctx.asOf) {
+          out.push({
+            code: 'waiver.expired',
+            severity: 'error',
+            message: text(
+              `Miễn trừ ${w.rule} cho ${w.entity} đã hết hạn ngày ${viShortDate(w.expires)} (${w.approvedBy} phê duyệt).`,
+              `The waiver of ${w.rule} for ${w.entity} expired on ${w.expires} (approved by ${w.approvedBy}).`,
+            ),
+            ...where,
+            fix: text('Khắc phục phát hiện, hoặc trình phê duyệt gia hạn và sửa "expires".', 'Fix the finding, or get an extension approved and update "expires".'),
+          });
+          continue;
+        }
+        if (used.has(w)) continue;
+        const why = !ctx.ranRules.has(w.rule)
+          ? text(` (quy tắc ${w.rule} đã tắt)`, ` (rule ${w.rule} is off)`)
+          : !ctx.exists(w.entity)
+            ? text(` (${w.entity} không tồn tại)`, ` (${w.entity} does not exist)`)
+            : text('', '');
+        out.push({
+          code: 'waiver.unused',
+          severity: 'warning',
+          message: text(
+            `Miễn trừ ${w.rule} cho ${w.entity} không khớp phát hiện nào${why.vi}.`,
+            `The waiver of ${w.rule} for ${w.entity} matches no finding${why.en}.`,
+          ),
+          ...where,
+          fix: text('Xóa miễn trừ không còn cần thiết, hoặc sửa "rule"/"entity".', 'Remove the waiver, or fix "rule"/"entity".'),
+        });
+      }
+      return out;
+    },
+  };
+}
