@@ -3,6 +3,7 @@ import type { App } from './app.js';
 import { registerAggregate } from './commands/aggregate.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerDiagram } from './commands/diagram.js';
 import { registerDiff } from './commands/diff.js';
 import { registerInit } from './commands/init.js';
 import { registerSchema } from './commands/schema.js';
@@ -11,7 +12,7 @@ import { registerValidate } from './commands/validate.js';
 import { createLogger } from './logger.js';
 
 /** Every command, in the order `--help` lists them. A capability adds its register function here. */
-const COMMANDS = [registerValidate, registerCheck, registerBuild, registerDiff, registerAggregate, registerSite, registerSchema, registerInit] as const;
+const COMMANDS = [registerValidate, registerCheck, registerBuild, registerDiagram, registerDiff, registerAggregate, registerSite, registerSchema, registerInit] as const;
 
 export function createProgram(app: App): Command {
   const program = new Command('kientruc')
@@ -38,6 +39,7 @@ Bắt đầu nhanh:
   $ kientruc validate architecture
   $ kientruc check architecture --format sarif --output kientruc.sarif
   $ kientruc build architecture --out generated
+  $ kientruc diagram architecture --format svg,png
 
 Mã thoát: 0 đạt, 1 có phát hiện (theo --fail-on), 2 lỗi sử dụng hoặc lỗi nội bộ.`,
     );

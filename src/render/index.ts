@@ -1,4 +1,5 @@
 // Everything `kientruc build` renders, in order. A capability adds its renderer here.
+import { diagramsRenderer } from './mermaid/renderer.js';
 import { modelJsonRenderer } from './model/model-json.js';
 import { summaryRenderer } from './model/summary.js';
 import { schemaRenderer } from './schema-file.js';
@@ -6,4 +7,4 @@ import { siteRenderer } from './site/site.js';
 import type { Renderer } from './types.js';
 
 // The site comes last: it shows what the others drew.
-export const RENDERERS: readonly Renderer[] = [schemaRenderer, modelJsonRenderer, summaryRenderer, siteRenderer];
+export const RENDERERS: readonly Renderer[] = [schemaRenderer, modelJsonRenderer, summaryRenderer, diagramsRenderer, siteRenderer];

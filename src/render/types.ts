@@ -27,6 +27,17 @@ export interface RenderContext {
   readonly browser: BrowserProvider | undefined;
   /** Files the renderers before this one produced in the same run (the site inlines the diagrams). */
   readonly outputs?: readonly GeneratedFile[];
+  /**
+   * Content-addressed store for expensive outputs (rendered diagrams), or undefined for none. A
+   * renderer treats a failing cache as a miss; the CLI supplies `.kientruc-cache/` in the working folder.
+   */
+  readonly cache?: RenderCache | undefined;
+}
+
+/** Bytes by content-hash key; implementations never throw for a missing or corrupt entry. */
+export interface RenderCache {
+  get(key: string): Promise<Uint8Array | undefined>;
+  set(key: string, data: Uint8Array): Promise<void>;
 }
 
 export interface Renderer {

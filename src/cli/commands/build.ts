@@ -8,6 +8,7 @@ import { BrowserProvider } from '../../render/browser.js';
 import { RENDERERS } from '../../render/index.js';
 import type { GeneratedFile, RenderContext } from '../../render/types.js';
 import type { FailOn } from '../../core/severity.js';
+import { CACHE_DIR, FileRenderCache } from '../../write/render-cache.js';
 import { diffGenerated, writeGenerated } from '../../write/write-generated.js';
 import { UsageError } from '../../core/errors.js';
 import type { App } from '../app.js';
@@ -53,21 +54,29 @@ Ví dụ:
   cmd.action(async (dir: string, opts: BuildOptions) => {
     if (opts.watch && opts.check) throw new UsageError('--watch và --check không dùng cùng nhau.');
     const browser = opts.render ? new BrowserProvider(app.io.env) : undefined;
+    const cache = opts.render ? new FileRenderCache(resolve(app.io.cwd, CACHE_DIR)) : undefined;
     try {
       if (opts.watch) {
-        await watchBuild(app, dir, opts.out, async () => (await buildOnce(app, dir, opts, browser)).ok);
+        await watchBuild(app, dir, opts.out, async () => (await buildOnce(app, dir, opts, browser, cache)).ok);
         app.exitCode = 0;
       } else {
-        app.exitCode = (await buildOnce(app, dir, opts, browser)).exitCode;
+        app.exitCode = (await buildOnce(app, dir, opts, browser, cache)).exitCode;
       }
     } finally {
       await browser?.close();
+      await cache?.prune(2000);
     }
   });
 }
 
 /** One build: check, render every output, write (or compare with --check). The browser is the caller's. */
-async function buildOnce(app: App, dir: string, opts: BuildOptions, browser: BrowserProvider | undefined): Promise<{ ok: boolean; exitCode: number }> {
+async function buildOnce(
+  app: App,
+  dir: string,
+  opts: BuildOptions,
+  browser: BrowserProvider | undefined,
+  cache: FileRenderCache | undefined,
+): Promise<{ ok: boolean; exitCode: number }> {
   const result = await loadForCommand(app, dir, opts, true);
   if (result.structuralErrors) {
     const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
@@ -88,6 +97,7 @@ async function buildOnce(app: App, dir: string, opts: BuildOptions, browser: Bro
     toolVersion: app.version,
     log: (m) => app.log.info(m),
     browser,
+    cache,
   };
   const files: GeneratedFile[] = [];
   for (const [i, renderer] of RENDERERS.entries()) {

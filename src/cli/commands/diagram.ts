@@ -1,0 +1,115 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { isStructural } from '../../diagnostics/codes.js';
+import { displayPath } from '../../load/discover.js';
+import { BrowserProvider } from '../../render/browser.js';
+import type { DiagramFormat } from '../../render/mermaid/index-md.js';
+import { DIAGRAM_FORMATS, renderDiagramFiles } from '../../render/mermaid/renderer.js';
+import { DEFAULT_MAX_NODES } from '../../render/mermaid/types.js';
+import type { RenderContext } from '../../render/types.js';
+import { CACHE_DIR, FileRenderCache } from '../../write/render-cache.js';
+import { writeGenerated } from '../../write/write-generated.js';
+import type { App } from '../app.js';
+import { formatDiagnostics } from '../output.js';
+import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
+
+interface DiagramOptions extends InputOptions {
+  out: string;
+  format: string;
+  render: boolean;
+  cache: boolean;
+  maxNodes: string;
+}
+
+/** Cache entries kept beyond those the run used (about 1 entry per diagram and format). */
+const CACHE_MAX_ENTRIES = 2000;
+
+export function parseFormats(value: string): DiagramFormat[] {
+  const parts = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const bad = parts.filter((p) => !(DIAGRAM_FORMATS as readonly string[]).includes(p));
+  if (bad.length || parts.length === 0) {
+    throw new UsageError(`--format "${value}" không hợp lệ: dùng một hoặc nhiều định dạng ${DIAGRAM_FORMATS.join(', ')}, cách nhau bởi dấu phẩy (ví dụ svg,png).`);
+  }
+  return DIAGRAM_FORMATS.filter((f) => parts.includes(f));
+}
+
+export function parseMaxNodes(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 5) throw new UsageError(`--max-nodes "${value}" phải là số nguyên từ 5 trở lên.`);
+  return n;
+}
+
+export function registerDiagram(program: Command, app: App): void {
+  const cmd = program
+    .command('diagram')
+    .summary('vẽ sơ đồ kiến trúc (Mermaid, SVG, PNG) / draw the architecture diagrams')
+    .description(
+      'Vẽ từ mô hình kiến trúc: bức tranh tổng thể theo lớp QĐ 3090, sơ đồ kết nối (LGSP, NDXP, NDOP, CSDL quốc gia), kiến trúc dữ liệu theo QĐ 2439 và đồng bộ về CSDL tổng hợp quốc gia, an toàn thông tin theo cấp độ, lộ trình nhiệm vụ (Gantt), biểu đồ chỉ tiêu và sơ đồ ngữ cảnh từng hệ thống. Ghi mã nguồn Mermaid (.mmd), bản vẽ SVG, PNG và README.md có mã nguồn từng sơ đồ. Dùng một trình duyệt Chromium cho cả lần chạy; sơ đồ không đổi được lấy lại từ bộ nhớ đệm .kientruc-cache/.',
+    )
+    .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
+    .option('--out <dir>', 'thư mục đầu ra (được thay thế toàn bộ)', `${DEFAULT_OUT}/diagrams`)
+    .option('--format <list>', 'định dạng, cách nhau bởi dấu phẩy: svg, png, mmd', DIAGRAM_FORMATS.join(','))
+    .option('--no-render', 'không dùng trình duyệt: chỉ tạo mã nguồn Mermaid (.mmd) và README.md')
+    .option('--no-cache', `không dùng bộ nhớ đệm ${CACHE_DIR}/ (vẽ lại mọi sơ đồ)`)
+    .option('--max-nodes <n>', 'sơ đồ có nhiều nút hơn được tách (theo lớp, thành phần, cơ quan)', String(DEFAULT_MAX_NODES));
+  addInputOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Ví dụ:
+  $ kientruc diagram                              # architecture/ → generated/diagrams/ (svg, png, mmd)
+  $ kientruc diagram --format svg                 # chỉ SVG
+  $ kientruc diagram --no-render                  # chỉ Mermaid, không cần Chromium (CI nhẹ)
+  $ kientruc diagram ../so-y-te/architecture --out ../so-y-te/generated/diagrams --max-nodes 60
+
+Cần Chromium và phông chữ tiếng Việt (Debian/Ubuntu):
+  $ sudo apt-get install -y --no-install-recommends chromium fonts-liberation2 fonts-croscore
+"kientruc build" cũng vẽ các sơ đồ này vào generated/diagrams/.`,
+  );
+  cmd.action(async (dir: string, opts: DiagramOptions) => {
+    const requested = parseFormats(opts.format);
+    const maxNodes = parseMaxNodes(opts.maxNodes);
+    const result = await loadForCommand(app, dir, opts, false);
+    if (result.structuralErrors) {
+      const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
+      app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.files.map((f) => f.file)));
+      app.log.warn(
+        app.lang === 'vi'
+          ? `Không vẽ sơ đồ: kiến trúc có ${blocking.length} lỗi cú pháp, lược đồ hoặc tham chiếu. Đầu ra cũ trong ${opts.out} được giữ nguyên.`
+          : `No diagrams drawn: ${blocking.length} syntax, schema or reference errors. The previous ${opts.out} is left as it was.`,
+      );
+      app.exitCode = 1;
+      return;
+    }
+    const formats = opts.render ? requested : requested.filter((f) => f === 'mmd');
+    if (!opts.render && formats.length < requested.length) app.log.info('--no-render: chỉ tạo mã nguồn Mermaid (.mmd) và README.md.');
+    const needsBrowser = formats.some((f) => f !== 'mmd');
+    const browser = needsBrowser ? new BrowserProvider(app.io.env) : undefined;
+    const cache = needsBrowser && opts.cache ? new FileRenderCache(resolve(app.io.cwd, CACHE_DIR)) : undefined;
+    const ctx: RenderContext = {
+      model: result.model,
+      diagnostics: result.diagnostics,
+      rules: result.rules,
+      asOf: result.asOf,
+      lang: app.lang,
+      toolVersion: app.version,
+      log: (m) => app.log.info(m),
+      browser,
+      cache,
+    };
+    let r;
+    try {
+      r = await renderDiagramFiles(ctx, { formats: formats.length ? formats : ['mmd'], dir: '', maxNodes });
+    } finally {
+      await browser?.close();
+      await cache?.prune(CACHE_MAX_ENTRIES);
+    }
+    const outAbs = resolve(app.io.cwd, opts.out);
+    await writeGenerated(outAbs, r.files, 'replace');
+    const how = needsBrowser ? ` (${r.rendered} vẽ mới, ${r.cached} lấy từ bộ nhớ đệm)` : '';
+    app.log.info(`✓ ${r.diagrams} sơ đồ${how}: ${r.files.length} tệp trong ${displayPath(app.io.cwd, outAbs)}/`);
+    app.log.debug(cache ? `bộ nhớ đệm ${CACHE_DIR}: ${cache.stats.hits} lần trúng, ${cache.stats.misses} lần trượt, ${cache.stats.writes} lần ghi, ${cache.stats.errors} lỗi` : 'không dùng bộ nhớ đệm');
+    app.exitCode = 0;
+  });
+}

@@ -1,0 +1,37 @@
+import type { Model } from '../../model/model.js';
+import { contextDiagrams } from './context.js';
+import { dataDiagrams } from './data-architecture.js';
+import { integrationDiagrams } from './integration-map.js';
+import { kpiDiagrams } from './kpi-charts.js';
+import { landscapeDiagrams } from './landscape.js';
+import { roadmapDiagrams } from './roadmap.js';
+import { securityDiagrams } from './security.js';
+import { DEFAULT_MAX_NODES, DIAGRAMS_DIR, type DiagramEntry, type DiagramOptions, type DiagramSpec } from './types.js';
+
+/**
+ * Every diagram of the model as Mermaid text, in index order: landscape, integration map, data
+ * architecture, security, roadmap, KPI charts, then one context diagram per system. Pure.
+ */
+export function diagramsFor(model: Model, opts: Partial<DiagramOptions> & Pick<DiagramOptions, 'asOf'>): DiagramSpec[] {
+  const o: DiagramOptions = { maxNodes: DEFAULT_MAX_NODES, ...opts };
+  return [
+    ...landscapeDiagrams(model, o),
+    ...integrationDiagrams(model, o),
+    ...dataDiagrams(model, o),
+    ...securityDiagrams(model, o),
+    ...roadmapDiagrams(model, o),
+    ...kpiDiagrams(model, o),
+    ...contextDiagrams(model, o),
+  ];
+}
+
+/**
+ * `diagramsFor` plus where `kientruc build` puts each file, relative to `generated/`
+ * (`diagrams/landscape.svg`): what the gap report and the strategy document link or embed.
+ */
+export function diagramEntries(model: Model, opts: Partial<DiagramOptions> & Pick<DiagramOptions, 'asOf'>): DiagramEntry[] {
+  return diagramsFor(model, opts).map((d) => ({
+    ...d,
+    files: { mmd: `${DIAGRAMS_DIR}/${d.name}.mmd`, svg: `${DIAGRAMS_DIR}/${d.name}.svg`, png: `${DIAGRAMS_DIR}/${d.name}.png` },
+  }));
+}

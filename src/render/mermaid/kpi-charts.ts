@@ -1,0 +1,84 @@
+import { parseDeadline, viDeadline, viShortDate, type IsoDate } from '../../core/dates.js';
+import { parseRef } from '../../core/ref.js';
+import { enumLabel } from '../../framework/types.js';
+import type { Model } from '../../model/model.js';
+import type { Kpi } from '../../model/types.js';
+import { mmdLabel, truncate } from './escape.js';
+import type { DiagramOptions, DiagramSpec } from './types.js';
+
+/** Blue results, red required level (the chart's two series, in order). */
+const PALETTE = '#2563eb,#dc2626';
+const BOUNDED_UNITS = new Set(['percent', 'milestone']);
+
+interface Point {
+  readonly date: IsoDate;
+  readonly value: number;
+  readonly label: string;
+}
+
+function num(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
+}
+
+/** A round upper bound for the y axis: 1, 2 or 5 times a power of ten above `max`. */
+export function niceMax(max: number): number {
+  if (max <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(max));
+  for (const m of [1, 2, 5, 10]) if (m * p >= max) return m * p;
+  return 10 * p;
+}
+
+function pointsOf(kpi: Kpi): Point[] {
+  const byDate = new Map<string, Point>();
+  if (kpi.baseline) byDate.set(kpi.baseline.date, { date: kpi.baseline.date, value: kpi.baseline.value, label: `${viShortDate(kpi.baseline.date)} (cơ sở)` });
+  for (const m of kpi.measurements ?? []) byDate.set(m.date, { date: m.date, value: m.value, label: viShortDate(m.date) });
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** The value the KPI must have reached by `date`: the first milestone or target due on or after it. */
+function requiredAt(kpi: Kpi, date: IsoDate): number | undefined {
+  const steps = [...(kpi.milestones ?? []), ...(kpi.target ? [kpi.target] : [])]
+    .map((s) => ({ value: s.value, due: parseDeadline(s.deadline) }))
+    .filter((s): s is { value: number; due: Extract<ReturnType<typeof parseDeadline>, { kind: 'date' }> } => s.due?.kind === 'date')
+    .sort((a, b) => (a.due.date < b.due.date ? -1 : a.due.date > b.due.date ? 1 : 0));
+  if (steps.length === 0) return kpi.target?.value;
+  return (steps.find((s) => s.due.date >= date) ?? steps[steps.length - 1])!.value;
+}
+
+function chart(model: Model, kpi: Kpi, points: readonly Point[]): string {
+  const target = kpi.target;
+  const due = target ? parseDeadline(target.deadline) : undefined;
+  const unit = kpi.unit === 'percent' || kpi.unit === 'milestone' ? '%' : '';
+  const values = [...points.map((p) => p.value), ...(target ? [target.value] : []), ...(kpi.milestones ?? []).map((m) => m.value)];
+  const top = BOUNDED_UNITS.has(kpi.unit) && Math.max(...values) <= 100 ? 100 : niceMax(Math.max(...values) * 1.1);
+  const lines = [
+    '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "' + PALETTE + '"}}}}%%',
+    'xychart-beta',
+    `  title ${mmdLabel(truncate(model.shortNameOf(kpi.ref), 100))}`,
+    `  x-axis [${points.map((p) => mmdLabel(p.label)).join(', ')}]`,
+    `  y-axis ${mmdLabel(enumLabel(model.pack, 'kpiUnit', kpi.unit))} 0 --> ${num(top)}`,
+    `  bar ${mmdLabel('Kết quả')} [${points.map((p) => num(p.value)).join(', ')}]`,
+  ];
+  if (target) {
+    const goal = `mục tiêu ${num(target.value).replace('.', ',')}${unit}${due ? ` ${due.kind === 'ongoing' ? 'thường xuyên' : due.precision === 'year' ? `năm ${due.raw}` : `đến ${viDeadline(due)}`}` : ''}`;
+    const path = points.map((p) => requiredAt(kpi, p.date) ?? target.value);
+    lines.push(`  line ${mmdLabel(`Mức phải đạt (${goal})`)} [${path.map(num).join(', ')}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One bar chart per KPI with data: baseline and dated results as bars, the level required by milestones and target as a line. */
+export function kpiDiagrams(model: Model, _opts: DiagramOptions): DiagramSpec[] {
+  const specs: DiagramSpec[] = [];
+  for (const kpi of model.all('kpi')) {
+    const points = pointsOf(kpi);
+    if (points.length === 0) continue;
+    specs.push({
+      name: `kpi/${parseRef(kpi.ref)?.id ?? kpi.id}`,
+      group: 'kpi',
+      title: `Chỉ tiêu — ${kpi.name}`,
+      mermaid: chart(model, kpi, points),
+    });
+  }
+  return specs;
+}
