@@ -54,7 +54,7 @@ function rollupBlock(r: KpiRollup, lang: Lang): string {
 }
 
 /** `aggregate.md`: the agencies merged, the conflicts with file and line, KPIs rolled up, cross-agency links. */
-export function aggregateMarkdown(r: AggregateResult, lang: Lang): string {
+export function aggregateMarkdown(r: AggregateResult, lang: Lang, diagram?: { readonly title: string; readonly mermaid: string; readonly svgPath: string | undefined }): string {
   const vi = lang === 'vi';
   const m = r.model;
   const primary = r.agencies.find((a) => a.primary);
@@ -149,6 +149,9 @@ export function aggregateMarkdown(r: AggregateResult, lang: Lang): string {
         ]),
       ),
     );
+  }
+  if (diagram && r.links.length) {
+    lines.push('', diagram.svgPath ? `![${mdText(diagram.title)}](${diagram.svgPath})` : `\`\`\`mermaid\n${diagram.mermaid.trimEnd()}\n\`\`\``);
   }
   lines.push('', vi ? 'Phụ lục tổng hợp hệ thống, cơ sở dữ liệu, nhiệm vụ của các cơ quan: [appendix.md](appendix.md).' : 'Consolidated appendix of systems, databases and tasks: [appendix.md](appendix.md).');
   return `${lines.join('\n')}\n`;

@@ -127,7 +127,7 @@ ${code ? `code: ${code}\n` : ''}`;
 describe('kientruc aggregate (CLI)', () => {
   it('writes the provincial view and prints the conflicts; exits 1 on conflict errors', () => {
     const out = makeProject({});
-    const res = runBin(['aggregate', 'architecture', SO_Y_TE, XA, '--out', join(out, 'tinh'), '--as-of', '2026-09-30'], REPO);
+    const res = runBin(['aggregate', 'architecture', SO_Y_TE, XA, '--out', join(out, 'tinh'), '--as-of', '2026-09-30', '--no-render'], REPO);
     expect(res.code, res.stderr).toBe(1);
     expect(res.stdout).toContain(`${XA}/integrations/ket-noi.yaml:21:5  error`);
     expect(res.stdout).toContain('✖ 2 lỗi, 3 cảnh báo');
@@ -143,13 +143,26 @@ describe('kientruc aggregate (CLI)', () => {
     expect(json.conflicts).toHaveLength(5);
     const model = JSON.parse(readFileSync(join(out, 'tinh', 'model.json'), 'utf8')) as { entities: { system: unknown[] } };
     expect(model.entities.system).toHaveLength(39);
+    // The cross-agency diagram (Mermaid; SVG only when rendering), in the report and the site.
+    const mmd = readFileSync(join(out, 'tinh', 'diagrams', 'lien-co-quan.mmd'), 'utf8');
+    expect(mmd).toContain('system__mot_cua_xa__000_22_07_H99 -.->|"LGSP"| system__phan_mem_tram_y_te__000_07_00_H99');
+    expect(mmd).toContain('["phan-mem-tram-y-te<br/>(không tồn tại)"]');
+    expect(md).toContain('```mermaid\nflowchart LR');
+    const site = readFileSync(join(out, 'tinh', 'site', 'index.html'), 'utf8');
+    expect(site).toContain('data-f-agency="000.22.07.H99"');
+    expect(site).toContain('Kết nối, chia sẻ dữ liệu giữa các cơ quan được tổng hợp');
   });
 
   it('--agency picks the aggregating agency; an unknown code is a usage error', () => {
     const out = makeProject({});
-    const ok = runBin(['aggregate', SO_Y_TE, XA, '--out', join(out, 'a'), '--agency', '000.07.00.H99', '--fail-on', 'none', '-q'], REPO);
+    const ok = runBin(['aggregate', SO_Y_TE, 'architecture', XA, '--out', join(out, 'a'), '--agency', '000.07.00.H99', '--fail-on', 'none', '-q'], REPO);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(readFileSync(join(out, 'a', 'aggregate.md'), 'utf8')).toContain('# Tổng hợp kiến trúc số — Sở Y tế tỉnh Sơn Hà');
+    const md = readFileSync(join(out, 'a', 'aggregate.md'), 'utf8');
+    expect(md).toContain('# Tổng hợp kiến trúc số — Sở Y tế tỉnh Sơn Hà');
+    // Rendered in Chromium: the report shows the SVG, which the site inlines.
+    expect(md).toContain('](diagrams/lien-co-quan.svg)');
+    expect(readFileSync(join(out, 'a', 'diagrams', 'lien-co-quan.svg'), 'utf8')).toContain('<svg');
+    expect(readFileSync(join(out, 'a', 'site', 'index.html'), 'utf8')).toMatch(/<div class="svg"><svg /);
     const bad = runBin(['aggregate', SO_Y_TE, '--out', join(out, 'b'), '--agency', '000.99.00.H99'], REPO);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--agency 000.99.00.H99');

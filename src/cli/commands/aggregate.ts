@@ -11,9 +11,14 @@ import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import { displayPath } from '../../load/discover.js';
 import { runPipeline } from '../../pipeline.js';
 import { modelJsonRenderer } from '../../render/model/model-json.js';
-import type { GeneratedFile, RenderContext } from '../../render/types.js';
+import { BrowserProvider } from '../../render/browser.js';
+import { diagramImages } from '../../render/mermaid/renderer.js';
+import { DIAGRAMS_DIR } from '../../render/mermaid/types.js';
+import { siteHtml } from '../../render/site/site.js';
+import type { GeneratedFile, RenderCache, RenderContext } from '../../render/types.js';
+import { CACHE_DIR, FileRenderCache } from '../../write/render-cache.js';
+import { crossAgencyDiagram } from '../../aggregate/diagram.js';
 import { writeGenerated } from '../../write/write-generated.js';
-import { renderSite } from './site.js';
 import { parseAsOf, parseMegabytes, type App } from '../app.js';
 import { emit, formatDiagnostics } from '../output.js';
 import { addInputOptions, addReportOptions, type InputOptions, type ReportOptions } from './shared.js';
@@ -55,7 +60,7 @@ async function loadAgencies(app: App, dirs: readonly string[], opts: AggregateOp
 }
 
 /** Everything `aggregate` writes into --out, from the merged view. */
-export async function renderAggregate(app: App, result: AggregateResult): Promise<GeneratedFile[]> {
+export async function renderAggregate(app: App, result: AggregateResult, browser: BrowserProvider | undefined, cache: RenderCache | undefined): Promise<GeneratedFile[]> {
   const ctx: RenderContext = {
     model: result.model,
     diagnostics: result.diagnostics,
@@ -64,14 +69,24 @@ export async function renderAggregate(app: App, result: AggregateResult): Promis
     lang: app.lang,
     toolVersion: app.version,
     log: (m) => app.log.info(m),
-    browser: undefined,
+    browser,
+    cache,
   };
+  const spec = crossAgencyDiagram(result);
+  const { images } = await diagramImages(ctx, [spec], ['svg']);
+  const svg = images.get(spec.name)?.svg;
+  const diagramPath = `${DIAGRAMS_DIR}/${spec.name}`;
   return [
-    { path: 'aggregate.md', contents: aggregateMarkdown(result, app.lang) },
+    { path: 'aggregate.md', contents: aggregateMarkdown(result, app.lang, { ...spec, svgPath: svg === undefined ? undefined : `${diagramPath}.svg` }) },
     { path: 'aggregate.json', contents: aggregateJson(result, app.version) },
     { path: 'appendix.md', contents: appendixMarkdown(result, app.lang) },
+    { path: `${diagramPath}.mmd`, contents: spec.mermaid },
+    ...(svg === undefined ? [] : [{ path: `${diagramPath}.svg`, contents: svg }]),
     ...(await modelJsonRenderer.render(ctx)),
-    ...(await renderSite(ctx)).map((f) => ({ path: `site/${f.path}`, contents: f.contents })),
+    {
+      path: 'site/index.html',
+      contents: siteHtml({ ...ctx, diagrams: [{ name: spec.name, title: spec.title, mmd: spec.mermaid, ...(svg === undefined ? {} : { svg }) }] }),
+    },
   ];
 }
 
@@ -91,7 +106,7 @@ export function registerAggregate(program: Command, app: App): void {
     .addOption(
       new Option('--weights <basis>', 'trọng số khi tổng hợp chỉ tiêu (thiếu thì lùi về dân số, rồi bằng nhau)').choices(['denominator', 'population', 'equal']).default('denominator'),
     )
-    .option('--no-render', 'không dùng trình duyệt (bỏ qua SVG)');
+    .option('--no-render', 'không dùng trình duyệt: sơ đồ kết nối giữa cơ quan chỉ có mã Mermaid');
   addInputOptions(cmd);
   addReportOptions(cmd);
   cmd.addHelpText(
@@ -103,7 +118,8 @@ Ví dụ:
   $ kientruc aggregate a b c --out tong-hop --format sarif --output xung-dot.sarif
 
 Đầu ra: aggregate.md (cơ quan, xung đột, chỉ tiêu tổng hợp, kết nối giữa cơ quan), aggregate.json,
-appendix.md (phụ lục hệ thống, cơ sở dữ liệu, nhiệm vụ), model.json (mô hình đã gộp).`,
+appendix.md (phụ lục hệ thống, cơ sở dữ liệu, nhiệm vụ), diagrams/lien-co-quan.{mmd,svg} (sơ đồ kết nối
+giữa cơ quan), model.json (mô hình đã gộp), site/index.html (trang danh mục của góc nhìn tổng hợp).`,
   );
   cmd.action(async (dirs: string[], opts: AggregateOptions) => {
     const inputs = await loadAgencies(app, dirs, opts);
@@ -116,7 +132,14 @@ appendix.md (phụ lục hệ thống, cơ sở dữ liệu, nhiệm vụ), mode
     if (opts.agency && !result.agencies.some((a) => a.primary)) {
       throw new UsageError(`--agency ${opts.agency}: không có cơ quan nào mang mã định danh này trong các thư mục đã cho.`);
     }
-    const files = await renderAggregate(app, result);
+    const browser = opts.render ? new BrowserProvider(app.io.env) : undefined;
+    const cache = opts.render ? new FileRenderCache(resolve(app.io.cwd, CACHE_DIR)) : undefined;
+    let files: GeneratedFile[];
+    try {
+      files = await renderAggregate(app, result, browser, cache);
+    } finally {
+      await browser?.close();
+    }
     const outAbs = resolve(app.io.cwd, opts.out);
     await writeGenerated(outAbs, files, 'replace');
     const n = countBySeverity(result.conflicts);

@@ -39,7 +39,10 @@ ul.findings li { margin: 2px 0; }
 .diagram { grid-column: 1 / -1; }
 .diagram .svg { overflow: auto; border-top: 1px solid var(--line); margin-top: 8px; padding-top: 8px; }
 .diagram svg { max-width: 100%; height: auto; }
-.diagram pre { overflow: auto; background: var(--bg); padding: 8px; font-size: .8rem; }
+.diagram pre, details.ctx pre { overflow: auto; background: var(--bg); padding: 8px; font-size: .8rem; max-height: 24rem; }
+details.ctx { margin-top: 8px; font-size: .9rem; }
+details.ctx summary { cursor: pointer; color: var(--accent); }
+details.ctx svg { max-width: 100%; height: auto; }
 #empty { padding: 24px 0; color: var(--muted); }
 footer { color: var(--muted); font-size: .85rem; padding: 0 24px 24px; }
 [hidden] { display: none !important; }

@@ -6,6 +6,8 @@ import { parseRef } from '../../core/ref.js';
 import { pick, viCollator, type Lang } from '../../core/text.js';
 import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
+import { diagramEntries } from '../mermaid/diagrams.js';
+import { DIAGRAMS_DIR } from '../mermaid/types.js';
 import type { GeneratedFile, Renderer, RenderContext } from '../types.js';
 import { SITE_CSS, SITE_JS } from './assets.js';
 import { CARD_KINDS, datasetCard, findingCard, integrationCard, kindTitle, kpiCard, systemCard, taskCard, type Card, type CardContext } from './cards.js';
@@ -98,34 +100,30 @@ function cardHtml(c: Card, lang: Lang): string {
   ].join('');
 }
 
-function diagramCard(d: SiteDiagram, lang: Lang, index: number): Card {
-  const body = d.svg
+function diagramBody(d: SiteDiagram, lang: Lang): string {
+  return d.svg
     ? `<div class="svg">${safeSvg(d.svg)}</div>`
     : `<p class="desc">${lang === 'vi' ? 'Chưa vẽ (chạy không có --no-render để có hình); mã Mermaid:' : 'Not drawn (run without --no-render for the picture); Mermaid source:'}</p><pre>${esc(d.mmd ?? '')}</pre>`;
-  return { kind: 'diagram', id: `d-${index}`, title: d.title, fields: [], findings: [], facets: {}, q: fold(`${d.title} ${d.name}`), body };
 }
 
-/** The Mermaid title of a diagram source (`title:` in its front matter), or undefined. */
-function mmdTitle(source: string): string | undefined {
-  const m = /^---\s*\n(?:.*\n)*?\s*title:\s*(.+)\n(?:.*\n)*?---/m.exec(source);
-  return m?.[1]?.trim().replace(/^["']|["']$/g, '');
+function diagramCard(d: SiteDiagram, lang: Lang, index: number): Card {
+  return { kind: 'diagram', id: `d-${index}`, title: d.title, fields: [], findings: [], facets: {}, q: fold(`${d.title} ${d.name}`), body: diagramBody(d, lang) };
 }
 
-/** Diagrams rendered earlier in the same run (`diagrams/*.svg`, `*.mmd`), paired by name. */
-export function diagramsFrom(outputs: readonly GeneratedFile[]): SiteDiagram[] {
-  const byName = new Map<string, { svg?: string; mmd?: string }>();
+/**
+ * The model's diagrams (the diagram module's list and titles), each with the SVG an earlier renderer of
+ * the same run drew (`diagrams/<name>.svg`), or its Mermaid source when none was drawn.
+ */
+export function siteDiagrams(model: Model, asOf: string, outputs: readonly GeneratedFile[]): SiteDiagram[] {
+  const svgs = new Map<string, string>();
   for (const f of outputs) {
-    const m = /^diagrams\/(.+)\.(svg|mmd)$/.exec(f.path);
-    if (!m) continue;
-    const entry = byName.get(m[1] as string) ?? {};
-    const text = typeof f.contents === 'string' ? f.contents : Buffer.from(f.contents).toString('utf8');
-    if (m[2] === 'svg') entry.svg = text;
-    else entry.mmd = text;
-    byName.set(m[1] as string, entry);
+    const m = new RegExp(`^${DIAGRAMS_DIR}/(.+)\\.svg$`).exec(f.path);
+    if (m) svgs.set(m[1] as string, typeof f.contents === 'string' ? f.contents : Buffer.from(f.contents).toString('utf8'));
   }
-  return [...byName.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([name, e]) => ({ name, title: (e.mmd ? mmdTitle(e.mmd) : undefined) ?? name, ...(e.svg ? { svg: e.svg } : {}), ...(e.mmd ? { mmd: e.mmd } : {}) }));
+  return diagramEntries(model, { asOf }).map((d) => {
+    const svg = svgs.get(d.name);
+    return { name: d.name, title: d.title, mmd: d.mermaid, ...(svg === undefined ? {} : { svg }) };
+  });
 }
 
 /** The catalogue page: every card rendered on the server, so it reads without script; the script only filters. */
@@ -145,14 +143,20 @@ export function siteHtml(input: {
     byEntity.set(d.entity, [...(byEntity.get(d.entity) ?? []), d]);
   }
   const ctx: CardContext = { model, asOf: input.asOf, lang, findingsOf: (ref) => byEntity.get(ref) ?? [] };
+  // A system's context diagram sits in its card; the others have their own section.
+  const contextOf = new Map(input.diagrams.filter((d) => d.name.startsWith('context/')).map((d) => [`system:${d.name.slice('context/'.length)}`, d]));
+  const withContext = (c: Card): Card => {
+    const d = c.ref ? contextOf.get(c.ref) : undefined;
+    return d ? { ...c, body: `${c.body ?? ''}<details class="ctx"><summary>${esc(d.title)}</summary>${diagramBody(d, lang)}</details>` } : c;
+  };
   const cards: Card[] = [
-    ...model.all('system').map((s) => systemCard(ctx, s)),
+    ...model.all('system').map((s) => withContext(systemCard(ctx, s))),
     ...model.all('dataset').map((d) => datasetCard(ctx, d)),
     ...model.all('integration').map((i) => integrationCard(ctx, i)),
     ...model.all('kpi').map((k) => kpiCard(ctx, k)),
     ...model.all('task').map((t) => taskCard(ctx, t)),
     ...input.diagnostics.map((d, i) => findingCard(ctx, d, i)),
-    ...input.diagrams.map((d, i) => diagramCard(d, lang, i)),
+    ...input.diagrams.filter((d) => !d.name.startsWith('context/')).map((d, i) => diagramCard(d, lang, i)),
   ];
   const kinds = [...CARD_KINDS, 'finding', 'diagram'] as const;
   const defs = facetDefs(model, lang);
@@ -211,7 +215,7 @@ export const siteRenderer: Renderer = {
     return [
       {
         path: `${SITE_DIR}/index.html`,
-        contents: siteHtml({ ...ctx, diagrams: diagramsFrom(ctx.outputs ?? []) }),
+        contents: siteHtml({ ...ctx, diagrams: siteDiagrams(ctx.model, ctx.asOf, ctx.outputs ?? []) }),
       },
     ];
   },
