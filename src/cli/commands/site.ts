@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import { isStructural } from '../../diagnostics/codes.js';
 import { displayPath } from '../../load/discover.js';
 import { BrowserProvider } from '../../render/browser.js';
-import { RENDERERS } from '../../render/index.js';
+import { renderDiagramFiles } from '../../render/mermaid/renderer.js';
+import { DIAGRAMS_DIR } from '../../render/mermaid/types.js';
 import { SITE_DIR, siteRenderer } from '../../render/site/site.js';
-import type { GeneratedFile, Renderer, RenderContext } from '../../render/types.js';
+import type { GeneratedFile, RenderContext } from '../../render/types.js';
+import { CACHE_DIR, FileRenderCache } from '../../write/render-cache.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
@@ -16,16 +18,10 @@ interface SiteOptions extends InputOptions {
   render: boolean;
 }
 
-/** Renderers whose outputs the site shows (diagrams); the site renders last and picks them up. */
-export function siteInputs(): readonly Renderer[] {
-  return RENDERERS.filter((r) => r.id !== siteRenderer.id && /diagram|mermaid/.test(r.id));
-}
-
-/** Renders what the site needs, then the site; paths are relative to the site folder. */
+/** The diagrams (SVG when a browser is at hand) and then the site; paths are relative to the site folder. */
 export async function renderSite(ctx: RenderContext): Promise<GeneratedFile[]> {
-  const outputs: GeneratedFile[] = [];
-  for (const r of siteInputs()) outputs.push(...(await r.render({ ...ctx, outputs: [...outputs] })));
-  const files = await siteRenderer.render({ ...ctx, outputs });
+  const diagrams = await renderDiagramFiles(ctx, { formats: ['svg'], dir: DIAGRAMS_DIR });
+  const files = await siteRenderer.render({ ...ctx, outputs: diagrams.files });
   return files.map((f) => ({ path: f.path.replace(new RegExp(`^${SITE_DIR}/`), ''), contents: f.contents }));
 }
 
@@ -59,6 +55,7 @@ Ví dụ:
       return;
     }
     const browser = opts.render ? new BrowserProvider(app.io.env) : undefined;
+    const cache = opts.render ? new FileRenderCache(resolve(app.io.cwd, CACHE_DIR)) : undefined;
     let files: GeneratedFile[];
     try {
       files = await renderSite({
@@ -70,6 +67,7 @@ Ví dụ:
         toolVersion: app.version,
         log: (m) => app.log.info(m),
         browser,
+        cache,
       });
     } finally {
       await browser?.close();
