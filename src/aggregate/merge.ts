@@ -1,3 +1,4 @@
+import { unaddressedGaps } from '../analysis/gaps.js';
 import { countBySeverity, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { ENTITY_KINDS, parseRef, refOf, type EntityKind, type Ref } from '../core/ref.js';
 import { closest } from '../core/similar.js';
@@ -268,6 +269,7 @@ export function mergeAgencies(inputs: readonly AgencyInput[], opts: AggregateOpt
         merged: true,
         entities: counts,
         findings: countBySeverity(m.input.diagnostics),
+        unaddressed: unaddressedGaps(m.input.model, m.input.diagnostics).length,
         structuralErrors: m.input.structuralErrors,
       };
     }),
@@ -286,6 +288,7 @@ export function mergeAgencies(inputs: readonly AgencyInput[], opts: AggregateOpt
         merged: false,
         entities: counts,
         findings: countBySeverity(s.diagnostics),
+        unaddressed: unaddressedGaps(s.model, s.diagnostics).length,
         structuralErrors: s.structuralErrors,
       };
     }),

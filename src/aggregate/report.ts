@@ -1,5 +1,6 @@
 import { countBySeverity } from '../core/diagnostic.js';
 import { viShortDate } from '../core/dates.js';
+import { parseRef } from '../core/ref.js';
 import { stableStringify } from '../core/stable-json.js';
 import { pick, type Lang } from '../core/text.js';
 import { enumLabel } from '../framework/types.js';
@@ -50,6 +51,47 @@ function rollupBlock(r: KpiRollup, lang: Lang): string {
     summary,
     '',
     mdTable([vi ? 'Cơ quan' : 'Agency', vi ? 'Chỉ tiêu' : 'KPI', vi ? 'Số liệu mới nhất' : 'Latest', vi ? 'Ngày' : 'Date', vi ? 'Trọng số' : 'Weight', vi ? 'Tỷ trọng' : 'Share'], rows, ['l', 'l', 'r', 'l', 'r', 'r']),
+  ].join('\n');
+}
+
+/**
+ * The consolidated gaps: each agency's open findings and the entities no task addresses (analysis layer),
+ * then the rule codes found in the most agencies — where a province-wide task would help most.
+ */
+function gapSection(r: AggregateResult, lang: Lang): string {
+  const vi = lang === 'vi';
+  const merged = r.agencies.filter((a) => a.merged);
+  const byCode = new Map<string, { n: number; agencies: Set<string> }>();
+  for (const d of r.diagnostics) {
+    if (d.waived || d.severity === 'info' || d.code.startsWith('aggregate.')) continue;
+    const agency = d.entity === undefined ? undefined : parseRef(d.entity)?.agency;
+    if (agency === undefined) continue;
+    const e = byCode.get(d.code) ?? { n: 0, agencies: new Set<string>() };
+    e.n++;
+    e.agencies.add(agency);
+    byCode.set(d.code, e);
+  }
+  const top = [...byCode.entries()].sort((a, b) => b[1].agencies.size - a[1].agencies.size || b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1)).slice(0, 15);
+  return [
+    vi ? '## Khoảng cách tổng hợp' : '## Consolidated gaps',
+    '',
+    mdTable(
+      vi ? ['Cơ quan', 'Lỗi', 'Cảnh báo', 'Thực thể có phát hiện chưa có nhiệm vụ khắc phục'] : ['Agency', 'Errors', 'Warnings', 'Entities with findings no task addresses'],
+      merged.map((a) => [mdCell(a.name), String(a.findings.error), String(a.findings.warning), String(a.unaddressed)]),
+      ['l', 'r', 'r', 'r'],
+    ),
+    '',
+    vi ? 'Các phát hiện gặp ở nhiều cơ quan nhất:' : 'Findings met in the most agencies:',
+    '',
+    top.length
+      ? mdTable(
+          vi ? ['Mã', 'Số cơ quan', 'Số phát hiện'] : ['Code', 'Agencies', 'Findings'],
+          top.map(([code, e]) => [`\`${code}\``, String(e.agencies.size), String(e.n)]),
+          ['l', 'r', 'r'],
+        )
+      : vi
+        ? '_Không có._'
+        : '_None._',
   ].join('\n');
 }
 
@@ -104,6 +146,7 @@ export function aggregateMarkdown(r: AggregateResult, lang: Lang, diagram?: { re
       ),
     );
   }
+  lines.push('', gapSection(r, lang));
   lines.push('', vi ? '## Chỉ tiêu tổng hợp theo chỉ tiêu quốc gia' : '## KPIs rolled up per national target', '');
   lines.push(
     vi

@@ -42,6 +42,8 @@ export interface AgencyEntry {
   readonly merged: boolean;
   readonly entities: Readonly<Record<EntityKind, number>>;
   readonly findings: { readonly error: number; readonly warning: number; readonly info: number };
+  /** Entities with open findings no task addresses (analysis layer, `unaddressedGaps`). */
+  readonly unaddressed: number;
   readonly structuralErrors: boolean;
 }
 
