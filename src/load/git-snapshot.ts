@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { CONFIG_NAMES } from './config.js';
 
 /** An architecture folder as it was at one commit, written to a temp folder that mirrors the repository. */
 export interface GitSnapshot {
@@ -111,7 +112,10 @@ export async function snapshotFolderAt(opts: { readonly cwd: string; readonly re
   if (relDir.startsWith('..') || isAbsolute(relDir)) {
     throw new UsageError(`Thư mục kiến trúc "${opts.dir}" nằm ngoài kho git ${top}.`);
   }
-  const listing = await git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', relDir === '' ? '.' : relDir], top);
+  // The folder, and the rule configuration that sits beside it (see load/config.ts).
+  const parent = relDir.includes('/') ? relDir.slice(0, relDir.lastIndexOf('/')) : '';
+  const configs = relDir === '' ? [] : CONFIG_NAMES.map((n) => (parent ? `${parent}/${n}` : n));
+  const listing = await git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', relDir === '' ? '.' : relDir, ...configs], top);
   const blobs = yamlBlobs(listing);
   const contents = blobs.length ? splitBatch(await git(['cat-file', '--batch'], top, blobs.map((b) => `${b.sha}\n`).join('')), blobs.length) : [];
   const tmp = await mkdtemp(join(tmpdir(), 'kientruc-diff-'));

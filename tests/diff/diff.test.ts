@@ -1,4 +1,4 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DiffReport } from '../../src/diff/types.js';
@@ -135,6 +135,29 @@ describe('kientruc diff on two commits of the sample', () => {
     expect(rep.breaking).toEqual([]);
     expect(rep.entities.changed.map((e) => e.ref)).toEqual(['system:tthc-tinh']);
     git(repo, 'checkout', '--', '.');
+  });
+
+  it('reads the rule configuration beside the folder at each commit (a waiver withdrawn makes its finding new)', () => {
+    const dir = sampleRepo();
+    writeFileSync(
+      join(dir, 'kientruc.config.yaml'),
+      `waivers:
+  - rule: system.security-level
+    entity: system:ttdl-du-phong
+    reason: Hồ sơ đề xuất cấp độ trình trong quý IV/2026
+    approvedBy: Giám đốc Sở Khoa học và Công nghệ
+    expires: 2026-12-31
+`,
+    );
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'Miễn trừ');
+    writeFileSync(join(dir, 'kientruc.config.yaml'), 'rules: {}\n');
+    git(dir, 'commit', '-q', '-a', '-m', 'Bỏ miễn trừ');
+    const r = runBin(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const rep = JSON.parse(r.stdout) as DiffReport;
+    expect(rep.findings.introduced.map((f) => `${f.code} ${f.entity}`)).toEqual(['system.security-level system:ttdl-du-phong']);
+    expect(rep.findings.resolved).toEqual([]);
   });
 
   it('is deterministic: same input, same bytes', () => {
