@@ -109,7 +109,7 @@ function details(summary: string, body: string): string {
   return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 
-function kindSection(kind: EntityKind, r: DiffReport, lang: Lang): string | undefined {
+function kindSection(kind: EntityKind, r: DiffReport, lang: Lang, compact: boolean): string | undefined {
   const vi = lang === 'vi';
   const added = r.entities.added.filter((c) => c.kind === kind);
   const removed = r.entities.removed.filter((c) => c.kind === kind);
@@ -120,7 +120,8 @@ function kindSection(kind: EntityKind, r: DiffReport, lang: Lang): string | unde
   if (removed.length) body.push(`#### ${vi ? 'Đã xóa' : 'Removed'} (${removed.length})`, '', entityTable(removed, lang), '');
   if (changed.length) {
     body.push(`#### ${vi ? 'Thay đổi' : 'Changed'} (${changed.length})`, '');
-    for (const c of changed) body.push(changedBlock(c, lang), '');
+    if (compact) body.push(entityTable(changed, lang), '');
+    else for (const c of changed) body.push(changedBlock(c, lang), '');
   }
   const counts = vi
     ? `+${added.length} thêm · −${removed.length} xóa · ${changed.length} sửa`
@@ -155,8 +156,30 @@ function findingTable(list: readonly FindingChange[], lang: Lang): string {
   );
 }
 
-/** Markdown for a pull-request comment: summary line, breaking changes, then one collapsible block per kind. */
-export function formatDiffMarkdown(r: DiffReport, lang: Lang): string {
+/** GitHub refuses comments over 65,536 characters; stay clear of it. */
+export const MAX_COMMENT_CHARS = 60_000;
+
+/**
+ * Markdown for a pull-request comment: summary line, breaking changes, then one collapsible block per
+ * kind. When the field-by-field tables would make it too long for a comment, changed entities are
+ * listed without them (the JSON output keeps everything).
+ */
+export function formatDiffMarkdown(r: DiffReport, lang: Lang, maxChars = MAX_COMMENT_CHARS): string {
+  const full = renderMarkdown(r, lang, false);
+  if (full.length <= maxChars) return full;
+  const compact = renderMarkdown(r, lang, true);
+  const note =
+    lang === 'vi'
+      ? '\n> Kết quả quá dài cho một bình luận: các trường thay đổi được lược bớt; xem đầy đủ bằng `kientruc diff --format json`.\n'
+      : '\n> Too long for one comment: changed fields are left out; run `kientruc diff --format json` for everything.\n';
+  const withNote = compact.replace(/\n\n/, `\n${note}\n`);
+  if (withNote.length <= maxChars) return withNote;
+  const cut = withNote.slice(0, maxChars - 200).replace(/\n[^\n]*$/, '');
+  const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+  return `${cut}\n\n…\n${'\n</details>'.repeat(Math.max(0, open))}\n`;
+}
+
+function renderMarkdown(r: DiffReport, lang: Lang, compact: boolean): string {
   const vi = lang === 'vi';
   const out: string[] = [
     COMMENT_MARKER,
@@ -182,7 +205,7 @@ export function formatDiffMarkdown(r: DiffReport, lang: Lang): string {
     for (const b of r.breaking) out.push(`- **${mdText(pick(b.title, lang))}** ${code(b.ref)} — ${mdText(pick(b.message, lang))} ${at(b.where)}`);
   }
   const sections = [
-    ...ENTITY_KINDS.map((k) => kindSection(k, r, lang)),
+    ...ENTITY_KINDS.map((k) => kindSection(k, r, lang, compact)),
     kpiSection(r.kpis, lang),
     r.findings.introduced.length
       ? details(vi ? `Phát hiện mới (${r.findings.introduced.length})` : `New findings (${r.findings.introduced.length})`, findingTable(r.findings.introduced, lang))

@@ -1,6 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatDiffMarkdown } from '../../src/diff/format.js';
 import type { DiffReport } from '../../src/diff/types.js';
 import { dropDocument, edit, git, replaceIn, sampleRepo } from '../helpers/git.js';
 import { makeProject, REPO, runBin } from '../helpers/project.js';
@@ -116,6 +117,16 @@ describe('kientruc diff on two commits of the sample', () => {
     expect(report.findings.resolved.map((f) => `${f.code} ${f.entity}`)).toContain('data.personal-data-category dataset:giay-phep-xay-dung');
     expect(report.findings.resolved.filter((f) => !touched.has(f.entity ?? ''))).toEqual([]);
     expect(report.findings.unchanged).toBeGreaterThan(10);
+  });
+
+  it('stays short enough for a pull-request comment', () => {
+    const full = formatDiffMarkdown(report, 'vi');
+    expect(full).toBe(md.stdout);
+    const short = formatDiffMarkdown(report, 'vi', 3500);
+    expect(short.length).toBeLessThanOrEqual(3500);
+    expect(short).toContain('### ⚠️ Thay đổi phá vỡ (4)');
+    expect(short).toContain('các trường thay đổi được lược bớt');
+    expect((short.match(/<details>/g) ?? []).length).toBe((short.match(/<\/details>/g) ?? []).length);
   });
 
   it('exits 1 with --fail-on-breaking, and writes --output atomically', () => {
