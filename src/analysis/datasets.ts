@@ -29,10 +29,12 @@ export function isNationalOrSectoralDb(d: Dataset): boolean {
 /**
  * Why a dataset must be synchronised to the CSDL tổng hợp quốc gia (NĐ 278/2025; QĐ 1751 IV.2.b,
  * VII.3.c): linked to a national database, master data, shared data, listed in NQ 71 Annex II, or a
- * national/sectoral database. Empty when none applies.
+ * national/sectoral database. Empty when none applies, and for a replica of a national database.
  */
 export function nationalSyncReasons(d: Dataset): readonly ('national-database' | 'master' | 'shared' | 'nq71' | 'database')[] {
   const out: ('national-database' | 'master' | 'shared' | 'nq71' | 'database')[] = [];
+  // A local copy taken from a national database creates no data: the national owner synchronises it.
+  if (d.nationalRole === 'replica') return out;
   if (d.nationalDatabase !== undefined) out.push('national-database');
   if (d.layer === 'master') out.push('master');
   if (d.sharing === 'shared') out.push('shared');

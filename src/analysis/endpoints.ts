@@ -117,3 +117,28 @@ export function endpointName(model: Model, e: Endpoint): string {
   if (e.kind === 'unknown') return e.raw;
   return model.shortNameOf(e.ref);
 }
+
+/** Bodies and their ancestors through `parent` (an organisation ref chain), nearest first. */
+export function ancestorsOf(model: Model, orgRef: string): readonly string[] {
+  const out: string[] = [];
+  let cur = model.get(orgRef);
+  while (cur && cur.entityKind === 'org' && cur.parent !== undefined && !out.includes(cur.parent)) {
+    out.push(cur.parent);
+    cur = model.get(cur.parent);
+  }
+  return out;
+}
+
+const CENTRAL_LEVELS: ReadonlySet<string> = new Set(['central', 'ministry']);
+
+/**
+ * True when data flows from a body up its own line of management: to the agency itself, to one of the
+ * provider's parent bodies, or to a central body (ministry, central agency) — statutory reporting,
+ * not sharing with a peer.
+ */
+export function isUpward(model: Model, fromOwner: string, toOwner: string): boolean {
+  if (toOwner === model.agency?.ref) return true;
+  if (ancestorsOf(model, fromOwner).includes(toOwner)) return true;
+  const level = model.org(toOwner)?.level;
+  return level !== undefined && CENTRAL_LEVELS.has(level);
+}

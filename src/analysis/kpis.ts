@@ -47,10 +47,11 @@ export function latestMeasurement(kpi: Kpi, asOf: IsoDate): DatedValue | undefin
   return list[list.length - 1];
 }
 
-/** Sensible bounds of a value by unit: percentages and milestones 0–100, maturity levels 1–5, others ≥ 0. */
+/** Sensible bounds of a value by unit: percentages and milestones 0–100, maturity levels 1–5, ranks ≥ 1, others ≥ 0. */
 export function unitBounds(unit: string): { readonly min: number; readonly max: number } {
   if (unit === 'percent' || unit === 'milestone') return { min: 0, max: 100 };
   if (unit === 'level') return { min: 1, max: 5 };
+  if (unit === 'rank') return { min: 1, max: Number.POSITIVE_INFINITY };
   return { min: 0, max: Number.POSITIVE_INFINITY };
 }
 
@@ -98,7 +99,7 @@ export function meets(value: number, goal: Pick<Goal, 'value' | 'comparator'>): 
 export interface Progress {
   readonly status: KpiStatus;
   readonly latest: DatedValue | null;
-  /** Least-squares value at the deadline (null when fewer than two dated values). */
+  /** Least-squares value at the deadline (null with fewer than two dated values, or once the deadline has passed). */
   readonly projected: number | null;
   /** Value the straight baseline→goal path expects at the latest measurement's date. */
   readonly planned: number | null;
@@ -132,7 +133,8 @@ export function assessProgress(input: {
   if (!latest) return { ...none, status: 'no-data', reason: text('Chưa có số đo đến ngày báo cáo.', 'No measurement up to the report date.') };
   const series = baseline && !measurements.some((m) => m.date === baseline.date) && baseline.date <= asOf ? [baseline, ...measurements] : [...measurements];
   series.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const projected = projectValue(series, goal.deadline, unit) ?? null;
+  // A projection is a forecast: none once the deadline has passed (the measurements speak for themselves).
+  const projected = goal.deadline >= asOf ? (projectValue(series, goal.deadline, unit) ?? null) : null;
   const planned = plannedValue(baseline, goal, latest.date) ?? null;
   const base = { latest, projected, planned, overdue: false };
   if (meets(latest.value, goal)) return { ...base, status: 'achieved', reason: text('Số đo gần nhất đã đạt mục tiêu.', 'The latest measurement meets the target.') };
@@ -155,12 +157,17 @@ export function assessProgress(input: {
   return { ...base, status: 'no-data', reason: text('Mới có một số đo và chưa có giá trị cơ sở: chưa đủ số liệu để đánh giá xu hướng.', 'One measurement and no baseline: not enough data to tell the trend.') };
 }
 
+/** Ranks, and KPIs declared `direction: decrease`, improve as they fall. */
+export function isLowerBetter(kpi: Kpi): boolean {
+  return kpi.direction === 'decrease' || (kpi.direction === undefined && kpi.unit === 'rank');
+}
+
 /** The KPI's own goal (its `target`), or undefined. */
 export function kpiGoal(kpi: Kpi): Goal | undefined {
   if (!kpi.target) return undefined;
   const dl = parseDeadline(kpi.target.deadline);
   if (!dl || dl.kind !== 'date') return undefined;
-  return { value: kpi.target.value, deadline: dl.date, comparator: kpi.direction === 'decrease' ? 'lte' : 'gte' };
+  return { value: kpi.target.value, deadline: dl.date, comparator: isLowerBetter(kpi) ? 'lte' : 'gte' };
 }
 
 /** The national target's goal (undefined when it sets no number or no date). */

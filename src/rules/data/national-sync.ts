@@ -2,27 +2,40 @@
 import { nationalSyncReasons } from '../../analysis/datasets.js';
 import { entityTitle } from '../../analysis/names.js';
 import { viShortDate } from '../../core/dates.js';
-import { text } from '../../core/text.js';
+import { text, type Text } from '../../core/text.js';
+import type { Model } from '../../model/model.js';
+import type { Dataset } from '../../model/types.js';
 import { defineRule } from '../define-rule.js';
 import { at } from '../finding-path.js';
 
 /** The national target whose deadline turns the finding from warning into error. */
 const TARGET = 'target:csdl-dong-bo-csdl-tong-hop';
 
-const REASON_VI: Record<string, string> = {
-  'national-database': 'liên kết cơ sở dữ liệu quốc gia',
-  master: 'là dữ liệu chủ',
-  shared: 'là dữ liệu dùng chung',
-  nq71: 'thuộc Phụ lục II Nghị quyết 71/NQ-CP',
-  database: 'là cơ sở dữ liệu quốc gia, chuyên ngành',
-};
-const REASON_EN: Record<string, string> = {
-  'national-database': 'is linked to a national database',
-  master: 'is master data',
-  shared: 'is shared data',
-  nq71: 'is listed in Annex II of Resolution 71',
-  database: 'is a national or sectoral database',
-};
+/** Why the dataset must be synchronised, in words: "dữ liệu chủ, dữ liệu dùng chung, liên kết CSDL…". */
+function reasonsText(model: Model, d: Dataset, reasons: ReturnType<typeof nationalSyncReasons>): Text {
+  const vi: string[] = [];
+  const en: string[] = [];
+  for (const r of reasons) {
+    if (r === 'database') {
+      vi.push(d.scope === 'national' ? 'cơ sở dữ liệu quốc gia' : 'cơ sở dữ liệu chuyên ngành');
+      en.push(d.scope === 'national' ? 'national database' : 'sectoral database');
+    } else if (r === 'master') {
+      vi.push('dữ liệu chủ');
+      en.push('master data');
+    } else if (r === 'shared') {
+      vi.push('dữ liệu dùng chung');
+      en.push('shared data');
+    } else if (r === 'nq71') {
+      vi.push('thuộc Phụ lục II Nghị quyết 71/NQ-CP');
+      en.push('listed in Annex II of Resolution 71');
+    } else {
+      const name = d.nationalDatabase ? model.nameOf(d.nationalDatabase) : '';
+      vi.push(`liên kết ${name}`);
+      en.push(`linked to ${name}`);
+    }
+  }
+  return text(vi.join(', '), en.join(', '));
+}
 
 export const dataNationalSync = defineRule({
   id: 'data.national-sync',
@@ -44,8 +57,7 @@ export const dataNationalSync = defineRule({
       const reasons = nationalSyncReasons(d);
       if (reasons.length === 0) continue;
       const name = entityTitle(model, d.ref);
-      const why = reasons.map((r) => REASON_VI[r]).join(', ');
-      const whyEn = reasons.map((r) => REASON_EN[r]).join(', ');
+      const why = reasonsText(model, d, reasons);
       const status = d.sync?.status ?? 'none';
       if (status === 'none') {
         report({
@@ -53,8 +65,8 @@ export const dataNationalSync = defineRule({
           ...at(d, ['sync', 'status']),
           severity: late ? 'error' : 'warning',
           message: text(
-            `${name.vi} ${why} nhưng chưa đồng bộ và chưa có kế hoạch đồng bộ về Cơ sở dữ liệu tổng hợp quốc gia${deadline ? ` (thời hạn ${viShortDate(deadline)})` : ''}.`,
-            `${name.en} ${whyEn} but is neither synchronised nor planned for synchronisation to the national consolidated database.`,
+            `${name.vi} (${why.vi}) chưa được đồng bộ và chưa có kế hoạch đồng bộ về Cơ sở dữ liệu tổng hợp quốc gia${deadline ? ` (thời hạn ${viShortDate(deadline)})` : ''}.`,
+            `${name.en} (${why.en}) is neither synchronised nor planned for synchronisation to the national consolidated database.`,
           ),
           fix: text('Lập kế hoạch đồng bộ qua NDOP; khai báo sync: { status: planned, plannedDate: … }.', 'Plan the synchronisation through NDOP; declare sync: { status: planned, plannedDate: … }.'),
         });

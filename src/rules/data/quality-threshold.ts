@@ -1,5 +1,6 @@
 /** Each quality dimension (đúng, đủ, sạch, sống) of the latest assessment should reach the configured threshold. Source: QĐ 1751/QĐ-TTg Điều 1 mục VII.3.c; CV 1215/TTg-KSTT. */
 import { dimensionsBelow, latestQuality, needsQualityAssessment, QUALITY_LABELS, qualityMinPercent } from '../../analysis/datasets.js';
+import { viPercent } from '../../analysis/format.js';
 import { entityTitle, entityTitleLower } from '../../analysis/names.js';
 import { viShortDate } from '../../core/dates.js';
 import { text } from '../../core/text.js';
@@ -29,7 +30,7 @@ export const dataQualityThreshold = defineRule({
       if (below.length === 0) continue;
       const index = (d.quality ?? []).indexOf(q);
       const name = entityTitle(model, d.ref);
-      const list = below.map((k) => `${QUALITY_LABELS[k].vi.toLowerCase()} ${q[k]}%`).join(', ');
+      const list = below.map((k) => `${QUALITY_LABELS[k].vi.toLowerCase()} ${viPercent(q[k])}`).join(', ');
       const listEn = below.map((k) => `${QUALITY_LABELS[k].en.toLowerCase()} ${q[k]}%`).join(', ');
       report({
         entity: d.ref,

@@ -26,5 +26,6 @@ describeRule(dataNationalSync, [
     files: { 'd.yaml': dataset('dat-dai', 'sync:\n  status: planned\n  plannedDate: 2025-10-31\n') },
     expect: [{ entity: 'dataset:dat-dai', at: 'd.yaml:8:16', severity: 'warning' }],
   },
+  { name: 'bản sao khai thác từ CSDL quốc gia: không có nghĩa vụ đồng bộ', files: { 'd.yaml': dataset('dan-cu', 'nationalDatabase: national:csdlqg-dan-cu\nnationalRole: replica\n') }, expect: [] },
   { name: 'kế hoạch còn trong hạn', files: { 'd.yaml': dataset('dat-dai', 'sync:\n  status: planned\n  plannedDate: 2026-10-31\n') }, expect: [] },
 ]);
