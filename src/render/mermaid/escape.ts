@@ -10,7 +10,7 @@
  * - `"` becomes a typographic quote, the only way to keep it inside a quoted label;
  * - a WORD JOINER (U+2060, invisible) breaks the patterns Mermaid reads anywhere in the source:
  *   `%%` (comments, `%%{init}%%` directives), `#word;` (entity codes) and `style…:#…;`;
- * - a line that starts like a Markdown block (`1.`, `-`, `>`, `#`) is shielded with the same joiner;
+ * - a line that starts like a Markdown block (`1. `, `- `, `# `, a fence) is shielded with the same joiner;
  * - a backtick becomes a typographic quote too (a leading one would start a Markdown string);
  * - newlines become `<br/>`; other control characters become spaces.
  */
@@ -37,9 +37,11 @@ function typographicQuotes(text: string): string {
   return out;
 }
 
+/** Line starts the Markdown lexer would turn into a list, heading, rule or code block (and eat the marker). */
+const MARKDOWN_BLOCK = /^(?:\s{4}|\s*(?:\d{1,9}[.)](?:\s|$)|[-+*](?:\s|$)|#{1,6}(?:\s|$)|`{3}|~{3}|[=_-]{3,}\s*$))/;
+
 function shieldLine(line: string): string {
-  // Markdown block starts (lists, quotes, headings, rules, code fences) and anything not a letter.
-  return /^[^\p{L}(“‘]/u.test(line) ? `${JOINER}${line}` : line;
+  return MARKDOWN_BLOCK.test(line) ? `${JOINER}${line}` : line;
 }
 
 /** Escaped label body (no surrounding quotes); `\n` in `text` becomes a line break. */

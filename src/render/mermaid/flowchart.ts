@@ -118,7 +118,7 @@ export class Flowchart {
     const cells = [...ids];
     const pad = (perLine - (ids.length % perLine)) % perLine;
     for (let i = 0; i < pad; i++) {
-      const ghost = `${ids[0]}_pad${i}`;
+      const ghost = `pad_${i}_${ids[0]}`;
       this.classDef('grid_pad', 'fill:none,stroke:none,color:none');
       this.node(ghost, ' ', 'rect', 'grid_pad');
       cells.push(ghost);

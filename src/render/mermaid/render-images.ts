@@ -63,6 +63,8 @@ export const MERMAID_CONFIG = {
   htmlLabels: false,
   fontFamily: FONT_STACK,
   deterministicIds: true,
+  // Rounded shapes are drawn with rough.js, which jitters invisible control points at random unless seeded.
+  handDrawnSeed: 1,
   maxTextSize: 500_000,
   maxEdges: 2_000,
   // wrappingWidth above our own wrapping (24–30 characters), so Mermaid never re-wraps a label.
@@ -96,18 +98,24 @@ export function svgIdOf(name: string): string {
 }
 
 interface Worker {
+  /** Runs Mermaid; never screenshots, so its layout metrics never change between diagrams. */
   readonly page: Page;
+  /** Rasterises SVGs at 2×; a separate page because a screenshot beyond the viewport changes the page's emulated metrics. */
+  readonly shot: Page;
   close(): Promise<void>;
 }
 
+const HOST_CSS = 'html,body{margin:0;background:#fff}#host{display:inline-block;padding:16px;background:#fff}';
+
 /**
- * One page per worker. Mermaid is loaded from its file URL (about twice as fast as pushing 3.5 MB
- * through the DevTools protocol with `addScriptTag({ path })`); a file URL may only be loaded by a
- * file-origin page, so the page first opens Mermaid's tiny package.json, then replaces the document.
+ * One browser context per worker (its own renderer process). Mermaid is loaded from its file URL
+ * (about twice as fast as pushing 3.5 MB through the DevTools protocol with `addScriptTag({ path })`);
+ * a file URL may only be loaded by a file-origin page, so the page first opens Mermaid's tiny
+ * package.json, then replaces the document.
  */
-async function openWorker(browser: Browser): Promise<Worker> {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1600, height: 1200, deviceScaleFactor: PNG_SCALE });
+async function openWorker(browser: Browser, withPng: boolean): Promise<Worker> {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
   await page.goto(pathToFileURL(MERMAID_PACKAGE_JSON).href);
   await page.addScriptTag({ url: pathToFileURL(MERMAID_JS).href });
   await page.evaluate(
@@ -116,9 +124,15 @@ async function openWorker(browser: Browser): Promise<Worker> {
       (globalThis as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config);
     },
     MERMAID_CONFIG as unknown as Record<string, unknown>,
-    'html,body{margin:0;background:#fff}#host{display:inline-block;padding:16px;background:#fff}',
+    HOST_CSS,
   );
-  return { page, close: () => page.close().catch(() => undefined) };
+  let shot = page;
+  if (withPng) {
+    shot = await context.newPage();
+    await shot.setViewport({ width: 1600, height: 1200, deviceScaleFactor: PNG_SCALE });
+    await shot.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${HOST_CSS}</style></head><body><div id="host"></div></body></html>`);
+  }
+  return { page, shot, close: () => context.close().catch(() => undefined) };
 }
 
 type PageResult = { ok: true; svg: string } | { ok: false; error: string };
@@ -212,8 +226,8 @@ export async function renderDiagramImages(
   let lastShown = 0;
   const encoder = new TextEncoder();
   const run = async (): Promise<void> => {
-    const worker = await openWorker(browser);
-    const { page } = worker;
+    const worker = await openWorker(browser, formats.includes('png'));
+    const { page, shot } = worker;
     try {
       for (;;) {
         const job = todo[next++];
@@ -226,7 +240,7 @@ export async function renderDiagramImages(
             await toCache(opts.cache, cacheKey(job, 'svg'), encoder.encode(svg));
           }
           if (formats.includes('png')) {
-            image.png = await renderPng(page, svg);
+            image.png = await renderPng(shot, svg);
             await toCache(opts.cache, cacheKey(job, 'png'), image.png);
           }
           images.set(job.name, image);
