@@ -1,7 +1,9 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { buildGapReport } from '../../analysis/gap-report.js';
 import { countBySeverity } from '../../core/diagnostic.js';
+import { stableStringify } from '../../core/stable-json.js';
 import { UsageError } from '../../core/errors.js';
 import { appendixMarkdown } from '../../aggregate/appendix.js';
 import { mergeAgencies } from '../../aggregate/merge.js';
@@ -20,7 +22,7 @@ import { CACHE_DIR, FileRenderCache } from '../../write/render-cache.js';
 import { crossAgencyDiagram } from '../../aggregate/diagram.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import { parseAsOf, parseMegabytes, type App } from '../app.js';
-import { emit, formatDiagnostics } from '../output.js';
+import { allCodes, emit, formatDiagnostics } from '../output.js';
 import { addInputOptions, addReportOptions, type InputOptions, type ReportOptions } from './shared.js';
 
 interface AggregateOptions extends InputOptions, ReportOptions {
@@ -80,6 +82,8 @@ export async function renderAggregate(app: App, result: AggregateResult, browser
     { path: 'aggregate.md', contents: aggregateMarkdown(result, app.lang, { ...spec, svgPath: svg === undefined ? undefined : `${diagramPath}.svg` }) },
     { path: 'aggregate.json', contents: aggregateJson(result, app.version) },
     { path: 'appendix.md', contents: appendixMarkdown(result, app.lang) },
+    // The consolidated gap report as data (the analysis layer's view model over the merged model).
+    { path: 'gap-report.json', contents: stableStringify(buildGapReport({ model: result.model, diagnostics: result.diagnostics, codes: allCodes(), asOf: result.asOf })) },
     { path: `${diagramPath}.mmd`, contents: spec.mermaid },
     ...(svg === undefined ? [] : [{ path: `${diagramPath}.svg`, contents: svg }]),
     ...(await modelJsonRenderer.render(ctx)),
