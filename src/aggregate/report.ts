@@ -82,8 +82,8 @@ function gapSection(r: AggregateResult, lang: Lang): string {
     ),
     '',
     vi
-      ? 'Báo cáo khoảng cách tổng hợp (chỉ tiêu quốc gia, độ bao phủ, đánh giá theo lớp, phát hiện theo nhóm, khoảng cách và hành động trên toàn bộ các cơ quan) ở dạng dữ liệu: [gap-report.json](gap-report.json). Các phát hiện gặp ở nhiều cơ quan nhất:'
-      : 'The consolidated gap report (national targets, coverage, layer scorecards, grouped findings, gaps and actions over all agencies) as data: [gap-report.json](gap-report.json). Findings met in the most agencies:',
+      ? 'Báo cáo khoảng cách tổng hợp (chỉ tiêu quốc gia, độ bao phủ, đánh giá theo lớp, phát hiện theo nhóm, khoảng cách và hành động trên toàn bộ các cơ quan) [gap-report.md](gap-report.md) (cũng có .html, .json). Các phát hiện gặp ở nhiều cơ quan nhất:'
+      : 'The consolidated gap report (national targets, coverage, layer scorecards, grouped findings, gaps and actions over all agencies) [gap-report.md](gap-report.md) (also .html, .json). Findings met in the most agencies:',
     '',
     top.length
       ? mdTable(

@@ -2,7 +2,7 @@ import type { IsoDate } from '../core/dates.js';
 import { text, type Text } from '../core/text.js';
 import type { NationalTarget } from '../framework/types.js';
 import type { Model } from '../model/model.js';
-import { isClassified, isNationalOrSectoralDb, isPublishedOpen, isQualityStale, isSynchronised, latestQuality, needsQualityAssessment } from './datasets.js';
+import { isClassified, isNationalOrSectoralDb, isPublishedOpen, isQualityStale, isSynchronised, latestQuality, needsQualityAssessment, qualityMaxAgeDays } from './datasets.js';
 import { displayDate, displayValue, percentOf } from './display.js';
 import { integrationEnds, isActiveIntegration, isThroughPlatform } from './endpoints.js';
 import { meets } from './kpis.js';
@@ -91,7 +91,7 @@ export function computeCoverage(model: Model, asOf: IsoDate): CoverageRow[] {
   add(
     'mandatory-via-ndop',
     text('Kết nối chia sẻ bắt buộc qua NDOP', 'Mandatory sharing through NDOP'),
-    text('Kết nối còn hiệu lực thuộc diện chia sẻ bắt buộc (mandatory: true) có channel: ndop.', 'Active mandatory integrations with channel: ndop.'),
+    text('Kết nối còn hiệu lực thuộc diện chia sẻ dữ liệu bắt buộc, thực hiện qua NDOP.', 'Active mandatory integrations that run through NDOP.'),
     share(integrations.filter((it) => it.mandatory === true), (it) => it.channel === 'ndop'),
     'NĐ 278/2025/NĐ-CP',
   );
@@ -105,28 +105,31 @@ export function computeCoverage(model: Model, asOf: IsoDate): CoverageRow[] {
   add(
     'databases-synchronised',
     text('CSDL quốc gia, chuyên ngành đồng bộ về CSDL tổng hợp quốc gia', 'National and sectoral databases synchronised'),
-    text('Cơ sở dữ liệu quốc gia, chuyên ngành do cơ quan tạo lập (không tính bản sao) có sync.status: live.', 'National and sectoral databases the agency creates (replicas excluded) with sync.status: live.'),
+    text('Cơ sở dữ liệu quốc gia, chuyên ngành do cơ quan tạo lập (không tính bản sao khai thác) đã đồng bộ thường xuyên.', 'National and sectoral databases the agency creates (replicas excluded) synchronised on a live basis.'),
     share(own.filter(isNationalOrSectoralDb), isSynchronised),
     'QĐ 1751/QĐ-TTg Điều 1 mục IV.2.b',
   );
   add(
     'personal-data-synchronised',
     text('Dữ liệu về công dân đồng bộ về CSDL tổng hợp quốc gia', 'Citizen data synchronised'),
-    text('Tập dữ liệu có dữ liệu cá nhân do cơ quan tạo lập (không tính bản sao) có sync.status: live.', 'Datasets with personal data the agency creates (replicas excluded) with sync.status: live.'),
+    text('Tập dữ liệu có dữ liệu cá nhân do cơ quan tạo lập (không tính bản sao khai thác) đã đồng bộ thường xuyên.', 'Datasets with personal data the agency creates (replicas excluded) synchronised on a live basis.'),
     share(own.filter((d) => d.personalData === 'basic' || d.personalData === 'sensitive'), isSynchronised),
     'QĐ 1751/QĐ-TTg Điều 1 mục IV.2.b',
   );
   add(
     'sectoral-db-standardised',
     text('CSDL chuyên ngành đã chuẩn hóa', 'Sectoral databases standardised'),
-    text('Cơ sở dữ liệu chuyên ngành do cơ quan tạo lập có standardised: true.', 'Sectoral databases the agency creates with standardised: true.'),
+    text('Cơ sở dữ liệu chuyên ngành do cơ quan tạo lập đã chuẩn hóa theo tiêu chuẩn chung.', 'Sectoral databases the agency creates that are standardised.'),
     share(own.filter((d) => d.scope === 'sectoral'), (d) => d.standardised === true),
     'NQ 214/NQ-CP',
   );
   add(
     'datasets-quality-assessed',
     text('Tập dữ liệu được đánh giá chất lượng còn hiệu lực', 'Datasets with a current quality assessment'),
-    text('Dữ liệu dùng chung, mở, dữ liệu chủ, CSDL quốc gia, chuyên ngành có lần đánh giá đúng – đủ – sạch – sống trong thời hạn qualityMaxAgeDays.', 'Shared, open, master data and national/sectoral databases assessed within qualityMaxAgeDays.'),
+    text(
+      `Dữ liệu dùng chung, dữ liệu mở, dữ liệu chủ, CSDL quốc gia, chuyên ngành được đánh giá đúng – đủ – sạch – sống trong ${qualityMaxAgeDays(model)} ngày gần nhất.`,
+      `Shared, open and master data and national/sectoral databases assessed in the last ${qualityMaxAgeDays(model)} days.`,
+    ),
     share(datasets.filter(needsQualityAssessment), (d) => { const q = latestQuality(d, asOf); return q !== undefined && !isQualityStale(model, q, asOf); }),
     'QĐ 1751/QĐ-TTg Điều 1 mục VII.3.c',
   );
@@ -153,7 +156,7 @@ export function computeCoverage(model: Model, asOf: IsoDate): CoverageRow[] {
   add(
     'internal-network-rules',
     text('Quy chế sử dụng mạng nội bộ, mạng kết nối Internet', 'Internal-network and Internet use rules'),
-    text('100% khi quy chế đã ban hành (status: approved), 0% khi chưa.', '100% once issued (status: approved), 0% otherwise.'),
+    text('100% khi quy chế đã ban hành, 0% khi chưa.', '100% once issued, 0% otherwise.'),
     a ? { numerator: rules === 'approved' ? 1 : 0, denominator: 1, value: rules === 'approved' ? 100 : 0, missing: rules === 'approved' ? [] : [a.ref] } : { numerator: null, denominator: null, value: null, missing: [] },
     'Quy định 05-QĐ/BCĐTW; CV 1215/TTg-KSTT',
     'milestone',
@@ -162,7 +165,7 @@ export function computeCoverage(model: Model, asOf: IsoDate): CoverageRow[] {
   add(
     'governance-maturity',
     text('Cấp độ trưởng thành quản trị dữ liệu', 'Data-governance maturity level'),
-    text('Cấp độ do cơ quan tự đánh giá (governance.maturityLevel).', 'The level the agency declares (governance.maturityLevel).'),
+    text('Cấp độ do cơ quan tự đánh giá.', 'The level the agency declares.'),
     { numerator: null, denominator: null, value: level ?? null, missing: level === undefined && a ? [a.ref] : [] },
     'QĐ 3090/QĐ-BKHCN',
     'level',

@@ -205,7 +205,7 @@ const NOT_ACTIONS = new Set(['task.gap-unaddressed']);
 
 /**
  * What must be done, one row per entity: unwaived errors and warnings, and national targets off
- * track (overdue ones as errors). Ordered by severity, then deadline (undated last), then entity.
+ * track (overdue confirmed ones as errors). Ordered by severity, then deadline (undated last), then entity.
  */
 export function actionRows(model: Model, diagnostics: readonly Diagnostic[], targets: readonly TargetRow[]): ActionRow[] {
   const byEntity = new Map<string, { items: ActionItem[]; deadline: IsoDate | null }>();
@@ -228,7 +228,8 @@ export function actionRows(model: Model, diagnostics: readonly Diagnostic[], tar
       entity,
       {
         code: 'kpi.progress',
-        severity: t.overdue ? 'error' : 'warning',
+        // Unconfirmed targets never weigh more than a warning.
+        severity: t.overdue && t.confirmed ? 'error' : 'warning',
         message: text(
           `${t.statusLabel.vi}${t.overdue ? ' (đã quá thời hạn)' : ''} so với chỉ tiêu quốc gia "${t.name.vi}": ${goal?.display ?? '—'} vào ${goal?.deadlineDisplay ?? '—'}; số đo gần nhất ${t.latest?.display ?? '—'}${projected}.`,
           `${t.statusLabel.en}${t.overdue ? ' (overdue)' : ''} against the national target "${t.name.en}".`,

@@ -37,8 +37,15 @@ export interface TargetRow {
   } | null;
   readonly baseline: DatedDisplay | null;
   readonly latest: (DatedDisplay & { readonly source: 'kpi' | 'model' }) | null;
-  /** The goal the status is judged against: the national value and deadline, else the KPI's own. */
-  readonly goal: { readonly value: number; readonly display: string | null; readonly deadline: IsoDate; readonly deadlineDisplay: string | null; readonly from: 'national' | 'kpi' } | null;
+  /** The goal the status is judged against: the national value and deadline, the KPI's own for what the instrument leaves open. */
+  readonly goal: {
+    readonly value: number;
+    readonly display: string | null;
+    readonly deadline: IsoDate;
+    readonly deadlineDisplay: string | null;
+    readonly valueFrom: 'national' | 'kpi';
+    readonly deadlineFrom: 'national' | 'kpi';
+  } | null;
   /** Least-squares value at the goal's deadline. */
   readonly projected: { readonly value: number; readonly display: string | null } | null;
   readonly status: KpiStatus;
@@ -61,8 +68,19 @@ export function targetRows(model: Model, asOf: IsoDate, coverage: readonly Cover
     const kpi = kpis[0];
     const ownGoal = kpi ? kpiGoal(kpi) : undefined;
     const natGoal = nationalGoal(t);
-    const goal: (Goal & { from: 'national' | 'kpi' }) | undefined = natGoal ? { ...natGoal, from: 'national' } : ownGoal ? { ...ownGoal, from: 'kpi' } : undefined;
-    const unit = kpi && !natGoal ? kpi.unit : t.unit;
+    // The national value and deadline where the instrument sets them; the KPI's own for what it leaves open.
+    const goal: (Goal & { valueFrom: 'national' | 'kpi'; deadlineFrom: 'national' | 'kpi' }) | undefined = natGoal
+      ? { ...natGoal, valueFrom: 'national', deadlineFrom: 'national' }
+      : ownGoal
+        ? {
+            value: t.value ?? ownGoal.value,
+            deadline: t.deadline ?? ownGoal.deadline,
+            comparator: t.value !== null ? t.comparator : ownGoal.comparator,
+            valueFrom: t.value !== null ? 'national' : 'kpi',
+            deadlineFrom: t.deadline !== null ? 'national' : 'kpi',
+          }
+        : undefined;
+    const unit = kpi && goal?.valueFrom === 'kpi' ? kpi.unit : t.unit;
     const measured = kpi ? measurementsUntil(kpi, asOf) : [];
     const cov = t.measure ? coverage.find((c) => c.id === t.measure) : undefined;
     const fromModel = measured.length === 0 && cov && cov.value !== null ? [{ date: asOf, value: cov.value }] : [];
@@ -102,7 +120,9 @@ export function targetRows(model: Model, asOf: IsoDate, coverage: readonly Cover
         : null,
       baseline: baseline ? dated(baseline, kpi?.unit ?? t.unit) : null,
       latest: latest ? { ...dated(latest, unit), source: measured.length > 0 ? 'kpi' : 'model' } : null,
-      goal: goal ? { value: goal.value, display: displayValue(goal.value, unit), deadline: goal.deadline, deadlineDisplay: displayDate(goal.deadline), from: goal.from } : null,
+      goal: goal
+        ? { value: goal.value, display: displayValue(goal.value, unit), deadline: goal.deadline, deadlineDisplay: displayDate(goal.deadline), valueFrom: goal.valueFrom, deadlineFrom: goal.deadlineFrom }
+        : null,
       projected: progress.projected !== null ? { value: progress.projected, display: displayValue(progress.projected, unit) } : null,
       status: progress.status,
       statusLabel: KPI_STATUS_LABEL[progress.status],

@@ -5,6 +5,7 @@ import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiagram } from './commands/diagram.js';
 import { registerDiff } from './commands/diff.js';
+import { registerGap } from './commands/gap.js';
 import { registerInit } from './commands/init.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSite } from './commands/site.js';
@@ -12,7 +13,7 @@ import { registerValidate } from './commands/validate.js';
 import { createLogger } from './logger.js';
 
 /** Every command, in the order `--help` lists them. A capability adds its register function here. */
-const COMMANDS = [registerValidate, registerCheck, registerBuild, registerDiagram, registerDiff, registerAggregate, registerSite, registerSchema, registerInit] as const;
+const COMMANDS = [registerValidate, registerCheck, registerGap, registerBuild, registerDiagram, registerDiff, registerAggregate, registerSite, registerSchema, registerInit] as const;
 
 export function createProgram(app: App): Command {
   const program = new Command('kientruc')

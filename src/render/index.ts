@@ -1,4 +1,5 @@
 // Everything `kientruc build` renders, in order. A capability adds its renderer here.
+import { gapReportRenderer } from './gap/gap-report.js';
 import { diagramsRenderer } from './mermaid/renderer.js';
 import { modelJsonRenderer } from './model/model-json.js';
 import { summaryRenderer } from './model/summary.js';
@@ -7,4 +8,4 @@ import { siteRenderer } from './site/site.js';
 import type { Renderer } from './types.js';
 
 // The site comes last: it shows what the others drew.
-export const RENDERERS: readonly Renderer[] = [schemaRenderer, modelJsonRenderer, summaryRenderer, diagramsRenderer, siteRenderer];
+export const RENDERERS: readonly Renderer[] = [schemaRenderer, modelJsonRenderer, summaryRenderer, gapReportRenderer, diagramsRenderer, siteRenderer];

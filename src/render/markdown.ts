@@ -4,11 +4,14 @@ export function mdCell(value: unknown): string {
   return mdText(String(value)).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
-/** Escapes text for Markdown prose, so a name such as `*x*` or `<script>` shows literally. */
+/**
+ * Escapes text for Markdown prose, so a name such as `*x*` or `<script>` shows literally. Parentheses stay
+ * as they are (Vietnamese names are full of them): with `[` and `]` escaped, they cannot form a link.
+ */
 export function mdText(value: string): string {
   return value
     .replace(/\\/g, '\\\\')
-    .replace(/([`*_{}[\]()#+!~>])/g, '\\$1')
+    .replace(/([`*_{}[\]#+!~>])/g, '\\$1')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;');
 }

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { buildGapReport } from '../../analysis/gap-report.js';
 import { countBySeverity } from '../../core/diagnostic.js';
-import { stableStringify } from '../../core/stable-json.js';
 import { UsageError } from '../../core/errors.js';
 import { appendixMarkdown } from '../../aggregate/appendix.js';
 import { mergeAgencies } from '../../aggregate/merge.js';
@@ -14,6 +13,7 @@ import { displayPath } from '../../load/discover.js';
 import { runPipeline } from '../../pipeline.js';
 import { modelJsonRenderer } from '../../render/model/model-json.js';
 import { BrowserProvider } from '../../render/browser.js';
+import { renderGapReport } from '../../render/gap/gap-report.js';
 import { diagramImages } from '../../render/mermaid/renderer.js';
 import { DIAGRAMS_DIR } from '../../render/mermaid/types.js';
 import { siteHtml } from '../../render/site/site.js';
@@ -82,8 +82,8 @@ export async function renderAggregate(app: App, result: AggregateResult, browser
     { path: 'aggregate.md', contents: aggregateMarkdown(result, app.lang, { ...spec, svgPath: svg === undefined ? undefined : `${diagramPath}.svg` }) },
     { path: 'aggregate.json', contents: aggregateJson(result, app.version) },
     { path: 'appendix.md', contents: appendixMarkdown(result, app.lang) },
-    // The consolidated gap report as data (the analysis layer's view model over the merged model).
-    { path: 'gap-report.json', contents: stableStringify(buildGapReport({ model: result.model, diagnostics: result.diagnostics, codes: allCodes(), asOf: result.asOf })) },
+    // The consolidated gap report: the gap report's view model over the merged model, in its three formats.
+    ...renderGapReport(buildGapReport({ model: result.model, diagnostics: result.diagnostics, codes: allCodes(), asOf: result.asOf })),
     { path: `${diagramPath}.mmd`, contents: spec.mermaid },
     ...(svg === undefined ? [] : [{ path: `${diagramPath}.svg`, contents: svg }]),
     ...(await modelJsonRenderer.render(ctx)),
@@ -122,7 +122,7 @@ Ví dụ:
   $ kientruc aggregate a b c --out tong-hop --format sarif --output xung-dot.sarif
 
 Đầu ra: aggregate.md (cơ quan, xung đột, chỉ tiêu tổng hợp, kết nối giữa cơ quan), aggregate.json,
-appendix.md (phụ lục hệ thống, cơ sở dữ liệu, nhiệm vụ), diagrams/lien-co-quan.{mmd,svg} (sơ đồ kết nối
+gap-report.{md,html,json} (báo cáo khoảng cách tổng hợp), appendix.md (phụ lục hệ thống, cơ sở dữ liệu, nhiệm vụ), diagrams/lien-co-quan.{mmd,svg} (sơ đồ kết nối
 giữa cơ quan), model.json (mô hình đã gộp), site/index.html (trang danh mục của góc nhìn tổng hợp).`,
   );
   cmd.action(async (dirs: string[], opts: AggregateOptions) => {

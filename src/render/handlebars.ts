@@ -1,0 +1,107 @@
+/**
+ * The one Handlebars instance of kientruc (§5.3): isolated with `Handlebars.create()`, helpers
+ * registered here and nowhere else, templates compiled `strict` with `knownHelpersOnly`, so a typo in a
+ * template fails the build instead of printing a blank. Templates live in `templates/<name>/`: `*.hbs`
+ * are templates (`<name>/<file>`), `partials/*.hbs` are partials (`{{> <name>/<file>}}`);
+ * `templates/shared/` holds partials every report may use (`{{> shared/style}}`).
+ * Escaping stays on: templates never use triple braces; trusted HTML enters only as `SafeString` made in TS.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, isAbsolute, join } from 'node:path';
+import Handlebars from 'handlebars';
+import { viShortDate } from '../core/dates.js';
+import { InternalError } from '../core/errors.js';
+import { PACKAGE_ROOT } from '../core/paths.js';
+import { viNumber } from './markdown.js';
+
+export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
+
+const hb = Handlebars.create();
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Generic helpers only: formatting and comparison. Anything domain-specific belongs in the view model. */
+const HELPERS = {
+  eq: (a: unknown, b: unknown) => a === b,
+  ne: (a: unknown, b: unknown) => a !== b,
+  gt: (a: unknown, b: unknown) => isNumber(a) && isNumber(b) && a > b,
+  lt: (a: unknown, b: unknown) => isNumber(a) && isNumber(b) && a < b,
+  and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
+  or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+  not: (a: unknown) => !a,
+  /** `{{inc @index}}` → 1-based numbering. */
+  inc: (n: unknown) => (isNumber(n) ? n + 1 : n),
+  /** Vietnamese number (`1.234,5`); `—` for null. */
+  number: (v: unknown, digits: unknown) => (isNumber(v) ? viNumber(v, isNumber(digits) ? digits : 1) : '—'),
+  /** `87,5%`; `—` for null. */
+  percent: (v: unknown) => (isNumber(v) ? `${viNumber(v, 1)}%` : '—'),
+  /** ISO date → `30/9/2026`; `—` for null. */
+  date: (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? viShortDate(v) : '—'),
+  /** The value, or the fallback when it is null or empty. */
+  or_default: (v: unknown, fallback: unknown) => (v === null || v === undefined || v === '' ? fallback : v),
+  /** Joins a list of strings. */
+  join: (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ', ') : ''),
+  /** Length of a list. */
+  count: (list: unknown) => (Array.isArray(list) ? list.length : 0),
+} as const;
+
+for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+
+/** The helper names templates may call (compile option `knownHelpers`). */
+export const KNOWN_HELPERS: Readonly<Record<string, boolean>> = Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true]));
+
+const COMPILE_OPTIONS: CompileOptions = { strict: true, knownHelpersOnly: true, knownHelpers: KNOWN_HELPERS, noEscape: false };
+
+const templates = new Map<string, Handlebars.TemplateDelegate>();
+const loaded = new Set<string>();
+
+function hbsFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.hbs'))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Registers the templates and partials of one folder (`gap-report`, or an absolute path) and the shared
+ * partials, once per process. Returns the template names it holds.
+ */
+export function loadTemplates(dir: string): readonly string[] {
+  const abs = isAbsolute(dir) ? dir : join(TEMPLATES_DIR, dir);
+  const ns = basename(abs);
+  const names: string[] = [];
+  if (!loaded.has(abs)) {
+    loaded.add(abs);
+    if (ns !== 'shared') loadTemplates(join(TEMPLATES_DIR, 'shared'));
+    for (const file of hbsFiles(join(abs, 'partials'))) {
+      hb.registerPartial(`${ns}/${file.replace(/\.hbs$/, '')}`, readFileSync(join(abs, 'partials', file), 'utf8'));
+    }
+    for (const file of hbsFiles(abs)) {
+      const source = readFileSync(join(abs, file), 'utf8');
+      if (ns === 'shared') hb.registerPartial(`shared/${file.replace(/\.hbs$/, '')}`, source);
+      else templates.set(`${ns}/${file.replace(/\.hbs$/, '')}`, hb.compile(source, COMPILE_OPTIONS));
+    }
+  }
+  for (const key of templates.keys()) if (key.startsWith(`${ns}/`)) names.push(key);
+  return names;
+}
+
+/** Renders template `<folder>/<name>` with a view model (every key present; null when empty). */
+export function renderTemplate(name: string, viewModel: unknown): string {
+  const folder = name.split('/')[0] ?? name;
+  if (!templates.has(name)) loadTemplates(folder);
+  const template = templates.get(name);
+  if (!template) throw new InternalError(`template "${name}" not found in ${TEMPLATES_DIR}`);
+  try {
+    const out = template(viewModel, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    return out.endsWith('\n') ? out : `${out}\n`;
+  } catch (err: unknown) {
+    throw new InternalError(`template "${name}" failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
