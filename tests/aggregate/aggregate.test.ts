@@ -137,7 +137,7 @@ describe('kientruc aggregate (CLI)', () => {
     expect(md).toContain('| Hồ sơ thủ tục hành chính được xử lý trực tuyến | ≥ 80% | 31/12/2025 | 81,72% | Đạt | 3 |');
     const appendix = readFileSync(join(out, 'tinh', 'appendix.md'), 'utf8');
     expect(appendix).toContain('### Sở Y tế tỉnh Sơn Hà (000.07.00.H99)');
-    expect(appendix).toContain('| 1 | Hệ thống thông tin bệnh viện \\(HIS\\) Bệnh viện Đa khoa tỉnh Sơn Hà | L3 | Đang vận hành | 3 | BVĐK tỉnh |');
+    expect(appendix).toContain('| 1 | Hệ thống thông tin bệnh viện (HIS) Bệnh viện Đa khoa tỉnh Sơn Hà | L3 | Đang vận hành | 3 | BVĐK tỉnh |');
     const gap = JSON.parse(readFileSync(join(out, 'tinh', 'gap-report.json'), 'utf8')) as { kind: string; agency: { ref: string }; summary: { targets: number } };
     expect(gap.kind).toBe('gap-report');
     expect(gap.agency.ref).toBe('agency:ubnd-tinh-son-ha@000.00.00.H99');

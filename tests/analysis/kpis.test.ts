@@ -43,7 +43,7 @@ describe('plannedValue (straight path from the baseline to the goal)', () => {
 
 describe('assessProgress', () => {
   const base = { date: '2025-01-01', value: 20 };
-  const cases: { name: string; asOf: string; measurements: { date: string; value: number }[]; baseline?: typeof base; goal?: Goal; status: string; projected?: number | null; overdue?: boolean }[] = [
+  const cases: { name: string; asOf: string; measurements: { date: string; value: number }[]; baseline?: typeof base; goal?: Goal | undefined; status: string; projected?: number | null; overdue?: boolean }[] = [
     { name: 'no goal', asOf: '2025-06-30', measurements: [{ date: '2025-06-01', value: 50 }], goal: undefined, status: 'no-data' },
     { name: 'no measurement yet', asOf: '2025-06-30', measurements: [], baseline: base, status: 'no-data' },
     { name: 'latest meets the goal', asOf: '2025-06-30', measurements: [{ date: '2025-06-01', value: 81 }], baseline: base, status: 'achieved' },

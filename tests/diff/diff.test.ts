@@ -91,7 +91,7 @@ describe('kientruc diff on two commits of the sample', () => {
         delta: 1.6,
       }),
     ]);
-    expect(md.stdout).toContain('| `kpi:ho-so-xu-ly-truc-tuyen` Tỷ lệ hồ sơ TTHC được xử lý trực tuyến | 81,5% \\(30/9/2026\\) | 83,1% \\(30/9/2026\\) | +1,6 | Đạt |');
+    expect(md.stdout).toContain('| `kpi:ho-so-xu-ly-truc-tuyen` Tỷ lệ hồ sơ TTHC được xử lý trực tuyến | 81,5% (30/9/2026) | 83,1% (30/9/2026) | +1,6 | Đạt |');
   });
 
   it('matches findings by code, entity and path, not by line', () => {
