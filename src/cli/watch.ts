@@ -36,8 +36,10 @@ export async function watchBuild(app: App, dir: string, out: string, rebuild: ()
   const run = async (changed: readonly string[]): Promise<void> => {
     const started = performance.now();
     if (changed.length) {
-      const first = displayPath(app.io.cwd, resolve(rootAbs, changed[0] as string));
-      const more = changed.length > 1 ? (app.lang === 'vi' ? ` (+${changed.length - 1} tệp khác)` : ` (+${changed.length - 1} more)`) : '';
+      // Editors' temp files show up as extension-less names; name the YAML files.
+      const yaml = changed.filter((n) => /\.ya?ml$/i.test(n));
+      const first = yaml.length ? displayPath(app.io.cwd, resolve(rootAbs, yaml[0] as string)) : shown;
+      const more = yaml.length > 1 ? (app.lang === 'vi' ? ` (+${yaml.length - 1} tệp khác)` : ` (+${yaml.length - 1} more)`) : '';
       app.log.info(app.lang === 'vi' ? `↻ Thay đổi: ${first}${more} — đang tạo lại…` : `↻ Changed: ${first}${more} — rebuilding…`);
     }
     let ok = false;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isRelevant } from '../../src/cli/watch.js';
@@ -26,10 +26,11 @@ deadline: 2026
 `;
 
 /** A running `kientruc build --watch`, with its stderr collected and a way to wait for a line. */
-function start(cwd: string): { child: ChildProcess; stderr: () => string; waitFor: (text: string, count?: number) => Promise<void>; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, [BIN, 'build', 'architecture', '--out', 'generated', '--watch', '--no-render'], {
+function start(cwd: string, tmp: string): { child: ChildProcess; stderr: () => string; waitFor: (text: string, count?: number) => Promise<void>; exit: Promise<number | null> } {
+  // Diagrams are drawn (Chromium); TMPDIR is private so the browser profile left behind, if any, shows.
+  const child = spawn(process.execPath, [BIN, 'build', 'architecture', '--out', 'generated', '--watch'], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
@@ -64,9 +65,10 @@ afterEach(() => {
 });
 
 describe('kientruc build --watch', () => {
-  it('rebuilds when a YAML file changes, keeps the outputs through a broken edit, and exits cleanly on Ctrl-C', async () => {
+  it('rebuilds when a YAML file changes, keeps the outputs through a broken edit, and exits cleanly on Ctrl-C', { timeout: 180_000 }, async () => {
     const dir = makeProject({ 'architecture/agency.yaml': AGENCY, 'architecture/systems/s.yaml': SYSTEM });
-    const w = start(dir);
+    const tmp = makeProject({});
+    const w = start(dir, tmp);
     running.push(w.child);
     await w.waitFor('✓ Xong sau', 1);
     const model = () => readFileSync(join(dir, 'generated', 'model.json'), 'utf8');
@@ -94,6 +96,9 @@ describe('kientruc build --watch', () => {
     w.child.kill('SIGINT');
     expect(await w.exit).toBe(0);
     expect(w.stderr()).toContain('Đã dừng theo dõi.');
+    // The browser was used (diagrams drawn), then closed and its profile removed.
+    expect(w.stderr()).toMatch(/sơ đồ: [1-9]\d* vẽ mới/);
+    expect(readdirSync(tmp).filter((f) => f.startsWith('kientruc-chromium-'))).toEqual([]);
   });
 
   it('ignores what cannot change the build', () => {

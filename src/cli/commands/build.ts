@@ -53,7 +53,8 @@ Ví dụ:
   );
   cmd.action(async (dir: string, opts: BuildOptions) => {
     if (opts.watch && opts.check) throw new UsageError('--watch và --check không dùng cùng nhau.');
-    const browser = opts.render ? new BrowserProvider(app.io.env) : undefined;
+    // In watch mode Ctrl-C is ours: stop watching, then close the browser below.
+    const browser = opts.render ? new BrowserProvider(app.io.env, { handleSignals: !opts.watch }) : undefined;
     const cache = opts.render ? new FileRenderCache(resolve(app.io.cwd, CACHE_DIR)) : undefined;
     try {
       if (opts.watch) {
