@@ -34,9 +34,9 @@ export function taskStateAt(t: Task, date: IsoDate): { readonly status: TaskStat
     const status: TaskStatus = best.status ?? (isLatest && t.status !== undefined ? t.status : derived);
     return { status, progress: best.progress, updatedOn: best.date };
   }
-  const hasLaterUpdates = (t.updates ?? []).length > 0;
-  if (hasLaterUpdates) return { status: 'not-started', progress: 0, updatedOn: null };
-  return { status: t.status ?? 'not-started', progress: t.progress ?? null, updatedOn: null };
+  if ((t.updates ?? []).length === 0) return { status: t.status ?? 'not-started', progress: t.progress ?? null, updatedOn: null };
+  // Every update is later than `date`: started (per `start`) but not yet reported on, or not started.
+  return { status: t.start !== undefined && t.start <= date ? 'in-progress' : 'not-started', progress: null, updatedOn: null };
 }
 
 /** True when the task is finished or dropped. */

@@ -7,13 +7,14 @@ import { registerDiagram } from './commands/diagram.js';
 import { registerDiff } from './commands/diff.js';
 import { registerGap } from './commands/gap.js';
 import { registerInit } from './commands/init.js';
+import { registerReport } from './commands/report.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSite } from './commands/site.js';
 import { registerValidate } from './commands/validate.js';
 import { createLogger } from './logger.js';
 
 /** Every command, in the order `--help` lists them. A capability adds its register function here. */
-const COMMANDS = [registerValidate, registerCheck, registerGap, registerBuild, registerDiagram, registerDiff, registerAggregate, registerSite, registerSchema, registerInit] as const;
+const COMMANDS = [registerValidate, registerCheck, registerGap, registerReport, registerBuild, registerDiagram, registerDiff, registerAggregate, registerSite, registerSchema, registerInit] as const;
 
 export function createProgram(app: App): Command {
   const program = new Command('kientruc')
@@ -39,6 +40,8 @@ Bắt đầu nhanh:
   $ kientruc init so-y-te --name "Sở Y tế tỉnh Sơn Hà"
   $ kientruc validate architecture
   $ kientruc check architecture --format sarif --output kientruc.sarif
+  $ kientruc gap architecture
+  $ kientruc report architecture --period 2025-Q4
   $ kientruc build architecture --out generated
   $ kientruc diagram architecture --format svg,png
 

@@ -20,7 +20,11 @@ const hb = Handlebars.create();
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** Generic helpers only: formatting and comparison. Anything domain-specific belongs in the view model. */
+/**
+ * Generic helpers only: formatting and comparison. Anything domain-specific belongs in the view model.
+ * Names are verbs or prefixed (`fmtDate`, not `date`) so that they never shadow a view-model field:
+ * Handlebars resolves `{{date}}` to a helper before the context.
+ */
 const HELPERS = {
   eq: (a: unknown, b: unknown) => a === b,
   ne: (a: unknown, b: unknown) => a !== b,
@@ -29,20 +33,22 @@ const HELPERS = {
   and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
   or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
   not: (a: unknown) => !a,
-  /** `{{inc @index}}` → 1-based numbering. */
-  inc: (n: unknown) => (isNumber(n) ? n + 1 : n),
+  /** `{{plusOne @index}}` → 1-based numbering. */
+  plusOne: (n: unknown) => (isNumber(n) ? n + 1 : n),
   /** Vietnamese number (`1.234,5`); `—` for null. */
-  number: (v: unknown, digits: unknown) => (isNumber(v) ? viNumber(v, isNumber(digits) ? digits : 1) : '—'),
+  fmtNumber: (v: unknown, digits: unknown) => (isNumber(v) ? viNumber(v, isNumber(digits) ? digits : 1) : '—'),
   /** `87,5%`; `—` for null. */
-  percent: (v: unknown) => (isNumber(v) ? `${viNumber(v, 1)}%` : '—'),
+  fmtPercent: (v: unknown) => (isNumber(v) ? `${viNumber(v, 1)}%` : '—'),
   /** ISO date → `30/9/2026`; `—` for null. */
-  date: (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? viShortDate(v) : '—'),
+  fmtDate: (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? viShortDate(v) : '—'),
   /** The value, or the fallback when it is null or empty. */
-  or_default: (v: unknown, fallback: unknown) => (v === null || v === undefined || v === '' ? fallback : v),
+  orDefault: (v: unknown, fallback: unknown) => (v === null || v === undefined || v === '' ? fallback : v),
   /** Joins a list of strings. */
-  join: (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ', ') : ''),
+  joinList: (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ', ') : ''),
+  /** First letter in lower case, for a label in mid-sentence (`Hằng quý` → `hằng quý`). */
+  lowerFirst: (v: unknown) => (typeof v === 'string' && v.length > 0 ? v.charAt(0).toLocaleLowerCase('vi') + v.slice(1) : v),
   /** Length of a list. */
-  count: (list: unknown) => (Array.isArray(list) ? list.length : 0),
+  sizeOf: (list: unknown) => (Array.isArray(list) ? list.length : 0),
 } as const;
 
 for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);

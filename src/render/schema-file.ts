@@ -1,9 +1,12 @@
 import { availablePacks } from '../framework/load-pack.js';
+import { CONFIG_SCHEMA } from '../validate/config.js';
 import { buildSchema } from '../validate/schema/build-schema.js';
 import type { Renderer } from './types.js';
 
 /** The JSON Schema editors load through the `yaml-language-server` line of each file. */
 export const SCHEMA_FILE = 'schema/kientruc.schema.json';
+/** The JSON Schema of `kientruc.config.yaml` (rule settings and waivers). */
+export const CONFIG_SCHEMA_FILE = 'schema/kientruc.config.schema.json';
 
 export function schemaJson(pack: Parameters<typeof buildSchema>[0]): string {
   return `${JSON.stringify(buildSchema(pack, availablePacks()).root, null, 2)}\n`;
@@ -11,8 +14,11 @@ export function schemaJson(pack: Parameters<typeof buildSchema>[0]): string {
 
 export const schemaRenderer: Renderer = {
   id: 'schema',
-  description: 'Lược đồ JSON cho trình soạn thảo (schema/kientruc.schema.json)',
+  description: 'Lược đồ JSON cho trình soạn thảo (schema/kientruc.schema.json, kientruc.config.schema.json)',
   render({ model }) {
-    return [{ path: SCHEMA_FILE, contents: schemaJson(model.pack) }];
+    return [
+      { path: SCHEMA_FILE, contents: schemaJson(model.pack) },
+      { path: CONFIG_SCHEMA_FILE, contents: `${JSON.stringify(CONFIG_SCHEMA, null, 2)}\n` },
+    ];
   },
 };

@@ -108,6 +108,13 @@ describe('waivers', () => {
     expect(r.diagnostics.find((d) => d.code === 'system.security-level')?.waived).toBeUndefined();
   });
 
+  it('check exits 1 on an expired waiver even when nothing else fails', async () => {
+    const off = 'rules:\n' + ['system.continuity-plans', 'task.gap-unaddressed', 'agency.incident-plans', 'agency.network-rules', 'agency.security-assessment', 'agency.lgsp'].map((id) => `  ${id}: { severity: off, reason: Không áp dụng trong phép thử }\n`).join('');
+    const dir = makeProject({ ...FILES, 'kientruc.config.yaml': `${off}${WAIVER('2026-06-30')}` });
+    expect((await runMain(['check', '--as-of', '2026-01-15'], dir)).code).toBe(0);
+    expect((await runMain(['check', '--as-of', '2026-07-01'], dir)).code).toBe(1);
+  });
+
   it('the expiry day itself is still covered', async () => {
     const r = await pipelineFor({ ...FILES, 'kientruc.config.yaml': WAIVER('2026-01-15') });
     expect(codes(r.diagnostics, 'waiver.')).toEqual([]);

@@ -3,7 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
-import { AGENCY, makeProject, runMain } from '../helpers/project.js';
+import { AGENCY, makeProject, REPO, runMain } from '../helpers/project.js';
 import { sarifSchemaPath, validateSarif } from '../helpers/sarif-multitool.js';
 
 const addFormats = addFormatsPlugin as unknown as typeof addFormatsPlugin.default;
@@ -63,6 +63,16 @@ describe('SARIF output', () => {
     const result = validateSarif(r.stdout);
     expect(result.problems).toEqual([]);
     // The validator always has advice (notes) for a real log; none at all means it did not read it.
+    expect(result.notes).toBeGreaterThan(0);
+  });
+
+  it('the sample province\'s SARIF passes the official validator', async () => {
+    const r = await runMain(['check', 'architecture', '-f', 'sarif'], REPO);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout) as { runs: { results: unknown[] }[] };
+    expect(log.runs[0]!.results.length).toBeGreaterThan(50);
+    const result = validateSarif(r.stdout);
+    expect(result.problems).toEqual([]);
     expect(result.notes).toBeGreaterThan(0);
   });
 

@@ -28,7 +28,8 @@ export function validateSarif(log: string): SarifValidation {
     const r = spawnSync(sarifMultitool(), ['validate', input, '--output', output, '--level', 'Error;Warning;Note', '--quiet'], {
       encoding: 'utf8',
       timeout: 120_000,
-      env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' },
+      // Invariant globalization: the validator then needs no libicu on the machine.
+      env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
     });
     if (r.error) throw r.error;
     const result = JSON.parse(readFileSync(output, 'utf8')) as {

@@ -33,11 +33,13 @@ describe('render/handlebars', () => {
   });
 
   it('knows only its registered helpers', () => {
-    const dir = folder('t-helpers', { 'bad.hbs': '{{shout name}}', 'good.hbs': '{{number n 1}}|{{percent p}}|{{date d}}|{{inc i}}|{{or_default x "—"}}|{{join l "; "}}|{{#if (and (eq a 1) (not b))}}ok{{/if}}' });
+    const dir = folder('t-helpers', { 'bad.hbs': '{{shout name}}', 'good.hbs': '{{fmtNumber n 1}}|{{fmtPercent p}}|{{fmtDate d}}|{{plusOne i}}|{{orDefault x "—"}}|{{joinList l "; "}}|{{#if (and (eq a 1) (not b))}}ok{{/if}}|{{#each items}}{{count}}{{/each}}' });
     loadTemplates(dir);
     expect(() => renderTemplate('t-helpers/bad', { name: 'x' })).toThrow();
-    expect(renderTemplate('t-helpers/good', { n: 1234.56, p: 87.5, d: '2026-03-05', i: 0, x: null, l: ['a', 'b'], a: 1, b: false })).toBe('1.234,6|87,5%|05/3/2026|1|—|a; b|ok\n');
-    expect(Object.keys(KNOWN_HELPERS)).toContain('percent');
+    expect(renderTemplate('t-helpers/good', { n: 1234.56, p: 87.5, d: '2026-03-05', i: 0, x: null, l: ['a', 'b'], a: 1, b: false, items: [{ count: 7 }] })).toBe('1.234,6|87,5%|05/3/2026|1|—|a; b|ok|7\n');
+    expect(Object.keys(KNOWN_HELPERS)).toContain('fmtPercent');
+    // No helper shadows a field name the view models use.
+    for (const field of ['count', 'date', 'number', 'name', 'label', 'status', 'value', 'display']) expect(KNOWN_HELPERS[field]).toBeUndefined();
   });
 
   it('refuses unknown template names', () => {
