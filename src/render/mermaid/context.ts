@@ -1,8 +1,8 @@
 import { parseRef } from '../../core/ref.js';
 import type { Model } from '../../model/model.js';
-import type { System } from '../../model/types.js';
+import type { Integration, System } from '../../model/types.js';
 import { mmdId, truncate, wrapText } from './escape.js';
-import { endpointNode, integrationLabel, integrationLegend, integrationLink } from './endpoints.js';
+import { CHANNEL_SHORT, endpointNode, integrationLabel, integrationLegend, integrationLink, isDirectOutside } from './endpoints.js';
 import { Flowchart, type LinkOptions } from './flowchart.js';
 import { systemStatusLine } from './style.js';
 import type { DiagramOptions, DiagramSpec } from './types.js';
@@ -13,6 +13,8 @@ interface Relation {
   readonly inbound: boolean;
   readonly link: LinkOptions;
   readonly node?: (chart: Flowchart) => string;
+  /** The integration the edge is styled after (for the legend). */
+  readonly styledAfter?: Integration;
 }
 
 const RELATION = 'stroke:#64748b,stroke-width:1.5px';
@@ -26,16 +28,52 @@ function datasetNode(model: Model, ref: string): (chart: Flowchart) => string {
   };
 }
 
-/** Everything one system touches: integrations (also those it relays), datasets it holds, bodies, monitoring, replacement. */
+/** `LGSP:` then the datasets of all these connections, one per line (at most three, then a count). */
+function combinedLabel(model: Model, its: readonly Integration[]): string {
+  if (its.length === 1) return integrationLabel(model, its[0]!);
+  const channels = [...new Set(its.map((i) => CHANNEL_SHORT[i.channel] ?? i.channel))].join(', ');
+  const datasets = [...new Set(its.flatMap((i) => i.datasets ?? []))].map((d) => wrapText(truncate(model.shortNameOf(d), 56), 28));
+  const shown = datasets.length > 3 ? datasets.slice(0, 2) : datasets;
+  const lines = [`${channels}: ${its.length} kết nối`, ...shown];
+  if (datasets.length > shown.length) lines.push(`+${datasets.length - shown.length} tập dữ liệu khác`);
+  return lines.join('\n');
+}
+
+/** Live connections first, direct ones across the boundary first among them: the edge is styled after it. */
+function representative(model: Model, its: readonly Integration[]): Integration {
+  const score = (i: Integration): number => (i.status === 'live' ? 2 : 0) + (isDirectOutside(model, i) ? 1 : 0);
+  return [...its].sort((a, b) => score(b) - score(a))[0]!;
+}
+
+/**
+ * Everything one system touches: its integrations (also those it relays as `via`), one edge per
+ * neighbour whatever the number of connections; datasets it holds; owner and operator; monitoring;
+ * replacement.
+ */
 function relationsOf(model: Model, sys: System): Relation[] {
   const rels: Relation[] = [];
+  const byOther = new Map<string, { inbound: boolean; outbound: boolean; its: Integration[] }>();
+  const touch = (other: string, inbound: boolean, it: Integration): void => {
+    if (other === sys.ref) return;
+    const g = byOther.get(other) ?? { inbound: false, outbound: false, its: [] };
+    if (inbound) g.inbound = true;
+    else g.outbound = true;
+    if (!g.its.includes(it)) g.its.push(it);
+    byOther.set(other, g);
+  };
   for (const it of model.all('integration')) {
-    if (it.from === sys.ref && it.to !== sys.ref) rels.push({ other: it.to, inbound: false, link: integrationLink(model, it, integrationLabel(model, it)) });
-    else if (it.to === sys.ref && it.from !== sys.ref) rels.push({ other: it.from, inbound: true, link: integrationLink(model, it, integrationLabel(model, it)) });
-    else if (it.via === sys.ref) {
-      rels.push({ other: it.from, inbound: true, link: integrationLink(model, it, integrationLabel(model, it)) });
-      rels.push({ other: it.to, inbound: false, link: integrationLink(model, it, undefined) });
+    if (it.from === sys.ref) touch(it.to, false, it);
+    if (it.to === sys.ref) touch(it.from, true, it);
+    if (it.via === sys.ref) {
+      touch(it.from, true, it);
+      touch(it.to, false, it);
     }
+  }
+  for (const [other, g] of byOther) {
+    const rep = representative(model, g.its);
+    const link = integrationLink(model, rep, combinedLabel(model, g.its));
+    const both = g.inbound && g.outbound;
+    rels.push({ other, inbound: g.inbound, link: both ? { ...link, arrow: 'both' } : link, styledAfter: rep });
   }
   for (const d of model.all('dataset')) {
     if (d.system === sys.ref) rels.push({ other: d.ref, inbound: false, link: { label: 'lưu trữ', kind: 'dotted', arrow: 'none', style: RELATION }, node: datasetNode(model, d.ref) });
@@ -77,8 +115,7 @@ function contextChart(model: Model, sys: System, maxNodes: number): string {
     chart.node('more', `… và ${dropped} đối tượng liên quan khác`, 'rect', 'more');
     chart.link(center, 'more', { kind: 'dotted', arrow: 'none', style: RELATION });
   }
-  const shownIntegrations = model.all('integration').filter((it) => [it.from, it.to, it.via].includes(sys.ref) && kept.has(it.from === sys.ref ? it.to : it.from));
-  integrationLegend(chart, model, shownIntegrations);
+  integrationLegend(chart, model, rels.filter((r) => kept.has(r.other) && r.styledAfter).map((r) => r.styledAfter!));
   return chart.toString();
 }
 

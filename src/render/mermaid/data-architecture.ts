@@ -54,7 +54,7 @@ function storeNodeId(store: string | undefined): string {
 }
 
 function storeLabel(model: Model, store: string | undefined): string {
-  return store ? wrapText(enumLabel(model.pack, 'nationalStore', store), 22) : wrapText(model.nameOf(NATIONAL), 22);
+  return store ? wrapText(enumLabel(model.pack, 'nationalStore', store), 22) : 'Chưa xác định kho';
 }
 
 function declareNational(chart: Flowchart, model: Model, stores: readonly (string | undefined)[]): void {
@@ -87,7 +87,9 @@ function legend(chart: Flowchart, model: Model, datasets: readonly Dataset[], wi
 
 function datasetLabel(model: Model, d: Dataset): string {
   const crit = d.criticality && d.criticality !== 'other' ? enumLabel(model.pack, 'criticality', d.criticality) : undefined;
-  return [wrapText(truncate(model.shortNameOf(d.ref), 60), 24), ...(crit ? [crit] : [])].join('\n');
+  const replica = d.nationalRole === 'replica' ? 'bản sao từ CSDL quốc gia' : undefined;
+  const second = [crit, replica].filter((x): x is string => x !== undefined).join(', ');
+  return [wrapText(truncate(model.shortNameOf(d.ref), 60), 24), ...(second ? [wrapText(second, 28)] : [])].join('\n');
 }
 
 function detailChart(model: Model, datasets: readonly Dataset[]): string {

@@ -18,7 +18,11 @@ export function endpointKind(model: Model, ref: string): EndpointKind {
     if (n?.type === 'database' || n?.type === 'sectoral-database') return 'national-db';
     return 'national';
   }
-  if (parsed?.kind === 'org' || parsed?.kind === 'agency') return model.org(ref)?.source === 'pack' ? 'org' : 'local-org';
+  if (parsed?.kind === 'org' || parsed?.kind === 'agency') {
+    // A central body, or its local office (Công an tỉnh, BHXH tỉnh): outside the agency's own boundary.
+    const org = model.org(ref);
+    return org?.source === 'pack' || org?.level === 'deconcentrated' ? 'org' : 'local-org';
+  }
   return 'external';
 }
 

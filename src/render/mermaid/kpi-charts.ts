@@ -50,19 +50,25 @@ function chart(model: Model, kpi: Kpi, points: readonly Point[]): string {
   const due = target ? parseDeadline(target.deadline) : undefined;
   const unit = kpi.unit === 'percent' || kpi.unit === 'milestone' ? '%' : '';
   const values = [...points.map((p) => p.value), ...(target ? [target.value] : []), ...(kpi.milestones ?? []).map((m) => m.value)];
-  const top = BOUNDED_UNITS.has(kpi.unit) && Math.max(...values) <= 100 ? 100 : niceMax(Math.max(...values) * 1.1);
+  const max = Math.max(...values);
+  // Percentages on 0–100, maturity levels on 0–5, everything else on a round bound above the data.
+  const top = BOUNDED_UNITS.has(kpi.unit) && max <= 100 ? 100 : kpi.unit === 'level' && max <= 5 ? 5 : niceMax(max * 1.1);
+  const goal = target
+    ? ` — mục tiêu ${num(target.value).replace('.', ',')}${unit}${due ? (due.kind === 'ongoing' ? ' thường xuyên' : due.precision === 'year' ? ` năm ${due.raw}` : ` đến ${viDeadline(due)}`) : ''}`
+    : '';
+  // The chart is 960 px wide: about 100 characters of title fit on its one line.
+  const title = `${truncate(model.shortNameOf(kpi.ref), Math.max(40, 100 - goal.length))}${goal}`;
   const lines = [
     '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "' + PALETTE + '"}}}}%%',
     'xychart-beta',
-    `  title ${mmdLabel(truncate(model.shortNameOf(kpi.ref), 100))}`,
+    `  title ${mmdLabel(title)}`,
     `  x-axis [${points.map((p) => mmdLabel(p.label)).join(', ')}]`,
     `  y-axis ${mmdLabel(enumLabel(model.pack, 'kpiUnit', kpi.unit))} 0 --> ${num(top)}`,
     `  bar ${mmdLabel('Kết quả')} [${points.map((p) => num(p.value)).join(', ')}]`,
   ];
   if (target) {
-    const goal = `mục tiêu ${num(target.value).replace('.', ',')}${unit}${due ? ` ${due.kind === 'ongoing' ? 'thường xuyên' : due.precision === 'year' ? `năm ${due.raw}` : `đến ${viDeadline(due)}`}` : ''}`;
     const path = points.map((p) => requiredAt(kpi, p.date) ?? target.value);
-    lines.push(`  line ${mmdLabel(`Mức phải đạt (${goal})`)} [${path.map(num).join(', ')}]`);
+    lines.push(`  line ${mmdLabel('Mức phải đạt')} [${path.map(num).join(', ')}]`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { InternalError } from '../../core/errors.js';
@@ -42,7 +43,21 @@ export interface RenderImagesResult {
   readonly browserUsed: boolean;
 }
 
-const require = createRequire(import.meta.url);
+/**
+ * Mermaid as `@mermaid-js/mermaid-cli` (the pinned dependency) resolves it: its nested copy if it has
+ * one, else the hoisted one. The CLI package exports no package.json, so its folder is found on the
+ * resolution paths.
+ */
+function mermaidRequire(): NodeJS.Require {
+  const own = createRequire(import.meta.url);
+  for (const dir of own.resolve.paths('@mermaid-js/mermaid-cli') ?? []) {
+    const pkg = join(dir, '@mermaid-js', 'mermaid-cli', 'package.json');
+    if (existsSync(pkg)) return createRequire(pkg);
+  }
+  return own;
+}
+
+const require = mermaidRequire();
 const MERMAID_JS = require.resolve('mermaid/dist/mermaid.min.js');
 const MERMAID_PACKAGE_JSON = require.resolve('mermaid/package.json');
 export const MERMAID_VERSION: string = (JSON.parse(readFileSync(MERMAID_PACKAGE_JSON, 'utf8')) as { version: string }).version;
@@ -81,14 +96,15 @@ export const MERMAID_CONFIG = {
     gridLineStartPadding: 40,
     numberSectionStyles: 4,
   },
-  xyChart: { width: 960, height: 440, titleFontSize: 17 },
+  // Mermaid measures legend text a sixth short (tspan box): the wider padding keeps the last letters inside.
+  xyChart: { width: 960, height: 440, titleFontSize: 17, legendPadding: 20 },
   themeVariables: { fontFamily: FONT_STACK },
   // Opaque edge-label boxes: the default 50% opacity lets lines run through the text.
   themeCSS: '.edgeLabel rect{opacity:1;fill:#ffffff;}',
 } as const;
 
 function cacheKey(job: ImageJob, format: ImageFormat): string {
-  const material = JSON.stringify([PIPELINE_VERSION, MERMAID_VERSION, MERMAID_CONFIG, format, format === 'png' ? PNG_SCALE : 1, svgIdOf(job.name), job.mermaid]);
+  const material = JSON.stringify([PIPELINE_VERSION, MERMAID_VERSION, MERMAID_CONFIG, HOST_CSS, format, format === 'png' ? PNG_SCALE : 1, svgIdOf(job.name), job.mermaid]);
   return createHash('sha256').update(material).digest('hex');
 }
 
@@ -105,7 +121,11 @@ interface Worker {
   close(): Promise<void>;
 }
 
-const HOST_CSS = 'html,body{margin:0;background:#fff}#host{display:inline-block;padding:16px;background:#fff}';
+/**
+ * The page font is the diagrams' font: Mermaid measures some text (xychart legends and axes) in the
+ * page before its own stylesheet applies, and would otherwise measure with the browser's default serif.
+ */
+const HOST_CSS = `html,body{margin:0;background:#fff;font-family:${FONT_STACK}}#host{display:inline-block;padding:16px;background:#fff}`;
 
 /**
  * One browser context per worker (its own renderer process). Mermaid is loaded from its file URL
