@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // @actions/workflow-parser (CI template tests) ships source maps without their sources, and vite warns
+  // once per file; vite's own warnings are not test results, so only its errors are shown.
+  logLevel: 'error',
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['tests/**/*.test.ts'],
@@ -10,5 +13,8 @@ export default defineConfig({
     pool: 'forks',
     isolate: false,
     env: { NO_COLOR: '1' },
+    // @actions/workflow-parser imports its JSON schema without an import attribute, which Node's own
+    // ESM loader refuses; let vite transform it instead.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

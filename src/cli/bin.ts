@@ -8,4 +8,17 @@ process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   today: new Date(),
   env: process.env,
+  onInterrupt(handler) {
+    const once = () => {
+      process.off('SIGINT', once);
+      process.off('SIGTERM', once);
+      handler();
+    };
+    process.on('SIGINT', once);
+    process.on('SIGTERM', once);
+    return () => {
+      process.off('SIGINT', once);
+      process.off('SIGTERM', once);
+    };
+  },
 });

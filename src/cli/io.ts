@@ -11,4 +11,9 @@ export interface Io {
   /** The clock, read once by the bin. */
   readonly today: Date;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Calls `handler` once on Ctrl-C (SIGINT) or SIGTERM, instead of the default exit, so a long-running
+   * command (build --watch) can close its browser first; returns a function that removes the handler.
+   */
+  readonly onInterrupt?: (handler: () => void) => () => void;
 }

@@ -1,18 +1,34 @@
 import { Command, Option } from 'commander';
 import type { App } from './app.js';
+import { registerAggregate } from './commands/aggregate.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiagram } from './commands/diagram.js';
+import { registerDiff } from './commands/diff.js';
 import { registerDoc } from './commands/doc.js';
 import { registerGap } from './commands/gap.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSite } from './commands/site.js';
 import { registerValidate } from './commands/validate.js';
 import { createLogger } from './logger.js';
 
 /** Every command, in the order `--help` lists them. A capability adds its register function here. */
-const COMMANDS = [registerValidate, registerCheck, registerGap, registerReport, registerBuild, registerDiagram, registerDoc, registerSchema, registerInit] as const;
+const COMMANDS = [
+  registerValidate,
+  registerCheck,
+  registerGap,
+  registerReport,
+  registerBuild,
+  registerDiagram,
+  registerDoc,
+  registerDiff,
+  registerAggregate,
+  registerSite,
+  registerSchema,
+  registerInit,
+] as const;
 
 export function createProgram(app: App): Command {
   const program = new Command('kientruc')

@@ -1,6 +1,7 @@
 import { slugify } from '../core/labels.js';
 import type { IsoDate } from '../core/dates.js';
 import { viShortDate } from '../core/dates.js';
+import { gitlabCi, githubWorkflow } from './ci-templates.js';
 
 export interface ScaffoldInput {
   readonly name: string;
@@ -121,50 +122,11 @@ deliverable: Danh mục dữ liệu đã phân loại
 status: in-progress
 addresses: [kpi:phan-loai-du-lieu]
 `;
-  files['.github/workflows/kientruc.yml'] = `# Kiểm tra kiến trúc trên mỗi lần đẩy mã và pull request (kientruc ${input.version}).
-name: kientruc
-on:
-  push:
-    branches: [main]
-  pull_request:
-permissions:
-  contents: read
-  security-events: write
-jobs:
-  check:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-          cache: npm
-      - run: npm ci
-      - name: Kiểm tra tuân thủ (chú thích trên pull request)
-        run: npx kientruc check architecture --format github
-      - name: Báo cáo SARIF cho code scanning
-        if: always()
-        run: npx kientruc check architecture --format sarif --output kientruc.sarif --fail-on none
-      - uses: github/codeql-action/upload-sarif@v3
-        if: always()
-        with:
-          sarif_file: kientruc.sarif
-          category: kientruc
-`;
-  files['.gitlab-ci.yml'] = `# Kiểm tra kiến trúc (kientruc ${input.version}).
-kientruc:
-  image: node:20
-  script:
-    - npm ci
-    - npx kientruc check architecture --format junit --output kientruc-junit.xml
-  artifacts:
-    when: always
-    reports:
-      junit: kientruc-junit.xml
-`;
+  files['.github/workflows/kientruc.yml'] = githubWorkflow(input.version);
+  files['.gitlab-ci.yml'] = gitlabCi(input.version);
   files['.vscode/settings.json'] = `${JSON.stringify({ 'yaml.schemas': { './generated/schema/kientruc.schema.json': 'architecture/**/*.yaml' }, 'files.encoding': 'utf8' }, null, 2)}\n`;
   files['.vscode/extensions.json'] = `${JSON.stringify({ recommendations: ['redhat.vscode-yaml'] }, null, 2)}\n`;
-  files['.gitignore'] = 'node_modules/\n.kientruc-cache/\n.kientruc-tmp-*\n.kientruc-old-*\n*.sarif\n*-junit.xml\n';
+  files['.gitignore'] = 'node_modules/\n.npm/\n.kientruc-cache/\n.kientruc-tmp-*\n.kientruc-old-*\n*.sarif\n*-junit.xml\nkientruc-diff.md\n';
   files['package.json'] = `${JSON.stringify(
     {
       name: slugify(name) || 'kien-truc-so',
@@ -180,10 +142,15 @@ kientruc:
 Mô tả kiến trúc số và dữ liệu của ${name} dưới dạng YAML, kiểm tra bằng [kientruc](https://github.com/kientruc/kientruc).
 
 \`\`\`sh
-npm install            # cài kientruc ${input.version}
+npm install            # cài kientruc ${input.version} (commit cả package-lock.json)
 npx kientruc check     # kiểm tra lược đồ, tham chiếu và quy tắc tuân thủ
 npx kientruc build     # tạo báo cáo, sơ đồ, văn bản vào generated/
+npx kientruc diff main # thay đổi so với nhánh main
 \`\`\`
+
+CI: \`.github/workflows/kientruc.yml\` (GitHub Actions) và \`.gitlab-ci.yml\` (GitLab CI) kiểm tra tuân thủ (SARIF cho
+code scanning, JUnit), lưu Chiến lược dữ liệu và báo cáo khoảng cách làm artifact, và đăng kết quả \`kientruc diff\`
+lên pull request / merge request. Để nâng phiên bản kientruc: sửa phiên bản trong package.json rồi \`npm install\`.
 
 Khởi tạo ngày ${viShortDate(today)}. Các tệp trong \`architecture/\` là ví dụ: thay bằng thông tin thật của cơ quan.
 `;

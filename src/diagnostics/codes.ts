@@ -12,6 +12,13 @@ const c = (id: string, severity: Severity, vi: string, en: string): CodeMeta => 
 
 /** Every built-in code, sorted by id. SARIF lists them next to the rules; the README documents them. */
 export const BUILTIN_CODES: readonly CodeMeta[] = [
+  c('aggregate.duplicate-code', 'error', 'Hai thư mục được tổng hợp có cùng mã định danh cơ quan.', 'Two aggregated folders share an agency code.'),
+  c('aggregate.framework-mismatch', 'error', 'Các cơ quan được tổng hợp dùng bộ khung khác nhau.', 'Aggregated agencies use different framework packs.'),
+  c('aggregate.missing-code', 'error', 'Cơ quan được tổng hợp chưa có mã định danh (QCVN 102).', 'An aggregated agency has no agency code (QCVN 102).'),
+  c('aggregate.national-db-owned-twice', 'error', 'Hai cơ quan cùng nhận là nguồn của một CSDL quốc gia.', 'Two agencies both claim to be the source of one national database.'),
+  c('aggregate.system-claimed-twice', 'warning', 'Hai cơ quan cùng khai báo một hệ thống (cùng tên, tên viết tắt, hoặc đã được thay thế mà vẫn vận hành).', 'Two agencies declare one system (same name or short name, or replaced yet still in service).'),
+  c('aggregate.unknown-agency', 'warning', 'Tham chiếu tới cơ quan không có trong lần tổng hợp.', 'Reference to an agency outside the aggregation.'),
+  c('aggregate.unresolved-ref', 'error', 'Tham chiếu liên cơ quan tới thực thể không tồn tại.', 'Cross-agency reference to an entity that does not exist.'),
   c('config.empty', 'error', 'Tệp cấu hình rỗng.', 'The configuration file is empty.'),
   c('config.enum', 'error', 'Giá trị cấu hình không thuộc danh mục cho phép (mức nghiêm trọng: error, warning, info, off).', 'Configuration value not allowed (severity: error, warning, info, off).'),
   c('config.format', 'error', 'Sai định dạng trong tệp cấu hình (ngày YYYY-MM-DD).', 'Wrong format in the configuration (date YYYY-MM-DD).'),

@@ -15,6 +15,8 @@ export interface ModelInit {
   readonly invalid: ReadonlySet<string>;
   readonly references: readonly Reference[];
   readonly files: readonly { readonly file: string; readonly sha256: string; readonly bytes: number }[];
+  /** The agency the model speaks for when it holds several (an aggregated province); default: the first. */
+  readonly primaryAgency?: string;
 }
 
 /**
@@ -56,7 +58,8 @@ export class Model {
       if (r.to) push(this.inbound, r.to, r);
       push(this.outbound, r.from, r);
     }
-    this.agency = this.byKind.get('agency')?.[0] as Agency | undefined;
+    const agencies = (this.byKind.get('agency') ?? []) as Agency[];
+    this.agency = agencies.find((a) => a.ref === init.primaryAgency) ?? agencies[0];
     this.nationalById = new Map(init.pack.national.map((n) => [n.ref, n]));
     this.targetById = new Map(init.pack.targets.map((t) => [t.ref, t]));
   }

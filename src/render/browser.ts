@@ -44,7 +44,14 @@ export class BrowserProvider {
   private browser: Promise<Browser> | undefined;
   private profile: string | undefined;
 
-  constructor(private readonly env: Readonly<Record<string, string | undefined>>) {}
+  /**
+   * `handleSignals: false` when the command handles Ctrl-C itself (build --watch) and closes the browser;
+   * otherwise puppeteer's own handlers close it and exit on SIGINT, SIGTERM and SIGHUP.
+   */
+  constructor(
+    private readonly env: Readonly<Record<string, string | undefined>>,
+    private readonly opts: { readonly handleSignals?: boolean } = {},
+  ) {}
 
   get launched(): boolean {
     return this.browser !== undefined;
@@ -57,7 +64,15 @@ export class BrowserProvider {
       this.browser = (async () => {
         const { launch } = await import('puppeteer-core');
         this.profile = await mkdtemp(join(tmpdir(), 'kientruc-chromium-'));
-        return launch({ executablePath, headless: true, args: [...ARGS, `--user-data-dir=${this.profile}`] });
+        const handle = this.opts.handleSignals ?? true;
+        return launch({
+          executablePath,
+          headless: true,
+          args: [...ARGS, `--user-data-dir=${this.profile}`],
+          handleSIGINT: handle,
+          handleSIGTERM: handle,
+          handleSIGHUP: handle,
+        });
       })();
     }
     return this.browser;

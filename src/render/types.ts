@@ -28,6 +28,8 @@ export interface RenderContext {
   readonly browser: BrowserProvider | undefined;
   /** Strategy prose and template overrides of the project (absent in tests that do not need them). */
   readonly assets?: ProjectAssets;
+  /** Files the renderers before this one produced in the same run (the site inlines the diagrams). */
+  readonly outputs?: readonly GeneratedFile[];
   /**
    * Content-addressed store for expensive outputs (rendered diagrams), or undefined for none. A
    * renderer treats a failing cache as a miss; the CLI supplies `.kientruc-cache/` in the working folder.

@@ -19,8 +19,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   render: ['core', 'framework', 'model', 'analysis', 'rules', 'validate', 'diagnostics'],
   diagnostics: ['core', 'rules'],
   write: ['core', 'render'],
+  diff: ['core', 'framework', 'validate', 'model', 'analysis', 'render'],
+  aggregate: ['core', 'framework', 'load', 'model', 'analysis', 'render'],
   pipeline: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'rules', 'diagnostics'],
-  cli: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'rules', 'render', 'diagnostics', 'write', 'pipeline'],
+  cli: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'rules', 'render', 'diagnostics', 'write', 'pipeline', 'diff', 'aggregate'],
 };
 
 function* walk(dir: string): Generator<string> {

@@ -10,7 +10,9 @@ import type { GeneratedFile, RenderContext } from '../../render/types.js';
 import type { FailOn } from '../../core/severity.js';
 import { CACHE_DIR, FileRenderCache } from '../../write/render-cache.js';
 import { diffGenerated, writeGenerated } from '../../write/write-generated.js';
+import { UsageError } from '../../core/errors.js';
 import type { App } from '../app.js';
+import { watchBuild } from '../watch.js';
 import { formatDiagnostics } from '../output.js';
 import { addConfigOption, addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
 
@@ -19,6 +21,7 @@ interface BuildOptions extends InputOptions {
   check?: boolean;
   failOn: FailOn;
   render: boolean;
+  watch?: boolean;
 }
 
 export function registerBuild(program: Command, app: App): void {
@@ -32,6 +35,7 @@ export function registerBuild(program: Command, app: App): void {
     .option('--out <dir>', 'thư mục đầu ra', DEFAULT_OUT)
     .option('--check', 'không ghi gì; báo lỗi (mã thoát 1) nếu --out khác với kết quả tạo lại (dùng trong CI)')
     .option('--no-render', 'không dùng trình duyệt: bỏ qua SVG, PNG, PDF; vẫn tạo Mermaid, Markdown, HTML')
+    .option('-w, --watch', 'theo dõi thư mục kiến trúc và tạo lại đầu ra mỗi khi tệp YAML thay đổi (Ctrl-C để dừng)')
     .addOption(
       new Option('--fail-on <severity>', 'trả mã thoát 1 khi có phát hiện từ mức này').choices(['error', 'warning', 'info', 'none']).default('none'),
     );
@@ -44,69 +48,86 @@ Ví dụ:
   $ kientruc build                          # architecture/ → generated/
   $ kientruc build ../so-y-te/architecture --out ../so-y-te/generated
   $ kientruc build --check                  # CI: generated/ có khớp với YAML không?
-  $ kientruc build --as-of 2026-09-30       # chốt số liệu tại một ngày`,
+  $ kientruc build --as-of 2026-09-30       # chốt số liệu tại một ngày
+  $ kientruc build --watch --no-render      # tạo lại khi sửa YAML (mở generated/site/index.html)`,
   );
   cmd.action(async (dir: string, opts: BuildOptions) => {
-    const result = await loadForCommand(app, dir, opts, true);
-    if (result.structuralErrors) {
-      const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
-      app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.files.map((f) => f.file)));
-      app.log.warn(
-        app.lang === 'vi'
-          ? `Không tạo đầu ra: kiến trúc có ${blocking.length} lỗi cú pháp, lược đồ hoặc tham chiếu. Đầu ra cũ trong ${opts.out} được giữ nguyên.`
-          : `Nothing built: ${blocking.length} syntax, schema or reference errors. The previous ${opts.out} is left as it was.`,
-      );
-      app.exitCode = 1;
-      return;
-    }
-    const browser = opts.render ? new BrowserProvider(app.io.env) : undefined;
+    if (opts.watch && opts.check) throw new UsageError('--watch và --check không dùng cùng nhau.');
+    // In watch mode Ctrl-C is ours: stop watching, then close the browser below.
+    const browser = opts.render ? new BrowserProvider(app.io.env, { handleSignals: !opts.watch }) : undefined;
     const cache = opts.render ? new FileRenderCache(resolve(app.io.cwd, CACHE_DIR)) : undefined;
-    const ctx: RenderContext = {
-      model: result.model,
-      diagnostics: result.diagnostics,
-      rules: result.rules,
-      asOf: result.asOf,
-      lang: app.lang,
-      toolVersion: app.version,
-      log: (m) => app.log.info(m),
-      browser,
-      assets: result.assets,
-      cache,
-    };
-    const files: GeneratedFile[] = [];
     try {
-      for (const [i, renderer] of RENDERERS.entries()) {
-        app.log.info(`[${i + 1}/${RENDERERS.length}] ${renderer.description}`);
-        files.push(...(await renderer.render(ctx)));
+      if (opts.watch) {
+        await watchBuild(app, dir, opts.out, async () => (await buildOnce(app, dir, opts, browser, cache)).ok);
+        app.exitCode = 0;
+      } else {
+        app.exitCode = (await buildOnce(app, dir, opts, browser, cache)).exitCode;
       }
     } finally {
       await browser?.close();
       await cache?.prune(2000);
     }
-    const outAbs = resolve(app.io.cwd, opts.out);
-    const outShown = displayPath(app.io.cwd, outAbs);
-    if (opts.check) {
-      const diff = await diffGenerated(outAbs, files, 'replace');
-      const problems = [
-        ...diff.missing.map((f) => `  thiếu / missing: ${outShown}/${f}`),
-        ...diff.changed.map((f) => `  khác / changed:  ${outShown}/${f}`),
-        ...diff.extra.map((f) => `  thừa / extra:    ${outShown}/${f}`),
-      ];
-      if (problems.length) {
-        app.io.stderr.write(`${problems.join('\n')}\n`);
-        app.log.warn(`${outShown} không khớp với kết quả tạo lại; chạy "kientruc build" rồi commit.`);
-        app.exitCode = 1;
-        return;
-      }
-      app.log.info(`✓ ${outShown} khớp với kết quả tạo lại (${files.length} tệp).`);
-    } else {
-      await writeGenerated(outAbs, files, 'replace');
-      app.log.info(`✓ Đã ghi ${files.length} tệp vào ${outShown}/.`);
-    }
-    const n = countBySeverity(result.diagnostics);
-    if (n.error + n.warning + n.info > 0) {
-      app.log.info(`  Kiểm tra tuân thủ: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin — xem chi tiết: kientruc check ${dir}`);
-    }
-    app.exitCode = exitCodeFor(result.diagnostics, opts.failOn);
   });
+}
+
+/** One build: check, render every output, write (or compare with --check). The browser is the caller's. */
+async function buildOnce(
+  app: App,
+  dir: string,
+  opts: BuildOptions,
+  browser: BrowserProvider | undefined,
+  cache: FileRenderCache | undefined,
+): Promise<{ ok: boolean; exitCode: number }> {
+  const result = await loadForCommand(app, dir, opts, true);
+  if (result.structuralErrors) {
+    const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
+    app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.files.map((f) => f.file)));
+    app.log.warn(
+      app.lang === 'vi'
+        ? `Không tạo đầu ra: kiến trúc có ${blocking.length} lỗi cú pháp, lược đồ hoặc tham chiếu. Đầu ra cũ trong ${opts.out} được giữ nguyên.`
+        : `Nothing built: ${blocking.length} syntax, schema or reference errors. The previous ${opts.out} is left as it was.`,
+    );
+    return { ok: false, exitCode: 1 };
+  }
+  const ctx: RenderContext = {
+    model: result.model,
+    diagnostics: result.diagnostics,
+    rules: result.rules,
+    asOf: result.asOf,
+    lang: app.lang,
+    toolVersion: app.version,
+    log: (m) => app.log.info(m),
+    browser,
+    assets: result.assets,
+    cache,
+  };
+  const files: GeneratedFile[] = [];
+  for (const [i, renderer] of RENDERERS.entries()) {
+    app.log.info(`[${i + 1}/${RENDERERS.length}] ${renderer.description}`);
+    files.push(...(await renderer.render({ ...ctx, outputs: [...files] })));
+  }
+  const outAbs = resolve(app.io.cwd, opts.out);
+  const outShown = displayPath(app.io.cwd, outAbs);
+  if (opts.check) {
+    const diff = await diffGenerated(outAbs, files, 'replace');
+    const problems = [
+      ...diff.missing.map((f) => `  thiếu / missing: ${outShown}/${f}`),
+      ...diff.changed.map((f) => `  khác / changed:  ${outShown}/${f}`),
+      ...diff.extra.map((f) => `  thừa / extra:    ${outShown}/${f}`),
+    ];
+    if (problems.length) {
+      app.io.stderr.write(`${problems.join('\n')}\n`);
+      app.log.warn(`${outShown} không khớp với kết quả tạo lại; chạy "kientruc build" rồi commit.`);
+      return { ok: false, exitCode: 1 };
+    }
+    app.log.info(`✓ ${outShown} khớp với kết quả tạo lại (${files.length} tệp).`);
+  } else {
+    await writeGenerated(outAbs, files, 'replace');
+    app.log.info(`✓ Đã ghi ${files.length} tệp vào ${outShown}/.`);
+  }
+  const n = countBySeverity(result.diagnostics);
+  if (n.error + n.warning + n.info > 0) {
+    app.log.info(`  Kiểm tra tuân thủ: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin — xem chi tiết: kientruc check ${dir}`);
+  }
+  return { ok: true, exitCode: exitCodeFor(result.diagnostics, opts.failOn) };
 }

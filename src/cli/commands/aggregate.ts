@@ -1,0 +1,156 @@
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { buildGapReport } from '../../analysis/gap-report.js';
+import { countBySeverity } from '../../core/diagnostic.js';
+import { UsageError } from '../../core/errors.js';
+import { appendixMarkdown } from '../../aggregate/appendix.js';
+import { mergeAgencies } from '../../aggregate/merge.js';
+import { aggregateJson, aggregateMarkdown } from '../../aggregate/report.js';
+import type { AgencyInput, AggregateResult, WeightBasis } from '../../aggregate/types.js';
+import { exitCodeFor } from '../../diagnostics/exit-code.js';
+import { displayPath } from '../../load/discover.js';
+import { runPipeline } from '../../pipeline.js';
+import { modelJsonRenderer } from '../../render/model/model-json.js';
+import { BrowserProvider } from '../../render/browser.js';
+import { renderGapReport } from '../../render/gap/gap-report.js';
+import { diagramImages } from '../../render/mermaid/renderer.js';
+import { DIAGRAMS_DIR } from '../../render/mermaid/types.js';
+import { siteHtml } from '../../render/site/site.js';
+import type { GeneratedFile, RenderCache, RenderContext } from '../../render/types.js';
+import { CACHE_DIR, FileRenderCache } from '../../write/render-cache.js';
+import { crossAgencyDiagram } from '../../aggregate/diagram.js';
+import { writeGenerated } from '../../write/write-generated.js';
+import { parseAsOf, parseMegabytes, type App } from '../app.js';
+import { allCodes, emit, formatDiagnostics } from '../output.js';
+import { addInputOptions, addReportOptions, type InputOptions, type ReportOptions } from './shared.js';
+
+interface AggregateOptions extends InputOptions, ReportOptions {
+  out: string;
+  agency?: string;
+  weights: WeightBasis;
+  render: boolean;
+}
+
+async function loadAgencies(app: App, dirs: readonly string[], opts: AggregateOptions): Promise<AgencyInput[]> {
+  const asOf = parseAsOf(opts.asOf);
+  const maxFileBytes = parseMegabytes(opts.maxFileSize);
+  const seen = new Map<string, string>();
+  const inputs: AgencyInput[] = [];
+  for (const dir of dirs) {
+    let real: string;
+    try {
+      real = realpathSync(resolve(app.io.cwd, dir));
+    } catch {
+      throw new UsageError(`Không tìm thấy thư mục kiến trúc "${dir}".`);
+    }
+    const dup = seen.get(real);
+    if (dup !== undefined) throw new UsageError(`Thư mục "${dir}" đã được chỉ định (là "${dup}").`);
+    seen.set(real, dir);
+    app.log.info(`Đọc ${dir}…`);
+    const r = await runPipeline({
+      root: dir,
+      cwd: app.io.cwd,
+      today: app.today,
+      rules: true,
+      ...(asOf ? { asOf } : {}),
+      ...(maxFileBytes ? { maxFileBytes } : {}),
+    });
+    inputs.push({ dir, model: r.model, diagnostics: r.diagnostics, sources: r.loaded.sources, files: r.loaded.files, structuralErrors: r.structuralErrors });
+  }
+  return inputs;
+}
+
+/** Everything `aggregate` writes into --out, from the merged view. */
+export async function renderAggregate(app: App, result: AggregateResult, browser: BrowserProvider | undefined, cache: RenderCache | undefined): Promise<GeneratedFile[]> {
+  const ctx: RenderContext = {
+    model: result.model,
+    diagnostics: result.diagnostics,
+    rules: [],
+    asOf: result.asOf,
+    lang: app.lang,
+    toolVersion: app.version,
+    log: (m) => app.log.info(m),
+    browser,
+    cache,
+  };
+  const spec = crossAgencyDiagram(result);
+  const { images } = await diagramImages(ctx, [spec], ['svg']);
+  const svg = images.get(spec.name)?.svg;
+  const diagramPath = `${DIAGRAMS_DIR}/${spec.name}`;
+  return [
+    { path: 'aggregate.md', contents: aggregateMarkdown(result, app.lang, { ...spec, svgPath: svg === undefined ? undefined : `${diagramPath}.svg` }) },
+    { path: 'aggregate.json', contents: aggregateJson(result, app.version) },
+    { path: 'appendix.md', contents: appendixMarkdown(result, app.lang) },
+    // The consolidated gap report: the gap report's view model over the merged model, in its three formats.
+    ...renderGapReport(buildGapReport({ model: result.model, diagnostics: result.diagnostics, codes: allCodes(), asOf: result.asOf })),
+    { path: `${diagramPath}.mmd`, contents: spec.mermaid },
+    ...(svg === undefined ? [] : [{ path: `${diagramPath}.svg`, contents: svg }]),
+    ...(await modelJsonRenderer.render(ctx)),
+    {
+      path: 'site/index.html',
+      contents: siteHtml({ ...ctx, diagrams: [{ name: spec.name, title: spec.title, mmd: spec.mermaid, ...(svg === undefined ? {} : { svg }) }] }),
+    },
+  ];
+}
+
+export function registerAggregate(program: Command, app: App): void {
+  const cmd = program
+    .command('aggregate')
+    .summary('tổng hợp kiến trúc nhiều cơ quan / merge many agencies into one view')
+    .description(
+      'Tổng hợp thư mục kiến trúc của nhiều cơ quan (tỉnh và các sở, xã; bộ và các đơn vị) thành một góc nhìn: mã thực thể có hậu tố mã định danh cơ quan (QCVN 102), ' +
+        'tham chiếu "system:x@<mã>" được giải quyết giữa các cơ quan; báo xung đột kèm tệp và dòng (CSDL quốc gia có hai nguồn, hai cơ quan cùng khai báo một hệ thống, ' +
+        'kết nối tới hệ thống không tồn tại, trùng hoặc thiếu mã định danh); tổng hợp chỉ tiêu theo chỉ tiêu quốc gia có trọng số; tạo báo cáo, phụ lục tổng hợp vào --out. ' +
+        'Xung đột được in ra stdout theo --format.',
+    )
+    .argument('<dir...>', 'các thư mục kiến trúc (mỗi thư mục một cơ quan)')
+    .requiredOption('--out <dir>', 'thư mục đầu ra của góc nhìn tổng hợp')
+    .option('--agency <code>', 'mã định danh của cơ quan tổng hợp (mặc định: cơ quan cấp cao nhất)')
+    .addOption(
+      new Option('--weights <basis>', 'trọng số khi tổng hợp chỉ tiêu (thiếu thì lùi về dân số, rồi bằng nhau)').choices(['denominator', 'population', 'equal']).default('denominator'),
+    )
+    .option('--no-render', 'không dùng trình duyệt: sơ đồ kết nối giữa cơ quan chỉ có mã Mermaid');
+  addInputOptions(cmd);
+  addReportOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Ví dụ:
+  $ kientruc aggregate architecture ../so-y-te/architecture ../xa-lam-nguyen/architecture --out generated/tinh
+  $ kientruc aggregate tinh/ so-*/ xa-*/ --out tong-hop --agency 000.00.00.H99 --weights population
+  $ kientruc aggregate a b c --out tong-hop --format sarif --output xung-dot.sarif
+
+Đầu ra: aggregate.md (cơ quan, xung đột, chỉ tiêu tổng hợp, kết nối giữa cơ quan), aggregate.json,
+gap-report.{md,html,json} (báo cáo khoảng cách tổng hợp), appendix.md (phụ lục hệ thống, cơ sở dữ liệu, nhiệm vụ), diagrams/lien-co-quan.{mmd,svg} (sơ đồ kết nối
+giữa cơ quan), model.json (mô hình đã gộp), site/index.html (trang danh mục của góc nhìn tổng hợp).`,
+  );
+  cmd.action(async (dirs: string[], opts: AggregateOptions) => {
+    const inputs = await loadAgencies(app, dirs, opts);
+    const result = mergeAgencies(inputs, {
+      today: app.today,
+      weights: opts.weights,
+      ...(opts.agency ? { primary: opts.agency } : {}),
+      ...(opts.asOf ? { asOf: opts.asOf } : {}),
+    });
+    if (opts.agency && !result.agencies.some((a) => a.primary)) {
+      throw new UsageError(`--agency ${opts.agency}: không có cơ quan nào mang mã định danh này trong các thư mục đã cho.`);
+    }
+    const browser = opts.render ? new BrowserProvider(app.io.env) : undefined;
+    const cache = opts.render ? new FileRenderCache(resolve(app.io.cwd, CACHE_DIR)) : undefined;
+    let files: GeneratedFile[];
+    try {
+      files = await renderAggregate(app, result, browser, cache);
+    } finally {
+      await browser?.close();
+    }
+    const outAbs = resolve(app.io.cwd, opts.out);
+    await writeGenerated(outAbs, files, 'replace');
+    const n = countBySeverity(result.conflicts);
+    app.log.info(
+      `✓ Đã tổng hợp ${result.agencies.filter((a) => a.merged).length} cơ quan vào ${displayPath(app.io.cwd, outAbs)}/ (${files.length} tệp); xung đột: ${n.error} lỗi, ${n.warning} cảnh báo.`,
+    );
+    await emit(app, formatDiagnostics(app, opts.format, result.conflicts, result.model.files.map((f) => f.file)), opts.output);
+    app.exitCode = exitCodeFor(result.conflicts, opts.failOn);
+  });
+}

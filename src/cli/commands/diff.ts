@@ -1,0 +1,113 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { compareSides } from '../../diff/compare.js';
+import { formatDiffJson, formatDiffMarkdown, summaryLine } from '../../diff/format.js';
+import type { DiffSide } from '../../diff/types.js';
+import { snapshotFolderAt } from '../../load/git-snapshot.js';
+import { runPipeline } from '../../pipeline.js';
+import { parseAsOf, parseMegabytes, type App } from '../app.js';
+import { emit } from '../output.js';
+import { addInputOptions, DEFAULT_ROOT, type InputOptions } from './shared.js';
+
+interface DiffOptions extends InputOptions {
+  dir: string;
+  format: 'md' | 'json';
+  output?: string;
+  failOnBreaking?: boolean;
+}
+
+interface LoadedSide {
+  readonly side: DiffSide;
+  dispose(): Promise<void>;
+}
+
+/** A folder argument may be the architecture folder itself or a checkout holding `architecture/`. */
+function asFolder(cwd: string, arg: string): string | undefined {
+  const abs = resolve(cwd, arg);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) return undefined;
+  if (!existsSync(join(abs, 'agency.yaml')) && existsSync(join(abs, DEFAULT_ROOT, 'agency.yaml'))) return join(arg, DEFAULT_ROOT);
+  return arg;
+}
+
+async function loadSide(app: App, arg: string | undefined, opts: DiffOptions): Promise<LoadedSide> {
+  const asOf = parseAsOf(opts.asOf);
+  const maxFileBytes = parseMegabytes(opts.maxFileSize);
+  const common = { today: app.today, rules: true, ...(asOf ? { asOf } : {}), ...(maxFileBytes ? { maxFileBytes } : {}) };
+  const folder = arg === undefined ? opts.dir : asFolder(app.io.cwd, arg);
+  if (folder !== undefined) {
+    app.log.info(`Đọc ${arg === undefined ? `thư mục làm việc (${folder})` : folder}…`);
+    const r = await runPipeline({ root: folder, cwd: app.io.cwd, ...common });
+    return {
+      side: { label: arg ?? '', model: r.model, diagnostics: r.diagnostics, asOf: r.asOf, root: r.loaded.root, structuralErrors: r.structuralErrors },
+      dispose: async () => {},
+    };
+  }
+  const snap = await snapshotFolderAt({ cwd: app.io.cwd, ref: arg as string, dir: opts.dir });
+  try {
+    app.log.info(`Đọc ${opts.dir} tại ${arg} (${snap.commit.slice(0, 8)}, ${snap.files} tệp YAML)…`);
+    const r = await runPipeline({ root: snap.root, cwd: snap.cwd, ...common });
+    return {
+      side: {
+        label: arg as string,
+        commit: snap.commit.slice(0, 8),
+        model: r.model,
+        diagnostics: r.diagnostics,
+        asOf: r.asOf,
+        root: r.loaded.root,
+        structuralErrors: r.structuralErrors,
+      },
+      dispose: () => snap.dispose(),
+    };
+  } catch (err: unknown) {
+    await snap.dispose();
+    throw err;
+  }
+}
+
+export function registerDiff(program: Command, app: App): void {
+  const cmd = program
+    .command('diff')
+    .summary('so sánh hai phiên bản kiến trúc / compare two versions of the architecture')
+    .description(
+      'So sánh kiến trúc giữa hai phía — mỗi phía là một tham chiếu git (nhánh, thẻ, commit) hoặc một thư mục; mặc định phía mới là thư mục làm việc. ' +
+        'Liệt kê thay đổi phá vỡ trước (xóa thực thể đang được tham chiếu, hạ cấp độ an toàn, thu hẹp chia sẻ dữ liệu, ngừng đồng bộ về CSDL tổng hợp quốc gia, lùi thời hạn quá chỉ tiêu quốc gia), ' +
+        'rồi thực thể thêm, xóa, sửa từng trường, biến động chỉ tiêu, phát hiện mới và đã khắc phục. Markdown dùng làm bình luận pull request.',
+    )
+    .argument('<base>', 'phía gốc: tham chiếu git hoặc thư mục')
+    .argument('[head]', 'phía mới: tham chiếu git hoặc thư mục (mặc định: thư mục làm việc)')
+    .option('--dir <dir>', 'thư mục kiến trúc trong kho git (dùng cho phía là tham chiếu git và cho thư mục làm việc)', DEFAULT_ROOT)
+    .addOption(new Option('-f, --format <format>', 'định dạng kết quả').choices(['md', 'json']).default('md'))
+    .option('-o, --output <file>', 'ghi kết quả vào tệp thay vì stdout')
+    .option('--fail-on-breaking', 'trả mã thoát 1 khi có thay đổi phá vỡ');
+  addInputOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Mỗi phía là một thư mục nếu thư mục đó tồn tại, nếu không thì là tham chiếu git.
+
+Ví dụ:
+  $ kientruc diff main                                # nhánh main → thư mục làm việc
+  $ kientruc diff origin/main HEAD --format md --output kientruc-diff.md
+  $ kientruc diff v1.0 v1.1 --format json | jq .breaking
+  $ kientruc diff ../ban-cu/architecture architecture # hai thư mục
+  $ kientruc diff main --fail-on-breaking             # CI: chặn thay đổi phá vỡ`,
+  );
+  cmd.action(async (base: string, head: string | undefined, opts: DiffOptions) => {
+    const b = await loadSide(app, base, opts);
+    try {
+      const h = await loadSide(app, head, opts);
+      try {
+        const report = compareSides(b.side, h.side);
+        const content = opts.format === 'json' ? formatDiffJson(report) : formatDiffMarkdown(report, app.lang);
+        await emit(app, content, opts.output);
+        app.log.info(summaryLine(report, app.lang).replace(/\*\*/g, ''));
+        app.exitCode = opts.failOnBreaking && report.breaking.length > 0 ? 1 : 0;
+      } finally {
+        await h.dispose();
+      }
+    } finally {
+      await b.dispose();
+    }
+  });
+}

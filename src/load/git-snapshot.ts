@@ -1,0 +1,137 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { CONFIG_NAMES } from './config.js';
+
+/** An architecture folder as it was at one commit, written to a temp folder that mirrors the repository. */
+export interface GitSnapshot {
+  /** Full commit id the ref resolved to. */
+  readonly commit: string;
+  /** Working directory inside the snapshot that corresponds to the caller's `cwd`. */
+  readonly cwd: string;
+  /** The architecture folder, relative to `cwd` (pass both to the pipeline). */
+  readonly root: string;
+  /** Number of YAML files written. */
+  readonly files: number;
+  /** Removes the temp folder. */
+  dispose(): Promise<void>;
+}
+
+const MAX_OUTPUT = 512 * 1024 * 1024;
+
+/** Runs git with arguments (never through a shell) and returns stdout; rejects with stderr on failure. */
+function git(args: readonly string[], cwd: string, input?: string): Promise<Buffer> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('git', [...args], { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let size = 0;
+    child.stdout?.on('data', (b: Buffer) => {
+      size += b.length;
+      if (size > MAX_OUTPUT) child.kill();
+      else out.push(b);
+    });
+    child.stderr?.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) => reject(e));
+    child.on('close', (status) => {
+      if (status === 0) resolvePromise(Buffer.concat(out));
+      else reject(new Error(Buffer.concat(err).toString('utf8').trim() || `git ${args[0]} exited with ${status}`));
+    });
+    if (input !== undefined && child.stdin) {
+      child.stdin.on('error', (e) => reject(e));
+      child.stdin.end(input);
+    }
+  });
+}
+
+/** The top folder of the git repository holding `cwd`, or undefined outside a repository (or without git). */
+export async function gitTopLevel(cwd: string): Promise<string | undefined> {
+  try {
+    return (await git(['rev-parse', '--show-toplevel'], cwd)).toString('utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The commit a ref names (`main`, `HEAD~1`, `v1.2`, a sha), or undefined when it names none. */
+export async function resolveCommit(cwd: string, ref: string): Promise<string | undefined> {
+  if (ref.startsWith('-') || ref.includes('\0')) return undefined;
+  try {
+    const sha = (await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd)).toString('utf8').trim();
+    return /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses `git ls-tree -r -z` output: regular YAML blobs only (symlinks and submodules are skipped). */
+function yamlBlobs(listing: Buffer): { sha: string; path: string }[] {
+  const out: { sha: string; path: string }[] = [];
+  for (const entry of listing.toString('utf8').split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, sha] = entry.slice(0, tab).split(' ');
+    const path = entry.slice(tab + 1);
+    if (type !== 'blob' || mode === '120000' || sha === undefined) continue;
+    if (!/\.ya?ml$/i.test(path)) continue;
+    out.push({ sha, path });
+  }
+  return out;
+}
+
+/** Splits `git cat-file --batch` output into blob contents, in request order. */
+function splitBatch(buf: Buffer, count: number): Buffer[] {
+  const out: Buffer[] = [];
+  let pos = 0;
+  for (let i = 0; i < count; i++) {
+    const nl = buf.indexOf(0x0a, pos);
+    if (nl < 0) throw new Error('truncated git cat-file output');
+    const header = buf.subarray(pos, nl).toString('utf8').split(' ');
+    const size = Number(header[2]);
+    if (header[1] !== 'blob' || !Number.isFinite(size)) throw new Error(`unexpected git cat-file header: ${header.join(' ')}`);
+    out.push(buf.subarray(nl + 1, nl + 1 + size));
+    pos = nl + 1 + size + 1;
+  }
+  return out;
+}
+
+/**
+ * Writes the YAML files of `dir` (relative to `cwd`) as they are at `ref` into a temp folder laid out
+ * like the repository, so file paths in diagnostics read the same as in the working tree.
+ */
+export async function snapshotFolderAt(opts: { readonly cwd: string; readonly ref: string; readonly dir: string }): Promise<GitSnapshot> {
+  const cwdReal = await realpath(opts.cwd);
+  const top = await gitTopLevel(cwdReal);
+  if (!top) throw new UsageError(`"${opts.ref}" không phải thư mục, và ${opts.cwd} không nằm trong kho git nên không thể đọc theo tham chiếu git.`);
+  const commit = await resolveCommit(opts.cwd, opts.ref);
+  if (!commit) throw new UsageError(`"${opts.ref}" không phải thư mục cũng không phải tham chiếu git (nhánh, thẻ, commit) có trong kho.`);
+  const absDir = resolve(cwdReal, opts.dir);
+  const relDir = relative(top, absDir).split(sep).join('/');
+  if (relDir.startsWith('..') || isAbsolute(relDir)) {
+    throw new UsageError(`Thư mục kiến trúc "${opts.dir}" nằm ngoài kho git ${top}.`);
+  }
+  // The folder, and the rule configuration that sits beside it (see load/config.ts).
+  const parent = relDir.includes('/') ? relDir.slice(0, relDir.lastIndexOf('/')) : '';
+  const configs = relDir === '' ? [] : CONFIG_NAMES.map((n) => (parent ? `${parent}/${n}` : n));
+  const listing = await git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', relDir === '' ? '.' : relDir, ...configs], top);
+  const blobs = yamlBlobs(listing);
+  const contents = blobs.length ? splitBatch(await git(['cat-file', '--batch'], top, blobs.map((b) => `${b.sha}\n`).join('')), blobs.length) : [];
+  const tmp = await mkdtemp(join(tmpdir(), 'kientruc-diff-'));
+  try {
+    await mkdir(join(tmp, relDir), { recursive: true });
+    for (const [i, b] of blobs.entries()) {
+      const target = join(tmp, b.path);
+      if (relative(tmp, target).startsWith('..')) continue;
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, contents[i] as Buffer);
+    }
+    const cwd = join(tmp, relative(top, cwdReal));
+    await mkdir(cwd, { recursive: true });
+    return { commit, cwd, root: relative(cwdReal, absDir).split(sep).join('/') || '.', files: blobs.length, dispose: () => rm(tmp, { recursive: true, force: true }) };
+  } catch (err: unknown) {
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}

@@ -1,0 +1,46 @@
+/** Escapes text for HTML element content and attribute values (both quote kinds). */
+export function esc(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Vietnamese folded to ASCII lower case for search: "Hộ tịch" → "ho tich" (the page's script folds queries the same way). */
+export function fold(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** An element id for a ref: only characters safe in ids and fragments. */
+export function anchorOf(ref: string): string {
+  return `e-${ref.replace(/[^A-Za-z0-9-]/g, '_')}`;
+}
+
+/** Facet key → value, written as `data-f-<key>` attributes (the filters match on them). */
+export type Facets = Readonly<Record<string, string | undefined>>;
+
+export function facetAttrs(facets: Facets): string {
+  return Object.entries(facets)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => ` data-f-${k.replace(/[^a-z0-9-]/g, '')}="${esc(v)}"`)
+    .join('');
+}
+
+/** A Mermaid SVG made by our own renderer, stripped of anything executable before it is inlined. */
+export function safeSvg(svg: string): string {
+  return svg
+    .replace(/<\?xml[^>]*>/g, '')
+    .replace(/<!DOCTYPE[^>]*>/gi, '')
+    .replace(/<script[\s\S]*?<\/script>/gi, '')
+    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*')/gi, '')
+    .replace(/(href|xlink:href)\s*=\s*("|')\s*javascript:[^"']*\2/gi, '')
+    .trim();
+}

@@ -1,0 +1,222 @@
+import { KPI_STATUS_LABEL, type KpiStatus } from '../../analysis/kpis.js';
+import { viShortDate } from '../../core/dates.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { countBySeverity } from '../../core/diagnostic.js';
+import { parseRef } from '../../core/ref.js';
+import { pick, viCollator, type Lang } from '../../core/text.js';
+import { enumLabel } from '../../framework/types.js';
+import type { Model } from '../../model/model.js';
+import { diagramEntries } from '../mermaid/diagrams.js';
+import { DIAGRAMS_DIR } from '../mermaid/types.js';
+import type { GeneratedFile, Renderer, RenderContext } from '../types.js';
+import { SITE_CSS, SITE_JS } from './assets.js';
+import { CARD_KINDS, datasetCard, findingCard, integrationCard, kindTitle, kpiCard, systemCard, taskCard, type Card, type CardContext } from './cards.js';
+import { esc, facetAttrs, fold, safeSvg } from './html.js';
+
+export const SITE_DIR = 'site';
+
+/** A diagram the site shows: its SVG when one was rendered, else its Mermaid source. */
+export interface SiteDiagram {
+  readonly name: string;
+  readonly title: string;
+  readonly svg?: string;
+  readonly mmd?: string;
+}
+
+interface FacetDef {
+  readonly key: string;
+  readonly vi: string;
+  readonly en: string;
+  readonly label: (value: string) => string;
+}
+
+function facetDefs(model: Model, lang: Lang): Readonly<Record<string, readonly FacetDef[]>> {
+  const en = (id: string) => (v: string) => enumLabel(model.pack, id, /^\d+$/.test(v) ? Number(v) : v, lang);
+  const agencyName = (code: string) => model.all('agency').find((a) => parseRef(a.ref)?.agency === code)?.name ?? code;
+  return {
+    all: [
+      { key: 'agency', vi: 'Cơ quan', en: 'Agency', label: agencyName },
+      { key: 'findings', vi: 'Có phát hiện', en: 'Has findings', label: (v) => v },
+    ],
+    system: [
+      { key: 'layer', vi: 'Lớp', en: 'Layer', label: (v) => `${v} — ${en('layer')(v)}` },
+      { key: 'status', vi: 'Trạng thái', en: 'Status', label: en('lifecycle') },
+      { key: 'owner', vi: 'Chủ quản', en: 'Owner', label: (v) => model.shortNameOf(v) },
+    ],
+    dataset: [
+      { key: 'sharing', vi: 'Chia sẻ', en: 'Sharing', label: en('sharingClass') },
+      { key: 'scope', vi: 'Phạm vi', en: 'Scope', label: en('dataScope') },
+      { key: 'sync', vi: 'Đồng bộ', en: 'Sync', label: en('syncStatus') },
+    ],
+    integration: [
+      { key: 'channel', vi: 'Kênh', en: 'Channel', label: en('channel') },
+      { key: 'status', vi: 'Trạng thái', en: 'Status', label: en('integrationStatus') },
+    ],
+    kpi: [
+      { key: 'status', vi: 'Trạng thái', en: 'Status', label: (v) => pick(KPI_STATUS_LABEL[v as KpiStatus] ?? { vi: v, en: v }, lang) },
+      { key: 'area', vi: 'Nhóm', en: 'Area', label: en('taskArea') },
+    ],
+    task: [
+      { key: 'status', vi: 'Trạng thái', en: 'Status', label: en('taskStatus') },
+      { key: 'area', vi: 'Nhóm', en: 'Area', label: en('taskArea') },
+    ],
+    finding: [
+      { key: 'severity', vi: 'Mức', en: 'Severity', label: (v) => (lang === 'vi' ? ({ error: 'lỗi', warning: 'cảnh báo', info: 'thông tin' } as Record<string, string>)[v] ?? v : v) },
+      { key: 'code', vi: 'Mã', en: 'Code', label: (v) => v },
+    ],
+  };
+}
+
+function filterGroup(forKind: string, defs: readonly FacetDef[], cards: readonly Card[], lang: Lang): string {
+  const selects: string[] = [];
+  for (const def of defs) {
+    const pool = forKind === 'all' ? cards : cards.filter((c) => c.kind === forKind);
+    const values = [...new Set(pool.map((c) => c.facets[def.key]).filter((v): v is string => v !== undefined && v !== ''))];
+    if (values.length < 2) continue;
+    const options = values.map((v) => ({ v, l: def.label(v) })).sort((a, b) => viCollator.compare(a.l, b.l));
+    selects.push(
+      `<label>${esc(lang === 'vi' ? def.vi : def.en)}<select data-facet="${esc(def.key)}"><option value="">${lang === 'vi' ? 'tất cả' : 'all'}</option>${options
+        .map((o) => `<option value="${esc(o.v)}">${esc(o.l)}</option>`)
+        .join('')}</select></label>`,
+    );
+  }
+  return selects.length ? `<fieldset class="filters" data-for="${esc(forKind)}"${forKind === 'all' ? '' : ' hidden'}>${selects.join('')}</fieldset>` : '';
+}
+
+function cardHtml(c: Card, lang: Lang): string {
+  const findings = c.findings.length
+    ? `<ul class="findings">${c.findings
+        .map((d) => `<li><span class="badge sev-${esc(d.severity)}">${esc(d.code)}</span> ${esc(pick(d.message, lang))}</li>`)
+        .join('')}</ul>`
+    : '';
+  return [
+    `<article class="card${c.kind === 'diagram' ? ' diagram' : ''}" id="${esc(c.id)}" data-kind="${esc(c.kind)}" data-q="${esc(c.q)}"${facetAttrs(c.facets)}>`,
+    `<h3>${esc(c.title)}${c.ref ? ` <code>${esc(c.ref)}</code>` : ''}</h3>`,
+    c.description ? `<p class="desc">${esc(c.description)}</p>` : '',
+    c.fields.length ? `<dl>${c.fields.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>` : '',
+    c.body ?? '',
+    findings,
+    '</article>',
+  ].join('');
+}
+
+function diagramBody(d: SiteDiagram, lang: Lang): string {
+  return d.svg
+    ? `<div class="svg">${safeSvg(d.svg)}</div>`
+    : `<p class="desc">${lang === 'vi' ? 'Chưa vẽ (chạy không có --no-render để có hình); mã Mermaid:' : 'Not drawn (run without --no-render for the picture); Mermaid source:'}</p><pre>${esc(d.mmd ?? '')}</pre>`;
+}
+
+function diagramCard(d: SiteDiagram, lang: Lang, index: number): Card {
+  return { kind: 'diagram', id: `d-${index}`, title: d.title, fields: [], findings: [], facets: {}, q: fold(`${d.title} ${d.name}`), body: diagramBody(d, lang) };
+}
+
+/**
+ * The model's diagrams (the diagram module's list and titles), each with the SVG an earlier renderer of
+ * the same run drew (`diagrams/<name>.svg`), or its Mermaid source when none was drawn.
+ */
+export function siteDiagrams(model: Model, asOf: string, outputs: readonly GeneratedFile[]): SiteDiagram[] {
+  const svgs = new Map<string, string>();
+  for (const f of outputs) {
+    const m = new RegExp(`^${DIAGRAMS_DIR}/(.+)\\.svg$`).exec(f.path);
+    if (m) svgs.set(m[1] as string, typeof f.contents === 'string' ? f.contents : Buffer.from(f.contents).toString('utf8'));
+  }
+  return diagramEntries(model, { asOf }).map((d) => {
+    const svg = svgs.get(d.name);
+    return { name: d.name, title: d.title, mmd: d.mermaid, ...(svg === undefined ? {} : { svg }) };
+  });
+}
+
+/** The catalogue page: every card rendered on the server, so it reads without script; the script only filters. */
+export function siteHtml(input: {
+  readonly model: Model;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly asOf: string;
+  readonly lang: Lang;
+  readonly toolVersion: string;
+  readonly diagrams: readonly SiteDiagram[];
+}): string {
+  const { model, lang } = input;
+  const vi = lang === 'vi';
+  const byEntity = new Map<string, Diagnostic[]>();
+  for (const d of input.diagnostics) {
+    if (d.entity === undefined) continue;
+    byEntity.set(d.entity, [...(byEntity.get(d.entity) ?? []), d]);
+  }
+  const ctx: CardContext = { model, asOf: input.asOf, lang, findingsOf: (ref) => byEntity.get(ref) ?? [] };
+  // A system's context diagram sits in its card; the others have their own section.
+  const contextOf = new Map(input.diagrams.filter((d) => d.name.startsWith('context/')).map((d) => [`system:${d.name.slice('context/'.length)}`, d]));
+  const withContext = (c: Card): Card => {
+    const d = c.ref ? contextOf.get(c.ref) : undefined;
+    return d ? { ...c, body: `${c.body ?? ''}<details class="ctx"><summary>${esc(d.title)}</summary>${diagramBody(d, lang)}</details>` } : c;
+  };
+  const cards: Card[] = [
+    ...model.all('system').map((s) => withContext(systemCard(ctx, s))),
+    ...model.all('dataset').map((d) => datasetCard(ctx, d)),
+    ...model.all('integration').map((i) => integrationCard(ctx, i)),
+    ...model.all('kpi').map((k) => kpiCard(ctx, k)),
+    ...model.all('task').map((t) => taskCard(ctx, t)),
+    ...input.diagnostics.map((d, i) => findingCard(ctx, d, i)),
+    ...input.diagrams.filter((d) => !d.name.startsWith('context/')).map((d, i) => diagramCard(d, lang, i)),
+  ];
+  const kinds = [...CARD_KINDS, 'finding', 'diagram'] as const;
+  const defs = facetDefs(model, lang);
+  const sortKey = (c: Card) => (c.kind === 'finding' || c.kind === 'diagram' ? '' : c.title);
+  const sections = kinds
+    .map((k) => {
+      const list = cards.filter((c) => c.kind === k).sort((a, b) => viCollator.compare(sortKey(a), sortKey(b)));
+      if (!list.length) return '';
+      return `<section data-section="${k}"><h2>${esc(kindTitle(k, lang))} <span class="count">(<span class="sc">${list.length}</span>)</span></h2><div class="grid">${list.map((c) => cardHtml(c, lang)).join('')}</div></section>`;
+    })
+    .join('\n');
+  const n = countBySeverity(input.diagnostics);
+  const agency = model.agency;
+  const title = vi ? `Danh mục kiến trúc số — ${agency?.name ?? model.root}` : `Digital architecture catalogue — ${agency?.name ?? model.root}`;
+  const tabs = [`<button type="button" data-tab="all" aria-pressed="true">${vi ? 'Tất cả' : 'All'}</button>`]
+    .concat(kinds.filter((k) => cards.some((c) => c.kind === k)).map((k) => `<button type="button" data-tab="${k}" aria-pressed="false">${esc(kindTitle(k, lang))}</button>`))
+    .join('');
+  const filters = ['all', ...kinds].map((k) => filterGroup(k, defs[k] ?? [], cards, lang)).join('');
+  const summary = vi
+    ? `Số liệu đến ngày ${viShortDate(input.asOf)} · ${model.all('system').length} hệ thống · ${model.all('dataset').length} tập dữ liệu · ${model.all('integration').length} kết nối · ${model.all('kpi').length} chỉ tiêu · ${model.all('task').length} nhiệm vụ · phát hiện: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin`
+    : `Data as of ${input.asOf} · ${model.all('system').length} systems · ${model.all('dataset').length} datasets · ${model.all('integration').length} integrations · ${model.all('kpi').length} KPIs · ${model.all('task').length} tasks · findings: ${n.error} errors, ${n.warning} warnings, ${n.info} info`;
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="kientruc ${esc(input.toolVersion)}">
+<title>${esc(title)}</title>
+<style>${SITE_CSS}</style>
+</head>
+<body>
+<header class="top"><h1>${esc(title)}</h1><p>${esc(summary)}</p></header>
+<div class="toolbar">
+<input id="q" type="search" placeholder="${vi ? 'Tìm (gõ /): tên, mã, mô tả — có dấu hoặc không dấu' : 'Search (press /): name, id, description'}" aria-label="${vi ? 'Tìm kiếm' : 'Search'}" autocomplete="off">
+<div class="tabs" role="toolbar">${tabs}</div>
+<span class="count"><span id="count">${cards.length}</span> ${vi ? 'mục' : 'items'}</span>
+${filters}
+</div>
+<main>
+${sections}
+<p id="empty" hidden>${vi ? 'Không có mục nào khớp.' : 'Nothing matches.'}</p>
+</main>
+<footer>${vi ? 'Tạo bởi' : 'Generated by'} kientruc ${esc(input.toolVersion)} · ${esc(model.pack.id)} ${esc(model.pack.version)}</footer>
+<script>${SITE_JS}</script>
+</body>
+</html>
+`;
+}
+
+/** `site/index.html`: the catalogue, self-contained (works from file:// and any static host). */
+export const siteRenderer: Renderer = {
+  id: 'site',
+  description: 'Trang danh mục kiến trúc (site/index.html)',
+  render(ctx: RenderContext) {
+    return [
+      {
+        path: `${SITE_DIR}/index.html`,
+        contents: siteHtml({ ...ctx, diagrams: siteDiagrams(ctx.model, ctx.asOf, ctx.outputs ?? []) }),
+      },
+    ];
+  },
+};

@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isRelevant } from '../../src/cli/watch.js';
+import { edit } from '../helpers/git.js';
+import { AGENCY, BIN, makeProject } from '../helpers/project.js';
+
+const SYSTEM = `apiVersion: kientruc/v1
+kind: System
+id: mot-cua
+name: Hệ thống một cửa điện tử
+layer: L3
+component: tthc
+status: planned
+owner: agency:tinh-thu
+`;
+
+const TASK = `apiVersion: kientruc/v1
+kind: Task
+id: trien-khai-mot-cua
+name: Triển khai hệ thống một cửa điện tử
+area: applications
+lead: agency:tinh-thu
+deadline: 2026
+`;
+
+/** A running `kientruc build --watch`, with its stderr collected and a way to wait for a line. */
+function start(cwd: string, tmp: string): { child: ChildProcess; stderr: () => string; waitFor: (text: string, count?: number) => Promise<void>; exit: Promise<number | null> } {
+  // Diagrams are drawn (Chromium); TMPDIR is private so the browser profile left behind, if any, shows.
+  const child = spawn(process.execPath, [BIN, 'build', 'architecture', '--out', 'generated', '--watch'], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  const waiters: { text: string; count: number; resolve: () => void }[] = [];
+  const occurrences = (text: string) => err.split(text).length - 1;
+  child.stderr?.on('data', (b: Buffer) => {
+    err += b.toString('utf8');
+    for (const w of [...waiters]) {
+      if (occurrences(w.text) >= w.count) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    stderr: () => err,
+    exit,
+    waitFor: (text, count = 1) =>
+      new Promise<void>((resolve, reject) => {
+        if (occurrences(text) >= count) return resolve();
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for "${text}" ×${count}; stderr:\n${err}`)), 45_000);
+        waiters.push({ text, count, resolve: () => (clearTimeout(timer), resolve()) });
+      }),
+  };
+}
+
+const running: ChildProcess[] = [];
+afterEach(() => {
+  for (const c of running.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+describe('kientruc build --watch', () => {
+  it('rebuilds when a YAML file changes, keeps the outputs through a broken edit, and exits cleanly on Ctrl-C', { timeout: 180_000 }, async () => {
+    const dir = makeProject({ 'architecture/agency.yaml': AGENCY, 'architecture/systems/s.yaml': SYSTEM });
+    const tmp = makeProject({});
+    const w = start(dir, tmp);
+    running.push(w.child);
+    await w.waitFor('✓ Xong sau', 1);
+    const model = () => readFileSync(join(dir, 'generated', 'model.json'), 'utf8');
+    expect(model()).toContain('Hệ thống một cửa điện tử');
+
+    edit(dir, 'architecture/systems/s.yaml', (t) => t.replace('name: Hệ thống một cửa điện tử', 'name: Hệ thống một cửa điện tử dùng chung'));
+    await w.waitFor('✓ Xong sau', 2);
+    expect(w.stderr()).toContain('↻ Thay đổi: architecture/systems/s.yaml — đang tạo lại…');
+    expect(model()).toContain('Hệ thống một cửa điện tử dùng chung');
+
+    // A syntax error: reported, the previous outputs stay.
+    edit(dir, 'architecture/systems/s.yaml', (t) => t.replace('layer: L3', 'layer: [L3'));
+    await w.waitFor('Không tạo đầu ra', 1);
+    expect(model()).toContain('Hệ thống một cửa điện tử dùng chung');
+
+    edit(dir, 'architecture/systems/s.yaml', (t) => t.replace('layer: [L3', 'layer: L3'));
+    await w.waitFor('✓ Xong sau', 3);
+
+    // A new file in a new folder is picked up too.
+    mkdirSync(join(dir, 'architecture', 'tasks'));
+    writeFileSync(join(dir, 'architecture', 'tasks', 't.yaml'), TASK);
+    await w.waitFor('✓ Xong sau', 4);
+    expect(model()).toContain('task:trien-khai-mot-cua');
+
+    w.child.kill('SIGINT');
+    expect(await w.exit).toBe(0);
+    expect(w.stderr()).toContain('Đã dừng theo dõi.');
+    // The browser was used (diagrams drawn), then closed and its profile removed.
+    expect(w.stderr()).toMatch(/sơ đồ: [1-9]\d* vẽ mới/);
+    expect(readdirSync(tmp).filter((f) => f.startsWith('kientruc-chromium-'))).toEqual([]);
+  });
+
+  it('ignores what cannot change the build', () => {
+    const root = '/p/architecture';
+    expect(isRelevant('systems/a.yaml', root, '/p/generated')).toBe(true);
+    expect(isRelevant('systems', root, '/p/generated')).toBe(true);
+    expect(isRelevant('systems/a.yaml~', root, '/p/generated')).toBe(false);
+    expect(isRelevant('.git/index', root, '/p/generated')).toBe(false);
+    expect(isRelevant('notes.md', root, '/p/generated')).toBe(false);
+    expect(isRelevant('strategy/tam-nhin.md', root, '/p/generated')).toBe(true);
+    expect(isRelevant('generated/model.json', root, '/p/architecture/generated')).toBe(false);
+    expect(isRelevant('generated/x.yaml', root, '/p/architecture/generated')).toBe(false);
+  });
+});

@@ -1,0 +1,200 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatDiffMarkdown } from '../../src/diff/format.js';
+import type { DiffReport } from '../../src/diff/types.js';
+import { dropDocument, edit, git, replaceIn, sampleRepo } from '../helpers/git.js';
+import { makeProject, REPO, runBin } from '../helpers/project.js';
+
+const NEW_SYSTEM = `---
+apiVersion: kientruc/v1
+kind: System
+id: cong-du-lieu-y-te
+name: Cổng dữ liệu y tế tỉnh Sơn Hà
+layer: L4
+component: data-portal
+status: building
+owner: org:so-y-te
+`;
+
+/** The second commit of the sample: one of each kind of change a reviewer must see. */
+function secondCommit(repo: string): void {
+  edit(repo, 'architecture/systems/l3-ung-dung.yaml', (t) => replaceIn(t, 'tthc-tinh', 'level: 3', 'level: 2'));
+  edit(repo, 'architecture/systems/l4-kenh-tuong-tac.yaml', (t) => `${t}${NEW_SYSTEM}`);
+  edit(repo, 'architecture/datasets/dan-cu-ho-tich.yaml', (t) => dropDocument(t, 'ho-tich-so-hoa'));
+  edit(repo, 'architecture/datasets/y-te-an-sinh.yaml', (t) => replaceIn(t, 'bao-hiem-tren-dia-ban', 'status: live', 'status: none'));
+  edit(repo, 'architecture/datasets/kinh-te-xay-dung-van-hoa.yaml', (t) => replaceIn(t, 'giay-phep-xay-dung', 'criticality: other\n', 'criticality: other\npersonalData: none\n'));
+  edit(repo, 'architecture/tasks/du-lieu.yaml', (t) => replaceIn(t, 'hoan-thanh-phan-loai-du-lieu', 'deadline: 2025-12-31', 'deadline: 2026-12-31'));
+  edit(repo, 'architecture/kpis/dich-vu-cong.yaml', (t) => replaceIn(t, 'ho-so-xu-ly-truc-tuyen', 'value: 81.5, numerator: 160300', 'value: 83.1, numerator: 163450'));
+  git(repo, 'commit', '-q', '-a', '-m', 'Cập nhật quý III/2026');
+}
+
+describe('kientruc diff on two commits of the sample', () => {
+  let repo: string;
+  let md: ReturnType<typeof runBin>;
+  let report: DiffReport;
+
+  beforeAll(() => {
+    repo = sampleRepo();
+    secondCommit(repo);
+    md = runBin(['diff', 'HEAD~1', 'HEAD'], repo);
+    const json = runBin(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], repo);
+    expect(json.code, json.stderr).toBe(0);
+    report = JSON.parse(json.stdout) as DiffReport;
+  });
+
+  it('lists breaking changes first, each with its file and line on the side that has it', () => {
+    expect(md.code, md.stderr).toBe(0);
+    const lines = md.stdout.split('\n');
+    expect(lines[0]).toBe('<!-- kientruc-diff -->');
+    expect(lines[1]).toMatch(/^## kientruc diff: `HEAD~1` \([0-9a-f]{8}\) → `HEAD` \([0-9a-f]{8}\)$/);
+    expect(lines[3]).toContain('**4 thay đổi phá vỡ**');
+    const breakingAt = lines.findIndex((l) => l.startsWith('### ⚠️ Thay đổi phá vỡ'));
+    const firstDetails = lines.findIndex((l) => l.startsWith('<details>'));
+    expect(breakingAt).toBeGreaterThan(0);
+    expect(breakingAt).toBeLessThan(firstDetails);
+    expect(report.breaking.map((b) => `${b.code} ${b.ref} ${b.where.file}:${b.where.line}`)).toEqual([
+      'removed-referenced dataset:ho-tich-so-hoa architecture/datasets/dan-cu-ho-tich.yaml:49',
+      'national-sync-removed dataset:bao-hiem-tren-dia-ban architecture/datasets/y-te-an-sinh.yaml:125',
+      'security-level-lowered system:tthc-tinh architecture/systems/l3-ung-dung.yaml:20',
+      'deadline-past-national task:hoan-thanh-phan-loai-du-lieu architecture/tasks/du-lieu.yaml:11',
+    ]);
+    const removed = report.breaking[0]?.message.vi ?? '';
+    expect(removed).toContain('integration:ho-tich-btp');
+    expect(removed).toContain('đang đồng bộ về CSDL tổng hợp quốc gia');
+    expect(report.breaking[3]?.message.vi).toContain('sau thời hạn 31/12/2025 của chỉ tiêu quốc gia');
+  });
+
+  it('shows entities added, removed and changed field by field with schema titles and readable values', () => {
+    expect(report.entities.added.map((e) => e.ref)).toEqual(['system:cong-du-lieu-y-te']);
+    expect(report.entities.removed.map((e) => e.ref)).toEqual(['dataset:ho-tich-so-hoa']);
+    const sys = report.entities.changed.find((e) => e.ref === 'system:tthc-tinh');
+    expect(sys?.fields.map((f) => [f.label.vi, f.beforeText.vi, f.afterText.vi])).toEqual([
+      ['An toàn hệ thống thông tin theo cấp độ › Cấp độ an toàn hệ thống thông tin', 'Cấp độ 3', 'Cấp độ 2'],
+    ]);
+    const ds = report.entities.changed.find((e) => e.ref === 'dataset:giay-phep-xay-dung');
+    expect(ds?.fields).toMatchObject([{ change: 'added', path: ['personalData'], after: 'none', beforeText: { vi: '—' } }]);
+    const task = report.entities.changed.find((e) => e.ref === 'task:hoan-thanh-phan-loai-du-lieu');
+    expect(task?.fields.map((f) => [f.label.vi, f.beforeText.vi, f.afterText.vi])).toEqual([['Thời gian hoàn thành', '31/12/2025', '31/12/2026']]);
+    const kpi = report.entities.changed.find((e) => e.ref === 'kpi:ho-so-xu-ly-truc-tuyen');
+    expect(kpi?.fields.map((f) => f.label.vi)).toEqual(['Kết quả đo › 30/9/2026 › Giá trị', 'Kết quả đo › 30/9/2026 › Tử số']);
+    expect(md.stdout).toContain('<details><summary>Hệ thống: +1 thêm · −0 xóa · 1 sửa</summary>');
+    expect(md.stdout).toContain('| An toàn hệ thống thông tin theo cấp độ › Cấp độ an toàn hệ thống thông tin | Cấp độ 3 | Cấp độ 2 |');
+  });
+
+  it('reports KPI movements with the latest measurement on each side', () => {
+    expect(report.kpis).toEqual([
+      expect.objectContaining({
+        ref: 'kpi:ho-so-xu-ly-truc-tuyen',
+        before: expect.objectContaining({ value: 81.5, date: '2026-09-30' }),
+        after: expect.objectContaining({ value: 83.1, date: '2026-09-30' }),
+        delta: 1.6,
+      }),
+    ]);
+    expect(md.stdout).toContain('| `kpi:ho-so-xu-ly-truc-tuyen` Tỷ lệ hồ sơ TTHC được xử lý trực tuyến | 81,5% (30/9/2026) | 83,1% (30/9/2026) | +1,6 | Đạt |');
+  });
+
+  it('matches findings by code, entity and path, not by line', () => {
+    // Lines moved in five files, yet only findings about what the commit touched are new or resolved.
+    const touched = new Set([
+      ...report.entities.added.map((e) => e.ref),
+      ...report.entities.removed.map((e) => e.ref),
+      ...report.entities.changed.map((e) => e.ref),
+      // Referencing the dropped dataset, or referenced by it (its hosting system).
+      'integration:ho-tich-btp',
+      'task:so-hoa-ho-tich',
+      'system:so-hoa-ho-tich',
+    ]);
+    const introduced = report.findings.introduced.map((f) => `${f.code} ${f.entity}`);
+    expect(introduced).toEqual(
+      expect.arrayContaining([
+        'model.unresolved-ref integration:ho-tich-btp',
+        'model.unresolved-ref task:so-hoa-ho-tich',
+        'system.security-level system:cong-du-lieu-y-te',
+      ]),
+    );
+    expect(report.findings.introduced.filter((f) => !touched.has(f.entity ?? ''))).toEqual([]);
+    expect(report.findings.resolved.map((f) => `${f.code} ${f.entity}`)).toContain('data.personal-data-category dataset:giay-phep-xay-dung');
+    expect(report.findings.resolved.filter((f) => !touched.has(f.entity ?? ''))).toEqual([]);
+    expect(report.findings.unchanged).toBeGreaterThan(10);
+  });
+
+  it('stays short enough for a pull-request comment', () => {
+    const full = formatDiffMarkdown(report, 'vi');
+    expect(full).toBe(md.stdout);
+    const short = formatDiffMarkdown(report, 'vi', 3500);
+    expect(short.length).toBeLessThanOrEqual(3500);
+    expect(short).toContain('### ⚠️ Thay đổi phá vỡ (4)');
+    expect(short).toContain('các trường thay đổi được lược bớt');
+    expect((short.match(/<details>/g) ?? []).length).toBe((short.match(/<\/details>/g) ?? []).length);
+  });
+
+  it('exits 1 with --fail-on-breaking, and writes --output atomically', () => {
+    const r = runBin(['diff', 'HEAD~1', 'HEAD', '--fail-on-breaking', '--output', 'out/diff.md'], repo);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('4 thay đổi phá vỡ');
+    expect(readFileSync(join(repo, 'out/diff.md'), 'utf8')).toBe(md.stdout);
+  });
+
+  it('compares a git ref with the working tree by default', () => {
+    edit(repo, 'architecture/systems/l3-ung-dung.yaml', (t) => replaceIn(t, 'tthc-tinh', 'level: 2', 'level: 3'));
+    const r = runBin(['diff', 'HEAD', '--format', 'json'], repo);
+    expect(r.code, r.stderr).toBe(0);
+    const rep = JSON.parse(r.stdout) as DiffReport;
+    expect(rep.head.label).toBe('');
+    expect(rep.breaking).toEqual([]);
+    expect(rep.entities.changed.map((e) => e.ref)).toEqual(['system:tthc-tinh']);
+    git(repo, 'checkout', '--', '.');
+  });
+
+  it('reads the rule configuration beside the folder at each commit (a waiver withdrawn makes its finding new)', () => {
+    const dir = sampleRepo();
+    writeFileSync(
+      join(dir, 'kientruc.config.yaml'),
+      `waivers:
+  - rule: system.security-level
+    entity: system:ttdl-du-phong
+    reason: Hồ sơ đề xuất cấp độ trình trong quý IV/2026
+    approvedBy: Giám đốc Sở Khoa học và Công nghệ
+    expires: 2026-12-31
+`,
+    );
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'Miễn trừ');
+    writeFileSync(join(dir, 'kientruc.config.yaml'), 'rules: {}\n');
+    git(dir, 'commit', '-q', '-a', '-m', 'Bỏ miễn trừ');
+    const r = runBin(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const rep = JSON.parse(r.stdout) as DiffReport;
+    expect(rep.findings.introduced.map((f) => `${f.code} ${f.entity}`)).toEqual(['system.security-level system:ttdl-du-phong']);
+    expect(rep.findings.resolved).toEqual([]);
+  });
+
+  it('is deterministic: same input, same bytes', () => {
+    expect(runBin(['diff', 'HEAD~1', 'HEAD'], repo).stdout).toBe(md.stdout);
+  });
+
+  it('refuses a side that is neither a folder nor a git ref, in one line', () => {
+    const r = runBin(['diff', 'khong-co-nhanh-nay'], repo);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('không phải thư mục cũng không phải tham chiếu git');
+  });
+});
+
+describe('kientruc diff on two folders', () => {
+  it('compares the sample with an edited copy and says so in English with --lang en', () => {
+    const dir = makeProject({});
+    cpSync(join(REPO, 'architecture'), join(dir, 'a'), { recursive: true });
+    cpSync(join(REPO, 'architecture'), join(dir, 'b'), { recursive: true });
+    edit(dir, 'b/datasets/dan-cu-ho-tich.yaml', (t) => replaceIn(t, 'cong-dan-dung-chung', 'sharing: shared', 'sharing: restricted'));
+    const r = runBin(['--lang', 'en', 'diff', 'a', 'b'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('**1 breaking change**');
+    expect(r.stdout).toContain('- **Data sharing withdrawn** `dataset:cong-dan-dung-chung` — Dataset "Công dân dùng chung": sharing class Shared data → Restricted data. `b/datasets/dan-cu-ho-tich.yaml:15`');
+    const same = runBin(['diff', 'a', 'a'], dir);
+    expect(same.stdout).toContain('_Không có thay đổi nào trong kiến trúc._');
+    expect(same.stdout).toContain('không có thay đổi phá vỡ');
+  });
+});

@@ -1,0 +1,167 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline.js';
+import { BrowserProvider } from '../../src/render/browser.js';
+import { siteHtml } from '../../src/render/site/site.js';
+import { AGENCY, AS_OF, makeProject, REPO, runBin } from '../helpers/project.js';
+
+/** Screenshots land here for a person to look at. */
+const SHOTS = join(tmpdir(), 'kientruc-site-shots');
+
+async function sampleHtml(): Promise<string> {
+  const r = await runPipeline({ root: 'architecture', cwd: REPO, today: AS_OF, rules: true });
+  return siteHtml({ model: r.model, diagnostics: r.diagnostics, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', diagrams: [] });
+}
+
+interface Opened {
+  readonly page: Page;
+  readonly problems: string[];
+}
+
+async function open(browser: Browser, file: string): Promise<Opened> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warn') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${String(e)}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!/^(file|data|about):/.test(r.url())) problems.push(`request: ${r.url()}`);
+  });
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return { page, problems };
+}
+
+const visible = (page: Page, selector: string) => page.$$eval(selector, (els) => els.filter((e) => !(e as HTMLElement).closest('[hidden]')).map((e) => e.id));
+
+describe('site in headless Chromium (file://)', () => {
+  const provider = new BrowserProvider(process.env);
+  let browser: Browser;
+  let file: string;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await provider.get();
+    const dir = makeProject({});
+    file = join(dir, 'index.html');
+    writeFileSync(file, await sampleHtml());
+  });
+  afterAll(async () => {
+    await provider.close();
+  });
+
+  it('loads with no console error, no script error and no request leaving the file', async () => {
+    const { page, problems } = await open(browser, file);
+    expect(await page.$eval('h1', (e) => e.textContent)).toBe('Danh mục kiến trúc số — Ủy ban nhân dân tỉnh Sơn Hà');
+    expect(Number(await page.$eval('#count', (e) => e.textContent))).toBeGreaterThan(150);
+    await page.screenshot({ path: join(SHOTS, '1-trang-dau.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('search finds an entity with or without diacritics, and hides the rest', async () => {
+    const { page, problems } = await open(browser, file);
+    for (const query of ['hộ tịch số hóa', 'HO TICH SO HOA']) {
+      await page.$eval('#q', (e) => ((e as HTMLInputElement).value = ''));
+      await page.type('#q', query);
+      const shown = await visible(page, 'article.card');
+      expect(shown).toContain('e-dataset_ho-tich-so-hoa');
+      expect(shown).not.toContain('e-system_tthc-tinh');
+      expect(await page.$eval('#count', (e) => e.textContent)).toBe(String(shown.length));
+    }
+    await page.screenshot({ path: join(SHOTS, '2-tim-kiem.png') });
+    await page.$eval('#q', (e) => ((e as HTMLInputElement).value = ''));
+    await page.type('#q', 'không có gì như thế này');
+    expect(await page.$eval('#empty', (e) => (e as HTMLElement).hidden)).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('tabs and filters narrow the list; a link to a hidden card brings it back', async () => {
+    const { page, problems } = await open(browser, file);
+    await page.click('button[data-tab="system"]');
+    await page.select('fieldset[data-for="system"] select[data-facet="layer"]', 'L1');
+    const l1 = await visible(page, 'article.card');
+    expect(l1.sort()).toEqual(['e-system_dam-may-tinh', 'e-system_mang-tslcd', 'e-system_soc-tinh', 'e-system_ttdl-du-phong', 'e-system_ttdl-tinh']);
+    await page.screenshot({ path: join(SHOTS, '3-loc-he-thong-l1.png') });
+    await page.click('button[data-tab="finding"]');
+    await page.select('fieldset[data-for="finding"] select[data-facet="severity"]', 'error');
+    const errors = await page.$$eval('article.card[data-kind="finding"]:not([hidden])', (els) => els.map((e) => e.getAttribute('data-f-severity')));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(new Set(errors)).toEqual(new Set(['error']));
+    await page.evaluate(() => {
+      location.hash = 'e-dataset_ho-tich-so-hoa';
+    });
+    await page.waitForFunction(() => !(document.getElementById('e-dataset_ho-tich-so-hoa') as HTMLElement).hidden);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('escapes everything the YAML says', async () => {
+    const r = await runPipeline({
+      root: 'architecture',
+      cwd: makeProject({
+        'architecture/agency.yaml': AGENCY.replace('name: Ủy ban nhân dân tỉnh Thử', 'name: "Tỉnh <b>Thử</b> & \\"Con\\""'),
+        'architecture/s.yaml': `apiVersion: kientruc/v1
+kind: System
+id: he-thong-xau
+name: "<script>alert('x')</script> Hệ thống"
+description: '"><img src=x onerror=alert(1)> và </article><h1>giả</h1>'
+layer: L3
+component: tthc
+status: planned
+owner: agency:tinh-thu
+`,
+      }),
+      today: AS_OF,
+      rules: true,
+    });
+    const html = siteHtml({
+      model: r.model,
+      diagnostics: r.diagnostics,
+      asOf: r.asOf,
+      lang: 'vi',
+      toolVersion: '0',
+      diagrams: [{ name: 'x', title: '<i>sơ đồ</i>', mmd: 'flowchart LR\n  a["</pre><script>alert(2)</script>"]' }],
+    });
+    expect(html).not.toContain("<script>alert('x')");
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('</pre><script>');
+    const file2 = join(makeProject({}), 'index.html');
+    writeFileSync(file2, html);
+    const { page, problems } = await open(browser, file2);
+    expect(await page.$eval('#e-system_he-thong-xau h3', (e) => e.textContent)).toBe("<script>alert('x')</script> Hệ thống system:he-thong-xau");
+    expect(await page.$eval('#e-system_he-thong-xau p.desc', (e) => e.textContent)).toBe('"><img src=x onerror=alert(1)> và </article><h1>giả</h1>');
+    expect(await page.$$eval('h1', (els) => els.length)).toBe(1);
+    expect(await page.$$eval('script', (els) => els.length)).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('is deterministic', async () => {
+    expect(await sampleHtml()).toBe(readFileSync(file, 'utf8'));
+  });
+});
+
+describe('kientruc site and kientruc build', () => {
+  it('kientruc site writes one self-contained index.html; build writes generated/site/', () => {
+    const out = makeProject({});
+    const r = runBin(['site', 'architecture', '--out', join(out, 'site'), '--no-render'], REPO);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'site', 'index.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/<(link|img|iframe)\b|\bsrc="http|url\(http/);
+    const b = runBin(['build', 'architecture', '--out', join(out, 'generated'), '--no-render'], REPO);
+    expect(b.code, b.stderr).toBe(0);
+    expect(existsSync(join(out, 'generated', 'site', 'index.html'))).toBe(true);
+  });
+});
