@@ -48,7 +48,7 @@ export interface AgencyDoc {
   /**
    * Cấp cơ quan — Agency level
    */
-  level: "central" | "ministry" | "province" | "department" | "commune" | "unit";
+  level: "central" | "ministry" | "province" | "department" | "commune" | "unit" | "deconcentrated";
   /**
    * Cơ quan cấp trên — Parent body
    */
@@ -470,7 +470,7 @@ export interface OrganizationDoc {
   /**
    * Cấp cơ quan — Agency level
    */
-  level: "central" | "ministry" | "province" | "department" | "commune" | "unit";
+  level: "central" | "ministry" | "province" | "department" | "commune" | "unit" | "deconcentrated";
   /**
    * Cơ quan cấp trên — Parent
    */
@@ -535,11 +535,16 @@ export interface SystemDoc {
     | "cloud"
     | "network"
     | "soc"
+    | "backup-site"
+    | "iot"
     | "national-database"
     | "sectoral-database"
     | "data-warehouse"
     | "integration-platform"
     | "identity"
+    | "gis"
+    | "digital-signature"
+    | "payment"
     | "shared-platform"
     | "tthc"
     | "document-management"
@@ -661,7 +666,7 @@ export interface SystemDoc {
     /**
      * Vùng mạng — Network zone
      */
-    zone?: "internet" | "wan" | "lan" | "isolated";
+    zone?: "internet" | "wan" | "lan" | "isolated" | "dmz";
     /**
      * Địa chỉ công khai — Public URL
      */
@@ -801,6 +806,10 @@ export interface DatasetDoc {
    */
   nationalDatabase?: string;
   /**
+   * Vai trò đối với CSDL quốc gia — Role towards the national database
+   */
+  nationalRole?: "contributor" | "replica";
+  /**
    * Thuộc Phụ lục II Nghị quyết 71/NQ-CP — Listed in Annex II of Resolution 71
    */
   nq71?: boolean;
@@ -884,6 +893,10 @@ export interface DatasetDoc {
      */
     consistent?: number;
     /**
+     * Dùng chung (%) — Shared use (%)
+     */
+    shared?: number;
+    /**
      * Phương pháp đánh giá — Method
      */
     method?: string;
@@ -952,6 +965,10 @@ export interface DatasetDoc {
      * Số yêu cầu từ chối có văn bản nêu lý do — Refused in writing
      */
     refusedInWriting?: number;
+    /**
+     * Số yêu cầu đang xử lý — Pending
+     */
+    pending?: number;
   }[];
 }
 
@@ -1122,7 +1139,7 @@ export interface KpiDoc {
   /**
    * Đơn vị đo của chỉ tiêu — KPI unit
    */
-  unit: "percent" | "count" | "milestone" | "points" | "level";
+  unit: "percent" | "count" | "milestone" | "points" | "level" | "rank";
   /**
    * Chiều tốt của chỉ tiêu — KPI direction
    */
@@ -1162,6 +1179,10 @@ export interface KpiDoc {
      * Thời điểm — Date
      */
     date: string;
+    /**
+     * Kỳ số liệu — Period
+     */
+    period?: string;
     /**
      * Giá trị — Value
      */
@@ -1336,6 +1357,14 @@ export interface TaskDoc {
      * Cấp ngân sách — Budget level
      */
     level?: "central" | "province" | "commune";
+    /**
+     * Loại kinh phí — Budget type
+     */
+    type?: "investment" | "recurrent";
+    /**
+     * Tình trạng kinh phí — Budget status
+     */
+    status?: "proposed" | "approved" | "allocated";
     /**
      * Ghi chú — Note
      */

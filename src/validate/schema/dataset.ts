@@ -12,6 +12,7 @@ export function datasetSchema(pack: FrameworkPack): Schema {
       clean: percent({ vi: 'Sạch (%)', en: 'Clean (%)', dvi: 'Tỷ lệ bản ghi đã chuẩn hóa, không trùng lặp, đã xác thực.', den: 'Share of records standardised, de-duplicated, verified.' }),
       live: percent({ vi: 'Sống (%)', en: 'Live (%)', dvi: 'Tỷ lệ bản ghi được cập nhật kịp thời.', den: 'Share of records kept up to date.' }),
       consistent: percent({ vi: 'Thống nhất (%)', en: 'Consistent (%)' }),
+      shared: percent({ vi: 'Dùng chung (%)', en: 'Shared use (%)', dvi: 'Tỷ lệ bản ghi được khai thác, dùng chung qua nền tảng chia sẻ.', den: 'Share of records reused through sharing platforms.' }),
       method: str({ vi: 'Phương pháp đánh giá', en: 'Method' }),
       by: orgRef({ vi: 'Đơn vị đánh giá', en: 'Assessed by' }),
     },
@@ -33,6 +34,7 @@ export function datasetSchema(pack: FrameworkPack): Schema {
       custodian: orgRef({ vi: 'Chủ quản dữ liệu', en: 'Data custodian', legal: 'Luật Dữ liệu 60/2024/QH15' }),
       system: ref({ vi: 'Hệ thống lưu trữ', en: 'Hosting system' }, ['system']),
       nationalDatabase: ref({ vi: 'Liên kết CSDL quốc gia', en: 'Linked national database', dvi: 'CSDL quốc gia, chuyên ngành mà tập dữ liệu này cung cấp hoặc đồng bộ với.', den: 'National or sectoral database this dataset feeds or mirrors.' }, ['national']),
+      nationalRole: enumOf(pack, 'nationalRole', { dvi: 'Cơ quan tạo lập dữ liệu cho CSDL quốc gia (contributor, mặc định) hay giữ bản sao khai thác từ CSDL quốc gia (replica, không có nghĩa vụ đồng bộ).', den: 'Whether the agency creates data for the national database (contributor, default) or keeps a copy taken from it (replica, no sync duty).' }),
       nq71: bool({ vi: 'Thuộc Phụ lục II Nghị quyết 71/NQ-CP', en: 'Listed in Annex II of Resolution 71', legal: 'NQ 71/NQ-CP Phụ lục II; QĐ 1751/QĐ-TTg mục VII.3.c' }),
       nationalStore: enumOf(pack, 'nationalStore'),
       sync: obj(
@@ -76,6 +78,7 @@ export function datasetSchema(pack: FrameworkPack): Schema {
           received: int({ vi: 'Số yêu cầu nhận được', en: 'Received' }, 0),
           met: int({ vi: 'Số yêu cầu đáp ứng', en: 'Met' }, 0),
           refusedInWriting: int({ vi: 'Số yêu cầu từ chối có văn bản nêu lý do', en: 'Refused in writing' }, 0),
+          pending: int({ vi: 'Số yêu cầu đang xử lý', en: 'Pending' }, 0),
         }, ['period', 'received', 'met']),
       ),
     },

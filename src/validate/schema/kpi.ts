@@ -1,5 +1,5 @@
 import type { FrameworkPack } from '../../framework/types.js';
-import { BASE_REQUIRED, baseProperties, deadline, orgRef } from './common.js';
+import { BASE_REQUIRED, baseProperties, deadline, orgRef, period } from './common.js';
 import { arr, date, enumOf, num, obj, ref, str, type Schema } from './dsl.js';
 
 export function kpiSchema(pack: FrameworkPack): Schema {
@@ -24,6 +24,7 @@ export function kpiSchema(pack: FrameworkPack): Schema {
           { vi: 'Một lần đo', en: 'Measurement' },
           {
             date: date({ vi: 'Thời điểm', en: 'Date' }),
+            period: period({ vi: 'Kỳ số liệu', en: 'Period', dvi: 'Kỳ mà số đo phản ánh khi số liệu tính theo kỳ (ví dụ hồ sơ trong quý).', den: 'Period the figure covers when it is per period (e.g. dossiers in a quarter).' }),
             value,
             source: str({ vi: 'Nguồn số liệu', en: 'Source', dvi: 'Hệ thống hoặc báo cáo cung cấp số liệu.', den: 'System or report the figure comes from.' }),
             numerator: num({ vi: 'Tử số', en: 'Numerator' }, 0),

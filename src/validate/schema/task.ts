@@ -33,6 +33,8 @@ export function taskSchema(pack: FrameworkPack): Schema {
           amount: num({ vi: 'Số tiền (triệu đồng)', en: 'Amount (million VND)' }, 0),
           source: enumOf(pack, 'budgetSource'),
           level: enumOf(pack, 'budgetLevel'),
+          type: enumOf(pack, 'budgetType'),
+          status: enumOf(pack, 'budgetStatus'),
           note: str({ vi: 'Ghi chú', en: 'Note' }),
         }, ['year', 'amount', 'source']),
       ),
