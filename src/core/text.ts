@@ -19,3 +19,8 @@ export function pick(value: Text, lang: Lang): string {
 
 /** Vietnamese collation for display lists (§7.2). */
 export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Shortens user text echoed in a message (a 1 MB value must not become a 1 MB message). */
+export function clip(value: string, max = 60): string {
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}

@@ -48,6 +48,7 @@ export const BUILTIN_CODES: readonly CodeMeta[] = [
   c('schema.unknown-field', 'error', 'Trường không có trong lược đồ.', 'Field not in the schema.'),
   c('schema.unknown-framework', 'error', 'Bộ khung không được cài đặt.', 'Framework pack not installed.'),
   c('schema.unknown-kind', 'error', 'Loại thực thể không tồn tại.', 'Unknown kind.'),
+  c('yaml.alias-cycle', 'error', 'Bí danh YAML nằm trong chính neo nó trỏ tới.', 'YAML alias inside its own anchor.'),
   c('yaml.alias-limit', 'error', 'Dùng bí danh YAML quá nhiều lần (billion laughs).', 'Too many YAML alias expansions (billion laughs).'),
   c('yaml.bad-escape', 'error', 'Ký tự thoát không hợp lệ trong chuỗi nháy kép.', 'Invalid escape in a double-quoted string.'),
   c('yaml.duplicate-key', 'error', 'Khóa lặp lại trong cùng đối tượng.', 'Duplicate key in a mapping.'),
@@ -56,7 +57,9 @@ export const BUILTIN_CODES: readonly CodeMeta[] = [
   c('yaml.syntax', 'error', 'Lỗi cú pháp YAML.', 'YAML syntax error.'),
   c('yaml.tab-indent', 'error', 'Dùng Tab để thụt lề.', 'Tab used for indentation.'),
   c('yaml.too-deep', 'error', 'Lồng nhau quá sâu.', 'Nested too deeply.'),
+  c('yaml.too-many-errors', 'error', 'Tệp có quá nhiều lỗi YAML; phần còn lại không được liệt kê.', 'Too many YAML errors in the file; the rest are not listed.'),
   c('yaml.unclosed', 'error', 'Thiếu dấu đóng nháy hoặc ngoặc.', 'Unclosed quote or bracket.'),
+  c('yaml.unknown-alias', 'error', 'Bí danh YAML không trỏ tới neo nào.', 'YAML alias names no anchor.'),
   c('yaml.unknown-tag', 'error', 'Thẻ YAML không được hỗ trợ.', 'Unsupported YAML tag.'),
 ];
 

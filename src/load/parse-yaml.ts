@@ -1,8 +1,10 @@
 import type { Document, YAMLError } from 'yaml';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { Range } from '../core/source.js';
-import { text, type Text } from '../core/text.js';
+import { FILE_START, type Position, type Range } from '../core/source.js';
+import { clip, text, type Text } from '../core/text.js';
+import { checkAliases, MAX_ALIAS_EXPANSION, type AliasProblem } from './aliases.js';
 import { normalizeStrings } from './decode.js';
+import { firstTooDeepNode, MAX_DEPTH, scanTooDeep } from './depth.js';
 import { parseAst, rangeFromOffsets, type ParsedAst } from './locate.js';
 
 /** Aliases expanded per document before we call it a "billion laughs" attack. */
@@ -116,64 +118,139 @@ function isStackOverflow(err: unknown): boolean {
   return err instanceof RangeError && /call stack/i.test(err.message);
 }
 
+/** YAML problems listed per file; a file of garbage can make the parser report thousands. */
+export const MAX_YAML_ERRORS = 20;
+
+/** 1-based position of a character offset, without a parse (same columns as yaml's LineCounter). */
+export function positionAt(source: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  let nl = source.indexOf('\n');
+  while (nl >= 0 && nl < offset) {
+    line++;
+    lineStart = nl + 1;
+    nl = source.indexOf('\n', lineStart);
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+function tooDeep(file: string, range: Range): Diagnostic {
+  return {
+    code: 'yaml.too-deep',
+    severity: 'error',
+    message: text(
+      `Dữ liệu lồng nhau quá ${MAX_DEPTH} cấp; kientruc không đọc tài liệu này.`,
+      `The data is nested more than ${MAX_DEPTH} levels deep; kientruc does not read this document.`,
+    ),
+    file,
+    range,
+    path: [],
+    fix: text('Mỗi tài liệu kientruc chỉ cần vài cấp lồng nhau; kiểm tra lại dấu ngoặc và thụt lề từ vị trí này.', 'kientruc documents need only a few levels of nesting; check the brackets and indentation from here.'),
+  };
+}
+
+function aliasDiagnostic(file: string, problem: AliasProblem, ast: ParsedAst, docStart: number): Diagnostic {
+  const at = problem.kind === 'too-large' ? docStart : problem.offset;
+  const range = rangeFromOffsets(ast.lineCounter, at, at + 1);
+  const base = { severity: 'error' as const, file, range, path: [] };
+  switch (problem.kind) {
+    case 'unknown':
+      return {
+        ...base,
+        code: 'yaml.unknown-alias',
+        message: text(`Bí danh "*${clip(problem.name)}" không trỏ tới neo "&${clip(problem.name)}" nào đứng trước nó.`, `Alias "*${clip(problem.name)}" names no anchor "&${clip(problem.name)}" written before it.`),
+        fix: text('Khai báo neo &tên trước khi dùng *tên, hoặc viết trực tiếp giá trị.', 'Declare the &name anchor before using *name, or write the value out.'),
+      };
+    case 'cycle':
+      return {
+        ...base,
+        code: 'yaml.alias-cycle',
+        message: text(`Bí danh "*${clip(problem.name)}" nằm bên trong chính neo "&${clip(problem.name)}" mà nó trỏ tới (vòng lặp vô hạn).`, `Alias "*${clip(problem.name)}" sits inside the very anchor it names (an endless loop).`),
+        fix: text('Bỏ bí danh này hoặc viết trực tiếp giá trị.', 'Remove the alias or write the value out.'),
+      };
+    case 'too-large':
+      return {
+        ...base,
+        code: 'yaml.alias-limit',
+        message: text(
+          `Tài liệu dùng bí danh (alias *…) sao chép quá nhiều dữ liệu (giới hạn ${MAX_ALIAS_COUNT} lần, ${MAX_ALIAS_EXPANSION} phần tử); có thể là tấn công "billion laughs".`,
+          `The document's aliases (*…) copy too much data (limit ${MAX_ALIAS_COUNT} uses, ${MAX_ALIAS_EXPANSION} nodes); possibly a "billion laughs" attack.`,
+        ),
+        fix: text('Viết trực tiếp giá trị thay vì lặp lại bí danh.', 'Write the values out instead of repeating aliases.'),
+      };
+  }
+}
+
 /** Parses one file's text into documents, reporting every YAML problem with its position. */
 export function parseYamlFile(file: string, source: string): ParsedFile {
-  const diagnostics: Diagnostic[] = [];
+  const deepAt = scanTooDeep(source);
+  if (deepAt >= 0) {
+    const p = positionAt(source, deepAt);
+    return { docs: [], ast: parseAst(''), diagnostics: [tooDeep(file, { start: p, end: { line: p.line, col: p.col + 1 } })] };
+  }
   let ast: ParsedAst;
   try {
     ast = parseAst(source);
   } catch (err: unknown) {
     if (!isStackOverflow(err)) throw err;
-    const empty = parseAst('');
-    return {
-      docs: [],
-      ast: empty,
-      diagnostics: [
-        {
-          code: 'yaml.too-deep',
-          severity: 'error',
-          message: text('Tệp lồng nhau quá sâu để đọc.', 'The file is nested too deeply to read.'),
-          file,
-          range: { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } },
-          path: [],
-          fix: text('Mỗi tài liệu kientruc chỉ cần vài cấp lồng nhau; kiểm tra lại tệp.', 'kientruc documents need only a few levels of nesting; check the file.'),
-        },
-      ],
-    };
+    return { docs: [], ast: parseAst(''), diagnostics: [tooDeep(file, FILE_START)] };
   }
+  const diagnostics: Diagnostic[] = [];
+  let yamlErrors = 0;
+  let omitted: Diagnostic | undefined;
+  let omittedCount = 0;
+  const report = (d: Diagnostic): void => {
+    if (yamlErrors < MAX_YAML_ERRORS) {
+      yamlErrors++;
+      diagnostics.push(d);
+      return;
+    }
+    omittedCount++;
+    omitted ??= d;
+  };
   const docs: ParsedDoc[] = [];
   ast.docs.forEach((doc: Document.Parsed, index) => {
+    const deepNode = firstTooDeepNode(doc.contents);
+    const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+    if (deepNode >= 0 || exhausted) {
+      const at = deepNode >= 0 ? deepNode : (exhausted?.pos[0] ?? 0);
+      report(tooDeep(file, rangeFromOffsets(ast.lineCounter, at, at + 1)));
+      return;
+    }
     const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
-    for (const err of problems) diagnostics.push(yamlDiagnostic(file, err, source, ast));
+    for (const err of problems) report(yamlDiagnostic(file, err, source, ast));
     if (problems.length > 0) return;
     if (doc.contents === null) return; // an empty document, e.g. after a trailing `---`
+    const start = doc.contents.range?.[0] ?? 0;
+    const aliasProblem = checkAliases(doc.contents);
+    if (aliasProblem) {
+      report(aliasDiagnostic(file, aliasProblem, ast, start));
+      return;
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err: unknown) {
-      const deep = isStackOverflow(err);
-      const start = doc.contents.range?.[0] ?? 0;
-      diagnostics.push({
-        code: deep ? 'yaml.too-deep' : 'yaml.alias-limit',
-        severity: 'error',
-        message: deep
-          ? text('Tài liệu lồng nhau quá sâu để đọc.', 'The document is nested too deeply to read.')
-          : text(
-              `Tài liệu dùng bí danh (alias *…) quá nhiều lần (giới hạn ${MAX_ALIAS_COUNT}); có thể là tấn công "billion laughs".`,
-              `The document expands aliases (*…) too many times (limit ${MAX_ALIAS_COUNT}); possibly a "billion laughs" attack.`,
-            ),
-        file,
-        range: rangeFromOffsets(ast.lineCounter, start, start + 1),
-        path: [],
-        fix: deep
-          ? text('Giảm số cấp lồng nhau.', 'Reduce the nesting.')
-          : text('Viết trực tiếp giá trị thay vì lặp lại bí danh.', 'Write the values out instead of repeating aliases.'),
-      });
+      if (!(err instanceof ReferenceError) && !isStackOverflow(err)) throw err;
+      report(aliasDiagnostic(file, { kind: 'too-large', expansion: Number.POSITIVE_INFINITY }, ast, start));
       return;
     }
-    const start = doc.contents.range?.[0] ?? 0;
     docs.push({ file, index, value: normalizeStrings(value), range: rangeFromOffsets(ast.lineCounter, start, start) });
   });
+  if (omitted && omittedCount > 0) {
+    diagnostics.push({
+      code: 'yaml.too-many-errors',
+      severity: 'error',
+      message: text(
+        `Tệp còn ${omittedCount} lỗi YAML khác từ vị trí này (không liệt kê); sửa các lỗi trên rồi chạy lại.`,
+        `The file has ${omittedCount} more YAML errors from here on (not listed); fix the ones above and run again.`,
+      ),
+      file,
+      range: omitted.range,
+      path: [],
+      fix: text('Kiểm tra tệp có đúng là YAML không, bắt đầu từ lỗi đầu tiên.', 'Check that the file is YAML at all, starting from the first error.'),
+    });
+  }
   const hasContent = ast.docs.some((d) => d.contents !== null) || diagnostics.length > 0;
   if (!hasContent) {
     diagnostics.push({
@@ -181,7 +258,7 @@ export function parseYamlFile(file: string, source: string): ParsedFile {
       severity: 'error',
       message: text('Tệp không có tài liệu YAML nào (rỗng hoặc chỉ có chú thích).', 'The file holds no YAML document (empty or comments only).'),
       file,
-      range: { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } },
+      range: FILE_START,
       path: [],
       fix: text('Khai báo một thực thể (apiVersion, kind, id, name) hoặc xóa tệp.', 'Declare an entity (apiVersion, kind, id, name) or delete the file.'),
     });

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { entityLabel } from '../core/labels.js';
 import { isId, KIND_BY_DOC_KIND, type EntityKind } from '../core/ref.js';
 import { closest } from '../core/similar.js';
-import { text } from '../core/text.js';
+import { clip, text } from '../core/text.js';
 import type { ParsedDoc } from '../load/parse-yaml.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { CompiledSchemas } from './ajv.js';
@@ -54,7 +54,7 @@ export function validateDocuments(docs: readonly ParsedDoc[], schemas: CompiledS
     }
     const record = value as Record<string, unknown>;
     const rawId = record['id'];
-    const idText = typeof rawId === 'string' ? rawId : undefined;
+    const idText = typeof rawId === 'string' ? clip(rawId) : undefined;
     const apiVersion = record['apiVersion'];
     if (apiVersion !== API_VERSION) {
       const missing = apiVersion === undefined;
@@ -64,8 +64,8 @@ export function validateDocuments(docs: readonly ParsedDoc[], schemas: CompiledS
         message: missing
           ? text(`Tài liệu${idText ? ` "${idText}"` : ''} thiếu "apiVersion".`, `Document${idText ? ` "${idText}"` : ''} lacks "apiVersion".`)
           : text(
-              `apiVersion "${String(apiVersion)}" không được hỗ trợ; phiên bản hiện tại là "${API_VERSION}".`,
-              `apiVersion "${String(apiVersion)}" is not supported; the current version is "${API_VERSION}".`,
+              `apiVersion "${clip(String(apiVersion))}" không được hỗ trợ; phiên bản hiện tại là "${API_VERSION}".`,
+              `apiVersion "${clip(String(apiVersion))}" is not supported; the current version is "${API_VERSION}".`,
             ),
         file: doc.file,
         range: missing ? doc.range : at(['apiVersion']),
@@ -85,8 +85,8 @@ export function validateDocuments(docs: readonly ParsedDoc[], schemas: CompiledS
         message: missing
           ? text(`Tài liệu${idText ? ` "${idText}"` : ''} thiếu "kind".`, `Document${idText ? ` "${idText}"` : ''} lacks "kind".`)
           : text(
-              `Loại thực thể "${String(kindName)}" không tồn tại${guess ? ` — ý bạn là "${guess}"?` : '.'}`,
-              `Unknown kind "${String(kindName)}"${guess ? ` — did you mean "${guess}"?` : '.'}`,
+              `Loại thực thể "${clip(String(kindName))}" không tồn tại${guess ? ` — ý bạn là "${guess}"?` : '.'}`,
+              `Unknown kind "${clip(String(kindName))}"${guess ? ` — did you mean "${guess}"?` : '.'}`,
             ),
         file: doc.file,
         range: missing ? doc.range : at(['kind']),
@@ -95,7 +95,7 @@ export function validateDocuments(docs: readonly ParsedDoc[], schemas: CompiledS
       });
       continue;
     }
-    const id = idText !== undefined && isId(idText) ? idText : undefined;
+    const id = typeof rawId === 'string' && isId(rawId) ? rawId : undefined;
     const subject = entityLabel(kind, idText);
     const schema = schemas.set.kinds[kind];
     const result = schemas.validate(kind, record);
