@@ -1,4 +1,4 @@
-import { isCollection, isPair, type Node } from 'yaml';
+import { isCollection, isNode, isPair, isScalar, type Node } from 'yaml';
 
 /**
  * Deepest nesting of collections (mappings, lists) a document may have. kientruc documents need
@@ -163,24 +163,40 @@ function skipQuoted(src: string, start: number, quote: number): number {
   return n;
 }
 
+export interface TreeProblems {
+  /** Offset of the first collection nested deeper than the limit, or -1. */
+  readonly deep: number;
+  /** The first mapping key that is a list, a mapping or an alias (`[a, b]: x`, `? {x: 1}`). */
+  readonly complexKey: Node | undefined;
+  /** The first node with an explicit tag outside YAML's core schema (`!!binary`, `!!set`…). */
+  readonly badTag: Node | undefined;
+}
+
+/** Tags kientruc accepts: the YAML 1.2 core schema (strings, numbers, booleans, null, lists, mappings). */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
 /**
- * The first collection (in document order) nested deeper than `max`, as a source offset, or -1.
- * Iterative, so it is safe on any tree the parser could build.
+ * One iterative walk of a parsed document (safe on any tree the parser could build): the first
+ * collection nested deeper than `max` (in document order), and the first key that is not a scalar.
  */
-export function firstTooDeepNode(root: unknown, max: number = MAX_DEPTH): number {
+export function inspectTree(root: unknown, max: number = MAX_DEPTH): TreeProblems {
   const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
+  let complexKey: Node | undefined;
+  let badTag: Node | undefined;
   while (stack.length > 0) {
     const { node, depth } = stack.pop() as { node: unknown; depth: number };
+    if (badTag === undefined && isNode(node) && node.tag !== undefined && !CORE_TAGS.has(node.tag)) badTag = node;
     if (!isCollection(node)) continue;
     const d = depth + 1;
-    if (d > max) return (node as Node).range?.[0] ?? 0;
+    if (d > max) return { deep: (node as Node).range?.[0] ?? 0, complexKey, badTag };
     const children: unknown[] = [];
     for (const item of node.items as unknown[]) {
       if (isPair(item)) {
+        if (complexKey === undefined && item.key !== null && isNode(item.key) && !isScalar(item.key)) complexKey = item.key;
         children.push(item.key, item.value);
       } else children.push(item);
     }
     for (let k = children.length - 1; k >= 0; k--) stack.push({ node: children[k], depth: d });
   }
-  return -1;
+  return { deep: -1, complexKey, badTag };
 }

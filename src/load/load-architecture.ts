@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UsageError } from '../core/errors.js';
 import type { Range } from '../core/source.js';
-import { text } from '../core/text.js';
+import { text, type Text } from '../core/text.js';
 import { decodeYamlBytes } from './decode.js';
-import { discoverYamlFiles, displayPath } from './discover.js';
+import { discoverYamlFiles, displayPath, type Refusal } from './discover.js';
 import { SourceIndex } from './locate.js';
 import { parseYamlFile, type ParsedDoc } from './parse-yaml.js';
 
@@ -33,16 +34,48 @@ export interface LoadResult {
   readonly rootAbs: string;
   readonly docs: readonly ParsedDoc[];
   readonly files: readonly LoadedFile[];
+  /** Every YAML path found, including those refused or unreadable (for "N/M files" summaries). */
+  readonly paths: readonly string[];
   readonly sources: SourceIndex;
   readonly diagnostics: readonly Diagnostic[];
 }
 
 const AT_START: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
 
-async function readCapped(abs: string, max: number): Promise<Uint8Array | 'too-large'> {
-  const handle = await open(abs, 'r');
+const REFUSALS: Record<Refusal, { message: Text; fix: Text }> = {
+  outside: {
+    message: text('Liên kết tượng trưng trỏ ra ngoài thư mục kiến trúc; không được đọc.', 'Symbolic link points outside the architecture folder; it is not read.'),
+    fix: text('Sao chép tệp vào thư mục kiến trúc thay vì liên kết.', 'Copy the file into the architecture folder instead of linking it.'),
+  },
+  broken: {
+    message: text('Liên kết tượng trưng hỏng (đích không tồn tại hoặc lặp vòng); không được đọc.', 'Broken symbolic link (missing target or a loop); it is not read.'),
+    fix: text('Xóa liên kết hoặc trỏ nó tới một tệp trong thư mục kiến trúc.', 'Remove the link or point it at a file inside the architecture folder.'),
+  },
+  special: {
+    message: text('Không phải tệp thông thường (FIFO, socket hoặc thiết bị); không được đọc.', 'Not a regular file (FIFO, socket or device); it is not read.'),
+    fix: text('Thay bằng một tệp YAML thông thường.', 'Replace it with a regular YAML file.'),
+  },
+};
+
+function refusalDiagnostic(file: string, why: Refusal): Diagnostic {
+  return {
+    code: why === 'outside' ? 'load.symlink-outside' : why === 'broken' ? 'load.symlink-broken' : 'load.not-a-file',
+    severity: 'error',
+    message: REFUSALS[why].message,
+    file,
+    range: AT_START,
+    path: [],
+    fix: REFUSALS[why].fix,
+  };
+}
+
+async function readCapped(abs: string, max: number): Promise<Uint8Array | 'too-large' | 'special'> {
+  // O_NONBLOCK: a FIFO swapped in after discovery must not block the run.
+  const handle = await open(abs, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const size = (await handle.stat()).size;
+    const info = await handle.stat();
+    if (!info.isFile()) return 'special';
+    const size = info.size;
     if (size > max) return 'too-large';
     const buf = Buffer.alloc(size);
     let read = 0;
@@ -73,19 +106,11 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
   const discovered = await discoverYamlFiles(rootAbs, opts.cwd);
 
   for (const f of discovered) {
-    if (f.outside) {
-      diagnostics.push({
-        code: 'load.symlink-outside',
-        severity: 'error',
-        message: text('Liên kết tượng trưng trỏ ra ngoài thư mục kiến trúc; tệp không được đọc.', 'Symbolic link points outside the architecture folder; the file is not read.'),
-        file: f.display,
-        range: AT_START,
-        path: [],
-        fix: text('Sao chép tệp vào thư mục kiến trúc thay vì liên kết.', 'Copy the file into the architecture folder instead of linking it.'),
-      });
+    if (f.refused) {
+      diagnostics.push(refusalDiagnostic(f.display, f.refused));
       continue;
     }
-    let bytes: Uint8Array | 'too-large';
+    let bytes: Uint8Array | 'too-large' | 'special';
     try {
       bytes = await readCapped(f.abs, max);
     } catch (err: unknown) {
@@ -98,6 +123,10 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
         path: [],
         fix: text('Kiểm tra quyền đọc tệp.', 'Check the file permissions.'),
       });
+      continue;
+    }
+    if (bytes === 'special') {
+      diagnostics.push(refusalDiagnostic(f.display, 'special'));
       continue;
     }
     if (bytes === 'too-large') {
@@ -130,11 +159,14 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
           : {
               code: 'load.binary',
               severity: 'error',
-              message: text('Tệp chứa byte NUL, không phải tệp văn bản YAML.', 'The file contains NUL bytes; it is not a YAML text file.'),
+              message: text(
+                'Tệp chứa byte NUL: không phải tệp văn bản YAML (ảnh, tệp nén, hoặc văn bản lưu bằng UTF-16).',
+                'The file contains NUL bytes: it is not a YAML text file (an image, an archive, or text saved as UTF-16).',
+              ),
               file: f.display,
               range,
               path: [],
-              fix: text('Xóa tệp nhị phân khỏi thư mục kiến trúc.', 'Remove the binary file from the architecture folder.'),
+              fix: text('Lưu lại bằng UTF-8, hoặc xóa tệp nhị phân khỏi thư mục kiến trúc.', 'Save it as UTF-8, or remove the binary file from the architecture folder.'),
             },
       );
       continue;
@@ -156,5 +188,5 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
       fix: text('Chạy "kientruc init" để tạo bộ tệp mẫu, hoặc chỉ định đúng thư mục.', 'Run "kientruc init" to scaffold files, or point to the right folder.'),
     });
   }
-  return { root, rootAbs, docs, files, sources, diagnostics };
+  return { root, rootAbs, docs, files, paths: discovered.map((f) => f.display), sources, diagnostics };
 }

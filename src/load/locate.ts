@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Do
 import type { DocPath, Position, Range } from '../core/source.js';
 
 /** yaml parse options shared by the loader and the locator, so both see the same documents. */
-export const YAML_OPTIONS = { uniqueKeys: true, strict: true, prettyErrors: false, version: '1.2', merge: false } as const;
+export const YAML_OPTIONS = { uniqueKeys: true, strict: true, prettyErrors: false, version: '1.2', merge: false, logLevel: 'error' } as const;
 
 export interface ParsedAst {
   readonly docs: readonly Document.Parsed[];

@@ -1,10 +1,10 @@
-import type { Document, YAMLError } from 'yaml';
+import { isCollection, isPair, isScalar, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { FILE_START, type Position, type Range } from '../core/source.js';
 import { clip, text, type Text } from '../core/text.js';
 import { checkAliases, MAX_ALIAS_EXPANSION, type AliasProblem } from './aliases.js';
 import { normalizeStrings } from './decode.js';
-import { firstTooDeepNode, MAX_DEPTH, scanTooDeep } from './depth.js';
+import { inspectTree, MAX_DEPTH, scanTooDeep } from './depth.js';
 import { parseAst, rangeFromOffsets, type ParsedAst } from './locate.js';
 
 /** Aliases expanded per document before we call it a "billion laughs" attack. */
@@ -56,6 +56,26 @@ const YAML_MESSAGES: Record<string, { code: string; msg: (token: string) => Text
     msg: () => text('Khóa kéo dài nhiều dòng hoặc thiếu dấu ":" sau khóa.', 'A key spans lines, or a ":" is missing after a key.'),
     fix: text('Kiểm tra dấu ":" và dấu nháy ở dòng trước.', 'Check the ":" and quotes on the previous line.'),
   },
+  KEY_OVER_1024_CHARS: {
+    code: 'yaml.syntax',
+    msg: () => text('Khóa dài quá 1024 ký tự, hoặc thiếu dấu ":" sau khóa.', 'A key is longer than 1024 characters, or a ":" is missing after a key.'),
+    fix: text('Rút ngắn khóa; giá trị dài đặt sau dấu ":".', 'Shorten the key; put long text after the ":".'),
+  },
+  BAD_SCALAR_START: {
+    code: 'yaml.syntax',
+    msg: (t) => text(`Giá trị không được bắt đầu bằng ký tự "${t.slice(0, 1)}" khi không đặt trong dấu nháy.`, `A value cannot start with "${t.slice(0, 1)}" unless it is quoted.`),
+    fix: text('Đặt giá trị trong dấu nháy kép "…".', 'Put the value in double quotes "…".'),
+  },
+  BLOCK_AS_IMPLICIT_KEY: {
+    code: 'yaml.syntax',
+    msg: () => text('Đối tượng hoặc danh sách lồng nhau phải bắt đầu ở dòng mới, thụt lề sâu hơn khóa.', 'A nested mapping or list must start on a new line, indented under its key.'),
+    fix: text('Xuống dòng sau dấu ":" và thụt lề 2 dấu cách.', 'Break the line after ":" and indent by 2 spaces.'),
+  },
+  UNEXPECTED_TOKEN: {
+    code: 'yaml.syntax',
+    msg: (t) => text(`Ký tự không mong đợi "${t.slice(0, 20)}".`, `Unexpected "${t.slice(0, 20)}".`),
+    fix: text('Kiểm tra dấu ngoặc, dấu nháy và dấu ":" ở dòng này.', 'Check the brackets, quotes and ":" on this line.'),
+  },
   TAG_RESOLVE_FAILED: {
     code: 'yaml.unknown-tag',
     msg: (t) => text(`Thẻ YAML "${t}" không được hỗ trợ.`, `YAML tag "${t}" is not supported.`),
@@ -87,8 +107,44 @@ function unclosedQuoteStart(source: string, errorOffset: number, quote: '"' | "'
   return undefined;
 }
 
-function yamlDiagnostic(file: string, err: YAMLError, source: string, ast: ParsedAst): Diagnostic {
+/** The first flow collection (`[…`, `{…`) that never got its closing bracket. */
+function unclosedFlowStart(doc: Document.Parsed, source: string): number | undefined {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isCollection(node)) continue;
+    const [s, e] = node.range ?? [0, 0];
+    if (node.flow) {
+      const close = source[s] === '[' ? ']' : '}';
+      if (source.slice(s, e).trimEnd().slice(-1) !== close) return s;
+    }
+    const kids: unknown[] = [];
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) kids.push(item.key, item.value);
+      else kids.push(item);
+    }
+    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
+  }
+  return undefined;
+}
+
+function yamlDiagnostic(file: string, err: YAMLError, source: string, ast: ParsedAst, doc: Document.Parsed): Diagnostic {
   let [start, end] = err.pos;
+  if (err.code === 'BAD_INDENT' && /end with an? [\]}]/.test(err.message)) {
+    const opened = unclosedFlowStart(doc, source);
+    if (opened !== undefined) {
+      const known = YAML_MESSAGES['MISSING_CHAR'] as (typeof YAML_MESSAGES)[string];
+      return {
+        code: known.code,
+        severity: 'error',
+        message: known.msg(''),
+        file,
+        range: rangeFromOffsets(ast.lineCounter, opened, opened + 1),
+        path: [],
+        fix: known.fix,
+      };
+    }
+  }
   if (err.code === 'MISSING_CHAR' && /quote/i.test(err.message)) {
     const quote = /single/i.test(err.message) ? "'" : '"';
     const opened = unclosedQuoteStart(source, start, quote);
@@ -181,6 +237,12 @@ function aliasDiagnostic(file: string, problem: AliasProblem, ast: ParsedAst, do
   }
 }
 
+/** No content at all: nothing, or only comments, between `---` markers (an explicit `null` is content). */
+function isEmptyDoc(doc: Document.Parsed): boolean {
+  const c = doc.contents;
+  return c === null || (isScalar(c) && c.value === null && c.source === '' && !c.tag && !c.anchor);
+}
+
 /** Parses one file's text into documents, reporting every YAML problem with its position. */
 export function parseYamlFile(file: string, source: string): ParsedFile {
   const deepAt = scanTooDeep(source);
@@ -199,7 +261,11 @@ export function parseYamlFile(file: string, source: string): ParsedFile {
   let yamlErrors = 0;
   let omitted: Diagnostic | undefined;
   let omittedCount = 0;
+  const seen = new Set<string>();
   const report = (d: Diagnostic): void => {
+    const key = `${d.code}|${d.range.start.line}:${d.range.start.col}|${d.message.vi}`;
+    if (seen.has(key)) return; // several parser errors often point at the same unclosed bracket
+    seen.add(key);
     if (yamlErrors < MAX_YAML_ERRORS) {
       yamlErrors++;
       diagnostics.push(d);
@@ -210,18 +276,51 @@ export function parseYamlFile(file: string, source: string): ParsedFile {
   };
   const docs: ParsedDoc[] = [];
   ast.docs.forEach((doc: Document.Parsed, index) => {
-    const deepNode = firstTooDeepNode(doc.contents);
+    const tree = inspectTree(doc.contents);
+    // The composer overflowed: its other errors are noise from the same nesting.
     const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
-    if (deepNode >= 0 || exhausted) {
-      const at = deepNode >= 0 ? deepNode : (exhausted?.pos[0] ?? 0);
+    if (exhausted) {
+      const at = tree.deep >= 0 ? tree.deep : exhausted.pos[0];
       report(tooDeep(file, rangeFromOffsets(ast.lineCounter, at, at + 1)));
       return;
     }
     const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
-    for (const err of problems) report(yamlDiagnostic(file, err, source, ast));
+    for (const err of problems) report(yamlDiagnostic(file, err, source, ast, doc));
     if (problems.length > 0) return;
-    if (doc.contents === null) return; // an empty document, e.g. after a trailing `---`
-    const start = doc.contents.range?.[0] ?? 0;
+    if (tree.deep >= 0) {
+      report(tooDeep(file, rangeFromOffsets(ast.lineCounter, tree.deep, tree.deep + 1)));
+      return;
+    }
+    if (isEmptyDoc(doc)) return; // an empty document, e.g. after a trailing `---`
+    if (tree.badTag) {
+      const [ts, te] = tree.badTag.range ?? [0, 1];
+      const shown = (tree.badTag.tag ?? '').replace(/^tag:yaml\.org,2002:/, '!!');
+      const known = YAML_MESSAGES['TAG_RESOLVE_FAILED'] as (typeof YAML_MESSAGES)[string];
+      report({
+        code: known.code,
+        severity: 'error',
+        message: known.msg(clip(shown)),
+        file,
+        range: rangeFromOffsets(ast.lineCounter, ts, Math.max(te, ts + 1)),
+        path: [],
+        fix: known.fix,
+      });
+      return;
+    }
+    if (tree.complexKey) {
+      const [ks, ke] = tree.complexKey.range ?? [0, 1];
+      report({
+        code: 'yaml.complex-key',
+        severity: 'error',
+        message: text('Khóa phải là một chuỗi văn bản; khóa dạng danh sách, đối tượng hoặc bí danh không được hỗ trợ.', 'A key must be plain text; list, mapping or alias keys are not supported.'),
+        file,
+        range: rangeFromOffsets(ast.lineCounter, ks, Math.max(ke, ks + 1)),
+        path: [],
+        fix: text('Viết khóa là một từ, ví dụ "name:".', 'Write the key as a word, e.g. "name:".'),
+      });
+      return;
+    }
+    const start = doc.contents?.range?.[0] ?? 0;
     const aliasProblem = checkAliases(doc.contents);
     if (aliasProblem) {
       report(aliasDiagnostic(file, aliasProblem, ast, start));
@@ -251,7 +350,7 @@ export function parseYamlFile(file: string, source: string): ParsedFile {
       fix: text('Kiểm tra tệp có đúng là YAML không, bắt đầu từ lỗi đầu tiên.', 'Check that the file is YAML at all, starting from the first error.'),
     });
   }
-  const hasContent = ast.docs.some((d) => d.contents !== null) || diagnostics.length > 0;
+  const hasContent = ast.docs.some((d) => !isEmptyDoc(d)) || diagnostics.length > 0;
   if (!hasContent) {
     diagnostics.push({
       code: 'yaml.empty-file',

@@ -165,7 +165,9 @@ export function translateAjvError(
         const prefix = value.split(':')[0] ?? '';
         const kindGuess = value.includes(':') ? closest(prefix, REF_KINDS) : undefined;
         const bare = !value.includes(':') ? `${kinds[0]}:${slugify(value)}` : undefined;
-        const suggestion = bare ?? (kindGuess ? `${kindGuess}:${value.slice(prefix.length + 1)}` : undefined);
+        const guessed = bare ?? (kindGuess ? `${kindGuess}:${slugify(value.slice(prefix.length + 1))}` : undefined);
+        // A "suggestion" equal to the input, or with nothing left of the id, helps nobody.
+        const suggestion = guessed !== undefined && guessed !== value && !guessed.endsWith(':') ? guessed : undefined;
         return {
           code: 'schema.ref-format',
           path,

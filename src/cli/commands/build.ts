@@ -48,7 +48,7 @@ Ví dụ:
     const result = await loadForCommand(app, dir, opts, true);
     if (result.structuralErrors) {
       const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
-      app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.files.map((f) => f.file)));
+      app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.paths));
       app.log.warn(
         app.lang === 'vi'
           ? `Không tạo đầu ra: kiến trúc có ${blocking.length} lỗi cú pháp, lược đồ hoặc tham chiếu. Đầu ra cũ trong ${opts.out} được giữ nguyên.`

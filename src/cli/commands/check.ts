@@ -26,7 +26,7 @@ Ví dụ:
   );
   cmd.action(async (dir: string, opts: InputOptions & ReportOptions) => {
     const result = await loadForCommand(app, dir, opts, true);
-    await emit(app, formatDiagnostics(app, opts.format, result.diagnostics, result.loaded.files.map((f) => f.file)), opts.output);
+    await emit(app, formatDiagnostics(app, opts.format, result.diagnostics, result.loaded.paths), opts.output);
     app.exitCode = exitCodeFor(result.diagnostics, opts.failOn);
   });
 }
