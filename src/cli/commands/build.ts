@@ -8,7 +8,7 @@ import { BrowserProvider } from '../../render/browser.js';
 import { RENDERERS } from '../../render/index.js';
 import type { GeneratedFile, RenderContext } from '../../render/types.js';
 import type { FailOn } from '../../core/severity.js';
-import { diffGenerated, writeGenerated } from '../../write/write-generated.js';
+import { diffGenerated, writeGenerated, type WriteStep } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
 import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
@@ -18,6 +18,20 @@ interface BuildOptions extends InputOptions {
   check?: boolean;
   failOn: FailOn;
   render: boolean;
+}
+
+/**
+ * Test hook: with KIENTRUC_TEST_WRITE_PAUSE=<step> set, each moment of the write is announced on
+ * stderr (`kientruc:write-step <step>`) and the named one is held for 5 s, so a test can kill the
+ * process at a known moment (tests/robust/interrupted-build.test.ts).
+ */
+function writePause(app: App): ((step: WriteStep) => Promise<void>) | undefined {
+  const at = app.io.env['KIENTRUC_TEST_WRITE_PAUSE'];
+  if (!at) return undefined;
+  return async (step) => {
+    app.io.stderr.write(`kientruc:write-step ${step}\n`);
+    if (step === at) await new Promise((resolve) => setTimeout(resolve, 5000));
+  };
 }
 
 export function registerBuild(program: Command, app: App): void {
@@ -94,7 +108,7 @@ Ví dụ:
       }
       app.log.info(`✓ ${outShown} khớp với kết quả tạo lại (${files.length} tệp).`);
     } else {
-      await writeGenerated(outAbs, files, 'replace');
+      await writeGenerated(outAbs, files, 'replace', { onStep: writePause(app) });
       app.log.info(`✓ Đã ghi ${files.length} tệp vào ${outShown}/.`);
     }
     const n = countBySeverity(result.diagnostics);
