@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
 import type { DocPath, Position, Range } from '../core/source.js';
+import { fastParse, type PosNode } from './fast-yaml.js';
 
 /** yaml parse options shared by the loader and the locator, so both see the same documents. */
 export const YAML_OPTIONS = { uniqueKeys: true, strict: true, prettyErrors: false, version: '1.2', merge: false, logLevel: 'error' } as const;
@@ -9,19 +10,47 @@ export interface ParsedAst {
   readonly lineCounter: LineCounter;
 }
 
+/** Offset → 1-based line and column (yaml's `LineCounter` has this shape). */
+export interface LinePositions {
+  linePos(offset: number): { line: number; col: number };
+}
+
 export function parseAst(text: string): ParsedAst {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
   return { docs: Array.isArray(docs) ? docs : [], lineCounter };
 }
 
-export function rangeFromOffsets(lineCounter: LineCounter, start: number, end: number): Range {
-  const s = lineCounter.linePos(start);
-  const e = lineCounter.linePos(Math.max(start, end));
+/** Line starts of a text, answering `linePos` exactly as yaml's `LineCounter` does. */
+export class LineIndex implements LinePositions {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  linePos(offset: number): { line: number; col: number } {
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((starts[mid] as number) < offset) low = mid + 1;
+      else high = mid;
+    }
+    if (starts[low] === offset) return { line: low + 1, col: 1 };
+    if (low === 0) return { line: 0, col: offset };
+    return { line: low, col: offset - (starts[low - 1] as number) + 1 };
+  }
+}
+
+export function rangeFromOffsets(lines: LinePositions, start: number, end: number): Range {
+  const s = lines.linePos(start);
+  const e = lines.linePos(Math.max(start, end));
   return { start: { line: s.line, col: s.col }, end: { line: e.line, col: e.col } };
 }
 
-function nodeRange(lc: LineCounter, node: { range?: readonly [number, number, number] | null } | null | undefined): Range | undefined {
+function nodeRange(lc: LinePositions, node: { range?: readonly [number, number, number] | null } | null | undefined): Range | undefined {
   if (!node?.range) return undefined;
   return rangeFromOffsets(lc, node.range[0], node.range[1]);
 }
@@ -50,21 +79,53 @@ function findNode(root: unknown, path: DocPath, part: 'value' | 'key'): { node: 
   return { node: best as Node, depth };
 }
 
+/** The same walk over the fast parser's positions: `[start, end]` of the deepest node reached. */
+function findPos(root: PosNode, path: DocPath, part: 'value' | 'key'): { span: readonly [number, number]; depth: number } {
+  let cur = root;
+  let best: readonly [number, number] = [root.s, root.e];
+  let depth = 0;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if (cur.map) {
+      const pair = cur.map.get(String(seg));
+      if (!pair) break;
+      if (last && part === 'key') return { span: [pair.ks, pair.ke], depth: i + 1 };
+      cur = pair.v;
+    } else if (cur.seq && typeof seg === 'number') {
+      const item = cur.seq[seg];
+      if (item === undefined) break;
+      cur = item;
+    } else break;
+    best = [cur.s, cur.e];
+    depth = i + 1;
+  }
+  return { span: best, depth };
+}
+
+type Positions =
+  | { readonly kind: 'fast'; readonly docs: ReadonlyMap<number, PosNode>; readonly lines: LineIndex }
+  | { readonly kind: 'yaml'; readonly ast: ParsedAst };
+
+const FALLBACK: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
+
 /**
- * Resolves YAML paths to source ranges. Keeps each file's text, and its parsed syntax trees while the
- * total size stays under `budgetChars`; beyond that, least-recently-used trees are dropped and files are
- * re-parsed when a diagnostic needs them (bounded memory at national scale).
+ * Resolves YAML paths to source ranges. Keeps each file's text, and the node positions of recently
+ * used files while their total size stays under `budgetChars`; beyond that, least-recently-used
+ * positions are dropped and recomputed when a diagnostic needs them (bounded memory at national
+ * scale). Positions come from the fast parser when it accepts the file, from `yaml` otherwise; both
+ * give the same ranges (tests/load/fast-yaml.test.ts).
  */
 export class SourceIndex {
   private readonly texts = new Map<string, string>();
-  private readonly asts = new Map<string, ParsedAst>();
-  private astChars = 0;
+  private readonly positions = new Map<string, Positions>();
+  private positionChars = 0;
 
   constructor(private readonly budgetChars = 16_000_000) {}
 
   addFile(file: string, text: string, ast?: ParsedAst): void {
     this.texts.set(file, text);
-    if (ast) this.remember(file, ast);
+    if (ast) this.remember(file, { kind: 'yaml', ast });
   }
 
   has(file: string): boolean {
@@ -75,53 +136,70 @@ export class SourceIndex {
     return this.texts.get(file);
   }
 
-  private remember(file: string, ast: ParsedAst): void {
+  private remember(file: string, p: Positions): void {
     const size = this.texts.get(file)?.length ?? 0;
-    if (this.asts.has(file)) this.asts.delete(file);
-    else this.astChars += size;
-    this.asts.set(file, ast);
-    for (const [key] of this.asts) {
-      if (this.astChars <= this.budgetChars || key === file) break;
-      this.asts.delete(key);
-      this.astChars -= this.texts.get(key)?.length ?? 0;
+    if (this.positions.has(file)) this.positions.delete(file);
+    else this.positionChars += size;
+    this.positions.set(file, p);
+    for (const [key] of this.positions) {
+      if (this.positionChars <= this.budgetChars || key === file) break;
+      this.positions.delete(key);
+      this.positionChars -= this.texts.get(key)?.length ?? 0;
     }
   }
 
-  private ast(file: string): ParsedAst | undefined {
-    const hit = this.asts.get(file);
+  private positionsOf(file: string): Positions | undefined {
+    const hit = this.positions.get(file);
     if (hit) {
-      this.asts.delete(file);
-      this.asts.set(file, hit);
+      this.positions.delete(file);
+      this.positions.set(file, hit);
       return hit;
     }
     const text = this.texts.get(file);
     if (text === undefined) return undefined;
-    const ast = parseAst(text);
-    this.remember(file, ast);
-    return ast;
+    const fast = fastParse(text, true);
+    let p: Positions;
+    if (fast.ok) {
+      const docs = new Map<number, PosNode>();
+      for (const d of fast.docs) if (d.pos) docs.set(d.index, d.pos);
+      p = { kind: 'fast', docs, lines: new LineIndex(text) };
+    } else p = { kind: 'yaml', ast: parseAst(text) };
+    this.remember(file, p);
+    return p;
   }
 
   /** Range of the node at `path` in document `docIndex` of `file` (deepest existing ancestor when missing). */
   locate(file: string, docIndex: number, path: DocPath, part: 'value' | 'key' = 'value'): Range {
-    const fallback: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
-    const ast = this.ast(file);
-    const doc = ast?.docs[docIndex];
-    if (!ast || !doc) return fallback;
+    const p = this.positionsOf(file);
+    if (!p) return FALLBACK;
+    if (p.kind === 'fast') {
+      const root = p.docs.get(docIndex);
+      if (!root) return FALLBACK;
+      const { span, depth } = findPos(root, path, part);
+      // A missing member points at the key of its parent (or the parent mapping's first line).
+      if (depth < path.length && depth > 0) {
+        const parent = findPos(root, path.slice(0, depth), 'key');
+        return rangeFromOffsets(p.lines, parent.span[0], parent.span[1]);
+      }
+      return rangeFromOffsets(p.lines, span[0], span[1]);
+    }
+    const ast = p.ast;
+    const doc = ast.docs[docIndex];
+    if (!doc) return FALLBACK;
     const { node, depth } = findNode(doc.contents, path, part);
-    // A missing member points at the key of its parent (or the parent mapping's first line).
     if (depth < path.length && depth > 0) {
       const parentKey = findNode(doc.contents, path.slice(0, depth), 'key').node;
       const r = nodeRange(ast.lineCounter, parentKey as Node);
       if (r) return r;
     }
-    return nodeRange(ast.lineCounter, node as Node) ?? nodeRange(ast.lineCounter, doc.contents as Node) ?? fallback;
+    return nodeRange(ast.lineCounter, node as Node) ?? nodeRange(ast.lineCounter, doc.contents as Node) ?? FALLBACK;
   }
 
   /** Position of a character offset in a file. */
   position(file: string, offset: number): Position {
-    const ast = this.ast(file);
-    if (!ast) return { line: 1, col: 1 };
-    const p = ast.lineCounter.linePos(offset);
-    return { line: p.line, col: p.col };
+    const p = this.positionsOf(file);
+    if (!p) return { line: 1, col: 1 };
+    const pos = p.kind === 'fast' ? p.lines.linePos(offset) : p.ast.lineCounter.linePos(offset);
+    return { line: pos.line, col: pos.col };
   }
 }

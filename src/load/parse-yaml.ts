@@ -5,7 +5,8 @@ import { clip, text, type Text } from '../core/text.js';
 import { checkAliases, MAX_ALIAS_EXPANSION, type AliasProblem } from './aliases.js';
 import { normalizeStrings } from './decode.js';
 import { inspectTree, MAX_DEPTH, scanTooDeep } from './depth.js';
-import { parseAst, rangeFromOffsets, type ParsedAst } from './locate.js';
+import { fastParse } from './fast-yaml.js';
+import { LineIndex, parseAst, rangeFromOffsets, type ParsedAst } from './locate.js';
 
 /** Aliases expanded per document before we call it a "billion laughs" attack. */
 export const MAX_ALIAS_COUNT = 200;
@@ -22,7 +23,8 @@ export interface ParsedDoc {
 export interface ParsedFile {
   readonly docs: ParsedDoc[];
   readonly diagnostics: Diagnostic[];
-  readonly ast: ParsedAst;
+  /** yaml's syntax trees, when yaml parsed the file (the fast path keeps none: positions are recomputed on demand). */
+  readonly ast?: ParsedAst;
 }
 
 const YAML_MESSAGES: Record<string, { code: string; msg: (token: string) => Text; fix: Text }> = {
@@ -243,19 +245,45 @@ function isEmptyDoc(doc: Document.Parsed): boolean {
   return c === null || (isScalar(c) && c.value === null && c.source === '' && !c.tag && !c.anchor);
 }
 
-/** Parses one file's text into documents, reporting every YAML problem with its position. */
+function emptyFile(file: string): Diagnostic {
+  return {
+    code: 'yaml.empty-file',
+    severity: 'error',
+    message: text('Tệp không có tài liệu YAML nào (rỗng hoặc chỉ có chú thích).', 'The file holds no YAML document (empty or comments only).'),
+    file,
+    range: FILE_START,
+    path: [],
+    fix: text('Khai báo một thực thể (apiVersion, kind, id, name) hoặc xóa tệp.', 'Declare an entity (apiVersion, kind, id, name) or delete the file.'),
+  };
+}
+
+/**
+ * Parses one file's text into documents, reporting every YAML problem with its position. The fast
+ * parser takes the files it fully understands (nearly all of them); anything else goes to `yaml`.
+ */
 export function parseYamlFile(file: string, source: string): ParsedFile {
+  const fast = fastParse(source);
+  if (fast.ok) {
+    const lines = fast.docs.length > 0 ? new LineIndex(source) : undefined;
+    const docs = fast.docs.map((d) => ({ file, index: d.index, value: d.value, range: rangeFromOffsets(lines as LineIndex, d.start, d.start) }));
+    return { docs, diagnostics: docs.length === 0 ? [emptyFile(file)] : [] };
+  }
+  return parseWithYaml(file, source);
+}
+
+/** The careful path: yaml parses, and every problem becomes a located diagnostic. */
+export function parseWithYaml(file: string, source: string): ParsedFile {
   const deepAt = scanTooDeep(source);
   if (deepAt >= 0) {
     const p = positionAt(source, deepAt);
-    return { docs: [], ast: parseAst(''), diagnostics: [tooDeep(file, { start: p, end: { line: p.line, col: p.col + 1 } })] };
+    return { docs: [], diagnostics: [tooDeep(file, { start: p, end: { line: p.line, col: p.col + 1 } })] };
   }
   let ast: ParsedAst;
   try {
     ast = parseAst(source);
   } catch (err: unknown) {
     if (!isStackOverflow(err)) throw err;
-    return { docs: [], ast: parseAst(''), diagnostics: [tooDeep(file, FILE_START)] };
+    return { docs: [], diagnostics: [tooDeep(file, FILE_START)] };
   }
   const diagnostics: Diagnostic[] = [];
   let yamlErrors = 0;
@@ -351,16 +379,6 @@ export function parseYamlFile(file: string, source: string): ParsedFile {
     });
   }
   const hasContent = ast.docs.some((d) => !isEmptyDoc(d)) || diagnostics.length > 0;
-  if (!hasContent) {
-    diagnostics.push({
-      code: 'yaml.empty-file',
-      severity: 'error',
-      message: text('Tệp không có tài liệu YAML nào (rỗng hoặc chỉ có chú thích).', 'The file holds no YAML document (empty or comments only).'),
-      file,
-      range: FILE_START,
-      path: [],
-      fix: text('Khai báo một thực thể (apiVersion, kind, id, name) hoặc xóa tệp.', 'Declare an entity (apiVersion, kind, id, name) or delete the file.'),
-    });
-  }
+  if (!hasContent) diagnostics.push(emptyFile(file));
   return { docs, diagnostics, ast };
 }
