@@ -12,7 +12,10 @@
  */
 import { MAX_DEPTH } from './depth.js';
 
-/** Source positions of one node (yaml's `range[0]`, `range[1]`), and of its children. */
+/**
+ * Positions of one node as a tree (for tests and debugging; the parser itself records them flat,
+ * see {@link FastResult}).
+ */
 export interface PosNode {
   readonly s: number;
   readonly e: number;
@@ -33,12 +36,18 @@ export interface FastDoc {
   readonly value: unknown;
   /** Offset where the content starts. */
   readonly start: number;
-  /** Only with `track`. */
-  readonly pos?: PosNode;
+  /** With `track`: where the root node's record starts in `positions`. */
+  readonly root: number;
 }
 
+/**
+ * With `track`, `positions` holds every node in document order as `[start, end, slots]` (`slots`:
+ * the record's length including its children, to skip over it); a mapping's record is followed by
+ * `[keyStart, keyEnd]` and the value's record for each key, in the order of the value's keys; a
+ * list's by its items' records. About 20 bytes per node, against hundreds for a syntax tree.
+ */
 export type FastResult =
-  | { readonly ok: true; readonly docs: readonly FastDoc[]; readonly count: number }
+  | { readonly ok: true; readonly docs: readonly FastDoc[]; readonly count: number; readonly positions: Int32Array }
   | { readonly ok: false; readonly why: string };
 
 class Bail {
@@ -51,7 +60,6 @@ interface Parsed {
   e: number;
   /** yaml's `range[2]`: the end including trailing spaces, comment and line break (and kept comments). */
   end: number;
-  pos: PosNode | undefined;
 }
 
 const NL = 10;
@@ -98,10 +106,14 @@ function nfc(s: string): string {
 
 const PLAIN_BAD_START = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 
+const INDEX_KEY = /^(?:0|[1-9][0-9]{0,8})$/;
+
 class FastParser {
   private i = 0;
   private depth = 0;
   private readonly n: number;
+  private out = new Int32Array(0);
+  private len = 0;
 
   constructor(
     private readonly src: string,
@@ -112,6 +124,54 @@ class FastParser {
 
   private bail(why: string): never {
     throw new Bail(why);
+  }
+
+  private reserve(k: number): void {
+    if (this.len + k <= this.out.length) return;
+    const next = new Int32Array(Math.max(1024, this.out.length * 2, this.len + k));
+    next.set(this.out.subarray(0, this.len));
+    this.out = next;
+  }
+
+  /** Starts a collection's record; its start, end and length are filled by {@link close}. */
+  private open(): number {
+    if (!this.track) return -1;
+    this.reserve(3);
+    const at = this.len;
+    this.len += 3;
+    return at;
+  }
+
+  private close(at: number, s: number, e: number): void {
+    if (at < 0) return;
+    this.out[at] = s;
+    this.out[at + 1] = e;
+    this.out[at + 2] = this.len - at;
+  }
+
+  private leaf(s: number, e: number): void {
+    if (!this.track) return;
+    this.reserve(3);
+    this.out[this.len] = s;
+    this.out[this.len + 1] = e;
+    this.out[this.len + 2] = 3;
+    this.len += 3;
+  }
+
+  private keyAt(ks: number, ke: number): void {
+    if (!this.track) return;
+    this.reserve(2);
+    this.out[this.len] = ks;
+    this.out[this.len + 1] = ke;
+    this.len += 2;
+  }
+
+  /**
+   * Keys the flat positions cannot follow (they are found through the value's keys, in order):
+   * array-index keys (JavaScript lists them first), keys yaml resolves to null (`~:`), keys not in NFC.
+   */
+  private checkKey(resolved: unknown, name: string, raw: string): void {
+    if (resolved === null || INDEX_KEY.test(name) || name !== raw) this.bail('key the locator cannot follow');
   }
 
   private lineEnd(p: number): number {
@@ -221,8 +281,9 @@ class FastParser {
         const c = s.charCodeAt(next.at);
         if (c === 0x25 /* % */) this.bail('directive');
         this.i = next.at;
+        const root = this.len;
         const node = this.blockNodeAt(next.at, 0, -1, true);
-        docs.push({ index: count, value: node.v, start: node.s, ...(node.pos ? { pos: node.pos } : {}) });
+        docs.push({ index: count, value: node.v, start: node.s, root });
         count++;
         pending = false;
         // After the root node only a marker or the end may follow.
@@ -235,7 +296,7 @@ class FastParser {
       if (err instanceof RangeError) return { ok: false, why: 'stack' };
       throw err;
     }
-    return { ok: true, docs, count };
+    return { ok: true, docs, count, positions: this.out.subarray(0, this.len) };
   }
 
   /** A block node whose first character is at `p` (column `col`), inside a parent at `parentIndent`. */
@@ -306,7 +367,7 @@ class FastParser {
     this.enter();
     const s = this.src;
     const obj: Record<string, unknown> = {};
-    const pairs = this.track ? new Map<string, PosPair>() : undefined;
+    const rec = this.open();
     let q = p;
     let last: Parsed | undefined;
     for (;;) {
@@ -345,6 +406,8 @@ class FastParser {
       if (s.charCodeAt(colon) !== COLON) this.bail('no colon after key');
       const name = nfc(key);
       if (name === '__proto__' || Object.prototype.hasOwnProperty.call(obj, name)) this.bail('duplicate or special key');
+      this.checkKey(keyValue, name, key);
+      this.keyAt(q, ke);
       colon++;
       const r = this.spaces(colon);
       const rc = r < this.n ? s.charCodeAt(r) : NL;
@@ -357,11 +420,6 @@ class FastParser {
         value = this.inlineValue(r, col);
       }
       obj[name] = value.v;
-      if (pairs) {
-        const locKey = typeof keyValue === 'string' ? keyValue : String(keyValue);
-        if (pairs.has(locKey)) this.bail('keys equal as text');
-        pairs.set(locKey, { ks: q, ke, v: value.pos as PosNode });
-      }
       last = value;
       // next entry?
       const next = this.nextContent(this.i);
@@ -376,7 +434,8 @@ class FastParser {
       this.depth--;
       const e = last.end;
       const end = this.trailing(col, e, next);
-      return { v: obj, s: p, e, end, pos: this.track ? { s: p, e, map: pairs as Map<string, PosPair> } : undefined };
+      this.close(rec, p, e);
+      return { v: obj, s: p, e, end };
     }
   }
 
@@ -417,7 +476,8 @@ class FastParser {
       // yaml: the comments (deeper than the mapping) and the line break after the last one stay with the empty value.
       this.i = deeperComments ? next.lastCommentEnd : lineAfter;
       const end = deeperComments ? next.lastCommentEnd : emptyAt;
-      return { v: null, s: emptyAt, e: emptyAt, end, pos: this.track ? { s: emptyAt, e: emptyAt } : undefined };
+      this.leaf(emptyAt, emptyAt);
+      return { v: null, s: emptyAt, e: emptyAt, end };
     }
     if (next.comments.length > 0 || sameLineComment) {
       // Comments between a key and its value: yaml keeps them as props; positions are unaffected,
@@ -434,7 +494,7 @@ class FastParser {
     this.enter();
     const s = this.src;
     const items: unknown[] = [];
-    const pos: PosNode[] | undefined = this.track ? [] : undefined;
+    const rec = this.open();
     let q = p;
     let last: Parsed | undefined;
     for (;;) {
@@ -455,7 +515,6 @@ class FastParser {
         else value = this.inlineValue(r, col);
       }
       items.push(value.v);
-      pos?.push(value.pos as PosNode);
       last = value;
       const next = this.nextContent(this.i);
       if (next.at < this.n && next.indent === col && !(col === 0 && this.isMarker(next.at))) {
@@ -471,7 +530,8 @@ class FastParser {
       this.depth--;
       const e = last.end;
       const end = this.trailing(col, e, next);
-      return { v: items, s: p, e, end, pos: pos ? { s: p, e, seq: pos } : undefined };
+      this.close(rec, p, e);
+      return { v: items, s: p, e, end };
     }
   }
 
@@ -485,7 +545,8 @@ class FastParser {
       const end = this.quotedEnd(p);
       if (end < 0) this.bail('multi-line quoted scalar');
       const v = c === DQ ? this.doubleQuoted(p + 1, end - 1) : s.slice(p + 1, end - 1).replaceAll("''", "'");
-      return this.lineTail({ v: nfc(v), s: p, e: end, end: end, pos: undefined }, parentIndent);
+      this.leaf(p, end);
+      return this.lineTail({ v: nfc(v), s: p, e: end, end: end }, parentIndent);
     }
     if (c === 0x5b || c === 0x7b) {
       this.enter();
@@ -512,7 +573,6 @@ class FastParser {
     const next = this.absorbComments(this.nextLine(q), containerIndent);
     this.i = next;
     node.end = next;
-    if (this.track && node.pos === undefined) node.pos = { s: node.s, e: node.e };
     return node;
   }
 
@@ -561,7 +621,8 @@ class FastParser {
 
   private plainDone(text: string, s: number, e: number, end: number): Parsed {
     const v = resolvePlain(text);
-    return { v: typeof v === 'string' ? nfc(v) : v, s, e, end, pos: this.track ? { s, e } : undefined };
+    this.leaf(s, e);
+    return { v: typeof v === 'string' ? nfc(v) : v, s, e, end };
   }
 
   /** End of the plain text on one line (before ` #`, without trailing spaces); bails on `: `. */
@@ -757,7 +818,8 @@ class FastParser {
     if (!strip && count > 0) value += '\n';
     this.i = lastContentEnd;
     const e = lastContentEnd;
-    return { v: nfc(value), s: p, e, end: e, pos: this.track ? { s: p, e } : undefined };
+    this.leaf(p, e);
+    return { v: nfc(value), s: p, e, end: e };
   }
 
   // ── flow collections ─────────────────────────────────────────────────────────────────────────
@@ -786,18 +848,21 @@ class FastParser {
   private flowSeq(p: number, parentIndent: number): Parsed {
     const s = this.src;
     const items: unknown[] = [];
-    const pos: PosNode[] | undefined = this.track ? [] : undefined;
+    const rec = this.open();
     let q = this.flowSpace(p + 1, parentIndent);
     if (s.charCodeAt(q) === 0x5d) {
-      return { v: items, s: p, e: q + 1, end: q + 1, pos: pos ? { s: p, e: q + 1, seq: pos } : undefined };
+      this.close(rec, p, q + 1);
+      return { v: items, s: p, e: q + 1, end: q + 1 };
     }
     for (;;) {
       const item = this.flowValue(q, parentIndent, false);
       items.push(item.v);
-      pos?.push(item.pos as PosNode);
       q = this.flowSpace(item.e, parentIndent);
       const c = s.charCodeAt(q);
-      if (c === 0x5d) return { v: items, s: p, e: q + 1, end: q + 1, pos: pos ? { s: p, e: q + 1, seq: pos } : undefined };
+      if (c === 0x5d) {
+        this.close(rec, p, q + 1);
+        return { v: items, s: p, e: q + 1, end: q + 1 };
+      }
       if (c !== 0x2c) this.bail('flow sequence separator');
       q = this.flowSpace(q + 1, parentIndent);
       if (s.charCodeAt(q) === 0x5d) this.bail('trailing comma');
@@ -807,9 +872,12 @@ class FastParser {
   private flowMap(p: number, parentIndent: number): Parsed {
     const s = this.src;
     const obj: Record<string, unknown> = {};
-    const pairs = this.track ? new Map<string, PosPair>() : undefined;
+    const rec = this.open();
     let q = this.flowSpace(p + 1, parentIndent);
-    if (s.charCodeAt(q) === 0x7d) return { v: obj, s: p, e: q + 1, end: q + 1, pos: pairs ? { s: p, e: q + 1, map: pairs } : undefined };
+    if (s.charCodeAt(q) === 0x7d) {
+      this.close(rec, p, q + 1);
+      return { v: obj, s: p, e: q + 1, end: q + 1 };
+    }
     for (;;) {
       const c = s.charCodeAt(q);
       let keyValue: unknown;
@@ -836,19 +904,19 @@ class FastParser {
       const key = typeof keyValue === 'string' ? keyValue : jsKey(keyValue);
       const name = nfc(key);
       if (name === '__proto__' || Object.prototype.hasOwnProperty.call(obj, name)) this.bail('duplicate or special key');
+      this.checkKey(keyValue, name, key);
+      this.keyAt(q, ke);
       const vq = this.flowSpace(cq + 1, parentIndent);
       const vc = s.charCodeAt(vq);
       if (vc === 0x2c || vc === 0x7d) this.bail('flow empty value');
       const value = this.flowValue(vq, parentIndent, true);
       obj[name] = value.v;
-      if (pairs) {
-        const locKey = typeof keyValue === 'string' ? keyValue : String(keyValue);
-        if (pairs.has(locKey)) this.bail('keys equal as text');
-        pairs.set(locKey, { ks: q, ke, v: value.pos as PosNode });
-      }
       q = this.flowSpace(value.e, parentIndent);
       const sep = s.charCodeAt(q);
-      if (sep === 0x7d) return { v: obj, s: p, e: q + 1, end: q + 1, pos: pairs ? { s: p, e: q + 1, map: pairs } : undefined };
+      if (sep === 0x7d) {
+        this.close(rec, p, q + 1);
+        return { v: obj, s: p, e: q + 1, end: q + 1 };
+      }
       if (sep !== 0x2c) this.bail('flow mapping separator');
       q = this.flowSpace(q + 1, parentIndent);
       if (s.charCodeAt(q) === 0x7d) this.bail('trailing comma');
@@ -867,7 +935,8 @@ class FastParser {
         const after = this.spaces(end);
         if (s.charCodeAt(after) === COLON) this.bail('pair in flow sequence');
       }
-      return { v: nfc(v), s: q, e: end, end, pos: this.track ? { s: q, e: end } : undefined };
+      this.leaf(q, end);
+      return { v: nfc(v), s: q, e: end, end };
     }
     if (c === 0x5b || c === 0x7b) {
       this.enter();
@@ -881,7 +950,8 @@ class FastParser {
       if (s.charCodeAt(after) === COLON) this.bail('pair in flow sequence');
     }
     const v = resolvePlain(k.text);
-    return { v: typeof v === 'string' ? nfc(v) : v, s: q, e: k.e, end: k.e, pos: this.track ? { s: q, e: k.e } : undefined };
+    this.leaf(q, k.e);
+    return { v: typeof v === 'string' ? nfc(v) : v, s: q, e: k.e, end: k.e };
   }
 
   /** A one-line plain scalar inside a flow collection. */
@@ -913,4 +983,63 @@ class FastParser {
 /** Parses `src` (already decoded: LF line ends, no BOM), or says why it will not. */
 export function fastParse(src: string, track = false): FastResult {
   return new FastParser(src, track).parse();
+}
+
+/** Expands one document's flat positions into a tree (tests and debugging). */
+export function positionTree(positions: Int32Array, at: number, value: unknown): PosNode {
+  const s = positions[at] as number;
+  const e = positions[at + 1] as number;
+  if (Array.isArray(value)) {
+    const seq: PosNode[] = [];
+    let p = at + 3;
+    for (const item of value) {
+      seq.push(positionTree(positions, p, item));
+      p += positions[p + 2] as number;
+    }
+    return { s, e, seq };
+  }
+  if (value !== null && typeof value === 'object') {
+    const map = new Map<string, PosPair>();
+    let p = at + 3;
+    for (const [k, v] of Object.entries(value)) {
+      map.set(k, { ks: positions[p] as number, ke: positions[p + 1] as number, v: positionTree(positions, p + 2, v) });
+      p += 2 + (positions[p + 4] as number);
+    }
+    return { s, e, map };
+  }
+  return { s, e };
+}
+
+/**
+ * The walk yaml's locator does (deepest node along `path`; the key of the last segment for
+ * `part: 'key'`), over flat positions and the document's value.
+ */
+export function findPosition(positions: Int32Array, root: number, value: unknown, path: readonly (string | number)[], part: 'value' | 'key'): { span: readonly [number, number]; depth: number } {
+  let at = root;
+  let v = value;
+  let best: readonly [number, number] = [positions[at] as number, positions[at + 1] as number];
+  let depth = 0;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const keys = Object.keys(v);
+      const k = keys.indexOf(String(seg));
+      if (k < 0) break;
+      let p = at + 3;
+      for (let j = 0; j < k; j++) p += 2 + (positions[p + 4] as number);
+      if (last && part === 'key') return { span: [positions[p] as number, positions[p + 1] as number], depth: i + 1 };
+      at = p + 2;
+      v = (v as Record<string, unknown>)[keys[k] as string];
+    } else if (Array.isArray(v) && typeof seg === 'number') {
+      if (seg < 0 || seg >= v.length || !Number.isInteger(seg)) break;
+      let p = at + 3;
+      for (let j = 0; j < seg; j++) p += positions[p + 2] as number;
+      at = p;
+      v = v[seg];
+    } else break;
+    best = [positions[at] as number, positions[at + 1] as number];
+    depth = i + 1;
+  }
+  return { span: best, depth };
 }

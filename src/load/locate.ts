@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
 import type { DocPath, Position, Range } from '../core/source.js';
-import { fastParse, type PosNode } from './fast-yaml.js';
+import { fastParse, findPosition, type FastDoc } from './fast-yaml.js';
 
 /** yaml parse options shared by the loader and the locator, so both see the same documents. */
 export const YAML_OPTIONS = { uniqueKeys: true, strict: true, prettyErrors: false, version: '1.2', merge: false, logLevel: 'error' } as const;
@@ -79,33 +79,24 @@ function findNode(root: unknown, path: DocPath, part: 'value' | 'key'): { node: 
   return { node: best as Node, depth };
 }
 
-/** The same walk over the fast parser's positions: `[start, end]` of the deepest node reached. */
-function findPos(root: PosNode, path: DocPath, part: 'value' | 'key'): { span: readonly [number, number]; depth: number } {
-  let cur = root;
-  let best: readonly [number, number] = [root.s, root.e];
-  let depth = 0;
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i];
-    const last = i === path.length - 1;
-    if (cur.map) {
-      const pair = cur.map.get(String(seg));
-      if (!pair) break;
-      if (last && part === 'key') return { span: [pair.ks, pair.ke], depth: i + 1 };
-      cur = pair.v;
-    } else if (cur.seq && typeof seg === 'number') {
-      const item = cur.seq[seg];
-      if (item === undefined) break;
-      cur = item;
-    } else break;
-    best = [cur.s, cur.e];
-    depth = i + 1;
-  }
-  return { span: best, depth };
+/** What the fast parser recorded for a file: flat positions, and each document's root and value. */
+export interface FastPositions {
+  readonly positions: Int32Array;
+  readonly docs: readonly FastDoc[];
 }
 
 type Positions =
-  | { readonly kind: 'fast'; readonly docs: ReadonlyMap<number, PosNode>; readonly lines: LineIndex }
+  | { readonly kind: 'fast'; readonly positions: Int32Array; readonly docs: ReadonlyMap<number, FastDoc>; readonly lines: LineIndex }
   | { readonly kind: 'yaml'; readonly ast: ParsedAst };
+
+function fastPositions(text: string, parsed: FastPositions): Positions {
+  return { kind: 'fast', positions: parsed.positions, docs: new Map(parsed.docs.map((d) => [d.index, d])), lines: new LineIndex(text) };
+}
+
+/** What a file's positions weigh against the budget: flat positions are a tenth of a syntax tree. */
+function sizeOf(p: Positions, text: string): number {
+  return p.kind === 'fast' ? Math.ceil(p.positions.length / 4) : text.length;
+}
 
 const FALLBACK: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
 
@@ -123,9 +114,12 @@ export class SourceIndex {
 
   constructor(private readonly budgetChars = 16_000_000) {}
 
-  addFile(file: string, text: string, ast?: ParsedAst): void {
+  /** Registers a file's text, with the positions its parse already produced (if any). */
+  addFile(file: string, text: string, parsed?: ParsedAst | FastPositions): void {
     this.texts.set(file, text);
-    if (ast) this.remember(file, { kind: 'yaml', ast });
+    if (!parsed) return;
+    if ('positions' in parsed) this.remember(file, fastPositions(text, parsed));
+    else this.remember(file, { kind: 'yaml', ast: parsed });
   }
 
   has(file: string): boolean {
@@ -137,14 +131,15 @@ export class SourceIndex {
   }
 
   private remember(file: string, p: Positions): void {
-    const size = this.texts.get(file)?.length ?? 0;
+    const size = sizeOf(p, this.texts.get(file) ?? '');
     if (this.positions.has(file)) this.positions.delete(file);
     else this.positionChars += size;
     this.positions.set(file, p);
     for (const [key] of this.positions) {
       if (this.positionChars <= this.budgetChars || key === file) break;
+      const dropped = this.positions.get(key) as Positions;
       this.positions.delete(key);
-      this.positionChars -= this.texts.get(key)?.length ?? 0;
+      this.positionChars -= sizeOf(dropped, this.texts.get(key) ?? '');
     }
   }
 
@@ -158,12 +153,7 @@ export class SourceIndex {
     const text = this.texts.get(file);
     if (text === undefined) return undefined;
     const fast = fastParse(text, true);
-    let p: Positions;
-    if (fast.ok) {
-      const docs = new Map<number, PosNode>();
-      for (const d of fast.docs) if (d.pos) docs.set(d.index, d.pos);
-      p = { kind: 'fast', docs, lines: new LineIndex(text) };
-    } else p = { kind: 'yaml', ast: parseAst(text) };
+    const p: Positions = fast.ok ? fastPositions(text, fast) : { kind: 'yaml', ast: parseAst(text) };
     this.remember(file, p);
     return p;
   }
@@ -173,12 +163,12 @@ export class SourceIndex {
     const p = this.positionsOf(file);
     if (!p) return FALLBACK;
     if (p.kind === 'fast') {
-      const root = p.docs.get(docIndex);
-      if (!root) return FALLBACK;
-      const { span, depth } = findPos(root, path, part);
+      const doc = p.docs.get(docIndex);
+      if (!doc) return FALLBACK;
+      const { span, depth } = findPosition(p.positions, doc.root, doc.value, path, part);
       // A missing member points at the key of its parent (or the parent mapping's first line).
       if (depth < path.length && depth > 0) {
-        const parent = findPos(root, path.slice(0, depth), 'key');
+        const parent = findPosition(p.positions, doc.root, doc.value, path.slice(0, depth), 'key');
         return rangeFromOffsets(p.lines, parent.span[0], parent.span[1]);
       }
       return rangeFromOffsets(p.lines, span[0], span[1]);

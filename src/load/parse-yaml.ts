@@ -6,7 +6,7 @@ import { checkAliases, MAX_ALIAS_EXPANSION, type AliasProblem } from './aliases.
 import { normalizeStrings } from './decode.js';
 import { inspectTree, MAX_DEPTH, scanTooDeep } from './depth.js';
 import { fastParse } from './fast-yaml.js';
-import { LineIndex, parseAst, rangeFromOffsets, type ParsedAst } from './locate.js';
+import { LineIndex, parseAst, rangeFromOffsets, type FastPositions, type ParsedAst } from './locate.js';
 
 /** Aliases expanded per document before we call it a "billion laughs" attack. */
 export const MAX_ALIAS_COUNT = 200;
@@ -23,8 +23,8 @@ export interface ParsedDoc {
 export interface ParsedFile {
   readonly docs: ParsedDoc[];
   readonly diagnostics: Diagnostic[];
-  /** yaml's syntax trees, when yaml parsed the file (the fast path keeps none: positions are recomputed on demand). */
-  readonly ast?: ParsedAst;
+  /** yaml's syntax trees, or the fast parser's flat positions: what the locator needs. */
+  readonly ast?: ParsedAst | FastPositions;
 }
 
 const YAML_MESSAGES: Record<string, { code: string; msg: (token: string) => Text; fix: Text }> = {
@@ -262,11 +262,11 @@ function emptyFile(file: string): Diagnostic {
  * parser takes the files it fully understands (nearly all of them); anything else goes to `yaml`.
  */
 export function parseYamlFile(file: string, source: string): ParsedFile {
-  const fast = fastParse(source);
+  const fast = fastParse(source, true);
   if (fast.ok) {
     const lines = fast.docs.length > 0 ? new LineIndex(source) : undefined;
     const docs = fast.docs.map((d) => ({ file, index: d.index, value: d.value, range: rangeFromOffsets(lines as LineIndex, d.start, d.start) }));
-    return { docs, diagnostics: docs.length === 0 ? [emptyFile(file)] : [] };
+    return { docs, diagnostics: docs.length === 0 ? [emptyFile(file)] : [], ast: fast };
   }
   return parseWithYaml(file, source);
 }

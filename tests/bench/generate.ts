@@ -156,7 +156,6 @@ level: ${level}
 parent: org:${unit.id}
 responsibilities:
   - Cập nhật dữ liệu chuyên ngành, bảo đảm đúng, đủ, sạch, sống.
-  - Kết nối, chia sẻ dữ liệu qua nền tảng tích hợp, chia sẻ dữ liệu của ${unit.place}.
 `);
     const systems: string[] = [];
     for (let k = 1; k <= 5; k++) {
@@ -169,16 +168,12 @@ responsibilities:
 kind: System
 id: ${id}
 name: ${q(`${pick(SYSTEM_NAMES)} — ${subName}`)}
-shortName: ${q(`HT ${k} ${subId}`)}
-description: >-
-  Hệ thống phục vụ nghiệp vụ của ${subName}, triển khai trên hạ tầng dùng chung của ${unit.place};
-  kết nối với nền tảng tích hợp, chia sẻ dữ liệu để trao đổi với các cơ quan khác.
+description: Hệ thống phục vụ nghiệp vụ, triển khai trên hạ tầng dùng chung của ${unit.place}.
 layer: ${layer}
 component: ${pick(componentsByLayer.get(layer) ?? [])}
 status: ${status}
 owner: ${org}
 operator: ${org}
-functionClass: ${pick(enumValues('functionClass'))}
 infoClasses: [${[...new Set([pick(enumValues('infoClass')), pick(enumValues('infoClass'))])].join(', ')}]
 security:
   level: ${1 + Math.floor(rnd() * 4)}
@@ -187,8 +182,6 @@ security:
   backup: ${rnd() < 0.8}
 hosting:
   deployment: ${pick(enumValues('deployment'))}
-users: { internal: ${Math.floor(rnd() * 5000)}, external: ${Math.floor(rnd() * 200000)} }
-goLive: 20${10 + Math.floor(rnd() * 15)}-0${1 + Math.floor(rnd() * 9)}-15
 `);
     }
     const datasets: string[] = [];
@@ -206,14 +199,10 @@ sharing: ${pick(enumValues('sharingClass'))}
 criticality: ${pick(enumValues('criticality'))}
 personalData: ${pick(enumValues('personalData'))}
 owner: ${org}
-custodian: ${org}
 system: system:${systems[k - 1]}${rnd() < 0.3 ? `\nnationalDatabase: ${pick(nationalDbs)}` : ''}
-records: ${Math.floor(rnd() * 2_000_000)}
 updateFrequency: ${pick(enumValues('updateFrequency'))}
 quality:
-  - { assessedOn: 2026-03-31, correct: ${(80 + rnd() * 20).toFixed(1)}, complete: ${(70 + rnd() * 30).toFixed(1)}, clean: ${(70 + rnd() * 30).toFixed(1)}, live: ${(75 + rnd() * 25).toFixed(1)}, by: ${org} }
-sharingRequests:
-  - { period: 2026-Q1, received: ${5 + Math.floor(rnd() * 10)}, met: ${Math.floor(rnd() * 5)} }
+  - { assessedOn: 2026-03-31, correct: ${(80 + rnd() * 20).toFixed(1)}, complete: ${(70 + rnd() * 30).toFixed(1)}, clean: ${(70 + rnd() * 30).toFixed(1)}, live: ${(75 + rnd() * 25).toFixed(1)} }
 `);
     }
     for (let k = 1; k <= 5; k++) {
@@ -228,8 +217,6 @@ to: ${to}
 channel: ${k === 5 ? 'ndxp' : 'lgsp'}${k === 5 ? '' : `\nvia: system:${unit.id}-lgsp`}
 datasets: [dataset:${datasets[k - 1] as string}]
 status: ${pick(enumValues('integrationStatus'))}
-usage:
-  - { period: 2026-Q2, transactions: ${Math.floor(rnd() * 100000)}, failed: ${Math.floor(rnd() * 100)} }
 `);
     }
     docs.push(`apiVersion: kientruc/v1
@@ -248,12 +235,12 @@ target: { value: 100, deadline: 2030 }
       docs.push(`apiVersion: kientruc/v1
 kind: Task
 id: ${subId}-t${k}
-name: ${q(`Nhiệm vụ ${k}: nâng cấp, kết nối và làm sạch dữ liệu của ${subName}`)}
+name: ${q(`Nhiệm vụ ${k}: nâng cấp, kết nối dữ liệu của ${subName}`)}
 area: ${pick(enumValues('taskArea'))}
 lead: ${org}
 partners: [org:${unit.id}]
 deadline: ${2026 + k}
-deliverable: Hệ thống được nâng cấp, dữ liệu được làm sạch và kết nối
+deliverable: Hệ thống được nâng cấp, kết nối
 budget:
   - { year: ${2026 + k}, amount: ${(rnd() * 5000).toFixed(0)}, source: ${pick(enumValues('budgetSource'))} }
 addresses: [kpi:${subId}-k1]

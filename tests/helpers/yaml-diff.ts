@@ -4,7 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { normalizeStrings } from '../../src/load/decode.js';
-import { fastParse, type PosNode } from '../../src/load/fast-yaml.js';
+import { fastParse, positionTree, type PosNode } from '../../src/load/fast-yaml.js';
 import { parseAst } from '../../src/load/locate.js';
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -85,7 +85,7 @@ export function diffWithYaml(text: string): YamlDiff {
     if (!sameValue(value, f.value)) problems.push(`doc ${k}: values differ: yaml ${JSON.stringify(value)?.slice(0, 300)} fast ${JSON.stringify(f.value)?.slice(0, 300)}`);
     const start = d.contents?.range?.[0] ?? 0;
     if (start !== f.start) problems.push(`doc ${k}: start yaml ${start} fast ${f.start}`);
-    compareNodes(d.contents, f.pos, `doc${k}`, problems);
+    compareNodes(d.contents, positionTree(fast.positions, f.root, f.value), `doc${k}`, problems);
   });
   return { bailed: undefined, problems };
 }
