@@ -2,8 +2,9 @@ import type { IsoDate } from './core/dates.js';
 import { sortDiagnostics, type Diagnostic } from './core/diagnostic.js';
 import { text } from './core/text.js';
 import { isStructural } from './diagnostics/codes.js';
-import { availablePacks, DEFAULT_PACK, loadPack } from './framework/load-pack.js';
+import { availablePacks, DEFAULT_PACK } from './framework/load-pack.js';
 import type { FrameworkPack } from './framework/types.js';
+import { Cache } from './load/cache.js';
 import { loadArchitecture, type LoadResult } from './load/load-architecture.js';
 import { buildModel } from './model/build.js';
 import type { Model } from './model/model.js';
@@ -12,6 +13,7 @@ import { RULES } from './rules/index.js';
 import { runRules } from './rules/run-rules.js';
 import type { Severity } from './core/severity.js';
 import { compileSchemas } from './validate/ajv.js';
+import { loadPackCached } from './validate/pack-cache.js';
 import { validateDocuments } from './validate/validate.js';
 
 export interface PipelineOptions {
@@ -26,6 +28,8 @@ export interface PipelineOptions {
   readonly ruleSeverity?: Readonly<Record<string, Severity>>;
   readonly disabledRules?: ReadonlySet<string>;
   readonly maxFileBytes?: number;
+  /** Content-hash cache folder (`.kientruc-cache/`); undefined: no cache. */
+  readonly cacheDir?: string | undefined;
 }
 
 export interface PipelineResult {
@@ -41,7 +45,7 @@ export interface PipelineResult {
   readonly structuralErrors: boolean;
 }
 
-function choosePack(loaded: LoadResult): { pack: FrameworkPack; diagnostics: Diagnostic[] } {
+function choosePack(loaded: LoadResult, loadPack: (id: string) => FrameworkPack): { pack: FrameworkPack; diagnostics: Diagnostic[] } {
   const packs = availablePacks();
   for (const doc of loaded.docs) {
     const v = doc.value as Record<string, unknown> | null;
@@ -71,10 +75,12 @@ function choosePack(loaded: LoadResult): { pack: FrameworkPack; diagnostics: Dia
 
 /** load → validate → build model → check rules. Returns data; never prints, exits or reads `process`. */
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
-  const loaded = await loadArchitecture({ root: opts.root, cwd: opts.cwd, ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}) });
-  const chosen = choosePack(loaded);
-  const schemas = compileSchemas(chosen.pack, availablePacks());
-  const validated = validateDocuments(loaded.docs, schemas, loaded.sources);
+  const cache = opts.cacheDir === undefined ? undefined : new Cache(opts.cacheDir);
+  const loaded = await loadArchitecture({ root: opts.root, cwd: opts.cwd, cache, ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}) });
+  const chosen = choosePack(loaded, (id) => loadPackCached(id, cache));
+  const schemas = compileSchemas(chosen.pack, availablePacks(), { cache });
+  const shas = new Map(loaded.files.map((f) => [f.file, f.sha256]));
+  const validated = validateDocuments(loaded.docs, schemas, loaded.sources, cache ? { cache, shaOf: (f) => shas.get(f) } : undefined);
   const built = buildModel({ root: loaded.root, pack: chosen.pack, docs: validated.value, sources: loaded.sources, files: loaded.files });
   const model = built.value;
   const asOf = opts.asOf ?? model.agency?.asOf ?? opts.today;
@@ -87,6 +93,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
       })
     : { diagnostics: [], ran: [] };
   const diagnostics = sortDiagnostics([...early, ...checked.diagnostics]);
+  loaded.sources.flush();
   return {
     diagnostics,
     model,

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    env: { NO_COLOR: '1' },
+    // CLI runs cache into a shared temp folder, never into the fixtures (content-addressed, so sharing is safe).
+    env: { NO_COLOR: '1', KIENTRUC_CACHE_DIR: join(tmpdir(), 'kientruc-test-cache') },
   },
 });

@@ -1,4 +1,5 @@
-import { isAlias, isCollection, isNode, isPair, isScalar, type Alias, type Node } from 'yaml';
+import type { Alias, Node } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 
 /**
  * How much aliases (`*x`) may copy into one document, counted in nodes, with every 100 characters
@@ -14,17 +15,17 @@ export type AliasProblem =
 
 /** Children in document order (keys before values). */
 function children(node: unknown): unknown[] {
-  if (!isCollection(node)) return [];
+  if (!yamlLib().isCollection(node)) return [];
   const out: unknown[] = [];
   for (const item of node.items as unknown[]) {
-    if (isPair(item)) out.push(item.key, item.value);
+    if (yamlLib().isPair(item)) out.push(item.key, item.value);
     else out.push(item);
   }
   return out;
 }
 
 function ownSize(node: unknown): number {
-  return 1 + (isScalar(node) && typeof node.value === 'string' ? Math.floor(node.value.length / 100) : 0);
+  return 1 + (yamlLib().isScalar(node) && typeof node.value === 'string' ? Math.floor(node.value.length / 100) : 0);
 }
 
 /**
@@ -42,12 +43,12 @@ export function checkAliases(root: unknown, max: number = MAX_ALIAS_EXPANSION): 
   while (stack.length > 0) {
     const top = stack.pop() as { node: unknown; open: boolean };
     const node = top.node;
-    if (!isNode(node)) continue;
+    if (!yamlLib().isNode(node)) continue;
     if (top.open) {
       post.push(node);
       continue;
     }
-    if (isAlias(node)) {
+    if (yamlLib().isAlias(node)) {
       const target = anchors.get(node.source);
       if (!target) return { kind: 'unknown', name: node.source, offset: node.range?.[0] ?? 0 };
       targets.set(node, target);
@@ -63,7 +64,7 @@ export function checkAliases(root: unknown, max: number = MAX_ALIAS_EXPANSION): 
   const expanded = new Map<unknown, number>();
   let original = 0;
   for (const node of post) {
-    if (isAlias(node)) {
+    if (yamlLib().isAlias(node)) {
       const target = targets.get(node) as Node;
       const s = expanded.get(target);
       // Not computed yet: the target is an ancestor still open, i.e. the alias copies itself.

@@ -1,4 +1,5 @@
-import { isCollection, isNode, isPair, isScalar, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 
 /**
  * Deepest nesting of collections (mappings, lists) a document may have. kientruc documents need
@@ -185,14 +186,14 @@ export function inspectTree(root: unknown, max: number = MAX_DEPTH): TreeProblem
   let badTag: Node | undefined;
   while (stack.length > 0) {
     const { node, depth } = stack.pop() as { node: unknown; depth: number };
-    if (badTag === undefined && isNode(node) && node.tag !== undefined && !CORE_TAGS.has(node.tag)) badTag = node;
-    if (!isCollection(node)) continue;
+    if (badTag === undefined && yamlLib().isNode(node) && node.tag !== undefined && !CORE_TAGS.has(node.tag)) badTag = node;
+    if (!yamlLib().isCollection(node)) continue;
     const d = depth + 1;
     if (d > max) return { deep: (node as Node).range?.[0] ?? 0, complexKey, badTag };
     const children: unknown[] = [];
     for (const item of node.items as unknown[]) {
-      if (isPair(item)) {
-        if (complexKey === undefined && item.key !== null && isNode(item.key) && !isScalar(item.key)) complexKey = item.key;
+      if (yamlLib().isPair(item)) {
+        if (complexKey === undefined && item.key !== null && yamlLib().isNode(item.key) && !yamlLib().isScalar(item.key)) complexKey = item.key;
         children.push(item.key, item.value);
       } else children.push(item);
     }

@@ -1,5 +1,8 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import type { Document, LineCounter, Node, Pair } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { DocPath, Position, Range } from '../core/source.js';
+import type { Cache } from './cache.js';
+import { decodeYamlBytes } from './decode.js';
 import { fastParse, findPosition, type FastDoc } from './fast-yaml.js';
 
 /** yaml parse options shared by the loader and the locator, so both see the same documents. */
@@ -16,8 +19,8 @@ export interface LinePositions {
 }
 
 export function parseAst(text: string): ParsedAst {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
+  const lineCounter = new (yamlLib().LineCounter)();
+  const docs = yamlLib().parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
   return { docs: Array.isArray(docs) ? docs : [], lineCounter };
 }
 
@@ -63,12 +66,12 @@ function findNode(root: unknown, path: DocPath, part: 'value' | 'key'): { node: 
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     const last = i === path.length - 1;
-    if (isMap(cur)) {
-      const pair = cur.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+    if (yamlLib().isMap(cur)) {
+      const pair = cur.items.find((p) => yamlLib().isPair(p) && yamlLib().isScalar(p.key) && String(p.key.value) === String(seg));
       if (!pair) break;
       if (last && part === 'key') return { node: pair.key as Node, depth: i + 1 };
       cur = pair.value ?? pair.key;
-    } else if (isSeq(cur) && typeof seg === 'number') {
+    } else if (yamlLib().isSeq(cur) && typeof seg === 'number') {
       const item = cur.items[seg];
       if (item === undefined) break;
       cur = item;
@@ -98,6 +101,8 @@ function sizeOf(p: Positions, text: string): number {
   return p.kind === 'fast' ? Math.ceil(p.positions.length / 4) : text.length;
 }
 
+type RangeTuple = [number, number, number, number];
+
 const FALLBACK: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
 
 /**
@@ -109,25 +114,56 @@ const FALLBACK: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } }
  */
 export class SourceIndex {
   private readonly texts = new Map<string, string>();
+  /** Files taken from the cache: kept as bytes, decoded only if a diagnostic needs a position. */
+  private readonly bytes = new Map<string, Uint8Array>();
   private readonly positions = new Map<string, Positions>();
   private positionChars = 0;
+  /** Answers to `locate` per file, kept in the cache by content hash, so a warm run parses nothing. */
+  private readonly memos = new Map<string, { readonly key: string; answers: Record<string, RangeTuple> | undefined; dirty: boolean }>();
 
-  constructor(private readonly budgetChars = 16_000_000) {}
+  constructor(
+    private readonly budgetChars = 16_000_000,
+    private readonly cache?: Cache,
+  ) {}
 
   /** Registers a file's text, with the positions its parse already produced (if any). */
-  addFile(file: string, text: string, parsed?: ParsedAst | FastPositions): void {
+  addFile(file: string, text: string, parsed?: ParsedAst | FastPositions, cacheKey?: string): void {
     this.texts.set(file, text);
+    if (cacheKey && this.cache) this.memos.set(file, { key: cacheKey, answers: undefined, dirty: false });
     if (!parsed) return;
     if ('positions' in parsed) this.remember(file, fastPositions(text, parsed));
     else this.remember(file, { kind: 'yaml', ast: parsed });
   }
 
+  /** Registers a file known to decode cleanly (its content hash is in the cache) without decoding it. */
+  addBytes(file: string, bytes: Uint8Array, cacheKey: string): void {
+    this.bytes.set(file, bytes);
+    if (this.cache) this.memos.set(file, { key: cacheKey, answers: undefined, dirty: false });
+  }
+
   has(file: string): boolean {
-    return this.texts.has(file);
+    return this.texts.has(file) || this.bytes.has(file);
   }
 
   text(file: string): string | undefined {
-    return this.texts.get(file);
+    const t = this.texts.get(file);
+    if (t !== undefined) return t;
+    const b = this.bytes.get(file);
+    if (b === undefined) return undefined;
+    const decoded = decodeYamlBytes(b);
+    if (!decoded.ok) return undefined;
+    this.bytes.delete(file);
+    this.texts.set(file, decoded.text);
+    return decoded.text;
+  }
+
+  /** Writes the `locate` answers learnt during this run to the cache. */
+  flush(): void {
+    if (!this.cache) return;
+    for (const memo of this.memos.values()) {
+      if (memo.dirty && memo.answers) this.cache.writeJson('loc', memo.key, memo.answers);
+      memo.dirty = false;
+    }
   }
 
   private remember(file: string, p: Positions): void {
@@ -150,7 +186,7 @@ export class SourceIndex {
       this.positions.set(file, hit);
       return hit;
     }
-    const text = this.texts.get(file);
+    const text = this.text(file);
     if (text === undefined) return undefined;
     const fast = fastParse(text, true);
     const p: Positions = fast.ok ? fastPositions(text, fast) : { kind: 'yaml', ast: parseAst(text) };
@@ -160,6 +196,22 @@ export class SourceIndex {
 
   /** Range of the node at `path` in document `docIndex` of `file` (deepest existing ancestor when missing). */
   locate(file: string, docIndex: number, path: DocPath, part: 'value' | 'key' = 'value'): Range {
+    const memo = this.memos.get(file);
+    if (!memo) return this.compute(file, docIndex, path, part);
+    const key = JSON.stringify([docIndex, part, path]);
+    if (!this.positions.has(file)) {
+      memo.answers ??= this.cache?.readJson<Record<string, RangeTuple>>('loc', memo.key) ?? {};
+      const hit = memo.answers[key];
+      if (Array.isArray(hit) && hit.length === 4) return { start: { line: hit[0], col: hit[1] }, end: { line: hit[2], col: hit[3] } };
+    }
+    const r = this.compute(file, docIndex, path, part);
+    memo.answers ??= {};
+    memo.answers[key] = [r.start.line, r.start.col, r.end.line, r.end.col];
+    memo.dirty = true;
+    return r;
+  }
+
+  private compute(file: string, docIndex: number, path: DocPath, part: 'value' | 'key'): Range {
     const p = this.positionsOf(file);
     if (!p) return FALLBACK;
     if (p.kind === 'fast') {

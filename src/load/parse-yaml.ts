@@ -1,4 +1,5 @@
-import { isCollection, isPair, isScalar, type Document, type YAMLError } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { FILE_START, type Position, type Range } from '../core/source.js';
 import { clip, text, type Text } from '../core/text.js';
@@ -114,7 +115,7 @@ function unclosedFlowStart(doc: Document.Parsed, source: string): number | undef
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (!isCollection(node)) continue;
+    if (!yamlLib().isCollection(node)) continue;
     const [s, e] = node.range ?? [0, 0];
     if (node.flow) {
       const close = source[s] === '[' ? ']' : '}';
@@ -122,7 +123,7 @@ function unclosedFlowStart(doc: Document.Parsed, source: string): number | undef
     }
     const kids: unknown[] = [];
     for (const item of node.items as unknown[]) {
-      if (isPair(item)) kids.push(item.key, item.value);
+      if (yamlLib().isPair(item)) kids.push(item.key, item.value);
       else kids.push(item);
     }
     for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
@@ -242,7 +243,7 @@ function aliasDiagnostic(file: string, problem: AliasProblem, ast: ParsedAst, do
 /** No content at all: nothing, or only comments, between `---` markers (an explicit `null` is content). */
 function isEmptyDoc(doc: Document.Parsed): boolean {
   const c = doc.contents;
-  return c === null || (isScalar(c) && c.value === null && c.source === '' && !c.tag && !c.anchor);
+  return c === null || (yamlLib().isScalar(c) && c.value === null && c.source === '' && !c.tag && !c.anchor);
 }
 
 function emptyFile(file: string): Diagnostic {

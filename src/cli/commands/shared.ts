@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { FailOn } from '../../core/severity.js';
 import { FORMAT_NAMES, type FormatName } from '../../diagnostics/format/index.js';
@@ -10,7 +11,11 @@ export const DEFAULT_OUT = 'generated';
 export interface InputOptions {
   asOf?: string;
   maxFileSize?: string;
+  cache?: boolean;
+  cacheDir?: string;
 }
+
+export const DEFAULT_CACHE_DIR = '.kientruc-cache';
 
 export interface ReportOptions {
   format: FormatName;
@@ -22,7 +27,9 @@ export interface ReportOptions {
 export function addInputOptions(cmd: Command): Command {
   return cmd
     .option('--as-of <date>', 'ngày chốt số liệu YYYY-MM-DD (mặc định: asOf trong agency.yaml, hoặc hôm nay)')
-    .option('--max-file-size <MB>', 'bỏ qua tệp YAML lớn hơn giới hạn này', '8');
+    .option('--max-file-size <MB>', 'bỏ qua tệp YAML lớn hơn giới hạn này', '8')
+    .option('--cache-dir <dir>', `thư mục bộ nhớ đệm theo nội dung (mặc định ${DEFAULT_CACHE_DIR}, hoặc biến môi trường KIENTRUC_CACHE_DIR)`)
+    .option('--no-cache', 'không đọc, không ghi bộ nhớ đệm');
 }
 
 /** `--format`, `--output`, `--fail-on`: options of commands that report diagnostics. */
@@ -46,7 +53,9 @@ export async function loadForCommand(
   const started = performance.now();
   const asOf = parseAsOf(opts.asOf);
   const maxFileBytes = parseMegabytes(opts.maxFileSize);
+  const cacheDir = opts.cache === false ? undefined : resolve(app.io.cwd, opts.cacheDir ?? app.io.env['KIENTRUC_CACHE_DIR'] ?? DEFAULT_CACHE_DIR);
   const result = await runPipeline({
+    cacheDir,
     root: dir,
     cwd: app.io.cwd,
     today: app.today,
