@@ -80,7 +80,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const chosen = choosePack(loaded, (id) => loadPackCached(id, cache));
   const schemas = compileSchemas(chosen.pack, availablePacks(), { cache });
   const shas = new Map(loaded.files.map((f) => [f.file, f.sha256]));
-  const validated = validateDocuments(loaded.docs, schemas, loaded.sources, cache ? { cache, shaOf: (f) => shas.get(f) } : undefined);
+  const validated = validateDocuments(loaded.docs, schemas, loaded.sources, loaded.cache ? { cache: loaded.cache, shaOf: (f) => shas.get(f) } : undefined);
   const built = buildModel({ root: loaded.root, pack: chosen.pack, docs: validated.value, sources: loaded.sources, files: loaded.files });
   const model = built.value;
   const asOf = opts.asOf ?? model.agency?.asOf ?? opts.today;
@@ -93,7 +93,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
       })
     : { diagnostics: [], ran: [] };
   const diagnostics = sortDiagnostics([...early, ...checked.diagnostics]);
-  loaded.sources.flush();
+  loaded.cache?.flush();
   return {
     diagnostics,
     model,

@@ -5,10 +5,11 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { UsageError } from '../core/errors.js';
 import type { Range } from '../core/source.js';
 import { text, type Text } from '../core/text.js';
-import { codeFingerprint, sha256, type Cache } from './cache.js';
+import { sha256, type Cache } from './cache.js';
 import { decodeYamlBytes } from './decode.js';
 import { discoverYamlFiles, displayPath, type Refusal } from './discover.js';
 import { SourceIndex } from './locate.js';
+import { RunCache } from './run-cache.js';
 import { parseYamlFile, type ParsedDoc } from './parse-yaml.js';
 
 /** Files above this size are refused before they are read (a 50 MB file must not stall CI). */
@@ -40,6 +41,8 @@ export interface LoadResult {
   readonly paths: readonly string[];
   readonly sources: SourceIndex;
   readonly diagnostics: readonly Diagnostic[];
+  /** The per-file cache of this run (validation adds to it; `flush()` writes it). */
+  readonly cache: RunCache | undefined;
 }
 
 const AT_START: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
@@ -96,11 +99,6 @@ function readCapped(abs: string, max: number): Uint8Array | 'too-large' | 'speci
   }
 }
 
-/** What the cache keeps of a file that parsed cleanly: its documents (index, value, start). */
-interface CachedFile {
-  readonly docs: readonly { readonly i: number; readonly v: unknown; readonly l: number; readonly c: number }[];
-}
-
 /** Reads and parses every YAML file of an architecture folder. Problems in files become diagnostics. */
 export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
   const rootAbs = resolve(opts.cwd, opts.root);
@@ -113,8 +111,8 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const docs: ParsedDoc[] = [];
   const files: LoadedFile[] = [];
-  const sources = new SourceIndex(undefined, opts.cache);
-  const fingerprint = opts.cache ? codeFingerprint() : '';
+  const runCache = opts.cache ? new RunCache(opts.cache, rootAbs) : undefined;
+  const sources = new SourceIndex(undefined, runCache);
   const discovered = await discoverYamlFiles(rootAbs, opts.cwd);
 
   for (const f of discovered) {
@@ -156,12 +154,11 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
     }
     const sha = sha256(bytes);
     // The same content was parsed cleanly by this version of kientruc before: take its documents.
-    const key = opts.cache ? sha256(`${fingerprint}\n${sha}`) : '';
-    const hit = opts.cache?.readJson<CachedFile>('file', key);
-    if (hit && Array.isArray(hit.docs)) {
+    const entry = runCache?.entry(f.display, sha);
+    if (entry && Array.isArray(entry.docs)) {
       files.push({ file: f.display, bytes: bytes.length, sha256: sha });
-      for (const d of hit.docs) docs.push({ file: f.display, index: d.i, value: d.v, range: { start: { line: d.l, col: d.c }, end: { line: d.l, col: d.c } } });
-      sources.addBytes(f.display, bytes, key);
+      for (const d of entry.docs) docs.push({ file: f.display, index: d.i, value: d.v, range: { start: { line: d.l, col: d.c }, end: { line: d.l, col: d.c } } });
+      sources.addBytes(f.display, bytes, entry);
       continue;
     }
     const decoded = decodeYamlBytes(bytes);
@@ -195,12 +192,12 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
     }
     files.push({ file: f.display, bytes: bytes.length, sha256: sha });
     const parsed = parseYamlFile(f.display, decoded.text);
-    sources.addFile(f.display, decoded.text, parsed.ast, key);
+    sources.addFile(f.display, decoded.text, parsed.ast, entry);
     docs.push(...parsed.docs);
     diagnostics.push(...parsed.diagnostics);
-    if (opts.cache && parsed.diagnostics.length === 0) {
-      const entry: CachedFile = { docs: parsed.docs.map((d) => ({ i: d.index, v: d.value, l: d.range.start.line, c: d.range.start.col })) };
-      opts.cache.writeJson('file', key, entry);
+    if (entry && runCache && parsed.diagnostics.length === 0) {
+      entry.docs = parsed.docs.map((d) => ({ i: d.index, v: d.value, l: d.range.start.line, c: d.range.start.col }));
+      runCache.touch(f.display);
     }
   }
   if (discovered.length === 0) {
@@ -214,5 +211,5 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
       fix: text('Chạy "kientruc init" để tạo bộ tệp mẫu, hoặc chỉ định đúng thư mục.', 'Run "kientruc init" to scaffold files, or point to the right folder.'),
     });
   }
-  return { root, rootAbs, docs, files, paths: discovered.map((f) => f.display), sources, diagnostics };
+  return { root, rootAbs, docs, files, paths: discovered.map((f) => f.display), sources, diagnostics, cache: runCache };
 }

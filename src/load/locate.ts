@@ -1,7 +1,7 @@
 import type { Document, LineCounter, Node, Pair } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
 import type { DocPath, Position, Range } from '../core/source.js';
-import type { Cache } from './cache.js';
+import type { FileEntry, RunCache } from './run-cache.js';
 import { decodeYamlBytes } from './decode.js';
 import { fastParse, findPosition, type FastDoc } from './fast-yaml.js';
 
@@ -101,8 +101,6 @@ function sizeOf(p: Positions, text: string): number {
   return p.kind === 'fast' ? Math.ceil(p.positions.length / 4) : text.length;
 }
 
-type RangeTuple = [number, number, number, number];
-
 const FALLBACK: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
 
 /**
@@ -119,26 +117,26 @@ export class SourceIndex {
   private readonly positions = new Map<string, Positions>();
   private positionChars = 0;
   /** Answers to `locate` per file, kept in the cache by content hash, so a warm run parses nothing. */
-  private readonly memos = new Map<string, { readonly key: string; answers: Record<string, RangeTuple> | undefined; dirty: boolean }>();
+  private readonly memos = new Map<string, FileEntry>();
 
   constructor(
     private readonly budgetChars = 16_000_000,
-    private readonly cache?: Cache,
+    private readonly cache?: RunCache,
   ) {}
 
   /** Registers a file's text, with the positions its parse already produced (if any). */
-  addFile(file: string, text: string, parsed?: ParsedAst | FastPositions, cacheKey?: string): void {
+  addFile(file: string, text: string, parsed?: ParsedAst | FastPositions, cached?: FileEntry): void {
     this.texts.set(file, text);
-    if (cacheKey && this.cache) this.memos.set(file, { key: cacheKey, answers: undefined, dirty: false });
+    if (cached) this.memos.set(file, cached);
     if (!parsed) return;
     if ('positions' in parsed) this.remember(file, fastPositions(text, parsed));
     else this.remember(file, { kind: 'yaml', ast: parsed });
   }
 
   /** Registers a file known to decode cleanly (its content hash is in the cache) without decoding it. */
-  addBytes(file: string, bytes: Uint8Array, cacheKey: string): void {
+  addBytes(file: string, bytes: Uint8Array, cached: FileEntry): void {
     this.bytes.set(file, bytes);
-    if (this.cache) this.memos.set(file, { key: cacheKey, answers: undefined, dirty: false });
+    this.memos.set(file, cached);
   }
 
   has(file: string): boolean {
@@ -155,15 +153,6 @@ export class SourceIndex {
     this.bytes.delete(file);
     this.texts.set(file, decoded.text);
     return decoded.text;
-  }
-
-  /** Writes the `locate` answers learnt during this run to the cache. */
-  flush(): void {
-    if (!this.cache) return;
-    for (const memo of this.memos.values()) {
-      if (memo.dirty && memo.answers) this.cache.writeJson('loc', memo.key, memo.answers);
-      memo.dirty = false;
-    }
   }
 
   private remember(file: string, p: Positions): void {
@@ -197,17 +186,14 @@ export class SourceIndex {
   /** Range of the node at `path` in document `docIndex` of `file` (deepest existing ancestor when missing). */
   locate(file: string, docIndex: number, path: DocPath, part: 'value' | 'key' = 'value'): Range {
     const memo = this.memos.get(file);
-    if (!memo) return this.compute(file, docIndex, path, part);
+    if (!memo || !this.cache) return this.compute(file, docIndex, path, part);
     const key = JSON.stringify([docIndex, part, path]);
-    if (!this.positions.has(file)) {
-      memo.answers ??= this.cache?.readJson<Record<string, RangeTuple>>('loc', memo.key) ?? {};
-      const hit = memo.answers[key];
-      if (Array.isArray(hit) && hit.length === 4) return { start: { line: hit[0], col: hit[1] }, end: { line: hit[2], col: hit[3] } };
-    }
+    const hit = memo.loc?.[key];
+    if (Array.isArray(hit) && hit.length === 4) return { start: { line: hit[0], col: hit[1] }, end: { line: hit[2], col: hit[3] } };
     const r = this.compute(file, docIndex, path, part);
-    memo.answers ??= {};
-    memo.answers[key] = [r.start.line, r.start.col, r.end.line, r.end.col];
-    memo.dirty = true;
+    memo.loc ??= {};
+    memo.loc[key] = [r.start.line, r.start.col, r.end.line, r.end.col];
+    this.cache.touch(file);
     return r;
   }
 

@@ -3,7 +3,9 @@ import type { ValidateFunction } from 'ajv';
 import { parseDeadline } from '../core/dates.js';
 import { DOC_KIND, ENTITY_KINDS, type EntityKind } from '../core/ref.js';
 import type { FrameworkPack } from '../framework/types.js';
-import { codeFingerprint, sha256, type Cache } from '../load/cache.js';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../core/paths.js';
+import { Cache, codeFingerprint, sha256 } from '../load/cache.js';
 import { buildSchema, ROOT_SCHEMA_ID, type SchemaSet } from './schema/build-schema.js';
 
 const require = createRequire(import.meta.url);
@@ -18,6 +20,8 @@ export interface CompiledSchemas {
 }
 
 const cache = new Map<string, CompiledSchemas>();
+/** Validators precompiled when the package was built (`npm run build:ts`), for the packs it ships. */
+export const SHIPPED = new Cache(join(PACKAGE_ROOT, 'dist', 'precompiled'));
 const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictTypes: false, allowUnionTypes: true } as const;
 const VOCABULARY = ['x-vi', 'x-en', 'x-legal', 'x-enum', 'x-ref', 'markdownEnumDescriptions'];
 const FORMATS_MODULE = 'kientruc:formats';
@@ -86,7 +90,7 @@ export function compileSchemas(pack: FrameworkPack, packIds: readonly string[], 
   const hash = sha256(`${JSON.stringify(set.root)}\n${codeFingerprint()}\n${JSON.stringify(AJV_OPTIONS)}`);
   const hit = cache.get(hash);
   if (hit) return hit;
-  const byName = (opts.cache && loadPrecompiled(hash, opts.cache)) || compileWithAjv(set, hash, opts.cache);
+  const byName = loadPrecompiled(hash, SHIPPED) ?? (opts.cache && loadPrecompiled(hash, opts.cache)) ?? compileWithAjv(set, hash, opts.cache);
   const validators = {} as Record<EntityKind, ValidateFunction>;
   for (const k of ENTITY_KINDS) validators[k] = byName[DOC_KIND[k]] as ValidateFunction;
   const compiled: CompiledSchemas = {

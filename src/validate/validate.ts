@@ -6,7 +6,7 @@ import { clip, text } from '../core/text.js';
 import type { ParsedDoc } from '../load/parse-yaml.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { CompiledSchemas } from './ajv.js';
-import { sha256, type Cache } from '../load/cache.js';
+import type { RunCache } from '../load/run-cache.js';
 import { translateAjvError } from './messages.js';
 import { API_VERSION } from './schema/common.js';
 import { collectRefs, schemaAt, type RefSite } from './schema/walk.js';
@@ -38,7 +38,7 @@ interface CachedValidation {
 }
 
 export interface ValidateCache {
-  readonly cache: Cache;
+  readonly cache: RunCache;
   /** Content hash of a loaded file (the documents of a file are validated as one cached unit). */
   readonly shaOf: (file: string) => string | undefined;
 }
@@ -57,8 +57,8 @@ export function validateDocuments(docs: readonly ParsedDoc[], schemas: CompiledS
     const group = docs.slice(i, j);
     i = j;
     const sha = cached?.shaOf(file);
-    const key = cached && sha ? sha256(`${schemas.hash}\n${sha}`) : undefined;
-    const hit = key ? cached?.cache.readJson<CachedValidation>('valid', key) : undefined;
+    const entry = cached && sha ? cached.cache.entry(file, sha) : undefined;
+    const hit = entry?.valid?.[schemas.hash] as CachedValidation | undefined;
     if (hit && Array.isArray(hit.checked) && Array.isArray(hit.diagnostics)) {
       for (const c of hit.checked) {
         const doc = group[c.i] as ParsedDoc;
@@ -72,13 +72,15 @@ export function validateDocuments(docs: readonly ParsedDoc[], schemas: CompiledS
     for (const doc of group) validateOne(doc, schemas, sources, groupDiagnostics, groupOut);
     diagnostics.push(...groupDiagnostics);
     out.push(...groupOut);
-    if (key && cached) {
-      const entry: CachedValidation = {
+    if (entry && cached) {
+      const result: CachedValidation = {
         checked: groupOut.map((c) => ({ i: group.indexOf(c.doc), kind: c.kind, id: c.id ?? null, valid: c.valid, refs: c.refs })),
         // The file is put back on reading (the key keeps its place, so objects stay identical).
         diagnostics: groupDiagnostics.map((d) => ({ ...d, file: '' })),
       };
-      cached.cache.writeJson('valid', key, entry);
+      // Only the current schema's results are kept.
+      entry.valid = { [schemas.hash]: result };
+      cached.cache.touch(file);
     }
   }
   return { value: out, diagnostics };
