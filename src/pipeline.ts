@@ -30,6 +30,8 @@ export interface PipelineOptions {
   readonly maxFileBytes?: number;
   /** Content-hash cache folder (`.kientruc-cache/`); undefined: no cache. */
   readonly cacheDir?: string | undefined;
+  /** Parse files in worker threads: when worth it (default), never, or always. */
+  readonly parallel?: 'auto' | 'off' | 'force' | undefined;
 }
 
 export interface PipelineResult {
@@ -76,7 +78,7 @@ function choosePack(loaded: LoadResult, loadPack: (id: string) => FrameworkPack)
 /** load → validate → build model → check rules. Returns data; never prints, exits or reads `process`. */
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
   const cache = opts.cacheDir === undefined ? undefined : new Cache(opts.cacheDir);
-  const loaded = await loadArchitecture({ root: opts.root, cwd: opts.cwd, cache, ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}) });
+  const loaded = await loadArchitecture({ root: opts.root, cwd: opts.cwd, cache, parallel: opts.parallel, ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}) });
   const chosen = choosePack(loaded, (id) => loadPackCached(id, cache));
   const schemas = compileSchemas(chosen.pack, availablePacks(), { cache });
   const shas = new Map(loaded.files.map((f) => [f.file, f.sha256]));

@@ -6,11 +6,13 @@ import { UsageError } from '../core/errors.js';
 import type { Range } from '../core/source.js';
 import { text, type Text } from '../core/text.js';
 import { sha256, type Cache } from './cache.js';
-import { decodeYamlBytes } from './decode.js';
+import type { Position } from '../core/source.js';
 import { discoverYamlFiles, displayPath, type Refusal } from './discover.js';
 import { SourceIndex } from './locate.js';
-import { RunCache } from './run-cache.js';
-import { parseYamlFile, type ParsedDoc } from './parse-yaml.js';
+import type { FileParse } from './parse-file.js';
+import { parseAll, type ParseItem } from './parse-pool.js';
+import { RunCache, type FileEntry } from './run-cache.js';
+import type { ParsedDoc } from './parse-yaml.js';
 
 /** Files above this size are refused before they are read (a 50 MB file must not stall CI). */
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -23,6 +25,8 @@ export interface LoadOptions {
   readonly maxFileBytes?: number;
   /** Content-hash cache: files parsed cleanly before are not parsed again. */
   readonly cache?: Cache | undefined;
+  /** Parse in worker threads: when there is enough to parse (`auto`), never, or always (tests). */
+  readonly parallel?: 'auto' | 'off' | 'force' | undefined;
 }
 
 export interface LoadedFile {
@@ -99,6 +103,32 @@ function readCapped(abs: string, max: number): Uint8Array | 'too-large' | 'speci
   }
 }
 
+function undecodable(file: string, reason: 'invalid-utf8' | 'binary', at: Position): Diagnostic {
+  const range = { start: at, end: { line: at.line, col: at.col + 1 } };
+  return reason === 'invalid-utf8'
+    ? {
+        code: 'load.invalid-utf8',
+        severity: 'error',
+        message: text('Tệp không phải UTF-8 hợp lệ (có thể lưu bằng bảng mã TCVN3/VNI hoặc Windows-1258).', 'The file is not valid UTF-8 (perhaps saved as TCVN3/VNI or Windows-1258).'),
+        file,
+        range,
+        path: [],
+        fix: text('Lưu lại tệp với bảng mã UTF-8 (Unicode dựng sẵn).', 'Save the file as UTF-8 (precomposed Unicode).'),
+      }
+    : {
+        code: 'load.binary',
+        severity: 'error',
+        message: text(
+          'Tệp chứa byte NUL: không phải tệp văn bản YAML (ảnh, tệp nén, hoặc văn bản lưu bằng UTF-16).',
+          'The file contains NUL bytes: it is not a YAML text file (an image, an archive, or text saved as UTF-16).',
+        ),
+        file,
+        range,
+        path: [],
+        fix: text('Lưu lại bằng UTF-8, hoặc xóa tệp nhị phân khỏi thư mục kiến trúc.', 'Save it as UTF-8, or remove the binary file from the architecture folder.'),
+      };
+}
+
 /** Reads and parses every YAML file of an architecture folder. Problems in files become diagnostics. */
 export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
   const rootAbs = resolve(opts.cwd, opts.root);
@@ -115,40 +145,58 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
   const sources = new SourceIndex(undefined, runCache);
   const discovered = await discoverYamlFiles(rootAbs, opts.cwd);
 
+  // 1. Read and hash every file (cheap), taking what the cache knows; 2. parse the rest, in worker
+  // threads when it is worth it; 3. assemble, in file order, exactly as a sequential run would.
+  type Slot =
+    | { readonly kind: 'done'; readonly diagnostics: readonly Diagnostic[] }
+    | { readonly kind: 'hit'; readonly file: string; readonly bytes: Uint8Array; readonly sha: string; readonly entry: FileEntry }
+    | { readonly kind: 'parse'; readonly file: string; readonly bytes: Uint8Array; readonly sha: string; readonly entry: FileEntry | undefined; readonly item: number };
+  const slots: Slot[] = [];
+  const toParse: ParseItem[] = [];
   for (const f of discovered) {
     if (f.refused) {
-      diagnostics.push(refusalDiagnostic(f.display, f.refused));
+      slots.push({ kind: 'done', diagnostics: [refusalDiagnostic(f.display, f.refused)] });
       continue;
     }
     let bytes: Uint8Array | 'too-large' | 'special';
     try {
       bytes = readCapped(f.abs, max);
     } catch (err: unknown) {
-      diagnostics.push({
-        code: 'load.unreadable',
-        severity: 'error',
-        message: text(`Không đọc được tệp: ${(err as Error).message}`, `Cannot read the file: ${(err as Error).message}`),
-        file: f.display,
-        range: AT_START,
-        path: [],
-        fix: text('Kiểm tra quyền đọc tệp.', 'Check the file permissions.'),
+      slots.push({
+        kind: 'done',
+        diagnostics: [
+          {
+            code: 'load.unreadable',
+            severity: 'error',
+            message: text(`Không đọc được tệp: ${(err as Error).message}`, `Cannot read the file: ${(err as Error).message}`),
+            file: f.display,
+            range: AT_START,
+            path: [],
+            fix: text('Kiểm tra quyền đọc tệp.', 'Check the file permissions.'),
+          },
+        ],
       });
       continue;
     }
     if (bytes === 'special') {
-      diagnostics.push(refusalDiagnostic(f.display, 'special'));
+      slots.push({ kind: 'done', diagnostics: [refusalDiagnostic(f.display, 'special')] });
       continue;
     }
     if (bytes === 'too-large') {
       const mb = (max / 1024 / 1024).toFixed(0);
-      diagnostics.push({
-        code: 'load.file-too-large',
-        severity: 'error',
-        message: text(`Tệp lớn hơn ${mb} MB; kientruc không đọc tệp này.`, `The file is larger than ${mb} MB; kientruc does not read it.`),
-        file: f.display,
-        range: AT_START,
-        path: [],
-        fix: text('Tách thành nhiều tệp nhỏ (mỗi thực thể một tài liệu), hoặc dùng --max-file-size.', 'Split it into smaller files, or raise --max-file-size.'),
+      slots.push({
+        kind: 'done',
+        diagnostics: [
+          {
+            code: 'load.file-too-large',
+            severity: 'error',
+            message: text(`Tệp lớn hơn ${mb} MB; kientruc không đọc tệp này.`, `The file is larger than ${mb} MB; kientruc does not read it.`),
+            file: f.display,
+            range: AT_START,
+            path: [],
+            fix: text('Tách thành nhiều tệp nhỏ (mỗi thực thể một tài liệu), hoặc dùng --max-file-size.', 'Split it into smaller files, or raise --max-file-size.'),
+          },
+        ],
       });
       continue;
     }
@@ -156,48 +204,38 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
     // The same content was parsed cleanly by this version of kientruc before: take its documents.
     const entry = runCache?.entry(f.display, sha);
     if (entry && Array.isArray(entry.docs)) {
-      files.push({ file: f.display, bytes: bytes.length, sha256: sha });
-      for (const d of entry.docs) docs.push({ file: f.display, index: d.i, value: d.v, range: { start: { line: d.l, col: d.c }, end: { line: d.l, col: d.c } } });
-      sources.addBytes(f.display, bytes, entry);
+      slots.push({ kind: 'hit', file: f.display, bytes, sha, entry });
       continue;
     }
-    const decoded = decodeYamlBytes(bytes);
-    if (!decoded.ok) {
-      const range = { start: decoded.at, end: { line: decoded.at.line, col: decoded.at.col + 1 } };
-      diagnostics.push(
-        decoded.reason === 'invalid-utf8'
-          ? {
-              code: 'load.invalid-utf8',
-              severity: 'error',
-              message: text('Tệp không phải UTF-8 hợp lệ (có thể lưu bằng bảng mã TCVN3/VNI hoặc Windows-1258).', 'The file is not valid UTF-8 (perhaps saved as TCVN3/VNI or Windows-1258).'),
-              file: f.display,
-              range,
-              path: [],
-              fix: text('Lưu lại tệp với bảng mã UTF-8 (Unicode dựng sẵn).', 'Save the file as UTF-8 (precomposed Unicode).'),
-            }
-          : {
-              code: 'load.binary',
-              severity: 'error',
-              message: text(
-                'Tệp chứa byte NUL: không phải tệp văn bản YAML (ảnh, tệp nén, hoặc văn bản lưu bằng UTF-16).',
-                'The file contains NUL bytes: it is not a YAML text file (an image, an archive, or text saved as UTF-16).',
-              ),
-              file: f.display,
-              range,
-              path: [],
-              fix: text('Lưu lại bằng UTF-8, hoặc xóa tệp nhị phân khỏi thư mục kiến trúc.', 'Save it as UTF-8, or remove the binary file from the architecture folder.'),
-            },
-      );
+    slots.push({ kind: 'parse', file: f.display, bytes, sha, entry, item: toParse.length });
+    toParse.push({ file: f.display, bytes });
+  }
+  const parses = await parseAll(toParse, opts.parallel ?? 'auto');
+
+  for (const slot of slots) {
+    if (slot.kind === 'done') {
+      diagnostics.push(...slot.diagnostics);
       continue;
     }
-    files.push({ file: f.display, bytes: bytes.length, sha256: sha });
-    const parsed = parseYamlFile(f.display, decoded.text);
-    sources.addFile(f.display, decoded.text, parsed.ast, entry);
+    if (slot.kind === 'hit') {
+      files.push({ file: slot.file, bytes: slot.bytes.length, sha256: slot.sha });
+      for (const d of slot.entry.docs ?? []) docs.push({ file: slot.file, index: d.i, value: d.v, range: { start: { line: d.l, col: d.c }, end: { line: d.l, col: d.c } } });
+      sources.addBytes(slot.file, slot.bytes, slot.entry);
+      continue;
+    }
+    const r = parses[slot.item] as FileParse;
+    if (!r.ok) {
+      diagnostics.push(undecodable(slot.file, r.reason, r.at));
+      continue;
+    }
+    files.push({ file: slot.file, bytes: slot.bytes.length, sha256: slot.sha });
+    const parsed = r.parsed;
+    sources.addFile(slot.file, r.text, parsed.ast, slot.entry);
     docs.push(...parsed.docs);
     diagnostics.push(...parsed.diagnostics);
-    if (entry && runCache && parsed.diagnostics.length === 0) {
-      entry.docs = parsed.docs.map((d) => ({ i: d.index, v: d.value, l: d.range.start.line, c: d.range.start.col }));
-      runCache.touch(f.display);
+    if (slot.entry && runCache && parsed.diagnostics.length === 0) {
+      slot.entry.docs = parsed.docs.map((d) => ({ i: d.index, v: d.value, l: d.range.start.line, c: d.range.start.col }));
+      runCache.touch(slot.file);
     }
   }
   if (discovered.length === 0) {

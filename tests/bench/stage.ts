@@ -6,15 +6,27 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
-import { KIND_BY_DOC_KIND } from '../../src/core/ref.js';
-import { availablePacks, loadPack } from '../../src/framework/load-pack.js';
-import { decodeYamlBytes } from '../../src/load/decode.js';
-import { fastParse } from '../../src/load/fast-yaml.js';
-import { runPipeline, type PipelineResult } from '../../src/pipeline.js';
-import { RENDERERS } from '../../src/render/index.js';
+import type { KIND_BY_DOC_KIND as KindByDocKind } from '../../src/core/ref.js';
+import type { availablePacks as AvailablePacks, loadPack as LoadPack } from '../../src/framework/load-pack.js';
+import type { decodeYamlBytes as DecodeYamlBytes } from '../../src/load/decode.js';
+import type { fastParse as FastParse } from '../../src/load/fast-yaml.js';
+import type { PipelineResult, runPipeline as RunPipeline } from '../../src/pipeline.js';
+import type { RENDERERS as Renderers } from '../../src/render/index.js';
 import type { RenderContext } from '../../src/render/types.js';
-import { compileSchemas } from '../../src/validate/ajv.js';
+import type { compileSchemas as CompileSchemas } from '../../src/validate/ajv.js';
+
+// The built code, as users run it (with the validators and pack precompiled by the package build).
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const load = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(DIST, path)).href)) as T;
+const { KIND_BY_DOC_KIND } = await load<{ KIND_BY_DOC_KIND: typeof KindByDocKind }>('core/ref.js');
+const { availablePacks, loadPack } = await load<{ availablePacks: typeof AvailablePacks; loadPack: typeof LoadPack }>('framework/load-pack.js');
+const { decodeYamlBytes } = await load<{ decodeYamlBytes: typeof DecodeYamlBytes }>('load/decode.js');
+const { fastParse } = await load<{ fastParse: typeof FastParse }>('load/fast-yaml.js');
+const { runPipeline } = await load<{ runPipeline: typeof RunPipeline }>('pipeline.js');
+const { RENDERERS } = await load<{ RENDERERS: typeof Renderers }>('render/index.js');
+const { compileSchemas } = await load<{ compileSchemas: typeof CompileSchemas }>('validate/ajv.js');
 
 const AS_OF = '2026-09-30';
 
@@ -45,8 +57,8 @@ function baseline(project: string, parse: (text: string) => unknown[]): string {
   return `${docs} tài liệu, ${invalid} không hợp lệ`;
 }
 
-async function checked(project: string, cacheDir?: string): Promise<PipelineResult> {
-  return runPipeline({ root: 'architecture', cwd: project, today: AS_OF, asOf: AS_OF, rules: true, ...(cacheDir ? { cacheDir } : {}) });
+async function checked(project: string, cacheDir?: string, parallel: 'auto' | 'force' = 'auto'): Promise<PipelineResult> {
+  return runPipeline({ root: 'architecture', cwd: project, today: AS_OF, asOf: AS_OF, rules: true, parallel, ...(cacheDir ? { cacheDir } : {}) });
 }
 
 function contextOf(r: PipelineResult): RenderContext {
@@ -76,6 +88,7 @@ function renderStage(match: RegExp): Stage {
 export const STAGES: Record<string, Stage> = {
   validate: { run: async (p, c) => `${(await runPipeline({ root: 'architecture', cwd: p, today: AS_OF, asOf: AS_OF, rules: false, ...(c ? { cacheDir: c } : {}) })).diagnostics.length} phát hiện` },
   check: { run: async (p, c) => `${(await checked(p, c)).diagnostics.length} phát hiện` },
+  'check-workers': { run: async (p, c) => `${(await checked(p, c, 'force')).diagnostics.length} phát hiện` },
   'baseline-yaml': {
     run: (p) =>
       baseline(p, (t) => {

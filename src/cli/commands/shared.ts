@@ -54,8 +54,10 @@ export async function loadForCommand(
   const asOf = parseAsOf(opts.asOf);
   const maxFileBytes = parseMegabytes(opts.maxFileSize);
   const cacheDir = opts.cache === false ? undefined : resolve(app.io.cwd, opts.cacheDir ?? app.io.env['KIENTRUC_CACHE_DIR'] ?? DEFAULT_CACHE_DIR);
+  const parallelEnv = app.io.env['KIENTRUC_PARALLEL'];
   const result = await runPipeline({
     cacheDir,
+    parallel: parallelEnv === '0' ? 'off' : parallelEnv === '1' ? 'force' : 'auto',
     root: dir,
     cwd: app.io.cwd,
     today: app.today,
