@@ -22,6 +22,7 @@ Ví dụ:
   $ kientruc validate ../so-y-te/architecture --lang en
   $ kientruc validate -f json | jq '.summary'
   $ kientruc validate -f sarif -o kientruc.sarif
+  $ kientruc validate --no-cache              # không dùng bộ nhớ đệm .kientruc-cache/
 
 Mã thoát: 0 không có lỗi, 1 có lỗi (theo --fail-on), 2 lỗi sử dụng hoặc lỗi nội bộ.`,
   );
