@@ -11,24 +11,10 @@
  * `yaml` runs at ~1 MB/s on these machines; this runs at tens of MB/s.
  */
 import { MAX_DEPTH } from './depth.js';
+import { doubleQuoted, resolvePlain } from './fast-yaml-scalars.js';
 
-/**
- * Positions of one node as a tree (for tests and debugging; the parser itself records them flat,
- * see {@link FastResult}).
- */
-export interface PosNode {
-  readonly s: number;
-  readonly e: number;
-  /** Mapping: `String(key value)` (what yaml's locator compares) → key range and value. */
-  readonly map?: ReadonlyMap<string, PosPair>;
-  readonly seq?: readonly PosNode[];
-}
-
-export interface PosPair {
-  readonly ks: number;
-  readonly ke: number;
-  readonly v: PosNode;
-}
+export { resolvePlain } from './fast-yaml-scalars.js';
+export { findPosition, positionTree, type PosNode, type PosPair } from './fast-yaml-positions.js';
 
 export interface FastDoc {
   /** Index among the file's documents, counting empty ones (as yaml's `parseAllDocuments`). */
@@ -69,30 +55,6 @@ const DQ = 34;
 const SQ = 39;
 const COLON = 58;
 const DASH = 45;
-
-const NULL_RE = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL_RE = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const OCT_RE = /^0o[0-7]+$/;
-const INT_RE = /^[-+]?[0-9]+$/;
-const HEX_RE = /^0x[0-9a-fA-F]+$/;
-const NAN_RE = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const EXP_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-
-/** A plain scalar under the YAML 1.2 core schema, as yaml resolves it. */
-export function resolvePlain(s: string): unknown {
-  const c = s.charCodeAt(0);
-  // Fast exit: a letter other than n/N/t/T/f/F, or any non-ASCII character, cannot start a null, bool or number.
-  if (c >= 0x80 || (c >= 0x61 && c <= 0x7a && c !== 0x6e && c !== 0x74 && c !== 0x66) || (c >= 0x41 && c <= 0x5a && c !== 0x4e && c !== 0x54 && c !== 0x46)) return s;
-  if (NULL_RE.test(s)) return null;
-  if (BOOL_RE.test(s)) return s.charCodeAt(0) === 0x74 || s.charCodeAt(0) === 0x54;
-  if (OCT_RE.test(s)) return parseInt(s.substring(2), 8);
-  if (INT_RE.test(s)) return parseInt(s, 10);
-  if (HEX_RE.test(s)) return parseInt(s.substring(2), 16);
-  if (NAN_RE.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? Number.NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  if (EXP_RE.test(s) || FLOAT_RE.test(s)) return parseFloat(s);
-  return s;
-}
 
 /** How yaml turns a resolved key into an object key (`toJS`). */
 function jsKey(v: unknown): string {
@@ -282,7 +244,7 @@ class FastParser {
         if (c === 0x25 /* % */) this.bail('directive');
         this.i = next.at;
         const root = this.len;
-        const node = this.blockNodeAt(next.at, 0, -1, true);
+        const node = this.blockNodeAt(next.at, 0, -1);
         docs.push({ index: count, value: node.v, start: node.s, root });
         count++;
         pending = false;
@@ -300,13 +262,12 @@ class FastParser {
   }
 
   /** A block node whose first character is at `p` (column `col`), inside a parent at `parentIndent`. */
-  private blockNodeAt(p: number, col: number, parentIndent: number, lineStart: boolean): Parsed {
+  private blockNodeAt(p: number, col: number, parentIndent: number): Parsed {
     const s = this.src;
     const c = s.charCodeAt(p);
     const c1 = p + 1 < this.n ? s.charCodeAt(p + 1) : NL;
     if (c === DASH && (c1 === SP || c1 === NL)) return this.blockSeq(p, col);
     if (this.isKey(p)) return this.blockMap(p, col);
-    void lineStart;
     return this.inlineValue(p, parentIndent);
   }
 
@@ -379,7 +340,7 @@ class FastParser {
       if (c === DQ || c === SQ) {
         const end = this.quotedEnd(q);
         if (end < 0) this.bail('multi-line quoted key');
-        key = c === DQ ? this.doubleQuoted(q + 1, end - 1) : s.slice(q + 1, end - 1).replaceAll("''", "'");
+        key = c === DQ ? this.dq(q + 1, end - 1) : s.slice(q + 1, end - 1).replaceAll("''", "'");
         keyValue = key;
         ke = end;
       } else {
@@ -485,7 +446,7 @@ class FastParser {
       if (next.comments.some((ind) => ind <= parentIndent)) this.bail('comment before value');
     }
     this.i = next.at;
-    return this.blockNodeAt(next.at, next.indent, parentIndent, true);
+    return this.blockNodeAt(next.at, next.indent, parentIndent);
   }
 
   // ── block sequence ───────────────────────────────────────────────────────────────────────────
@@ -544,7 +505,7 @@ class FastParser {
     if (c === DQ || c === SQ) {
       const end = this.quotedEnd(p);
       if (end < 0) this.bail('multi-line quoted scalar');
-      const v = c === DQ ? this.doubleQuoted(p + 1, end - 1) : s.slice(p + 1, end - 1).replaceAll("''", "'");
+      const v = c === DQ ? this.dq(p + 1, end - 1) : s.slice(p + 1, end - 1).replaceAll("''", "'");
       this.leaf(p, end);
       return this.lineTail({ v: nfc(v), s: p, e: end, end: end }, parentIndent);
     }
@@ -652,93 +613,8 @@ class FastParser {
 
   // ── quoted scalars ───────────────────────────────────────────────────────────────────────────
 
-  /** The value of a one-line double-quoted scalar between `from` and `to` (quotes excluded). */
-  private doubleQuoted(from: number, to: number): string {
-    const s = this.src;
-    const slash = s.indexOf('\\', from);
-    if (slash < 0 || slash >= to) return s.slice(from, to);
-    let out = '';
-    let q = from;
-    while (q < to) {
-      const c = s.charCodeAt(q);
-      if (c !== 0x5c) {
-        const next = s.indexOf('\\', q);
-        const stop = next < 0 || next > to ? to : next;
-        out += s.slice(q, stop);
-        q = stop;
-        continue;
-      }
-      const e = s[q + 1];
-      q += 2;
-      switch (e) {
-        case '0':
-          out += '\0';
-          break;
-        case 'a':
-          out += '\x07';
-          break;
-        case 'b':
-          out += '\b';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 'v':
-          out += '\v';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 'e':
-          out += '\x1b';
-          break;
-        case ' ':
-          out += ' ';
-          break;
-        case '"':
-          out += '"';
-          break;
-        case '/':
-          out += '/';
-          break;
-        case '\\':
-          out += '\\';
-          break;
-        case 'N':
-          out += '\u0085';
-          break;
-        case '_':
-          out += '\u00a0';
-          break;
-        case 'L':
-          out += '\u2028';
-          break;
-        case 'P':
-          out += '\u2029';
-          break;
-        case 'x':
-        case 'u':
-        case 'U': {
-          const len = e === 'x' ? 2 : e === 'u' ? 4 : 8;
-          const hex = s.slice(q, q + len);
-          if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex) || q + len > to) this.bail('bad escape');
-          const code = parseInt(hex, 16);
-          if (code > 0x10ffff) this.bail('bad escape');
-          out += String.fromCodePoint(code);
-          q += len;
-          break;
-        }
-        default:
-          this.bail('bad escape');
-      }
-    }
-    return out;
+  private dq(from: number, to: number): string {
+    return doubleQuoted(this.src, from, to) ?? this.bail('bad escape');
   }
 
   // ── block scalars ────────────────────────────────────────────────────────────────────────────
@@ -886,7 +762,7 @@ class FastParser {
       if (c === DQ || c === SQ) {
         const end = this.quotedEnd(q);
         if (end < 0) this.bail('multi-line quoted key');
-        keyValue = c === DQ ? this.doubleQuoted(q + 1, end - 1) : s.slice(q + 1, end - 1).replaceAll("''", "'");
+        keyValue = c === DQ ? this.dq(q + 1, end - 1) : s.slice(q + 1, end - 1).replaceAll("''", "'");
         ke = end;
         quoted = true;
       } else {
@@ -929,7 +805,7 @@ class FastParser {
     if (c === DQ || c === SQ) {
       const end = this.quotedEnd(q);
       if (end < 0) this.bail('multi-line quoted scalar');
-      const v = c === DQ ? this.doubleQuoted(q + 1, end - 1) : s.slice(q + 1, end - 1).replaceAll("''", "'");
+      const v = c === DQ ? this.dq(q + 1, end - 1) : s.slice(q + 1, end - 1).replaceAll("''", "'");
       if (!inMap) {
         // `["a": 1]` is a mapping inside a list.
         const after = this.spaces(end);
@@ -985,61 +861,3 @@ export function fastParse(src: string, track = false): FastResult {
   return new FastParser(src, track).parse();
 }
 
-/** Expands one document's flat positions into a tree (tests and debugging). */
-export function positionTree(positions: Int32Array, at: number, value: unknown): PosNode {
-  const s = positions[at] as number;
-  const e = positions[at + 1] as number;
-  if (Array.isArray(value)) {
-    const seq: PosNode[] = [];
-    let p = at + 3;
-    for (const item of value) {
-      seq.push(positionTree(positions, p, item));
-      p += positions[p + 2] as number;
-    }
-    return { s, e, seq };
-  }
-  if (value !== null && typeof value === 'object') {
-    const map = new Map<string, PosPair>();
-    let p = at + 3;
-    for (const [k, v] of Object.entries(value)) {
-      map.set(k, { ks: positions[p] as number, ke: positions[p + 1] as number, v: positionTree(positions, p + 2, v) });
-      p += 2 + (positions[p + 4] as number);
-    }
-    return { s, e, map };
-  }
-  return { s, e };
-}
-
-/**
- * The walk yaml's locator does (deepest node along `path`; the key of the last segment for
- * `part: 'key'`), over flat positions and the document's value.
- */
-export function findPosition(positions: Int32Array, root: number, value: unknown, path: readonly (string | number)[], part: 'value' | 'key'): { span: readonly [number, number]; depth: number } {
-  let at = root;
-  let v = value;
-  let best: readonly [number, number] = [positions[at] as number, positions[at + 1] as number];
-  let depth = 0;
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i];
-    const last = i === path.length - 1;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-      const keys = Object.keys(v);
-      const k = keys.indexOf(String(seg));
-      if (k < 0) break;
-      let p = at + 3;
-      for (let j = 0; j < k; j++) p += 2 + (positions[p + 4] as number);
-      if (last && part === 'key') return { span: [positions[p] as number, positions[p + 1] as number], depth: i + 1 };
-      at = p + 2;
-      v = (v as Record<string, unknown>)[keys[k] as string];
-    } else if (Array.isArray(v) && typeof seg === 'number') {
-      if (seg < 0 || seg >= v.length || !Number.isInteger(seg)) break;
-      let p = at + 3;
-      for (let j = 0; j < seg; j++) p += positions[p + 2] as number;
-      at = p;
-      v = v[seg];
-    } else break;
-    best = [positions[at] as number, positions[at + 1] as number];
-    depth = i + 1;
-  }
-  return { span: best, depth };
-}
