@@ -2,10 +2,11 @@ import type { IsoDate } from './core/dates.js';
 import { sortDiagnostics, type Diagnostic } from './core/diagnostic.js';
 import { text } from './core/text.js';
 import { isStructural } from './diagnostics/codes.js';
-import { availablePacks, DEFAULT_PACK, loadPack } from './framework/load-pack.js';
+import { availablePacks, DEFAULT_PACK } from './framework/load-pack.js';
 import type { FrameworkPack } from './framework/types.js';
 import type { ProjectAssets } from './core/project-assets.js';
 import { findConfig, readConfig } from './load/config.js';
+import { Cache } from './load/cache.js';
 import { loadArchitecture, type LoadResult } from './load/load-architecture.js';
 import { loadProjectAssets } from './load/project-assets.js';
 import { buildModel } from './model/build.js';
@@ -17,6 +18,7 @@ import { createWaiverMatcher } from './rules/waivers.js';
 import type { Severity } from './core/severity.js';
 import { compileSchemas } from './validate/ajv.js';
 import { checkConfig, EMPTY_CONFIG, ruleOptions, type Config } from './validate/config.js';
+import { loadPackCached } from './validate/pack-cache.js';
 import { validateDocuments } from './validate/validate.js';
 
 export interface PipelineOptions {
@@ -33,6 +35,10 @@ export interface PipelineOptions {
   readonly maxFileBytes?: number;
   /** `--config FILE`; otherwise kientruc.config.yaml next to, then inside, the architecture folder. */
   readonly config?: string;
+  /** Content-hash cache folder (`.kientruc-cache/`); undefined: no cache. */
+  readonly cacheDir?: string | undefined;
+  /** Parse files in worker threads: when worth it (default), never, or always. */
+  readonly parallel?: 'auto' | 'off' | 'force' | undefined;
 }
 
 export interface PipelineResult {
@@ -52,7 +58,7 @@ export interface PipelineResult {
   readonly config: Config;
 }
 
-function choosePack(loaded: LoadResult): { pack: FrameworkPack; diagnostics: Diagnostic[] } {
+function choosePack(loaded: LoadResult, loadPack: (id: string) => FrameworkPack): { pack: FrameworkPack; diagnostics: Diagnostic[] } {
   const packs = availablePacks();
   for (const doc of loaded.docs) {
     const v = doc.value as Record<string, unknown> | null;
@@ -82,17 +88,20 @@ function choosePack(loaded: LoadResult): { pack: FrameworkPack; diagnostics: Dia
 
 /** load → validate → build model → check rules. Returns data; never prints, exits or reads `process`. */
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
-  const loaded = await loadArchitecture({ root: opts.root, cwd: opts.cwd, ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}) });
+  const cache = opts.cacheDir === undefined ? undefined : new Cache(opts.cacheDir);
+  const loaded = await loadArchitecture({ root: opts.root, cwd: opts.cwd, cache, parallel: opts.parallel, ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}) });
   const assets = await loadProjectAssets({ rootAbs: loaded.rootAbs, cwd: opts.cwd });
-  const chosen = choosePack(loaded);
-  const schemas = compileSchemas(chosen.pack, availablePacks());
-  const validated = validateDocuments(loaded.docs, schemas, loaded.sources);
+  const chosen = choosePack(loaded, (id) => loadPackCached(id, cache));
+  const schemas = compileSchemas(chosen.pack, availablePacks(), { cache });
+  const shas = new Map(loaded.files.map((f) => [f.file, f.sha256]));
+  const validated = validateDocuments(loaded.docs, schemas, loaded.sources, loaded.cache ? { cache: loaded.cache, shaOf: (f) => shas.get(f) } : undefined);
   const built = buildModel({ root: loaded.root, pack: chosen.pack, docs: validated.value, sources: loaded.sources, files: loaded.files });
   const model = built.value;
   const asOf = opts.asOf ?? model.agency?.asOf ?? opts.today;
   const early = [...loaded.diagnostics, ...assets.diagnostics, ...chosen.diagnostics, ...validated.diagnostics, ...built.diagnostics];
   const checked = opts.rules ? await checkRules(opts, loaded, model, asOf) : { diagnostics: [], ran: [], config: EMPTY_CONFIG };
   const diagnostics = sortDiagnostics([...early, ...checked.diagnostics]);
+  loaded.cache?.flush();
   return {
     diagnostics,
     model,

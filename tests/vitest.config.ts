@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,7 +14,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     isolate: false,
-    env: { NO_COLOR: '1' },
+    // CLI runs cache into a shared temp folder, never into the fixtures (content-addressed, so sharing is safe).
+    env: { NO_COLOR: '1', KIENTRUC_CACHE_DIR: join(tmpdir(), 'kientruc-test-cache') },
     // @actions/workflow-parser imports its JSON schema without an import attribute, which Node's own
     // ESM loader refuses; let vite transform it instead.
     server: { deps: { inline: ['@actions/workflow-parser'] } },

@@ -44,8 +44,11 @@ export interface ParsedRef {
   readonly agency?: string;
 }
 
+/** Longest id the schema accepts; a longer one is never used as an identifier (nor echoed in refs). */
+export const MAX_ID_LENGTH = 80;
+
 export function isId(value: string): boolean {
-  return ID_RE.test(value);
+  return value.length <= MAX_ID_LENGTH && ID_RE.test(value);
 }
 
 /** Parses `kind:id[@agency]`; undefined when the text is not a ref of a known kind. */

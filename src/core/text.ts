@@ -19,3 +19,20 @@ export function pick(value: Text, lang: Lang): string {
 
 /** Vietnamese collation for display lists (§7.2). */
 export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Shortens user text echoed in a message (a 1 MB value must not become a 1 MB message). */
+export function clip(value: string, max = 60): string {
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
+/**
+ * Unicode bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). In a
+ * name they make a browser or a PDF show the characters in another order than they are stored
+ * ("Trojan Source", CVE-2021-42574), so a reader approves something other than what the YAML says.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Drops bidi controls from a page a browser lays out (HTML, and the PDF printed from it). */
+export function withoutBidiControls(page: string): string {
+  return page.replace(BIDI_CONTROLS, '');
+}

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import { InternalError } from '../core/errors.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
 import type { Ref } from '../core/ref.js';
@@ -34,6 +34,7 @@ type Raw = Record<string, unknown>;
 function readPart(id: string, name: string): Raw {
   const file = join(PACKS_DIR, id, `${name}.yaml`);
   try {
+    const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
     return parse(readFileSync(file, 'utf8')) as Raw;
   } catch (err: unknown) {
     throw new InternalError(`framework pack ${id}: cannot read ${name}.yaml`, { cause: err });
@@ -42,6 +43,11 @@ function readPart(id: string, name: string): Raw {
 
 function confirmed<T extends Raw>(entry: T): T & { confirmed: boolean } {
   return { ...entry, confirmed: entry['confirmed'] !== false };
+}
+
+/** Makes `loadPack(pack.id)` return `pack` (a copy read from the cache, identical to what loadPack builds). */
+export function rememberPack(pack: FrameworkPack): void {
+  cache.set(pack.id, pack);
 }
 
 /** Loads (once per process) the framework pack `id`. Throws InternalError if the pack is missing or malformed. */

@@ -57,10 +57,11 @@ export type Decoded =
  * (line and column numbers stay the same, since `\r` only ever ends a line).
  */
 export function decodeYamlBytes(bytes: Uint8Array): Decoded {
-  const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) return { ok: false, reason: 'invalid-utf8', at: positionOfByte(bytes, bad) };
+  // NUL first: an image or a UTF-16 file is "not text", not "text in the wrong Vietnamese encoding".
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { ok: false, reason: 'binary', at: positionOfByte(bytes, nul) };
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) return { ok: false, reason: 'invalid-utf8', at: positionOfByte(bytes, bad) };
   let text = new TextDecoder('utf-8').decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
@@ -73,7 +74,12 @@ export function normalizeStrings(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalizeStrings);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k.normalize('NFC')] = normalizeStrings(v);
+    for (const [k, v] of Object.entries(value)) {
+      const key = k.normalize('NFC');
+      // A YAML key "__proto__" must stay a plain key, never set the prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: normalizeStrings(v), writable: true, enumerable: true, configurable: true });
+      else out[key] = normalizeStrings(v);
+    }
     return out;
   }
   return value;

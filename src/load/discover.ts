@@ -1,16 +1,25 @@
-import { lstat, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { glob } from 'glob';
 
 /** Files in the architecture folder that are not kientruc documents. */
 export const NOT_DOCUMENTS = new Set(['kientruc.config.yaml', 'kientruc.config.yml']);
+
+/** Why a path that looks like a YAML file is not read. */
+export type Refusal =
+  /** A symbolic link (to a file or a folder) whose target lies outside the architecture folder. */
+  | 'outside'
+  /** A symbolic link whose target does not exist or loops. */
+  | 'broken'
+  /** A FIFO, socket or device named `*.yaml`: opening it could block forever. */
+  | 'special';
 
 export interface DiscoveredFile {
   readonly abs: string;
   /** Relative to the working directory, `/` separators. */
   readonly display: string;
-  /** Symlink whose target lies outside the architecture folder (refused). */
-  readonly outside?: boolean;
+  /** Set when the file is refused instead of read. */
+  readonly refused?: Refusal;
 }
 
 export function displayPath(cwd: string, abs: string): string {
@@ -23,38 +32,68 @@ function isInside(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** All `*.yaml`/`*.yml` under `root` (hidden folders and node_modules skipped), in code-unit order of path. */
+const YAML_NAME = /\.ya?ml$/;
+
+/**
+ * All `*.yaml`/`*.yml` under `root` (hidden entries and node_modules skipped), in code-unit order of
+ * path. Symbolic links are followed only to files inside the folder; a link that leads outside
+ * (file or folder), a broken link and a special file are returned as refused, never opened.
+ */
 export async function discoverYamlFiles(root: string, cwd: string): Promise<DiscoveredFile[]> {
   const realRoot = await realpath(root);
-  const found = await glob('**/*.{yaml,yml}', {
-    cwd: root,
-    dot: false,
-    nodir: true,
-    follow: false,
-    ignore: ['**/node_modules/**'],
-    posix: true,
-  });
-  const out: DiscoveredFile[] = [];
-  for (const rel of found.sort()) {
-    const name = rel.split('/').pop() ?? rel;
-    if (NOT_DOCUMENTS.has(name)) continue;
+  const out: { rel: string; file: DiscoveredFile }[] = [];
+  const add = (rel: string, refused?: Refusal): void => {
     const abs = join(root, rel);
-    const display = displayPath(cwd, abs);
-    const info = await lstat(abs);
-    if (info.isSymbolicLink()) {
-      let target: string;
-      try {
-        target = await realpath(abs);
-      } catch {
-        out.push({ abs, display, outside: true });
-        continue;
-      }
-      if (!isInside(realRoot, target) || !(await stat(target)).isFile()) {
-        out.push({ abs, display, outside: true });
-        continue;
-      }
+    out.push({ rel, file: { abs, display: displayPath(cwd, abs), ...(refused ? { refused } : {}) } });
+  };
+  const pending = [''];
+  while (pending.length > 0) {
+    const dir = pending.pop() as string;
+    let entries: Dirent[];
+    try {
+      entries = await readdir(join(root, dir), { withFileTypes: true });
+    } catch {
+      continue; // vanished or unreadable folder: nothing to read in it
     }
-    out.push({ abs, display });
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const rel = dir === '' ? e.name : `${dir}/${e.name}`;
+      const isYaml = YAML_NAME.test(e.name) && !NOT_DOCUMENTS.has(e.name);
+      if (e.isDirectory()) {
+        pending.push(rel);
+        continue;
+      }
+      if (e.isSymbolicLink()) {
+        const abs = join(root, rel);
+        let target: string;
+        try {
+          target = await realpath(abs);
+        } catch {
+          if (isYaml) add(rel, 'broken');
+          continue;
+        }
+        const info = await stat(target).catch(() => undefined);
+        if (!info) {
+          if (isYaml) add(rel, 'broken');
+          continue;
+        }
+        const inside = isInside(realRoot, target);
+        // A folder link is never walked (it would read files twice, or loop); one that leads outside is reported.
+        if (info.isDirectory()) {
+          if (!inside) add(rel, 'outside');
+          continue;
+        }
+        if (!isYaml) continue;
+        if (!inside) add(rel, 'outside');
+        else if (!info.isFile()) add(rel, 'special');
+        else add(rel);
+        continue;
+      }
+      if (!isYaml) continue;
+      if (e.isFile()) add(rel);
+      else add(rel, 'special');
+    }
   }
-  return out;
+  out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return out.map((o) => o.file);
 }

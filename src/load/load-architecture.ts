@@ -1,14 +1,18 @@
-import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UsageError } from '../core/errors.js';
 import type { Range } from '../core/source.js';
-import { text } from '../core/text.js';
-import { decodeYamlBytes } from './decode.js';
-import { discoverYamlFiles, displayPath } from './discover.js';
+import { text, type Text } from '../core/text.js';
+import { sha256, type Cache } from './cache.js';
+import type { Position } from '../core/source.js';
+import { discoverYamlFiles, displayPath, type Refusal } from './discover.js';
 import { SourceIndex } from './locate.js';
-import { parseYamlFile, type ParsedDoc } from './parse-yaml.js';
+import type { FileParse } from './parse-file.js';
+import { parseAll, type ParseItem } from './parse-pool.js';
+import { RunCache, type FileEntry } from './run-cache.js';
+import type { ParsedDoc } from './parse-yaml.js';
 
 /** Files above this size are refused before they are read (a 50 MB file must not stall CI). */
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -19,6 +23,10 @@ export interface LoadOptions {
   /** Working directory; file paths in diagnostics are relative to it. */
   readonly cwd: string;
   readonly maxFileBytes?: number;
+  /** Content-hash cache: files parsed cleanly before are not parsed again. */
+  readonly cache?: Cache | undefined;
+  /** Parse in worker threads: when there is enough to parse (`auto`), never, or always (tests). */
+  readonly parallel?: 'auto' | 'off' | 'force' | undefined;
 }
 
 export interface LoadedFile {
@@ -33,28 +41,92 @@ export interface LoadResult {
   readonly rootAbs: string;
   readonly docs: readonly ParsedDoc[];
   readonly files: readonly LoadedFile[];
+  /** Every YAML path found, including those refused or unreadable (for "N/M files" summaries). */
+  readonly paths: readonly string[];
   readonly sources: SourceIndex;
   readonly diagnostics: readonly Diagnostic[];
+  /** The per-file cache of this run (validation adds to it; `flush()` writes it). */
+  readonly cache: RunCache | undefined;
 }
 
 const AT_START: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
 
-async function readCapped(abs: string, max: number): Promise<Uint8Array | 'too-large'> {
-  const handle = await open(abs, 'r');
+const REFUSALS: Record<Refusal, { message: Text; fix: Text }> = {
+  outside: {
+    message: text('Liên kết tượng trưng trỏ ra ngoài thư mục kiến trúc; không được đọc.', 'Symbolic link points outside the architecture folder; it is not read.'),
+    fix: text('Sao chép tệp vào thư mục kiến trúc thay vì liên kết.', 'Copy the file into the architecture folder instead of linking it.'),
+  },
+  broken: {
+    message: text('Liên kết tượng trưng hỏng (đích không tồn tại hoặc lặp vòng); không được đọc.', 'Broken symbolic link (missing target or a loop); it is not read.'),
+    fix: text('Xóa liên kết hoặc trỏ nó tới một tệp trong thư mục kiến trúc.', 'Remove the link or point it at a file inside the architecture folder.'),
+  },
+  special: {
+    message: text('Không phải tệp thông thường (FIFO, socket hoặc thiết bị); không được đọc.', 'Not a regular file (FIFO, socket or device); it is not read.'),
+    fix: text('Thay bằng một tệp YAML thông thường.', 'Replace it with a regular YAML file.'),
+  },
+};
+
+function refusalDiagnostic(file: string, why: Refusal): Diagnostic {
+  return {
+    code: why === 'outside' ? 'load.symlink-outside' : why === 'broken' ? 'load.symlink-broken' : 'load.not-a-file',
+    severity: 'error',
+    message: REFUSALS[why].message,
+    file,
+    range: AT_START,
+    path: [],
+    fix: REFUSALS[why].fix,
+  };
+}
+
+/**
+ * Reads a file unless it is larger than `max` (checked on the open descriptor, before reading).
+ * Synchronous on purpose: thousands of small files read faster without a promise per step.
+ */
+function readCapped(abs: string, max: number): Uint8Array | 'too-large' | 'special' {
+  // O_NONBLOCK: a FIFO swapped in after discovery must not block the run.
+  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const size = (await handle.stat()).size;
+    const info = fstatSync(fd);
+    if (!info.isFile()) return 'special';
+    const size = info.size;
     if (size > max) return 'too-large';
-    const buf = Buffer.alloc(size);
+    const buf = Buffer.allocUnsafe(size);
     let read = 0;
     while (read < size) {
-      const { bytesRead } = await handle.read(buf, read, size - read, read);
-      if (bytesRead === 0) break;
-      read += bytesRead;
+      const n = readSync(fd, buf, read, size - read, read);
+      if (n === 0) break;
+      read += n;
     }
     return buf.subarray(0, read);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
+}
+
+function undecodable(file: string, reason: 'invalid-utf8' | 'binary', at: Position): Diagnostic {
+  const range = { start: at, end: { line: at.line, col: at.col + 1 } };
+  return reason === 'invalid-utf8'
+    ? {
+        code: 'load.invalid-utf8',
+        severity: 'error',
+        message: text('Tệp không phải UTF-8 hợp lệ (có thể lưu bằng bảng mã TCVN3/VNI hoặc Windows-1258).', 'The file is not valid UTF-8 (perhaps saved as TCVN3/VNI or Windows-1258).'),
+        file,
+        range,
+        path: [],
+        fix: text('Lưu lại tệp với bảng mã UTF-8 (Unicode dựng sẵn).', 'Save the file as UTF-8 (precomposed Unicode).'),
+      }
+    : {
+        code: 'load.binary',
+        severity: 'error',
+        message: text(
+          'Tệp chứa byte NUL: không phải tệp văn bản YAML (ảnh, tệp nén, hoặc văn bản lưu bằng UTF-16).',
+          'The file contains NUL bytes: it is not a YAML text file (an image, an archive, or text saved as UTF-16).',
+        ),
+        file,
+        range,
+        path: [],
+        fix: text('Lưu lại bằng UTF-8, hoặc xóa tệp nhị phân khỏi thư mục kiến trúc.', 'Save it as UTF-8, or remove the binary file from the architecture folder.'),
+      };
 }
 
 /** Reads and parses every YAML file of an architecture folder. Problems in files become diagnostics. */
@@ -69,81 +141,102 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const docs: ParsedDoc[] = [];
   const files: LoadedFile[] = [];
-  const sources = new SourceIndex();
+  const runCache = opts.cache ? new RunCache(opts.cache, rootAbs) : undefined;
+  const sources = new SourceIndex(undefined, runCache);
   const discovered = await discoverYamlFiles(rootAbs, opts.cwd);
 
+  // 1. Read and hash every file (cheap), taking what the cache knows; 2. parse the rest, in worker
+  // threads when it is worth it; 3. assemble, in file order, exactly as a sequential run would.
+  type Slot =
+    | { readonly kind: 'done'; readonly diagnostics: readonly Diagnostic[] }
+    | { readonly kind: 'hit'; readonly file: string; readonly bytes: Uint8Array; readonly sha: string; readonly entry: FileEntry }
+    | { readonly kind: 'parse'; readonly file: string; readonly bytes: Uint8Array; readonly sha: string; readonly entry: FileEntry | undefined; readonly item: number };
+  const slots: Slot[] = [];
+  const toParse: ParseItem[] = [];
   for (const f of discovered) {
-    if (f.outside) {
-      diagnostics.push({
-        code: 'load.symlink-outside',
-        severity: 'error',
-        message: text('Liên kết tượng trưng trỏ ra ngoài thư mục kiến trúc; tệp không được đọc.', 'Symbolic link points outside the architecture folder; the file is not read.'),
-        file: f.display,
-        range: AT_START,
-        path: [],
-        fix: text('Sao chép tệp vào thư mục kiến trúc thay vì liên kết.', 'Copy the file into the architecture folder instead of linking it.'),
+    if (f.refused) {
+      slots.push({ kind: 'done', diagnostics: [refusalDiagnostic(f.display, f.refused)] });
+      continue;
+    }
+    let bytes: Uint8Array | 'too-large' | 'special';
+    try {
+      bytes = readCapped(f.abs, max);
+    } catch (err: unknown) {
+      slots.push({
+        kind: 'done',
+        diagnostics: [
+          {
+            code: 'load.unreadable',
+            severity: 'error',
+            message: text(`Không đọc được tệp: ${(err as Error).message}`, `Cannot read the file: ${(err as Error).message}`),
+            file: f.display,
+            range: AT_START,
+            path: [],
+            fix: text('Kiểm tra quyền đọc tệp.', 'Check the file permissions.'),
+          },
+        ],
       });
       continue;
     }
-    let bytes: Uint8Array | 'too-large';
-    try {
-      bytes = await readCapped(f.abs, max);
-    } catch (err: unknown) {
-      diagnostics.push({
-        code: 'load.unreadable',
-        severity: 'error',
-        message: text(`Không đọc được tệp: ${(err as Error).message}`, `Cannot read the file: ${(err as Error).message}`),
-        file: f.display,
-        range: AT_START,
-        path: [],
-        fix: text('Kiểm tra quyền đọc tệp.', 'Check the file permissions.'),
-      });
+    if (bytes === 'special') {
+      slots.push({ kind: 'done', diagnostics: [refusalDiagnostic(f.display, 'special')] });
       continue;
     }
     if (bytes === 'too-large') {
       const mb = (max / 1024 / 1024).toFixed(0);
-      diagnostics.push({
-        code: 'load.file-too-large',
-        severity: 'error',
-        message: text(`Tệp lớn hơn ${mb} MB; kientruc không đọc tệp này.`, `The file is larger than ${mb} MB; kientruc does not read it.`),
-        file: f.display,
-        range: AT_START,
-        path: [],
-        fix: text('Tách thành nhiều tệp nhỏ (mỗi thực thể một tài liệu), hoặc dùng --max-file-size.', 'Split it into smaller files, or raise --max-file-size.'),
+      slots.push({
+        kind: 'done',
+        diagnostics: [
+          {
+            code: 'load.file-too-large',
+            severity: 'error',
+            message: text(`Tệp lớn hơn ${mb} MB; kientruc không đọc tệp này.`, `The file is larger than ${mb} MB; kientruc does not read it.`),
+            file: f.display,
+            range: AT_START,
+            path: [],
+            fix: text('Tách thành nhiều tệp nhỏ (mỗi thực thể một tài liệu), hoặc dùng --max-file-size.', 'Split it into smaller files, or raise --max-file-size.'),
+          },
+        ],
       });
       continue;
     }
-    const decoded = decodeYamlBytes(bytes);
-    if (!decoded.ok) {
-      const range = { start: decoded.at, end: { line: decoded.at.line, col: decoded.at.col + 1 } };
-      diagnostics.push(
-        decoded.reason === 'invalid-utf8'
-          ? {
-              code: 'load.invalid-utf8',
-              severity: 'error',
-              message: text('Tệp không phải UTF-8 hợp lệ (có thể lưu bằng bảng mã TCVN3/VNI hoặc Windows-1258).', 'The file is not valid UTF-8 (perhaps saved as TCVN3/VNI or Windows-1258).'),
-              file: f.display,
-              range,
-              path: [],
-              fix: text('Lưu lại tệp với bảng mã UTF-8 (Unicode dựng sẵn).', 'Save the file as UTF-8 (precomposed Unicode).'),
-            }
-          : {
-              code: 'load.binary',
-              severity: 'error',
-              message: text('Tệp chứa byte NUL, không phải tệp văn bản YAML.', 'The file contains NUL bytes; it is not a YAML text file.'),
-              file: f.display,
-              range,
-              path: [],
-              fix: text('Xóa tệp nhị phân khỏi thư mục kiến trúc.', 'Remove the binary file from the architecture folder.'),
-            },
-      );
+    const sha = sha256(bytes);
+    // The same content was parsed cleanly by this version of kientruc before: take its documents.
+    const entry = runCache?.entry(f.display, sha);
+    if (entry && Array.isArray(entry.docs)) {
+      slots.push({ kind: 'hit', file: f.display, bytes, sha, entry });
       continue;
     }
-    files.push({ file: f.display, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
-    const parsed = parseYamlFile(f.display, decoded.text);
-    sources.addFile(f.display, decoded.text, parsed.ast);
+    slots.push({ kind: 'parse', file: f.display, bytes, sha, entry, item: toParse.length });
+    toParse.push({ file: f.display, bytes });
+  }
+  const parses = await parseAll(toParse, opts.parallel ?? 'auto');
+
+  for (const slot of slots) {
+    if (slot.kind === 'done') {
+      diagnostics.push(...slot.diagnostics);
+      continue;
+    }
+    if (slot.kind === 'hit') {
+      files.push({ file: slot.file, bytes: slot.bytes.length, sha256: slot.sha });
+      for (const d of slot.entry.docs ?? []) docs.push({ file: slot.file, index: d.i, value: d.v, range: { start: { line: d.l, col: d.c }, end: { line: d.l, col: d.c } } });
+      sources.addBytes(slot.file, slot.bytes, slot.entry);
+      continue;
+    }
+    const r = parses[slot.item] as FileParse;
+    if (!r.ok) {
+      diagnostics.push(undecodable(slot.file, r.reason, r.at));
+      continue;
+    }
+    files.push({ file: slot.file, bytes: slot.bytes.length, sha256: slot.sha });
+    const parsed = r.parsed;
+    sources.addFile(slot.file, r.text, parsed.ast, slot.entry);
     docs.push(...parsed.docs);
     diagnostics.push(...parsed.diagnostics);
+    if (slot.entry && runCache && parsed.diagnostics.length === 0) {
+      slot.entry.docs = parsed.docs.map((d) => ({ i: d.index, v: d.value, l: d.range.start.line, c: d.range.start.col }));
+      runCache.touch(slot.file);
+    }
   }
   if (discovered.length === 0) {
     diagnostics.push({
@@ -156,5 +249,5 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
       fix: text('Chạy "kientruc init" để tạo bộ tệp mẫu, hoặc chỉ định đúng thư mục.', 'Run "kientruc init" to scaffold files, or point to the right folder.'),
     });
   }
-  return { root, rootAbs, docs, files, sources, diagnostics };
+  return { root, rootAbs, docs, files, paths: discovered.map((f) => f.display), sources, diagnostics, cache: runCache };
 }

@@ -1,27 +1,59 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import type { Document, LineCounter, Node, Pair } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { DocPath, Position, Range } from '../core/source.js';
+import type { FileEntry, RunCache } from './run-cache.js';
+import { decodeYamlBytes } from './decode.js';
+import { fastParse, findPosition, type FastDoc } from './fast-yaml.js';
 
 /** yaml parse options shared by the loader and the locator, so both see the same documents. */
-export const YAML_OPTIONS = { uniqueKeys: true, strict: true, prettyErrors: false, version: '1.2', merge: false } as const;
+export const YAML_OPTIONS = { uniqueKeys: true, strict: true, prettyErrors: false, version: '1.2', merge: false, logLevel: 'error' } as const;
 
 export interface ParsedAst {
   readonly docs: readonly Document.Parsed[];
   readonly lineCounter: LineCounter;
 }
 
+/** Offset → 1-based line and column (yaml's `LineCounter` has this shape). */
+export interface LinePositions {
+  linePos(offset: number): { line: number; col: number };
+}
+
 export function parseAst(text: string): ParsedAst {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
+  const lineCounter = new (yamlLib().LineCounter)();
+  const docs = yamlLib().parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
   return { docs: Array.isArray(docs) ? docs : [], lineCounter };
 }
 
-export function rangeFromOffsets(lineCounter: LineCounter, start: number, end: number): Range {
-  const s = lineCounter.linePos(start);
-  const e = lineCounter.linePos(Math.max(start, end));
+/** Line starts of a text, answering `linePos` exactly as yaml's `LineCounter` does. */
+export class LineIndex implements LinePositions {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  linePos(offset: number): { line: number; col: number } {
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((starts[mid] as number) < offset) low = mid + 1;
+      else high = mid;
+    }
+    if (starts[low] === offset) return { line: low + 1, col: 1 };
+    if (low === 0) return { line: 0, col: offset };
+    return { line: low, col: offset - (starts[low - 1] as number) + 1 };
+  }
+}
+
+export function rangeFromOffsets(lines: LinePositions, start: number, end: number): Range {
+  const s = lines.linePos(start);
+  const e = lines.linePos(Math.max(start, end));
   return { start: { line: s.line, col: s.col }, end: { line: e.line, col: e.col } };
 }
 
-function nodeRange(lc: LineCounter, node: { range?: readonly [number, number, number] | null } | null | undefined): Range | undefined {
+function nodeRange(lc: LinePositions, node: { range?: readonly [number, number, number] | null } | null | undefined): Range | undefined {
   if (!node?.range) return undefined;
   return rangeFromOffsets(lc, node.range[0], node.range[1]);
 }
@@ -34,12 +66,12 @@ function findNode(root: unknown, path: DocPath, part: 'value' | 'key'): { node: 
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     const last = i === path.length - 1;
-    if (isMap(cur)) {
-      const pair = cur.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+    if (yamlLib().isMap(cur)) {
+      const pair = cur.items.find((p) => yamlLib().isPair(p) && yamlLib().isScalar(p.key) && String(p.key.value) === String(seg));
       if (!pair) break;
       if (last && part === 'key') return { node: pair.key as Node, depth: i + 1 };
       cur = pair.value ?? pair.key;
-    } else if (isSeq(cur) && typeof seg === 'number') {
+    } else if (yamlLib().isSeq(cur) && typeof seg === 'number') {
       const item = cur.items[seg];
       if (item === undefined) break;
       cur = item;
@@ -50,78 +82,152 @@ function findNode(root: unknown, path: DocPath, part: 'value' | 'key'): { node: 
   return { node: best as Node, depth };
 }
 
+/** What the fast parser recorded for a file: flat positions, and each document's root and value. */
+export interface FastPositions {
+  readonly positions: Int32Array;
+  readonly docs: readonly FastDoc[];
+}
+
+type Positions =
+  | { readonly kind: 'fast'; readonly positions: Int32Array; readonly docs: ReadonlyMap<number, FastDoc>; readonly lines: LineIndex }
+  | { readonly kind: 'yaml'; readonly ast: ParsedAst };
+
+function fastPositions(text: string, parsed: FastPositions): Positions {
+  return { kind: 'fast', positions: parsed.positions, docs: new Map(parsed.docs.map((d) => [d.index, d])), lines: new LineIndex(text) };
+}
+
+/** What a file's positions weigh against the budget: flat positions are a tenth of a syntax tree. */
+function sizeOf(p: Positions, text: string): number {
+  return p.kind === 'fast' ? Math.ceil(p.positions.length / 4) : text.length;
+}
+
+const FALLBACK: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
+
 /**
- * Resolves YAML paths to source ranges. Keeps each file's text, and its parsed syntax trees while the
- * total size stays under `budgetChars`; beyond that, least-recently-used trees are dropped and files are
- * re-parsed when a diagnostic needs them (bounded memory at national scale).
+ * Resolves YAML paths to source ranges. Keeps each file's text, and the node positions of recently
+ * used files while their total size stays under `budgetChars`; beyond that, least-recently-used
+ * positions are dropped and recomputed when a diagnostic needs them (bounded memory at national
+ * scale). Positions come from the fast parser when it accepts the file, from `yaml` otherwise; both
+ * give the same ranges (tests/load/fast-yaml.test.ts).
  */
 export class SourceIndex {
   private readonly texts = new Map<string, string>();
-  private readonly asts = new Map<string, ParsedAst>();
-  private astChars = 0;
+  /** Files taken from the cache: kept as bytes, decoded only if a diagnostic needs a position. */
+  private readonly bytes = new Map<string, Uint8Array>();
+  private readonly positions = new Map<string, Positions>();
+  private positionChars = 0;
+  /** Answers to `locate` per file, kept in the cache by content hash, so a warm run parses nothing. */
+  private readonly memos = new Map<string, FileEntry>();
 
-  constructor(private readonly budgetChars = 16_000_000) {}
+  constructor(
+    private readonly budgetChars = 16_000_000,
+    private readonly cache?: RunCache,
+  ) {}
 
-  addFile(file: string, text: string, ast?: ParsedAst): void {
+  /** Registers a file's text, with the positions its parse already produced (if any). */
+  addFile(file: string, text: string, parsed?: ParsedAst | FastPositions, cached?: FileEntry): void {
     this.texts.set(file, text);
-    if (ast) this.remember(file, ast);
+    if (cached) this.memos.set(file, cached);
+    if (!parsed) return;
+    if ('positions' in parsed) this.remember(file, fastPositions(text, parsed));
+    else this.remember(file, { kind: 'yaml', ast: parsed });
+  }
+
+  /** Registers a file known to decode cleanly (its content hash is in the cache) without decoding it. */
+  addBytes(file: string, bytes: Uint8Array, cached: FileEntry): void {
+    this.bytes.set(file, bytes);
+    this.memos.set(file, cached);
   }
 
   has(file: string): boolean {
-    return this.texts.has(file);
+    return this.texts.has(file) || this.bytes.has(file);
   }
 
   text(file: string): string | undefined {
-    return this.texts.get(file);
+    const t = this.texts.get(file);
+    if (t !== undefined) return t;
+    const b = this.bytes.get(file);
+    if (b === undefined) return undefined;
+    const decoded = decodeYamlBytes(b);
+    if (!decoded.ok) return undefined;
+    this.bytes.delete(file);
+    this.texts.set(file, decoded.text);
+    return decoded.text;
   }
 
-  private remember(file: string, ast: ParsedAst): void {
-    const size = this.texts.get(file)?.length ?? 0;
-    if (this.asts.has(file)) this.asts.delete(file);
-    else this.astChars += size;
-    this.asts.set(file, ast);
-    for (const [key] of this.asts) {
-      if (this.astChars <= this.budgetChars || key === file) break;
-      this.asts.delete(key);
-      this.astChars -= this.texts.get(key)?.length ?? 0;
+  private remember(file: string, p: Positions): void {
+    const size = sizeOf(p, this.texts.get(file) ?? '');
+    if (this.positions.has(file)) this.positions.delete(file);
+    else this.positionChars += size;
+    this.positions.set(file, p);
+    for (const [key] of this.positions) {
+      if (this.positionChars <= this.budgetChars || key === file) break;
+      const dropped = this.positions.get(key) as Positions;
+      this.positions.delete(key);
+      this.positionChars -= sizeOf(dropped, this.texts.get(key) ?? '');
     }
   }
 
-  private ast(file: string): ParsedAst | undefined {
-    const hit = this.asts.get(file);
+  private positionsOf(file: string): Positions | undefined {
+    const hit = this.positions.get(file);
     if (hit) {
-      this.asts.delete(file);
-      this.asts.set(file, hit);
+      this.positions.delete(file);
+      this.positions.set(file, hit);
       return hit;
     }
-    const text = this.texts.get(file);
+    const text = this.text(file);
     if (text === undefined) return undefined;
-    const ast = parseAst(text);
-    this.remember(file, ast);
-    return ast;
+    const fast = fastParse(text, true);
+    const p: Positions = fast.ok ? fastPositions(text, fast) : { kind: 'yaml', ast: parseAst(text) };
+    this.remember(file, p);
+    return p;
   }
 
   /** Range of the node at `path` in document `docIndex` of `file` (deepest existing ancestor when missing). */
   locate(file: string, docIndex: number, path: DocPath, part: 'value' | 'key' = 'value'): Range {
-    const fallback: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
-    const ast = this.ast(file);
-    const doc = ast?.docs[docIndex];
-    if (!ast || !doc) return fallback;
+    const memo = this.memos.get(file);
+    if (!memo || !this.cache) return this.compute(file, docIndex, path, part);
+    const key = JSON.stringify([docIndex, part, path]);
+    const hit = memo.loc?.[key];
+    if (Array.isArray(hit) && hit.length === 4) return { start: { line: hit[0], col: hit[1] }, end: { line: hit[2], col: hit[3] } };
+    const r = this.compute(file, docIndex, path, part);
+    memo.loc ??= {};
+    memo.loc[key] = [r.start.line, r.start.col, r.end.line, r.end.col];
+    this.cache.touch(file);
+    return r;
+  }
+
+  private compute(file: string, docIndex: number, path: DocPath, part: 'value' | 'key'): Range {
+    const p = this.positionsOf(file);
+    if (!p) return FALLBACK;
+    if (p.kind === 'fast') {
+      const doc = p.docs.get(docIndex);
+      if (!doc) return FALLBACK;
+      const { span, depth } = findPosition(p.positions, doc.root, doc.value, path, part);
+      // A missing member points at the key of its parent (or the parent mapping's first line).
+      if (depth < path.length && depth > 0) {
+        const parent = findPosition(p.positions, doc.root, doc.value, path.slice(0, depth), 'key');
+        return rangeFromOffsets(p.lines, parent.span[0], parent.span[1]);
+      }
+      return rangeFromOffsets(p.lines, span[0], span[1]);
+    }
+    const ast = p.ast;
+    const doc = ast.docs[docIndex];
+    if (!doc) return FALLBACK;
     const { node, depth } = findNode(doc.contents, path, part);
-    // A missing member points at the key of its parent (or the parent mapping's first line).
     if (depth < path.length && depth > 0) {
       const parentKey = findNode(doc.contents, path.slice(0, depth), 'key').node;
       const r = nodeRange(ast.lineCounter, parentKey as Node);
       if (r) return r;
     }
-    return nodeRange(ast.lineCounter, node as Node) ?? nodeRange(ast.lineCounter, doc.contents as Node) ?? fallback;
+    return nodeRange(ast.lineCounter, node as Node) ?? nodeRange(ast.lineCounter, doc.contents as Node) ?? FALLBACK;
   }
 
   /** Position of a character offset in a file. */
   position(file: string, offset: number): Position {
-    const ast = this.ast(file);
-    if (!ast) return { line: 1, col: 1 };
-    const p = ast.lineCounter.linePos(offset);
-    return { line: p.line, col: p.col };
+    const p = this.positionsOf(file);
+    if (!p) return { line: 1, col: 1 };
+    const pos = p.kind === 'fast' ? p.lines.linePos(offset) : p.ast.lineCounter.linePos(offset);
+    return { line: pos.line, col: pos.col };
   }
 }

@@ -1,9 +1,13 @@
 import type { Document, YAMLError } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { Range } from '../core/source.js';
-import { text, type Text } from '../core/text.js';
+import { FILE_START, type Position, type Range } from '../core/source.js';
+import { clip, text, type Text } from '../core/text.js';
+import { checkAliases, MAX_ALIAS_EXPANSION, type AliasProblem } from './aliases.js';
 import { normalizeStrings } from './decode.js';
-import { parseAst, rangeFromOffsets, type ParsedAst } from './locate.js';
+import { inspectTree, MAX_DEPTH, scanTooDeep } from './depth.js';
+import { fastParse } from './fast-yaml.js';
+import { LineIndex, parseAst, rangeFromOffsets, type FastPositions, type ParsedAst } from './locate.js';
 
 /** Aliases expanded per document before we call it a "billion laughs" attack. */
 export const MAX_ALIAS_COUNT = 200;
@@ -20,7 +24,8 @@ export interface ParsedDoc {
 export interface ParsedFile {
   readonly docs: ParsedDoc[];
   readonly diagnostics: Diagnostic[];
-  readonly ast: ParsedAst;
+  /** yaml's syntax trees, or the fast parser's flat positions: what the locator needs. */
+  readonly ast?: ParsedAst | FastPositions;
 }
 
 const YAML_MESSAGES: Record<string, { code: string; msg: (token: string) => Text; fix: Text }> = {
@@ -54,6 +59,26 @@ const YAML_MESSAGES: Record<string, { code: string; msg: (token: string) => Text
     msg: () => text('Khóa kéo dài nhiều dòng hoặc thiếu dấu ":" sau khóa.', 'A key spans lines, or a ":" is missing after a key.'),
     fix: text('Kiểm tra dấu ":" và dấu nháy ở dòng trước.', 'Check the ":" and quotes on the previous line.'),
   },
+  KEY_OVER_1024_CHARS: {
+    code: 'yaml.syntax',
+    msg: () => text('Khóa dài quá 1024 ký tự, hoặc thiếu dấu ":" sau khóa.', 'A key is longer than 1024 characters, or a ":" is missing after a key.'),
+    fix: text('Rút ngắn khóa; giá trị dài đặt sau dấu ":".', 'Shorten the key; put long text after the ":".'),
+  },
+  BAD_SCALAR_START: {
+    code: 'yaml.syntax',
+    msg: (t) => text(`Giá trị không được bắt đầu bằng ký tự "${t.slice(0, 1)}" khi không đặt trong dấu nháy.`, `A value cannot start with "${t.slice(0, 1)}" unless it is quoted.`),
+    fix: text('Đặt giá trị trong dấu nháy kép "…".', 'Put the value in double quotes "…".'),
+  },
+  BLOCK_AS_IMPLICIT_KEY: {
+    code: 'yaml.syntax',
+    msg: () => text('Đối tượng hoặc danh sách lồng nhau phải bắt đầu ở dòng mới, thụt lề sâu hơn khóa.', 'A nested mapping or list must start on a new line, indented under its key.'),
+    fix: text('Xuống dòng sau dấu ":" và thụt lề 2 dấu cách.', 'Break the line after ":" and indent by 2 spaces.'),
+  },
+  UNEXPECTED_TOKEN: {
+    code: 'yaml.syntax',
+    msg: (t) => text(`Ký tự không mong đợi "${t.slice(0, 20)}".`, `Unexpected "${t.slice(0, 20)}".`),
+    fix: text('Kiểm tra dấu ngoặc, dấu nháy và dấu ":" ở dòng này.', 'Check the brackets, quotes and ":" on this line.'),
+  },
   TAG_RESOLVE_FAILED: {
     code: 'yaml.unknown-tag',
     msg: (t) => text(`Thẻ YAML "${t}" không được hỗ trợ.`, `YAML tag "${t}" is not supported.`),
@@ -85,8 +110,44 @@ function unclosedQuoteStart(source: string, errorOffset: number, quote: '"' | "'
   return undefined;
 }
 
-function yamlDiagnostic(file: string, err: YAMLError, source: string, ast: ParsedAst): Diagnostic {
+/** The first flow collection (`[…`, `{…`) that never got its closing bracket. */
+function unclosedFlowStart(doc: Document.Parsed, source: string): number | undefined {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!yamlLib().isCollection(node)) continue;
+    const [s, e] = node.range ?? [0, 0];
+    if (node.flow) {
+      const close = source[s] === '[' ? ']' : '}';
+      if (source.slice(s, e).trimEnd().slice(-1) !== close) return s;
+    }
+    const kids: unknown[] = [];
+    for (const item of node.items as unknown[]) {
+      if (yamlLib().isPair(item)) kids.push(item.key, item.value);
+      else kids.push(item);
+    }
+    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
+  }
+  return undefined;
+}
+
+function yamlDiagnostic(file: string, err: YAMLError, source: string, ast: ParsedAst, doc: Document.Parsed): Diagnostic {
   let [start, end] = err.pos;
+  if (err.code === 'BAD_INDENT' && /end with an? [\]}]/.test(err.message)) {
+    const opened = unclosedFlowStart(doc, source);
+    if (opened !== undefined) {
+      const known = YAML_MESSAGES['MISSING_CHAR'] as (typeof YAML_MESSAGES)[string];
+      return {
+        code: known.code,
+        severity: 'error',
+        message: known.msg(''),
+        file,
+        range: rangeFromOffsets(ast.lineCounter, opened, opened + 1),
+        path: [],
+        fix: known.fix,
+      };
+    }
+  }
   if (err.code === 'MISSING_CHAR' && /quote/i.test(err.message)) {
     const quote = /single/i.test(err.message) ? "'" : '"';
     const opened = unclosedQuoteStart(source, start, quote);
@@ -116,75 +177,209 @@ function isStackOverflow(err: unknown): boolean {
   return err instanceof RangeError && /call stack/i.test(err.message);
 }
 
-/** Parses one file's text into documents, reporting every YAML problem with its position. */
+/** YAML problems listed per file; a file of garbage can make the parser report thousands. */
+export const MAX_YAML_ERRORS = 20;
+
+/** 1-based position of a character offset, without a parse (same columns as yaml's LineCounter). */
+export function positionAt(source: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  let nl = source.indexOf('\n');
+  while (nl >= 0 && nl < offset) {
+    line++;
+    lineStart = nl + 1;
+    nl = source.indexOf('\n', lineStart);
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+function tooDeep(file: string, range: Range): Diagnostic {
+  return {
+    code: 'yaml.too-deep',
+    severity: 'error',
+    message: text(
+      `Dữ liệu lồng nhau quá ${MAX_DEPTH} cấp; kientruc không đọc tài liệu này.`,
+      `The data is nested more than ${MAX_DEPTH} levels deep; kientruc does not read this document.`,
+    ),
+    file,
+    range,
+    path: [],
+    fix: text('Mỗi tài liệu kientruc chỉ cần vài cấp lồng nhau; kiểm tra lại dấu ngoặc và thụt lề từ vị trí này.', 'kientruc documents need only a few levels of nesting; check the brackets and indentation from here.'),
+  };
+}
+
+function aliasDiagnostic(file: string, problem: AliasProblem, ast: ParsedAst, docStart: number): Diagnostic {
+  const at = problem.kind === 'too-large' ? docStart : problem.offset;
+  const range = rangeFromOffsets(ast.lineCounter, at, at + 1);
+  const base = { severity: 'error' as const, file, range, path: [] };
+  switch (problem.kind) {
+    case 'unknown':
+      return {
+        ...base,
+        code: 'yaml.unknown-alias',
+        message: text(`Bí danh "*${clip(problem.name)}" không trỏ tới neo "&${clip(problem.name)}" nào đứng trước nó.`, `Alias "*${clip(problem.name)}" names no anchor "&${clip(problem.name)}" written before it.`),
+        fix: text('Khai báo neo &tên trước khi dùng *tên, hoặc viết trực tiếp giá trị.', 'Declare the &name anchor before using *name, or write the value out.'),
+      };
+    case 'cycle':
+      return {
+        ...base,
+        code: 'yaml.alias-cycle',
+        message: text(`Bí danh "*${clip(problem.name)}" nằm bên trong chính neo "&${clip(problem.name)}" mà nó trỏ tới (vòng lặp vô hạn).`, `Alias "*${clip(problem.name)}" sits inside the very anchor it names (an endless loop).`),
+        fix: text('Bỏ bí danh này hoặc viết trực tiếp giá trị.', 'Remove the alias or write the value out.'),
+      };
+    case 'too-large':
+      return {
+        ...base,
+        code: 'yaml.alias-limit',
+        message: text(
+          `Tài liệu dùng bí danh (alias *…) sao chép quá nhiều dữ liệu (giới hạn ${MAX_ALIAS_COUNT} lần, ${MAX_ALIAS_EXPANSION} phần tử); có thể là tấn công "billion laughs".`,
+          `The document's aliases (*…) copy too much data (limit ${MAX_ALIAS_COUNT} uses, ${MAX_ALIAS_EXPANSION} nodes); possibly a "billion laughs" attack.`,
+        ),
+        fix: text('Viết trực tiếp giá trị thay vì lặp lại bí danh.', 'Write the values out instead of repeating aliases.'),
+      };
+  }
+}
+
+/** No content at all: nothing, or only comments, between `---` markers (an explicit `null` is content). */
+function isEmptyDoc(doc: Document.Parsed): boolean {
+  const c = doc.contents;
+  return c === null || (yamlLib().isScalar(c) && c.value === null && c.source === '' && !c.tag && !c.anchor);
+}
+
+function emptyFile(file: string): Diagnostic {
+  return {
+    code: 'yaml.empty-file',
+    severity: 'error',
+    message: text('Tệp không có tài liệu YAML nào (rỗng hoặc chỉ có chú thích).', 'The file holds no YAML document (empty or comments only).'),
+    file,
+    range: FILE_START,
+    path: [],
+    fix: text('Khai báo một thực thể (apiVersion, kind, id, name) hoặc xóa tệp.', 'Declare an entity (apiVersion, kind, id, name) or delete the file.'),
+  };
+}
+
+/**
+ * Parses one file's text into documents, reporting every YAML problem with its position. The fast
+ * parser takes the files it fully understands (nearly all of them); anything else goes to `yaml`.
+ */
 export function parseYamlFile(file: string, source: string): ParsedFile {
-  const diagnostics: Diagnostic[] = [];
+  const fast = fastParse(source, true);
+  if (fast.ok) {
+    const lines = fast.docs.length > 0 ? new LineIndex(source) : undefined;
+    const docs = fast.docs.map((d) => ({ file, index: d.index, value: d.value, range: rangeFromOffsets(lines as LineIndex, d.start, d.start) }));
+    return { docs, diagnostics: docs.length === 0 ? [emptyFile(file)] : [], ast: fast };
+  }
+  return parseWithYaml(file, source);
+}
+
+/** The careful path: yaml parses, and every problem becomes a located diagnostic. */
+export function parseWithYaml(file: string, source: string): ParsedFile {
+  const deepAt = scanTooDeep(source);
+  if (deepAt >= 0) {
+    const p = positionAt(source, deepAt);
+    return { docs: [], diagnostics: [tooDeep(file, { start: p, end: { line: p.line, col: p.col + 1 } })] };
+  }
   let ast: ParsedAst;
   try {
     ast = parseAst(source);
   } catch (err: unknown) {
     if (!isStackOverflow(err)) throw err;
-    const empty = parseAst('');
-    return {
-      docs: [],
-      ast: empty,
-      diagnostics: [
-        {
-          code: 'yaml.too-deep',
-          severity: 'error',
-          message: text('Tệp lồng nhau quá sâu để đọc.', 'The file is nested too deeply to read.'),
-          file,
-          range: { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } },
-          path: [],
-          fix: text('Mỗi tài liệu kientruc chỉ cần vài cấp lồng nhau; kiểm tra lại tệp.', 'kientruc documents need only a few levels of nesting; check the file.'),
-        },
-      ],
-    };
+    return { docs: [], diagnostics: [tooDeep(file, FILE_START)] };
   }
+  const diagnostics: Diagnostic[] = [];
+  let yamlErrors = 0;
+  let omitted: Diagnostic | undefined;
+  let omittedCount = 0;
+  const seen = new Set<string>();
+  const report = (d: Diagnostic): void => {
+    const key = `${d.code}|${d.range.start.line}:${d.range.start.col}|${d.message.vi}`;
+    if (seen.has(key)) return; // several parser errors often point at the same unclosed bracket
+    seen.add(key);
+    if (yamlErrors < MAX_YAML_ERRORS) {
+      yamlErrors++;
+      diagnostics.push(d);
+      return;
+    }
+    omittedCount++;
+    omitted ??= d;
+  };
   const docs: ParsedDoc[] = [];
   ast.docs.forEach((doc: Document.Parsed, index) => {
+    const tree = inspectTree(doc.contents);
+    // The composer overflowed: its other errors are noise from the same nesting.
+    const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+    if (exhausted) {
+      const at = tree.deep >= 0 ? tree.deep : exhausted.pos[0];
+      report(tooDeep(file, rangeFromOffsets(ast.lineCounter, at, at + 1)));
+      return;
+    }
     const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
-    for (const err of problems) diagnostics.push(yamlDiagnostic(file, err, source, ast));
+    for (const err of problems) report(yamlDiagnostic(file, err, source, ast, doc));
     if (problems.length > 0) return;
-    if (doc.contents === null) return; // an empty document, e.g. after a trailing `---`
+    if (tree.deep >= 0) {
+      report(tooDeep(file, rangeFromOffsets(ast.lineCounter, tree.deep, tree.deep + 1)));
+      return;
+    }
+    if (isEmptyDoc(doc)) return; // an empty document, e.g. after a trailing `---`
+    if (tree.badTag) {
+      const [ts, te] = tree.badTag.range ?? [0, 1];
+      const shown = (tree.badTag.tag ?? '').replace(/^tag:yaml\.org,2002:/, '!!');
+      const known = YAML_MESSAGES['TAG_RESOLVE_FAILED'] as (typeof YAML_MESSAGES)[string];
+      report({
+        code: known.code,
+        severity: 'error',
+        message: known.msg(clip(shown)),
+        file,
+        range: rangeFromOffsets(ast.lineCounter, ts, Math.max(te, ts + 1)),
+        path: [],
+        fix: known.fix,
+      });
+      return;
+    }
+    if (tree.complexKey) {
+      const [ks, ke] = tree.complexKey.range ?? [0, 1];
+      report({
+        code: 'yaml.complex-key',
+        severity: 'error',
+        message: text('Khóa phải là một chuỗi văn bản; khóa dạng danh sách, đối tượng hoặc bí danh không được hỗ trợ.', 'A key must be plain text; list, mapping or alias keys are not supported.'),
+        file,
+        range: rangeFromOffsets(ast.lineCounter, ks, Math.max(ke, ks + 1)),
+        path: [],
+        fix: text('Viết khóa là một từ, ví dụ "name:".', 'Write the key as a word, e.g. "name:".'),
+      });
+      return;
+    }
+    const start = doc.contents?.range?.[0] ?? 0;
+    const aliasProblem = checkAliases(doc.contents);
+    if (aliasProblem) {
+      report(aliasDiagnostic(file, aliasProblem, ast, start));
+      return;
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err: unknown) {
-      const deep = isStackOverflow(err);
-      const start = doc.contents.range?.[0] ?? 0;
-      diagnostics.push({
-        code: deep ? 'yaml.too-deep' : 'yaml.alias-limit',
-        severity: 'error',
-        message: deep
-          ? text('Tài liệu lồng nhau quá sâu để đọc.', 'The document is nested too deeply to read.')
-          : text(
-              `Tài liệu dùng bí danh (alias *…) quá nhiều lần (giới hạn ${MAX_ALIAS_COUNT}); có thể là tấn công "billion laughs".`,
-              `The document expands aliases (*…) too many times (limit ${MAX_ALIAS_COUNT}); possibly a "billion laughs" attack.`,
-            ),
-        file,
-        range: rangeFromOffsets(ast.lineCounter, start, start + 1),
-        path: [],
-        fix: deep
-          ? text('Giảm số cấp lồng nhau.', 'Reduce the nesting.')
-          : text('Viết trực tiếp giá trị thay vì lặp lại bí danh.', 'Write the values out instead of repeating aliases.'),
-      });
+      if (!(err instanceof ReferenceError) && !isStackOverflow(err)) throw err;
+      report(aliasDiagnostic(file, { kind: 'too-large', expansion: Number.POSITIVE_INFINITY }, ast, start));
       return;
     }
-    const start = doc.contents.range?.[0] ?? 0;
     docs.push({ file, index, value: normalizeStrings(value), range: rangeFromOffsets(ast.lineCounter, start, start) });
   });
-  const hasContent = ast.docs.some((d) => d.contents !== null) || diagnostics.length > 0;
-  if (!hasContent) {
+  if (omitted && omittedCount > 0) {
     diagnostics.push({
-      code: 'yaml.empty-file',
+      code: 'yaml.too-many-errors',
       severity: 'error',
-      message: text('Tệp không có tài liệu YAML nào (rỗng hoặc chỉ có chú thích).', 'The file holds no YAML document (empty or comments only).'),
+      message: text(
+        `Tệp còn ${omittedCount} lỗi YAML khác từ vị trí này (không liệt kê); sửa các lỗi trên rồi chạy lại.`,
+        `The file has ${omittedCount} more YAML errors from here on (not listed); fix the ones above and run again.`,
+      ),
       file,
-      range: { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } },
+      range: omitted.range,
       path: [],
-      fix: text('Khai báo một thực thể (apiVersion, kind, id, name) hoặc xóa tệp.', 'Declare an entity (apiVersion, kind, id, name) or delete the file.'),
+      fix: text('Kiểm tra tệp có đúng là YAML không, bắt đầu từ lỗi đầu tiên.', 'Check that the file is YAML at all, starting from the first error.'),
     });
   }
+  const hasContent = ast.docs.some((d) => !isEmptyDoc(d)) || diagnostics.length > 0;
+  if (!hasContent) diagnostics.push(emptyFile(file));
   return { docs, diagnostics, ast };
 }

@@ -1,51 +1,108 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
-import addFormatsPlugin from 'ajv-formats';
 import { parseDeadline } from '../core/dates.js';
 import { DOC_KIND, ENTITY_KINDS, type EntityKind } from '../core/ref.js';
 import type { FrameworkPack } from '../framework/types.js';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../core/paths.js';
+import { Cache, codeFingerprint, sha256 } from '../load/cache.js';
 import { buildSchema, ROOT_SCHEMA_ID, type SchemaSet } from './schema/build-schema.js';
 
-const addFormats = addFormatsPlugin as unknown as typeof addFormatsPlugin.default;
+const require = createRequire(import.meta.url);
 
 export interface CompiledSchemas {
   readonly set: SchemaSet;
   readonly validators: Readonly<Record<EntityKind, ValidateFunction>>;
+  /** Hash of the schema and of the code that reports on it: cached validation results are keyed by it. */
+  readonly hash: string;
   /** Validates `value` as `kind`. */
   validate(kind: EntityKind, value: unknown): { ok: boolean; errors: ValidateFunction['errors'] };
 }
 
 const cache = new Map<string, CompiledSchemas>();
+/** Validators precompiled when the package was built (`npm run build:ts`), for the packs it ships. */
+export const SHIPPED = new Cache(join(PACKAGE_ROOT, 'dist', 'precompiled'));
+const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictTypes: false, allowUnionTypes: true } as const;
+const VOCABULARY = ['x-vi', 'x-en', 'x-legal', 'x-enum', 'x-ref', 'markdownEnumDescriptions'];
+const FORMATS_MODULE = 'kientruc:formats';
 
-/** Compiles the schema of a pack once per process (allErrors, verbose for messages). */
-export function compileSchemas(pack: FrameworkPack, packIds: readonly string[]): CompiledSchemas {
-  const key = `${pack.id}@${pack.version}|${packIds.join(',')}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const set = buildSchema(pack, packIds);
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, allowUnionTypes: true });
-  addFormats(ajv, ['date', 'uri', 'email']);
-  ajv.addFormat('deadline', {
-    type: 'string',
-    validate: (s: string) => parseDeadline(s) !== undefined,
-  });
-  ajv.addVocabulary(['x-vi', 'x-en', 'x-legal', 'x-enum', 'x-ref', 'markdownEnumDescriptions']);
+/** The format checks the schema uses, shared by the compiler and the precompiled code. */
+function formats(): Record<string, unknown> {
+  const full = (require('ajv-formats/dist/formats') as { fullFormats: Record<string, unknown> }).fullFormats;
+  return {
+    date: full['date'],
+    uri: full['uri'],
+    email: full['email'],
+    deadline: { type: 'string', validate: (s: string) => parseDeadline(s) !== undefined },
+  };
+}
+
+function refsOf(): Record<string, string> {
+  const refs: Record<string, string> = {};
+  for (const k of ENTITY_KINDS) refs[DOC_KIND[k]] = `${ROOT_SCHEMA_ID}#/$defs/${DOC_KIND[k]}`;
+  return refs;
+}
+
+/** Compiles with ajv (~400 ms) and, when a cache is given, keeps the generated code for next time. */
+function compileWithAjv(set: SchemaSet, key: string, store: Cache | undefined): Record<string, ValidateFunction> {
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const { _ } = require('ajv') as typeof import('ajv');
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...(store ? { code: { source: true, formats: _`require(${FORMATS_MODULE})` } } : {}) });
+  for (const [name, format] of Object.entries(formats())) ajv.addFormat(name, format as never);
+  ajv.addVocabulary(VOCABULARY);
   ajv.addSchema(set.root);
-  const validators = {} as Record<EntityKind, ValidateFunction>;
-  for (const k of ENTITY_KINDS) {
-    const fn = ajv.getSchema(`${ROOT_SCHEMA_ID}#/$defs/${DOC_KIND[k]}`);
-    if (!fn) throw new Error(`schema for ${k} did not compile`);
-    validators[k] = fn;
+  const out: Record<string, ValidateFunction> = {};
+  for (const [name, ref] of Object.entries(refsOf())) {
+    const fn = ajv.getSchema(ref);
+    if (!fn) throw new Error(`schema for ${name} did not compile`);
+    out[name] = fn;
   }
+  if (store) {
+    const standalone = require('ajv/dist/standalone/index.js') as { default: (ajv: unknown, refs: Record<string, string>) => string };
+    store.writeText('ajv', key, standalone.default(ajv, refsOf()), 'cjs');
+  }
+  return out;
+}
+
+/** Loads validators precompiled by an earlier run (ajv's standalone code); undefined on any doubt. */
+function loadPrecompiled(key: string, store: Cache): Record<string, ValidateFunction> | undefined {
+  const code = store.readText('ajv', key, 'cjs');
+  if (code === undefined) return undefined;
+  try {
+    const module = { exports: {} as Record<string, ValidateFunction> };
+    const shared = formats();
+    const req = (id: string): unknown => (id === FORMATS_MODULE ? shared : require(id));
+    new Function('require', 'module', 'exports', code)(req, module, module.exports);
+    const out = module.exports;
+    for (const name of Object.keys(refsOf())) if (typeof out[name] !== 'function') return undefined;
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The validators of a pack's schema, once per process. With a cache, ajv's generated code is kept
+ * by hash of schema and code, so later runs skip the ~400 ms compile (and do not even load ajv).
+ */
+export function compileSchemas(pack: FrameworkPack, packIds: readonly string[], opts: { readonly cache?: Cache | undefined } = {}): CompiledSchemas {
+  const set = buildSchema(pack, packIds);
+  const hash = sha256(`${JSON.stringify(set.root)}\n${codeFingerprint()}\n${JSON.stringify(AJV_OPTIONS)}`);
+  const hit = cache.get(hash);
+  if (hit) return hit;
+  const byName = loadPrecompiled(hash, SHIPPED) ?? (opts.cache && loadPrecompiled(hash, opts.cache)) ?? compileWithAjv(set, hash, opts.cache);
+  const validators = {} as Record<EntityKind, ValidateFunction>;
+  for (const k of ENTITY_KINDS) validators[k] = byName[DOC_KIND[k]] as ValidateFunction;
   const compiled: CompiledSchemas = {
     set,
     validators,
+    hash,
     validate(kind, value) {
       const fn = validators[kind];
       const ok = fn(value) as boolean;
       return { ok, errors: fn.errors };
     },
   };
-  cache.set(key, compiled);
+  cache.set(hash, compiled);
   return compiled;
 }

@@ -3,7 +3,7 @@ import { slugify } from '../core/labels.js';
 import { parseRef, REF_KINDS } from '../core/ref.js';
 import { closest } from '../core/similar.js';
 import type { DocPath } from '../core/source.js';
-import { text, type Text } from '../core/text.js';
+import { clip, text, type Text } from '../core/text.js';
 import type { Schema } from './schema/dsl.js';
 
 export interface Translated {
@@ -49,7 +49,7 @@ export function instancePathToPath(instancePath: string): (string | number)[] {
 }
 
 function fieldName(schema: Schema | undefined, path: DocPath): { vi: string; en: string } {
-  const key = path.length ? String(path[path.length - 1]) : '';
+  const key = path.length ? clip(String(path[path.length - 1])) : '';
   const vi = schema?.['x-vi'];
   const en = schema?.['x-en'];
   if (typeof vi === 'string' && typeof en === 'string') return { vi: `"${key}" (${vi})`, en: `"${key}" (${en})` };
@@ -85,13 +85,14 @@ export function translateAjvError(
       };
     }
     case 'additionalProperties': {
-      const extra = String((err.params as { additionalProperty: string }).additionalProperty);
+      const extraKey = String((err.params as { additionalProperty: string }).additionalProperty);
+      const extra = clip(extraKey);
       const props = Object.keys((err.parentSchema?.['properties'] as Record<string, unknown> | undefined) ?? {});
-      const guess = closest(extra, props);
+      const guess = closest(extraKey, props);
       const hint = guess ? text(` — ý bạn là "${guess}"?`, ` — did you mean "${guess}"?`) : text('.', '.');
       return {
         code: 'schema.unknown-field',
-        path: [...path, extra],
+        path: [...path, extraKey],
         part: 'key',
         message: text(
           `Trường "${extra}" không có trong lược đồ của ${path.length ? field.vi : subject.vi}${hint.vi}`,
@@ -164,7 +165,9 @@ export function translateAjvError(
         const prefix = value.split(':')[0] ?? '';
         const kindGuess = value.includes(':') ? closest(prefix, REF_KINDS) : undefined;
         const bare = !value.includes(':') ? `${kinds[0]}:${slugify(value)}` : undefined;
-        const suggestion = bare ?? (kindGuess ? `${kindGuess}:${value.slice(prefix.length + 1)}` : undefined);
+        const guessed = bare ?? (kindGuess ? `${kindGuess}:${slugify(value.slice(prefix.length + 1))}` : undefined);
+        // A "suggestion" equal to the input, or with nothing left of the id, helps nobody.
+        const suggestion = guessed !== undefined && guessed !== value && !guessed.endsWith(':') ? guessed : undefined;
         return {
           code: 'schema.ref-format',
           path,

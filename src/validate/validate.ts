@@ -2,10 +2,11 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { entityLabel } from '../core/labels.js';
 import { isId, KIND_BY_DOC_KIND, type EntityKind } from '../core/ref.js';
 import { closest } from '../core/similar.js';
-import { text } from '../core/text.js';
+import { clip, text } from '../core/text.js';
 import type { ParsedDoc } from '../load/parse-yaml.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { CompiledSchemas } from './ajv.js';
+import type { RunCache } from '../load/run-cache.js';
 import { translateAjvError } from './messages.js';
 import { API_VERSION } from './schema/common.js';
 import { collectRefs, schemaAt, type RefSite } from './schema/walk.js';
@@ -30,100 +31,149 @@ export interface ValidateResult {
 
 const KIND_NAMES = [...KIND_BY_DOC_KIND.keys()];
 
-/** Dispatches each document on `kind`, validates it against its schema, and reports every problem. */
-export function validateDocuments(docs: readonly ParsedDoc[], schemas: CompiledSchemas, sources: SourceIndex): ValidateResult {
+/** Validation results of one file as the cache keeps them (diagnostics without their file). */
+interface CachedValidation {
+  readonly checked: readonly { readonly i: number; readonly kind: EntityKind; readonly id: string | null; readonly valid: boolean; readonly refs: readonly RefSite[] }[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface ValidateCache {
+  readonly cache: RunCache;
+  /** Content hash of a loaded file (the documents of a file are validated as one cached unit). */
+  readonly shaOf: (file: string) => string | undefined;
+}
+
+/**
+ * Dispatches each document on `kind`, validates it against its schema, and reports every problem.
+ * With a cache, the results for a file whose content and schema are unchanged are reused.
+ */
+export function validateDocuments(docs: readonly ParsedDoc[], schemas: CompiledSchemas, sources: SourceIndex, cached?: ValidateCache): ValidateResult {
   const diagnostics: Diagnostic[] = [];
   const out: CheckedDoc[] = [];
-  for (const doc of docs) {
-    const at = (path: (string | number)[], part: 'value' | 'key' = 'value') => sources.locate(doc.file, doc.index, path, part);
-    const value = doc.value;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      diagnostics.push({
-        code: 'schema.not-a-mapping',
-        severity: 'error',
-        message: text(
-          'Tài liệu phải là một đối tượng (các cặp khóa: giá trị) bắt đầu bằng apiVersion, kind, id.',
-          'A document must be a mapping (key: value pairs) starting with apiVersion, kind, id.',
-        ),
-        file: doc.file,
-        range: doc.range,
-        path: [],
-        fix: text(`Bắt đầu tài liệu bằng "apiVersion: ${API_VERSION}" và "kind: …".`, `Start the document with "apiVersion: ${API_VERSION}" and "kind: …".`),
-      });
+  for (let i = 0; i < docs.length; ) {
+    const file = (docs[i] as ParsedDoc).file;
+    let j = i;
+    while (j < docs.length && (docs[j] as ParsedDoc).file === file) j++;
+    const group = docs.slice(i, j);
+    i = j;
+    const sha = cached?.shaOf(file);
+    const entry = cached && sha ? cached.cache.entry(file, sha) : undefined;
+    const hit = entry?.valid?.[schemas.hash] as CachedValidation | undefined;
+    if (hit && Array.isArray(hit.checked) && Array.isArray(hit.diagnostics)) {
+      for (const c of hit.checked) {
+        const doc = group[c.i] as ParsedDoc;
+        out.push({ doc, kind: c.kind, id: c.id ?? undefined, value: doc.value as Record<string, unknown>, valid: c.valid, refs: c.refs });
+      }
+      for (const d of hit.diagnostics) diagnostics.push({ ...d, file });
       continue;
     }
-    const record = value as Record<string, unknown>;
-    const rawId = record['id'];
-    const idText = typeof rawId === 'string' ? rawId : undefined;
-    const apiVersion = record['apiVersion'];
-    if (apiVersion !== API_VERSION) {
-      const missing = apiVersion === undefined;
-      diagnostics.push({
-        code: missing ? 'schema.missing-api-version' : 'schema.unknown-api-version',
-        severity: 'error',
-        message: missing
-          ? text(`Tài liệu${idText ? ` "${idText}"` : ''} thiếu "apiVersion".`, `Document${idText ? ` "${idText}"` : ''} lacks "apiVersion".`)
-          : text(
-              `apiVersion "${String(apiVersion)}" không được hỗ trợ; phiên bản hiện tại là "${API_VERSION}".`,
-              `apiVersion "${String(apiVersion)}" is not supported; the current version is "${API_VERSION}".`,
-            ),
-        file: doc.file,
-        range: missing ? doc.range : at(['apiVersion']),
-        path: ['apiVersion'],
-        fix: text(`Ghi "apiVersion: ${API_VERSION}".`, `Write "apiVersion: ${API_VERSION}".`),
-      });
-      continue;
+    const groupDiagnostics: Diagnostic[] = [];
+    const groupOut: CheckedDoc[] = [];
+    for (const doc of group) validateOne(doc, schemas, sources, groupDiagnostics, groupOut);
+    diagnostics.push(...groupDiagnostics);
+    out.push(...groupOut);
+    if (entry && cached) {
+      const result: CachedValidation = {
+        checked: groupOut.map((c) => ({ i: group.indexOf(c.doc), kind: c.kind, id: c.id ?? null, valid: c.valid, refs: c.refs })),
+        // The file is put back on reading (the key keeps its place, so objects stay identical).
+        diagnostics: groupDiagnostics.map((d) => ({ ...d, file: '' })),
+      };
+      // Only the current schema's results are kept.
+      entry.valid = { [schemas.hash]: result };
+      cached.cache.touch(file);
     }
-    const kindName = record['kind'];
-    const kind = typeof kindName === 'string' ? KIND_BY_DOC_KIND.get(kindName) : undefined;
-    if (!kind) {
-      const missing = kindName === undefined;
-      const guess = typeof kindName === 'string' ? closest(kindName, KIND_NAMES) : undefined;
-      diagnostics.push({
-        code: missing ? 'schema.missing-kind' : 'schema.unknown-kind',
-        severity: 'error',
-        message: missing
-          ? text(`Tài liệu${idText ? ` "${idText}"` : ''} thiếu "kind".`, `Document${idText ? ` "${idText}"` : ''} lacks "kind".`)
-          : text(
-              `Loại thực thể "${String(kindName)}" không tồn tại${guess ? ` — ý bạn là "${guess}"?` : '.'}`,
-              `Unknown kind "${String(kindName)}"${guess ? ` — did you mean "${guess}"?` : '.'}`,
-            ),
-        file: doc.file,
-        range: missing ? doc.range : at(['kind']),
-        path: ['kind'],
-        fix: text(`Dùng một trong: ${KIND_NAMES.join(', ')}.`, `Use one of: ${KIND_NAMES.join(', ')}.`),
-      });
-      continue;
-    }
-    const id = idText !== undefined && isId(idText) ? idText : undefined;
-    const subject = entityLabel(kind, idText);
-    const schema = schemas.set.kinds[kind];
-    const result = schemas.validate(kind, record);
-    const errors = result.errors ?? [];
-    // A wrong type makes every other complaint about the same value noise.
-    const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-    const seen = new Set<string>();
-    for (const err of errors) {
-      if (err.keyword !== 'type' && typed.has(err.instancePath)) continue;
-      const t = translateAjvError(err, subject, (p) => schemaAt(schema, p));
-      const key = `${t.code}|${t.path.join('.')}|${t.message.vi}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      diagnostics.push({
-        code: t.code,
-        severity: 'error',
-        message: t.message,
-        file: doc.file,
-        range: at([...(t.at ?? t.path)], t.part),
-        ...(id ? { entity: `${kind}:${id}` } : {}),
-        path: t.path,
-        ...(t.fix ? { fix: t.fix } : {}),
-      });
-    }
-    const refs = collectRefs(schema, record).filter((r) => refPattern(r.kinds).test(r.value));
-    out.push({ doc, kind, id, value: record, valid: result.ok, refs });
   }
   return { value: out, diagnostics };
+}
+
+function validateOne(doc: ParsedDoc, schemas: CompiledSchemas, sources: SourceIndex, diagnostics: Diagnostic[], out: CheckedDoc[]): void {
+  const at = (path: (string | number)[], part: 'value' | 'key' = 'value') => sources.locate(doc.file, doc.index, path, part);
+  const value = doc.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    diagnostics.push({
+      code: 'schema.not-a-mapping',
+      severity: 'error',
+      message: text(
+        'Tài liệu phải là một đối tượng (các cặp khóa: giá trị) bắt đầu bằng apiVersion, kind, id.',
+        'A document must be a mapping (key: value pairs) starting with apiVersion, kind, id.',
+      ),
+      file: doc.file,
+      range: doc.range,
+      path: [],
+      fix: text(`Bắt đầu tài liệu bằng "apiVersion: ${API_VERSION}" và "kind: …".`, `Start the document with "apiVersion: ${API_VERSION}" and "kind: …".`),
+    });
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const rawId = record['id'];
+  const idText = typeof rawId === 'string' ? clip(rawId) : undefined;
+  const apiVersion = record['apiVersion'];
+  if (apiVersion !== API_VERSION) {
+    const missing = apiVersion === undefined;
+    diagnostics.push({
+      code: missing ? 'schema.missing-api-version' : 'schema.unknown-api-version',
+      severity: 'error',
+      message: missing
+        ? text(`Tài liệu${idText ? ` "${idText}"` : ''} thiếu "apiVersion".`, `Document${idText ? ` "${idText}"` : ''} lacks "apiVersion".`)
+        : text(
+            `apiVersion "${clip(String(apiVersion))}" không được hỗ trợ; phiên bản hiện tại là "${API_VERSION}".`,
+            `apiVersion "${clip(String(apiVersion))}" is not supported; the current version is "${API_VERSION}".`,
+          ),
+      file: doc.file,
+      range: missing ? doc.range : at(['apiVersion']),
+      path: ['apiVersion'],
+      fix: text(`Ghi "apiVersion: ${API_VERSION}".`, `Write "apiVersion: ${API_VERSION}".`),
+    });
+    return;
+  }
+  const kindName = record['kind'];
+  const kind = typeof kindName === 'string' ? KIND_BY_DOC_KIND.get(kindName) : undefined;
+  if (!kind) {
+    const missing = kindName === undefined;
+    const guess = typeof kindName === 'string' ? closest(kindName, KIND_NAMES) : undefined;
+    diagnostics.push({
+      code: missing ? 'schema.missing-kind' : 'schema.unknown-kind',
+      severity: 'error',
+      message: missing
+        ? text(`Tài liệu${idText ? ` "${idText}"` : ''} thiếu "kind".`, `Document${idText ? ` "${idText}"` : ''} lacks "kind".`)
+        : text(
+            `Loại thực thể "${clip(String(kindName))}" không tồn tại${guess ? ` — ý bạn là "${guess}"?` : '.'}`,
+            `Unknown kind "${clip(String(kindName))}"${guess ? ` — did you mean "${guess}"?` : '.'}`,
+          ),
+      file: doc.file,
+      range: missing ? doc.range : at(['kind']),
+      path: ['kind'],
+      fix: text(`Dùng một trong: ${KIND_NAMES.join(', ')}.`, `Use one of: ${KIND_NAMES.join(', ')}.`),
+    });
+    return;
+  }
+  const id = typeof rawId === 'string' && isId(rawId) ? rawId : undefined;
+  const subject = entityLabel(kind, idText);
+  const schema = schemas.set.kinds[kind];
+  const result = schemas.validate(kind, record);
+  const errors = result.errors ?? [];
+  // A wrong type makes every other complaint about the same value noise.
+  const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const seen = new Set<string>();
+  for (const err of errors) {
+    if (err.keyword !== 'type' && typed.has(err.instancePath)) continue;
+    const t = translateAjvError(err, subject, (p) => schemaAt(schema, p));
+    const key = `${t.code}|${t.path.join('.')}|${t.message.vi}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push({
+      code: t.code,
+      severity: 'error',
+      message: t.message,
+      file: doc.file,
+      range: at([...(t.at ?? t.path)], t.part),
+      ...(id ? { entity: `${kind}:${id}` } : {}),
+      path: t.path,
+      ...(t.fix ? { fix: t.fix } : {}),
+    });
+  }
+  const refs = collectRefs(schema, record).filter((r) => refPattern(r.kinds).test(r.value));
+  out.push({ doc, kind, id, value: record, valid: result.ok, refs });
 }
 
 const patterns = new Map<string, RegExp>();

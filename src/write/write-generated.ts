@@ -15,11 +15,24 @@ function safeRelative(path: string): string {
   return norm;
 }
 
-async function stage(parent: string, files: readonly GeneratedFile[]): Promise<string> {
+/**
+ * Moments of a write, in order. `onStep` is called at each (tests use it to interrupt a real build at
+ * a known moment; see tests/robust/interrupted-build.test.ts).
+ */
+export type WriteStep = 'staging' | 'staging-half' | 'staged' | 'swapped-out' | 'swapped-in' | 'done';
+
+export interface WriteOptions {
+  readonly onStep?: ((step: WriteStep) => void | Promise<void>) | undefined;
+}
+
+async function stage(parent: string, files: readonly GeneratedFile[], step: (s: WriteStep) => Promise<void>): Promise<string> {
   await mkdir(parent, { recursive: true });
   const dir = await mkdtemp(join(parent, TMP_PREFIX));
+  await step('staging');
   const seen = new Set<string>();
-  for (const f of files) {
+  const half = Math.floor(files.length / 2);
+  for (const [i, f] of files.entries()) {
+    if (i === half) await step('staging-half');
     const rel = safeRelative(f.path);
     if (seen.has(rel)) throw new InternalError(`two renderers produced ${rel}`);
     seen.add(rel);
@@ -56,11 +69,15 @@ export type WriteMode =
  * Writes generated files so that a failed or interrupted run never leaves a half-written output:
  * everything is staged in a sibling temp folder first, then moved into place.
  */
-export async function writeGenerated(outDir: string, files: readonly GeneratedFile[], mode: WriteMode): Promise<void> {
+export async function writeGenerated(outDir: string, files: readonly GeneratedFile[], mode: WriteMode, opts: WriteOptions = {}): Promise<void> {
   const out = resolve(outDir);
   const parent = dirname(out);
+  const step = async (s: WriteStep): Promise<void> => {
+    await opts.onStep?.(s);
+  };
   await recover(out);
-  const staged = await stage(parent, files);
+  const staged = await stage(parent, files, step);
+  await step('staged');
   try {
     if (mode === 'replace') {
       if (existsSync(out)) {
@@ -69,16 +86,20 @@ export async function writeGenerated(outDir: string, files: readonly GeneratedFi
         const old = await mkdtemp(join(parent, `${OLD_PREFIX}${basename(out)}-`));
         await rm(old, { recursive: true, force: true });
         await rename(out, old);
+        await step('swapped-out');
         try {
           await rename(staged, out);
         } catch (err: unknown) {
           await rename(old, out);
           throw err;
         }
+        await step('swapped-in');
         await rm(old, { recursive: true, force: true });
       } else {
         await rename(staged, out);
+        await step('swapped-in');
       }
+      await step('done');
       return;
     }
     for (const f of files) {

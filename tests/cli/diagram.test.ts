@@ -99,16 +99,18 @@ describe('kientruc diagram', () => {
 
   it.skipIf(!findChromium(process.env))('renders SVG, then serves an unchanged run from .kientruc-cache/', () => {
     const dir = fixtureCopy();
-    const first = runBin(['diagram', '--format', 'svg,mmd'], dir);
+    const first = runBin(['diagram', '--format', 'svg,mmd', '--cache-dir', '.kientruc-cache'], dir);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/16 sơ đồ \(16 vẽ mới, 0 lấy từ bộ nhớ đệm\)/);
     const files = filesUnder(join(dir, 'generated', 'diagrams'));
     expect(files).toContain('landscape.svg');
     expect(files.filter((f) => f.endsWith('.png'))).toEqual([]);
     const svg = readFileSync(join(dir, 'generated', 'diagrams', 'landscape.svg'), 'utf8');
-    const second = runBin(['diagram', '--format', 'svg,mmd'], dir, NO_CHROMIUM);
+    const second = runBin(['diagram', '--format', 'svg,mmd', '--cache-dir', '.kientruc-cache'], dir, NO_CHROMIUM);
     expect(second.code).toBe(0);
     expect(second.stderr).toMatch(/16 sơ đồ \(0 vẽ mới, 16 lấy từ bộ nhớ đệm\)/);
     expect(readFileSync(join(dir, 'generated', 'diagrams', 'landscape.svg'), 'utf8')).toBe(svg);
+    // Rendered pictures live in the render/ folder of the one content-hash cache.
+    expect(existsSync(join(dir, '.kientruc-cache', 'render'))).toBe(true);
   }, 180_000);
 });

@@ -30,7 +30,8 @@ function start(cwd: string, tmp: string): { child: ChildProcess; stderr: () => s
   // Diagrams are drawn (Chromium); TMPDIR is private so the browser profile left behind, if any, shows.
   const child = spawn(process.execPath, [BIN, 'build', 'architecture', '--out', 'generated', '--watch'], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
+    // The cache is private too: the diagrams must be drawn, not served from another test's run.
+    env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp, KIENTRUC_CACHE_DIR: join(tmp, 'cache') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';

@@ -18,12 +18,11 @@ import { diagramImages } from '../../render/mermaid/renderer.js';
 import { DIAGRAMS_DIR } from '../../render/mermaid/types.js';
 import { siteHtml } from '../../render/site/site.js';
 import type { GeneratedFile, RenderCache, RenderContext } from '../../render/types.js';
-import { CACHE_DIR, FileRenderCache } from '../../write/render-cache.js';
 import { crossAgencyDiagram } from '../../aggregate/diagram.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import { parseAsOf, parseMegabytes, type App } from '../app.js';
 import { allCodes, emit, formatDiagnostics } from '../output.js';
-import { addInputOptions, addReportOptions, type InputOptions, type ReportOptions } from './shared.js';
+import { addInputOptions, addReportOptions, renderCacheFor, type InputOptions, type ReportOptions } from './shared.js';
 
 interface AggregateOptions extends InputOptions, ReportOptions {
   out: string;
@@ -137,7 +136,7 @@ giữa cơ quan), model.json (mô hình đã gộp), site/index.html (trang danh
       throw new UsageError(`--agency ${opts.agency}: không có cơ quan nào mang mã định danh này trong các thư mục đã cho.`);
     }
     const browser = opts.render ? new BrowserProvider(app.io.env) : undefined;
-    const cache = opts.render ? new FileRenderCache(resolve(app.io.cwd, CACHE_DIR)) : undefined;
+    const cache = opts.render ? renderCacheFor(app, opts) : undefined;
     let files: GeneratedFile[];
     try {
       files = await renderAggregate(app, result, browser, cache);

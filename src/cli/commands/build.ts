@@ -6,15 +6,15 @@ import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import { isStructural } from '../../diagnostics/codes.js';
 import { BrowserProvider } from '../../render/browser.js';
 import { RENDERERS } from '../../render/index.js';
-import type { GeneratedFile, RenderContext } from '../../render/types.js';
+import type { GeneratedFile } from '../../render/types.js';
 import type { FailOn } from '../../core/severity.js';
-import { CACHE_DIR, FileRenderCache } from '../../write/render-cache.js';
-import { diffGenerated, writeGenerated } from '../../write/write-generated.js';
+import type { FileRenderCache } from '../../write/render-cache.js';
+import { diffGenerated, writeGenerated, type WriteStep } from '../../write/write-generated.js';
 import { UsageError } from '../../core/errors.js';
 import type { App } from '../app.js';
 import { watchBuild } from '../watch.js';
 import { formatDiagnostics } from '../output.js';
-import { addConfigOption, addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
+import { addConfigOption, addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
 
 interface BuildOptions extends InputOptions {
   out: string;
@@ -22,6 +22,20 @@ interface BuildOptions extends InputOptions {
   failOn: FailOn;
   render: boolean;
   watch?: boolean;
+}
+
+/**
+ * Test hook: with KIENTRUC_TEST_WRITE_PAUSE=<step> set, each moment of the write is announced on
+ * stderr (`kientruc:write-step <step>`) and the named one is held for 5 s, so a test can kill the
+ * process at a known moment (tests/robust/interrupted-build.test.ts).
+ */
+function writePause(app: App): ((step: WriteStep) => Promise<void>) | undefined {
+  const at = app.io.env['KIENTRUC_TEST_WRITE_PAUSE'];
+  if (!at) return undefined;
+  return async (step) => {
+    app.io.stderr.write(`kientruc:write-step ${step}\n`);
+    if (step === at) await new Promise((resolve) => setTimeout(resolve, 5000));
+  };
 }
 
 export function registerBuild(program: Command, app: App): void {
@@ -55,7 +69,7 @@ Ví dụ:
     if (opts.watch && opts.check) throw new UsageError('--watch và --check không dùng cùng nhau.');
     // In watch mode Ctrl-C is ours: stop watching, then close the browser below.
     const browser = opts.render ? new BrowserProvider(app.io.env, { handleSignals: !opts.watch }) : undefined;
-    const cache = opts.render ? new FileRenderCache(resolve(app.io.cwd, CACHE_DIR)) : undefined;
+    const cache = opts.render ? renderCacheFor(app, opts) : undefined;
     try {
       if (opts.watch) {
         await watchBuild(app, dir, opts.out, async () => (await buildOnce(app, dir, opts, browser, cache)).ok);
@@ -81,7 +95,7 @@ async function buildOnce(
   const result = await loadForCommand(app, dir, opts, true);
   if (result.structuralErrors) {
     const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
-    app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.files.map((f) => f.file)));
+    app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.paths));
     app.log.warn(
       app.lang === 'vi'
         ? `Không tạo đầu ra: kiến trúc có ${blocking.length} lỗi cú pháp, lược đồ hoặc tham chiếu. Đầu ra cũ trong ${opts.out} được giữ nguyên.`
@@ -89,18 +103,7 @@ async function buildOnce(
     );
     return { ok: false, exitCode: 1 };
   }
-  const ctx: RenderContext = {
-    model: result.model,
-    diagnostics: result.diagnostics,
-    rules: result.rules,
-    asOf: result.asOf,
-    lang: app.lang,
-    toolVersion: app.version,
-    log: (m) => app.log.info(m),
-    browser,
-    assets: result.assets,
-    cache,
-  };
+  const ctx = renderContextFor(app, result, browser, cache);
   const files: GeneratedFile[] = [];
   for (const [i, renderer] of RENDERERS.entries()) {
     app.log.info(`[${i + 1}/${RENDERERS.length}] ${renderer.description}`);
@@ -122,7 +125,7 @@ async function buildOnce(
     }
     app.log.info(`✓ ${outShown} khớp với kết quả tạo lại (${files.length} tệp).`);
   } else {
-    await writeGenerated(outAbs, files, 'replace');
+    await writeGenerated(outAbs, files, 'replace', { onStep: writePause(app) });
     app.log.info(`✓ Đã ghi ${files.length} tệp vào ${outShown}/.`);
   }
   const n = countBySeverity(result.diagnostics);

@@ -43,7 +43,7 @@ Mã thoát: 0 không có phát hiện chưa miễn trừ từ mức --fail-on; 1
   );
   cmd.action(async (dir: string, opts: InputOptions & ReportOptions) => {
     const result = await loadForCommand(app, dir, opts, true);
-    const files = [...result.loaded.files.map((f) => f.file), ...(result.config.file !== undefined ? [result.config.file] : [])];
+    const files = [...result.loaded.paths, ...(result.config.file !== undefined ? [result.config.file] : [])];
     await emit(app, formatDiagnostics(app, opts.format, result.diagnostics, files), opts.output);
     app.exitCode = exitCodeFor(result.diagnostics, opts.failOn);
   });

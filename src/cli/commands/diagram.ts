@@ -7,18 +7,15 @@ import { BrowserProvider } from '../../render/browser.js';
 import type { DiagramFormat } from '../../render/mermaid/index-md.js';
 import { DIAGRAM_FORMATS, renderDiagramFiles } from '../../render/mermaid/renderer.js';
 import { DEFAULT_MAX_NODES } from '../../render/mermaid/types.js';
-import type { RenderContext } from '../../render/types.js';
-import { CACHE_DIR, FileRenderCache } from '../../write/render-cache.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
-import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
+import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
 
 interface DiagramOptions extends InputOptions {
   out: string;
   format: string;
   render: boolean;
-  cache: boolean;
   maxNodes: string;
 }
 
@@ -51,7 +48,6 @@ export function registerDiagram(program: Command, app: App): void {
     .option('--out <dir>', 'thư mục đầu ra (được thay thế toàn bộ)', `${DEFAULT_OUT}/diagrams`)
     .option('--format <list>', 'định dạng, cách nhau bởi dấu phẩy: svg, png, mmd', DIAGRAM_FORMATS.join(','))
     .option('--no-render', 'không dùng trình duyệt: chỉ tạo mã nguồn Mermaid (.mmd) và README.md')
-    .option('--no-cache', `không dùng bộ nhớ đệm ${CACHE_DIR}/ (vẽ lại mọi sơ đồ)`)
     .option('--max-nodes <n>', 'sơ đồ có nhiều nút hơn được tách (theo lớp, thành phần, cơ quan)', String(DEFAULT_MAX_NODES));
   addInputOptions(cmd);
   cmd.addHelpText(
@@ -86,18 +82,8 @@ Cần Chromium và phông chữ tiếng Việt (Debian/Ubuntu):
     if (!opts.render && formats.length < requested.length) app.log.info('--no-render: chỉ tạo mã nguồn Mermaid (.mmd) và README.md.');
     const needsBrowser = formats.some((f) => f !== 'mmd');
     const browser = needsBrowser ? new BrowserProvider(app.io.env) : undefined;
-    const cache = needsBrowser && opts.cache ? new FileRenderCache(resolve(app.io.cwd, CACHE_DIR)) : undefined;
-    const ctx: RenderContext = {
-      model: result.model,
-      diagnostics: result.diagnostics,
-      rules: result.rules,
-      asOf: result.asOf,
-      lang: app.lang,
-      toolVersion: app.version,
-      log: (m) => app.log.info(m),
-      browser,
-      cache,
-    };
+    const cache = needsBrowser ? renderCacheFor(app, opts) : undefined;
+    const ctx = renderContextFor(app, result, browser, cache);
     let r;
     try {
       r = await renderDiagramFiles(ctx, { formats: formats.length ? formats : ['mmd'], dir: '', maxNodes });
@@ -109,7 +95,7 @@ Cần Chromium và phông chữ tiếng Việt (Debian/Ubuntu):
     await writeGenerated(outAbs, r.files, 'replace');
     const how = needsBrowser ? ` (${r.rendered} vẽ mới, ${r.cached} lấy từ bộ nhớ đệm)` : '';
     app.log.info(`✓ ${r.diagrams} sơ đồ${how}: ${r.files.length} tệp trong ${displayPath(app.io.cwd, outAbs)}/`);
-    app.log.debug(cache ? `bộ nhớ đệm ${CACHE_DIR}: ${cache.stats.hits} lần trúng, ${cache.stats.misses} lần trượt, ${cache.stats.writes} lần ghi, ${cache.stats.errors} lỗi` : 'không dùng bộ nhớ đệm');
+    app.log.debug(cache ? `bộ nhớ đệm ${cache.dir}: ${cache.stats.hits} lần trúng, ${cache.stats.misses} lần trượt, ${cache.stats.writes} lần ghi, ${cache.stats.errors} lỗi` : 'không dùng bộ nhớ đệm');
     app.exitCode = 0;
   });
 }

@@ -7,12 +7,10 @@ import { isStructural } from '../../diagnostics/codes.js';
 import { BrowserProvider } from '../../render/browser.js';
 import { BROWSER_FORMATS, renderStrategy, STRATEGY_FORMATS, type StrategyFormat } from '../../render/strategy/index.js';
 import type { Audience } from '../../render/strategy/view-types.js';
-import type { RenderContext } from '../../render/types.js';
-import { CACHE_DIR, FileRenderCache } from '../../write/render-cache.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
-import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
+import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
 
 interface DocOptions extends InputOptions {
   format: string;
@@ -77,19 +75,8 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
     }
     // HTML embeds the diagrams as SVG, PDF prints the HTML, DOCX embeds them as PNG: all need Chromium.
     const browser = opts.render && formats.some((f) => f !== 'md') ? new BrowserProvider(app.io.env) : undefined;
-    const cache = browser ? new FileRenderCache(resolve(app.io.cwd, CACHE_DIR)) : undefined;
-    const ctx: RenderContext = {
-      model: result.model,
-      diagnostics: result.diagnostics,
-      rules: result.rules,
-      asOf: result.asOf,
-      lang: app.lang,
-      toolVersion: app.version,
-      log: (m) => app.log.info(m),
-      browser,
-      assets: result.assets,
-      cache,
-    };
+    const cache = browser ? renderCacheFor(app, opts) : undefined;
+    const ctx = renderContextFor(app, result, browser, cache);
     let files;
     try {
       files = await renderStrategy(ctx, { formats, audience: opts.audience });

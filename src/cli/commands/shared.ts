@@ -1,7 +1,11 @@
+import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { FailOn } from '../../core/severity.js';
 import { FORMAT_NAMES, type FormatName } from '../../diagnostics/format/index.js';
 import { runPipeline, type PipelineResult } from '../../pipeline.js';
+import type { BrowserProvider } from '../../render/browser.js';
+import type { RenderCache, RenderContext } from '../../render/types.js';
+import { FileRenderCache } from '../../write/render-cache.js';
 import { parseAsOf, parseMegabytes, type App } from '../app.js';
 
 export const DEFAULT_ROOT = 'architecture';
@@ -11,7 +15,11 @@ export interface InputOptions {
   asOf?: string;
   maxFileSize?: string;
   config?: string;
+  cache?: boolean;
+  cacheDir?: string;
 }
+
+export const DEFAULT_CACHE_DIR = '.kientruc-cache';
 
 export interface ReportOptions {
   format: FormatName;
@@ -23,7 +31,9 @@ export interface ReportOptions {
 export function addInputOptions(cmd: Command): Command {
   return cmd
     .option('--as-of <date>', 'ngày chốt số liệu YYYY-MM-DD (mặc định: asOf trong agency.yaml, hoặc hôm nay)')
-    .option('--max-file-size <MB>', 'bỏ qua tệp YAML lớn hơn giới hạn này', '8');
+    .option('--max-file-size <MB>', 'bỏ qua tệp YAML lớn hơn giới hạn này', '8')
+    .option('--cache-dir <dir>', `thư mục bộ nhớ đệm theo nội dung (mặc định ${DEFAULT_CACHE_DIR}, hoặc biến môi trường KIENTRUC_CACHE_DIR)`)
+    .option('--no-cache', 'không đọc, không ghi bộ nhớ đệm');
 }
 
 /** `--config`: options of commands that run the conformance rules. */
@@ -46,6 +56,38 @@ export function addReportOptions(cmd: Command): Command {
     );
 }
 
+/** The content-hash cache folder the options select (`--cache-dir`, KIENTRUC_CACHE_DIR, default), or undefined with `--no-cache`. */
+export function cacheDirFor(app: App, opts: InputOptions): string | undefined {
+  return opts.cache === false ? undefined : resolve(app.io.cwd, opts.cacheDir ?? app.io.env['KIENTRUC_CACHE_DIR'] ?? DEFAULT_CACHE_DIR);
+}
+
+/** Rendered diagrams are cached beside the parsed files, in their own `render/` folder of the same cache. */
+export function renderCacheFor(app: App, opts: InputOptions): FileRenderCache | undefined {
+  const dir = cacheDirFor(app, opts);
+  return dir === undefined ? undefined : new FileRenderCache(join(dir, 'render'));
+}
+
+/** What every renderer reads, from a command's pipeline result; the browser and cache are the caller's to close. */
+export function renderContextFor(
+  app: App,
+  result: PipelineResult,
+  browser: BrowserProvider | undefined,
+  cache: RenderCache | undefined,
+): RenderContext {
+  return {
+    model: result.model,
+    diagnostics: result.diagnostics,
+    rules: result.rules,
+    asOf: result.asOf,
+    lang: app.lang,
+    toolVersion: app.version,
+    log: (m) => app.log.info(m),
+    browser,
+    assets: result.assets,
+    cache,
+  };
+}
+
 export async function loadForCommand(
   app: App,
   dir: string,
@@ -55,7 +97,11 @@ export async function loadForCommand(
   const started = performance.now();
   const asOf = parseAsOf(opts.asOf);
   const maxFileBytes = parseMegabytes(opts.maxFileSize);
+  const cacheDir = cacheDirFor(app, opts);
+  const parallelEnv = app.io.env['KIENTRUC_PARALLEL'];
   const result = await runPipeline({
+    cacheDir,
+    parallel: parallelEnv === '0' ? 'off' : parallelEnv === '1' ? 'force' : 'auto',
     root: dir,
     cwd: app.io.cwd,
     today: app.today,

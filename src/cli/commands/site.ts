@@ -7,11 +7,10 @@ import { renderDiagramFiles } from '../../render/mermaid/renderer.js';
 import { DIAGRAMS_DIR } from '../../render/mermaid/types.js';
 import { SITE_DIR, siteRenderer } from '../../render/site/site.js';
 import type { GeneratedFile, RenderContext } from '../../render/types.js';
-import { CACHE_DIR, FileRenderCache } from '../../write/render-cache.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
-import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
+import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
 
 interface SiteOptions extends InputOptions {
   out: string;
@@ -55,20 +54,10 @@ Ví dụ:
       return;
     }
     const browser = opts.render ? new BrowserProvider(app.io.env) : undefined;
-    const cache = opts.render ? new FileRenderCache(resolve(app.io.cwd, CACHE_DIR)) : undefined;
+    const cache = opts.render ? renderCacheFor(app, opts) : undefined;
     let files: GeneratedFile[];
     try {
-      files = await renderSite({
-        model: result.model,
-        diagnostics: result.diagnostics,
-        rules: result.rules,
-        asOf: result.asOf,
-        lang: app.lang,
-        toolVersion: app.version,
-        log: (m) => app.log.info(m),
-        browser,
-        cache,
-      });
+      files = await renderSite(renderContextFor(app, result, browser, cache));
     } finally {
       await browser?.close();
     }

@@ -22,12 +22,13 @@ Ví dụ:
   $ kientruc validate ../so-y-te/architecture --lang en
   $ kientruc validate -f json | jq '.summary'
   $ kientruc validate -f sarif -o kientruc.sarif
+  $ kientruc validate --no-cache              # không dùng bộ nhớ đệm .kientruc-cache/
 
 Mã thoát: 0 không có lỗi, 1 có lỗi (theo --fail-on), 2 lỗi sử dụng hoặc lỗi nội bộ.`,
   );
   cmd.action(async (dir: string, opts: InputOptions & ReportOptions) => {
     const result = await loadForCommand(app, dir, opts, false);
-    await emit(app, formatDiagnostics(app, opts.format, result.diagnostics, result.loaded.files.map((f) => f.file)), opts.output);
+    await emit(app, formatDiagnostics(app, opts.format, result.diagnostics, result.loaded.paths), opts.output);
     app.exitCode = exitCodeFor(result.diagnostics, opts.failOn);
   });
 }

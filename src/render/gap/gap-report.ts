@@ -4,6 +4,7 @@ import { BUILTIN_CODES } from '../../diagnostics/codes.js';
 import { renderTemplate } from '../handlebars.js';
 import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
 import { gapReportMarkdown } from './markdown.js';
+import { withoutBidiControls } from '../../core/text.js';
 
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -19,7 +20,7 @@ export function renderGapReport(report: GapReport, formats: readonly ReportForma
   for (const f of REPORT_FORMATS) {
     if (!formats.includes(f)) continue;
     if (f === 'md') files.push({ path: 'gap-report.md', contents: gapReportMarkdown(report) });
-    if (f === 'html') files.push({ path: 'gap-report.html', contents: renderTemplate('gap-report/report', report) });
+    if (f === 'html') files.push({ path: 'gap-report.html', contents: withoutBidiControls(renderTemplate('gap-report/report', report)) });
     if (f === 'json') files.push({ path: 'gap-report.json', contents: stableStringify(report) });
   }
   return files;

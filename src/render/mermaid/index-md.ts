@@ -1,6 +1,7 @@
 import { viShortDate, type IsoDate } from '../../core/dates.js';
 import type { Model } from '../../model/model.js';
 import { mdText } from '../markdown.js';
+import { esc } from '../site/html.js';
 import { DIAGRAM_GROUPS, type DiagramGroup, type DiagramSpec } from './types.js';
 
 export type DiagramFormat = 'mmd' | 'svg' | 'png';
@@ -42,7 +43,8 @@ function links(d: DiagramSpec, opts: IndexOptions): string {
 function block(d: DiagramSpec, opts: IndexOptions, folded: boolean): string[] {
   const body = [links(d, opts), '', '```mermaid', d.mermaid.trimEnd(), '```', ...(d.notes ?? []).flatMap((n) => ['', `_${mdText(n)}_`])];
   if (folded) {
-    return [`<details id="${anchorOf(d.name)}"><summary>${mdText(d.title)}</summary>`, '', ...body, '', '</details>', ''];
+    // A <details> line opens an HTML block: Markdown is not read there, so the title is escaped as HTML.
+    return [`<details id="${anchorOf(d.name)}"><summary>${esc(d.title.replace(/\s+/g, ' '))}</summary>`, '', ...body, '', '</details>', ''];
   }
   return [`<a id="${anchorOf(d.name)}"></a>`, '', `### ${mdText(d.title)}`, '', ...body, ''];
 }

@@ -6,6 +6,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../gap/gap-report.js';
 import { renderTemplate } from '../handlebars.js';
 import type { GeneratedFile, Renderer } from '../types.js';
 import { periodicReportMarkdown } from './markdown.js';
+import { withoutBidiControls } from '../../core/text.js';
 
 /** `bao-cao-dinh-ky-<period>` — the file name the directive's report goes by. */
 export function periodicReportBase(periodId: string): string {
@@ -19,7 +20,7 @@ export function renderPeriodicReport(report: PeriodicReport, formats: readonly R
   for (const f of REPORT_FORMATS) {
     if (!formats.includes(f)) continue;
     if (f === 'md') files.push({ path: `${base}.md`, contents: periodicReportMarkdown(report) });
-    if (f === 'html') files.push({ path: `${base}.html`, contents: renderTemplate('periodic-report/report', report) });
+    if (f === 'html') files.push({ path: `${base}.html`, contents: withoutBidiControls(renderTemplate('periodic-report/report', report)) });
     if (f === 'json') files.push({ path: `${base}.json`, contents: stableStringify(report) });
   }
   return files;

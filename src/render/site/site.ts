@@ -12,6 +12,7 @@ import type { GeneratedFile, Renderer, RenderContext } from '../types.js';
 import { SITE_CSS, SITE_JS } from './assets.js';
 import { CARD_KINDS, datasetCard, findingCard, integrationCard, kindTitle, kpiCard, systemCard, taskCard, type Card, type CardContext } from './cards.js';
 import { esc, facetAttrs, fold, safeSvg } from './html.js';
+import { withoutBidiControls } from '../../core/text.js';
 
 export const SITE_DIR = 'site';
 
@@ -215,7 +216,7 @@ export const siteRenderer: Renderer = {
     return [
       {
         path: `${SITE_DIR}/index.html`,
-        contents: siteHtml({ ...ctx, diagrams: siteDiagrams(ctx.model, ctx.asOf, ctx.outputs ?? []) }),
+        contents: withoutBidiControls(siteHtml({ ...ctx, diagrams: siteDiagrams(ctx.model, ctx.asOf, ctx.outputs ?? []) })),
       },
     ];
   },

@@ -4,6 +4,7 @@ import { strategyCss } from './css.js';
 import { trustedHtml } from '../handlebars.js';
 import { renderTemplate } from './templates.js';
 import type { StrategyView } from './view-types.js';
+import { withoutBidiControls } from '../../core/text.js';
 
 /** Blank-line runs from template control lines collapse to one; trailing spaces go; one final newline. */
 function tidy(text: string): string {
@@ -34,5 +35,5 @@ export function renderStrategyHtml(view: StrategyView, layout: DocumentLayout, o
       })),
     })),
   };
-  return tidy(renderTemplate('html', context, overrides));
+  return withoutBidiControls(tidy(renderTemplate('html', context, overrides)));
 }

@@ -3,7 +3,7 @@
  * description on every property (editor hover), and custom annotations the validator reads:
  * `x-vi`/`x-en` (short titles for messages), `x-legal` (legal source), `x-ref` (typed reference kinds).
  */
-import { ID_PATTERN, type RefKind } from '../../core/ref.js';
+import { ID_PATTERN, MAX_ID_LENGTH, type RefKind } from '../../core/ref.js';
 import type { FrameworkPack } from '../../framework/types.js';
 
 export type Schema = Record<string, unknown>;
@@ -47,7 +47,7 @@ export const num = (d: Doc, min?: number, max?: number): Schema =>
   doc(d, { type: 'number', ...(min === undefined ? {} : { minimum: min }), ...(max === undefined ? {} : { maximum: max }) });
 export const percent = (d: Doc): Schema => num(d, 0, 100);
 export const date = (d: Doc): Schema => doc(d, { type: 'string', format: 'date', examples: ['2025-12-31'] });
-export const id = (d: Doc): Schema => doc(d, { type: 'string', pattern: ID_PATTERN, maxLength: 80 });
+export const id = (d: Doc): Schema => doc(d, { type: 'string', pattern: ID_PATTERN, maxLength: MAX_ID_LENGTH });
 
 /** A reference to an entity of one of `kinds`, e.g. `system:ho-tich` or `national:ndxp`. */
 export function ref(d: Doc, kinds: readonly RefKind[]): Schema {

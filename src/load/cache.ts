@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * A content-addressed cache in a folder (`.kientruc-cache/` by default, git-ignored): entries are
+ * JSON or text files named by a hash of everything that determines them. Reading never trusts an
+ * entry: a missing, truncated or foreign entry is a miss. Writing goes through a temporary file and a
+ * rename, and never fails the run (a read-only disk just means no cache).
+ */
+export class Cache {
+  private readonly made = new Set<string>();
+
+  constructor(readonly dir: string) {}
+
+  private path(kind: string, key: string, ext: string): string {
+    return join(this.dir, FORMAT, kind, key.slice(0, 2), `${key}.${ext}`);
+  }
+
+  readText(kind: string, key: string, ext = 'txt'): string | undefined {
+    try {
+      return readFileSync(this.path(kind, key, ext), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The entry, if it parses and carries the key it was written under. */
+  readJson<T>(kind: string, key: string): T | undefined {
+    const raw = this.readText(kind, key, 'json');
+    if (raw === undefined) return undefined;
+    try {
+      const entry = JSON.parse(raw) as { key?: unknown; value?: T };
+      return entry.key === key ? entry.value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  writeText(kind: string, key: string, text: string, ext = 'txt'): void {
+    const target = this.path(kind, key, ext);
+    const tmp = `${target}.${process.pid}.tmp`;
+    try {
+      const folder = dirname(target);
+      if (!this.made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        this.made.add(folder);
+      }
+      writeFileSync(tmp, text);
+      renameSync(tmp, target);
+    } catch {
+      rmSync(tmp, { force: true });
+    }
+  }
+
+  writeJson(kind: string, key: string, value: unknown): void {
+    this.writeText(kind, key, JSON.stringify({ key, value }), 'json');
+  }
+}
+
+/** Bumped when the layout of entries changes; old entries are then simply never read. */
+const FORMAT = 'v1';
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * A hash of the code whose output is cached (loader, validator, core): a cached result from another
+ * version of kientruc, or from a working copy being edited, is never reused.
+ */
+export function codeFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const folder of ['load', 'validate', 'core', 'framework'].map((f) => join(here, '..', f))) {
+    const walk = (d: string): void => {
+      let entries: string[];
+      try {
+        entries = readdirSync(d).sort();
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        const p = join(d, e);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.(js|ts|yaml)$/.test(e) && !e.endsWith('.d.ts')) hash.update(e).update(readFileSync(p));
+      }
+    };
+    walk(folder);
+  }
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}

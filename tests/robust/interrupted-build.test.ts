@@ -1,0 +1,184 @@
+/**
+ * "Nothing lost": `kientruc build` is killed (SIGKILL, no chance to clean up) at every moment of its
+ * write, and at arbitrary moments; `generated/` must always be the complete old output or the
+ * complete new one (or, in the instant between the two renames, absent with the complete old one
+ * beside it, which the next run puts back). Read-only commands must leave the YAML byte-identical.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WriteStep } from '../../src/write/write-generated.js';
+import { BIN, REPO } from '../helpers/project.js';
+
+/** path → sha256 of every file under `dir` (undefined when `dir` does not exist). */
+function snapshot(dir: string): Map<string, string> | undefined {
+  if (!existsSync(dir)) return undefined;
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(dir, p), createHash('sha256').update(readFileSync(p)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function project(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kientruc-kill-'));
+  made.push(dir);
+  cpSync(join(REPO, 'architecture'), join(dir, 'architecture'), { recursive: true });
+  return dir;
+}
+
+const ARGS = ['build', '--no-render', '--as-of', '2026-09-30'];
+
+function build(dir: string, extra: readonly string[] = []): void {
+  const r = spawnSync(process.execPath, [BIN, ...ARGS, ...extra], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  expect(r.status, r.stderr).toBe(0);
+}
+
+/** Starts a build and SIGKILLs it when `when` says so; resolves once the process is gone. */
+function killDuring(dir: string, when: { step: WriteStep } | { afterMs: number }): Promise<{ killed: boolean; stderr: string }> {
+  return new Promise((resolve) => {
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
+    if ('step' in when) env['KIENTRUC_TEST_WRITE_PAUSE'] = when.step;
+    const child = spawn(process.execPath, [BIN, ...ARGS], { cwd: dir, env });
+    let stderr = '';
+    let killed = false;
+    const kill = (): void => {
+      if (child.exitCode === null && !killed) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    };
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      if ('step' in when && stderr.includes(`kientruc:write-step ${when.step}\n`)) kill();
+    });
+    const timer = 'afterMs' in when ? setTimeout(kill, when.afterMs) : undefined;
+    child.on('close', () => {
+      if (timer) clearTimeout(timer);
+      resolve({ killed, stderr });
+    });
+  });
+}
+
+type State = 'old' | 'new' | 'old-beside' | 'other';
+
+function state(dir: string, oldSnap: Map<string, string>, newSnap: Map<string, string>): State {
+  const same = (a: Map<string, string> | undefined, b: Map<string, string>): boolean =>
+    a !== undefined && a.size === b.size && [...b].every(([k, v]) => a.get(k) === v);
+  const current = snapshot(join(dir, 'generated'));
+  if (same(current, oldSnap)) return 'old';
+  if (same(current, newSnap)) return 'new';
+  if (current === undefined) {
+    const beside = readdirSync(dir).filter((e) => e.startsWith('.kientruc-old-generated-'));
+    if (beside.length === 1 && same(snapshot(join(dir, beside[0] as string)), oldSnap)) return 'old-beside';
+  }
+  return 'other';
+}
+
+describe('interrupted build leaves generated/ whole', () => {
+  let base: string;
+  let oldSnap: Map<string, string>;
+  let newSnap: Map<string, string>;
+
+  beforeAll(() => {
+    base = project();
+    build(base);
+    oldSnap = snapshot(join(base, 'generated')) as Map<string, string>;
+    cpSync(join(base, 'generated'), join(base, 'generated-old'), { recursive: true });
+    const agency = join(base, 'architecture', 'agency.yaml');
+    writeFileSync(agency, readFileSync(agency, 'utf8').replace(/^name: .*$/m, 'name: Ủy ban nhân dân tỉnh Sơn Hà (bản mới)'));
+    build(base, ['--out', 'generated-new']);
+    newSnap = snapshot(join(base, 'generated-new')) as Map<string, string>;
+    expect(oldSnap.size).toBeGreaterThan(1);
+    expect(newSnap).not.toEqual(oldSnap);
+  });
+
+  /** A fresh copy of the project whose generated/ holds the old output, and whose YAML gives the new one. */
+  function fresh(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'kientruc-kill-run-'));
+    made.push(dir);
+    cpSync(join(base, 'architecture'), join(dir, 'architecture'), { recursive: true });
+    cpSync(join(base, 'generated-old'), join(dir, 'generated'), { recursive: true });
+    return dir;
+  }
+
+  const EXPECTED: Record<WriteStep, State> = {
+    staging: 'old',
+    'staging-half': 'old',
+    staged: 'old',
+    'swapped-out': 'old-beside',
+    'swapped-in': 'new',
+    done: 'new',
+  };
+
+  for (const [step, expected] of Object.entries(EXPECTED) as [WriteStep, State][]) {
+    it(`killed at "${step}": ${expected}, and the next run completes`, async () => {
+      const dir = fresh();
+      const r = await killDuring(dir, { step });
+      expect(r.killed, r.stderr).toBe(true);
+      expect(state(dir, oldSnap, newSnap)).toBe(expected);
+      build(dir);
+      expect(state(dir, oldSnap, newSnap)).toBe('new');
+      expect(readdirSync(dir).filter((e) => e.startsWith('.kientruc-'))).toEqual([]);
+    });
+  }
+
+  it('killed after N ms, for N across a whole build: never partial', async () => {
+    const t0 = performance.now();
+    build(fresh());
+    const full = performance.now() - t0;
+    const seen = new Set<State>();
+    for (const fraction of [0.1, 0.3, 0.5, 0.7, 0.85, 0.95, 1.05]) {
+      const dir = fresh();
+      await killDuring(dir, { afterMs: Math.round(full * fraction) });
+      const s = state(dir, oldSnap, newSnap);
+      seen.add(s);
+      expect(s, `killed after ${Math.round(full * fraction)} ms of ~${Math.round(full)}`).not.toBe('other');
+    }
+    expect(seen.has('old')).toBe(true);
+  });
+});
+
+describe('read-only commands never touch the YAML', () => {
+  it('validate, check (every format), build --check, schema --list leave architecture/ byte-identical, mtimes included', () => {
+    const dir = project();
+    build(dir);
+    const tree = (): string[] => {
+      const out: string[] = [];
+      const walk = (d: string): void => {
+        for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+          const p = join(d, e.name);
+          if (e.isDirectory()) walk(p);
+          else out.push(`${relative(dir, p)} ${statSync(p).mtimeMs} ${createHash('sha256').update(readFileSync(p)).digest('hex')}`);
+        }
+      };
+      walk(join(dir, 'architecture'));
+      return out;
+    };
+    const before = tree();
+    const commands = [
+      ['validate'],
+      ...['stylish', 'json', 'sarif', 'junit', 'github'].map((f) => ['check', '-f', f]),
+      ['build', '--check', '--no-render', '--as-of', '2026-09-30'],
+      ['schema', '--list', 'codes'],
+    ];
+    for (const argv of commands) {
+      const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.status, `${argv.join(' ')}: ${r.stderr}`).not.toBe(2);
+    }
+    expect(tree()).toEqual(before);
+  });
+});
