@@ -3,6 +3,7 @@ import { text, type Text } from '../core/text.js';
 import type { NationalTarget } from '../framework/types.js';
 import type { Model } from '../model/model.js';
 import type { Kpi } from '../model/types.js';
+import { kpisImplementing } from './indexes.js';
 
 /** A dated value: a measurement or the baseline. */
 export interface DatedValue {
@@ -184,7 +185,7 @@ export function kpiProgress(kpi: Kpi, asOf: IsoDate, goal: Goal | undefined = kp
 
 /** KPIs implementing a national target, sorted by ref. */
 export function kpisFor(model: Model, targetRef: string): readonly Kpi[] {
-  return model.all('kpi').filter((k) => k.nationalTarget === targetRef);
+  return kpisImplementing(model, targetRef);
 }
 
 export function isOffTrack(p: Progress): boolean {

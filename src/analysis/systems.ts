@@ -1,5 +1,6 @@
 import type { Model } from '../model/model.js';
 import type { Dataset, System } from '../model/types.js';
+import { datasetsOn } from './indexes.js';
 
 /** Systems being built or in operation: the security-level obligation applies (NĐ 85/2016). */
 export const SECURITY_SCOPE: ReadonlySet<string> = new Set(['building', 'operating', 'upgrading']);
@@ -22,7 +23,7 @@ export function hasApprovedSecurityLevel(s: System): boolean {
 
 /** Datasets whose `system` is this one. */
 export function datasetsHostedOn(model: Model, s: System): readonly Dataset[] {
-  return model.all('dataset').filter((d) => d.system === s.ref);
+  return datasetsOn(model, s.ref);
 }
 
 /**
@@ -34,8 +35,7 @@ export function sensitiveInfoReasons(model: Model, s: System): { readonly person
   const secret: string[] = [];
   if (s.infoClasses?.includes('personal')) personal.push('infoClasses');
   if (s.infoClasses?.includes('state-secret')) secret.push('infoClasses');
-  for (const d of model.all('dataset')) {
-    if (d.system !== s.ref) continue;
+  for (const d of datasetsOn(model, s.ref)) {
     if (d.personalData === 'basic' || d.personalData === 'sensitive') personal.push(d.ref);
     if (d.stateSecret === true) secret.push(d.ref);
   }

@@ -1,19 +1,25 @@
 import { parseDeadline, type Deadline, type IsoDate } from '../core/dates.js';
 import type { Model } from '../model/model.js';
 import type { Task } from '../model/types.js';
+import { tasksListing } from './indexes.js';
 
 export type TaskStatus = NonNullable<Task['status']>;
 
 /** Tasks whose `addresses` list `ref`, sorted by ref. */
 export function tasksAddressing(model: Model, ref: string): readonly Task[] {
-  return model.all('task').filter((t) => t.addresses?.includes(ref) === true);
+  return tasksListing(model, ref);
 }
 
 /** Tasks addressing a KPI directly or through the national target it implements. */
 export function tasksForKpi(model: Model, kpiRef: string): readonly Task[] {
   const kpi = model.get<'kpi'>(kpiRef);
   const target = kpi?.nationalTarget;
-  return model.all('task').filter((t) => t.addresses?.some((a) => a === kpiRef || (target !== undefined && a === target)) === true);
+  const direct = tasksListing(model, kpiRef);
+  const viaTarget = target === undefined ? [] : tasksListing(model, target);
+  if (viaTarget.length === 0) return direct;
+  if (direct.length === 0) return viaTarget;
+  // model.all() is sorted by ref, and so is each list: merge them back into that order.
+  return [...new Set([...direct, ...viaTarget])].sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
 }
 
 export function taskDeadline(t: Task): Deadline | undefined {

@@ -10,6 +10,7 @@ import type { Model } from '../model/model.js';
 import { compileSchemas } from '../validate/ajv.js';
 import type { Schema } from '../validate/schema/dsl.js';
 import type { ChangeKind, FieldChange } from './types.js';
+import { viFormatter } from '../analysis/format.js';
 
 /** What the model adds to each document; never part of a field diff. */
 const META_KEYS = new Set(['ref', 'entityKind', 'origin', 'apiVersion', 'kind']);
@@ -190,7 +191,7 @@ function truncate(s: string): string {
 }
 
 function viNum(n: number): string {
-  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n);
+  return viFormatter(2).format(n);
 }
 
 /** A value as a reviewer reads it: enum labels, names of referenced entities, có/không, d/m/yyyy. */

@@ -1,3 +1,4 @@
+import { viFormatter } from '../analysis/format.js';
 /** Escapes text for a Markdown table cell: pipes, newlines, and characters Markdown would interpret. */
 export function mdCell(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -24,7 +25,7 @@ export function mdTable(headers: readonly string[], rows: readonly (readonly str
 
 /** Number in Vietnamese style: `1.234.567,5`. */
 export function viNumber(value: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 }).format(value);
+  return viFormatter(fractionDigits).format(value);
 }
 
 /**

@@ -14,7 +14,11 @@ import { DEFAULT_MAX_NODES, DIAGRAMS_DIR, type DiagramEntry, type DiagramOptions
  */
 export function diagramsFor(model: Model, opts: Partial<DiagramOptions> & Pick<DiagramOptions, 'asOf'>): DiagramSpec[] {
   const o: DiagramOptions = { maxNodes: DEFAULT_MAX_NODES, ...opts };
-  return [
+  // The diagrams, the strategy document and the site all ask in one build: draw the Mermaid once.
+  const key = `${o.asOf}\u0000${o.maxNodes}`;
+  const known = DRAWN.get(model)?.get(key);
+  if (known) return [...known];
+  const specs = [
     ...landscapeDiagrams(model, o),
     ...integrationDiagrams(model, o),
     ...dataDiagrams(model, o),
@@ -23,7 +27,14 @@ export function diagramsFor(model: Model, opts: Partial<DiagramOptions> & Pick<D
     ...kpiDiagrams(model, o),
     ...contextDiagrams(model, o),
   ];
+  const byKey = DRAWN.get(model) ?? new Map<string, readonly DiagramSpec[]>();
+  byKey.set(key, specs);
+  DRAWN.set(model, byKey);
+  return [...specs];
 }
+
+/** Diagrams per model (immutable once built) and options. */
+const DRAWN = new WeakMap<Model, Map<string, readonly DiagramSpec[]>>();
 
 /**
  * `diagramsFor` plus where `kientruc build` puts each file, relative to `generated/`

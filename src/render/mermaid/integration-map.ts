@@ -77,9 +77,19 @@ export function integrationDiagrams(model: Model, opts: DiagramOptions): Diagram
       mermaid: overviewChart(model, integrations),
     },
   ];
-  const owners = [...new Set(integrations.flatMap((i) => [i.from, i.to]).filter((r) => endpointKind(model, r) === 'own').map((r) => ownerOf(model, r)))].sort();
+  // One pass: each integration goes to the map of every owning body at either of its own ends.
+  const byOwner = new Map<string, Integration[]>();
+  for (const it of integrations) {
+    const mineAt = new Set([it.from, it.to].filter((r) => endpointKind(model, r) === 'own').map((r) => ownerOf(model, r)));
+    for (const owner of mineAt) {
+      const list = byOwner.get(owner);
+      if (list) list.push(it);
+      else byOwner.set(owner, [it]);
+    }
+  }
+  const owners = [...byOwner.keys()].sort();
   for (const owner of owners) {
-    const mine = integrations.filter((i) => [i.from, i.to].some((r) => endpointKind(model, r) === 'own' && ownerOf(model, r) === owner));
+    const mine = byOwner.get(owner) ?? [];
     const id = parseRef(owner)?.id ?? mmdId(owner);
     specs.push({
       name: `integration-map-${id}`,

@@ -10,6 +10,7 @@ import type { Model } from '../../model/model.js';
 import type { Dataset, Entity, Integration, Kpi, System, Task } from '../../model/types.js';
 import { viNumber } from '../markdown.js';
 import { anchorOf, esc, fold, type Facets } from './html.js';
+import { datasetsOn, integrationsAt, integrationsCarrying } from '../../analysis/indexes.js';
 
 /** One entry of the catalogue, ready to print: every `html` string is already escaped. */
 export interface Card {
@@ -80,8 +81,8 @@ function base(ctx: CardContext, e: Entity, fields: (readonly [string, string])[]
 
 export function systemCard(ctx: CardContext, s: System): Card {
   const vi = ctx.lang === 'vi';
-  const datasets = ctx.model.all('dataset').filter((d) => d.system === s.ref);
-  const links = ctx.model.all('integration').filter((i) => i.from === s.ref || i.to === s.ref);
+  const datasets = datasetsOn(ctx.model, s.ref);
+  const links = integrationsAt(ctx.model, s.ref);
   const comp = ctx.model.pack.components.find((c) => c.id === s.component);
   return base(
     ctx,
@@ -103,7 +104,7 @@ export function systemCard(ctx: CardContext, s: System): Card {
 
 export function datasetCard(ctx: CardContext, d: Dataset): Card {
   const vi = ctx.lang === 'vi';
-  const carriers = ctx.model.all('integration').filter((i) => (i.datasets ?? []).includes(d.ref));
+  const carriers = integrationsCarrying(ctx.model, d.ref);
   const q = [...(d.quality ?? [])].filter((x) => x.assessedOn <= ctx.asOf).sort((a, b) => (a.assessedOn < b.assessedOn ? -1 : 1)).pop();
   return base(
     ctx,

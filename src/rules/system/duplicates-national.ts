@@ -3,6 +3,7 @@ import { isActiveIntegration, resolveEndpoint } from '../../analysis/endpoints.j
 import { entityTitle, lowerFirst } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
 import { defineRule } from '../define-rule.js';
+import { integrationsAt } from '../../analysis/indexes.js';
 
 const IN_SCOPE = new Set(['planned', 'building', 'operating', 'upgrading']);
 
@@ -29,7 +30,7 @@ export const systemDuplicatesNational = defineRule({
       if (!comp || !counterpart) continue;
       if (s.replacedBy === counterpart.ref) continue;
       if (counterpart.component === 'identity' && s.usesVneid === true) continue;
-      const connected = model.all('integration').some((it) => {
+      const connected = integrationsAt(model, s.ref).some((it) => {
         if (!isActiveIntegration(it)) return false;
         const ends = [resolveEndpoint(model, it.from), resolveEndpoint(model, it.to)].map((e) => ('ref' in e ? e.ref : e.raw));
         return ends.includes(s.ref) && ends.includes(counterpart.ref);

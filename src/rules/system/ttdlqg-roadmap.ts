@@ -5,6 +5,7 @@ import { isInSecurityScope } from '../../analysis/systems.js';
 import { text } from '../../core/text.js';
 import { defineRule } from '../define-rule.js';
 import { at } from '../finding-path.js';
+import { datasetsOn } from '../../analysis/indexes.js';
 
 const DB_COMPONENTS = new Set(['national-database', 'sectoral-database']);
 
@@ -24,7 +25,7 @@ export const systemTtdlqgRoadmap = defineRule({
   check({ model, report }) {
     for (const s of model.all('system')) {
       if (!isInSecurityScope(s) || s.hosting?.deployment === 'ttdlqg') continue;
-      const hosted = model.all('dataset').filter((d) => d.system === s.ref && isNationalOrSectoralDb(d));
+      const hosted = datasetsOn(model, s.ref).filter(isNationalOrSectoralDb);
       if (!DB_COMPONENTS.has(s.component) && hosted.length === 0) continue;
       if (s.hosting?.ttdlqgRoadmap?.agreedWithBca === true) continue;
       const name = entityTitle(model, s.ref);

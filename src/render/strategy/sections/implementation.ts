@@ -29,16 +29,67 @@ interface Duties {
   readonly datasets: string[];
 }
 
+/**
+ * For each organisation, the positions (in their own lists) of the tasks it leads or joins and the
+ * KPIs, systems and datasets it owns: built once per context, so the duties of hundreds of bodies do
+ * not each scan every task and entity.
+ */
+interface DutyIndex {
+  readonly led: ReadonlyMap<string, number[]>;
+  readonly partner: ReadonlyMap<string, number[]>;
+  readonly kpis: ReadonlyMap<string, number[]>;
+  readonly systems: ReadonlyMap<string, number[]>;
+  readonly datasets: ReadonlyMap<string, number[]>;
+}
+const DUTY_INDEX = new WeakMap<StrategyContext, DutyIndex>();
+
+function dutyIndex(ctx: StrategyContext): DutyIndex {
+  const known = DUTY_INDEX.get(ctx);
+  if (known) return known;
+  const add = (map: Map<string, number[]>, key: string | undefined, i: number): void => {
+    if (key === undefined) return;
+    const list = map.get(key) ?? [];
+    if (list[list.length - 1] !== i) list.push(i);
+    map.set(key, list);
+  };
+  const led = new Map<string, number[]>();
+  const partner = new Map<string, number[]>();
+  ctx.tasks.forEach((t, i) => {
+    add(led, t.lead, i);
+    for (const p of t.partners ?? []) add(partner, p, i);
+  });
+  const kpis = new Map<string, number[]>();
+  ctx.model.all('kpi').forEach((k, i) => add(kpis, k.owner, i));
+  const systems = new Map<string, number[]>();
+  ctx.model.all('system').forEach((s, i) => add(systems, s.owner, i));
+  const datasets = new Map<string, number[]>();
+  ctx.datasets.forEach((d, i) => add(datasets, d.owner, i));
+  const built = { led, partner, kpis, systems, datasets };
+  DUTY_INDEX.set(ctx, built);
+  return built;
+}
+
+/** Items of `list` at the positions `map` gives for any of `refs`, in list order. */
+function pick<T>(list: readonly T[], map: ReadonlyMap<string, number[]>, refs: ReadonlySet<string>): T[] {
+  const at = new Set<number>();
+  for (const r of refs) for (const i of map.get(r) ?? []) at.add(i);
+  return [...at].sort((a, b) => a - b).map((i) => list[i] as T);
+}
+
 function dutiesOf(ctx: StrategyContext, refs: ReadonlySet<string>): Duties {
   const num = (ref: string): string => ctx.taskNumber.get(ref) ?? '';
-  const led = ctx.tasks.filter((t) => refs.has(t.lead)).map((t) => num(t.ref));
-  const partner = ctx.tasks.filter((t) => !refs.has(t.lead) && (t.partners ?? []).some((p) => refs.has(p))).map((t) => num(t.ref));
-  const kpis = ctx.model.all('kpi').filter((k) => k.owner !== undefined && refs.has(k.owner)).map((k) => squash(k.name)).sort(viCollator.compare);
-  const systems = ctx.model
-    .all('system')
-    .filter((s) => refs.has(s.owner) && s.status !== 'retired')
+  const ix = dutyIndex(ctx);
+  const led = pick(ctx.tasks, ix.led, refs).map((t) => num(t.ref));
+  const partner = pick(ctx.tasks, ix.partner, refs)
+    .filter((t) => !refs.has(t.lead))
+    .map((t) => num(t.ref));
+  const kpis = pick(ctx.model.all('kpi'), ix.kpis, refs)
+    .map((k) => squash(k.name))
+    .sort(viCollator.compare);
+  const systems = pick(ctx.model.all('system'), ix.systems, refs)
+    .filter((s) => s.status !== 'retired')
     .map((s) => squash(s.shortName ?? s.name));
-  const datasets = ctx.datasets.filter((d) => d.owner !== undefined && refs.has(d.owner)).map((d) => squash(d.shortName ?? d.name));
+  const datasets = pick(ctx.datasets, ix.datasets, refs).map((d) => squash(d.shortName ?? d.name));
   return { authored: [], led, partner, kpis, systems, datasets };
 }
 

@@ -1,0 +1,74 @@
+/**
+ * Reverse indexes over a model, built once per model on first use and shared by every rule and view
+ * that asks. A rule that looped over all datasets for each system was quadratic: at national scale
+ * (100k entities) `check` took minutes instead of seconds. A Model is immutable once built, so an
+ * index keyed on the Model object can never go stale.
+ */
+import type { Model } from '../model/model.js';
+import type { Dataset, Integration, Kpi, Task } from '../model/types.js';
+import { resolveEndpoint } from './endpoints.js';
+
+interface Indexes {
+  readonly datasetsBySystem: ReadonlyMap<string, readonly Dataset[]>;
+  readonly tasksByAddressed: ReadonlyMap<string, readonly Task[]>;
+  readonly integrationsByEnd: ReadonlyMap<string, readonly Integration[]>;
+  readonly integrationsByDataset: ReadonlyMap<string, readonly Integration[]>;
+  readonly kpisByTarget: ReadonlyMap<string, readonly Kpi[]>;
+}
+
+const BUILT = new WeakMap<Model, Indexes>();
+const NONE: readonly never[] = [];
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+function indexes(model: Model): Indexes {
+  const known = BUILT.get(model);
+  if (known) return known;
+  const datasetsBySystem = new Map<string, Dataset[]>();
+  for (const d of model.all('dataset')) if (d.system !== undefined) push(datasetsBySystem, d.system, d);
+  const tasksByAddressed = new Map<string, Task[]>();
+  for (const t of model.all('task')) for (const a of t.addresses ?? []) push(tasksByAddressed, a, t);
+  const integrationsByEnd = new Map<string, Integration[]>();
+  const integrationsByDataset = new Map<string, Integration[]>();
+  for (const it of model.all('integration')) {
+    for (const raw of [it.from, it.to]) {
+      const end = resolveEndpoint(model, raw);
+      push(integrationsByEnd, 'ref' in end ? end.ref : end.raw, it);
+    }
+    for (const d of it.datasets ?? []) push(integrationsByDataset, d, it);
+  }
+  const kpisByTarget = new Map<string, Kpi[]>();
+  for (const k of model.all('kpi')) if (k.nationalTarget !== undefined) push(kpisByTarget, k.nationalTarget, k);
+  const built: Indexes = { datasetsBySystem, tasksByAddressed, integrationsByEnd, integrationsByDataset, kpisByTarget };
+  BUILT.set(model, built);
+  return built;
+}
+
+/** Datasets whose `system` is `systemRef`, in model order. */
+export function datasetsOn(model: Model, systemRef: string): readonly Dataset[] {
+  return indexes(model).datasetsBySystem.get(systemRef) ?? NONE;
+}
+
+/** Tasks whose `addresses` list `ref`, in model order. */
+export function tasksListing(model: Model, ref: string): readonly Task[] {
+  return indexes(model).tasksByAddressed.get(ref) ?? NONE;
+}
+
+/** Integrations with `ref` at either end (ends resolved as `resolveEndpoint` does), in model order. */
+export function integrationsAt(model: Model, ref: string): readonly Integration[] {
+  return indexes(model).integrationsByEnd.get(ref) ?? NONE;
+}
+
+/** Integrations carrying dataset `ref`, in model order. */
+export function integrationsCarrying(model: Model, ref: string): readonly Integration[] {
+  return indexes(model).integrationsByDataset.get(ref) ?? NONE;
+}
+
+/** KPIs implementing national target `ref`, in model order. */
+export function kpisImplementing(model: Model, ref: string): readonly Kpi[] {
+  return indexes(model).kpisByTarget.get(ref) ?? NONE;
+}
