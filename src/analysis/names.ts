@@ -22,6 +22,17 @@ const SELF_DESCRIBING: Readonly<Partial<Record<RefKind, readonly string[]>>> = {
  * English keeps `System "…"`. Unknown refs fall back to the ref as written.
  */
 export function entityTitle(model: Model, ref: string): Text {
+  // Asked once per finding and per table row: thousands of times per entity kind at national scale.
+  let byRef = TITLES.get(model);
+  if (byRef === undefined) TITLES.set(model, (byRef = new Map()));
+  let t = byRef.get(ref);
+  if (t === undefined) byRef.set(ref, (t = titleOf(model, ref)));
+  return t;
+}
+
+const TITLES = new WeakMap<Model, Map<string, Text>>();
+
+function titleOf(model: Model, ref: string): Text {
   const kind: RefKind | undefined = parseRef(ref)?.kind;
   const name = model.shortNameOf(ref);
   if (!kind) return text(`"${name}"`, `"${name}"`);

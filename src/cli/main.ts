@@ -8,7 +8,7 @@ import { createProgram } from './program.js';
 /** Runs the CLI and returns the exit code; never calls process.exit. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const app = createApp(io);
-  const program = createProgram(app);
+  const program = await createProgram(app, argv);
   const verbose = argv.includes('--verbose');
   try {
     await program.parseAsync([...argv], { from: 'user' });

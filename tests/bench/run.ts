@@ -53,7 +53,10 @@ function stageOnce(name: string, project: string, cacheDir?: string): Measure {
   try {
     return JSON.parse(line) as Measure;
   } catch {
-    throw new Error(`stage ${name} failed (exit ${r.status}):\n${r.stderr.slice(-2000)}`);
+    // A stage that dies (out of memory at 100k entities) is a figure too: print it, go on with the rest.
+    const why = /heap out of memory/.test(r.stderr) ? 'out of memory' : `exit ${r.status ?? r.signal}`;
+    process.stderr.write(`stage ${name} failed (${why}):\n${r.stderr.slice(-600)}\n`);
+    return { ms: Number.POSITIVE_INFINITY, cpuMs: Number.POSITIVE_INFINITY, peakMb: 0, note: `failed: ${why}` };
   }
 }
 
@@ -71,7 +74,7 @@ function stage(name: string, project: string, cacheDir: string | undefined, time
 }
 
 const fmtMs = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
-const cell = (m: Measure): string => (m.note === 'n/a' ? 'n/a' : `${fmtMs(m.ms)} (cpu ${fmtMs(m.cpuMs)})`);
+const cell = (m: Measure): string => (m.note === 'n/a' || m.note?.startsWith('failed') ? (m.note ?? 'n/a') : `${fmtMs(m.ms)} (cpu ${fmtMs(m.cpuMs)})`);
 const pad = (s: string, n: number): string => s.padEnd(n);
 
 /** Least-squares slope of log(cost) on log(size): 1 is linear. */
