@@ -4,8 +4,9 @@
  * (100k entities) `check` took minutes instead of seconds. A Model is immutable once built, so an
  * index keyed on the Model object can never go stale.
  */
+import { addTo } from '../core/multimap.js';
 import type { Model } from '../model/model.js';
-import type { Dataset, Integration, Kpi, Task } from '../model/types.js';
+import type { Dataset, Integration, Kpi, System, Task } from '../model/types.js';
 import { resolveEndpoint } from './endpoints.js';
 
 interface Indexes {
@@ -14,36 +15,36 @@ interface Indexes {
   readonly integrationsByEnd: ReadonlyMap<string, readonly Integration[]>;
   readonly integrationsByDataset: ReadonlyMap<string, readonly Integration[]>;
   readonly kpisByTarget: ReadonlyMap<string, readonly Kpi[]>;
+  readonly integrationsByNamed: ReadonlyMap<string, readonly Integration[]>;
+  readonly systemsByNamed: ReadonlyMap<string, readonly System[]>;
 }
 
 const BUILT = new WeakMap<Model, Indexes>();
 const NONE: readonly never[] = [];
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else if (list[list.length - 1] !== value) list.push(value);
-}
-
 function indexes(model: Model): Indexes {
   const known = BUILT.get(model);
   if (known) return known;
   const datasetsBySystem = new Map<string, Dataset[]>();
-  for (const d of model.all('dataset')) if (d.system !== undefined) push(datasetsBySystem, d.system, d);
+  for (const d of model.all('dataset')) addTo(datasetsBySystem, d.system, d);
   const tasksByAddressed = new Map<string, Task[]>();
-  for (const t of model.all('task')) for (const a of t.addresses ?? []) push(tasksByAddressed, a, t);
+  for (const t of model.all('task')) for (const a of t.addresses ?? []) addTo(tasksByAddressed, a, t);
   const integrationsByEnd = new Map<string, Integration[]>();
   const integrationsByDataset = new Map<string, Integration[]>();
+  const integrationsByNamed = new Map<string, Integration[]>();
   for (const it of model.all('integration')) {
     for (const raw of [it.from, it.to]) {
       const end = resolveEndpoint(model, raw);
-      push(integrationsByEnd, 'ref' in end ? end.ref : end.raw, it);
+      addTo(integrationsByEnd, 'ref' in end ? end.ref : end.raw, it);
     }
-    for (const d of it.datasets ?? []) push(integrationsByDataset, d, it);
+    for (const d of it.datasets ?? []) addTo(integrationsByDataset, d, it);
+    for (const raw of [it.from, it.to, it.via]) addTo(integrationsByNamed, raw, it);
   }
   const kpisByTarget = new Map<string, Kpi[]>();
-  for (const k of model.all('kpi')) if (k.nationalTarget !== undefined) push(kpisByTarget, k.nationalTarget, k);
-  const built: Indexes = { datasetsBySystem, tasksByAddressed, integrationsByEnd, integrationsByDataset, kpisByTarget };
+  for (const k of model.all('kpi')) addTo(kpisByTarget, k.nationalTarget, k);
+  const systemsByNamed = new Map<string, System[]>();
+  for (const s of model.all('system')) for (const ref of [s.security?.monitoredBy, s.replacedBy]) addTo(systemsByNamed, ref, s);
+  const built: Indexes = { datasetsBySystem, tasksByAddressed, integrationsByEnd, integrationsByDataset, kpisByTarget, integrationsByNamed, systemsByNamed };
   BUILT.set(model, built);
   return built;
 }
@@ -71,4 +72,14 @@ export function integrationsCarrying(model: Model, ref: string): readonly Integr
 /** KPIs implementing national target `ref`, in model order. */
 export function kpisImplementing(model: Model, ref: string): readonly Kpi[] {
   return indexes(model).kpisByTarget.get(ref) ?? NONE;
+}
+
+/** Integrations whose from, to or via is written as `ref` (not resolved), in model order. */
+export function integrationsNaming(model: Model, ref: string): readonly Integration[] {
+  return indexes(model).integrationsByNamed.get(ref) ?? NONE;
+}
+
+/** Systems whose `security.monitoredBy` or `replacedBy` is `ref`, in model order. */
+export function systemsNaming(model: Model, ref: string): readonly System[] {
+  return indexes(model).systemsByNamed.get(ref) ?? NONE;
 }

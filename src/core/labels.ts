@@ -20,13 +20,18 @@ export function entityLabel(kind: EntityKind | RefKind, id: string | undefined):
   return id === undefined ? label : text(`${label.vi} "${id}"`, `${label.en} "${id}"`);
 }
 
-/** ASCII kebab-case suggestion for an id written in Vietnamese: "Hộ tịch điện tử" → "ho-tich-dien-tu". */
-export function slugify(value: string): string {
+/** Vietnamese without diacritics, in lower case: "Hộ tịch Điện tử" → "ho tich dien tu". */
+export function asciiFold(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+    .toLowerCase();
+}
+
+/** ASCII kebab-case suggestion for an id written in Vietnamese: "Hộ tịch điện tử" → "ho-tich-dien-tu". */
+export function slugify(value: string): string {
+  return asciiFold(value)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);

@@ -7,6 +7,8 @@ import type { RenderCache } from '../render/types.js';
 export const CACHE_DIR = '.kientruc-cache';
 
 const KEY_RE = /^[0-9a-f]{64}$/;
+/** Entries kept beyond those a run used: about one per diagram and format, for a few versions of a large model. */
+const MAX_ENTRIES = 2000;
 const DIGEST_BYTES = 32;
 
 export interface CacheStats {
@@ -73,7 +75,7 @@ export class FileRenderCache implements RenderCache {
    * Keeps the cache from growing without bound: when it holds more than `maxEntries`, entries this
    * run did not use are removed (the ones another branch or an older edit left behind).
    */
-  async prune(maxEntries: number): Promise<number> {
+  async prune(maxEntries = MAX_ENTRIES): Promise<number> {
     try {
       const shards = await readdir(this.dir);
       const entries: string[] = [];

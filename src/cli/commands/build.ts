@@ -79,7 +79,7 @@ Ví dụ:
       }
     } finally {
       await browser?.close();
-      await cache?.prune(2000);
+      await cache?.prune();
     }
   });
 }

@@ -19,9 +19,6 @@ interface DiagramOptions extends InputOptions {
   maxNodes: string;
 }
 
-/** Cache entries kept beyond those the run used (about 1 entry per diagram and format). */
-const CACHE_MAX_ENTRIES = 2000;
-
 export function parseFormats(value: string): DiagramFormat[] {
   const parts = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const bad = parts.filter((p) => !(DIAGRAM_FORMATS as readonly string[]).includes(p));
@@ -89,7 +86,7 @@ Cần Chromium và phông chữ tiếng Việt (Debian/Ubuntu):
       r = await renderDiagramFiles(ctx, { formats: formats.length ? formats : ['mmd'], dir: '', maxNodes });
     } finally {
       await browser?.close();
-      await cache?.prune(CACHE_MAX_ENTRIES);
+      await cache?.prune();
     }
     const outAbs = resolve(app.io.cwd, opts.out);
     await writeGenerated(outAbs, r.files, 'replace');

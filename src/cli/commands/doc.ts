@@ -82,7 +82,7 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
       files = await renderStrategy(ctx, { formats, audience: opts.audience });
     } finally {
       await browser?.close();
-      await cache?.prune(2000);
+      await cache?.prune();
     }
     const outAbs = resolve(app.io.cwd, opts.out);
     await writeGenerated(outAbs, files, 'merge');

@@ -6,7 +6,7 @@ import { CHANNEL_SHORT, endpointNode, integrationLabel, integrationLegend, integ
 import { Flowchart, type LinkOptions } from './flowchart.js';
 import { systemStatusLine } from './style.js';
 import type { DiagramOptions, DiagramSpec } from './types.js';
-import { datasetsOn } from '../../analysis/indexes.js';
+import { datasetsOn, integrationsNaming, systemsNaming } from '../../analysis/indexes.js';
 
 interface Relation {
   readonly other: string;
@@ -51,34 +51,6 @@ function representative(model: Model, its: readonly Integration[]): Integration 
  * neighbour whatever the number of connections; datasets it holds; owner and operator; monitoring;
  * replacement.
  */
-/**
- * For each ref: the integrations naming it as from, to or via, and the systems naming it as
- * monitoredBy or replacedBy. Built once per model: one context diagram per system must not scan
- * every integration and system again (quadratic at national scale).
- */
-interface Neighbourhood {
-  readonly integrations: ReadonlyMap<string, readonly Integration[]>;
-  readonly systems: ReadonlyMap<string, readonly System[]>;
-}
-const NEIGHBOURHOODS = new WeakMap<Model, Neighbourhood>();
-function neighbourhood(model: Model): Neighbourhood {
-  const known = NEIGHBOURHOODS.get(model);
-  if (known) return known;
-  const integrations = new Map<string, Integration[]>();
-  const systems = new Map<string, System[]>();
-  const add = <T>(map: Map<string, T[]>, key: string | undefined, value: T): void => {
-    if (key === undefined) return;
-    const list = map.get(key) ?? [];
-    if (list[list.length - 1] !== value) list.push(value);
-    map.set(key, list);
-  };
-  for (const it of model.all('integration')) for (const end of [it.from, it.to, it.via]) add(integrations, end, it);
-  for (const s of model.all('system')) for (const ref of [s.security?.monitoredBy, s.replacedBy]) add(systems, ref, s);
-  const built = { integrations, systems };
-  NEIGHBOURHOODS.set(model, built);
-  return built;
-}
-
 function relationsOf(model: Model, sys: System): Relation[] {
   const rels: Relation[] = [];
   const byOther = new Map<string, { inbound: boolean; outbound: boolean; its: Integration[] }>();
@@ -90,8 +62,7 @@ function relationsOf(model: Model, sys: System): Relation[] {
     if (!g.its.includes(it)) g.its.push(it);
     byOther.set(other, g);
   };
-  const near = neighbourhood(model);
-  for (const it of near.integrations.get(sys.ref) ?? []) {
+  for (const it of integrationsNaming(model, sys.ref)) {
     if (it.from === sys.ref) touch(it.to, false, it);
     if (it.to === sys.ref) touch(it.from, true, it);
     if (it.via === sys.ref) {
@@ -117,7 +88,7 @@ function relationsOf(model: Model, sys: System): Relation[] {
   }
   const monitor = sys.security?.monitoredBy;
   if (monitor && monitor !== sys.ref) rels.push({ other: monitor, inbound: true, link: { label: 'giám sát an toàn', kind: 'dotted', style: RELATION } });
-  for (const s of near.systems.get(sys.ref) ?? []) {
+  for (const s of systemsNaming(model, sys.ref)) {
     if (s.ref !== sys.ref && s.security?.monitoredBy === sys.ref) rels.push({ other: s.ref, inbound: false, link: { label: 'giám sát an toàn', kind: 'dotted', style: RELATION } });
     if (s.ref !== sys.ref && s.replacedBy === sys.ref) rels.push({ other: s.ref, inbound: true, link: { label: 'được thay thế bởi', kind: 'dotted', style: RELATION } });
   }

@@ -1,7 +1,7 @@
 import { viShortDate, type IsoDate } from '../../core/dates.js';
 import type { Model } from '../../model/model.js';
 import { mdText } from '../markdown.js';
-import { esc } from '../site/html.js';
+import { esc } from '../html.js';
 import { DIAGRAM_GROUPS, type DiagramGroup, type DiagramSpec } from './types.js';
 
 export type DiagramFormat = 'mmd' | 'svg' | 'png';

@@ -1,3 +1,4 @@
+import { addTo } from '../../core/multimap.js';
 import { parseRef } from '../../core/ref.js';
 import type { Model } from '../../model/model.js';
 import type { Integration } from '../../model/types.js';
@@ -81,11 +82,7 @@ export function integrationDiagrams(model: Model, opts: DiagramOptions): Diagram
   const byOwner = new Map<string, Integration[]>();
   for (const it of integrations) {
     const mineAt = new Set([it.from, it.to].filter((r) => endpointKind(model, r) === 'own').map((r) => ownerOf(model, r)));
-    for (const owner of mineAt) {
-      const list = byOwner.get(owner);
-      if (list) list.push(it);
-      else byOwner.set(owner, [it]);
-    }
+    for (const owner of mineAt) addTo(byOwner, owner, it);
   }
   const owners = [...byOwner.keys()].sort();
   for (const owner of owners) {

@@ -9,7 +9,8 @@ import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
 import type { Dataset, Entity, Integration, Kpi, System, Task } from '../../model/types.js';
 import { viNumber } from '../markdown.js';
-import { anchorOf, esc, fold, type Facets } from './html.js';
+import { esc } from '../html.js';
+import { anchorOf, fold, type Facets } from './html.js';
 import { datasetsOn, integrationsAt, integrationsCarrying } from '../../analysis/indexes.js';
 
 /** One entry of the catalogue, ready to print: every `html` string is already escaped. */

@@ -1,22 +1,9 @@
-/** Escapes text for HTML element content and attribute values (both quote kinds). */
-export function esc(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+import { asciiFold } from '../../core/labels.js';
+import { esc } from '../html.js';
 
 /** Vietnamese folded to ASCII lower case for search: "Hộ tịch" → "ho tich" (the page's script folds queries the same way). */
 export function fold(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return asciiFold(value).replace(/\s+/g, ' ').trim();
 }
 
 /** An element id for a ref: only characters safe in ids and fragments. */

@@ -11,7 +11,8 @@ import { DIAGRAMS_DIR } from '../mermaid/types.js';
 import type { GeneratedFile, Renderer, RenderContext } from '../types.js';
 import { SITE_CSS, SITE_JS } from './assets.js';
 import { CARD_KINDS, datasetCard, findingCard, integrationCard, kindTitle, kpiCard, systemCard, taskCard, type Card, type CardContext } from './cards.js';
-import { esc, facetAttrs, fold, safeSvg } from './html.js';
+import { esc } from '../html.js';
+import { facetAttrs, fold, safeSvg } from './html.js';
 import { withoutBidiControls } from '../../core/text.js';
 
 export const SITE_DIR = 'site';

@@ -1,3 +1,4 @@
+import { addTo } from '../../../core/multimap.js';
 import { viCollator } from '../../../core/text.js';
 import type { Organization } from '../../../model/types.js';
 import type { StrategyContext } from '../context.js';
@@ -46,24 +47,18 @@ const DUTY_INDEX = new WeakMap<StrategyContext, DutyIndex>();
 function dutyIndex(ctx: StrategyContext): DutyIndex {
   const known = DUTY_INDEX.get(ctx);
   if (known) return known;
-  const add = (map: Map<string, number[]>, key: string | undefined, i: number): void => {
-    if (key === undefined) return;
-    const list = map.get(key) ?? [];
-    if (list[list.length - 1] !== i) list.push(i);
-    map.set(key, list);
-  };
   const led = new Map<string, number[]>();
   const partner = new Map<string, number[]>();
   ctx.tasks.forEach((t, i) => {
-    add(led, t.lead, i);
-    for (const p of t.partners ?? []) add(partner, p, i);
+    addTo(led, t.lead, i);
+    for (const p of t.partners ?? []) addTo(partner, p, i);
   });
   const kpis = new Map<string, number[]>();
-  ctx.model.all('kpi').forEach((k, i) => add(kpis, k.owner, i));
+  ctx.model.all('kpi').forEach((k, i) => addTo(kpis, k.owner, i));
   const systems = new Map<string, number[]>();
-  ctx.model.all('system').forEach((s, i) => add(systems, s.owner, i));
+  ctx.model.all('system').forEach((s, i) => addTo(systems, s.owner, i));
   const datasets = new Map<string, number[]>();
-  ctx.datasets.forEach((d, i) => add(datasets, d.owner, i));
+  ctx.datasets.forEach((d, i) => addTo(datasets, d.owner, i));
   const built = { led, partner, kpis, systems, datasets };
   DUTY_INDEX.set(ctx, built);
   return built;
