@@ -1,0 +1,75 @@
+/**
+ * Names to refs: an inventory names owners, systems and databases by their Vietnamese names. A name
+ * is found by its folded form, by its short name, without the trailing "tỉnh …", or as written ref
+ * or id; a folded name that two entities share resolves to neither (it is reported, not guessed).
+ */
+import { slugify } from '../../../core/labels.js';
+import { MAX_ID_LENGTH } from '../../../core/ref.js';
+import { normalizeLabel } from '../normalize.js';
+
+const AMBIGUOUS = Symbol('ambiguous');
+
+/** Common abbreviations of provincial body names, expanded before comparing. */
+const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+  [/\bubnd\b/g, 'uy ban nhan dan'],
+  [/\bhdnd\b/g, 'hoi dong nhan dan'],
+  [/\bcsdl\b/g, 'co so du lieu'],
+  [/\bhttt\b/g, 'he thong thong tin'],
+];
+
+export function nameKey(name: string): string {
+  let k = normalizeLabel(name);
+  for (const [re, full] of ABBREVIATIONS) k = k.replace(re, full);
+  return k;
+}
+
+/** The key without a trailing place ("so y te tinh son ha" → "so y te"). */
+function withoutPlace(key: string): string | undefined {
+  const m = /^(.+?) (?:tinh|thanh pho) [a-z ]+$/.exec(key);
+  return m ? m[1] : undefined;
+}
+
+export class NameIndex {
+  private readonly exact = new Map<string, string | typeof AMBIGUOUS>();
+  private readonly loose = new Map<string, string | typeof AMBIGUOUS>();
+  private readonly refs = new Set<string>();
+
+  add(ref: string, ...names: (string | undefined)[]): void {
+    this.refs.add(ref);
+    for (const name of names) {
+      if (!name) continue;
+      const key = nameKey(name);
+      put(this.exact, key, ref);
+      const bare = withoutPlace(key);
+      if (bare) put(this.loose, bare, ref);
+    }
+  }
+
+  has(ref: string): boolean {
+    return this.refs.has(ref);
+  }
+
+  /** The ref a written name, ref or id of `kind` stands for; `ambiguous` when two entities share it. */
+  find(written: string, kind: string, mode: 'exact' | 'loose' | 'both' = 'both'): string | 'ambiguous' | undefined {
+    const t = written.trim();
+    if (this.refs.has(t)) return t;
+    if (this.refs.has(`${kind}:${t}`)) return `${kind}:${t}`;
+    const key = nameKey(t);
+    const bare = withoutPlace(key);
+    const exact = mode === 'loose' ? undefined : this.exact.get(key);
+    const hit = exact ?? (mode === 'exact' ? undefined : (this.loose.get(key) ?? (bare !== undefined ? this.loose.get(bare) : undefined)));
+    return hit === AMBIGUOUS ? 'ambiguous' : hit;
+  }
+}
+
+function put(map: Map<string, string | typeof AMBIGUOUS>, key: string, ref: string): void {
+  const prev = map.get(key);
+  map.set(key, prev === undefined || prev === ref ? ref : AMBIGUOUS);
+}
+
+/** An ASCII kebab-case id from a Vietnamese name, not in `taken`: "Cổng Dịch vụ công" → "cong-dich-vu-cong", then "-2", "-3". */
+export function deriveId(label: string, taken: ReadonlySet<string>, fallback: string): string {
+  const base = slugify(label).slice(0, MAX_ID_LENGTH - 4).replace(/-+$/, '') || fallback;
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
