@@ -116,11 +116,11 @@ export async function exportXlsx(model: Model, opts: XlsxExportOptions): Promise
     for (const e of entities) {
       const row = ws.addRow(columns.map((c) => cellValue(model, c, valueAt(e, c.field), ambiguous)));
       row.alignment = { vertical: 'top', wrapText: true };
+      // Only date cells get the date format: a deadline year (2027) must stay a number.
+      row.eachCell((cell) => {
+        if (cell.value instanceof Date) cell.numFmt = 'dd/mm/yyyy';
+      });
     }
-    columns.forEach((c, i) => {
-      const t = c.type.split(':')[0];
-      if (t === 'date' || t === 'deadline') ws.getColumn(i + 1).numFmt = 'dd/mm/yyyy';
-    });
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   }
   const raw = await wb.xlsx.writeBuffer();

@@ -116,7 +116,7 @@ function parseUrl(raw: CellValue): Parsed {
     return withScheme === s ? ok(s) : ok(withScheme, text(`Thêm "https://" vào địa chỉ "${s}".`, `Added "https://" to "${s}".`));
   }
   return bad(
-    text(`"${s}" không phải địa chỉ truy cập (URL)`, `"${s}" is not a URL`),
+    text(`"${cellText(raw)}" không phải địa chỉ truy cập (URL)`, `"${cellText(raw)}" is not a URL`),
     text('Ghi địa chỉ đầy đủ, ví dụ https://dichvucong.sonha.gov.vn, hoặc để trống.', 'Write a full address such as https://dichvucong.sonha.gov.vn, or leave it empty.'),
   );
 }

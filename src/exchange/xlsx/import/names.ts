@@ -4,7 +4,6 @@
  * or id; a folded name that two entities share resolves to neither (it is reported, not guessed).
  */
 import { slugify } from '../../../core/labels.js';
-import { MAX_ID_LENGTH } from '../../../core/ref.js';
 import { normalizeLabel } from '../normalize.js';
 
 const AMBIGUOUS = Symbol('ambiguous');
@@ -67,9 +66,31 @@ function put(map: Map<string, string | typeof AMBIGUOUS>, key: string, ref: stri
   map.set(key, prev === undefined || prev === ref ? ref : AMBIGUOUS);
 }
 
-/** An ASCII kebab-case id from a Vietnamese name, not in `taken`: "Cổng Dịch vụ công" → "cong-dich-vu-cong", then "-2", "-3". */
+/** Phrases shortened in derived ids, the way Vietnamese officials abbreviate them. */
+const ID_ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+  [/\bco-so-du-lieu\b/g, 'csdl'],
+  [/\bhe-thong-thong-tin\b/g, 'httt'],
+  [/\bthu-tuc-hanh-chinh\b/g, 'tthc'],
+  [/\buy-ban-nhan-dan\b/g, 'ubnd'],
+  [/\bcong-nghe-thong-tin\b/g, 'cntt'],
+];
+
+/** Longest derived id: long enough to tell names apart, short enough to read in a ref. */
+const DERIVED_ID_LENGTH = 48;
+
+/**
+ * An ASCII kebab-case id from a Vietnamese name, not in `taken`: "Cổng Dịch vụ công" →
+ * "cong-dich-vu-cong"; common phrases abbreviated (csdl, httt, tthc, ubnd), cut at a word boundary;
+ * then "-2", "-3" for a repeated name.
+ */
 export function deriveId(label: string, taken: ReadonlySet<string>, fallback: string): string {
-  const base = slugify(label).slice(0, MAX_ID_LENGTH - 4).replace(/-+$/, '') || fallback;
+  let slug = slugify(label);
+  for (const [re, short] of ID_ABBREVIATIONS) slug = slug.replace(re, short);
+  if (slug.length > DERIVED_ID_LENGTH) {
+    const cut = slug.slice(0, DERIVED_ID_LENGTH + 1);
+    slug = cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut.slice(0, DERIVED_ID_LENGTH);
+  }
+  const base = slug.replace(/-+$/, '') || fallback;
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -92,7 +92,8 @@ function bestFor(grid: Grid, kind: KindMapping): Candidate | undefined {
         }
       }
       if (!fields.has(kind.nameField)) continue;
-      if (!best || fields.size > best.score) best = { kind, top, depth, columns, score: fields.size };
+      // On a tie the block starting lower wins: title rows above the header add nothing.
+      if (!best || fields.size > best.score || (fields.size === best.score && top > best.top)) best = { kind, top, depth, columns, score: fields.size };
     }
   }
   return best;
