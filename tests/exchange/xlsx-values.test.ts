@@ -1,7 +1,7 @@
 /** Reading single cells: Vietnamese dates, numbers typed as text, enum spellings, ids from names. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACK, loadPack } from '../../src/framework/load-pack.js';
-import { deriveId } from '../../src/exchange/xlsx/import/names.js';
+import { deriveId, NameIndex, nameKey } from '../../src/exchange/xlsx/import/names.js';
 import { subtotalKey } from '../../src/exchange/xlsx/import/sheet.js';
 import { DEFAULT_MAPPING } from '../../src/exchange/xlsx/mapping.js';
 import { parseCell, type CellValue } from '../../src/exchange/xlsx/values.js';
@@ -102,5 +102,28 @@ describe('ids and subtotal rows', () => {
   it('tells "Cộng" (subtotal) from "Cổng" (a portal) by the diacritics', () => {
     expect(subtotalKey('Cộng')).toBe('cộng');
     expect(subtotalKey('Cổng')).not.toBe(subtotalKey('Cộng'));
+  });
+});
+
+describe('names to refs', () => {
+  const index = new NameIndex(nameKey('Sơn Hà'));
+  index.add('org:so-y-te', 'Sở Y tế tỉnh Sơn Hà');
+  index.add('org:van-phong-ubnd', 'Văn phòng Ủy ban nhân dân tỉnh Sơn Hà', 'Văn phòng UBND tỉnh');
+  index.add('task:nang-cap-ttdl', 'Nâng cấp Trung tâm dữ liệu tỉnh và mở rộng nền tảng điện toán đám mây');
+  index.add('org:a', 'Trung tâm Y tế');
+  index.add('org:b', 'TRUNG TÂM Y TẾ');
+
+  it('finds a body by its name without the province, its short name, abbreviations, its id or ref', () => {
+    expect(index.find('Sở Y tế', 'org')).toBe('org:so-y-te');
+    expect(index.find('SỞ Y TẾ TỈNH SƠN HÀ', 'org')).toBe('org:so-y-te');
+    expect(index.find('Văn phòng UBND tỉnh Sơn Hà', 'org')).toBe('org:van-phong-ubnd');
+    expect(index.find('so-y-te', 'org')).toBe('org:so-y-te');
+    expect(index.find('org:so-y-te', 'org')).toBe('org:so-y-te');
+  });
+
+  it('drops only the agency\'s own place, and refuses a name two entities share', () => {
+    expect(index.find('Nâng cấp Trung tâm dữ liệu tỉnh đáp ứng tiêu chuẩn an toàn', 'task')).toBeUndefined();
+    expect(index.find('Sở Y tế tỉnh Hà Giang', 'org')).toBeUndefined();
+    expect(index.find('Trung tâm y tế', 'org')).toBe('ambiguous');
   });
 });

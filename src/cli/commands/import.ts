@@ -85,7 +85,9 @@ Mã thoát: 0 nhập xong, 1 có ô lỗi (theo --fail-on) hoặc cần --update
       }
     }
 
-    const result = await importSpreadsheet({ bytes, fileName: abs, mapping, sheetKinds, pack: loaded.pack, existing });
+    const agency = loaded.model.agency;
+    const place = agency?.location ?? /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(agency?.name ?? '')?.[1];
+    const result = await importSpreadsheet({ bytes, fileName: abs, mapping, sheetKinds, pack: loaded.pack, existing, ...(place ? { place } : {}) });
     const shown = toPosix(relative(app.io.cwd, abs));
 
     const created: string[] = [];

@@ -31,6 +31,8 @@ export interface ImportInput {
   readonly sheetKinds: Readonly<Record<string, SheetKind>>;
   readonly pack: FrameworkPack;
   readonly existing: readonly ExistingEntity[];
+  /** The agency's place ("Sơn Hà"): "Sở Y tế" then finds "Sở Y tế tỉnh Sơn Hà". */
+  readonly place?: string;
 }
 
 export type Doc = Record<string, unknown>;
@@ -89,7 +91,7 @@ export function importInventory(input: ImportInput): ImportResult {
   const indexes = new Map<string, NameIndex>();
   const index = (kind: string): NameIndex => {
     let i = indexes.get(kind);
-    if (!i) indexes.set(kind, (i = new NameIndex()));
+    if (!i) indexes.set(kind, (i = new NameIndex(input.place === undefined ? undefined : nameKey(input.place))));
     return i;
   };
   const taken = new Map<string, Set<string>>();

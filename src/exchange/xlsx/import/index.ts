@@ -31,9 +31,10 @@ export async function importSpreadsheet(input: {
   readonly sheetKinds: Readonly<Record<string, SheetKind>>;
   readonly pack: FrameworkPack;
   readonly existing: readonly ExistingEntity[];
+  readonly place?: string;
 }): Promise<SpreadsheetImport> {
   const sheets = await readSpreadsheet(input.bytes, input.fileName);
-  const result = importInventory({ sheets, mapping: input.mapping, sheetKinds: input.sheetKinds, pack: input.pack, existing: input.existing });
+  const result = importInventory({ sheets, mapping: input.mapping, sheetKinds: input.sheetKinds, pack: input.pack, existing: input.existing, ...(input.place !== undefined ? { place: input.place } : {}) });
   const counts: Record<string, number> = {};
   for (const d of result.docs) counts[d.kind] = (counts[d.kind] ?? 0) + 1;
   return {

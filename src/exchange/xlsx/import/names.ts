@@ -22,13 +22,20 @@ export function nameKey(name: string): string {
   return k;
 }
 
-/** The key without a trailing place ("so y te tinh son ha" → "so y te"). */
-function withoutPlace(key: string): string | undefined {
-  const m = /^(.+?) (?:tinh|thanh pho) [a-z ]+$/.exec(key);
+/**
+ * The key without a trailing place: " tỉnh <place>", " tỉnh", " của tỉnh" ("so y te tinh son ha" →
+ * "so y te"). Only the agency's own place is dropped, so "… tỉnh đáp ứng …" keeps its words.
+ */
+function withoutPlace(key: string, place: string | undefined): string | undefined {
+  const tail = place ? `(?: ${place})?` : '';
+  const m = new RegExp(`^(.+?) (?:cua )?(?:tinh|thanh pho)${tail}$`).exec(key);
   return m ? m[1] : undefined;
 }
 
 export class NameIndex {
+  /** The agency's place, folded ("son ha"), or undefined. */
+  constructor(private readonly place?: string) {}
+
   private readonly exact = new Map<string, string | typeof AMBIGUOUS>();
   private readonly loose = new Map<string, string | typeof AMBIGUOUS>();
   private readonly refs = new Set<string>();
@@ -39,7 +46,7 @@ export class NameIndex {
       if (!name) continue;
       const key = nameKey(name);
       put(this.exact, key, ref);
-      const bare = withoutPlace(key);
+      const bare = withoutPlace(key, this.place);
       if (bare) put(this.loose, bare, ref);
     }
   }
@@ -54,7 +61,7 @@ export class NameIndex {
     if (this.refs.has(t)) return t;
     if (this.refs.has(`${kind}:${t}`)) return `${kind}:${t}`;
     const key = nameKey(t);
-    const bare = withoutPlace(key);
+    const bare = withoutPlace(key, this.place);
     const exact = mode === 'loose' ? undefined : this.exact.get(key);
     const hit = exact ?? (mode === 'exact' ? undefined : (this.loose.get(key) ?? (bare !== undefined ? this.loose.get(bare) : undefined)));
     return hit === AMBIGUOUS ? 'ambiguous' : hit;
