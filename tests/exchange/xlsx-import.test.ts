@@ -226,3 +226,10 @@ describe('kientruc export --format xlsx', () => {
     expect(Buffer.compare(readFileSync(join(d, 'mau.xlsx')), readFileSync(join(d, 'lai.xlsx')))).toBe(0);
   });
 });
+
+describe('docs/import-export.md', () => {
+  it('lists every field of the default mapping with the header export writes', () => {
+    const doc = readFileSync(join(REPO, 'docs', 'import-export.md'), 'utf8');
+    for (const k of DEFAULT_MAPPING.kinds) for (const c of k.columns) expect(doc).toContain(`| \`${c.field}\` | \`${c.type}\` | ${c.headers.join('; ')} |`);
+  });
+});
