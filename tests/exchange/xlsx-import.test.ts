@@ -147,6 +147,31 @@ describe('kientruc import of a provincial inventory', () => {
   });
 });
 
+describe('a CSV inventory', () => {
+  it('reads group headings that are not merged, subtotals, and ";" as delimiter', async () => {
+    const d = makeProject({
+      'architecture/agency.yaml': AGENCY,
+      'httt.csv': [
+        'STT;Tên hệ thống;Thành phần kiến trúc;Đơn vị chủ quản;Tình trạng;Năm đưa vào sử dụng',
+        'I;LỚP ỨNG DỤNG VÀ NGHIỆP VỤ DÙNG CHUNG;;;;',
+        '1;Hệ thống quản lý văn bản và điều hành;Quản lý văn bản và điều hành;Văn phòng UBND tỉnh;Đang sử dụng;2017',
+        ';Cộng;1 hệ thống;;;',
+        'II;LỚP KÊNH TƯƠNG TÁC VÀ ĐO LƯỜNG HIỆU QUẢ;;;;',
+        '1;Cổng thông tin điện tử tỉnh;Cổng thông tin điện tử;Văn phòng UBND tỉnh;Đang sử dụng;01/01/2009',
+        ';Tổng cộng;2 hệ thống;;;',
+        '',
+      ].join('\r\n'),
+    });
+    const r = await runMain(['import', 'httt.csv'], d);
+    expect(r.stdout).toContain('0 lỗi');
+    const systems = yamlDocs(d).filter((x) => x['kind'] === 'System');
+    expect(systems.map((s) => [s['name'], s['layer'], s['owner'], s['goLive']])).toEqual([
+      ['Hệ thống quản lý văn bản và điều hành', 'L3', 'org:van-phong-ubnd-tinh', '2017-01-01'],
+      ['Cổng thông tin điện tử tỉnh', 'L4', 'org:van-phong-ubnd-tinh', '2009-01-01'],
+    ]);
+  });
+});
+
 describe('kientruc import --map', () => {
   it('reads a layout the default does not know, through the map file', async () => {
     const d = makeProject({

@@ -167,6 +167,9 @@ function subtotalLabel(value: string): string {
   return subtotalKey(value.replace(/\([^()]*\)/g, ' ')).replace(/( \d+)+( [\p{L} ]*)?$/u, '').trim();
 }
 
+/** Numbering of a group heading: "I", "II.", "IV". */
+const ROMAN_HEADING = /^[IVX]{1,4}\.?$/;
+
 /** Cells of the column-numbering row under a header: "(1)", "(2)" … or 1, 2 … */
 const NUMBERING_CELL = /^\(?\d{1,3}\)?$/;
 
@@ -194,6 +197,11 @@ export function dataRows(grid: Grid, layout: SheetLayout, mapping: Mapping, issu
     // One merged range across the row: a group heading ("I. LỚP HẠ TẦNG SỐ …").
     if (masters.size === 1 && nameCell.master.row === r && (nameCell.master.col !== nameCol || grid.cell(r, nameCol + 1).master.col === nameCol)) {
       group = { value: cellText(nameCell.value), address: addressOfMaster(grid, nameCell.master) };
+      continue;
+    }
+    // Or, unmerged: a Roman numeral in the numbering column and the heading in the name column ("II | LỚP DỮ LIỆU …").
+    if (texts.length === 2 && ROMAN_HEADING.test(texts[0] as string) && !isEmptyCell(nameCell.value) && nameCol > 1) {
+      group = { value: cellText(nameCell.value), address: nameCell.address };
       continue;
     }
     const name = cells.get(layout.kind.nameField);
