@@ -4,38 +4,12 @@
  * with the reason and a fix, and a partial date kept as a day is reported.
  */
 import { isId } from '../../core/ref.js';
-import { text, type Text } from '../../core/text.js';
+import { text } from '../../core/text.js';
 import type { FrameworkPack } from '../../framework/types.js';
 import type { Mapping } from './mapping.js';
+import { bad, cellText, ok, type CellValue, type Parsed } from './cell.js';
+import { parseDateCell } from './dates.js';
 import { normalizeLabel, stripNumbering } from './normalize.js';
-
-/** A raw cell value as exceljs gives it, reduced to plain data. */
-export type CellValue = string | number | boolean | Date | null;
-
-export type Parsed =
-  | { readonly ok: true; readonly value: unknown; readonly note?: Text }
-  | { readonly ok: false; readonly reason: Text; readonly fix: Text };
-
-const ok = (value: unknown, note?: Text): Parsed => (note ? { ok: true, value, note } : { ok: true, value });
-const bad = (reason: Text, fix: Text): Parsed => ({ ok: false, reason, fix });
-
-/** Cells that mean "nothing here". */
-const EMPTY_MARKS = new Set(['', '-', '–', '—', '…', '...', 'n/a', 'na', '#n/a']);
-
-export function isEmptyCell(value: CellValue): boolean {
-  if (value === null) return true;
-  if (typeof value === 'string') return EMPTY_MARKS.has(value.trim().toLowerCase());
-  return false;
-}
-
-/** Text of a cell, NFC, trimmed; numbers in their shortest form; dates as dd/mm/yyyy. */
-export function cellText(value: CellValue): string {
-  if (value === null) return '';
-  if (value instanceof Date) return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
-  return String(value).normalize('NFC').trim();
-}
-
-const pad = (n: number): string => String(n).padStart(2, '0');
 
 export interface ValueContext {
   readonly pack: FrameworkPack;
@@ -168,77 +142,6 @@ function parseBool(raw: CellValue): Parsed {
   );
 }
 
-interface PartialDate {
-  readonly year: number;
-  readonly month?: number;
-  readonly day?: number;
-}
-
-const ROMAN_QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
-
-/** Vietnamese ways of writing a date: dd/mm/yyyy, "ngày 5 tháng 3 năm 2024", "tháng 3/2024", "năm 2023", an Excel date. */
-export function readDate(raw: CellValue): PartialDate | 'ongoing' | undefined {
-  if (raw instanceof Date) return { year: raw.getUTCFullYear(), month: raw.getUTCMonth() + 1, day: raw.getUTCDate() };
-  if (typeof raw === 'number') {
-    if (Number.isInteger(raw) && raw >= 1900 && raw <= 2200) return { year: raw };
-    if (raw > 20000 && raw < 80000) {
-      const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(raw) * 86_400_000);
-      return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-    }
-    return undefined;
-  }
-  const s = normalizeLabel(cellText(raw));
-  if (/^(thuc hien )?thuong xuyen$|^lien tuc$/.test(s)) return 'ongoing';
-  let m = /^(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?(\d{4})$/.exec(s);
-  if (m) return { year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) };
-  m = /^(\d{4}) (\d{1,2}) (\d{1,2})$/.exec(s);
-  if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  m = /^(?:thang |t)?(\d{1,2}) (?:nam )?(\d{4})$/.exec(s);
-  if (m) return { year: Number(m[2]), month: Number(m[1]) };
-  m = /^(\d{4}) (\d{1,2})$/.exec(s);
-  if (m) return { year: Number(m[1]), month: Number(m[2]) };
-  m = /^(?:nam )?(\d{4})$/.exec(s);
-  if (m) return { year: Number(m[1]) };
-  m = /^(?:quy|q) (i|ii|iii|iv|[1-4]) (?:nam )?(\d{4})$/.exec(s);
-  if (m) return { year: Number(m[2]), month: (ROMAN_QUARTER[m[1] as string] as number) * 3 };
-  return undefined;
-}
-
-function validDay(d: PartialDate): boolean {
-  if (d.year < 1900 || d.year > 2200) return false;
-  if (d.month !== undefined && (d.month < 1 || d.month > 12)) return false;
-  if (d.day === undefined) return true;
-  const last = new Date(Date.UTC(d.year, d.month as number, 0)).getUTCDate();
-  return d.day >= 1 && d.day <= last;
-}
-
-function parseDateCell(raw: CellValue, kind: 'date' | 'deadline'): Parsed {
-  const d = readDate(raw);
-  const shown = cellText(raw);
-  if (d === 'ongoing') {
-    if (kind === 'deadline') return ok('ongoing');
-  } else if (d !== undefined && validDay(d)) {
-    const iso = `${d.year}-${pad(d.month ?? 1)}-${pad(d.day ?? 1)}`;
-    if (kind === 'deadline') return ok(d.day !== undefined ? iso : d.month !== undefined ? `${d.year}-${pad(d.month)}` : d.year);
-    if (d.day !== undefined) return ok(iso);
-    return ok(
-      iso,
-      text(
-        `"${shown}" không có ngày cụ thể; ghi ${iso} (ngày đầu ${d.month !== undefined ? 'tháng' : 'năm'}).`,
-        `"${shown}" has no exact day; wrote ${iso} (first day of the ${d.month !== undefined ? 'month' : 'year'}).`,
-      ),
-    );
-  } else if (d !== undefined) {
-    return bad(text(`"${shown}" không phải ngày có thật`, `"${shown}" is not a real date`), text('Sửa ngày, tháng (dd/mm/yyyy).', 'Fix the day or month (dd/mm/yyyy).'));
-  }
-  return bad(
-    text(`"${shown}" không đọc được thành ngày`, `"${shown}" cannot be read as a date`),
-    kind === 'deadline'
-      ? text('Ghi ngày dd/mm/yyyy, "tháng 3/2024", "năm 2025" hoặc "Thực hiện thường xuyên".', 'Write dd/mm/yyyy, "tháng 3/2024", "năm 2025" or "Thực hiện thường xuyên".')
-      : text('Ghi ngày dd/mm/yyyy, "tháng 3/2024" hoặc "năm 2023".', 'Write dd/mm/yyyy, "tháng 3/2024" or "năm 2023".'),
-  );
-}
-
 /** The pack value of an enum written as its value, its Vietnamese or English label, or a synonym from the map. */
 export function parseEnum(enumId: string, raw: string, ctx: ValueContext): Parsed {
   const def = ctx.pack.enums[enumId];
@@ -277,3 +180,5 @@ export function enumLabel(pack: FrameworkPack, enumId: string, value: unknown): 
   const v = pack.enums[enumId]?.values.find((x) => x.value === value);
   return v ? v.vi : String(value);
 }
+
+export { cellText, isEmptyCell, type CellValue, type Parsed } from './cell.js';

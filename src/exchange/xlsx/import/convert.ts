@@ -12,6 +12,8 @@ import { cellText, parseCell, splitList, type ValueContext } from '../values.js'
 import type { Grid } from './grid.js';
 import type { CellIssue } from './issues.js';
 import { deriveId, NameIndex, nameKey } from './names.js';
+import { getPath, setPath, type Doc } from './doc-path.js';
+import { pruneIncomplete, type Pending } from './prune.js';
 import { dataRows, detectLayout, type RawCell, type RawRow } from './sheet.js';
 
 /** An entity the target architecture already declares (outside the files this import writes). */
@@ -35,7 +37,7 @@ export interface ImportInput {
   readonly place?: string;
 }
 
-export type Doc = Record<string, unknown>;
+export type { Doc };
 
 export interface ImportedDoc {
   readonly kind: SheetKind;
@@ -50,40 +52,8 @@ export interface ImportResult {
   readonly existing: number;
 }
 
-interface Pending {
-  readonly kind: KindMapping;
-  readonly sheet: string;
-  readonly row?: RawRow;
-  readonly ref: string;
-  readonly doc: Doc;
-  /** References this document makes, to drop with it or without it. */
-  readonly refs: { readonly field: string; readonly ref: string; readonly address: string }[];
-}
 
 const refKind = (k: SheetKind): string => k;
-
-function setPath(doc: Doc, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let o = doc;
-  for (const p of parts.slice(0, -1)) {
-    if (typeof o[p] !== 'object' || o[p] === null) o[p] = {};
-    o = o[p] as Doc;
-  }
-  o[parts[parts.length - 1] as string] = value;
-}
-
-function getPath(doc: Doc, path: string): unknown {
-  let o: unknown = doc;
-  for (const p of path.split('.')) o = o !== null && typeof o === 'object' ? (o as Doc)[p] : undefined;
-  return o;
-}
-
-function deletePath(doc: Doc, path: string): void {
-  const parts = path.split('.');
-  const parent = parts.length === 1 ? doc : getPath(doc, parts.slice(0, -1).join('.'));
-  if (parent && typeof parent === 'object') delete (parent as Doc)[parts[parts.length - 1] as string];
-  if (parts.length > 1 && parent && typeof parent === 'object' && Object.keys(parent).length === 0) deletePath(doc, parts.slice(0, -1).join('.'));
-}
 
 export function importInventory(input: ImportInput): ImportResult {
   const issues: CellIssue[] = [];
@@ -288,38 +258,7 @@ export function importInventory(input: ImportInput): ImportResult {
 
   // Pass 3: a row without a required field is not written, nor are references to it.
   const all = [...pending, ...createdOrgs];
-  const dropped = new Set<string>();
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const p of all) {
-      if (dropped.has(p.ref)) continue;
-      for (const r of p.refs) {
-        if (!dropped.has(r.ref) || getPath(p.doc, r.field) === undefined) continue;
-        const v = getPath(p.doc, r.field);
-        if (Array.isArray(v)) {
-          const left = v.filter((x) => x !== r.ref);
-          if (left.length) setPath(p.doc, r.field, left);
-          else deletePath(p.doc, r.field);
-        } else if (v === r.ref) deletePath(p.doc, r.field);
-        issues.push({ code: 'import.dropped-ref', severity: 'warning', sheet: p.sheet, address: r.address, entity: p.ref, message: text(`${r.ref} không được nhập nên bỏ tham chiếu tới nó.`, `${r.ref} was not imported, so the reference to it is left out.`), fix: text('Sửa hàng của thực thể đó rồi nhập lại với --update.', 'Fix that entity\'s row and import again with --update.') });
-      }
-      const missing = p.kind.required.filter((f) => getPath(p.doc, f) === undefined);
-      if (missing.length && p.row) {
-        dropped.add(p.ref);
-        changed = true;
-        const labels = missing.map((f) => p.kind.columns.find((c) => c.field === f)?.headers[0] ?? f);
-        issues.push({
-          code: 'import.missing-required',
-          severity: 'error',
-          sheet: p.sheet,
-          address: p.row.at,
-          entity: p.ref,
-          message: text(`"${String(p.doc['name'])}" thiếu ${labels.join(', ')} (bắt buộc) nên không được nhập.`, `"${String(p.doc['name'])}" lacks ${missing.join(', ')} (required), so it was not imported.`),
-          fix: text(`Điền ${labels.join(', ')} cho hàng này, hoặc đặt giá trị mặc định trong tệp ánh xạ: defaults: { ${p.kind.kind}: { ${missing[0]}: … } }.`, `Fill in ${missing.join(', ')} for this row, or set a default in the map file: defaults: { ${p.kind.kind}: { ${missing[0]}: … } }.`),
-        });
-      }
-    }
-  }
+  const dropped = pruneIncomplete(all, issues);
   const docs: ImportedDoc[] = [];
   for (const kindId of SHEET_KINDS) {
     for (const p of all) if (p.kind.kind === kindId && !dropped.has(p.ref)) docs.push({ kind: kindId, doc: p.doc });

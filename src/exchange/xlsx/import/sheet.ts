@@ -119,7 +119,10 @@ export function detectLayout(grid: Grid, mapping: Mapping, sheetKinds: Readonly<
       sheet: grid.name,
       address: 'A1',
       message: named
-        ? text(`Sheet "${grid.name}" không có dòng tiêu đề chứa cột tên ${named.kind === 'org' ? 'cơ quan' : ''} nên không được nhập.`, `Sheet "${grid.name}" has no header row with a name column, so it was not imported.`)
+        ? text(
+            `Sheet "${grid.name}" không có dòng tiêu đề chứa cột tên (ví dụ "${named.columns.find((c) => c.field === named.nameField)?.headers[0] ?? ''}") nên không được nhập.`,
+            `Sheet "${grid.name}" has no header row with a name column (e.g. "${named.columns.find((c) => c.field === named.nameField)?.headers[0] ?? ''}"), so it was not imported.`,
+          )
         : text(`Không nhận ra sheet "${grid.name}" chứa loại thực thể nào; sheet không được nhập.`, `Sheet "${grid.name}" does not look like any entity table; not imported.`),
       fix: text(
         'Đặt tên sheet (ví dụ "Hệ thống", "CSDL", "Kết nối", "Đơn vị", "Nhiệm vụ") hoặc khai báo trong tệp ánh xạ: sheets: { "Tên sheet": system }; tiêu đề cột tên phải khớp, ví dụ "Tên hệ thống".',
