@@ -48,7 +48,7 @@ Mã thoát: 0 đã xuất, 1 kiến trúc có lỗi cấu trúc (chạy kientruc
       app.exitCode = 1;
       return;
     }
-    const files = await format.run(result.model, { audience: opts.public ? 'public' : 'internal' });
+    const files = await format.run(result.model, { audience: opts.public ? 'public' : format.defaultAudience, asOf: result.asOf });
     const out = opts.out === undefined ? app.io.cwd : resolve(app.io.cwd, opts.out);
     const outIsDir = opts.out === undefined || files.length > 1 || (await stat(out).then((s) => s.isDirectory(), () => false));
     for (const f of files) {

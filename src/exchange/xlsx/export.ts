@@ -4,6 +4,7 @@
  * widths from the mapping, enum values as their Vietnamese labels, references as names.
  */
 import ExcelJS from 'exceljs';
+import type { IsoDate } from '../../core/dates.js';
 import type { Model } from '../../model/model.js';
 import type { Entity } from '../../model/types.js';
 import { DEFAULT_MAPPING, SHEET_KINDS, type ColumnDef, type Mapping, type SheetKind } from './mapping.js';
@@ -13,6 +14,8 @@ import { deterministicZip } from './zip.js';
 
 export interface XlsxExportOptions {
   readonly audience: 'internal' | 'public';
+  /** Creation and modification dates of the workbook and its zip entries. */
+  readonly asOf: IsoDate;
   readonly mapping?: Mapping;
 }
 
@@ -87,10 +90,10 @@ function cellValue(model: Model, col: ColumnDef, value: unknown, ambiguous: Set<
 
 const ENTITY_KIND: Record<SheetKind, 'org' | 'system' | 'dataset' | 'integration' | 'task'> = { org: 'org', system: 'system', dataset: 'dataset', integration: 'integration', task: 'task' };
 
-/** The workbook's bytes; the same model gives the same bytes (dates fixed to the agency's asOf). */
+/** The workbook's bytes; the same model and asOf give the same bytes. */
 export async function exportXlsx(model: Model, opts: XlsxExportOptions): Promise<Uint8Array> {
   const mapping = opts.mapping ?? DEFAULT_MAPPING;
-  const stamp = isoToDate(model.agency?.asOf ?? '1980-01-01');
+  const stamp = isoToDate(opts.asOf);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'kientruc';
   wb.lastModifiedBy = 'kientruc';
