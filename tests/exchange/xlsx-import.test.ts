@@ -54,6 +54,7 @@ describe('kientruc import of a provincial inventory', () => {
       return m ? { sheet: m[1], address: m[2], code: m[3] } : l;
     });
     expect(found).toEqual(BAD_CELLS);
+    expect(first.stdout).toMatch(/^danh-muc-son-ha\.xlsx:Hướng dẫn!A1  warning  .*import\.unrecognised-sheet$/m);
     // Each finding is followed by its fix.
     for (const l of errors) expect(first.stdout.split('\n')[first.stdout.split('\n').indexOf(l) + 1]).toMatch(/^ {4}Cách sửa: /);
   });
@@ -173,6 +174,13 @@ describe('a CSV inventory', () => {
 });
 
 describe('kientruc import --map', () => {
+  it('speaks English with --lang en', async () => {
+    const d = makeProject({ 'architecture/agency.yaml': AGENCY, 'a.csv': 'Tên hệ thống;Tình trạng\nCổng thông tin;đang chạy thử\n' });
+    const r = await runMain(['--lang', 'en', 'import', 'a.csv', '--dry-run'], d);
+    expect(r.stdout).toMatch(/^a\.csv:a!B2  error  Trạng thái: "đang chạy thử" is not a value of Lifecycle status\.  import\.bad-value$/m);
+    expect(r.stdout).toMatch(/^ {4}Fix: Write one of: Planned; /m);
+  });
+
   it('reads a layout the default does not know, through the map file', async () => {
     const d = makeProject({
       'architecture/agency.yaml': AGENCY,
