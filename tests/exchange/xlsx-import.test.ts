@@ -184,7 +184,7 @@ describe('kientruc import --map', () => {
   it('reads a layout the default does not know, through the map file', async () => {
     const d = makeProject({
       'architecture/agency.yaml': AGENCY,
-      'bieu.csv': 'Danh mục phần mềm,Cơ quan quản lý HTTT,Trạng thái khai thác,Lớp,Nhóm hệ thống\n"Phần mềm quản lý tài sản công",Sở Tài chính tỉnh Thử,Đang chạy,Lớp 3,Ứng dụng chuyên ngành\n',
+      'bieu.csv': 'Danh mục phần mềm,Cơ quan quản lý HTTT,Trạng thái khai thác,Lớp,Nhóm hệ thống,Phạm vi\n"Phần mềm quản lý tài sản công",Sở Tài chính tỉnh Thử,Đang chạy,Lớp 3,Ứng dụng chuyên ngành,Toàn tỉnh\n',
       'anh-xa.yaml': [
         'sheets: { bieu: system }',
         'columns:',
@@ -192,6 +192,7 @@ describe('kientruc import --map', () => {
         '    name: ["Danh mục phần mềm"]',
         '    owner: ["Cơ quan quản lý HTTT"]',
         '    status: ["Trạng thái khai thác"]',
+        '    network.zone: []',
         'values:',
         '  lifecycle: { "Đang chạy": operating }',
         '',

@@ -60,6 +60,13 @@ export function readUserMap(source: string, base: Mapping, pack: FrameworkPack):
       }
       const cols = km.columns as ColumnDef[];
       for (const [field, spec] of Object.entries(fields)) {
+        // An empty list takes the field out: its default headers no longer match any column.
+        if (Array.isArray(spec) && spec.length === 0) {
+          const at = cols.findIndex((c) => c.field === field);
+          if (at >= 0 && km.nameField !== field) cols.splice(at, 1);
+          else problems.push(`columns.${kindId}.${field}: ${at < 0 ? 'trường không có trong ánh xạ' : 'không bỏ được cột tên'}`);
+          continue;
+        }
         const headers = isStringList(spec) ? spec : isRecord(spec) && isStringList(spec['headers']) ? spec['headers'] : undefined;
         if (!headers) {
           problems.push(`columns.${kindId}.${field}: ghi danh sách tiêu đề ["…"] hoặc { type: …, headers: ["…"] }`);
