@@ -145,6 +145,11 @@ describe('kientruc import of a provincial inventory', () => {
     const doc = yamlDocs(d).find((x) => x['kind'] === 'Dataset');
     expect(doc).toMatchObject({ kind: 'Dataset', id: 'ho-so-suc-khoe', owner: 'org:so-y-te', system: 'system:ytcs', records: 1250000 });
     expect(readFileSync(join(d, 'architecture/systems/his.yaml'), 'utf8')).toContain('id: ytcs');
+    // A row naming a declared system is kept as declared, and said so at its cell.
+    writeFileSync(join(d, 'ht.csv'), 'Tên hệ thống;Đơn vị chủ quản;Tình trạng\nHỆ THỐNG THÔNG TIN QUẢN LÝ Y TẾ CƠ SỞ;Sở Y tế;Đang sử dụng\n');
+    const again = await runMain(['import', 'ht.csv'], d);
+    expect(again.stdout).toMatch(/^ht\.csv:ht!A2  info  .*system:ytcs.*import\.existing-entity$/m);
+    expect(existsSync(join(d, 'architecture/systems/ht.yaml'))).toBe(false);
   });
 });
 
@@ -229,6 +234,11 @@ describe('kientruc export --format xlsx', () => {
     expect(ws.getRow(1).values).toContain('Tên hệ thống');
     expect(ws.getColumn(2).width).toBeGreaterThan(30);
     expect(wb.created.toISOString()).toBe('2026-09-30T00:00:00.000Z');
+    expect(ws.getRow(1).values).toContain('Ghi chú nội bộ');
+    expect((await runMain(['export', '--format', 'xlsx', '--public', '--out', 'c.xlsx'], d)).code).toBe(0);
+    const pub = new ExcelJS.Workbook();
+    await pub.xlsx.load(readFileSync(join(d, 'c.xlsx')) as unknown as ExcelJS.Buffer);
+    for (const w of pub.worksheets) expect(w.getRow(1).values).not.toContain('Ghi chú nội bộ');
   });
 
   it('export → import is the identity on the sample', async () => {

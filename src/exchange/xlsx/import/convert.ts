@@ -134,6 +134,16 @@ export function importInventory(input: ImportInput): ImportResult {
         });
         if (kindId === 'org') continue;
       } else seen.set(key, nameCell.address);
+      if (explicit !== undefined && takenOf(rk).has(explicit) && idCell) {
+        issues.push({
+          code: 'import.duplicate-name',
+          severity: 'warning',
+          sheet,
+          address: idCell.address,
+          message: text(`Mã "${explicit}" đã dùng cho một hàng trước; hàng này nhận mã tạo từ tên.`, `Id "${explicit}" is used by an earlier row; this row gets an id derived from its name.`),
+          fix: text('Đặt mã khác cho hàng này, hoặc để trống cột mã.', 'Give this row another id, or leave the id empty.'),
+        });
+      }
       const id = explicit !== undefined && !takenOf(rk).has(explicit) ? explicit : deriveId(shortName ?? name, takenOf(rk), `${kindId}-${row.row}`);
       takenOf(rk).add(id);
       const ref = `${rk}:${id}`;
