@@ -31,6 +31,8 @@ function valueAt(entity: unknown, path: string): unknown {
   return o;
 }
 
+const isIsoDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
 function isoToDate(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d));
@@ -62,12 +64,13 @@ function cellValue(model: Model, col: ColumnDef, value: unknown, ambiguous: Set<
     case 'bool':
       return value === true ? 'Có' : 'Không';
     case 'date':
-      return typeof value === 'string' ? isoToDate(value) : String(value);
+      return isIsoDay(value) ? isoToDate(value) : String(value);
     case 'deadline':
       if (typeof value === 'number') return value;
       if (value === 'ongoing') return 'Thực hiện thường xuyên';
       if (typeof value === 'string' && /^\d{4}-\d{2}$/.test(value)) return `tháng ${Number(value.slice(5))}/${value.slice(0, 4)}`;
-      return typeof value === 'string' ? isoToDate(value) : String(value);
+      if (typeof value === 'string' && /^\d{4}-Q[1-4]$/.test(value)) return `Quý ${['I', 'II', 'III', 'IV'][Number(value.slice(6)) - 1]}/${value.slice(0, 4)}`;
+      return isIsoDay(value) ? isoToDate(value) : String(value);
     case 'enum':
       return enumLabel(model.pack, arg, value);
     case 'enum-list':
@@ -76,7 +79,8 @@ function cellValue(model: Model, col: ColumnDef, value: unknown, ambiguous: Set<
       return model.pack.components.find((c) => c.id === value)?.vi ?? String(value);
     case 'org':
     case 'ref':
-      return refCell(model, String(value), ambiguous);
+      // A list where the schema grew one (co-leads) is written like a list column.
+      return Array.isArray(value) ? value.map((r) => refCell(model, String(r), ambiguous)).join('; ') : refCell(model, String(value), ambiguous);
     case 'org-list':
     case 'ref-list':
       return (value as readonly string[]).map((r) => refCell(model, r, ambiguous)).join('; ');
