@@ -207,6 +207,9 @@ async function recover(outDir: string): Promise<void> {
   }
 }
 
+/** Files with this run's names a folder without manifest must hold to be taken for an older kientruc's output. */
+export const LEGACY_MIN_FILES = 10;
+
 interface Plan {
   readonly exists: boolean;
   /** Files kientruc owns in the folder now (that exist). */
@@ -230,11 +233,12 @@ async function plan(out: OutputDir, paths: readonly string[], mode: WriteMode): 
   let owned = new Set([...found.owned].filter((f) => tree.has(f) && tree.get(f) !== 'dir'));
   if (files.length > 0 && !found.managed) {
     // A kientruc older than manifests wrote this folder when it holds only kinds of file kientruc writes,
-    // and at least half of what this very run writes. It is taken over when it holds nothing else (so
-    // nothing is deleted); otherwise the user is told which command to run.
+    // and at least half of what this very run writes, ten files or more (a user's own README.md or
+    // gap-report.md is never mistaken for ours). It is taken over when it holds nothing else (so nothing
+    // is deleted); otherwise the user is told which command to run.
     const produced = new Set(paths);
     const present = files.filter((f) => produced.has(f)).length;
-    const looksOurs = !found.invalid && present > 0 && present * 2 >= paths.length && files.every((f) => OUTPUT_EXTENSIONS.has(extname(f).toLowerCase()) && !f.split('/').some((x) => x.startsWith('.')));
+    const looksOurs = !found.invalid && present >= LEGACY_MIN_FILES && present * 2 >= paths.length && files.every((f) => OUTPUT_EXTENSIONS.has(extname(f).toLowerCase()) && !f.split('/').some((x) => x.startsWith('.')));
     const others = files.filter((f) => !produced.has(f)).sort();
     if (looksOurs && others.length === 0) owned = new Set(files);
     else if (looksOurs && !out.force) {
