@@ -109,8 +109,12 @@ export function filesOf(tree: ReadonlyMap<string, EntryKind>): string[] {
  * under `dir` (`diagram --out generated/diagrams` after a `build`). `managed` is false when no
  * manifest speaks for the folder.
  */
-export async function ownedFiles(dir: string, tree: ReadonlyMap<string, EntryKind>): Promise<{ owned: Set<string>; managed: boolean; invalid: boolean }> {
+export async function ownedFiles(
+  dir: string,
+  tree: ReadonlyMap<string, EntryKind>,
+): Promise<{ owned: Set<string>; managed: boolean; invalid: boolean; own: boolean; enclosing: Set<string> }> {
   const owned = new Set<string>();
+  const enclosing = new Set<string>();
   let managed = false;
   let invalid = false;
   const own = await readManifest(dir);
@@ -136,6 +140,7 @@ export async function ownedFiles(dir: string, tree: ReadonlyMap<string, EntryKin
       for (const f of m.files) {
         if (f.startsWith(prefix)) {
           owned.add(f.slice(prefix.length));
+          enclosing.add(f.slice(prefix.length));
           managed = true;
         }
       }
@@ -144,7 +149,7 @@ export async function ownedFiles(dir: string, tree: ReadonlyMap<string, EntryKin
     if (await exists(join(up, '.git'))) break;
     level = up;
   }
-  return { owned, managed, invalid };
+  return { owned, managed, invalid, own: own.state === 'ok', enclosing };
 }
 
 export async function exists(path: string): Promise<boolean> {

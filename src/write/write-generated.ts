@@ -220,12 +220,18 @@ interface Plan {
   readonly listed: readonly string[];
   /** The folder holds only kientruc's files (so it may be swapped whole). */
   readonly onlyOwned: boolean;
+  /**
+   * False when the manifest of the folder around it already lists every file written and the folder has
+   * none of its own (`schema --out generated/schema` after a build): nothing new to record, and
+   * `build --check` stays clean.
+   */
+  readonly manifest: boolean;
 }
 
 /** Decides what the write may touch, or refuses. */
 async function plan(out: OutputDir, paths: readonly string[], mode: WriteMode): Promise<Plan> {
   const info = await stat(out.path).catch(() => undefined);
-  if (!info) return { exists: false, owned: new Set(), stale: [], listed: paths, onlyOwned: true };
+  if (!info) return { exists: false, owned: new Set(), stale: [], listed: paths, onlyOwned: true, manifest: true };
   if (!info.isDirectory()) throw refusal(out.shown, text('đây là một tệp đã có, không phải thư mục', 'it is an existing file, not a folder'), CHOOSE_ANOTHER);
   const tree = await listTree(out.path);
   const files = filesOf(tree);
@@ -280,11 +286,12 @@ async function plan(out: OutputDir, paths: readonly string[], mode: WriteMode): 
   });
   const listed = mode === 'replace' ? paths : [...new Set([...owned, ...paths])];
   const onlyOwned = files.every((f) => owned.has(f) || f === MANIFEST);
-  return { exists: true, owned, stale: safeStale, listed, onlyOwned };
+  const manifest = found.own || found.enclosing.size === 0 || !paths.every((f) => found.enclosing.has(f));
+  return { exists: true, owned, stale: safeStale, listed, onlyOwned, manifest };
 }
 
 /** Writes the staged copy of a whole folder (files and manifest) into a new folder `dir`. */
-async function stageFolder(dir: string, files: readonly GeneratedFile[], paths: readonly string[], manifest: string, step: (s: WriteStep) => Promise<void>): Promise<void> {
+async function stageFolder(dir: string, files: readonly GeneratedFile[], paths: readonly string[], manifest: string | undefined, step: (s: WriteStep) => Promise<void>): Promise<void> {
   await mkdir(dir);
   await step('staging');
   const half = Math.floor(files.length / 2);
@@ -294,7 +301,7 @@ async function stageFolder(dir: string, files: readonly GeneratedFile[], paths: 
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, f.contents);
   }
-  await writeFile(join(dir, MANIFEST), manifest);
+  if (manifest !== undefined) await writeFile(join(dir, MANIFEST), manifest);
 }
 
 /** Whole-folder swap: stage beside the folder, then two renames. Returns false when a rename is refused (a mount point). */
@@ -303,7 +310,7 @@ async function swapFolder(out: OutputDir, files: readonly GeneratedFile[], paths
   await mkdir(parent, { recursive: true });
   const staged = join(parent, tmpName());
   try {
-    await stageFolder(staged, files, paths, manifestJson(out.version, p.listed), step);
+    await stageFolder(staged, files, paths, p.manifest ? manifestJson(out.version, p.listed) : undefined, step);
     await step('staged');
     if (p.exists) {
       const old = join(parent, `${OLD_PREFIX}${basename(out.path)}-${randomBytes(6).toString('hex')}`);
@@ -329,7 +336,7 @@ async function swapFolder(out: OutputDir, files: readonly GeneratedFile[], paths
     }
     return true;
   } finally {
-    await rm(staged, { recursive: true, force: true });
+    await rm(staged, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
@@ -340,7 +347,7 @@ async function atomicFile(target: string, contents: string | Uint8Array): Promis
     await writeFile(tmp, contents, { flag: 'wx' });
     await rename(tmp, target);
   } catch (err: unknown) {
-    await rm(tmp, { force: true });
+    await rm(tmp, { force: true }).catch(() => undefined);
     throw err;
   }
 }
@@ -375,10 +382,10 @@ async function replaceEachFile(out: OutputDir, files: readonly GeneratedFile[], 
       await writeFile(tmp, f.contents, { flag: 'wx' });
     }
     rel = MANIFEST;
-    await atomicFile(join(out.path, MANIFEST), manifestJson(out.version, [...p.owned, ...p.listed]));
+    if (p.manifest) await atomicFile(join(out.path, MANIFEST), manifestJson(out.version, [...p.owned, ...p.listed]));
     await step('staged');
   } catch (err: unknown) {
-    await Promise.all(temps.map((t) => rm(t.tmp, { force: true })));
+    await Promise.all(temps.map((t) => rm(t.tmp, { force: true }).catch(() => undefined)));
     for (const d of [...new Set(createdDirs)].sort((a, b) => b.length - a.length)) await rmdir(d).catch(() => undefined);
     throw userFacing(err, out, rel);
   }
@@ -398,9 +405,9 @@ async function replaceEachFile(out: OutputDir, files: readonly GeneratedFile[], 
       }
     }
     rel = MANIFEST;
-    await atomicFile(join(out.path, MANIFEST), manifestJson(out.version, p.listed));
+    if (p.manifest) await atomicFile(join(out.path, MANIFEST), manifestJson(out.version, p.listed));
   } catch (err: unknown) {
-    await Promise.all(temps.map((t) => rm(t.tmp, { force: true })));
+    await Promise.all(temps.map((t) => rm(t.tmp, { force: true }).catch(() => undefined)));
     throw userFacing(err, out, rel);
   }
 }

@@ -65,7 +65,10 @@ Ví dụ:
   $ kientruc build ../so-y-te/architecture --out ../so-y-te/generated
   $ kientruc build --check                  # CI: generated/ có khớp với YAML không?
   $ kientruc build --as-of 2026-09-30       # chốt số liệu tại một ngày
-  $ kientruc build --watch --no-render      # tạo lại khi sửa YAML (mở generated/site/index.html)`,
+  $ kientruc build --watch --no-render      # tạo lại khi sửa YAML (mở generated/site/index.html)
+
+Thư mục đầu ra: kientruc chỉ thay thế hoặc xóa tệp có trong .kientruc-manifest.json của nó; từ chối (mã 2)
+thư mục kiến trúc, thư mục chứa .git, thư mục nhà, / và thư mục có tệp lạ (trừ khi --force). Xem docs/outputs.md.`,
   );
   cmd.action(async (dir: string, opts: BuildOptions) => {
     if (opts.watch && opts.check) throw new UsageError('--watch và --check không dùng cùng nhau.');
