@@ -182,6 +182,22 @@ function userFacing(err: unknown, out: OutputDir, rel?: string): unknown {
   return osUserError(err, shown) ?? err;
 }
 
+/**
+ * `mkdir -p` that reports the real cause: Node's recursive mkdir says ENOENT where the file system says
+ * EROFS or EACCES, so the failing level is created once more, alone. Returns the first folder created.
+ */
+async function mkdirp(dir: string): Promise<string | undefined> {
+  try {
+    return await mkdir(dir, { recursive: true });
+  } catch (err: unknown) {
+    if (osErrorCode(err) !== 'ENOENT') throw err;
+    const missing: string[] = [];
+    for (let d = dir; !(await exists(d)) && dirname(d) !== d; d = dirname(d)) missing.unshift(d);
+    for (const d of missing) await mkdir(d);
+    throw err;
+  }
+}
+
 function tmpName(): string {
   return `${TMP_PREFIX}${randomBytes(6).toString('hex')}`;
 }
@@ -298,7 +314,7 @@ async function stageFolder(dir: string, files: readonly GeneratedFile[], paths: 
   for (const [i, f] of files.entries()) {
     if (i === half) await step('staging-half');
     const target = join(dir, paths[i] as string);
-    await mkdir(dirname(target), { recursive: true });
+    await mkdirp(dirname(target));
     await writeFile(target, f.contents);
   }
   if (manifest !== undefined) await writeFile(join(dir, MANIFEST), manifest);
@@ -307,7 +323,7 @@ async function stageFolder(dir: string, files: readonly GeneratedFile[], paths: 
 /** Whole-folder swap: stage beside the folder, then two renames. Returns false when a rename is refused (a mount point). */
 async function swapFolder(out: OutputDir, files: readonly GeneratedFile[], paths: readonly string[], p: Plan, step: (s: WriteStep) => Promise<void>): Promise<boolean> {
   const parent = dirname(out.path);
-  await mkdir(parent, { recursive: true });
+  await mkdirp(parent);
   const staged = join(parent, tmpName());
   try {
     await stageFolder(staged, files, paths, p.manifest ? manifestJson(out.version, p.listed) : undefined, step);
@@ -362,7 +378,7 @@ async function replaceEachFile(out: OutputDir, files: readonly GeneratedFile[], 
   const createdDirs: string[] = [];
   const temps: { tmp: string; rel: string }[] = [];
   const mkdirs = async (dir: string): Promise<void> => {
-    const first = await mkdir(dir, { recursive: true });
+    const first = await mkdirp(dir);
     if (first !== undefined) {
       for (let d = dir; d.length >= first.length; d = dirname(d)) createdDirs.push(d);
     }
@@ -459,7 +475,7 @@ export async function writeNewFiles(dir: string, files: readonly GeneratedFile[]
     if (rel === undefined) throw new InternalError(`refusing to write outside ${dir}: ${JSON.stringify(f.path)}`);
     const target = join(dir, rel);
     try {
-      await mkdir(dirname(target), { recursive: true });
+      await mkdirp(dirname(target));
       await writeFile(target, f.contents, { flag: 'wx' });
     } catch (err: unknown) {
       throw osUserError(err, target) ?? err;

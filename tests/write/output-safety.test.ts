@@ -135,6 +135,7 @@ describe('a writing command refuses a dangerous --out and touches nothing', () =
       [['gap', ARCH, '--out', home], /đây là thư mục nhà \(home\) của bạn/],
       [['gap', ARCH, '--out', 'vendor/../vendor/'], /đây là thư mục nhà \(home\) của bạn/],
       [['gap', ARCH, '--out', '/'], /thư mục gốc của hệ thống tệp/],
+      [['gap', ARCH, '--out', 'notes.txt/bao-cao'], /một phần của đường dẫn là tệp, không phải thư mục/],
       [['--lang', 'en', 'build', ARCH, '--no-render', '--out', 'www'], /^kientruc: Not writing to "www": the folder is not empty and kientruc does not manage it .* add --force/],
     ] as const) {
       const r = await run(argv, repo, { HOME: home });
@@ -196,6 +197,14 @@ describe('same bytes wherever it runs', () => {
     }
     // Paths in outputs start at the repository root, whatever the spelling.
     expect(readFileSync(join(repo, 'out', 'root', 'gap-report.md'), 'utf8')).toContain('`kien-truc/architecture/');
+    // Commands writing into the build's folder, or a folder inside it, keep it what build --check expects.
+    for (const argv of [['schema', '--out', 'out/root/schema'], ['site', ARCH, '--no-render', ...AS_OF, '--out', 'out/root/site'], ['gap', ARCH, ...AS_OF, '--out', 'out/root']]) {
+      const r = await run(argv, repo);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(files(join(repo, 'out', 'root'))).toEqual(root);
+    const check = await run(['build', ARCH, '--check', '--no-render', ...AS_OF, '--out', 'out/root'], repo);
+    expect(check.code, check.stderr).toBe(0);
   });
 });
 
@@ -244,6 +253,14 @@ describe.skipIf(!canMount)('real file systems (mounts need root: skipped when no
     } finally {
       process.umask(old);
     }
+  });
+
+  it('a read-only file system: EROFS is one line naming the path, exit 2', async () => {
+    const ro = join(repo, 'ro-out');
+    mount(['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs'], ro);
+    const r = await run(['--lang', 'en', 'gap', ARCH, ...AS_OF, '--out', join(ro, 'reports')], repo);
+    expect(r.code).toBe(2);
+    expect(lastLine(r.stderr)).toMatch(/^kientruc: Cannot write ".*ro-out\/reports": the file system is read-only \(EROFS\)\./);
   });
 
   it('a nearly full tmpfs: ENOSPC is one line with exit 2, the old output byte-identical, no temp file left', async () => {
