@@ -281,3 +281,16 @@ describe.skipIf(!canMount)('real file systems (mounts need root: skipped when no
     expect(statSync(join(full, 'generated')).isDirectory()).toBe(true);
   });
 });
+
+describe('the manifest', () => {
+  it('is sorted and dated by version only; entries that would leave the folder are ignored', async () => {
+    const { manifestJson, parseManifest } = await import('../../src/write/ownership.js');
+    const text = manifestJson('1.2.3', ['b.md', 'a/c.svg', 'b.md']);
+    expect(JSON.parse(text)).toMatchObject({ generator: 'kientruc', version: '1.2.3', files: ['a/c.svg', 'b.md'] });
+    expect(manifestJson('1.2.3', ['a/c.svg', 'b.md'])).toBe(text);
+    const hostile = JSON.stringify({ generator: 'kientruc', version: 'x', files: ['../notes.txt', '/etc/passwd', 'a/../../x', 'ok.md', 'a\\..\\b', '', 7, 'sub/.kientruc-manifest.json'] });
+    expect(parseManifest(hostile)).toEqual({ state: 'ok', files: ['ok.md'] });
+    expect(parseManifest('{"files": []}')).toEqual({ state: 'invalid' });
+    expect(parseManifest('not json')).toEqual({ state: 'invalid' });
+  });
+});
