@@ -4,7 +4,7 @@
  */
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
-import { dirname, join, parse, posix, relative, sep } from 'node:path';
+import { dirname, extname, join, parse, posix, relative, sep } from 'node:path';
 import { quotePath, UserError } from '../core/errors.js';
 import { text, type Text } from '../core/text.js';
 
@@ -127,29 +127,67 @@ export async function ownedFiles(
     const sub = posix.dirname(p);
     const nested = await readManifest(join(dir, sub));
     if (nested.state !== 'ok') continue;
+    managed = true;
     owned.add(p);
     for (const f of nested.files) owned.add(`${sub}/${f}`);
   }
-  // The nearest enclosing folder with a manifest, up to the repository root.
-  let level = dir;
-  while (dirname(level) !== level) {
+  for (const f of await enclosingOwned(dir)) {
+    owned.add(f);
+    enclosing.add(f);
+    managed = true;
+  }
+  return { owned, managed, invalid, own: own.state === 'ok', enclosing };
+}
+
+/** What the manifest of the nearest enclosing folder with one (up to the repository root) lists under `dir`. */
+async function enclosingOwned(dir: string): Promise<string[]> {
+  for (let level = dir; dirname(level) !== level; level = dirname(level)) {
     const up = dirname(level);
     const m = await readManifest(up);
     if (m.state === 'ok') {
       const prefix = `${relative(up, dir).split(sep).join('/')}/`;
-      for (const f of m.files) {
-        if (f.startsWith(prefix)) {
-          owned.add(f.slice(prefix.length));
-          enclosing.add(f.slice(prefix.length));
-          managed = true;
-        }
-      }
-      break;
+      return m.files.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
     }
     if (await exists(join(up, '.git'))) break;
-    level = up;
   }
-  return { owned, managed, invalid, own: own.state === 'ok', enclosing };
+  return [];
+}
+
+/** Quick form of `ownedFiles(…).managed` without listing the folder: its own manifest, its sub-folders', or the enclosing one. */
+export async function speaksFor(dir: string): Promise<boolean> {
+  if ((await readManifest(dir)).state === 'ok') return true;
+  let entries: Dirent[] = [];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    // unreadable: the write reports it
+  }
+  for (const e of entries) if (e.isDirectory() && (await readManifest(join(dir, e.name))).state === 'ok') return true;
+  return (await enclosingOwned(dir)).length > 0;
+}
+
+/**
+ * True as soon as a file under `dir` could not have been written by kientruc (a kind it never writes, a
+ * hidden name): a quick look that stops at the first one, so `--out /usr` is refused at once.
+ */
+export async function holdsForeignLooking(dir: string): Promise<boolean> {
+  const pending = [dir];
+  while (pending.length > 0) {
+    const d = pending.pop() as string;
+    let entries: Dirent[];
+    try {
+      entries = await readdir(d, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (e.name === MANIFEST || e.name.startsWith(TMP_PREFIX)) continue;
+      if (e.name.startsWith('.')) return true;
+      if (e.isDirectory()) pending.push(join(d, e.name));
+      else if (!OUTPUT_EXTENSIONS.has(extname(e.name).toLowerCase())) return true;
+    }
+  }
+  return false;
 }
 
 export async function exists(path: string): Promise<boolean> {

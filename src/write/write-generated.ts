@@ -22,6 +22,7 @@ import {
   CHOOSE_ANOTHER,
   exists,
   filesOf,
+  holdsForeignLooking,
   isFsRoot,
   listTree,
   MANIFEST,
@@ -32,6 +33,7 @@ import {
   readManifest,
   refusal,
   safeRelative,
+  speaksFor,
   TMP_PREFIX,
   type EntryKind,
 } from './ownership.js';
@@ -143,15 +145,10 @@ export async function claimOutput(o: ClaimOptions): Promise<OutputDir> {
     throw refusal(shown, text('thư mục chứa .git (gốc của một kho git)', 'it holds .git (the root of a git repository)'), CHOOSE_ANOTHER);
   }
   const out: OutputDir = { path, shown, force: o.force === true, version: o.version };
-  if (info && !out.force) {
-    // Early answer for a folder that cannot be ours: no manifest speaks for it, and it holds a file of a
-    // kind kientruc never writes. (A folder holding only such kinds is decided at write time.)
-    const tree = await listTree(path);
-    const files = filesOf(tree);
-    if (files.length > 0) {
-      const { managed } = await ownedFiles(path, tree);
-      if (!managed && files.some((f) => !OUTPUT_EXTENSIONS.has(extname(f).toLowerCase()) || f.split('/').some((p) => p.startsWith('.') && !p.startsWith(TMP_PREFIX)))) throw foreign(out);
-    }
+  if (info && !out.force && (await holdsForeignLooking(path))) {
+    // Early answer for a folder that cannot be ours: it holds a file of a kind kientruc never writes, and
+    // no manifest speaks for it. (A folder holding only kinds kientruc writes is decided at write time.)
+    if (!(await speaksFor(path))) throw foreign(out);
   }
   return out;
 }
