@@ -136,6 +136,7 @@ describe('a writing command refuses a dangerous --out and touches nothing', () =
       [['gap', ARCH, '--out', 'vendor/../vendor/'], /đây là thư mục nhà \(home\) của bạn/],
       [['gap', ARCH, '--out', '/'], /thư mục gốc của hệ thống tệp/],
       [['gap', ARCH, '--out', 'notes.txt/bao-cao'], /một phần của đường dẫn là tệp, không phải thư mục/],
+      [['check', ARCH, ...AS_OF, '-o', 'www'], /^kientruc: Không ghi được "www": đây là thư mục, không phải tệp \(EISDIR\)\./],
       [['--lang', 'en', 'build', ARCH, '--no-render', '--out', 'www'], /^kientruc: Not writing to "www": the folder is not empty and kientruc does not manage it .* add --force/],
     ] as const) {
       const r = await run(argv, repo, { HOME: home });
@@ -292,5 +293,24 @@ describe('the manifest', () => {
     expect(parseManifest(hostile)).toEqual({ state: 'ok', files: ['ok.md'] });
     expect(parseManifest('{"files": []}')).toEqual({ state: 'invalid' });
     expect(parseManifest('not json')).toEqual({ state: 'invalid' });
+  });
+});
+
+describe('errors from the operating system', () => {
+  it('each is one line naming the path and the cause, in both languages; other codes stay bugs', async () => {
+    const { osUserError } = await import('../../src/core/errors.js');
+    for (const code of ['ENOTDIR', 'EPERM', 'EACCES', 'EROFS', 'ENOSPC', 'EEXIST', 'EISDIR', 'EDQUOT', 'EXDEV', 'EBUSY']) {
+      const err = Object.assign(new Error(`${code}: x`), { code });
+      const u = osUserError(err, 'ra/bao-cao.md');
+      expect(u, code).toBeDefined();
+      for (const line of [u?.text.vi, u?.text.en]) {
+        expect(line).toContain('"ra/bao-cao.md"');
+        expect(line).toContain(`(${code})`);
+        expect(line).not.toContain('\n');
+      }
+    }
+    expect(osUserError(Object.assign(new Error('x'), { code: 'ENOENT' }), 'a')).toBeUndefined();
+    expect(osUserError(new TypeError('x'), 'a')).toBeUndefined();
+    expect(osUserError(Object.assign(new Error('x'), { code: 'EACCES' }), 'dòng\n::error::x')?.text.vi).toContain('"dòng\\n::error::x"');
   });
 });
