@@ -264,8 +264,8 @@ async function plan(out: OutputDir, paths: readonly string[], mode: WriteMode): 
       throw refusal(
         out.shown,
         text(
-          `thư mục có vẻ do một phiên bản kientruc cũ tạo (chưa có ${MANIFEST}) nhưng có ${others.length} tệp lần chạy này không tạo, ví dụ ${others[0]}`,
-          `the folder looks like an older kientruc's output (no ${MANIFEST}) but holds ${others.length} files this run does not write, e.g. ${others[0]}`,
+          `thư mục có vẻ do một phiên bản kientruc cũ tạo (chưa có ${MANIFEST}) nhưng có ${others.length} tệp lần chạy này không tạo, ví dụ ${JSON.stringify(others[0])}`,
+          `the folder looks like an older kientruc's output (no ${MANIFEST}) but holds ${others.length} files this run does not write, e.g. ${JSON.stringify(others[0])}`,
         ),
         text(
           'Chạy một lần đúng lệnh đã tạo nó (ví dụ không có --no-render) để kientruc nhận quản lý thư mục, hoặc chuyển thư mục đi',
