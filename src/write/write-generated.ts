@@ -257,22 +257,27 @@ async function plan(out: OutputDir, paths: readonly string[], mode: WriteMode): 
     // is deleted); otherwise the user is told which command to run.
     const produced = new Set(paths);
     const present = files.filter((f) => produced.has(f)).length;
-    const looksOurs = !found.invalid && present >= LEGACY_MIN_FILES && present * 2 >= paths.length && files.every((f) => OUTPUT_EXTENSIONS.has(extname(f).toLowerCase()) && !f.split('/').some((x) => x.startsWith('.')));
+    const kinds = !found.invalid && files.length >= LEGACY_MIN_FILES && files.every((f) => OUTPUT_EXTENSIONS.has(extname(f).toLowerCase()) && !f.split('/').some((x) => x.startsWith('.')));
     const others = files.filter((f) => !produced.has(f)).sort();
-    if (looksOurs && others.length === 0) owned = new Set(files);
-    else if (looksOurs && !out.force) {
+    if (kinds && present >= LEGACY_MIN_FILES && present * 2 >= paths.length && others.length === 0) owned = new Set(files);
+    else if (kinds && !out.force) {
       throw refusal(
         out.shown,
+        others.length > 0
+          ? text(
+              `thư mục có vẻ do một phiên bản kientruc cũ tạo (chưa có ${MANIFEST}) nhưng có ${others.length} tệp lần chạy này không tạo, ví dụ ${JSON.stringify(others[0])}`,
+              `the folder looks like an older kientruc's output (no ${MANIFEST}) but holds ${others.length} files this run does not write, e.g. ${JSON.stringify(others[0])}`,
+            )
+          : text(
+              `thư mục có vẻ do một phiên bản kientruc cũ tạo (chưa có ${MANIFEST}) nhưng chỉ có ${present} trong ${paths.length} tệp lần chạy này tạo`,
+              `the folder looks like an older kientruc's output (no ${MANIFEST}) but holds only ${present} of the ${paths.length} files this run writes`,
+            ),
         text(
-          `thư mục có vẻ do một phiên bản kientruc cũ tạo (chưa có ${MANIFEST}) nhưng có ${others.length} tệp lần chạy này không tạo, ví dụ ${JSON.stringify(others[0])}`,
-          `the folder looks like an older kientruc's output (no ${MANIFEST}) but holds ${others.length} files this run does not write, e.g. ${JSON.stringify(others[0])}`,
-        ),
-        text(
-          'Chạy một lần đúng lệnh đã tạo nó (ví dụ không có --no-render) để kientruc nhận quản lý thư mục, hoặc chuyển thư mục đi',
-          'Run the command that wrote it once (e.g. without --no-render) so kientruc takes it over, or move the folder away',
+          'Chạy một lần lệnh đã tạo nó (thường là kientruc build, không có --no-render) để kientruc nhận quản lý thư mục, hoặc chuyển thư mục đi',
+          'Run the command that wrote it once (usually kientruc build, without --no-render) so kientruc takes it over, or move the folder away',
         ),
       );
-    } else if (!looksOurs && !out.force) throw foreign(out);
+    } else if (!out.force) throw foreign(out);
   }
   if (found.invalid && tree.get(MANIFEST) !== undefined) {
     throw collision(out, MANIFEST, text('tệp này không phải danh sách của kientruc', 'this file is not a kientruc manifest'));
