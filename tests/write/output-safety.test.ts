@@ -206,6 +206,15 @@ describe('same bytes wherever it runs', () => {
     expect(files(join(repo, 'out', 'root'))).toEqual(root);
     const check = await run(['build', ARCH, '--check', '--no-render', ...AS_OF, '--out', 'out/root'], repo);
     expect(check.code, check.stderr).toBe(0);
+    // A generated/ from a kientruc without manifests: another command is told to run build once; build
+    // takes it over (every file there is one it writes) and the manifest appears.
+    cpSync(join(repo, 'out', 'root'), join(repo, 'out', 'legacy'), { recursive: true });
+    rmSync(join(repo, 'out', 'legacy', '.kientruc-manifest.json'));
+    const gap = await run(['gap', ARCH, ...AS_OF, '--out', 'out/legacy'], repo);
+    expect(gap.code).toBe(2);
+    expect(lastLine(gap.stderr)).toMatch(/"out\/legacy": thư mục có vẻ do một phiên bản kientruc cũ tạo .*kientruc build/);
+    expect((await run(['build', ARCH, '--no-render', ...AS_OF, '--out', 'out/legacy'], repo)).code).toBe(0);
+    expect(files(join(repo, 'out', 'legacy'))).toEqual(root);
   });
 });
 
