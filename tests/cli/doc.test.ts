@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFormats } from '../../src/cli/commands/doc.js';
 import { makeProject, runBin } from '../helpers/project.js';
 import { AGENCY_DOC, ENTITIES } from '../render/strategy/fixture.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 const PROJECT = { 'architecture/agency.yaml': AGENCY_DOC, 'architecture/entities.yaml': ENTITIES };
 
@@ -41,7 +41,7 @@ describe('kientruc doc', () => {
   });
 
   it('refuses to generate when a template override points outside the project', () => {
-    const outside = mkdtempSync(join(tmpdir(), 'kientruc-outside-'));
+    const outside = makeTempDir('outside-');
     writeFileSync(join(outside, 'x.hbs'), 'NGOÀI\n');
     const dir = makeProject(PROJECT);
     mkdirSync(join(dir, 'templates', 'strategy'), { recursive: true });

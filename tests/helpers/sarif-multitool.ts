@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTempDir } from './tmp.js';
 
 export interface SarifValidation {
   /** `file(line,col): level CODE: message` for every error and warning the validator reports. */
@@ -20,7 +20,7 @@ export function sarifMultitool(): string {
 
 /** Runs the official SARIF validator (`Sarif.Multitool validate`) on a SARIF log. */
 export function validateSarif(log: string): SarifValidation {
-  const dir = mkdtempSync(join(tmpdir(), 'kientruc-sarif-'));
+  const dir = makeTempDir('sarif-');
   try {
     const input = join(dir, 'kientruc.sarif');
     const output = join(dir, 'validation.sarif');

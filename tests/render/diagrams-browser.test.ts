@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
@@ -8,7 +7,8 @@ import { diagramsFor } from '../../src/render/mermaid/diagrams.js';
 import { renderDiagramImages } from '../../src/render/mermaid/render-images.js';
 import type { DiagramSpec } from '../../src/render/mermaid/types.js';
 import { FileRenderCache } from '../../src/write/render-cache.js';
-import { AS_OF, REPO } from '../helpers/project.js';
+import { AS_OF, REPO, valid } from '../helpers/project.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 /**
  * Real Chromium, real Mermaid: runs wherever a Chromium is found (/usr/bin/chromium here and in CI,
@@ -20,7 +20,7 @@ const FIXTURE = join(REPO, 'tests', 'fixtures', 'valid', 'diagrams');
 const HAS_SAMPLE = existsSync(join(REPO, 'architecture', 'agency.yaml'));
 
 async function specsOf(cwd: string, asOf: string): Promise<DiagramSpec[]> {
-  const r = await runPipeline({ root: 'architecture', cwd, today: asOf, asOf, rules: false });
+  const r = valid(await runPipeline({ root: 'architecture', cwd, today: asOf, asOf, rules: false }));
   expect(r.structuralErrors).toBe(false);
   return diagramsFor(r.model, { asOf: r.asOf });
 }
@@ -107,7 +107,7 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
   });
 
   it('cache: a second run draws nothing and never asks for the browser; a corrupt entry is drawn again', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kientruc-cache-test-'));
+    const dir = makeTempDir('cache-test-');
     try {
       const specs = (await specsOf(FIXTURE, AS_OF)).slice(0, 3);
       const first = await renderDiagramImages(() => browser.get(), specs, { formats: ['svg', 'png'], cache: new FileRenderCache(dir) });

@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
@@ -7,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
 import { BrowserProvider } from '../../src/render/browser.js';
 import { siteHtml } from '../../src/render/site/site.js';
-import { AGENCY, AS_OF, makeProject, REPO, runBin } from '../helpers/project.js';
+import { AGENCY, AS_OF, makeProject, REPO, runBin, valid } from '../helpers/project.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 /** Screenshots land here for a person to look at. */
-const SHOTS = join(tmpdir(), 'kientruc-site-shots');
+const SHOTS = makeTempDir('site-shots-');
 
 async function sampleHtml(): Promise<string> {
-  const r = await runPipeline({ root: 'architecture', cwd: REPO, today: AS_OF, rules: true });
+  const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: AS_OF, rules: true }));
   return siteHtml({ model: r.model, diagnostics: r.diagnostics, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', diagrams: [] });
 }
 
@@ -107,7 +107,7 @@ describe('site in headless Chromium (file://)', () => {
   });
 
   it('escapes everything the YAML says', async () => {
-    const r = await runPipeline({
+    const r = valid(await runPipeline({
       root: 'architecture',
       cwd: makeProject({
         'architecture/agency.yaml': AGENCY.replace('name: Ủy ban nhân dân tỉnh Thử', 'name: "Tỉnh <b>Thử</b> & \\"Con\\""'),
@@ -124,7 +124,7 @@ owner: agency:tinh-thu
       }),
       today: AS_OF,
       rules: true,
-    });
+    }));
     const html = siteHtml({
       model: r.model,
       diagnostics: r.diagnostics,

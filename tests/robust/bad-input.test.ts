@@ -5,11 +5,11 @@
  * the exit code, and that no stack trace reaches the user.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, cpSync, mkdirSync, openSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { BIN, REPO } from '../helpers/project.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 interface BadCase {
   /** Folder under tests/fixtures/bad/. */
@@ -208,7 +208,7 @@ async function slot<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 function run(c: BadCase): Promise<{ code: number; ms: number; stdout: string; stderr: string }> {
-  const dir = mkdtempSync(join(tmpdir(), `kientruc-bad-${c.name}-`));
+  const dir = makeTempDir(`bad-${c.name}-`);
   made.push(dir);
   cpSync(join(FIXTURES, c.name), dir, { recursive: true });
   c.setup?.(dir);

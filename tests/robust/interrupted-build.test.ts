@@ -6,12 +6,12 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WriteStep } from '../../src/write/write-generated.js';
 import { BIN, REPO } from '../helpers/project.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 /** path → sha256 of every file under `dir` (undefined when `dir` does not exist). */
 function snapshot(dir: string): Map<string, string> | undefined {
@@ -34,7 +34,7 @@ afterAll(() => {
 });
 
 function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kientruc-kill-'));
+  const dir = makeTempDir('kill-');
   made.push(dir);
   cpSync(join(REPO, 'architecture'), join(dir, 'architecture'), { recursive: true });
   return dir;
@@ -108,7 +108,7 @@ describe('interrupted build leaves generated/ whole', () => {
 
   /** A fresh copy of the project whose generated/ holds the old output, and whose YAML gives the new one. */
   function fresh(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'kientruc-kill-run-'));
+    const dir = makeTempDir('kill-run-');
     made.push(dir);
     cpSync(join(base, 'architecture'), join(dir, 'architecture'), { recursive: true });
     cpSync(join(base, 'generated-old'), join(dir, 'generated'), { recursive: true });

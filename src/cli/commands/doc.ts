@@ -62,8 +62,8 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
       throw new UsageError(`--no-render: không tạo được ${needsBrowser.join(', ')} khi không dùng trình duyệt; chọn --format md,html.`);
     }
     const result = await loadForCommand(app, dir, opts, true);
-    const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
-    if (blocking.length) {
+    if (result.structuralErrors) {
+      const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
       app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.files.map((f) => f.file)));
       app.log.warn(
         app.lang === 'vi'
