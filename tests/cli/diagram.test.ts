@@ -112,5 +112,5 @@ describe('kientruc diagram', () => {
     expect(readFileSync(join(dir, 'generated', 'diagrams', 'landscape.svg'), 'utf8')).toBe(svg);
     // Rendered pictures live in the render/ folder of the one content-hash cache.
     expect(existsSync(join(dir, '.kientruc-cache', 'render'))).toBe(true);
-  }, 180_000);
+  });
 });

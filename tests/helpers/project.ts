@@ -80,6 +80,6 @@ export async function runMain(argv: readonly string[], cwd: string): Promise<Run
 
 /** Spawns the built bin, as users and CI run it. */
 export function runBin(argv: readonly string[], cwd: string, env: Record<string, string> = {}): RunResult {
-  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 600_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

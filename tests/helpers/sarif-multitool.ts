@@ -27,7 +27,7 @@ export function validateSarif(log: string): SarifValidation {
     writeFileSync(input, log);
     const r = spawnSync(sarifMultitool(), ['validate', input, '--output', output, '--level', 'Error;Warning;Note', '--quiet'], {
       encoding: 'utf8',
-      timeout: 120_000,
+      timeout: 600_000,
       // Invariant globalization: the validator then needs no libicu on the machine.
       env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
     });

@@ -2,11 +2,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
-import { BrowserProvider } from '../../src/render/browser.js';
 import { siteHtml } from '../../src/render/site/site.js';
 import { AGENCY, AS_OF, makeProject, REPO, runBin, valid } from '../helpers/project.js';
+import { sharedBrowser } from '../helpers/browser.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 /** Screenshots land here for a person to look at. */
@@ -44,19 +44,15 @@ async function open(browser: Browser, file: string): Promise<Opened> {
 const visible = (page: Page, selector: string) => page.$$eval(selector, (els) => els.filter((e) => !(e as HTMLElement).closest('[hidden]')).map((e) => e.id));
 
 describe('site in headless Chromium (file://)', () => {
-  const provider = new BrowserProvider(process.env);
   let browser: Browser;
   let file: string;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    browser = await provider.get();
+    browser = await sharedBrowser().get();
     const dir = makeProject({});
     file = join(dir, 'index.html');
     writeFileSync(file, await sampleHtml());
-  });
-  afterAll(async () => {
-    await provider.close();
   });
 
   it('loads with no console error, no script error and no request leaving the file', async () => {

@@ -1,15 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../src/pipeline.js';
-import { BrowserProvider } from '../../../src/render/browser.js';
 import { renderStrategy, type StrategyFormat } from '../../../src/render/strategy/index.js';
 import { readZip } from '../../../src/render/strategy/zip.js';
 import type { Audience } from '../../../src/render/strategy/view-types.js';
 import type { GeneratedFile, RenderContext } from '../../../src/render/types.js';
 import { makeProject, REPO, valid } from '../../helpers/project.js';
 import { AGENCY_DOC, ENTITIES } from './fixture.js';
+import { sharedBrowser } from '../../helpers/browser.js';
 import { makeTempDir } from '../../helpers/tmp.js';
 
 /**
@@ -17,8 +17,7 @@ import { makeTempDir } from '../../helpers/tmp.js';
  * for the PDF, the XML inside the DOCX. Uses the system Chromium through the shared provider.
  */
 
-const browser = new BrowserProvider(process.env);
-afterAll(() => browser.close());
+const browser = sharedBrowser();
 const out = makeTempDir('strategy-');
 const ALL: StrategyFormat[] = ['md', 'html', 'pdf', 'docx'];
 
