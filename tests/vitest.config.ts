@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -16,6 +17,9 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    // vitest's default (cores − 1) runs one file at a time on a 2-core machine, while many files spend
+    // most of their time waiting on a spawned bin or on Chromium: one worker per core.
+    maxWorkers: availableParallelism(),
     isolate: false,
     env: { NO_COLOR: '1' },
     // @actions/workflow-parser imports its JSON schema without an import attribute, which Node's own
