@@ -39,6 +39,10 @@ export interface PipelineOptions {
   readonly cacheDir?: string | undefined;
   /** Parse files in worker threads: when worth it (default), never, or always. */
   readonly parallel?: 'auto' | 'off' | 'force' | undefined;
+  /** A cache object to use instead of `cacheDir` (the language server keeps one in memory). */
+  readonly store?: Cache | undefined;
+  /** Texts that override the disk, by absolute path (unsaved editor buffers). */
+  readonly overlay?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface PipelineResult {
@@ -88,8 +92,15 @@ function choosePack(loaded: LoadResult, loadPack: (id: string) => FrameworkPack)
 
 /** load → validate → build model → check rules. Returns data; never prints, exits or reads `process`. */
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
-  const cache = opts.cacheDir === undefined ? undefined : new Cache(opts.cacheDir);
-  const loaded = await loadArchitecture({ root: opts.root, cwd: opts.cwd, cache, parallel: opts.parallel, ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}) });
+  const cache = opts.store ?? (opts.cacheDir === undefined ? undefined : new Cache(opts.cacheDir));
+  const loaded = await loadArchitecture({
+    root: opts.root,
+    cwd: opts.cwd,
+    cache,
+    parallel: opts.parallel,
+    overlay: opts.overlay,
+    ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}),
+  });
   const assets = await loadProjectAssets({ rootAbs: loaded.rootAbs, cwd: opts.cwd });
   const chosen = choosePack(loaded, (id) => loadPackCached(id, cache));
   const schemas = compileSchemas(chosen.pack, availablePacks(), { cache });

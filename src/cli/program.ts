@@ -22,6 +22,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['site', async () => (await import('./commands/site.js')).registerSite],
   ['schema', async () => (await import('./commands/schema.js')).registerSchema],
   ['init', async () => (await import('./commands/init.js')).registerInit],
+  ['lsp', async () => (await import('./commands/lsp.js')).registerLsp],
 ];
 
 /** Global options that take a value (their value is not the command name). */

@@ -1,13 +1,13 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UsageError } from '../core/errors.js';
 import type { Range } from '../core/source.js';
 import { text, type Text } from '../core/text.js';
 import { sha256, type Cache } from './cache.js';
 import type { Position } from '../core/source.js';
-import { discoverYamlFiles, displayPath, type Refusal } from './discover.js';
+import { discoverYamlFiles, displayPath, NOT_DOCUMENTS, type DiscoveredFile, type Refusal } from './discover.js';
 import { SourceIndex } from './locate.js';
 import type { FileParse } from './parse-file.js';
 import { parseAll, type ParseItem } from './parse-pool.js';
@@ -27,6 +27,11 @@ export interface LoadOptions {
   readonly cache?: Cache | undefined;
   /** Parse in worker threads: when there is enough to parse (`auto`), never, or always (tests). */
   readonly parallel?: 'auto' | 'off' | 'force' | undefined;
+  /**
+   * Texts that override the disk, by absolute path (an editor's unsaved buffers). A YAML file of the
+   * architecture folder that exists only here is read too; one deleted on disk but open still counts.
+   */
+  readonly overlay?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface LoadedFile {
@@ -129,6 +134,21 @@ function undecodable(file: string, reason: 'invalid-utf8' | 'binary', at: Positi
       };
 }
 
+/** Adds the overlay's YAML files under `rootAbs` that discovery did not find on disk, in path order. */
+function withOverlay(found: DiscoveredFile[], rootAbs: string, cwd: string, overlay: ReadonlyMap<string, string> | undefined): DiscoveredFile[] {
+  if (!overlay || overlay.size === 0) return found;
+  const known = new Set(found.map((f) => f.abs));
+  const extra: DiscoveredFile[] = [];
+  for (const abs of overlay.keys()) {
+    if (known.has(abs) || !/\.ya?ml$/.test(abs) || NOT_DOCUMENTS.has(basename(abs))) continue;
+    const rel = relative(rootAbs, abs);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).some((part) => part.startsWith('.') || part === 'node_modules')) continue;
+    extra.push({ abs, display: displayPath(cwd, abs) });
+  }
+  if (extra.length === 0) return found;
+  return [...found, ...extra].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+}
+
 /** Reads and parses every YAML file of an architecture folder. Problems in files become diagnostics. */
 export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
   const rootAbs = resolve(opts.cwd, opts.root);
@@ -143,7 +163,7 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
   const files: LoadedFile[] = [];
   const runCache = opts.cache ? new RunCache(opts.cache, rootAbs) : undefined;
   const sources = new SourceIndex(undefined, runCache);
-  const discovered = await discoverYamlFiles(rootAbs, opts.cwd);
+  const discovered = withOverlay(await discoverYamlFiles(rootAbs, opts.cwd), rootAbs, opts.cwd, opts.overlay);
 
   // 1. Read and hash every file (cheap), taking what the cache knows; 2. parse the rest, in worker
   // threads when it is worth it; 3. assemble, in file order, exactly as a sequential run would.
@@ -160,7 +180,8 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
     }
     let bytes: Uint8Array | 'too-large' | 'special';
     try {
-      bytes = readCapped(f.abs, max);
+      const over = opts.overlay?.get(f.abs);
+      bytes = over === undefined ? readCapped(f.abs, max) : Buffer.from(over, 'utf8');
     } catch (err: unknown) {
       slots.push({
         kind: 'done',
