@@ -159,3 +159,13 @@ describe('kientruc lsp over stdio (sample architecture)', () => {
     expect(hover.contents.value).toMatch(/architecture\/systems\/.*\.yaml:\d+/);
   }, 60_000);
 });
+
+describe('kientruc init and the editor', () => {
+  it('writes the VS Code settings of the language server client', async () => {
+    const { scaffoldFiles } = await import('../../src/cli/scaffold.js');
+    const files = scaffoldFiles({ name: 'Sở Y tế tỉnh Thử', id: 'so-y-te', level: 'department', today: '2026-01-15', version: '0.1.0' });
+    const settings = JSON.parse(files['.vscode/settings.json'] as string) as Record<string, unknown>;
+    expect(settings['kientruc.root']).toBe('architecture');
+    expect(settings['kientruc.serverPath']).toBe('node_modules/.bin/kientruc');
+  });
+});
