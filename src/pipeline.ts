@@ -14,6 +14,7 @@ import type { Model } from './model/model.js';
 import type { Rule } from './rules/define-rule.js';
 import { RULES } from './rules/index.js';
 import { runRules } from './rules/run-rules.js';
+import type { RuleMemo } from './rules/rule-memo.js';
 import { createWaiverMatcher } from './rules/waivers.js';
 import type { Severity } from './core/severity.js';
 import { compileSchemas } from './validate/ajv.js';
@@ -43,6 +44,8 @@ export interface PipelineOptions {
   readonly store?: Cache | undefined;
   /** Texts that override the disk, by absolute path (unsaved editor buffers). */
   readonly overlay?: ReadonlyMap<string, string> | undefined;
+  /** Rule results of earlier runs over this architecture (a long-running process); rules whose reads did not change are not run again. */
+  readonly ruleMemo?: RuleMemo | undefined;
 }
 
 export interface PipelineResult {
@@ -134,6 +137,6 @@ async function checkRules(opts: PipelineOptions, loaded: LoadResult, model: Mode
   const disabled = new Set([...fromConfig.disabled, ...(opts.disabledRules ?? [])]);
   const ran = RULES.filter((r) => !disabled.has(r.id));
   const matcher = createWaiverMatcher(config.value.waivers, { asOf, ranRules: new Set(ran.map((r) => r.id)), exists: (ref) => model.resolves(ref) });
-  const checked = runRules(model, RULES, { asOf, severity: { ...fromConfig.severity, ...opts.ruleSeverity }, disabled, waive: matcher.waive });
+  const checked = runRules(model, RULES, { asOf, severity: { ...fromConfig.severity, ...opts.ruleSeverity }, disabled, waive: matcher.waive, memo: opts.ruleMemo });
   return { diagnostics: [...config.diagnostics, ...checked.diagnostics, ...matcher.finish()], ran: checked.ran, config: config.value };
 }

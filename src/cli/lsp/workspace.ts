@@ -5,6 +5,7 @@ import { MemoryCache } from '../../load/cache.js';
 import { runPipeline, type PipelineResult } from '../../pipeline.js';
 import type { Entity } from '../../model/types.js';
 import { ENTITY_KINDS } from '../../core/ref.js';
+import { RuleMemo } from '../../rules/rule-memo.js';
 
 export interface WorkspaceOptions {
   /** Folder paths in diagnostics are relative to (the editor's workspace folder). */
@@ -32,6 +33,8 @@ export class Workspace {
   readonly rootAbs: string;
   private readonly overlay = new Map<string, string>();
   private readonly store = new MemoryCache();
+  /** Rule results by what each rule read; rules whose reads did not change are not run again. */
+  readonly memo = new RuleMemo();
   private last: PipelineResult | undefined;
   private byFile: Map<string, Entity[]> | undefined;
 
@@ -70,6 +73,7 @@ export class Workspace {
       parallel: 'off',
       store: this.store,
       overlay: this.overlay,
+      ruleMemo: this.memo,
     });
     this.last = result;
     this.byFile = undefined;
