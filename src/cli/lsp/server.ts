@@ -104,6 +104,7 @@ export function startServer(opts: ServerOptions): Promise<void> {
   async function analyzeAndPublish(): Promise<void> {
     if (!ws) return;
     const started = performance.now();
+    const cpu = process.cpuUsage();
     let result: PipelineResult;
     try {
       result = await ws.analyze();
@@ -127,7 +128,11 @@ export function startServer(opts: ServerOptions): Promise<void> {
       else published.set(uri, key);
       await connection.sendDiagnostics({ uri, diagnostics });
     }
-    connection.console.log(`kientruc: ${result.loaded.files.length} tệp, ${result.diagnostics.length} phát hiện, ${(performance.now() - started).toFixed(0)} ms`);
+    const used = process.cpuUsage(cpu);
+    const memo = ws.memo.lastRun;
+    connection.console.log(
+      `kientruc: ${result.loaded.files.length} tệp, ${result.diagnostics.length} phát hiện, ${(performance.now() - started).toFixed(0)} ms (cpu ${((used.user + used.system) / 1000).toFixed(0)} ms; quy tắc: ${memo.ran} chạy lại, ${memo.reused} dùng lại)`,
+    );
   }
 
   function toLsp(d: Diagnostic): LspDiagnostic {
