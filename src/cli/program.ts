@@ -84,6 +84,7 @@ Mã thoát: 0 đạt, 1 có phát hiện (theo --fail-on), 2 lỗi sử dụng h
     const g = action.optsWithGlobals<{ lang: 'vi' | 'en'; quiet?: boolean; verbose?: boolean; color: boolean }>();
     app.lang = g.lang;
     app.color = app.color && g.color;
+    app.quiet = Boolean(g.quiet);
     app.log = createLogger(app.io, { quiet: Boolean(g.quiet), verbose: Boolean(g.verbose), color: app.color });
   });
   const wanted = new Set(requestedCommands(argv));
