@@ -73,7 +73,7 @@ export function startServer(opts: ServerOptions): Promise<void> {
   let ws: Workspace | undefined;
   let candidates: Candidate[] | undefined;
   let fields: ReadonlyMap<string, readonly RefKind[]> | undefined;
-  const published = new Map<string, string>();
+  const published = new Map<string, readonly Diagnostic[]>();
 
   // One analysis at a time; edits that arrive meanwhile are folded into one more run afterwards.
   let running: Promise<void> | undefined;
@@ -113,26 +113,32 @@ export function startServer(opts: ServerOptions): Promise<void> {
       return;
     }
     candidates = undefined;
-    const byUri = new Map<string, LspDiagnostic[]>();
+    const byUri = new Map<string, Diagnostic[]>();
     for (const d of result.diagnostics) {
       const uri = uriOf(d.file);
-      const list = byUri.get(uri) ?? [];
-      list.push(toLsp(d));
-      byUri.set(uri, list);
+      const list = byUri.get(uri);
+      if (list) list.push(d);
+      else byUri.set(uri, [d]);
     }
     for (const uri of published.keys()) if (!byUri.has(uri)) byUri.set(uri, []);
     for (const [uri, diagnostics] of byUri) {
-      const key = JSON.stringify(diagnostics);
-      if (published.get(uri) === key) continue;
+      // Rule findings reused from the last run are the same objects: most files are skipped without a look inside.
+      if (sameDiagnostics(published.get(uri), diagnostics)) continue;
       if (diagnostics.length === 0) published.delete(uri);
-      else published.set(uri, key);
-      await connection.sendDiagnostics({ uri, diagnostics });
+      else published.set(uri, diagnostics);
+      await connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLsp) });
     }
     const used = process.cpuUsage(cpu);
     const memo = ws.memo.lastRun;
     connection.console.log(
       `kientruc: ${result.loaded.files.length} tệp, ${result.diagnostics.length} phát hiện, ${(performance.now() - started).toFixed(0)} ms (cpu ${((used.user + used.system) / 1000).toFixed(0)} ms; quy tắc: ${memo.ran} chạy lại, ${memo.reused} dùng lại)`,
     );
+  }
+
+  function sameDiagnostics(a: readonly Diagnostic[] | undefined, b: readonly Diagnostic[]): boolean {
+    if (a === undefined) return b.length === 0;
+    if (a.length !== b.length) return false;
+    return a.every((d, i) => d === b[i] || JSON.stringify(d) === JSON.stringify(b[i]));
   }
 
   function toLsp(d: Diagnostic): LspDiagnostic {
