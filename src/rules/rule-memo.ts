@@ -163,15 +163,32 @@ export class ContentKeys {
         return sha1(JSON.stringify(this.model.references));
       case 'files':
         return sha1(JSON.stringify(this.model.files));
-      case 'findings':
-        // What the findings say, not where they are (a line moving does not change a gap).
-        return sha1(JSON.stringify(this.findings().map(({ file: _f, range: _r, ...what }) => what)));
+      case 'findings': {
+        // What the findings say, not where they are (a line moving does not change a gap). Findings
+        // reused from the memo are the same objects from run to run: each is written out once.
+        const hash = createHash('sha1');
+        for (const d of this.findings()) hash.update(whatItSays(d)).update('\n');
+        return hash.digest('hex');
+      }
       case 'never':
         return `never:${++runs}`;
       default:
         return `?${read}`;
     }
   }
+}
+
+const SAID = new WeakMap<Diagnostic, string>();
+
+/** A finding without its place (file and range), as JSON, memoised per finding object. */
+function whatItSays(d: Diagnostic): string {
+  let said = SAID.get(d);
+  if (said === undefined) {
+    const { file: _file, range: _range, ...what } = d;
+    said = JSON.stringify(what);
+    SAID.set(d, said);
+  }
+  return said;
 }
 
 /** Methods of the model whose answer depends on one entity (their first argument). */
