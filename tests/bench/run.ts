@@ -39,6 +39,7 @@ interface Run {
   readonly peakMb: number;
   readonly code: number;
   readonly stderr: string;
+  readonly stdout: string;
 }
 
 function arg(name: string): string | undefined {
@@ -49,10 +50,10 @@ function arg(name: string): string | undefined {
 /** One whole process, timed by /usr/bin/time. */
 function timed(argv: readonly string[], cwd: string): Run {
   const out = join(tmpdir(), `kientruc-bench-time-${process.pid}.txt`);
-  const r = spawnSync(TIME, ['-f', '%e %U %S %M', '-o', out, process.execPath, ...argv], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const r = spawnSync(TIME, ['-f', '%e %U %S %M', '-o', out, process.execPath, ...argv], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
   const last = readFileSync(out, 'utf8').trim().split('\n').pop() ?? '';
   const [e, u, s, m] = last.split(' ').map(Number) as [number, number, number, number];
-  return { wallMs: e * 1000, cpuMs: (u + s) * 1000, peakMb: m / 1024, code: r.status ?? -1, stderr: r.stderr.slice(-2000) };
+  return { wallMs: e * 1000, cpuMs: (u + s) * 1000, peakMb: m / 1024, code: r.status ?? -1, stderr: r.stderr.slice(-2000), stdout: r.stdout.slice(-2000) };
 }
 
 const median = (xs: readonly number[]): number => {
@@ -160,8 +161,17 @@ async function main(): Promise<void> {
       const validateVsJson = paired(runs, cli('validate', 'architecture', '--no-cache'), () => [BASELINE, 'json', json, schemaFile], project);
       print(`validate (cold)            ${fig(validateVsYaml.a)}`);
       print(`floor js-yaml + ajv        ${fig(validateVsYaml.b)} → validate ${ratio(validateVsYaml)}`);
+      // The floor compiles the schema with ajv when it starts (kientruc ships precompiled validators): shown apart.
+      const compile = validateVsYaml.b.runs.map((r) => (JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { compileCpuMs?: number }).compileCpuMs ?? 0);
+      const noCompile = validateVsYaml.a.runs.map((r, i) => r.cpuMs / ((validateVsYaml.b.runs[i] as Run).cpuMs - (compile[i] as number)));
+      print(`  of which ajv compiling the schema: cpu ${ms(median(compile))} → validate ×${median(noCompile).toFixed(2)} of the floor without it`);
       print(`floor JSON.parse + ajv     ${fig(validateVsJson.b)} → validate ${ratio(validateVsJson)}`);
-      aims.push({ measure: `cold validate vs js-yaml + ajv (CPU, paired), ${k}`, aim: '≤ 1.5×', figure: ratio(validateVsYaml), met: median(validateVsYaml.ratios) <= 1.5 });
+      aims.push({
+        measure: `cold validate vs js-yaml + ajv (CPU, paired), ${k}`,
+        aim: '≤ 1.5×',
+        figure: `${ratio(validateVsYaml)}; ×${median(noCompile).toFixed(2)} without the floor's schema compile`,
+        met: median(noCompile) <= 1.5,
+      });
 
       // One file changed before each A: check with the warm on-disk cache, against a cold check.
       const cache = mkdtempSync(join(tmpdir(), 'kientruc-bench-cache-'));
