@@ -5,7 +5,7 @@
  * quick fixes for the "did you mean" hints.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -28,14 +28,14 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../core/diagnostic.js';
-import { PACKAGE_ROOT } from '../../core/paths.js';
-import { parseRef, type RefKind } from '../../core/ref.js';
+import type { RefKind } from '../../core/ref.js';
 import type { Range } from '../../core/source.js';
 import { pick, type Lang } from '../../core/text.js';
 import type { Model } from '../../model/model.js';
 import { availablePacks } from '../../framework/load-pack.js';
 import { buildSchema } from '../../validate/schema/build-schema.js';
 import type { PipelineResult } from '../../pipeline.js';
+import { hoverText, packLocation } from './entities.js';
 import { candidatesOf, matchCandidates, refAt, refFields, replacementOf, typedValue, type Candidate } from './references.js';
 import { Workspace } from './workspace.js';
 import type { IsoDate } from '../../core/dates.js';
@@ -196,46 +196,7 @@ export function startServer(opts: ServerOptions): Promise<void> {
       const loc = model.locate(ref, ['id']);
       return { uri: uriOf(loc.file), range: toLspRange(loc.range) };
     }
-    const p = parseRef(ref);
-    if (!p || !model.resolves(ref)) return undefined;
-    for (const f of model.pack.files) {
-      const abs = join(PACKAGE_ROOT, f);
-      let text: string;
-      try {
-        text = readFileSync(abs, 'utf8');
-      } catch {
-        continue;
-      }
-      const at = text.split('\n').findIndex((l) => new RegExp(`^\\s*-?\\s*id:\\s*["']?${p.id}["']?\\s*$`).test(l));
-      if (at >= 0) {
-        const col = (text.split('\n')[at] ?? '').indexOf(p.id);
-        return { uri: pathToFileURL(abs).href, range: { start: { line: at, character: col }, end: { line: at, character: col + p.id.length } } };
-      }
-    }
-    return undefined;
-  }
-
-  function hoverText(model: Model, ref: string): string | undefined {
-    const e = model.get(ref);
-    if (e) {
-      const loc = model.locate(ref, ['id']);
-      const shown: string[] = [];
-      for (const [k, v] of Object.entries(e)) {
-        if (['apiVersion', 'kind', 'id', 'name', 'ref', 'entityKind', 'origin', 'description'].includes(k)) continue;
-        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') shown.push(`- \`${k}\`: ${String(v)}`);
-        else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) shown.push(`- \`${k}\`: ${v.join(', ')}`);
-        if (shown.length === 10) break;
-      }
-      const desc = 'description' in e && typeof e.description === 'string' ? `\n\n${e.description}` : '';
-      const users = model.referrers(ref).length;
-      const used = lang === 'en' ? `${users} reference(s)` : `${users} tham chiếu tới`;
-      return `**${e.name}**  \n\`${ref}\` — ${loc.file}:${loc.range.start.line} · ${used}${desc}\n\n${shown.join('\n')}`;
-    }
-    const n = model.national(ref) ?? model.target(ref);
-    if (n) return `**${n.name}**  \n\`${ref}\` — ${lang === 'en' ? 'framework pack' : 'bộ khung'} ${model.pack.id}${n.legalRef ? ` · ${n.legalRef}` : ''}`;
-    const o = model.org(ref);
-    if (o) return `**${o.name}**  \n\`${ref}\` — ${o.source === 'pack' ? (lang === 'en' ? `central body (pack ${model.pack.id})` : `cơ quan trung ương (bộ khung ${model.pack.id})`) : o.level}`;
-    return undefined;
+    return packLocation(model, ref);
   }
 
   connection.onInitialize((params) => {
@@ -335,7 +296,7 @@ export function startServer(opts: ServerOptions): Promise<void> {
     if (!result) return null;
     const hit = refUnder(result.model, p.textDocument.uri, p.position.line, p.position.character);
     if (!hit) return null;
-    const value = hoverText(result.model, hit.ref);
+    const value = hoverText(result.model, hit.ref, lang);
     return value === undefined ? null : { contents: { kind: MarkupKind.Markdown, value }, range: hit.range };
   });
 
