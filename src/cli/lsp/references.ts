@@ -39,7 +39,8 @@ export interface TypedValue {
   readonly field: string | undefined;
 }
 
-const KEY_LINE = /^(\s*)(?:-\s+)*([A-Za-z][\w-]*)\s*:(?:\s|$)/;
+/** "key: " — a key has a space after its colon; "- kpi:" with the cursor after the colon is a ref being typed. */
+const KEY_LINE = /^(\s*)(?:-\s+)*([A-Za-z][\w-]*)\s*:\s/;
 
 /**
  * Reads the value being typed on `lines[line]` up to `col`: after "key: ", "- ", "[" or ",".
