@@ -160,6 +160,20 @@ describe('kientruc lsp over stdio (sample architecture)', () => {
   }, 60_000);
 });
 
+describe('kientruc lsp: framework pack entries', () => {
+  it('goes to the national system in the framework pack', async () => {
+    const file = join(REPO, 'architecture', 'integrations', 'quoc-gia.yaml');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l === 'to: national:ndxp');
+    const def = (await conn.sendRequest('textDocument/definition', {
+      textDocument: { uri: pathToFileURL(file).href },
+      position: { line, character: 'to: national:'.length + 1 },
+    })) as { uri: string; range: { start: { line: number } } };
+    expect(def.uri).toMatch(/src\/framework\/packs\/vn-2025\/national\.yaml$/);
+    expect(readFileSync(new URL(def.uri), 'utf8').split('\n')[def.range.start.line]).toMatch(/^\s*- id: ndxp$/);
+  }, 60_000);
+});
+
 describe('kientruc init and the editor', () => {
   it('writes the VS Code settings of the language server client', async () => {
     const { scaffoldFiles } = await import('../../src/cli/scaffold.js');
