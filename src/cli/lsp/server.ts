@@ -4,8 +4,8 @@
  * place of the disk; completion, go to definition, find references and hover of typed references;
  * quick fixes for the "did you mean" hints.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -98,7 +98,9 @@ export function startServer(opts: ServerOptions): Promise<void> {
     return ws?.result;
   };
 
-  const uriOf = (file: string): string => pathToFileURL(resolve(ws?.cwd ?? opts.cwd, file)).href;
+  // Paths in findings are relative to the repository holding the architecture (the loader's base).
+  const baseDir = (): string => ws?.result?.loaded.base ?? ws?.cwd ?? opts.cwd;
+  const uriOf = (file: string): string => pathToFileURL(resolve(baseDir(), file)).href;
   const absOf = (uri: string): string | undefined => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
 
   async function analyzeAndPublish(): Promise<void> {
@@ -187,8 +189,13 @@ export function startServer(opts: ServerOptions): Promise<void> {
   }
 
   function displayOf(abs: string): string {
-    const rel = resolve(abs).slice(resolve(ws?.cwd ?? opts.cwd).length + 1);
-    return rel.split('\\').join('/');
+    let real = abs;
+    try {
+      real = join(realpathSync(dirname(abs)), basename(abs));
+    } catch {
+      // not on disk: as given
+    }
+    return relative(baseDir(), real).split('\\').join('/');
   }
 
   function locationOf(model: Model, ref: string): LspLocation | undefined {

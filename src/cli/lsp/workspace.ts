@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { IsoDate } from '../../core/dates.js';
 import { MemoryCache } from '../../load/cache.js';
@@ -31,6 +31,8 @@ export function chooseRoot(cwd: string, root: string | undefined): string {
 export class Workspace {
   readonly cwd: string;
   readonly rootAbs: string;
+  /** The same folder through its real path (the loader reads it from there). */
+  private readonly rootReal: string;
   private readonly overlay = new Map<string, string>();
   private readonly store = new MemoryCache();
   /** Rule results by what each rule read; rules whose reads did not change are not run again. */
@@ -41,6 +43,13 @@ export class Workspace {
   constructor(private readonly opts: WorkspaceOptions) {
     this.cwd = opts.cwd;
     this.rootAbs = chooseRoot(opts.cwd, opts.root);
+    let real = this.rootAbs;
+    try {
+      real = realpathSync(this.rootAbs);
+    } catch {
+      // a missing folder: the first analysis reports it
+    }
+    this.rootReal = real;
   }
 
   /** An open buffer's text replaces the file on disk until it is closed. */
@@ -59,7 +68,7 @@ export class Workspace {
 
   /** True when `abs` is a YAML file the architecture folder holds (or would hold once saved). */
   covers(abs: string): boolean {
-    return abs.startsWith(this.rootAbs + '/') && /\.ya?ml$/.test(abs);
+    return (abs.startsWith(`${this.rootAbs}/`) || abs.startsWith(`${this.rootReal}/`)) && /\.ya?ml$/.test(abs);
   }
 
   /** Checks everything (validate and every rule), with the open buffers in place of the disk. */
