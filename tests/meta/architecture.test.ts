@@ -22,6 +22,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   diff: ['core', 'framework', 'validate', 'model', 'analysis', 'render'],
   aggregate: ['core', 'framework', 'load', 'model', 'analysis', 'render'],
   pipeline: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'rules', 'diagnostics'],
+  // The library's public API (package "exports"): a thin front over the pipeline, view models and renderers.
+  api: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'rules', 'render', 'diagnostics', 'pipeline'],
+  index: ['api'],
   cli: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'rules', 'render', 'diagnostics', 'write', 'pipeline', 'diff', 'aggregate'],
 };
 
