@@ -1,6 +1,6 @@
 /**
  * The CI workflows `kientruc init` writes. Every kientruc command they run comes from `CI_COMMANDS`, and
- * the README's CI section shows the same lines (a test holds the three together).
+ * docs/ci.md shows the same lines (a test holds the three together).
  */
 
 /**

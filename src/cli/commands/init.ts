@@ -99,9 +99,11 @@ function reportPlan(app: App, dir: string, plan: InitPlan): void {
   }
   const created = written.filter((p) => p !== 'package.json' || !plan.merged.length);
   if (created.length === 0 && plan.merged.length === 0) {
-    app.log.info(vi ? `✓ ${dir} đã được khởi tạo: không có gì để ghi.` : `✓ ${dir} is already initialised: nothing to write.`);
+    app.log.info(vi ? `✓ ${dir} đã được khởi tạo trước đó: không có gì để ghi.` : `✓ ${dir} is already initialised: nothing to write.`);
     return;
   }
-  const next = dir === '.' ? 'npx kientruc check' : `cd ${dir} && npx kientruc check`;
-  app.log.info(vi ? `✓ Đã ghi ${created.length} tệp trong ${dir}. Tiếp theo: ${next}` : `✓ Wrote ${created.length} file(s) in ${dir}. Next: ${next}`);
+  const here = dir === '.' || dir === './';
+  const next = here ? 'npx kientruc check' : `cd ${dir} && npx kientruc check`;
+  const where = here ? (vi ? 'thư mục hiện tại' : 'the current folder') : dir;
+  app.log.info(vi ? `✓ Đã ghi ${created.length} tệp vào ${where}. Tiếp theo: ${next}` : `✓ Wrote ${created.length} file(s) in ${where}. Next: ${next}`);
 }
