@@ -20,6 +20,7 @@ import type { CodeInfo } from './diagnostics/format/context.js';
 import { FORMATTERS, type FormatName } from './diagnostics/format/index.js';
 import type { FrameworkPack } from './framework/types.js';
 import type { Model } from './model/model.js';
+import type { ValidModel } from './model/valid.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
 import { RULES } from './rules/index.js';
 import { renderGapReport as renderGapFiles, type ReportFormat } from './render/gap/gap-report.js';
@@ -124,21 +125,34 @@ export function formatDiagnostics(arch: Architecture, format: FormatName, opts: 
   });
 }
 
+/**
+ * The model a view model is built from, once loading found no YAML, schema or reference error (reports
+ * on a broken model would be wrong, so they are refused, as `kientruc build` refuses to write them).
+ */
+function validModel(arch: Architecture): ValidModel {
+  const r = arch.internal;
+  if (r.structuralErrors) {
+    throw new UsageError('the architecture has YAML, schema or reference errors (see .diagnostics): fix them before building reports or diagrams.');
+  }
+  return r.model;
+}
+
 /** The gap report's view model (national targets, coverage, scorecards, findings, to-do), from a `check` result. */
 export function gapReport(arch: Architecture): GapReport {
-  return buildGapReport({ model: arch.model, diagnostics: arch.diagnostics, codes: diagnosticCodes(), asOf: arch.asOf });
+  return buildGapReport({ model: validModel(arch), diagnostics: arch.diagnostics, codes: diagnosticCodes(), asOf: arch.asOf });
 }
 
 /** The periodic report's view model for `period` (`2025-Q4`, `2025-H1`, `2025`, `2025-03`; default: the latest finished one). */
 export function periodicReport(arch: Architecture, period?: string): PeriodicReport {
-  const p = period === undefined ? defaultReportPeriod(arch.model, arch.asOf) : parsePeriod(period);
+  const model = validModel(arch);
+  const p = period === undefined ? defaultReportPeriod(model, arch.asOf) : parsePeriod(period);
   if (p === undefined) throw new UsageError(`period "${String(period)}" is not 2025, 2025-H1, 2025-Q4 or 2025-03.`);
-  return buildPeriodicReport(arch.model, p, arch.asOf);
+  return buildPeriodicReport(model, p, arch.asOf);
 }
 
 /** Every diagram of the model as Mermaid text (landscape, integrations, data, security, roadmap, KPIs, contexts). */
 export function diagrams(arch: Architecture, opts: { readonly maxNodes?: number } = {}): readonly DiagramSpec[] {
-  return diagramsFor(arch.model, { asOf: arch.asOf, ...(opts.maxNodes !== undefined ? { maxNodes: opts.maxNodes } : {}) });
+  return diagramsFor(validModel(arch), { asOf: arch.asOf, ...(opts.maxNodes !== undefined ? { maxNodes: opts.maxNodes } : {}) });
 }
 
 /** `gap-report.{md,html,json}` as files (path relative to the output folder, contents). */

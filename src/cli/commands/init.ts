@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
@@ -6,7 +7,7 @@ import { slugify } from '../../core/labels.js';
 import { isId } from '../../core/ref.js';
 import { DEFAULT_PACK, loadPack } from '../../framework/load-pack.js';
 import { schemaJson, SCHEMA_FILE } from '../../render/schema-file.js';
-import { writeGenerated } from '../../write/write-generated.js';
+import { MANIFEST, manifestJson, writeNewFiles } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { planInit, type InitPlan } from '../init-merge.js';
 import { INIT_SCRIPTS, scaffoldFiles, type ScaffoldInput } from '../scaffold.js';
@@ -51,15 +52,26 @@ Chạy lại init là an toàn: tệp giống hệt được bỏ qua, tệp kh�
       const target = resolve(app.io.cwd, dir);
       const files = scaffoldFiles({ name, id, level: opts.level, ...(opts.code ? { code: opts.code } : {}), today: app.today, version: app.version });
       files[`generated/${SCHEMA_FILE}`] = schemaJson(loadPack(DEFAULT_PACK));
+      // generated/ is kientruc's from the start: the first build replaces the schema instead of refusing the folder.
+      files[`generated/${MANIFEST}`] = manifestJson(app.version, [SCHEMA_FILE]);
       const read = (path: string): string | undefined => {
         const abs = resolve(target, path);
         return existsSync(abs) && statSync(abs).isFile() ? readFileSync(abs, 'utf8') : undefined;
       };
       const plan = planInit(files, read, { force: Boolean(opts.force), version: app.version, scripts: INIT_SCRIPTS });
-      const toWrite = Object.entries(plan.write).map(([path, contents]) => ({ path, contents }));
-      if (toWrite.length) await writeGenerated(target, toWrite, 'merge');
+      const entries = Object.entries(plan.write).map(([path, contents]) => ({ path, contents }));
+      // New files are created with O_EXCL (never replacing one that appeared meanwhile); the merged
+      // package.json and what --force replaces are swapped in whole (temp file, rename).
+      await writeNewFiles(target, entries.filter((f) => read(f.path) === undefined));
+      for (const f of entries.filter((e) => read(e.path) !== undefined)) await replaceFile(resolve(target, f.path), f.contents);
       reportPlan(app, dir, plan);
     });
+}
+
+async function replaceFile(target: string, contents: string): Promise<void> {
+  const tmp = `${target}.kientruc-tmp-${process.pid}`;
+  await writeFile(tmp, contents);
+  await rename(tmp, target);
 }
 
 function reportPlan(app: App, dir: string, plan: InitPlan): void {
