@@ -101,6 +101,12 @@ const TEXT_EN: Readonly<Record<string, string>> = {
   'In tập lệnh gợi ý lệnh (tab completion) cho bash hoặc zsh: tên lệnh, tùy chọn và giá trị được phép của từng tùy chọn.':
     'Prints a tab-completion script for bash or zsh: command names, options and the values each option allows.',
   'trình thông dịch lệnh': 'shell',
+  'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)': 'output folder (kientruc’s other files in it are left untouched)',
+  'ghi vào thư mục đã có tệp không do kientruc tạo: ghi bên cạnh, không xóa hay ghi đè tệp nào của bạn (xem docs/outputs.md)':
+    'write into a folder holding files kientruc did not write: beside them, never deleting or overwriting any of yours (see docs/outputs.md)',
+  'thư mục đầu ra (các tệp kientruc đã ghi trước đó được thay thế)': 'output folder (files kientruc wrote there before are replaced)',
+  'ghi vào thư mục đã có tệp không do kientruc tạo (không xóa hay ghi đè tệp nào của bạn)':
+    'write into a folder holding files kientruc did not write (never deleting or overwriting any of yours)',
 };
 
 const EXIT_LOADED = 'Exit codes: 0 report written; 1 the architecture has syntax, schema or reference errors (nothing written); 2 usage or internal error.';
