@@ -12,6 +12,9 @@ export interface ScaffoldInput {
   readonly version: string;
 }
 
+/** The scripts a starter's package.json has, and that `init` merges into an existing one. */
+export const INIT_SCRIPTS: Readonly<Record<string, string>> = { check: 'kientruc check architecture', build: 'kientruc build architecture' };
+
 const HEADER = (depth: number) => `# yaml-language-server: $schema=${'../'.repeat(depth)}generated/schema/kientruc.schema.json\n`;
 
 /** YAML double-quoted string. */
@@ -132,7 +135,7 @@ addresses: [kpi:phan-loai-du-lieu]
     {
       name: slugify(name) || 'kien-truc-so',
       private: true,
-      scripts: { check: 'kientruc check architecture', build: 'kientruc build architecture' },
+      scripts: { ...INIT_SCRIPTS },
       devDependencies: { kientruc: input.version },
     },
     null,
