@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { BIN, REPO, TODAY } from '../helpers/project.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 const AS_OF = ['--as-of', '2026-09-30'];
 const ARCH = 'kien-truc/architecture';
@@ -54,15 +55,9 @@ async function run(argv: readonly string[], cwd: string, env: Record<string, str
 /** The lines a run printed that are not progress (`[1/8] …`) or logs. */
 const lastLine = (stderr: string): string => stderr.trimEnd().split('\n').at(-1) ?? '';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
+/** Under the run's temp root, removed when this file ends (a module-level afterAll would not run for every file). */
 function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `kientruc-${prefix}-`));
-  made.push(dir);
-  return dir;
+  return makeTempDir(`${prefix}-`);
 }
 
 /** A scratch git repository with a commit, the sample architecture one level down, and foreign files. */
