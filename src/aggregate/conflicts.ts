@@ -32,8 +32,10 @@ function title(model: Model, ref: string): Text {
 
 /**
  * Conflicts between agencies, found on the merged model:
- * - `aggregate.national-db-owned-twice`: datasets of two agencies both declare themselves the source
- *   (`nationalRole` other than `replica`) of the same national database;
+ * - `aggregate.national-db-owned-twice`: datasets of two agencies both declare themselves the body
+ *   managing the same national database (`nationalRole: custodian`). Several provinces each feeding
+ *   their share of a national database (`contributor`, the default) is how national databases work
+ *   (every province feeds the national land database), so that is never a conflict;
  * - `aggregate.system-claimed-twice`: two agencies describe one system — same name or same short name
  *   (retired systems excepted, and pairs linked by `replacedBy` excepted), or a system another agency's
  *   system replaced (`replacedBy: system:x@code`) that is still in service.
@@ -55,7 +57,7 @@ export function findConflicts(
   // The same national database with a source in two agencies.
   const byNational = new Map<string, Dataset[]>();
   for (const d of model.all('dataset')) {
-    if (d.nationalDatabase === undefined || d.nationalRole === 'replica') continue;
+    if (d.nationalDatabase === undefined || d.nationalRole !== 'custodian') continue;
     const list = byNational.get(d.nationalDatabase) ?? [];
     list.push(d);
     byNational.set(d.nationalDatabase, list);
@@ -74,12 +76,12 @@ export function findConflicts(
         'aggregate.national-db-owned-twice',
         'error',
         text(
-          `${t.vi} của ${agencyName(d.ref)} nhận là nguồn của ${nationalName}, trùng với ${f.vi} của ${agencyName(first.ref)} (${where(model, first.ref, ['nationalDatabase'])}).`,
-          `${t.en} of ${agencyName(d.ref)} claims to be the source of ${nationalName}, as does ${f.en} of ${agencyName(first.ref)} (${where(model, first.ref, ['nationalDatabase'])}).`,
+          `${t.vi} của ${agencyName(d.ref)} nhận là cơ quan chủ quản ${nationalName} (nationalRole: custodian), trùng với ${f.vi} của ${agencyName(first.ref)} (${where(model, first.ref, ['nationalDatabase'])}).`,
+          `${t.en} of ${agencyName(d.ref)} claims to manage ${nationalName} (nationalRole: custodian), as does ${f.en} of ${agencyName(first.ref)} (${where(model, first.ref, ['nationalDatabase'])}).`,
         ),
         text(
-          `Thống nhất một cơ quan cập nhật ${nationalName}; ở cơ quan còn lại khai báo "nationalRole: replica" hoặc chuyển dữ liệu qua ${f.vi}.`,
-          `Agree on one agency feeding ${nationalName}; elsewhere declare "nationalRole: replica" or send the data through ${f.en}.`,
+          `Chỉ một cơ quan quản lý ${nationalName}; ở cơ quan còn lại khai báo "nationalRole: contributor" (tạo lập, cập nhật phần dữ liệu của mình) hoặc "replica".`,
+          `Only one body manages ${nationalName}; elsewhere declare "nationalRole: contributor" (feeds its own share) or "replica".`,
         ),
       );
     }

@@ -1,5 +1,6 @@
 import type { Ref, EntityKind, RefKind } from '../core/ref.js';
 import { parseRef } from '../core/ref.js';
+import { isUnknown } from '../core/unknown.js';
 import type { DocPath, Location, Range } from '../core/source.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { FrameworkPack, NationalSystem, NationalTarget } from '../framework/types.js';
@@ -110,6 +111,7 @@ export class Model {
 
   /** Display name of any ref, falling back to the ref itself. */
   nameOf(ref: string): string {
+    if (isUnknown(ref)) return UNKNOWN_NAME;
     const e = this.entities.get(ref);
     if (e) return e.name;
     const n = this.nationalById.get(ref) ?? this.targetById.get(ref);
@@ -149,6 +151,9 @@ export class Model {
     return { file: e.origin.file, range: this.sources.locate(e.origin.file, e.origin.docIndex, target, part) };
   }
 }
+
+/** How a "not yet known" value prints wherever a name is expected. */
+const UNKNOWN_NAME = 'Chưa xác định';
 
 const START: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
 
