@@ -15,7 +15,7 @@ export const BUILTIN_CODES: readonly CodeMeta[] = [
   c('aggregate.duplicate-code', 'error', 'Hai thư mục được tổng hợp có cùng mã định danh cơ quan.', 'Two aggregated folders share an agency code.'),
   c('aggregate.framework-mismatch', 'error', 'Các cơ quan được tổng hợp dùng bộ khung khác nhau.', 'Aggregated agencies use different framework packs.'),
   c('aggregate.missing-code', 'error', 'Cơ quan được tổng hợp chưa có mã định danh (QCVN 102).', 'An aggregated agency has no agency code (QCVN 102).'),
-  c('aggregate.national-db-owned-twice', 'error', 'Hai cơ quan cùng nhận là cơ quan chủ quản (nationalRole: custodian) của một CSDL quốc gia.', 'Two agencies both claim to manage one national database (nationalRole: custodian).'),
+  c('aggregate.national-db-owned-twice', 'error', 'Hai cơ quan cùng nhận là cơ quan chủ quản một CSDL quốc gia, hoặc hai cơ quan cùng địa bàn cùng là nguồn của nó.', 'Two agencies both claim to manage one national database, or two agencies of one territory both feed it.'),
   c('aggregate.system-claimed-twice', 'warning', 'Hai cơ quan cùng khai báo một hệ thống (cùng tên, tên viết tắt, hoặc đã được thay thế mà vẫn vận hành).', 'Two agencies declare one system (same name or short name, or replaced yet still in service).'),
   c('aggregate.unknown-agency', 'warning', 'Tham chiếu tới cơ quan không có trong lần tổng hợp.', 'Reference to an agency outside the aggregation.'),
   c('aggregate.unresolved-ref', 'error', 'Tham chiếu liên cơ quan tới thực thể không tồn tại.', 'Cross-agency reference to an entity that does not exist.'),
