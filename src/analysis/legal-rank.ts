@@ -17,6 +17,7 @@ export interface RankedBasis {
  */
 export function rankOfCitation(citation: string): string | undefined {
   const c = citation.normalize('NFC').replace(/^Căn cứ\s+/u, '');
+  if (/^Luật Tổ chức\b/u.test(c)) return 'organic-law';
   if (/^(Bộ )?Luật\b/u.test(c)) return 'law';
   if (/-(NQ|QĐ|KL|CT|KH)\/(TW|BCĐTW)\b/u.test(c)) return 'party-central';
   if (/-(NQ|QĐ|KL|CT|KH|CTr)\/(TU|ThU)\b/u.test(c)) return 'provincial-party';

@@ -478,6 +478,7 @@ export interface AgencyDoc {
      * Loại văn bản — Document type
      */
     type:
+      | "organic-law"
       | "law"
       | "party-central"
       | "government-resolution"

@@ -55,7 +55,10 @@ function dutyIndex(ctx: StrategyContext): DutyIndex {
     for (const p of t.partners ?? []) addTo(partner, p, i);
   });
   const kpis = new Map<string, number[]>();
-  ctx.model.all('kpi').forEach((k, i) => addTo(kpis, k.owner, i));
+  // Statistics (statistic: true) have no result to deliver: they are not listed as KPIs to follow up.
+  ctx.model.all('kpi').forEach((k, i) => {
+    if (k.statistic !== true) addTo(kpis, k.owner, i);
+  });
   const systems = new Map<string, number[]>();
   ctx.model.all('system').forEach((s, i) => addTo(systems, s.owner, i));
   const datasets = new Map<string, number[]>();
