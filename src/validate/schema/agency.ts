@@ -140,7 +140,7 @@ export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): S
             obj(
               { vi: 'Chủ đề', en: 'Theme' },
               {
-                id: id({ vi: 'Mã chủ đề', en: 'Theme id' }),
+                id: id({ vi: 'Mã chủ đề', en: 'Theme id', examples: ['nen-tang-so'] }),
                 title: str({ vi: 'Tên chủ đề', en: 'Title' }, { maxLength: 300 }),
                 description: text({ vi: 'Mô tả', en: 'Description' }),
               },
@@ -154,7 +154,7 @@ export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): S
         obj(
           { vi: 'Đơn vị đo', en: 'Unit' },
           {
-            id: id({ vi: 'Mã đơn vị', en: 'Unit id' }),
+            id: id({ vi: 'Mã đơn vị', en: 'Unit id', examples: ['tram-bts'] }),
             vi: str({ vi: 'Tên tiếng Việt', en: 'Vietnamese name' }, { maxLength: 120 }),
             en: str({ vi: 'Tên tiếng Anh', en: 'English name' }, { maxLength: 120 }),
             symbol: str({ vi: 'Ký hiệu', en: 'Symbol', dvi: 'In sau con số, ví dụ "trạm".', den: 'Printed after the number.' }, { maxLength: 30 }),
@@ -173,7 +173,7 @@ export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): S
         obj(
           { vi: 'Văn bản', en: 'Document' },
           {
-            id: id({ vi: 'Mã văn bản', en: 'Document id' }),
+            id: id({ vi: 'Mã văn bản', en: 'Document id', examples: ['quy-che-lgsp'] }),
             type: enumOf(pack, 'documentType'),
             number: str({ vi: 'Số, ký hiệu', en: 'Number', examples: ['2380/QĐ-UBND'] }, { maxLength: 120 }),
             date: date({ vi: 'Ngày ban hành', en: 'Date issued' }),
@@ -196,7 +196,7 @@ export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): S
         obj(
           { vi: 'Hệ thống, CSDL quốc gia', en: 'National entity' },
           {
-            id: id({ vi: 'Mã', en: 'Id' }),
+            id: id({ vi: 'Mã', en: 'Id', examples: ['csdl-bao-hiem'] }),
             name: str({ vi: 'Tên', en: 'Name' }, { maxLength: 500 }),
             nameEn: str({ vi: 'Tên tiếng Anh', en: 'English name' }, { maxLength: 500 }),
             type: doc({ vi: 'Loại', en: 'Type' }, { type: 'string', enum: ['platform', 'database', 'datacenter', 'portal', 'system'] }),

@@ -109,12 +109,12 @@ export function systemSchema(pack: FrameworkPack): Schema {
           den: 'Document ids: framework documents (kientruc schema --list legal) or the agency\'s own documents declared in agency.documents.',
           examples: [['nd-85-2016', 'qd-khung-kien-truc-so']],
         },
-        id({ vi: 'Mã văn bản', en: 'Document id' }),
+        id({ vi: 'Mã văn bản', en: 'Document id', examples: ['nd-85-2016'] }),
         { uniqueItems: true },
       ),
       operatingRules: arr(
         { vi: 'Quy chế vận hành, khai thác', en: 'Operating rules', dvi: 'Mã văn bản trong agency.documents (quy chế quản lý, vận hành, khai thác hệ thống).', den: 'Ids of documents in agency.documents (rules for operating and using the system).', examples: [['quy-che-lgsp']] },
-        id({ vi: 'Mã văn bản', en: 'Document id' }),
+        id({ vi: 'Mã văn bản', en: 'Document id', examples: ['quy-che-lgsp'] }),
         { uniqueItems: true },
       ),
       funding: arr(
