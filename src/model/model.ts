@@ -113,7 +113,8 @@ export class Model {
   nameOf(ref: string): string {
     if (isUnknown(ref)) return UNKNOWN_NAME;
     const e = this.entities.get(ref);
-    if (e) return e.name;
+    // An entity that failed the schema may hold anything in `name`: only a string is a name.
+    if (e && typeof e.name === 'string') return e.name;
     const n = this.nationalById.get(ref) ?? this.targetById.get(ref);
     if (n) return n.name;
     const o = this.org(ref);
@@ -124,7 +125,7 @@ export class Model {
   /** Short display name (shortName when given). */
   shortNameOf(ref: string): string {
     const e = this.entities.get(ref);
-    if (e && 'shortName' in e && e.shortName) return e.shortName;
+    if (e && 'shortName' in e && typeof e.shortName === 'string' && e.shortName) return e.shortName;
     return this.nameOf(ref);
   }
 

@@ -178,7 +178,12 @@ export function translateAjvError(
             `"${show(value)}" không phải tham chiếu hợp lệ cho ${where.vi} của ${subject.vi}${suggestion ? ` — ý bạn là "${suggestion}"?` : '.'}`,
             `"${show(value)}" is not a valid reference for ${where.en} of ${subject.en}${suggestion ? ` — did you mean "${suggestion}"?` : '.'}`,
           ),
-          fix: text(`Tham chiếu có dạng ${form}; mã viết thường, không dấu, nối bằng "-".`, `References look like ${form}; ids are lower-case ASCII joined by "-".`),
+          fix: here?.['x-unknown']
+            ? text(
+                `Tham chiếu có dạng ${form}; mã viết thường, không dấu, nối bằng "-". Khi chưa biết, ghi "chưa xác định".`,
+                `References look like ${form}; ids are lower-case ASCII joined by "-". When not yet known, write "chưa xác định".`,
+              )
+            : text(`Tham chiếu có dạng ${form}; mã viết thường, không dấu, nối bằng "-".`, `References look like ${form}; ids are lower-case ASCII joined by "-".`),
         };
       }
       if (path.length === 1 && path[0] === 'id') {

@@ -365,3 +365,11 @@ describe('deadlines as plans write them', () => {
     expect(d?.kind === 'date' ? d.date : null).toBe(date);
   });
 });
+
+describe('a required fact the inventory does not know', () => {
+  it('is not guessed: a free-text owner gets the sentinel in its fix', async () => {
+    const r = await pipelineFor({ ...BASE, 'architecture/systems/he-thong.yaml': SYSTEMS.replace('owner: chưa xác định', 'owner: không rõ') });
+    const d = r.diagnostics.find((x) => x.code === 'schema.ref-format');
+    expect(d?.fix?.vi).toContain('ghi "chưa xác định"');
+  });
+});
