@@ -4,7 +4,7 @@ import { countBySeverity } from '../../core/diagnostic.js';
 import { UsageError } from '../../core/errors.js';
 import { displayPath } from '../../load/discover.js';
 import { parsePeriod, type Period } from '../../core/dates.js';
-import { DOCUMENT_KINDS, defaultKind, needsBrowser, parseKind } from '../../render/documents/index.js';
+import { DOCUMENT_KINDS, defaultKind, parseKind } from '../../render/documents/index.js';
 import { STRATEGY_FORMATS, type StrategyFormat } from '../../render/strategy/index.js';
 import type { Audience } from '../../render/strategy/view-types.js';
 import { writeGenerated } from '../../write/write-generated.js';
@@ -69,8 +69,10 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
     const produced = await produceDocuments(app, dir, opts, (result) => {
       const kind = asked ?? defaultKind(result.model);
       const reportPeriod = period ?? reportPeriodOf(result.model.agency?.report?.period);
-      if (!opts.render && needsBrowser(kind, formats)) {
-        throw new UsageError(`--no-render: không tạo được ${formats.filter((f) => f === 'pdf' || kind === 'chien-luoc').join(', ')} khi không dùng trình duyệt; chọn --format md${kind === 'chien-luoc' ? '' : ',html,docx'}.`);
+      // Without a browser: no PDF, and no strategy DOCX (it embeds the diagrams); HTML comes without diagrams.
+      const impossible = formats.filter((f) => f === 'pdf' || (kind === 'chien-luoc' && f === 'docx'));
+      if (!opts.render && impossible.length) {
+        throw new UsageError(`--no-render: không tạo được ${impossible.join(', ')} khi không dùng trình duyệt; chọn --format ${kind === 'chien-luoc' ? 'md,html' : 'md,html,docx'}.`);
       }
       return [{ kind, audience: opts.audience, formats, ...(reportPeriod ? { period: reportPeriod } : {}) }];
     });

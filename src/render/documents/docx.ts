@@ -28,7 +28,7 @@ class OfficialDocx extends DocxFrame {
     if (!list?.length) return;
     list.forEach((a, i) =>
       this.children.push(
-        this.centred(`${i === 0 ? 'Kính gửi: ' : ''}${a}`, this.layout.text.bodySizePt.value, {}, { spacing: { after: i === list.length - 1 ? 240 : 0 } }),
+        this.centred(a, this.layout.text.bodySizePt.value, {}, { spacing: { after: i === list.length - 1 ? 240 : 0 } }),
       ),
     );
   }

@@ -5,7 +5,7 @@ import { loadDocumentLayout } from '../../framework/document-pack.js';
 import type { Model } from '../../model/model.js';
 import { defaultReportPeriod } from '../../analysis/periods.js';
 import { renderStrategy } from '../strategy/index.js';
-import type { GeneratedFile, RenderContext } from '../types.js';
+import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
 import { buildReportView } from './kinds/bao-cao.js';
 import type { DocumentInput } from './kinds/input.js';
 import { buildPlanView } from './kinds/ke-hoach.js';
@@ -94,3 +94,18 @@ export async function renderDocuments(ctx: RenderContext, requests: readonly Doc
   for (const req of requests) files.push(...(await renderOne(ctx, req)));
   return files;
 }
+
+/**
+ * `kientruc build`: the agency's document (`document.kind`) in every format, internal and public
+ * editions; with `--no-render` (no browser) only what needs none.
+ */
+export const documentsRenderer: Renderer = {
+  id: 'documents',
+  description: 'Văn bản của cơ quan (Chiến lược dữ liệu hoặc Kế hoạch): bản nội bộ và bản công khai (md, html, pdf, docx)',
+  async render(ctx) {
+    const kind = defaultKind(ctx.model);
+    const formats = DOCUMENT_FORMATS.filter((f) => ctx.browser !== undefined || !(f === 'pdf' || (kind === 'chien-luoc' && f === 'docx')));
+    const audiences: readonly Audience[] = ['internal', 'public'];
+    return renderDocuments(ctx, audiences.map((audience) => ({ kind, audience, formats })));
+  },
+};

@@ -37,7 +37,7 @@ export interface OfficialDocView {
   };
   readonly marks: MarksView;
   readonly header: HeaderView;
-  /** "Kính gửi: …" of a report, or null. */
+  /** The "Kính gửi" lines of a report, complete ("Kính gửi:", "- Bộ …;"), or null. */
   readonly addressees: readonly string[] | null;
   /** Căn cứ and "QUYẾT ĐỊNH:" of a decision, or null. */
   readonly preamble: PreambleView | null;

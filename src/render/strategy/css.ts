@@ -92,8 +92,8 @@ section.phu-luc.ngang { page: ngang; }
 main.kem-theo { break-before: page; page-break-before: always; }
 .ket-van-ban { break-inside: avoid; page-break-inside: avoid; }
 .gach-trich-yeu { width: 30mm; margin: 0 auto 12pt; }
-.kinh-gui { text-align: center; margin: 6pt 0 12pt; }
-.kinh-gui p { text-indent: 0; text-align: center; margin: 0; }
+.kinh-gui { display: table; margin: 6pt auto 12pt; }
+.kinh-gui p { text-indent: 0; text-align: left; margin: 0; }
 p.nghieng { font-style: italic; }
 h1.phu-luc-so { font-size: ${pt(A.headingSizePt.value)}; text-align: center; text-indent: 0; margin: 0; }
 .phu-luc-ten { font-size: ${pt(A.headingSizePt.value)}; font-weight: bold; text-align: center; text-indent: 0; margin: 0; }

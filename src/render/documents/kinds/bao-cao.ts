@@ -197,6 +197,14 @@ function prose(list: readonly string[] | undefined, none: string, missing: strin
   return list.map((t, i) => paragraph(sentence(t), { label: `${i + 1}.` }));
 }
 
+/** "Kính gửi: A." for one addressee; "Kính gửi:" then "- A;" … "- B." for several (NĐ 30 practice). */
+function addresseeLines(list: readonly string[] | undefined): string[] | null {
+  const names = (list ?? []).map(withoutEnding).filter((a) => a !== '');
+  if (names.length === 0) return null;
+  if (names.length === 1) return [`Kính gửi: ${names[0]}.`];
+  return ['Kính gửi:', ...names.map((a, i) => `- ${a}${i === names.length - 1 ? '.' : ';'}`)];
+}
+
 export function buildReportView(input: DocumentInput): OfficialDocView {
   const model = input.model;
   const rep = model.agency?.report;
@@ -281,7 +289,7 @@ export function buildReportView(input: DocumentInput): OfficialDocView {
     meta: { kind: 'bao-cao', title: subject, audience: input.audience, documentDate: date, asOf: input.asOf, generator: input.generator, lang: 'vi' },
     marks: buildMarks(ctx, meta),
     header: buildHeader(ctx, meta),
-    addressees: rep?.addressees?.length ? rep.addressees.map((a) => squash(a)) : null,
+    addressees: addresseeLines(rep?.addressees),
     preamble: null,
     body,
     closing,
