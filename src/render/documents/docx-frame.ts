@@ -20,6 +20,7 @@ import {
   type IParagraphOptions,
 } from 'docx';
 import type { DocumentLayout } from '../../framework/document-pack.js';
+import type { Block } from './view.js';
 import type { AppendixView, DiagramView, HeaderView, ItemView, MarksView, PreambleView, SignatureView, TableView } from '../strategy/view-types.js';
 import { readZip, writeZip, type ZipEntry } from '../strategy/zip.js';
 
@@ -61,11 +62,18 @@ interface SectionPart {
 /** Cell padding never below 1 mm (readability in print), whatever the layout data says. */
 const MIN_CELL_PADDING_MM = 1;
 
-export class DocxFrame {
+/** What every Word document kientruc writes reads from its view. */
+export interface BaseView {
+  readonly meta: { readonly title: string; readonly documentDate: string; readonly generator: string };
+  readonly marks: Pick<MarksView, 'isPublic'>;
+}
+
+/** Page setup, sections, paragraphs, data tables, diagrams and appendices: everything but the NĐ 30 frame. */
+export class DocxBase<V extends BaseView = BaseView> {
   private readonly parts: SectionPart[] = [{ landscape: false, children: [] }];
 
   constructor(
-    protected readonly view: FrameView,
+    protected readonly view: V,
     protected readonly layout: DocumentLayout,
     protected readonly images: ReadonlyMap<string, Uint8Array>,
   ) {}
@@ -134,55 +142,6 @@ export class DocxFrame {
     return new Paragraph({ heading, keepNext: true, ...opts, children: [new TextRun(text)] });
   }
 
-  marks(): void {
-    const m = this.view.marks;
-    const labels = [m.draft, m.publicLabel].filter((x): x is string => x !== null);
-    if (labels.length === 0) return;
-    const size = this.layout.marks.draftSizePt.value;
-    const box = twip(this.layout.marks.draftBoxWidthMm.value);
-    const line = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 } as const;
-    // Consecutive paragraphs with the same borders share one box in Word.
-    labels.forEach((text, i) =>
-      this.children.push(
-        this.para([{ text, bold: true, size }], {
-          alignment: AlignmentType.CENTER,
-          // The border sits `space` points outside the text: indent the right edge by as much.
-          indent: { left: this.textWidth - box, right: 4 * 20 + 20 },
-          spacing: { before: 0, after: i === labels.length - 1 ? 120 : 0 },
-          border: { top: line, bottom: line, left: { ...line, space: 4 }, right: { ...line, space: 4 } },
-        }),
-      ),
-    );
-  }
-
-  /** Quốc hiệu, Tiêu ngữ, issuing body, number, place and date: a borderless two-column table. */
-  header(): void {
-    const h = this.view.header;
-    const L = this.layout.header;
-    const leftW = Math.round((this.textWidth * L.leftColumnPct.value) / 100);
-    const rightW = this.textWidth - leftW;
-    const left: Paragraph[] = [];
-    if (h.issuerParent) left.push(this.centred(h.issuerParent, L.issuerParentSizePt.value));
-    left.push(...h.issuerLines.map((l) => this.centred(l, L.issuerSizePt.value, { bold: true })), this.rule(L.issuerRuleWidthMm.value, leftW));
-    left.push(this.centred(h.number, L.numberSizePt.value, {}, { spacing: { before: 120, after: 0 } }));
-    const right: Paragraph[] = [
-      this.centred(h.nationalTitle, L.nationalTitleSizePt.value, { bold: true }),
-      this.centred(h.motto, L.mottoSizePt.value, { bold: true }),
-      this.rule(L.mottoRuleWidthMm.value, rightW),
-      this.centred(h.placeDate, L.placeDateSizePt.value, { italics: true }, { spacing: { before: 120, after: 0 } }),
-    ];
-    if (this.view.marks.publicNotice) {
-      this.children.push(this.centred(this.view.marks.publicNotice, this.layout.appendix.tableSizePt.value, { italics: true }, { spacing: { after: 120 } }));
-    }
-    this.children.push(this.layoutTable([leftW, rightW], [left, right]));
-    const T = this.layout.title;
-    this.children.push(
-      this.centred(h.docType, T.docTypeSizePt.value, { bold: true }, { spacing: { before: Math.round(T.spaceBeforeTitlePt.value * 20), after: 0 } }),
-      this.centred(h.subject, T.subjectSizePt.value, { bold: true }, { spacing: { after: 0 } }),
-      this.rule(30, this.textWidth),
-      new Paragraph({ spacing: { after: 120 }, children: [] }),
-    );
-  }
 
   /** A borderless table used for layout only (header block, Nơi nhận and signature). */
   layoutTable(widths: readonly number[], cells: readonly Paragraph[][]): Table {
@@ -208,37 +167,7 @@ export class DocxFrame {
     });
   }
 
-  preamble(): void {
-    const p = this.view.preamble;
-    if (!p) return;
-    const italics = true;
-    this.children.push(
-      this.centred(p.authority, this.layout.title.authoritySizePt.value, { bold: true }, { spacing: { before: 120, after: 120 } }),
-      ...p.bases.map((b) => this.body([{ text: b, italics }])),
-    );
-    if (p.proposal) this.children.push(this.body([{ text: p.proposal, italics }]));
-    this.children.push(this.centred(p.decides, this.layout.title.docTypeSizePt.value, { bold: true }, { spacing: { before: 120, after: 120 } }));
-  }
 
-  /** "Điều N. …"; `keepNext` holds it on the page of what follows (the last articles and the signature). */
-  article(label: string, text: string, keepNext = false): Paragraph {
-    return this.body([{ text: label, bold: true }, { text: ` ${text}` }], keepNext ? { keepNext: true, keepLines: true } : {});
-  }
-
-  signature(): void {
-    const s = this.view.signature;
-    const S = this.layout.signature;
-    const leftW = Math.round((this.textWidth * S.recipientsColumnPct.value) / 100);
-    const left = [
-      this.para([{ text: s.recipientsHeading, bold: true, italics: true, size: S.recipientsHeadingSizePt.value }], { spacing: { after: 0 }, keepNext: true }),
-      ...s.recipients.map((r) => this.para([{ text: `- ${r}`, size: S.recipientsSizePt.value }], { spacing: { after: 0, line: 240 }, keepNext: true })),
-    ];
-    const lines = [s.authority, s.delegation, s.title].filter((x): x is string => x !== null);
-    const right = lines.map((l) => this.centred(l, S.signerSizePt.value, { bold: true }, { keepNext: true }));
-    right.push(this.para([{ text: '' }], { spacing: { before: 0, after: 0, line: twip(S.signatureSpaceMm.value), lineRule: LineRuleType.EXACT }, keepNext: true }));
-    if (s.name) right.push(this.centred(s.name, S.signerNameSizePt.value, { bold: true }));
-    this.children.push(new Paragraph({ spacing: { after: 0 }, keepNext: true, children: [] }), this.layoutTable([leftW, this.textWidth - leftW], [left, right]));
-  }
 
   /** A data table: repeated header row, rows kept whole, group and total rows in bold. */
   table(t: TableView): (Paragraph | Table)[] {
@@ -319,6 +248,18 @@ export class DocxFrame {
       }),
       caption,
     ];
+  }
+
+  /** One body block (heading, paragraph with its bold lead-in, table); `keepNext` holds it with what follows. */
+  block(b: Block, keepNext = false): void {
+    if (b.isHeading && b.text !== null) {
+      this.children.push(this.heading(b.level === 1 ? 1 : b.level === 2 ? 2 : 3, b.text));
+    } else if (b.isParagraph && b.text !== null) {
+      const runs = [...(b.label ? [{ text: `${b.label} `, bold: true }] : []), { text: b.text, italics: b.italic }];
+      this.children.push(this.body(runs, keepNext ? { keepNext: true, keepLines: true } : {}));
+    } else if (b.isTable && b.table) {
+      this.children.push(...this.table(b.table));
+    }
   }
 
   /** A Phụ lục on a new page, in its own landscape section when its tables are too wide for portrait. */
@@ -406,6 +347,93 @@ export class DocxFrame {
         children: part.children,
       })),
     });
+  }
+}
+
+/** The NĐ 30 frame on top of the base: DỰ THẢO box, header block, căn cứ, articles, Nơi nhận and signature. */
+export class DocxFrame extends DocxBase<FrameView> {
+  marks(): void {
+    const m = this.view.marks;
+    const labels = [m.draft, m.publicLabel].filter((x): x is string => x !== null);
+    if (labels.length === 0) return;
+    const size = this.layout.marks.draftSizePt.value;
+    const box = twip(this.layout.marks.draftBoxWidthMm.value);
+    const line = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 } as const;
+    // Consecutive paragraphs with the same borders share one box in Word.
+    labels.forEach((text, i) =>
+      this.children.push(
+        this.para([{ text, bold: true, size }], {
+          alignment: AlignmentType.CENTER,
+          // The border sits `space` points outside the text: indent the right edge by as much.
+          indent: { left: this.textWidth - box, right: 4 * 20 + 20 },
+          spacing: { before: 0, after: i === labels.length - 1 ? 120 : 0 },
+          border: { top: line, bottom: line, left: { ...line, space: 4 }, right: { ...line, space: 4 } },
+        }),
+      ),
+    );
+  }
+
+
+  /** Quốc hiệu, Tiêu ngữ, issuing body, number, place and date: a borderless two-column table. */
+  header(): void {
+    const h = this.view.header;
+    const L = this.layout.header;
+    const leftW = Math.round((this.textWidth * L.leftColumnPct.value) / 100);
+    const rightW = this.textWidth - leftW;
+    const left: Paragraph[] = [];
+    if (h.issuerParent) left.push(this.centred(h.issuerParent, L.issuerParentSizePt.value));
+    left.push(...h.issuerLines.map((l) => this.centred(l, L.issuerSizePt.value, { bold: true })), this.rule(L.issuerRuleWidthMm.value, leftW));
+    left.push(this.centred(h.number, L.numberSizePt.value, {}, { spacing: { before: 120, after: 0 } }));
+    const right: Paragraph[] = [
+      this.centred(h.nationalTitle, L.nationalTitleSizePt.value, { bold: true }),
+      this.centred(h.motto, L.mottoSizePt.value, { bold: true }),
+      this.rule(L.mottoRuleWidthMm.value, rightW),
+      this.centred(h.placeDate, L.placeDateSizePt.value, { italics: true }, { spacing: { before: 120, after: 0 } }),
+    ];
+    if (this.view.marks.publicNotice) {
+      this.children.push(this.centred(this.view.marks.publicNotice, this.layout.appendix.tableSizePt.value, { italics: true }, { spacing: { after: 120 } }));
+    }
+    this.children.push(this.layoutTable([leftW, rightW], [left, right]));
+    const T = this.layout.title;
+    this.children.push(
+      this.centred(h.docType, T.docTypeSizePt.value, { bold: true }, { spacing: { before: Math.round(T.spaceBeforeTitlePt.value * 20), after: 0 } }),
+      this.centred(h.subject, T.subjectSizePt.value, { bold: true }, { spacing: { after: 0 } }),
+      this.rule(30, this.textWidth),
+      new Paragraph({ spacing: { after: 120 }, children: [] }),
+    );
+  }
+
+  preamble(): void {
+    const p = this.view.preamble;
+    if (!p) return;
+    const italics = true;
+    this.children.push(
+      this.centred(p.authority, this.layout.title.authoritySizePt.value, { bold: true }, { spacing: { before: 120, after: 120 } }),
+      ...p.bases.map((b) => this.body([{ text: b, italics }])),
+    );
+    if (p.proposal) this.children.push(this.body([{ text: p.proposal, italics }]));
+    this.children.push(this.centred(p.decides, this.layout.title.docTypeSizePt.value, { bold: true }, { spacing: { before: 120, after: 120 } }));
+  }
+
+
+  /** "Điều N. …"; `keepNext` holds it on the page of what follows (the last articles and the signature). */
+  article(label: string, text: string, keepNext = false): Paragraph {
+    return this.body([{ text: label, bold: true }, { text: ` ${text}` }], keepNext ? { keepNext: true, keepLines: true } : {});
+  }
+
+  signature(): void {
+    const s = this.view.signature;
+    const S = this.layout.signature;
+    const leftW = Math.round((this.textWidth * S.recipientsColumnPct.value) / 100);
+    const left = [
+      this.para([{ text: s.recipientsHeading, bold: true, italics: true, size: S.recipientsHeadingSizePt.value }], { spacing: { after: 0 }, keepNext: true }),
+      ...s.recipients.map((r) => this.para([{ text: `- ${r}`, size: S.recipientsSizePt.value }], { spacing: { after: 0, line: 240 }, keepNext: true })),
+    ];
+    const lines = [s.authority, s.delegation, s.title].filter((x): x is string => x !== null);
+    const right = lines.map((l) => this.centred(l, S.signerSizePt.value, { bold: true }, { keepNext: true }));
+    right.push(this.para([{ text: '' }], { spacing: { before: 0, after: 0, line: twip(S.signatureSpaceMm.value), lineRule: LineRuleType.EXACT }, keepNext: true }));
+    if (s.name) right.push(this.centred(s.name, S.signerNameSizePt.value, { bold: true }));
+    this.children.push(new Paragraph({ spacing: { after: 0 }, keepNext: true, children: [] }), this.layoutTable([leftW, this.textWidth - leftW], [left, right]));
   }
 }
 

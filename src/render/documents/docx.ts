@@ -1,7 +1,7 @@
 import { AlignmentType, Paragraph, type Document } from 'docx';
 import type { DocumentLayout } from '../../framework/document-pack.js';
 import { DocxFrame, packDocx } from './docx-frame.js';
-import type { Block, OfficialDocView } from './view.js';
+import type { OfficialDocView } from './view.js';
 
 /** Kế hoạch, Báo cáo and the decision issuing a plan as Word: the shared frame plus a body of blocks. */
 class OfficialDocx extends DocxFrame {
@@ -12,16 +12,6 @@ class OfficialDocx extends DocxFrame {
     super(doc, layout, new Map());
   }
 
-  block(b: Block, keepNext = false): void {
-    if (b.isHeading && b.text !== null) {
-      this.children.push(this.heading(b.level === 1 ? 1 : b.level === 2 ? 2 : 3, b.text));
-    } else if (b.isParagraph && b.text !== null) {
-      const runs = [...(b.label ? [{ text: `${b.label} `, bold: true }] : []), { text: b.text, italics: b.italic }];
-      this.children.push(this.body(runs, keepNext ? { keepNext: true, keepLines: true } : {}));
-    } else if (b.isTable && b.table) {
-      this.children.push(...this.table(b.table));
-    }
-  }
 
   addressees(): void {
     const list = this.doc.addressees;

@@ -186,3 +186,41 @@ describe('Chiến lược dữ liệu: print quality', async () => {
     expect(Number(/w:right="(\d+)"/.exec(box)?.[1])).toBeGreaterThanOrEqual(80);
   });
 });
+
+describe('HTML on a 390 px phone screen', async () => {
+  const r = await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true });
+  const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser, assets: r.assets };
+  const files = await renderDocuments(ctx, (['chien-luoc', 'ke-hoach', 'bao-cao'] as const).map((kind) => ({ kind, audience: 'internal' as const, formats: ['html' as const] })));
+  const { gapReportFor, renderGapReport } = await import('../../../src/render/gap/gap-report.js');
+  const gap = renderGapReport(gapReportFor(ctx), ['html']);
+
+  it('no page scrolls sideways (wide tables scroll inside themselves)', async () => {
+    const page = await (await browser.get()).newPage();
+    try {
+      await page.setViewport({ width: 390, height: 844 });
+      for (const f of [...files, ...gap]) {
+        await page.setContent(String(f.contents), { waitUntil: 'load' });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), f.path).toBeLessThanOrEqual(390);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('gap report: PDF and DOCX', async () => {
+  const r = await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true });
+  const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser, assets: r.assets };
+  const { gapReportFor, renderGapReportAll } = await import('../../../src/render/gap/gap-report.js');
+  const files = await renderGapReportAll(ctx, gapReportFor(ctx), ['pdf', 'docx']);
+  const SECTIONS = ['BÁO CÁO ĐÁNH GIÁ KHOẢNG CÁCH', 'I. Tóm tắt', 'II. Tình hình thực hiện các chỉ tiêu quốc gia', 'III. Mức độ bao phủ của kiến trúc', 'IV. Đánh giá theo lớp kiến trúc và lớp dữ liệu', 'V. Tồn tại chưa có nhiệm vụ khắc phục', 'VI. Danh mục việc cần làm', 'VII. Chi tiết phát hiện theo quy tắc'];
+  const up = (s: string): string => s.toLocaleUpperCase('vi');
+
+  it('writes gap-report.pdf (A4 landscape) and gap-report.docx with every section in order', () => {
+    expect(files.map((f) => f.path)).toEqual(['gap-report.pdf', 'gap-report.docx']);
+    const list = pages(files, 'gap-report.pdf');
+    for (const p of list) expect(LANDSCAPE(p) && Math.round(p.width) === 842, `p.${p.number}`).toBe(true);
+    expectInOrder(up(list.map((p) => p.text).join(' ')), SECTIONS.map(up));
+    expectInOrder(up(norm(docxText(files).text)), SECTIONS.map(up));
+  });
+});
