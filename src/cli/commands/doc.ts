@@ -44,7 +44,7 @@ export function registerDoc(program: Command, app: App): void {
     .option('--format <list>', `định dạng, ngăn cách bằng dấu phẩy: ${STRATEGY_FORMATS.join(', ')}`, STRATEGY_FORMATS.join(','))
     .addOption(new Option('--audience <audience>', 'bản nội bộ hoặc bản công khai').choices(['internal', 'public']).default('internal'))
     .option('--out <dir>', 'thư mục đầu ra (các tệp khác trong thư mục được giữ nguyên)', DEFAULT_OUT)
-    .option('--no-render', 'không dùng trình duyệt: HTML không kèm sơ đồ; không tạo được PDF, DOCX');
+    .option('--no-render', 'không dùng trình duyệt: không tạo được PDF (và DOCX của Chiến lược, vì có sơ đồ); HTML không kèm sơ đồ');
   addInputOptions(cmd);
   cmd.addHelpText(
     'after',

@@ -97,14 +97,15 @@ export async function renderDocuments(ctx: RenderContext, requests: readonly Doc
 
 /**
  * `kientruc build`: the agency's document (`document.kind`) in every format, internal and public
- * editions; with `--no-render` (no browser) only what needs none.
+ * editions; with `--no-render` (no browser) Markdown and HTML only.
  */
 export const documentsRenderer: Renderer = {
   id: 'documents',
   description: 'Văn bản của cơ quan (Chiến lược dữ liệu hoặc Kế hoạch): bản nội bộ và bản công khai (md, html, pdf, docx)',
   async render(ctx) {
     const kind = defaultKind(ctx.model);
-    const formats = DOCUMENT_FORMATS.filter((f) => ctx.browser !== undefined || !(f === 'pdf' || (kind === 'chien-luoc' && f === 'docx')));
+    // Without a browser (--no-render) the build keeps to the fast text formats, as for every output.
+    const formats = DOCUMENT_FORMATS.filter((f) => ctx.browser !== undefined || f === 'md' || f === 'html');
     const audiences: readonly Audience[] = ['internal', 'public'];
     return renderDocuments(ctx, audiences.map((audience) => ({ kind, audience, formats })));
   },

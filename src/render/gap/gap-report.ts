@@ -57,6 +57,7 @@ export const gapReportRenderer: Renderer = {
   id: 'gap-report',
   description: 'Báo cáo đánh giá khoảng cách (gap-report.md, .html, .pdf, .docx, .json)',
   render(ctx) {
-    return renderGapReportAll(ctx, gapReportFor(ctx), GAP_FORMATS);
+    // Without a browser (--no-render) the build keeps to the fast text formats.
+    return renderGapReportAll(ctx, gapReportFor(ctx), ctx.browser ? GAP_FORMATS : REPORT_FORMATS);
   },
 };

@@ -38,7 +38,8 @@ export const periodicReportRenderer: Renderer = {
   id: 'periodic-report',
   description: 'Báo cáo định kỳ của kỳ gần nhất (bao-cao-dinh-ky-<kỳ>.md, .html, .pdf, .docx, .json)',
   async render(ctx) {
-    const formats = PERIODIC_FORMATS.filter((f) => ctx.browser !== undefined || f !== 'pdf');
+    // Without a browser (--no-render) the build keeps to the fast text formats.
+    const formats = PERIODIC_FORMATS.filter((f) => ctx.browser !== undefined || (f !== 'pdf' && f !== 'docx'));
     return renderPeriodicReport(ctx, reportPeriodFor(ctx), formats);
   },
 };
