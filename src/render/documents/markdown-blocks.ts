@@ -9,17 +9,24 @@ import { heading, paragraph, tableBlock, type Block } from './view.js';
  * no raw markup passes through.
  */
 
-type Token = ReturnType<MarkdownIt['parse']>[number];
+export type Token = ReturnType<MarkdownIt['parse']>[number];
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
-function inlineText(token: Token): string {
+/**
+ * The plain text of an inline token: text and code as written, soft breaks as spaces, hard breaks
+ * (and `<br>` in table cells) as `hardBreak`.
+ */
+export function inlineText(token: Token, hardBreak = '; '): string {
   if (!token.children) return token.content;
   let out = '';
   for (const c of token.children) {
-    if (c.type === 'text' || c.type === 'code_inline') out += c.content;
+    // With html: false a `<br>` in a table cell arrives as text: it is a line break all the same.
+    if (c.type === 'text') out += c.content.replace(/<br\s*\/?>/gi, hardBreak);
+    else if (c.type === 'code_inline') out += c.content;
     else if (c.type === 'softbreak') out += ' ';
-    else if (c.type === 'hardbreak' || (c.type === 'html_inline' && /^<br\s*\/?>$/i.test(c.content))) out += '; ';
+    else if (c.type === 'image') out += c.content;
+    else if (c.type === 'hardbreak' || (c.type === 'html_inline' && /^<br\s*\/?>$/i.test(c.content))) out += hardBreak;
   }
   return out.replace(/\s+/g, ' ').trim();
 }

@@ -6,17 +6,11 @@ import { trustedHtml } from '../handlebars.js';
 import { strategyCss } from '../strategy/css.js';
 import { printStrategyPdf } from '../strategy/pdf.js';
 import { renderTemplate } from '../strategy/templates.js';
+import { tidy } from '../strategy/formats.js';
 import { renderOfficialDocx } from './docx.js';
 import type { OfficialDocView } from './view.js';
 
 /** One renderer per format for every administrative document other than the strategy. */
-
-function tidy(text: string): string {
-  return `${text
-    .replace(/[ \t]+$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()}\n`;
-}
 
 export function renderOfficialMarkdown(view: OfficialDocView, overrides: readonly TemplateOverride[] = []): string {
   return tidy(renderTemplate('md', view, overrides, 'hanh-chinh'));

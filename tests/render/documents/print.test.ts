@@ -10,7 +10,7 @@ import { readZip } from '../../../src/render/strategy/zip.js';
 import { RULES } from '../../../src/rules/index.js';
 import type { GeneratedFile, RenderContext } from '../../../src/render/types.js';
 import { REPO } from '../../helpers/project.js';
-import { PLAN_SECTIONS, REPORT_SECTIONS } from './sections.js';
+import { expectInOrder, PLAN_SECTIONS, REPORT_SECTIONS } from './sections.js';
 
 /**
  * Every document of the sample in PDF and DOCX, read back as a reviewer would (pdftotext per page,
@@ -65,14 +65,6 @@ function docxText(files: readonly GeneratedFile[]): { xml: string; text: string;
   return { xml, text: text.replace(/&amp;/g, '&'), styles: part('word/styles.xml') };
 }
 
-function expectInOrder(haystack: string, needles: readonly string[]): void {
-  let from = 0;
-  for (const n of needles) {
-    const at = haystack.indexOf(n, from);
-    expect(at, `"${n}" after position ${from}`).toBeGreaterThanOrEqual(0);
-    from = at + n.length;
-  }
-}
 
 const RULE_ID = new RegExp(`\\b(${RULES.map((r) => r.id.replace(/[.-]/g, (c) => `\\${c}`)).join('|')})\\b`);
 const LANDSCAPE = (p: Page): boolean => p.width > p.height;
@@ -222,5 +214,6 @@ describe('gap report: PDF and DOCX', async () => {
     for (const p of list) expect(LANDSCAPE(p) && Math.round(p.width) === 842, `p.${p.number}`).toBe(true);
     expectInOrder(up(list.map((p) => p.text).join(' ')), SECTIONS.map(up));
     expectInOrder(up(norm(docxText(files).text)), SECTIONS.map(up));
+    expect(docxText(files).text).not.toMatch(/<br|\*\*|`/);
   });
 });

@@ -1,4 +1,16 @@
+import { expect } from 'vitest';
+
 /** What a reviewer looks for in each document, in reading order (shared by the text and print tests). */
+
+/** Fails naming the first needle that is missing or out of order. */
+export function expectInOrder(haystack: string, needles: readonly string[]): void {
+  let from = 0;
+  for (const n of needles) {
+    const at = haystack.indexOf(n, from);
+    expect(at, `"${n}" after position ${from}`).toBeGreaterThanOrEqual(0);
+    from = at + n.length;
+  }
+}
 
 export const PLAN_SECTIONS = [
   'ỦY BAN NHÂN DÂN',

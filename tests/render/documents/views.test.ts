@@ -8,7 +8,7 @@ import { RULES } from '../../../src/rules/index.js';
 import type { GeneratedFile, RenderContext } from '../../../src/render/types.js';
 import { makeProject, REPO } from '../../helpers/project.js';
 import { AGENCY_DOC, ENTITIES } from '../strategy/fixture.js';
-import { CATALOGUE_COLUMNS, PLAN_SECTIONS, REPORT_SECTIONS } from './sections.js';
+import { CATALOGUE_COLUMNS, expectInOrder, PLAN_SECTIONS, REPORT_SECTIONS } from './sections.js';
 
 /**
  * The Kế hoạch and the Báo cáo of the sample province, read as text: every required section and form
@@ -22,16 +22,6 @@ async function contextFor(cwd: string, root = 'architecture'): Promise<RenderCon
 
 const text = (files: readonly GeneratedFile[], ext: string): string => String(files.find((f) => f.path.endsWith(`.${ext}`))?.contents ?? '');
 const norm = (s: string): string => s.replace(/\\/g, '').replace(/[*_#>|]/g, ' ').replace(/\s+/g, ' ');
-
-/** Fails naming the first heading that is missing or out of order. */
-function expectInOrder(haystack: string, needles: readonly string[]): void {
-  let from = 0;
-  for (const n of needles) {
-    const at = haystack.indexOf(n, from);
-    expect(at, `"${n}" after position ${from}`).toBeGreaterThanOrEqual(0);
-    from = at + n.length;
-  }
-}
 
 /** Operative text: everything before the technical appendix a document may add (none today). */
 const RULE_ID = new RegExp(`\\b(${RULES.map((r) => r.id.replace(/[.-]/g, (c) => `\\${c}`)).join('|')})\\b`);
