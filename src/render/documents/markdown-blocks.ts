@@ -15,9 +15,9 @@ const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 /**
  * The plain text of an inline token: text and code as written, soft breaks as spaces, hard breaks
- * (and `<br>` in table cells) as `hardBreak`.
+ * (and `<br>` in table cells) as `hardBreak` (a space by default: the cell's text runs on).
  */
-export function inlineText(token: Token, hardBreak = '; '): string {
+export function inlineText(token: Token, hardBreak = ' '): string {
   if (!token.children) return token.content;
   let out = '';
   for (const c of token.children) {

@@ -56,7 +56,7 @@ h2, h3 { font-weight: bold; }
 h4 { font-weight: normal; font-style: italic; }
 strong { font-weight: bold; }
 table.the-thuc, table.ky { width: 100%; border-collapse: collapse; table-layout: fixed; }
-table.the-thuc td, table.ky td { vertical-align: top; padding: 0; }
+table.the-thuc td, table.ky td { vertical-align: top; padding: 0; overflow-wrap: anywhere; }
 table.the-thuc p, table.ky p { text-indent: 0; text-align: center; margin: 0; line-height: 1.2; }
 table.the-thuc col.trai { width: ${H.leftColumnPct.value}%; }
 table.the-thuc col.phai { width: ${100 - H.leftColumnPct.value}%; }
