@@ -1,7 +1,6 @@
 import type { IsoDate } from './core/dates.js';
 import { sortDiagnostics, type Diagnostic } from './core/diagnostic.js';
 import { text } from './core/text.js';
-import { isStructural } from './diagnostics/codes.js';
 import { availablePacks, DEFAULT_PACK } from './framework/load-pack.js';
 import type { FrameworkPack } from './framework/types.js';
 import type { ProjectAssets } from './core/project-assets.js';
@@ -11,6 +10,7 @@ import { loadArchitecture, type LoadResult } from './load/load-architecture.js';
 import { loadProjectAssets } from './load/project-assets.js';
 import { buildModel } from './model/build.js';
 import type { Model } from './model/model.js';
+import { certifyModel, type ValidModel } from './model/valid.js';
 import type { Rule } from './rules/define-rule.js';
 import { RULES } from './rules/index.js';
 import { runRules } from './rules/run-rules.js';
@@ -25,6 +25,8 @@ export interface PipelineOptions {
   /** Architecture folder. */
   readonly root: string;
   readonly cwd: string;
+  /** What file paths are relative to; default: the repository holding `root` (see load/discover.ts `pathBase`). */
+  readonly base?: string | undefined;
   /** The date the bin read once; used only when neither --as-of nor the agency's `asOf` is given. */
   readonly today: IsoDate;
   readonly asOf?: IsoDate;
@@ -41,9 +43,8 @@ export interface PipelineOptions {
   readonly parallel?: 'auto' | 'off' | 'force' | undefined;
 }
 
-export interface PipelineResult {
+interface PipelineData {
   readonly diagnostics: readonly Diagnostic[];
-  readonly model: Model;
   readonly pack: FrameworkPack;
   readonly loaded: LoadResult;
   /** The report date the run used. */
@@ -52,11 +53,24 @@ export interface PipelineResult {
   readonly rules: readonly Rule[];
   /** Strategy prose and template overrides found next to the YAML. */
   readonly assets: ProjectAssets;
-  /** True when YAML, schema or model errors make the model unfit for rendering. */
-  readonly structuralErrors: boolean;
   /** The configuration applied (rule settings, waivers); empty when rules did not run or there is none. */
   readonly config: Config;
 }
+
+/** A run whose model passed every structural check: what renderers are given. */
+export interface ValidPipelineResult extends PipelineData {
+  readonly structuralErrors: false;
+  readonly model: ValidModel;
+}
+
+/** A run with YAML, schema or model errors: the model is good for checking and diffing, never for rendering. */
+export interface InvalidPipelineResult extends PipelineData {
+  readonly structuralErrors: true;
+  readonly model: Model;
+}
+
+/** Test `structuralErrors` to reach the `ValidModel` a renderer needs. */
+export type PipelineResult = ValidPipelineResult | InvalidPipelineResult;
 
 function choosePack(loaded: LoadResult, loadPack: (id: string) => FrameworkPack): { pack: FrameworkPack; diagnostics: Diagnostic[] } {
   const packs = availablePacks();
@@ -89,8 +103,8 @@ function choosePack(loaded: LoadResult, loadPack: (id: string) => FrameworkPack)
 /** load → validate → build model → check rules. Returns data; never prints, exits or reads `process`. */
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
   const cache = opts.cacheDir === undefined ? undefined : new Cache(opts.cacheDir);
-  const loaded = await loadArchitecture({ root: opts.root, cwd: opts.cwd, cache, parallel: opts.parallel, ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}) });
-  const assets = await loadProjectAssets({ rootAbs: loaded.rootAbs, cwd: opts.cwd });
+  const loaded = await loadArchitecture({ root: opts.root, cwd: opts.cwd, base: opts.base, cache, parallel: opts.parallel, ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}) });
+  const assets = await loadProjectAssets({ rootAbs: loaded.rootAbs, cwd: loaded.base });
   const chosen = choosePack(loaded, (id) => loadPackCached(id, cache));
   const schemas = compileSchemas(chosen.pack, availablePacks(), { cache });
   const shas = new Map(loaded.files.map((f) => [f.file, f.sha256]));
@@ -102,23 +116,16 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const checked = opts.rules ? await checkRules(opts, loaded, model, asOf) : { diagnostics: [], ran: [], config: EMPTY_CONFIG };
   const diagnostics = sortDiagnostics([...early, ...checked.diagnostics]);
   loaded.cache?.flush();
-  return {
-    diagnostics,
-    model,
-    pack: chosen.pack,
-    loaded,
-    asOf,
-    rules: checked.ran,
-    assets: assets.value,
-    structuralErrors: early.some((d) => d.severity === 'error' && isStructural(d.code)),
-    config: checked.config,
-  };
+  const data: PipelineData = { diagnostics, pack: chosen.pack, loaded, asOf, rules: checked.ran, assets: assets.value, config: checked.config };
+  // Only the stages before the rules decide: a rule finding never makes a model unfit to render.
+  const valid = certifyModel(model, early);
+  return valid ? { ...data, structuralErrors: false, model: valid } : { ...data, structuralErrors: true, model };
 }
 
 /** Reads the configuration, runs the rules with its severities, and applies its waivers. */
 async function checkRules(opts: PipelineOptions, loaded: LoadResult, model: Model, asOf: string): Promise<{ diagnostics: Diagnostic[]; ran: readonly Rule[]; config: Config }> {
   const file = await findConfig({ cwd: opts.cwd, rootAbs: loaded.rootAbs, ...(opts.config !== undefined ? { explicit: opts.config } : {}) });
-  const config = checkConfig(file === undefined ? undefined : await readConfig(file, opts.cwd), RULES.map((r) => r.id));
+  const config = checkConfig(file === undefined ? undefined : await readConfig(file, loaded.base), RULES.map((r) => r.id));
   const fromConfig = ruleOptions(config.value);
   const disabled = new Set([...fromConfig.disabled, ...(opts.disabledRules ?? [])]);
   const ran = RULES.filter((r) => !disabled.has(r.id));

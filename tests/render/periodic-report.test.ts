@@ -9,12 +9,12 @@ import { runPipeline } from '../../src/pipeline.js';
 import { KNOWN_HELPERS } from '../../src/render/handlebars.js';
 import { RENDERERS } from '../../src/render/index.js';
 import { renderPeriodicReport } from '../../src/render/periodic/periodic-report.js';
-import { AGENCY, makeProject, REPO, runMain } from '../helpers/project.js';
+import { AGENCY, makeProject, REPO, runMain, valid } from '../helpers/project.js';
 
 const SAMPLE_AS_OF = '2026-09-30';
 
 describe('periodic report of the sample province (golden)', async () => {
-  const result = await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: false });
+  const result = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: false }));
   const ctx = { model: result.model, diagnostics: result.diagnostics, rules: result.rules, asOf: result.asOf, lang: 'vi' as const, toolVersion: '0.0.0-test', log: () => {}, browser: undefined, assets: result.assets };
   const files = await renderPeriodicReport(ctx, parsePeriod('2026-Q3')!, ['md', 'html', 'json']);
   const get = (ext: string) => String(files.find((f) => f.path === `bao-cao-dinh-ky-2026-q3.${ext}`)?.contents);
@@ -31,7 +31,7 @@ describe('periodic report of the sample province (golden)', async () => {
 });
 
 describe('view models and templates', async () => {
-  const result = await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: true });
+  const result = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: true }));
   it('no view-model field is shadowed by a template helper', () => {
     const keys = new Set<string>();
     const walk = (v: unknown): void => {

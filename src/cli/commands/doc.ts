@@ -10,7 +10,7 @@ import type { Audience } from '../../render/strategy/view-types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
-import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, type InputOptions } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, type InputOptions } from './shared.js';
 
 interface DocOptions extends InputOptions {
   format: string;
@@ -19,6 +19,7 @@ interface DocOptions extends InputOptions {
   out: string;
   kind?: string;
   period?: string;
+  force?: boolean;
 }
 
 /** `md,html` → ['md', 'html'], in canonical order; an unknown name is a usage error. */
@@ -43,9 +44,10 @@ export function registerDoc(program: Command, app: App): void {
     .option('--period <kỳ>', 'bao-cao: kỳ báo cáo 2026, 2026-H1, 2026-Q3, 2026-09 (mặc định: report.period, hoặc kỳ gần nhất đã kết thúc)')
     .option('--format <list>', `định dạng, ngăn cách bằng dấu phẩy: ${STRATEGY_FORMATS.join(', ')}`, STRATEGY_FORMATS.join(','))
     .addOption(new Option('--audience <audience>', 'bản nội bộ hoặc bản công khai').choices(['internal', 'public']).default('internal'))
-    .option('--out <dir>', 'thư mục đầu ra (các tệp khác trong thư mục được giữ nguyên)', DEFAULT_OUT)
+    .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT)
     .option('--no-render', 'không dùng trình duyệt: không tạo được PDF (và DOCX của Chiến lược, vì có sơ đồ); HTML không kèm sơ đồ');
   addInputOptions(cmd);
+  addForceOption(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -66,6 +68,7 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
     const asked = opts.kind === undefined ? undefined : parseKind(opts.kind);
     const period = opts.period === undefined ? undefined : parsePeriod(opts.period);
     if (opts.period !== undefined && !period) throw new UsageError(`--period "${opts.period}" không hợp lệ: dùng 2025, 2025-H1, 2025-Q4 hoặc 2025-03.`);
+    const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     const produced = await produceDocuments(app, dir, opts, (result) => {
       const kind = asked ?? defaultKind(result.model);
       const reportPeriod = period ?? reportPeriodOf(result.model.agency?.report?.period);
@@ -79,7 +82,7 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
     if (!produced) return;
     const { files, result } = produced;
     const outAbs = resolve(app.io.cwd, opts.out);
-    await writeGenerated(outAbs, files, 'merge');
+    await writeGenerated(out, files, 'merge');
     const shown = displayPath(app.io.cwd, outAbs);
     app.log.info(`✓ Đã ghi ${files.map((f) => `${shown}/${f.path}`).join(', ')}`);
     const n = countBySeverity(result.diagnostics);

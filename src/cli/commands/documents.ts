@@ -1,5 +1,5 @@
 import { isStructural } from '../../diagnostics/codes.js';
-import type { PipelineResult } from '../../pipeline.js';
+import type { ValidPipelineResult } from '../../pipeline.js';
 import { BrowserProvider } from '../../render/browser.js';
 import { needsBrowser, renderDocuments, type DocumentRequest } from '../../render/documents/index.js';
 import type { GeneratedFile } from '../../render/types.js';
@@ -21,11 +21,11 @@ export async function produceDocuments(
   app: App,
   dir: string,
   opts: ProduceOptions,
-  choose: (result: PipelineResult) => readonly DocumentRequest[],
-): Promise<{ files: GeneratedFile[]; result: PipelineResult } | undefined> {
+  choose: (result: ValidPipelineResult) => readonly DocumentRequest[],
+): Promise<{ files: GeneratedFile[]; result: ValidPipelineResult } | undefined> {
   const result = await loadForCommand(app, dir, opts, true);
-  const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
-  if (blocking.length) {
+  if (result.structuralErrors) {
+    const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
     app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.files.map((f) => f.file)));
     app.log.warn(
       app.lang === 'vi'

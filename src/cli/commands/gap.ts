@@ -4,11 +4,12 @@ import { BrowserProvider } from '../../render/browser.js';
 import { UsageError } from '../../core/errors.js';
 import type { App } from '../app.js';
 import { refuseOnStructuralErrors, writeReportFiles } from './reports-shared.js';
-import { addConfigOption, addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
+import { addConfigOption, addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
 
 interface GapOptions extends InputOptions {
   format: string;
   out: string;
+  force?: boolean;
 }
 
 export function registerGap(program: Command, app: App): void {
@@ -20,8 +21,9 @@ export function registerGap(program: Command, app: App): void {
     )
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
     .option('-f, --format <list>', `định dạng, cách nhau bằng dấu phẩy: ${GAP_FORMATS.join(', ')} (pdf cần trình duyệt Chromium)`, 'md,html,json')
-    .option('--out <dir>', 'thư mục đầu ra (các tệp khác trong thư mục được giữ nguyên)', DEFAULT_OUT);
+    .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT);
   addInputOptions(cmd);
+  addForceOption(cmd);
   addConfigOption(cmd);
   cmd.addHelpText(
     'after',
@@ -37,6 +39,7 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
   );
   cmd.action(async (dir: string, opts: GapOptions) => {
     const formats = parseGapFormats(opts.format);
+    const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     const result = await loadForCommand(app, dir, opts, true);
     if (refuseOnStructuralErrors(app, result, opts.out)) return;
     const report = gapReportFor({ model: result.model, diagnostics: result.diagnostics, rules: result.rules, asOf: result.asOf });
@@ -47,7 +50,7 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
     } finally {
       await browser?.close();
     }
-    await writeReportFiles(app, opts.out, files);
+    await writeReportFiles(app, out, files);
     const s = report.summary;
     app.log.info(`  ${s.targets} chỉ tiêu quốc gia (${s.targetsOffTrack} chậm hoặc có nguy cơ không đạt), ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.gaps} tồn tại chưa có nhiệm vụ.`);
     app.exitCode = result.diagnostics.some((d) => d.code.startsWith('internal.')) ? 2 : 0;

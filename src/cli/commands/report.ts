@@ -10,7 +10,7 @@ import { stableStringify } from '../../core/stable-json.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
 import { writeReportFiles } from './reports-shared.js';
-import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, type InputOptions } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, type InputOptions } from './shared.js';
 
 /** `md,pdf` → ['md', 'pdf'] in canonical order; an unknown name is a usage error. */
 function parsePeriodicFormats(value: string): PeriodicFormat[] {
@@ -24,6 +24,7 @@ interface ReportCommandOptions extends InputOptions {
   period?: string;
   format: string;
   out: string;
+  force?: boolean;
 }
 
 export function registerReport(program: Command, app: App): void {
@@ -36,8 +37,9 @@ export function registerReport(program: Command, app: App): void {
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
     .option('--period <kỳ>', 'kỳ báo cáo: 2025 (năm), 2025-H1 (sáu tháng), 2025-Q4 (quý), 2025-03 (tháng); mặc định: kỳ gần nhất đã kết thúc theo governance.reportingPeriod')
     .option('-f, --format <list>', `định dạng, cách nhau bằng dấu phẩy: ${PERIODIC_FORMATS.join(', ')} (pdf cần trình duyệt Chromium)`, 'md,html,docx,json')
-    .option('--out <dir>', 'thư mục đầu ra (các tệp khác trong thư mục được giữ nguyên)', DEFAULT_OUT);
+    .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT);
   addInputOptions(cmd);
+  addForceOption(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -54,6 +56,7 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
     if (opts.period !== undefined && !explicit) {
       throw new UsageError(`--period "${opts.period}" không hợp lệ: dùng 2025, 2025-H1, 2025-Q4 hoặc 2025-03.`);
     }
+    const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     let period = explicit;
     const docFormats = formats.filter((f): f is DocumentFormat => f !== 'json');
     const produced = await produceDocuments(app, dir, { ...opts, render: docFormats.includes('pdf') }, (result) => {
@@ -65,7 +68,7 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
     const { result } = produced;
     const files = [...produced.files];
     if (formats.includes('json')) files.push({ path: `${periodicReportBase(period.id)}.json`, contents: stableStringify(buildPeriodicReport(result.model, period, result.asOf)) });
-    await writeReportFiles(app, opts.out, files);
+    await writeReportFiles(app, out, files);
     const report = buildPeriodicReport(result.model, period, result.asOf);
     const c = report.connections;
     app.log.info(

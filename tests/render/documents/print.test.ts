@@ -9,7 +9,7 @@ import { renderDocuments, type DocumentKind } from '../../../src/render/document
 import { readZip } from '../../../src/render/strategy/zip.js';
 import { RULES } from '../../../src/rules/index.js';
 import type { GeneratedFile, RenderContext } from '../../../src/render/types.js';
-import { REPO } from '../../helpers/project.js';
+import { REPO, valid } from '../../helpers/project.js';
 import { expectInOrder, PLAN_SECTIONS, REPORT_SECTIONS } from './sections.js';
 
 /**
@@ -23,7 +23,7 @@ afterAll(() => browser.close());
 const out = mkdtempSync(join(tmpdir(), 'kientruc-docs-'));
 
 async function render(kind: DocumentKind): Promise<GeneratedFile[]> {
-  const r = await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true });
+  const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true }));
   const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser, assets: r.assets };
   return renderDocuments(ctx, [{ kind, audience: 'internal', formats: ['pdf', 'docx'] }]);
 }
@@ -180,7 +180,7 @@ describe('Chiến lược dữ liệu: print quality', async () => {
 });
 
 describe('HTML on a 390 px phone screen', async () => {
-  const r = await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true });
+  const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true }));
   const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser, assets: r.assets };
   const files = await renderDocuments(ctx, (['chien-luoc', 'ke-hoach', 'bao-cao'] as const).map((kind) => ({ kind, audience: 'internal' as const, formats: ['html' as const] })));
   const { gapReportFor, renderGapReport } = await import('../../../src/render/gap/gap-report.js');
@@ -201,7 +201,7 @@ describe('HTML on a 390 px phone screen', async () => {
 });
 
 describe('gap report: PDF and DOCX', async () => {
-  const r = await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true });
+  const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true }));
   const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser, assets: r.assets };
   const { gapReportFor, renderGapReportAll } = await import('../../../src/render/gap/gap-report.js');
   const files = await renderGapReportAll(ctx, gapReportFor(ctx), ['pdf', 'docx']);

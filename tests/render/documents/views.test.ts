@@ -6,7 +6,7 @@ import { documentNumber } from '../../../src/render/documents/frame.js';
 import { renderDocuments } from '../../../src/render/documents/index.js';
 import { RULES } from '../../../src/rules/index.js';
 import type { GeneratedFile, RenderContext } from '../../../src/render/types.js';
-import { makeProject, REPO } from '../../helpers/project.js';
+import { makeProject, REPO, valid } from '../../helpers/project.js';
 import { AGENCY_DOC, ENTITIES } from '../strategy/fixture.js';
 import { CATALOGUE_COLUMNS, expectInOrder, PLAN_SECTIONS, REPORT_SECTIONS } from './sections.js';
 
@@ -16,7 +16,7 @@ import { CATALOGUE_COLUMNS, expectInOrder, PLAN_SECTIONS, REPORT_SECTIONS } from
  */
 
 async function contextFor(cwd: string, root = 'architecture'): Promise<RenderContext> {
-  const r = await runPipeline({ root, cwd, today: '2026-09-30', rules: true });
+  const r = valid(await runPipeline({ root, cwd, today: '2026-09-30', rules: true }));
   return { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser: undefined, assets: r.assets };
 }
 

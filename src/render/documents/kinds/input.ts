@@ -1,11 +1,11 @@
 import type { IsoDate, Period } from '../../../core/dates.js';
 import type { Diagnostic } from '../../../core/diagnostic.js';
 import type { ProjectAssets } from '../../../core/project-assets.js';
-import type { Model } from '../../../model/model.js';
+import type { ValidModel } from '../../../model/valid.js';
 
 /** What every document's view builder reads. Pure data: building a view never touches the disk. */
 export interface DocumentInput {
-  readonly model: Model;
+  readonly model: ValidModel;
   readonly asOf: IsoDate;
   readonly audience: 'internal' | 'public';
   readonly assets: ProjectAssets;
