@@ -19,9 +19,12 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['doc', async () => (await import('./commands/doc.js')).registerDoc],
   ['diff', async () => (await import('./commands/diff.js')).registerDiff],
   ['aggregate', async () => (await import('./commands/aggregate.js')).registerAggregate],
+  ['import', async () => (await import('./commands/import.js')).registerImport],
+  ['export', async () => (await import('./commands/export.js')).registerExport],
   ['site', async () => (await import('./commands/site.js')).registerSite],
   ['schema', async () => (await import('./commands/schema.js')).registerSchema],
   ['init', async () => (await import('./commands/init.js')).registerInit],
+  ['lsp', async () => (await import('./commands/lsp.js')).registerLsp],
 ];
 
 /** Global options that take a value (their value is not the command name). */
@@ -83,6 +86,7 @@ Mã thoát: 0 đạt, 1 có phát hiện (theo --fail-on), 2 lỗi sử dụng h
     const g = action.optsWithGlobals<{ lang: 'vi' | 'en'; quiet?: boolean; verbose?: boolean; color: boolean }>();
     app.lang = g.lang;
     app.color = app.color && g.color;
+    app.quiet = Boolean(g.quiet);
     app.log = createLogger(app.io, { quiet: Boolean(g.quiet), verbose: Boolean(g.verbose), color: app.color });
   });
   const wanted = new Set(requestedCommands(argv));
