@@ -27,7 +27,7 @@ import { renderGapReport as renderGapFiles, type ReportFormat } from './render/g
 import { diagramsFor } from './render/mermaid/diagrams.js';
 import type { DiagramSpec } from './render/mermaid/types.js';
 import { renderPeriodicReport as renderPeriodicFiles } from './render/periodic/periodic-report.js';
-import type { GeneratedFile } from './render/types.js';
+import type { GeneratedFile, RenderContext } from './render/types.js';
 
 export interface LoadOptions {
   /** The architecture folder (`architecture`), relative to `cwd`. */
@@ -160,9 +160,16 @@ export function renderGapReport(report: GapReport, formats: readonly ReportForma
   return renderGapFiles(report, formats);
 }
 
-/** `bao-cao-dinh-ky-<period>.{md,html,json}` as files. */
-export function renderPeriodicReport(report: PeriodicReport, formats: readonly ReportFormat[] = ['md', 'html', 'json']): GeneratedFile[] {
-  return renderPeriodicFiles(report, formats);
+/**
+ * The periodic report (Báo cáo định kỳ, NĐ 30/2020 frame) for `period` (default: the latest finished
+ * one) as files `bao-cao-dinh-ky-<period>.{md,html,json}`; PDF and DOCX need the CLI's browser.
+ */
+export async function renderPeriodicReport(arch: Architecture, period?: string, formats: readonly ('md' | 'html' | 'json')[] = ['md', 'html', 'json']): Promise<GeneratedFile[]> {
+  const model = validModel(arch);
+  const p = period === undefined ? defaultReportPeriod(model, arch.asOf) : parsePeriod(period);
+  if (p === undefined) throw new UsageError(`period "${String(period)}" is not 2025, 2025-H1, 2025-Q4 or 2025-03.`);
+  const ctx: RenderContext = { model, diagnostics: arch.diagnostics, rules: RULES, asOf: arch.asOf, lang: 'vi', toolVersion: 'api', log: () => undefined, browser: undefined };
+  return renderPeriodicFiles(ctx, p, formats);
 }
 
 export type { Diagnostic, DiagramSpec, FailOn, FormatName, FrameworkPack, GapReport, GeneratedFile, IsoDate, Lang, Model, PeriodicReport, ReportFormat, CodeInfo };

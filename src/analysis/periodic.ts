@@ -167,7 +167,8 @@ function byName<T extends { readonly name: string; readonly ref: string }>(rows:
 const mean = (xs: readonly number[]): number | null => (xs.length ? round1(xs.reduce((s, x) => s + x, 0) / xs.length) : null);
 const inPeriod = (date: string, p: Period) => date >= p.start && date <= p.end;
 
-function connections(model: Model, period: Period): PeriodicReport['connections'] {
+/** Connections seen in `period`, grouped by counterpart (the one count every document prints). */
+export function periodConnections(model: Model, period: Period): PeriodicReport['connections'] {
   const rows = new Map<ConnectionCategory, ConnectionRow[]>();
   let transactions = 0;
   let failed = 0;
@@ -344,7 +345,7 @@ export function buildPeriodicReport(model: ValidModel, period: Period, asOf: Iso
     asOfDisplay: displayDate(asOf) ?? asOf,
     agency: agencyHeader(model),
     reportingPeriod: { kind: rp.kind, label: rp.label, confirmed: rp.confirmed },
-    connections: connections(model, period),
+    connections: periodConnections(model, period),
     quality: quality(model, period),
     sharing: sharing(model, period),
     tasks: tasks(model, period),

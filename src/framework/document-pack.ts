@@ -88,6 +88,13 @@ export interface StrategyDefaults {
   readonly byLevel: Readonly<Record<string, LevelWording>>;
   readonly defaultRecipients: readonly string[];
   readonly publicNotice: string;
+  /** Kế hoạch: default trích yếu, I.1 Mục đích, I.2 Yêu cầu, closing paragraph. */
+  readonly planTitle: string;
+  readonly planPurposes: readonly string[];
+  readonly planRequirements: readonly string[];
+  readonly planClosing: string;
+  /** Báo cáo định kỳ: default trích yếu (`{period}` is the period's label). */
+  readonly reportTitle: string;
   readonly file: string;
 }
 
@@ -182,6 +189,11 @@ export function loadStrategyDefaults(packId: string): StrategyDefaults {
     byLevel,
     defaultRecipients: strings(raw['defaultRecipients'], `${file} defaultRecipients`),
     publicNotice: str(raw['publicNotice'], `${file} publicNotice`),
+    planTitle: str(raw['planTitle'], `${file} planTitle`),
+    planPurposes: strings(raw['planPurposes'], `${file} planPurposes`),
+    planRequirements: strings(raw['planRequirements'], `${file} planRequirements`),
+    planClosing: str(raw['planClosing'], `${file} planClosing`),
+    reportTitle: str(raw['reportTitle'], `${file} reportTitle`),
     file,
   };
   defaultsCache.set(packId, defaults);

@@ -395,6 +395,105 @@ export interface AgencyDoc {
      * Năm tầm nhìn — Horizon year
      */
     horizon?: number;
+    /**
+     * Loại văn bản — Document kind
+     */
+    kind?: "chien-luoc" | "ke-hoach";
+    /**
+     * Hình thức Kế hoạch — Plan form
+     */
+    form?: "standalone" | "decision";
+    /**
+     * Mục đích (Kế hoạch) — Purposes (plan)
+     */
+    purposes?: string[];
+    /**
+     * Yêu cầu (Kế hoạch) — Requirements (plan)
+     */
+    requirements?: string[];
+    /**
+     * Chữ viết tắt tên cơ quan ban hành — Issuer abbreviation
+     */
+    issuerCode?: string;
+  };
+  /**
+   * Báo cáo định kỳ — Periodic report
+   */
+  report?: {
+    /**
+     * Số, ký hiệu — Number
+     */
+    number?: string;
+    /**
+     * Ngày báo cáo — Report date
+     */
+    date?: string;
+    /**
+     * Trích yếu — Subject line
+     */
+    title?: string;
+    /**
+     * Kỳ báo cáo — Period
+     */
+    period?: string;
+    /**
+     * Kính gửi — Addressees
+     */
+    addressees?: string[];
+    /**
+     * Nơi nhận — Recipients
+     */
+    recipients?: string[];
+    /**
+     * Khó khăn, vướng mắc — Difficulties
+     */
+    difficulties?: string[];
+    /**
+     * Kiến nghị, đề xuất — Recommendations
+     */
+    recommendations?: string[];
+    /**
+     * Người lập báo cáo — Prepared by
+     */
+    preparer?: {
+      /**
+       * Họ và tên — Name
+       */
+      name: string;
+      /**
+       * Đơn vị — Unit
+       */
+      unit?: string;
+      /**
+       * Điện thoại — Phone
+       */
+      phone?: string;
+      /**
+       * Thư điện tử — E-mail
+       */
+      email?: string;
+    };
+    /**
+     * Người ký — Signatory
+     */
+    signer?: {
+      /**
+       * Quyền hạn ký — Signing authority
+       */
+      authority?: string;
+      /**
+       * Ký thay — Signing for
+       */
+      delegation?: string;
+      /**
+       * Chức vụ người ký — Signer title
+       */
+      title: string;
+      /**
+       * Họ và tên người ký — Signer name
+       */
+      name?: string;
+    };
   };
   /**
    * Nội dung Chiến lược do cơ quan soạn — Strategy prose written by the agency

@@ -64,7 +64,27 @@ const HELPERS = {
   mdCode: (value: unknown) => new hb.SafeString(String(value ?? '')),
 } as const;
 
-for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+/**
+ * Helpers whose argument is a view field. View models hold every key (absent values are null), so an
+ * undefined argument is a misspelt field: strict mode does not check helper arguments, these do, and
+ * the error carries the template position the way strict mode's own errors do ("… - line:col").
+ */
+const FIELD_HELPERS: ReadonlySet<string> = new Set(['md', 'mdCell', 'mdAlign', 'mdPad', 'mdCode']);
+
+function guarded(name: string, fn: (...args: unknown[]) => unknown): Handlebars.HelperDelegate {
+  return (...args: unknown[]) => {
+    const options = args[args.length - 1] as { loc?: { start?: { line: number; column: number } } } | undefined;
+    if (args.slice(0, -1).some((a) => a === undefined)) {
+      const at = options?.loc?.start;
+      throw new Error(`undefined argument of helper "${name}"${at ? ` - ${at.line}:${at.column}` : ''}`);
+    }
+    return fn(...args);
+  };
+}
+
+for (const [name, fn] of Object.entries(HELPERS)) {
+  hb.registerHelper(name, FIELD_HELPERS.has(name) ? guarded(name, fn as (...args: unknown[]) => unknown) : (fn as Handlebars.HelperDelegate));
+}
 
 /** The helper names templates may call (compile option `knownHelpers`). */
 export const KNOWN_HELPERS: Readonly<Record<string, boolean>> = Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true]));

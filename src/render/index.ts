@@ -6,7 +6,7 @@ import { periodicReportRenderer } from './periodic/periodic-report.js';
 import { summaryRenderer } from './model/summary.js';
 import { schemaRenderer } from './schema-file.js';
 import { siteRenderer } from './site/site.js';
-import { strategyRenderer } from './strategy/index.js';
+import { documentsRenderer } from './documents/index.js';
 import type { Renderer } from './types.js';
 
 // The site comes last: it shows what the others drew.
@@ -17,6 +17,6 @@ export const RENDERERS: readonly Renderer[] = [
   gapReportRenderer,
   periodicReportRenderer,
   diagramsRenderer,
-  strategyRenderer,
+  documentsRenderer,
   siteRenderer,
 ];

@@ -1,4 +1,7 @@
 // The rule registry, sorted by id. Adding a rule = one file + one import + one line here + one test file.
+import { agencyDocumentDeadlines } from './agency/document-deadlines.js';
+import { agencyDocumentLegalBasis } from './agency/document-legal-basis.js';
+import { agencyDocumentNumberDate } from './agency/document-number-date.js';
 import { agencyIncidentPlans } from './agency/incident-plans.js';
 import { agencyLgsp } from './agency/lgsp.js';
 import { agencyMaturityLevel } from './agency/maturity-level.js';
@@ -41,6 +44,9 @@ import { taskGapUnaddressed } from './task/gap-unaddressed.js';
 import { taskOverdue } from './task/overdue.js';
 
 export const RULES = [
+  agencyDocumentDeadlines,
+  agencyDocumentLegalBasis,
+  agencyDocumentNumberDate,
   agencyIncidentPlans,
   agencyLgsp,
   agencyMaturityLevel,

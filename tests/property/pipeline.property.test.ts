@@ -52,7 +52,7 @@ async function renderAll(r: ValidPipelineResult): Promise<string[]> {
   for (const renderer of RENDERERS) files.push(...(await renderer.render({ ...contextOf(r), outputs: [...files] })));
   // The commands that render one document: gap (every format) and report (an explicit period too).
   files.push(...renderGapReport(gapReportFor(r), ['md', 'html', 'json']));
-  files.push(...renderPeriodicReport(buildPeriodicReport(r.model, parsePeriod('2025-Q4')!, r.asOf)));
+  files.push(...(await renderPeriodicReport(contextOf(r), parsePeriod('2025-Q4')!, ['md', 'html', 'json'])));
   return files.map(asText);
 }
 

@@ -75,7 +75,7 @@ describe('kientruc gap', () => {
 
   it('rejects an unknown format (exit 2) and refuses a broken architecture (exit 1, nothing written)', async () => {
     const dir = makeProject({ 'architecture/agency.yaml': AGENCY });
-    expect((await runMain(['gap', '--format', 'pdf'], dir)).code).toBe(2);
+    expect((await runMain(['gap', '--format', 'odt'], dir)).code).toBe(2);
     const broken = makeProject({ 'architecture/agency.yaml': `${AGENCY}level: galaxy\n` });
     const r = await runMain(['gap', '--out', 'out'], broken);
     expect(r.code).toBe(1);

@@ -15,7 +15,8 @@ const SAMPLE_AS_OF = '2026-09-30';
 
 describe('periodic report of the sample province (golden)', async () => {
   const result = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: false }));
-  const files = renderPeriodicReport(buildPeriodicReport(result.model, parsePeriod('2026-Q3')!, SAMPLE_AS_OF));
+  const ctx = { model: result.model, diagnostics: result.diagnostics, rules: result.rules, asOf: result.asOf, lang: 'vi' as const, toolVersion: '0.0.0-test', log: () => {}, browser: undefined, assets: result.assets };
+  const files = await renderPeriodicReport(ctx, parsePeriod('2026-Q3')!, ['md', 'html', 'json']);
   const get = (ext: string) => String(files.find((f) => f.path === `bao-cao-dinh-ky-2026-q3.${ext}`)?.contents);
 
   it('bao-cao-dinh-ky-2026-q3.md', async () => {

@@ -3,21 +3,22 @@ import { Option, type Command } from 'commander';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { UsageError } from '../../core/errors.js';
 import { displayPath } from '../../load/discover.js';
-import { isStructural } from '../../diagnostics/codes.js';
-import { BrowserProvider } from '../../render/browser.js';
-import { BROWSER_FORMATS, renderStrategy, STRATEGY_FORMATS, type StrategyFormat } from '../../render/strategy/index.js';
+import { parsePeriod, type Period } from '../../core/dates.js';
+import { DOCUMENT_KINDS, defaultKind, parseKind } from '../../render/documents/index.js';
+import { STRATEGY_FORMATS, type StrategyFormat } from '../../render/strategy/index.js';
 import type { Audience } from '../../render/strategy/view-types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
-import { formatDiagnostics } from '../output.js';
-import { step } from '../progress.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
+import { produceDocuments } from './documents.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, type InputOptions } from './shared.js';
 
 interface DocOptions extends InputOptions {
   format: string;
   render: boolean;
   audience: Audience;
   out: string;
+  kind?: string;
+  period?: string;
   force?: boolean;
 }
 
@@ -34,15 +35,17 @@ export function parseFormats(value: string): StrategyFormat[] {
 export function registerDoc(program: Command, app: App): void {
   const cmd = program
     .command('doc')
-    .summary('tạo Chiến lược dữ liệu (md, html, pdf, docx) / generate the data-strategy document')
+    .summary('tạo văn bản: Chiến lược dữ liệu, Kế hoạch, Báo cáo định kỳ (md, html, pdf, docx) / generate official documents')
     .description(
-      'Tạo dự thảo Quyết định phê duyệt Chiến lược dữ liệu từ mô hình kiến trúc, trình bày theo NĐ 30/2020/NĐ-CP (khổ A4, lề, phông Times New Roman, số trang): thể thức, căn cứ, quan điểm, tầm nhìn, nguyên tắc, mục tiêu gắn chỉ tiêu, nhiệm vụ, kinh phí, tổ chức thực hiện, nơi nhận, chữ ký và các phụ lục (bảng nhiệm vụ, hiện trạng, danh mục cơ sở dữ liệu, hệ thống, khoảng cách). Bản công khai (--audience public) lược bỏ thông tin không công bố rộng rãi.',
+      'Tạo dự thảo văn bản hành chính từ mô hình kiến trúc, trình bày theo NĐ 30/2020/NĐ-CP (khổ A4, lề, phông Times New Roman, số trang, thể thức, nơi nhận, chữ ký, phụ lục). Loại văn bản (--kind, mặc định document.kind trong agency.yaml): chien-luoc — Quyết định phê duyệt Chiến lược dữ liệu; ke-hoach — Kế hoạch (KH) hoặc Quyết định ban hành Kế hoạch (document.form: decision); bao-cao — Báo cáo định kỳ về kết nối, chất lượng dữ liệu, chia sẻ dữ liệu, tiến độ nhiệm vụ. Bản công khai (--audience public) lược bỏ thông tin không công bố rộng rãi.',
     )
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
+    .option('--kind <kind>', `loại văn bản: ${DOCUMENT_KINDS.join(', ')} (mặc định: document.kind trong agency.yaml, hoặc chien-luoc)`)
+    .option('--period <kỳ>', 'bao-cao: kỳ báo cáo 2026, 2026-H1, 2026-Q3, 2026-09 (mặc định: report.period, hoặc kỳ gần nhất đã kết thúc)')
     .option('--format <list>', `định dạng, ngăn cách bằng dấu phẩy: ${STRATEGY_FORMATS.join(', ')}`, STRATEGY_FORMATS.join(','))
     .addOption(new Option('--audience <audience>', 'bản nội bộ hoặc bản công khai').choices(['internal', 'public']).default('internal'))
     .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT)
-    .option('--no-render', 'không dùng trình duyệt: HTML không kèm sơ đồ; không tạo được PDF, DOCX');
+    .option('--no-render', 'không dùng trình duyệt: không tạo được PDF (và DOCX của Chiến lược, vì có sơ đồ); HTML không kèm sơ đồ');
   addInputOptions(cmd);
   addForceOption(cmd);
   cmd.addHelpText(
@@ -50,54 +53,47 @@ export function registerDoc(program: Command, app: App): void {
     `
 Ví dụ:
   $ kientruc doc                                   # generated/chien-luoc-du-lieu.{md,html,pdf,docx}
+  $ kientruc doc --kind ke-hoach                   # generated/ke-hoach-du-lieu.{md,html,pdf,docx}
+  $ kientruc doc --kind bao-cao --period 2026-Q3   # generated/bao-cao-dinh-ky-2026-q3.{md,html,pdf,docx}
   $ kientruc doc --format md,html --no-render      # không cần trình duyệt (HTML không kèm sơ đồ)
   $ kientruc doc --audience public --format pdf    # generated/chien-luoc-du-lieu-cong-khai.pdf
   $ kientruc doc ../so-y-te/architecture --out ../so-y-te/generated --as-of 2026-09-30
 
-Nội dung do cơ quan soạn: agency.yaml (document, strategy) hoặc architecture/strategy/quan-diem.md,
+Nội dung do cơ quan soạn: agency.yaml (document, strategy, report) hoặc architecture/strategy/quan-diem.md,
 tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/strategy/<tên mẫu>.hbs
-đặt cạnh thư mục kiến trúc. Bố cục (lề, cỡ chữ): src/framework/packs/vn-2025/document-layout.yaml.`,
+đặt cạnh thư mục kiến trúc (xem docs/documents.md). Bố cục (lề, cỡ chữ): src/framework/packs/vn-2025/document-layout.yaml.`,
   );
   cmd.action(async (dir: string, opts: DocOptions) => {
     const formats = parseFormats(opts.format);
-    const needsBrowser = formats.filter((f) => BROWSER_FORMATS.has(f));
-    if (!opts.render && needsBrowser.length) {
-      throw new UsageError(`--no-render: không tạo được ${needsBrowser.join(', ')} khi không dùng trình duyệt; chọn --format md,html.`);
-    }
+    const asked = opts.kind === undefined ? undefined : parseKind(opts.kind);
+    const period = opts.period === undefined ? undefined : parsePeriod(opts.period);
+    if (opts.period !== undefined && !period) throw new UsageError(`--period "${opts.period}" không hợp lệ: dùng 2025, 2025-H1, 2025-Q4 hoặc 2025-03.`);
     const out = await claimOutputFor(app, opts.out, [dir], opts.force);
-    const result = await loadForCommand(app, dir, opts, true);
-    if (result.structuralErrors) {
-      const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
-      app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.files.map((f) => f.file)));
-      app.log.warn(
-        app.lang === 'vi'
-          ? `Không tạo Chiến lược dữ liệu: kiến trúc có ${blocking.length} lỗi cú pháp, lược đồ hoặc tham chiếu.`
-          : `Strategy not generated: ${blocking.length} syntax, schema or reference errors.`,
-      );
-      app.exitCode = 1;
-      return;
-    }
-    // HTML embeds the diagrams as SVG, PDF prints the HTML, DOCX embeds them as PNG: all need Chromium.
-    const browser = opts.render && formats.some((f) => f !== 'md') ? new BrowserProvider(app.io.env) : undefined;
-    const cache = browser ? renderCacheFor(app, opts) : undefined;
-    const ctx = renderContextFor(app, result, browser, cache);
-    let files;
-    try {
-      files = await step(app, app.lang === 'en' ? `Strategy document (${formats.join(', ')})` : `Văn bản Chiến lược (${formats.join(', ')})`, () =>
-        renderStrategy(ctx, { formats, audience: opts.audience }),
-      );
-    } finally {
-      await browser?.close();
-      await cache?.prune();
-    }
+    const produced = await produceDocuments(app, dir, opts, (result) => {
+      const kind = asked ?? defaultKind(result.model);
+      const reportPeriod = period ?? reportPeriodOf(result.model.agency?.report?.period);
+      // Without a browser: no PDF, and no strategy DOCX (it embeds the diagrams); HTML comes without diagrams.
+      const impossible = formats.filter((f) => f === 'pdf' || (kind === 'chien-luoc' && f === 'docx'));
+      if (!opts.render && impossible.length) {
+        throw new UsageError(`--no-render: không tạo được ${impossible.join(', ')} khi không dùng trình duyệt; chọn --format ${kind === 'chien-luoc' ? 'md,html' : 'md,html,docx'}.`);
+      }
+      return [{ kind, audience: opts.audience, formats, ...(reportPeriod ? { period: reportPeriod } : {}) }];
+    });
+    if (!produced) return;
+    const { files, result } = produced;
     const outAbs = resolve(app.io.cwd, opts.out);
     await writeGenerated(out, files, 'merge');
     const shown = displayPath(app.io.cwd, outAbs);
     app.log.info(`✓ Đã ghi ${files.map((f) => `${shown}/${f.path}`).join(', ')}`);
     const n = countBySeverity(result.diagnostics);
     if (n.error + n.warning > 0) {
-      app.log.info(`  Kiểm tra tuân thủ: ${n.error} lỗi, ${n.warning} cảnh báo (tổng hợp trong phụ lục khoảng cách) — chi tiết: kientruc check ${dir}`);
+      app.log.info(`  Kiểm tra tuân thủ: ${n.error} lỗi, ${n.warning} cảnh báo — chi tiết: kientruc check ${dir}`);
     }
     app.exitCode = 0;
   });
+}
+
+/** A period written in agency.yaml `report.period` (already validated by the schema). */
+function reportPeriodOf(raw: string | undefined): Period | undefined {
+  return raw === undefined ? undefined : parsePeriod(raw);
 }

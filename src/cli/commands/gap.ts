@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { gapReportFor, renderGapReport } from '../../render/gap/gap-report.js';
+import { GAP_FORMATS, gapReportFor, renderGapReportAll, type GapFormat } from '../../render/gap/gap-report.js';
+import { BrowserProvider } from '../../render/browser.js';
+import { UsageError } from '../../core/errors.js';
 import type { App } from '../app.js';
-import { parseFormats, refuseOnStructuralErrors, writeReportFiles } from './reports-shared.js';
+import { refuseOnStructuralErrors, writeReportFiles } from './reports-shared.js';
 import { addConfigOption, addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
 
 interface GapOptions extends InputOptions {
@@ -18,7 +20,7 @@ export function registerGap(program: Command, app: App): void {
       'Đánh giá khoảng cách giữa kiến trúc của cơ quan và các khung, chỉ tiêu quốc gia: từng chỉ tiêu quốc gia (mục tiêu, giá trị cơ sở, số đo gần nhất, dự báo tại thời hạn, trạng thái), mức độ bao phủ tính từ mô hình, bảng đánh giá theo lớp QĐ 3090 và lớp dữ liệu QĐ 2439, phát hiện theo quy tắc kèm căn cứ, tồn tại chưa có nhiệm vụ và danh mục việc cần làm. Ghi gap-report.md, .html, .json vào --out.',
     )
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
-    .option('-f, --format <list>', 'định dạng, cách nhau bằng dấu phẩy: md, html, json', 'md,html,json')
+    .option('-f, --format <list>', `định dạng, cách nhau bằng dấu phẩy: ${GAP_FORMATS.join(', ')} (pdf cần trình duyệt Chromium)`, 'md,html,json')
     .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT);
   addInputOptions(cmd);
   addForceOption(cmd);
@@ -29,20 +31,36 @@ export function registerGap(program: Command, app: App): void {
 Ví dụ:
   $ kientruc gap                              # generated/gap-report.md, .html, .json
   $ kientruc gap --format md --as-of 2026-09-30
+  $ kientruc gap --format pdf,docx                # generated/gap-report.pdf, .docx
   $ kientruc gap ../so-y-te/architecture --out ../so-y-te/generated
 
 Ngày báo cáo là --as-of, hoặc asOf trong agency.yaml: cùng dữ liệu cho cùng một báo cáo, từng byte.
 Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đồ hoặc tham chiếu (không ghi gì); 2 lỗi sử dụng hoặc lỗi nội bộ.`,
   );
   cmd.action(async (dir: string, opts: GapOptions) => {
-    const formats = parseFormats(opts.format);
+    const formats = parseGapFormats(opts.format);
     const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     const result = await loadForCommand(app, dir, opts, true);
     if (refuseOnStructuralErrors(app, result, opts.out)) return;
     const report = gapReportFor({ model: result.model, diagnostics: result.diagnostics, rules: result.rules, asOf: result.asOf });
-    await writeReportFiles(app, out, renderGapReport(report, formats));
+    const browser = formats.includes('pdf') ? new BrowserProvider(app.io.env) : undefined;
+    let files;
+    try {
+      files = await renderGapReportAll({ model: result.model, browser }, report, formats);
+    } finally {
+      await browser?.close();
+    }
+    await writeReportFiles(app, out, files);
     const s = report.summary;
     app.log.info(`  ${s.targets} chỉ tiêu quốc gia (${s.targetsOffTrack} chậm hoặc có nguy cơ không đạt), ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.gaps} tồn tại chưa có nhiệm vụ.`);
     app.exitCode = result.diagnostics.some((d) => d.code.startsWith('internal.')) ? 2 : 0;
   });
+}
+
+/** `md,pdf` → ['md', 'pdf'] in canonical order; an unknown name is a usage error. */
+function parseGapFormats(value: string): GapFormat[] {
+  const list = value.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+  const bad = list.filter((f) => !(GAP_FORMATS as readonly string[]).includes(f));
+  if (bad.length || list.length === 0) throw new UsageError(`--format "${value}": dùng một hoặc nhiều trong ${GAP_FORMATS.join(', ')}, cách nhau bằng dấu phẩy.`);
+  return GAP_FORMATS.filter((f) => list.includes(f));
 }

@@ -3,11 +3,18 @@ import { stableStringify } from '../../core/stable-json.js';
 import { BUILTIN_CODES } from '../../diagnostics/codes.js';
 import { renderTemplate } from '../handlebars.js';
 import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
+import { loadDocumentLayout } from '../../framework/document-pack.js';
+import { renderTechnicalDocx } from '../documents/technical-docx.js';
+import { printStrategyPdf } from '../strategy/pdf.js';
 import { gapReportMarkdown } from './markdown.js';
 import { withoutBidiControls } from '../../core/text.js';
 
+/** Text formats, rendered without a browser. */
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** Every format of the gap report: the text ones, DOCX (from its Markdown) and PDF (its HTML printed). */
+export const GAP_FORMATS = ['md', 'html', 'pdf', 'docx', 'json'] as const;
+export type GapFormat = (typeof GAP_FORMATS)[number];
 
 /** The gap report's view model for a render context (rules and built-in codes describe the findings). */
 export function gapReportFor(ctx: Pick<RenderContext, 'model' | 'diagnostics' | 'rules' | 'asOf'>): GapReport {
@@ -26,10 +33,31 @@ export function renderGapReport(report: GapReport, formats: readonly ReportForma
   return files;
 }
 
+/**
+ * `gap-report.{md,html,pdf,docx,json}`, the formats asked for: DOCX from the same Markdown, PDF by
+ * printing the same HTML with the context's browser (PDF is skipped without one).
+ */
+export async function renderGapReportAll(ctx: Pick<RenderContext, 'browser' | 'model'>, report: GapReport, formats: readonly GapFormat[]): Promise<GeneratedFile[]> {
+  const text = renderGapReport(report, REPORT_FORMATS.filter((f) => formats.includes(f) || (f === 'md' && formats.includes('docx')) || (f === 'html' && formats.includes('pdf'))));
+  const get = (p: string): string => String(text.find((f) => f.path === p)?.contents ?? '');
+  const files: GeneratedFile[] = text.filter((f) => formats.includes(f.path.slice('gap-report.'.length) as GapFormat));
+  const date = report.asOf;
+  if (formats.includes('docx')) {
+    const view = { meta: { title: 'Báo cáo đánh giá khoảng cách', documentDate: date, generator: 'kientruc' }, marks: { isPublic: false } };
+    files.push({ path: 'gap-report.docx', contents: await renderTechnicalDocx(get('gap-report.md'), view, loadDocumentLayout(ctx.model.pack.id)) });
+  }
+  if (formats.includes('pdf') && ctx.browser) {
+    files.push({ path: 'gap-report.pdf', contents: await printStrategyPdf(await ctx.browser.get(), get('gap-report.html'), date) });
+  }
+  const order = (p: string): number => GAP_FORMATS.indexOf(p.slice('gap-report.'.length) as GapFormat);
+  return files.sort((a, b) => order(a.path) - order(b.path));
+}
+
 export const gapReportRenderer: Renderer = {
   id: 'gap-report',
-  description: 'Báo cáo đánh giá khoảng cách (gap-report.md, .html, .json)',
+  description: 'Báo cáo đánh giá khoảng cách (gap-report.md, .html, .pdf, .docx, .json)',
   render(ctx) {
-    return renderGapReport(gapReportFor(ctx));
+    // Without a browser (--no-render) the build keeps to the fast text formats.
+    return renderGapReportAll(ctx, gapReportFor(ctx), ctx.browser ? GAP_FORMATS : REPORT_FORMATS);
   },
 };

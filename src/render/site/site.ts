@@ -1,3 +1,4 @@
+import { connectionFigures } from '../../analysis/figures.js';
 import { KPI_STATUS_LABEL, type KpiStatus } from '../../analysis/kpis.js';
 import { viShortDate } from '../../core/dates.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
@@ -178,9 +179,14 @@ export function siteHtml(input: {
     .concat(kinds.filter((k) => cards.some((c) => c.kind === k)).map((k) => `<button type="button" data-tab="${k}" aria-pressed="false">${esc(kindTitle(k, lang))}</button>`))
     .join('');
   const filters = ['all', ...kinds].map((k) => filterGroup(k, defs[k] ?? [], cards, lang)).join('');
+  // Connection figures come from the one source every document uses, so the site and the reports agree.
+  const c = connectionFigures(model, input.asOf);
+  const live = vi
+    ? ` (${c.period.labelVi.charAt(0).toLocaleLowerCase('vi')}${c.period.labelVi.slice(1)}: ${c.total} trong kỳ, ${c.inOperation} đang hoạt động, ${c.working} có giao dịch thành công)`
+    : ` (${c.period.labelEn}: ${c.total} in the period, ${c.inOperation} in operation, ${c.working} with successful transactions)`;
   const summary = vi
-    ? `Số liệu đến ngày ${viShortDate(input.asOf)} · ${model.all('system').length} hệ thống · ${model.all('dataset').length} tập dữ liệu · ${model.all('integration').length} kết nối · ${model.all('kpi').length} chỉ tiêu · ${model.all('task').length} nhiệm vụ · phát hiện: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin`
-    : `Data as of ${input.asOf} · ${model.all('system').length} systems · ${model.all('dataset').length} datasets · ${model.all('integration').length} integrations · ${model.all('kpi').length} KPIs · ${model.all('task').length} tasks · findings: ${n.error} errors, ${n.warning} warnings, ${n.info} info`;
+    ? `Số liệu đến ngày ${viShortDate(input.asOf)} · ${model.all('system').length} hệ thống · ${model.all('dataset').length} tập dữ liệu · ${model.all('integration').length} kết nối${live} · ${model.all('kpi').length} chỉ tiêu · ${model.all('task').length} nhiệm vụ · phát hiện: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin`
+    : `Data as of ${input.asOf} · ${model.all('system').length} systems · ${model.all('dataset').length} datasets · ${model.all('integration').length} integrations${live} · ${model.all('kpi').length} KPIs · ${model.all('task').length} tasks · findings: ${n.error} errors, ${n.warning} warnings, ${n.info} info`;
   return `<!doctype html>
 <html lang="${lang}">
 <head>

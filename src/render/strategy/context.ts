@@ -6,7 +6,8 @@ import { loadDocumentLayout, loadStrategyDefaults, type DocumentLayout, type Lev
 import type { Model } from '../../model/model.js';
 import type { Agency, Dataset, Task } from '../../model/types.js';
 import type { Audience } from './view-types.js';
-import { documentNumber, entityName, orgName, roman } from './wording.js';
+import { entityName, orgName, roman } from './wording.js';
+import { attachmentRef } from '../documents/frame.js';
 
 /** Appendices in document order; each gets the next Roman numeral. */
 export const APPENDIX_ORDER = ['tasks', 'state', 'databases', 'systems', 'gaps'] as const;
@@ -47,6 +48,8 @@ export interface ContextInput {
   readonly asOf: IsoDate;
   readonly audience: Audience;
   readonly assets: ProjectAssets;
+  /** The document the appendices are attached to; default: the strategy decision (agency.yaml `document`). */
+  readonly attachedTo?: { readonly typeCode: string; readonly number: string | undefined; readonly docName: string; readonly date?: IsoDate };
 }
 
 /** Is the dataset publishable? Only open and shared data are (Luật Dữ liệu Điều 3). */
@@ -58,7 +61,7 @@ export function createContext(input: ContextInput, orderTasks: (model: Model, ta
   const { model, asOf, audience } = input;
   const agency = model.agency;
   const doc = agency?.document;
-  const docDate = doc?.date ?? asOf;
+  const docDate = input.attachedTo?.date ?? doc?.date ?? asOf;
   const defaults = loadStrategyDefaults(model.pack.id);
   const layout = loadDocumentLayout(model.pack.id);
   const levelKey = agency?.level ?? 'province';
@@ -82,7 +85,8 @@ export function createContext(input: ContextInput, orderTasks: (model: Model, ta
     tasksAppendix: appendix.tasks,
     stateAppendix: appendix.state,
   };
-  const decisionRef = `Quyết định số ${documentNumber(doc?.number)} ${viLongDate(docDate)} của ${name}`;
+  const to = input.attachedTo ?? { typeCode: 'QĐ', number: doc?.number, docName: 'Quyết định' };
+  const decisionRef = attachmentRef({ agency, model, docDate }, { typeCode: to.typeCode, number: to.number }, to.docName);
   const tasks = orderTasks(
     model,
     model.all('task').filter((t) => t.status !== 'cancelled'),

@@ -27,12 +27,28 @@ export function strategyCss(layout: DocumentLayout): string {
   margin: ${margin};
   @${pageNumber} { content: counter(page); font-family: ${fonts}; font-size: ${pt(L.pageNumber.sizePt.value)}; }
 }
+@page ngang {
+  size: ${mm(p.heightMm.value)} ${mm(p.widthMm.value)};
+  margin: ${margin};
+}
 ${firstPage}
 html { font-family: ${fonts}; font-size: ${pt(L.text.bodySizePt.value)}; line-height: ${L.text.lineSpacing.value}; color: #000; background: #fff; }
 body { margin: 0; }
 @media screen {
   html { background: #e8e8e8; }
   .van-ban, .phu-luc { box-sizing: border-box; width: ${mm(p.widthMm.value)}; margin: 8mm auto; padding: ${margin}; background: #fff; box-shadow: 0 0 3mm rgba(0, 0, 0, 0.2); }
+  .phu-luc.ngang { width: ${mm(p.heightMm.value)}; }
+}
+@media screen and (max-width: 820px) {
+  html { font-size: 12pt; }
+  .van-ban, .phu-luc, .phu-luc.ngang { width: auto; margin: 0 0 4mm; padding: 4mm; box-shadow: none; }
+  table.the-thuc, table.ky, table.the-thuc tbody, table.ky tbody, table.the-thuc tr, table.ky tr, table.the-thuc td, table.ky td { display: block; width: auto; }
+  table.ky td.chu-ky { margin-top: 6mm; }
+  .quoc-hieu-dong, .tieu-ngu { white-space: normal; }
+  .dau-du-thao { float: none; margin: 0 auto 4mm; }
+  table.bang { display: block; overflow-x: auto; table-layout: auto; }
+  figure.so-do { overflow-x: auto; }
+  p, h1, h2, h3, h4 { text-indent: 0; }
 }
 p { margin: 0 0 ${pt(L.text.paragraphSpacingPt.value)}; text-align: justify; text-indent: ${mm(L.text.firstLineIndentMm.value)}; }
 h1, h2, h3, h4 { font-size: ${pt(L.text.bodySizePt.value)}; margin: ${pt(L.text.paragraphSpacingPt.value)} 0; text-indent: ${mm(L.text.firstLineIndentMm.value)}; break-after: avoid; page-break-after: avoid; }
@@ -40,7 +56,7 @@ h2, h3 { font-weight: bold; }
 h4 { font-weight: normal; font-style: italic; }
 strong { font-weight: bold; }
 table.the-thuc, table.ky { width: 100%; border-collapse: collapse; table-layout: fixed; }
-table.the-thuc td, table.ky td { vertical-align: top; padding: 0; }
+table.the-thuc td, table.ky td { vertical-align: top; padding: 0; overflow-wrap: anywhere; }
 table.the-thuc p, table.ky p { text-indent: 0; text-align: center; margin: 0; line-height: 1.2; }
 table.the-thuc col.trai { width: ${H.leftColumnPct.value}%; }
 table.the-thuc col.phai { width: ${100 - H.leftColumnPct.value}%; }
@@ -72,6 +88,13 @@ table.ky td.noi-nhan p { text-align: left; }
 .cho-ky { height: ${mm(S.signatureSpaceMm.value)}; }
 .ho-ten { font-size: ${pt(S.signerNameSizePt.value)}; font-weight: bold; }
 section.phu-luc { break-before: page; page-break-before: always; }
+section.phu-luc.ngang { page: ngang; }
+main.kem-theo { break-before: page; page-break-before: always; }
+.ket-van-ban { break-inside: avoid; page-break-inside: avoid; }
+.gach-trich-yeu { width: 30mm; margin: 0 auto 12pt; }
+.kinh-gui { display: table; margin: 6pt auto 12pt; }
+.kinh-gui p { text-indent: 0; text-align: left; margin: 0; }
+p.nghieng { font-style: italic; }
 h1.phu-luc-so { font-size: ${pt(A.headingSizePt.value)}; text-align: center; text-indent: 0; margin: 0; }
 .phu-luc-ten { font-size: ${pt(A.headingSizePt.value)}; font-weight: bold; text-align: center; text-indent: 0; margin: 0; }
 .phu-luc-kem-theo { font-size: ${pt(A.subtitleSizePt.value)}; font-style: italic; text-align: center; text-indent: 0; margin-bottom: 12pt; }

@@ -1,194 +1,29 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Header,
-  HeadingLevel,
-  ImageRun,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type IParagraphOptions,
-} from 'docx';
+import type { Document } from 'docx';
 import type { DocumentLayout } from '../../framework/document-pack.js';
-import type { AppendixView, DiagramView, ItemView, ProseSectionView, StrategyView, TableView } from './view-types.js';
-import { readZip, writeZip, type ZipEntry } from './zip.js';
+import { DocxFrame, packDocx, type Run } from '../documents/docx-frame.js';
+import type { ProseSectionView, StrategyView } from './view-types.js';
+
+export { pngSize, reproducible } from '../documents/docx-frame.js';
 
 /**
- * The strategy as a Word document with the same layout numbers as the PDF (document-layout.yaml):
- * real Word headings (navigation pane, outline), tables with repeated header rows and rows that do
- * not split across pages, the page number centred in the header and absent from page 1. The packed
- * file is rewritten so its bytes depend only on the view (see `reproducible`).
+ * The strategy as a Word document: the shared NĐ 30 frame (`documents/docx-frame.ts`) plus the
+ * strategy's own sections (quan điểm … tổ chức thực hiện).
  */
-
-const twip = (mm: number): number => Math.round((mm * 1440) / 25.4);
-const half = (pt: number): number => Math.round(pt * 2);
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
-const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
-
-interface Run {
-  readonly text: string;
-  readonly bold?: boolean;
-  readonly italics?: boolean;
-  readonly size?: number;
-}
-
-class Builder {
-  readonly textWidth: number;
-  readonly children: (Paragraph | Table)[] = [];
-
+class Builder extends DocxFrame {
   constructor(
-    private readonly view: StrategyView,
-    private readonly layout: DocumentLayout,
-    private readonly images: ReadonlyMap<string, Uint8Array>,
+    private readonly doc: StrategyView,
+    layout: DocumentLayout,
+    images: ReadonlyMap<string, Uint8Array>,
   ) {
-    const p = layout.page;
-    this.textWidth = twip(p.widthMm.value - p.marginLeftMm.value - p.marginRightMm.value);
-  }
-
-  run(r: Run): TextRun {
-    return new TextRun({
-      text: r.text,
-      ...(r.bold ? { bold: true } : {}),
-      ...(r.italics ? { italics: true } : {}),
-      ...(r.size ? { size: half(r.size) } : {}),
-    });
-  }
-
-  para(runs: readonly Run[], opts: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
-    return new Paragraph({ ...opts, children: runs.map((r) => this.run(r)) });
-  }
-
-  /** A justified body paragraph with the first-line indent. */
-  body(runs: readonly Run[], opts: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
-    return this.para(runs, { style: 'BodyText', ...opts });
-  }
-
-  centred(text: string, size: number, style: Omit<Run, 'text' | 'size'> = {}, opts: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
-    return this.para([{ text, size, ...style }], { alignment: AlignmentType.CENTER, spacing: { after: 0 }, ...opts });
-  }
-
-  /** A horizontal rule `widthMm` long, centred in a column `columnTwips` wide. */
-  rule(widthMm: number, columnTwips: number): Paragraph {
-    const side = Math.max(0, Math.round((columnTwips - twip(widthMm)) / 2));
-    const eighths = Math.max(2, Math.round(this.layout.header.ruleThicknessPt.value * 8));
-    return new Paragraph({
-      indent: { left: side, right: side },
-      spacing: { before: 0, after: 0, line: 40, lineRule: LineRuleType.EXACT },
-      border: { bottom: { style: BorderStyle.SINGLE, size: eighths, color: '000000', space: 1 } },
-      children: [new TextRun({ text: '', size: 2 })],
-    });
-  }
-
-  item(it: ItemView): Paragraph {
-    return this.body([{ text: it.label ? `${it.label} ${it.text}` : it.text }]);
-  }
-
-  heading(level: 1 | 2 | 3, text: string, opts: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
-    const heading = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-    return new Paragraph({ heading, keepNext: true, ...opts, children: [new TextRun(text)] });
+    super(doc, layout, images);
   }
 
   prose(s: ProseSectionView, level: 1 | 2 = 1): void {
     this.children.push(this.heading(level, s.heading), ...s.items.map((i) => this.item(i)));
   }
 
-  marks(): void {
-    const m = this.view.marks;
-    const labels = [m.draft, m.publicLabel].filter((x): x is string => x !== null);
-    if (labels.length === 0) return;
-    const size = this.layout.marks.draftSizePt.value;
-    const box = twip(this.layout.marks.draftBoxWidthMm.value);
-    const line = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 } as const;
-    // Consecutive paragraphs with the same borders share one box in Word.
-    labels.forEach((text, i) =>
-      this.children.push(
-        this.para([{ text, bold: true, size }], {
-          alignment: AlignmentType.CENTER,
-          indent: { left: this.textWidth - box },
-          spacing: { before: 0, after: i === labels.length - 1 ? 120 : 0 },
-          border: { top: line, bottom: line, left: { ...line, space: 4 }, right: { ...line, space: 4 } },
-        }),
-      ),
-    );
-  }
-
-  /** Quốc hiệu, Tiêu ngữ, issuing body, number, place and date: a borderless two-column table. */
-  header(): void {
-    const h = this.view.header;
-    const L = this.layout.header;
-    const leftW = Math.round((this.textWidth * L.leftColumnPct.value) / 100);
-    const rightW = this.textWidth - leftW;
-    const left: Paragraph[] = [];
-    if (h.issuerParent) left.push(this.centred(h.issuerParent, L.issuerParentSizePt.value));
-    left.push(...h.issuerLines.map((l) => this.centred(l, L.issuerSizePt.value, { bold: true })), this.rule(L.issuerRuleWidthMm.value, leftW));
-    left.push(this.centred(h.number, L.numberSizePt.value, {}, { spacing: { before: 120, after: 0 } }));
-    const right: Paragraph[] = [
-      this.centred(h.nationalTitle, L.nationalTitleSizePt.value, { bold: true }),
-      this.centred(h.motto, L.mottoSizePt.value, { bold: true }),
-      this.rule(L.mottoRuleWidthMm.value, rightW),
-      this.centred(h.placeDate, L.placeDateSizePt.value, { italics: true }, { spacing: { before: 120, after: 0 } }),
-    ];
-    this.children.push(this.layoutTable([leftW, rightW], [left, right]));
-    const T = this.layout.title;
-    this.children.push(
-      this.centred(h.docType, T.docTypeSizePt.value, { bold: true }, { spacing: { before: Math.round(T.spaceBeforeTitlePt.value * 20), after: 0 } }),
-      this.centred(h.subject, T.subjectSizePt.value, { bold: true }, { spacing: { after: 240 } }),
-    );
-    if (this.view.marks.publicNotice) {
-      this.children.push(this.centred(this.view.marks.publicNotice, this.layout.appendix.tableSizePt.value, { italics: true }, { spacing: { after: 240 } }));
-    }
-  }
-
-  /** A borderless table used for layout only (header block, Nơi nhận and signature). */
-  layoutTable(widths: readonly number[], cells: readonly Paragraph[][]): Table {
-    return new Table({
-      width: { size: this.textWidth, type: WidthType.DXA },
-      columnWidths: [...widths],
-      layout: TableLayoutType.FIXED,
-      borders: NO_BORDERS,
-      rows: [
-        new TableRow({
-          cantSplit: true,
-          children: cells.map(
-            (c, i) =>
-              new TableCell({
-                width: { size: widths[i] ?? 0, type: WidthType.DXA },
-                borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
-                margins: { left: 0, right: 0, top: 0, bottom: 0 },
-                children: c,
-              }),
-          ),
-        }),
-      ],
-    });
-  }
-
-  preamble(): void {
-    const p = this.view.preamble;
-    const italics = true;
-    this.children.push(
-      this.centred(p.authority, this.layout.title.authoritySizePt.value, { bold: true }, { spacing: { before: 120, after: 120 } }),
-      ...p.bases.map((b) => this.body([{ text: b, italics }])),
-    );
-    if (p.proposal) this.children.push(this.body([{ text: p.proposal, italics }]));
-    this.children.push(this.centred(p.decides, this.layout.title.docTypeSizePt.value, { bold: true }, { spacing: { before: 120, after: 120 } }));
-  }
-
-  article(label: string, text: string): Paragraph {
-    return this.body([{ text: label, bold: true }, { text: ` ${text}` }]);
-  }
-
   objectives(): void {
-    const o = this.view.objectives;
+    const o = this.doc.objectives;
     this.children.push(this.heading(1, o.heading));
     this.prose(o.general, 2);
     this.children.push(this.heading(2, o.specificHeading));
@@ -202,10 +37,11 @@ class Builder {
       }
     }
     if (o.empty) this.children.push(this.body([{ text: o.empty, italics: true }]));
+    if (o.note) this.children.push(this.body([{ text: o.note, italics: true, size: this.layout.appendix.tableSizePt.value }]));
   }
 
   tasks(): void {
-    const t = this.view.tasks;
+    const t = this.doc.tasks;
     this.children.push(this.heading(1, t.heading), this.body([{ text: t.intro }]));
     for (const a of t.areas) {
       this.children.push(this.heading(3, `${a.label} ${a.heading}`), ...a.items.map((i) => this.item(i)));
@@ -214,132 +50,20 @@ class Builder {
   }
 
   budget(): void {
-    const b = this.view.budget;
+    const b = this.doc.budget;
     this.children.push(this.heading(1, b.heading), ...b.paragraphs.map((i) => this.item(i)));
     if (b.table) this.children.push(...this.table(b.table));
     if (b.total) this.children.push(this.body([{ text: b.total }]));
   }
 
   implementation(): void {
-    const v = this.view.implementation;
+    const v = this.doc.implementation;
     this.children.push(this.heading(1, v.heading));
     for (const body of v.bodies) this.children.push(this.heading(2, `${body.label} ${body.name}`), ...body.items.map((i) => this.item(i)));
   }
 
-  signature(): void {
-    const s = this.view.signature;
-    const S = this.layout.signature;
-    const leftW = Math.round((this.textWidth * S.recipientsColumnPct.value) / 100);
-    const left = [
-      this.para([{ text: s.recipientsHeading, bold: true, italics: true, size: S.recipientsHeadingSizePt.value }], { spacing: { after: 0 }, keepNext: true }),
-      ...s.recipients.map((r) => this.para([{ text: `- ${r}`, size: S.recipientsSizePt.value }], { spacing: { after: 0, line: 240 }, keepNext: true })),
-    ];
-    const lines = [s.authority, s.delegation, s.title].filter((x): x is string => x !== null);
-    const right = lines.map((l) => this.centred(l, S.signerSizePt.value, { bold: true }, { keepNext: true }));
-    right.push(this.para([{ text: '' }], { spacing: { before: 0, after: 0, line: twip(S.signatureSpaceMm.value), lineRule: LineRuleType.EXACT }, keepNext: true }));
-    if (s.name) right.push(this.centred(s.name, S.signerNameSizePt.value, { bold: true }));
-    this.children.push(new Paragraph({ spacing: { after: 0 }, keepNext: true, children: [] }), this.layoutTable([leftW, this.textWidth - leftW], [left, right]));
-  }
-
-  /** A data table: repeated header row, rows kept whole, group and total rows in bold. */
-  table(t: TableView): (Paragraph | Table)[] {
-    const A = this.layout.appendix;
-    const size = A.tableSizePt.value;
-    const pad = twip(A.tableCellPaddingMm.value);
-    const widths = t.columns.map((c) => Math.round((this.textWidth * c.widthPct) / 100));
-    const align = (a: string): (typeof AlignmentType)[keyof typeof AlignmentType] =>
-      a === 'center' ? AlignmentType.CENTER : a === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
-    const cell = (text: string, width: number, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], bold: boolean, span = 1): TableCell =>
-      new TableCell({
-        width: { size: width, type: WidthType.DXA },
-        ...(span > 1 ? { columnSpan: span } : {}),
-        margins: { left: pad, right: pad, top: Math.round(pad / 2), bottom: Math.round(pad / 2) },
-        verticalAlign: VerticalAlignTable.CENTER,
-        children: [this.para([{ text, bold, size }], { alignment, spacing: { after: 0, line: 240 } })],
-      });
-    const rows: TableRow[] = [
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        keepNext: true,
-        children: t.columns.map((c, i) => cell(c.title, widths[i] ?? 0, AlignmentType.CENTER, true)),
-      }),
-    ];
-    const keep = t.keepTogether;
-    t.rows.forEach((r, i) => {
-      // Keep-with-next on every row but the last holds a short table on one page.
-      const keepNext = keep && i < t.rows.length - 1;
-      if (r.isGroup) {
-        const rest = widths.slice(1).reduce((s, w) => s + w, 0);
-        rows.push(
-          new TableRow({
-            cantSplit: true,
-            keepNext: true,
-            children: [cell(r.cells[0] ?? '', widths[0] ?? 0, AlignmentType.CENTER, true), cell(r.cells[1] ?? '', rest, AlignmentType.LEFT, true, r.span ?? 1)],
-          }),
-        );
-      } else {
-        rows.push(
-          new TableRow({
-            cantSplit: true,
-            ...(keepNext ? { keepNext: true } : {}),
-            children: t.columns.map((c, j) => cell(r.cells[j] ?? '', widths[j] ?? 0, align(c.align), r.isTotal)),
-          }),
-        );
-      }
-    });
-    const out: (Paragraph | Table)[] = [];
-    if (t.caption) out.push(this.para([{ text: t.caption, italics: true, size }], { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 60 } }));
-    out.push(new Table({ width: { size: this.textWidth, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows }));
-    if (t.empty) out.push(this.para([{ text: t.empty, italics: true, size }], { spacing: { before: 60 } }));
-    if (t.note) out.push(this.para([{ text: t.note, italics: true, size }], { spacing: { before: 60 } }));
-    out.push(new Paragraph({ spacing: { after: 0 }, children: [] }));
-    return out;
-  }
-
-  diagram(d: DiagramView): Paragraph[] {
-    const png = this.images.get(d.id);
-    const caption = this.para([{ text: d.caption, italics: true, size: this.layout.appendix.tableSizePt.value }], { alignment: AlignmentType.CENTER, spacing: { after: 240 } });
-    if (!png) return [this.para([{ text: `${d.title}: sơ đồ chưa được tạo (chạy không có --no-render).`, italics: true }]), caption];
-    const { width, height } = pngSize(png);
-    const maxW = (this.textWidth / 1440) * 96;
-    const maxH = (this.layout.appendix.diagramMaxHeightMm.value / 25.4) * 96;
-    const scale = Math.min(1, maxW / width, maxH / height);
-    return [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        keepNext: true,
-        children: [
-          new ImageRun({
-            type: 'png',
-            data: png,
-            transformation: { width: Math.round(width * scale), height: Math.round(height * scale) },
-            altText: { name: d.id, description: d.caption, title: d.title },
-          }),
-        ],
-      }),
-      caption,
-    ];
-  }
-
-  appendix(a: AppendixView): void {
-    const A = this.layout.appendix;
-    this.children.push(
-      this.heading(1, a.label, { pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: 0 } }),
-      this.centred(a.title, A.headingSizePt.value, { bold: true }, { keepNext: true }),
-      this.centred(a.attachment, A.subtitleSizePt.value, { italics: true }, { keepNext: true, spacing: { after: 240 } }),
-    );
-    if (a.intro) this.children.push(this.body([{ text: a.intro }]));
-    for (const s of a.sections) {
-      if (s.heading) this.children.push(this.heading(2, s.heading));
-      this.children.push(...s.paragraphs.map((p) => this.body([{ text: p }])));
-      for (const t of s.tables) this.children.push(...this.table(t));
-      for (const d of s.diagrams) this.children.push(...this.diagram(d));
-    }
-  }
-
   build(): Document {
-    const v = this.view;
+    const v = this.doc;
     this.marks();
     this.header();
     this.preamble();
@@ -351,104 +75,15 @@ class Builder {
     this.tasks();
     this.budget();
     this.implementation();
-    for (const a of v.articles) this.children.push(this.article(a.label, a.text));
+    // Điều 2, Điều 3 stay on the page of the signature (keep-with-next into the signature table).
+    for (const a of v.articles) this.children.push(this.article(a.label, a.text, true));
     this.signature();
     for (const a of v.appendices) this.appendix(a);
     return this.document();
   }
-
-  document(): Document {
-    const L = this.layout;
-    const font = L.font.family.value;
-    const body = L.text.bodySizePt.value;
-    const headingRun = { font, size: half(body), bold: true, color: '000000' };
-    const headingPara = { spacing: { before: 120, after: 120 }, keepNext: true, keepLines: true };
-    const pageNumber = new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [new TextRun({ children: [PageNumber.CURRENT], size: half(L.pageNumber.sizePt.value), font })],
-    });
-    return new Document({
-      creator: this.view.meta.generator,
-      lastModifiedBy: this.view.meta.generator,
-      title: this.view.meta.title,
-      description: this.view.marks.isPublic ? 'Bản công khai' : 'Bản nội bộ',
-      revision: 1,
-      styles: {
-        default: {
-          document: {
-            run: { font, size: half(body) },
-            paragraph: { spacing: { after: Math.round(L.text.paragraphSpacingPt.value * 20), line: Math.round(240 * L.text.lineSpacing.value), lineRule: LineRuleType.AUTO } },
-          },
-          heading1: { run: headingRun, paragraph: { ...headingPara, indent: { firstLine: twip(L.text.firstLineIndentMm.value) } } },
-          heading2: { run: headingRun, paragraph: { ...headingPara, indent: { firstLine: twip(L.text.firstLineIndentMm.value) } } },
-          heading3: { run: { ...headingRun, bold: false, italics: true }, paragraph: { ...headingPara, indent: { firstLine: twip(L.text.firstLineIndentMm.value) } } },
-        },
-        paragraphStyles: [
-          {
-            id: 'BodyText',
-            name: 'Body Text',
-            basedOn: 'Normal',
-            next: 'BodyText',
-            quickFormat: true,
-            paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: twip(L.text.firstLineIndentMm.value) } },
-          },
-        ],
-      },
-      sections: [
-        {
-          properties: {
-            titlePage: L.pageNumber.hideOnFirstPage.value,
-            page: {
-              size: { width: twip(L.page.widthMm.value), height: twip(L.page.heightMm.value) },
-              margin: {
-                top: twip(L.page.marginTopMm.value),
-                bottom: twip(L.page.marginBottomMm.value),
-                left: twip(L.page.marginLeftMm.value),
-                right: twip(L.page.marginRightMm.value),
-                header: twip(L.page.headerDistanceMm.value),
-                footer: twip(L.page.headerDistanceMm.value),
-              },
-            },
-          },
-          headers: {
-            first: new Header({ children: [new Paragraph({ children: [] })] }),
-            default: new Header({ children: [pageNumber] }),
-          },
-          children: this.children,
-        },
-      ],
-    });
-  }
-}
-
-/** Width and height of a PNG, from its IHDR chunk. */
-export function pngSize(png: Uint8Array): { width: number; height: number } {
-  const b = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
-  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
-}
-
-/**
- * `docx` stamps the wall clock into docProps/core.xml and every ZIP header: put the document date in
- * the properties and repack with fixed timestamps, so the same view gives the same bytes.
- */
-export function reproducible(packed: Uint8Array, date: string): Uint8Array {
-  const stamp = `${date}T00:00:00Z`;
-  const rewrite = (e: ZipEntry, fn: (xml: string) => string): ZipEntry => ({ name: e.name, data: new Uint8Array(Buffer.from(fn(Buffer.from(e.data).toString('utf8')), 'utf8')) });
-  let n = 0;
-  const entries = readZip(packed).map((e) => {
-    if (e.name === 'docProps/core.xml') return rewrite(e, (xml) => xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${stamp}$2`));
-    // Drawing ids come from a counter that lives as long as the process: number them per document.
-    if (/^word\/(document|header\d+|footer\d+)\.xml$/.test(e.name)) {
-      return rewrite(e, (xml) => xml.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++n}"`));
-    }
-    return e;
-  });
-  return writeZip(entries, date);
 }
 
 /** The strategy as DOCX bytes. `images` maps each diagram's id to its PNG bytes. */
 export async function renderStrategyDocx(view: StrategyView, layout: DocumentLayout, images: ReadonlyMap<string, Uint8Array>): Promise<Uint8Array> {
-  const doc = new Builder(view, layout, images).build();
-  const packed = await Packer.toBuffer(doc);
-  return reproducible(new Uint8Array(packed), view.meta.documentDate);
+  return packDocx(new Builder(view, layout, images).build(), view.meta.documentDate);
 }

@@ -7,7 +7,7 @@ import type { StrategyView } from './view-types.js';
 import { withoutBidiControls } from '../../core/text.js';
 
 /** Blank-line runs from template control lines collapse to one; trailing spaces go; one final newline. */
-function tidy(text: string): string {
+export function tidy(text: string): string {
   return `${text
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')

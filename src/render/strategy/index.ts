@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import { EMPTY_ASSETS } from '../../core/project-assets.js';
 import { loadDocumentLayout } from '../../framework/document-pack.js';
-import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
+import type { GeneratedFile, RenderContext } from '../types.js';
 import { renderStrategyDocx } from './docx.js';
 import { renderStrategyHtml, renderStrategyMarkdown } from './formats.js';
 import { printStrategyPdf } from './pdf.js';
@@ -61,18 +61,3 @@ export async function renderStrategy(ctx: RenderContext, opts: StrategyRenderOpt
   }
   return files;
 }
-
-/**
- * `kientruc build`: the internal edition in every format and the public edition beside it; with
- * `--no-render` (no browser) only Markdown and HTML.
- */
-export const strategyRenderer: Renderer = {
-  id: 'strategy',
-  description: 'Chiến lược dữ liệu: bản nội bộ và bản công khai (md, html, pdf, docx)',
-  async render(ctx) {
-    const formats = STRATEGY_FORMATS.filter((f) => ctx.browser !== undefined || !BROWSER_FORMATS.has(f));
-    const files: GeneratedFile[] = [];
-    for (const audience of AUDIENCES) files.push(...(await renderStrategy(ctx, { formats, audience })));
-    return files;
-  },
-};

@@ -5,6 +5,7 @@ import { UsageError } from '../../core/errors.js';
 import { PACKAGE_ROOT } from '../../core/paths.js';
 import type { TemplateOverride } from '../../core/project-assets.js';
 import { compileTemplate } from '../handlebars.js';
+import { closest } from '../../core/similar.js';
 
 /**
  * The strategy's Handlebars templates: the package's `templates/strategy/<name>.<md|html>.hbs`, one
@@ -44,17 +45,60 @@ function sources(format: TemplateFormat, overrides: readonly TemplateOverride[])
     });
 }
 
-function failure(src: Source | undefined, err: unknown): Error {
-  const msg = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
-  if (src?.override) return new UsageError(`Mẫu ghi đè ${src.file} không dùng được: ${msg}`);
-  return err instanceof Error ? err : new Error(msg);
+/** Every key of the view, to depth 4, for "did you mean" on a misspelt field. */
+function fieldNames(value: unknown, depth = 0, out = new Set<string>()): Set<string> {
+  if (depth > 4 || value === null || typeof value !== 'object') return out;
+  const items = Array.isArray(value) ? value.slice(0, 3) : [value];
+  for (const item of items) {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      fieldNames(item, depth + 1, out);
+      continue;
+    }
+    for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
+      out.add(k);
+      fieldNames(v, depth + 1, out);
+    }
+  }
+  return out;
 }
 
 /**
- * Renders the root template `van-ban` of `format` with `context`. An override that does not compile,
+ * A template error as the author of an override needs it: the file, line and column, the field that
+ * does not exist and the closest one that does (Handlebars itself says "not defined in [object Object]").
+ */
+function failure(src: Source | undefined, err: unknown, context?: object): Error {
+  const msg = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+  if (!src?.override) return err instanceof Error ? err : new Error(msg);
+  const missing = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(msg);
+  if (missing) {
+    const [, field, line, col] = missing as unknown as [string, string, string, string];
+    const guess = context ? closest(field, fieldNames(context)) : undefined;
+    return new UsageError(
+      `${src.file}:${line}:${Number(col) + 1}: mẫu ghi đè dùng trường "${field}" mà văn bản không có${guess ? `; có phải "${guess}"?` : ''}`,
+    );
+  }
+  const helperArg = /^undefined argument of helper "([^"]+)" - (\d+):(\d+)$/.exec(msg);
+  if (helperArg) {
+    const [, helper, line, col] = helperArg as unknown as [string, string, string, string];
+    // The misspelt name is the helper's argument at that position of the override's text.
+    const rest = (src.text.split('\n')[Number(line) - 1] ?? '').slice(Number(col));
+    const field = new RegExp(`^\\{\\{~?\\s*${helper}\\s+([^\\s}]+)`).exec(rest)?.[1] ?? '?';
+    const guess = context ? closest(field.split('.').pop() ?? field, fieldNames(context)) : undefined;
+    return new UsageError(
+      `${src.file}:${line}:${Number(col) + 1}: mẫu ghi đè dùng trường "${field}" mà văn bản không có${guess ? `; có phải "${guess}"?` : ''}`,
+    );
+  }
+  const parse = /^Parse error on line (\d+):?/.exec(msg);
+  if (parse) return new UsageError(`${src.file}:${parse[1]}: mẫu ghi đè sai cú pháp Handlebars: ${msg}`);
+  return new UsageError(`Mẫu ghi đè ${src.file} không dùng được: ${msg}`);
+}
+
+/**
+ * Renders the root template `rootName` of `format` with `context` (`van-ban`: the strategy;
+ * `hanh-chinh`: every other administrative document). An override that does not compile,
  * or asks for a field the view does not have, is a usage error naming the override file.
  */
-export function renderTemplate(format: TemplateFormat, context: object, overrides: readonly TemplateOverride[] = []): string {
+export function renderTemplate(format: TemplateFormat, context: object, overrides: readonly TemplateOverride[] = [], rootName = 'van-ban'): string {
   const list = sources(format, overrides);
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const s of list) {
@@ -64,11 +108,25 @@ export function renderTemplate(format: TemplateFormat, context: object, override
       throw failure(s, err);
     }
   }
-  const root = compiled.get('van-ban');
-  if (!root) throw new Error(`templates/strategy/van-ban.${format}.hbs is missing`);
+  const root = compiled.get(rootName);
+  if (!root) throw new Error(`templates/strategy/${rootName}.${format}.hbs is missing`);
   try {
     return root(context, { partials: Object.fromEntries(compiled), allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (err: unknown) {
-    throw failure(list.find((s) => s.override), err);
+    throw failure(overrideAt(list, err) ?? list.find((s) => s.override), err, context);
   }
+}
+
+/**
+ * Which override a runtime error came from: Handlebars does not say, so the override whose text has
+ * the missing field at the reported line wins; with one override, that one.
+ */
+function overrideAt(list: readonly Source[], err: unknown): Source | undefined {
+  const overrides = list.filter((s) => s.override);
+  if (overrides.length <= 1) return overrides[0];
+  const msg = err instanceof Error ? err.message : '';
+  const m = /^"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(msg) ?? /^undefined argument of helper "([^"]+)" - (\d+):(\d+)/.exec(msg);
+  if (!m) return undefined;
+  const [, name, line] = m as unknown as [string, string, string];
+  return overrides.find((s) => (s.text.split('\n')[Number(line) - 1] ?? '').includes(name));
 }

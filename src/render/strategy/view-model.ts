@@ -13,6 +13,7 @@ import { buildArticle1, buildClosingArticles, buildHeader, buildMarks, buildPrea
 import { buildPrinciples, buildViewpoints, buildVision } from './sections/prose.js';
 import { buildStateAppendix } from './sections/state.js';
 import { buildTaskAppendix, buildTasks, orderTasks } from './sections/tasks.js';
+import { orient } from './sections/tables.js';
 import type { Audience, DiagramView, StrategyView } from './view-types.js';
 
 export interface StrategyInput {
@@ -66,7 +67,7 @@ export function buildStrategyView(input: StrategyInput): StrategyBuild {
       buildDatabaseAppendix(ctx),
       buildSystemAppendix(ctx),
       buildGapAppendix(ctx, input.diagnostics ?? []),
-    ],
+    ].map(orient),
   };
   return { view, warnings: ctx.warnings };
 }

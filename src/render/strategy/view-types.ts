@@ -99,6 +99,8 @@ export interface ObjectivesView {
   readonly specificHeading: string;
   readonly horizons: readonly HorizonView[];
   readonly empty: string | null;
+  /** Said once, under the targets: what a mark on some of them means (unconfirmed sources). */
+  readonly note: string | null;
 }
 
 export interface TaskAreaView {
@@ -177,7 +179,12 @@ export interface AppendixView {
   readonly attachment: string;
   readonly intro: string | null;
   readonly sections: readonly SubsectionView[];
+  /** Printed on landscape pages (PDF and DOCX): a table too wide for portrait. */
+  readonly landscape: boolean;
 }
+
+/** An appendix before its orientation is decided (`orient` in sections/tables.ts). */
+export type AppendixDraft = Omit<AppendixView, 'landscape'>;
 
 export interface StrategyView {
   readonly meta: {

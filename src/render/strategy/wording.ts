@@ -99,19 +99,3 @@ export function deadlineText(value: unknown): string {
 export function million(value: number): string {
   return viNumber(Math.round(value * 10) / 10, 1);
 }
-
-const NBSP = '\u00a0';
-
-/**
- * The document number as printed after "Số:": a number below 10 gets a leading zero (NĐ 30/2020), and
- * the blank a draft leaves for the number is kept with non-breaking spaces, so no format collapses it.
- */
-export function documentNumber(raw: string | undefined): string {
-  const value = (raw ?? '').replace(/\s+$/, '');
-  if (!value.trim()) return `${NBSP.repeat(8)}/QĐ`;
-  const lead = /^\s*/.exec(value)?.[0].length ?? 0;
-  let body = value.slice(lead);
-  body = body.replace(/^(\d)(?=\/)/, '0$1');
-  const pad = body.startsWith('/') ? Math.max(lead, 8) : 0;
-  return NBSP.repeat(pad) + body;
-}

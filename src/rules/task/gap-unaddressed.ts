@@ -22,12 +22,15 @@ export const taskGapUnaddressed = defineRule({
     for (const gap of unaddressedGaps(model, findings)) {
       const name = entityTitle(model, gap.entity);
       const n = gap.findings.length;
+      const k = gap.codes.length;
+      // Several findings of one rule share its code: say how many rules when the counts differ.
+      const byRules = n === k ? '' : text(`, theo ${k} quy tắc`, ` under ${k} rule${k > 1 ? 's' : ''}`);
       report({
         entity: gap.entity,
         part: 'key',
         message: text(
-          `${name.vi} có ${n} phát hiện chưa có nhiệm vụ khắc phục: ${gap.codes.join(', ')}.`,
-          `${name.en} has ${n} finding${n > 1 ? 's' : ''} no task addresses: ${gap.codes.join(', ')}.`,
+          `${name.vi} có ${n} phát hiện chưa có nhiệm vụ khắc phục${typeof byRules === 'string' ? '' : byRules.vi}: ${gap.codes.join(', ')}.`,
+          `${name.en} has ${n} finding${n > 1 ? 's' : ''} no task addresses${typeof byRules === 'string' ? '' : byRules.en}: ${gap.codes.join(', ')}.`,
         ),
         fix: text(`Thêm nhiệm vụ có "addresses: [${gap.entity}]", hoặc miễn trừ các phát hiện.`, `Add a task with "addresses: [${gap.entity}]", or waive the findings.`),
       });

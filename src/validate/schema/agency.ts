@@ -116,6 +116,41 @@ export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): S
           recipients: arr({ vi: 'Nơi nhận', en: 'Recipients' }, { type: 'string', minLength: 1 }),
           effect: str({ vi: 'Hiệu lực', en: 'Entry into force', dvi: 'Mặc định "Quyết định này có hiệu lực kể từ ngày ký."', den: 'Defaults to entry into force on signature.' }),
           horizon: int({ vi: 'Năm tầm nhìn', en: 'Horizon year' }, 2025, 2100),
+          kind: doc(
+            { vi: 'Loại văn bản', en: 'Document kind', dvi: '"chien-luoc": Quyết định phê duyệt Chiến lược dữ liệu (mặc định); "ke-hoach": Kế hoạch (KH-UBND) hoặc Quyết định ban hành Kế hoạch (xem form). Lệnh doc --kind ghi đè.', den: '"chien-luoc" (default): decision approving the data strategy; "ke-hoach": a plan, standalone or attached to a decision (see form). doc --kind overrides it.' },
+            { type: 'string', enum: ['chien-luoc', 'ke-hoach'] },
+          ),
+          form: doc(
+            { vi: 'Hình thức Kế hoạch', en: 'Plan form', dvi: '"standalone": Kế hoạch ban hành độc lập (mặc định); "decision": Quyết định ban hành Kế hoạch kèm theo.', den: '"standalone": a plan issued on its own (default); "decision": a decision issuing the attached plan.' },
+            { type: 'string', enum: ['standalone', 'decision'] },
+          ),
+          purposes: arr({ vi: 'Mục đích (Kế hoạch)', en: 'Purposes (plan)', dvi: 'Mục I.1 của Kế hoạch; mặc định lời văn của bộ khung.', den: 'Section I.1 of a plan; framework wording by default.' }, { type: 'string', minLength: 1 }),
+          requirements: arr({ vi: 'Yêu cầu (Kế hoạch)', en: 'Requirements (plan)', dvi: 'Mục I.2 của Kế hoạch; mặc định lời văn của bộ khung.', den: 'Section I.2 of a plan; framework wording by default.' }, { type: 'string', minLength: 1 }),
+          issuerCode: str({ vi: 'Chữ viết tắt tên cơ quan ban hành', en: 'Issuer abbreviation', dvi: 'Phần sau tên loại trong số, ký hiệu ("UBND" trong "…/QĐ-UBND"); mặc định suy ra từ tên cơ quan ban hành.', den: 'The part after the type code in the number ("UBND" in "…/QĐ-UBND"); derived from the issuer by default.', legal: 'NĐ 30/2020/NĐ-CP Phụ lục I' }, { maxLength: 20 }),
+        },
+      ),
+      report: obj(
+        { vi: 'Báo cáo định kỳ', en: 'Periodic report', dvi: 'Thể thức và nội dung do cơ quan soạn của báo cáo định kỳ (doc --kind bao-cao, report): số, ngày, nơi nhận, khó khăn, kiến nghị, người lập.', den: 'Metadata and prose of the periodic report (doc --kind bao-cao, report).', legal: 'NĐ 30/2020/NĐ-CP; văn bản triển khai CV 1215/TTg-KSTT mục 1.b' },
+        {
+          number: str({ vi: 'Số, ký hiệu', en: 'Number', examples: ['125/BC-UBND'] }),
+          date: date({ vi: 'Ngày báo cáo', en: 'Report date' }),
+          title: str({ vi: 'Trích yếu', en: 'Subject line', dvi: 'Mặc định "Kết quả kết nối, chia sẻ dữ liệu, chất lượng dữ liệu và tiến độ thực hiện nhiệm vụ <kỳ>".', den: 'Defaults to a subject naming the period.' }),
+          period: period({ vi: 'Kỳ báo cáo', en: 'Period', dvi: 'Ví dụ 2026-Q3, 2026-H1, 2026; mặc định: kỳ gần nhất đã kết thúc (lệnh report --period ghi đè).', den: 'E.g. 2026-Q3; defaults to the latest complete period.' }),
+          addressees: arr({ vi: 'Kính gửi', en: 'Addressees', dvi: 'Cơ quan nhận báo cáo, ví dụ "Ủy ban nhân dân tỉnh".', den: 'Bodies the report is addressed to.' }, { type: 'string', minLength: 1 }),
+          recipients: arr({ vi: 'Nơi nhận', en: 'Recipients' }, { type: 'string', minLength: 1 }),
+          difficulties: arr({ vi: 'Khó khăn, vướng mắc', en: 'Difficulties', dvi: 'Mỗi mục một đoạn.', den: 'One paragraph per item.' }, { type: 'string', minLength: 1 }),
+          recommendations: arr({ vi: 'Kiến nghị, đề xuất', en: 'Recommendations', dvi: 'Mỗi mục một đoạn.', den: 'One paragraph per item.' }, { type: 'string', minLength: 1 }),
+          preparer: obj(
+            { vi: 'Người lập báo cáo', en: 'Prepared by' },
+            {
+              name: str({ vi: 'Họ và tên', en: 'Name' }),
+              unit: str({ vi: 'Đơn vị', en: 'Unit' }),
+              phone: str({ vi: 'Điện thoại', en: 'Phone' }, { maxLength: 40 }),
+              email: str({ vi: 'Thư điện tử', en: 'E-mail' }, { format: 'email' }),
+            },
+            ['name'],
+          ),
+          signer,
         },
       ),
       strategy: obj(

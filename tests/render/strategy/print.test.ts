@@ -47,6 +47,8 @@ function pdfText(path: string, ...args: string[]): string {
 
 interface Word {
   readonly page: number;
+  /** Width of the word's page in points (portrait A4 595, landscape 842). */
+  readonly pageWidth: number;
   readonly xMin: number;
   readonly yMin: number;
   readonly xMax: number;
@@ -57,10 +59,15 @@ function words(path: string): Word[] {
   const html = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const list: Word[] = [];
   let page = 0;
+  let pageWidth = 0;
   for (const line of html.split('\n')) {
-    if (line.includes('<page ')) page++;
+    const p = /<page width="([\d.]+)"/.exec(line);
+    if (p) {
+      page++;
+      pageWidth = Number(p[1]);
+    }
     const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/.exec(line);
-    if (m) list.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4] as string });
+    if (m) list.push({ page, pageWidth, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4] as string });
   }
   return list;
 }
@@ -121,15 +128,18 @@ describe('strategy PDF and DOCX of the sample province', async () => {
     expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThan(15);
   });
 
-  it('the PDF keeps the NĐ 30 margins: text between 30 mm from the left and 15 mm from the right, below 20 mm', () => {
+  it('the PDF keeps the NĐ 30 margins on portrait and landscape pages: 30 mm left, 15 mm right, 20 mm top', () => {
     const list = words(pdf);
     const body = list.filter((w) => w.yMin > 20 * MM - 1);
-    expect(Math.min(...body.map((w) => w.xMin))).toBeGreaterThanOrEqual(30 * MM - 1);
-    expect(Math.max(...body.map((w) => w.xMax))).toBeLessThanOrEqual((210 - 15) * MM + 1);
+    for (const w of body) {
+      expect(w.xMin, `p.${w.page} ${w.text}`).toBeGreaterThanOrEqual(30 * MM - 1);
+      expect(w.xMax, `p.${w.page} ${w.text}`).toBeLessThanOrEqual(w.pageWidth - 15 * MM + 1);
+    }
     expect(Math.min(...list.map((w) => w.xMin))).toBeGreaterThanOrEqual(30 * MM - 1);
     // Body text reaches close to both margins, so the margins are the ones set, not wider ones.
-    expect(Math.min(...body.map((w) => w.xMin))).toBeLessThan(30 * MM + 3);
-    expect(Math.max(...body.map((w) => w.xMax))).toBeGreaterThan((210 - 15) * MM - 8);
+    const portrait = body.filter((w) => w.pageWidth < 600);
+    expect(Math.min(...portrait.map((w) => w.xMin))).toBeLessThan(30 * MM + 3);
+    expect(Math.max(...portrait.map((w) => w.xMax))).toBeGreaterThan((210 - 15) * MM - 8);
   });
 
   it('the PDF numbers pages centred in the top margin, from page 2 on', () => {
@@ -139,7 +149,7 @@ describe('strategy PDF and DOCX of the sample province', async () => {
     expect(pages.length).toBeGreaterThan(10);
     for (const w of top) {
       expect(w.text).toBe(String(w.page));
-      expect(Math.abs((w.xMin + w.xMax) / 2 - ((30 + (210 - 15)) / 2) * MM)).toBeLessThan(3);
+      expect(Math.abs((w.xMin + w.xMax) / 2 - (30 * MM + (w.pageWidth - 15 * MM)) / 2)).toBeLessThan(3);
     }
   });
 

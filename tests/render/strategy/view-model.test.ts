@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fenceFor } from '../../../src/render/strategy/diagrams.js';
-import { documentNumber, localOrgName, viLetter } from '../../../src/render/strategy/wording.js';
+import { localOrgName, viLetter } from '../../../src/render/strategy/wording.js';
+import { documentNumber } from '../../../src/render/documents/frame.js';
 import { AGENCY_DOC, viewFor } from './fixture.js';
 
 describe('strategy view model', async () => {
@@ -171,9 +172,9 @@ describe('wording helpers', () => {
   });
 
   it('pads a single-digit document number and keeps a draft blank', () => {
-    expect(documentNumber('7/QĐ-UBND')).toBe('07/QĐ-UBND');
-    expect(documentNumber('123/QĐ-UBND')).toBe('123/QĐ-UBND');
-    expect(documentNumber('   /QĐ-UBND')).toBe(`${'\u00a0'.repeat(8)}/QĐ-UBND`);
+    expect(documentNumber('7/QĐ-UBND', 'QĐ-UBND')).toBe('07/QĐ-UBND');
+    expect(documentNumber('123/QĐ-UBND', 'QĐ-UBND')).toBe('123/QĐ-UBND');
+    expect(documentNumber('   /QĐ-UBND', 'QĐ-UBND')).toBe(`${'\u00a0'.repeat(8)}/QĐ-UBND`);
   });
 
   it('fences Mermaid sources with more backticks than they contain', () => {

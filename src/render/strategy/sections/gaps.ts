@@ -5,7 +5,7 @@ import { KPI_STATUS_LABEL, KPI_STATUS_RANK, kpiProgress } from '../../../analysi
 import { entityTitle, lowerFirst } from '../../../analysis/names.js';
 import { viCollator } from '../../../core/text.js';
 import type { StrategyContext } from '../context.js';
-import type { AppendixView, SubsectionView, TableRow } from '../view-types.js';
+import type { AppendixDraft, SubsectionView, TableRow } from '../view-types.js';
 import { deadlineText, squash } from '../wording.js';
 import { inline, kpiValue } from './objectives.js';
 import { appendixHeading, row, table } from './tables.js';
@@ -15,7 +15,7 @@ import { appendixHeading, row, table } from './tables.js';
  * (`kpiProgress`); 2. (internal edition) entities with findings that no task addresses
  * (`unaddressedGaps`), and the count of conformance findings.
  */
-export function buildGapAppendix(ctx: StrategyContext, diagnostics: readonly Diagnostic[]): AppendixView {
+export function buildGapAppendix(ctx: StrategyContext, diagnostics: readonly Diagnostic[]): AppendixDraft {
   const sections: SubsectionView[] = [];
   const lagging = ctx.model
     .all('kpi')
@@ -42,19 +42,19 @@ export function buildGapAppendix(ctx: StrategyContext, diagnostics: readonly Dia
   });
   if (!ctx.isPublic) {
     const gaps = unaddressedGaps(ctx.model, diagnostics);
-    const openRows = gaps.map((g, i) =>
-      row([String(i + 1), entityTitle(ctx.model, g.entity).vi, [...new Set(g.findings.map((d) => squash(d.message.vi)))].join(' '), g.codes.join(', ')]),
-    );
-    const n = countBySeverity(diagnostics.filter((d) => !/^(load|yaml|schema|model|internal)\./.test(d.code)));
+    // Operative text names problems in words; rule ids stay in the check output and the technical reports.
+    const openRows = gaps.map((g, i) => row([String(i + 1), entityTitle(ctx.model, g.entity).vi, [...new Set(g.findings.map((d) => squash(d.message.vi)))].join(' ')]));
+    const n = countBySeverity(diagnostics.filter((d) => !/^(load|yaml|schema|model|internal)\./.test(d.code) && !d.waived));
     const waived = diagnostics.filter((d) => d.waived).length;
     sections.push({
       heading: '2. Vấn đề chưa có nhiệm vụ xử lý',
       paragraphs: [
-        `Kiểm tra tuân thủ theo bộ khung ${ctx.model.pack.id}: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin${waived ? ` (${waived} phát hiện đã được chấp nhận tạm thời)` : ''}. Các đối tượng dưới đây có phát hiện mà chưa nhiệm vụ nào tại Phụ lục ${ctx.appendix.tasks} xử lý.`,
+        `Rà soát hiện trạng đối chiếu với các quy định hiện hành ghi nhận ${n.error} vấn đề phải khắc phục và ${n.warning} vấn đề cần lưu ý${waived ? ` (ngoài ra ${waived} vấn đề đã được chấp nhận tạm thời)` : ''}. Các đối tượng dưới đây có vấn đề mà chưa nhiệm vụ nào tại Phụ lục ${ctx.appendix.tasks} xử lý.`,
       ],
       tables: [
-        table(ctx, 'openGaps', null, ['STT', 'Đối tượng', 'Vấn đề', 'Mã kiểm tra'], openRows, {
-          align: ['center', 'left', 'left', 'left'],
+        table(ctx, 'openGaps', null, ['STT', 'Đối tượng', 'Vấn đề'], openRows, {
+          widths: [6, 30, 64],
+          align: ['center', 'left', 'left'],
           empty: 'Mọi vấn đề phát hiện đều đã có nhiệm vụ xử lý.',
         }),
       ],

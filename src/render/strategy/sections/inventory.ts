@@ -1,11 +1,12 @@
 import { currentStatistics } from '../../../analysis/kpis.js';
 import { viShortDate } from '../../../core/dates.js';
+import { connectionFigures } from '../../../analysis/figures.js';
 import { viCollator } from '../../../core/text.js';
 import { enumLabel } from '../../../framework/types.js';
 import type { Dataset, System } from '../../../model/types.js';
 import { viNumber } from '../../markdown.js';
 import type { StrategyContext } from '../context.js';
-import type { AppendixView, TableRow } from '../view-types.js';
+import type { AppendixDraft, TableRow } from '../view-types.js';
 import { orgName, squash } from '../wording.js';
 import { appendixHeading, groupRow, row, table } from './tables.js';
 
@@ -58,7 +59,7 @@ function byName<T extends { readonly name: string; readonly ref: string }>(a: T,
 }
 
 /** Danh mục cơ sở dữ liệu, grouped by scope (quốc gia, chuyên ngành, địa phương, nội bộ). */
-export function buildDatabaseAppendix(ctx: StrategyContext): AppendixView {
+export function buildDatabaseAppendix(ctx: StrategyContext): AppendixDraft {
   const pub = ctx.isPublic;
   const headers = pub
     ? ['STT', 'Tên cơ sở dữ liệu', 'Cơ quan chủ quản', 'Phân loại', 'Đồng bộ về CSDL tổng hợp quốc gia']
@@ -104,7 +105,7 @@ function securityText(ctx: StrategyContext, s: System): string {
 }
 
 /** Danh mục hệ thống thông tin, grouped by QĐ 3090 layer. Public: no security level, no hosting. */
-export function buildSystemAppendix(ctx: StrategyContext): AppendixView {
+export function buildSystemAppendix(ctx: StrategyContext): AppendixDraft {
   const pub = ctx.isPublic;
   const headers = pub
     ? ['STT', 'Tên hệ thống', 'Cơ quan chủ quản; đơn vị vận hành', 'Trạng thái']
@@ -144,9 +145,7 @@ export function countRows(ctx: StrategyContext): TableRow[] {
   const systems = m.all('system');
   const active = systems.filter((s) => s.status === 'operating' || s.status === 'upgrading');
   const shared = systems.filter((s) => s.sharedPlatform);
-  const integrations = m.all('integration');
-  const live = integrations.filter((i) => i.status === 'live');
-  const ndop = live.filter((i) => i.channel === 'ndop');
+  const c = connectionFigures(m, ctx.asOf);
   const kpis = m.all('kpi');
   const rows: TableRow[] = [
     row(['Cơ quan, đơn vị được mô tả', viNumber(m.all('org').length)]),
@@ -164,9 +163,10 @@ export function countRows(ctx: StrategyContext): TableRow[] {
     }
   }
   rows.push(
-    row(['Kết nối, chia sẻ dữ liệu', viNumber(integrations.length)]),
-    row(['– đang hoạt động', viNumber(live.length)]),
-    row(['– đang hoạt động qua NDOP', viNumber(ndop.length)]),
+    row([`Kết nối, chia sẻ dữ liệu (${c.period.labelVi.charAt(0).toLocaleLowerCase('vi')}${c.period.labelVi.slice(1)})`, viNumber(c.total)]),
+    row(['– đang hoạt động', viNumber(c.inOperation)]),
+    row(['– đang hoạt động qua NDOP', viNumber(c.viaNdop)]),
+    row(['– có giao dịch thành công trong kỳ', viNumber(c.working)]),
     row(['Chỉ tiêu', viNumber(kpis.length)]),
     row(['– gắn với chỉ tiêu quốc gia', viNumber(kpis.filter((k) => k.nationalTarget).length)]),
     row(['Nhiệm vụ', viNumber(ctx.tasks.length)]),

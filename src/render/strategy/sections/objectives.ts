@@ -28,7 +28,7 @@ export function kpiValue(value: number, unit: string): string {
 }
 
 /** "đạt 80%", "hoàn thành", "không quá 5%", "đạt hạng 10 trở lên". */
-function targetPhrase(value: number, kpi: Kpi): string {
+export function targetPhrase(value: number, kpi: Kpi): string {
   if (kpi.unit === 'milestone' && value >= 100) return 'hoàn thành';
   if (kpi.unit === 'rank') return `đạt hạng ${viNumber(value)} trở lên`;
   if (kpi.direction === 'decrease') return `không quá ${kpiValue(value, kpi.unit)}`;
@@ -69,11 +69,16 @@ function detailOf(ctx: StrategyContext, kpi: Kpi): string | null {
   if (target) {
     const value = target.value === null ? null : kpiValue(target.value, target.unit);
     const deadline = target.deadline ? ` đến ${inline(deadlineText(target.deadline))}` : '';
-    const unconfirmed = target.confirmed ? '' : ', chưa xác nhận';
+    // An unconfirmed national target carries a mark; the note under Mục tiêu cụ thể explains it once.
+    const unconfirmed = target.confirmed ? '' : ` ${UNCONFIRMED_MARK}`;
     parts.push(`chỉ tiêu quốc gia${value ? ` ${value}` : ''}${deadline} theo ${target.legalRef}${unconfirmed}`);
   }
   return parts.length ? parts.join('; ') : null;
 }
+
+/** Marks a national target whose source the framework has not confirmed (explained once, in `note`). */
+export const UNCONFIRMED_MARK = '(*)';
+const UNCONFIRMED_NOTE = `${UNCONFIRMED_MARK} Chỉ tiêu quốc gia chưa được đối chiếu với văn bản gốc; cần kiểm tra lại trước khi ban hành.`;
 
 const AREA_ORDER = ['legal', 'infrastructure', 'data', 'applications', 'security', 'international', 'human-resources'];
 
@@ -115,6 +120,7 @@ export function buildObjectives(ctx: StrategyContext): ObjectivesView {
     general: buildGeneralObjective(ctx),
     specificHeading: '2. Mục tiêu cụ thể',
     horizons,
-    empty: horizons.length ? null : 'Chưa khai báo chỉ tiêu có giá trị và thời hạn (Kpi.target).',
+    empty: horizons.length ? null : 'Chưa khai báo chỉ tiêu có giá trị và thời hạn.',
+    note: horizons.some((h) => h.items.some((i) => i.detail?.includes(UNCONFIRMED_MARK))) ? UNCONFIRMED_NOTE : null,
   };
 }

@@ -1,23 +1,11 @@
 import MarkdownIt from 'markdown-it';
 import type { ProseKey } from '../../../core/project-assets.js';
+import { inlineText } from '../../documents/markdown-blocks.js';
 import type { StrategyContext } from '../context.js';
 import type { ItemView, ProseSectionView } from '../view-types.js';
 import { fill, sentence, squash } from '../wording.js';
 
-type Token = ReturnType<MarkdownIt['parse']>[number];
-
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-
-function inlineText(token: Token): string {
-  if (!token.children) return token.content;
-  let out = '';
-  for (const c of token.children) {
-    if (c.type === 'text' || c.type === 'code_inline') out += c.content;
-    else if (c.type === 'softbreak' || c.type === 'hardbreak') out += ' ';
-    else if (c.type === 'image') out += c.content;
-  }
-  return out;
-}
 
 /**
  * The paragraphs and list items of an agency's Markdown prose, as plain text (emphasis and links are
@@ -31,7 +19,7 @@ export function markdownItems(source: string): string[] {
     if (t.type === 'heading_open') inHeading = true;
     else if (t.type === 'heading_close') inHeading = false;
     else if (t.type === 'inline' && !inHeading) {
-      const s = squash(inlineText(t));
+      const s = squash(inlineText(t, ' '));
       if (s) items.push(s);
     }
   }

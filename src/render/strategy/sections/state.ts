@@ -1,7 +1,7 @@
 import { viShortDate } from '../../../core/dates.js';
 import { enumLabel } from '../../../framework/types.js';
 import type { StrategyContext } from '../context.js';
-import type { AppendixView, DiagramView, SubsectionView } from '../view-types.js';
+import type { AppendixDraft, DiagramView, SubsectionView } from '../view-types.js';
 import { squash } from '../wording.js';
 import { countRows, integrationRows, layerRows, securityRows } from './inventory.js';
 import { appendixHeading, table } from './tables.js';
@@ -17,7 +17,7 @@ function planLine(ctx: StrategyContext, label: string, plan: { readonly status: 
  * Phụ lục hiện trạng, computed from the model: counts, systems per layer, the diagrams, the
  * integrations, and (internal edition only) the security posture.
  */
-export function buildStateAppendix(ctx: StrategyContext, diagrams: readonly DiagramView[]): AppendixView {
+export function buildStateAppendix(ctx: StrategyContext, diagrams: readonly DiagramView[]): AppendixDraft {
   const pub = ctx.isPublic;
   const sections: SubsectionView[] = [];
   let n = 0;

@@ -1,6 +1,6 @@
 import { InternalError } from '../../../core/errors.js';
 import type { AppendixId, StrategyContext } from '../context.js';
-import type { AppendixView, TableColumn, TableRow, TableView } from '../view-types.js';
+import type { AppendixDraft, AppendixView, TableColumn, TableRow, TableView } from '../view-types.js';
 
 /** Tables up to this many rows are never split across pages (budget, counts, layers). */
 export const KEEP_TOGETHER_ROWS = 16;
@@ -53,4 +53,13 @@ export function totalRow(cells: readonly string[]): TableRow {
 /** "PHỤ LỤC II", its title and "(Kèm theo Quyết định số … ngày … của …)". */
 export function appendixHeading(ctx: StrategyContext, id: AppendixId, title: string): Pick<AppendixView, 'id' | 'label' | 'title' | 'attachment'> {
   return { id, label: `PHỤ LỤC ${ctx.appendix[id]}`, title, attachment: `(Kèm theo ${ctx.decisionRef})` };
+}
+
+/** Tables with this many columns or more do not fit a portrait A4 page at the appendix font size. */
+export const LANDSCAPE_COLUMNS = 6;
+
+/** An appendix holding a table of `LANDSCAPE_COLUMNS` or more columns is printed landscape. */
+export function orient(a: AppendixDraft): AppendixView {
+  const wide = a.sections.some((s) => s.tables.some((t) => t.columns.length >= LANDSCAPE_COLUMNS));
+  return { ...a, landscape: wide };
 }

@@ -1,18 +1,18 @@
 import { parseDeadline } from '../../../core/dates.js';
 import { viCollator } from '../../../core/text.js';
-import { enumLabel } from '../../../framework/types.js';
 import type { Model } from '../../../model/model.js';
 import { taskLeads } from '../../../model/roles.js';
 import type { Task } from '../../../model/types.js';
 import { taskDeadlineVi } from '../../../analysis/tasks.js';
 import type { StrategyContext } from '../context.js';
-import type { AppendixView, TableRow, TasksView } from '../view-types.js';
-import { fill, joinNames, orgName, sentence, squash, viLetter } from '../wording.js';
+import type { AppendixDraft, TableRow, TasksView } from '../view-types.js';
+import { deadlineText, fill, joinNames, orgName, sentence, squash, viLetter } from '../wording.js';
 import { appendixHeading, table } from './tables.js';
+import { planThemes, taskTheme, themeTitle } from '../../documents/themes.js';
 
-/** Task areas in the order of QĐ 1751/QĐ-TTg mục V (the pack's enum order). */
+/** Task themes in the plan's order (today the pack's task areas, QĐ 1751/QĐ-TTg mục V). */
 export function areaOrder(model: Model): string[] {
-  return (model.pack.enums['taskArea']?.values ?? []).map((v) => String(v.value));
+  return planThemes(model).map((t) => t.id);
 }
 
 function deadlineKey(t: Task): string {
@@ -26,7 +26,7 @@ export function orderTasks(model: Model, tasks: readonly Task[]): Task[] {
   const areas = areaOrder(model);
   return [...tasks].sort(
     (a, b) =>
-      areas.indexOf(a.area) - areas.indexOf(b.area) ||
+      areas.indexOf(taskTheme(a)) - areas.indexOf(taskTheme(b)) ||
       (deadlineKey(a) < deadlineKey(b) ? -1 : deadlineKey(a) > deadlineKey(b) ? 1 : 0) ||
       viCollator.compare(a.name, b.name) ||
       (a.ref < b.ref ? -1 : 1),
@@ -38,8 +38,8 @@ export function groupTasks(ctx: StrategyContext): { area: string; number: number
   const groups: { area: string; number: number; tasks: Task[] }[] = [];
   for (const t of ctx.tasks) {
     let g = groups[groups.length - 1];
-    if (!g || g.area !== t.area) {
-      g = { area: t.area, number: groups.length + 1, tasks: [] };
+    if (!g || g.area !== taskTheme(t)) {
+      g = { area: taskTheme(t), number: groups.length + 1, tasks: [] };
       groups.push(g);
     }
     g.tasks.push(t);
@@ -57,7 +57,7 @@ export function buildTasks(ctx: StrategyContext): TasksView {
     intro: squash(fill(ctx.defaults.tasksIntro, ctx.vars)),
     areas: groups.map((g, i) => ({
       label: `${viLetter(i)})`,
-      heading: enumLabel(ctx.model.pack, 'taskArea', g.area),
+      heading: themeTitle(ctx.model, g.area),
       items: g.tasks.map((t) => ({
         label: '-',
         text: sentence(t.description ? `${squash(t.name)}: ${squash(t.description)}` : t.name),
@@ -74,11 +74,11 @@ function partnersOf(ctx: StrategyContext, t: Task): string {
 }
 
 /** Phụ lục: "Bảng tổng hợp các nhiệm vụ", columns exactly as QĐ 1751 plus Sản phẩm (brief §5.1). */
-export function buildTaskAppendix(ctx: StrategyContext): AppendixView {
+export function buildTaskAppendix(ctx: StrategyContext): AppendixDraft {
   const groups = groupTasks(ctx);
   const rows: TableRow[] = [];
   for (const g of groups) {
-    rows.push({ isGroup: true, isTotal: false, cells: [String(g.number), enumLabel(ctx.model.pack, 'taskArea', g.area)], span: 6 });
+    rows.push({ isGroup: true, isTotal: false, cells: [String(g.number), themeTitle(ctx.model, g.area)], span: 6 });
     g.tasks.forEach((t, i) => {
       rows.push({
         isGroup: false,

@@ -1,0 +1,72 @@
+import { AlignmentType, Paragraph, type Document } from 'docx';
+import type { DocumentLayout } from '../../framework/document-pack.js';
+import { DocxFrame, packDocx } from './docx-frame.js';
+import type { OfficialDocView } from './view.js';
+
+/** Kế hoạch, Báo cáo and the decision issuing a plan as Word: the shared frame plus a body of blocks. */
+class OfficialDocx extends DocxFrame {
+  constructor(
+    private readonly doc: OfficialDocView,
+    layout: DocumentLayout,
+  ) {
+    super(doc, layout, new Map());
+  }
+
+
+  addressees(): void {
+    const list = this.doc.addressees;
+    if (!list?.length) return;
+    list.forEach((a, i) =>
+      this.children.push(
+        this.centred(a, this.layout.text.bodySizePt.value, {}, { spacing: { after: i === list.length - 1 ? 240 : 0 } }),
+      ),
+    );
+  }
+
+  attachment(): void {
+    const a = this.doc.attachment;
+    if (!a) return;
+    const L = this.layout.header;
+    const leftW = Math.round((this.textWidth * L.leftColumnPct.value) / 100);
+    const rightW = this.textWidth - leftW;
+    this.children.push(new Paragraph({ pageBreakBefore: true, spacing: { after: 0 }, children: [] }));
+    this.children.push(
+      this.layoutTable(
+        [leftW, rightW],
+        [
+          [...a.issuerLines.map((l) => this.centred(l, L.issuerSizePt.value, { bold: true })), this.rule(L.issuerRuleWidthMm.value, leftW)],
+          [this.centred(a.nationalTitle, L.nationalTitleSizePt.value, { bold: true }), this.centred(a.motto, L.mottoSizePt.value, { bold: true }), this.rule(L.mottoRuleWidthMm.value, rightW)],
+        ],
+      ),
+    );
+    const T = this.layout.title;
+    this.children.push(
+      this.centred(a.docType, T.docTypeSizePt.value, { bold: true }, { spacing: { before: Math.round(T.spaceBeforeTitlePt.value * 20), after: 0 } }),
+      this.centred(a.subject, T.subjectSizePt.value, { bold: true }),
+      this.centred(a.issuedWith, this.layout.appendix.subtitleSizePt.value, { italics: true }, { alignment: AlignmentType.CENTER }),
+      this.rule(30, this.textWidth),
+      new Paragraph({ spacing: { after: 120 }, children: [] }),
+    );
+    for (const b of a.body) this.block(b);
+  }
+
+  build(): Document {
+    const v = this.doc;
+    this.marks();
+    this.header();
+    this.addressees();
+    this.preamble();
+    for (const b of v.body) this.block(b);
+    // The closing lines stay on the page of Nơi nhận and the signature.
+    for (const b of v.closing) this.block(b, true);
+    this.signature();
+    this.attachment();
+    for (const a of v.appendices) this.appendix(a);
+    return this.document();
+  }
+}
+
+/** An administrative document as DOCX bytes. */
+export async function renderOfficialDocx(view: OfficialDocView, layout: DocumentLayout): Promise<Uint8Array> {
+  return packDocx(new OfficialDocx(view, layout).build(), view.meta.documentDate);
+}

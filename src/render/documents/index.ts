@@ -1,0 +1,112 @@
+import type { Period } from '../../core/dates.js';
+import { UsageError } from '../../core/errors.js';
+import { EMPTY_ASSETS } from '../../core/project-assets.js';
+import { loadDocumentLayout } from '../../framework/document-pack.js';
+import type { Model } from '../../model/model.js';
+import { defaultReportPeriod } from '../../analysis/periods.js';
+import { renderStrategy } from '../strategy/index.js';
+import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
+import { buildReportView } from './kinds/bao-cao.js';
+import type { DocumentInput } from './kinds/input.js';
+import { buildPlanView } from './kinds/ke-hoach.js';
+import { renderOfficialDocx, renderOfficialHtml, renderOfficialMarkdown, renderOfficialPdf } from './render.js';
+import { DOCUMENT_KINDS, type DocumentKind, type OfficialDocView } from './view.js';
+
+/**
+ * Documents as a stage: every administrative document kientruc writes, by kind, in every format,
+ * from one function. Commands (doc, report, build) only choose what to render and write the files.
+ */
+
+export { DOCUMENT_KINDS, type DocumentKind } from './view.js';
+export const DOCUMENT_FORMATS = ['md', 'html', 'pdf', 'docx'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+export type Audience = 'internal' | 'public';
+
+export interface DocumentRequest {
+  readonly kind: DocumentKind;
+  readonly audience: Audience;
+  readonly formats: readonly DocumentFormat[];
+  /** Báo cáo: the period reported on (default: the latest complete one). */
+  readonly period?: Period;
+}
+
+/** The document kind the agency chose (`document.kind`), `chien-luoc` by default. */
+export function defaultKind(model: Model): DocumentKind {
+  return model.agency?.document?.kind ?? 'chien-luoc';
+}
+
+/** `chien-luoc-du-lieu`, `ke-hoach-du-lieu-cong-khai`, `bao-cao-dinh-ky-2026-q3`. */
+export function documentBaseName(kind: DocumentKind, audience: Audience, period?: Period): string {
+  if (kind === 'bao-cao') return `bao-cao-dinh-ky-${(period?.id ?? 'ky').toLowerCase()}`;
+  const base = kind === 'chien-luoc' ? 'chien-luoc-du-lieu' : 'ke-hoach-du-lieu';
+  return audience === 'public' ? `${base}-cong-khai` : base;
+}
+
+/** Does rendering these formats of this kind need Chromium? (PDF always; the strategy's HTML and DOCX embed its diagrams.) */
+export function needsBrowser(kind: DocumentKind, formats: readonly DocumentFormat[]): boolean {
+  return formats.includes('pdf') || (kind === 'chien-luoc' && (formats.includes('html') || formats.includes('docx')));
+}
+
+export function parseKind(value: string): DocumentKind {
+  const v = value.trim().toLowerCase();
+  if ((DOCUMENT_KINDS as readonly string[]).includes(v)) return v as DocumentKind;
+  throw new UsageError(`--kind "${value}": dùng một trong ${DOCUMENT_KINDS.join(', ')}.`);
+}
+
+/** The view of a Kế hoạch or Báo cáo (the strategy has its own, richer view: `buildStrategyView`). */
+export function buildDocumentView(kind: Exclude<DocumentKind, 'chien-luoc'>, input: DocumentInput): OfficialDocView {
+  return kind === 'ke-hoach' ? buildPlanView(input) : buildReportView(input);
+}
+
+async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<GeneratedFile[]> {
+  if (req.kind === 'chien-luoc') {
+    const files = await renderStrategy(ctx, { formats: req.formats, audience: req.audience });
+    return files;
+  }
+  const period = req.kind === 'bao-cao' ? (req.period ?? defaultReportPeriod(ctx.model, ctx.asOf)) : undefined;
+  const view = buildDocumentView(req.kind, {
+    model: ctx.model,
+    asOf: ctx.asOf,
+    audience: req.kind === 'bao-cao' ? 'internal' : req.audience,
+    assets: ctx.assets ?? EMPTY_ASSETS,
+    generator: `kientruc ${ctx.toolVersion}`,
+    diagnostics: ctx.diagnostics,
+    ...(period ? { period } : {}),
+  });
+  const layout = loadDocumentLayout(ctx.model.pack.id);
+  const overrides = ctx.assets?.templates ?? [];
+  const base = documentBaseName(req.kind, req.audience, period);
+  const files: GeneratedFile[] = [];
+  if (req.formats.includes('md')) files.push({ path: `${base}.md`, contents: renderOfficialMarkdown(view, overrides) });
+  const html = req.formats.includes('html') || req.formats.includes('pdf') ? renderOfficialHtml(view, layout, overrides) : '';
+  if (req.formats.includes('html')) files.push({ path: `${base}.html`, contents: html });
+  if (req.formats.includes('pdf')) {
+    if (!ctx.browser) throw new UsageError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html,docx.');
+    files.push({ path: `${base}.pdf`, contents: await renderOfficialPdf(await ctx.browser.get(), html, view) });
+  }
+  if (req.formats.includes('docx')) files.push({ path: `${base}.docx`, contents: await renderOfficialDocx(view, layout) });
+  return files;
+}
+
+/** Renders a selection of documents with the context's one browser and cache. */
+export async function renderDocuments(ctx: RenderContext, requests: readonly DocumentRequest[]): Promise<GeneratedFile[]> {
+  const files: GeneratedFile[] = [];
+  for (const req of requests) files.push(...(await renderOne(ctx, req)));
+  return files;
+}
+
+/**
+ * `kientruc build`: the agency's document (`document.kind`) in every format, internal and public
+ * editions; with `--no-render` (no browser) Markdown and HTML only.
+ */
+export const documentsRenderer: Renderer = {
+  id: 'documents',
+  description: 'Văn bản của cơ quan (Chiến lược dữ liệu hoặc Kế hoạch): bản nội bộ và bản công khai (md, html, pdf, docx)',
+  async render(ctx) {
+    const kind = defaultKind(ctx.model);
+    // Without a browser (--no-render) the build keeps to the fast text formats, as for every output.
+    const formats = DOCUMENT_FORMATS.filter((f) => ctx.browser !== undefined || f === 'md' || f === 'html');
+    const audiences: readonly Audience[] = ['internal', 'public'];
+    return renderDocuments(ctx, audiences.map((audience) => ({ kind, audience, formats })));
+  },
+};

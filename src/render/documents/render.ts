@@ -1,0 +1,28 @@
+import type { Browser } from 'puppeteer-core';
+import type { TemplateOverride } from '../../core/project-assets.js';
+import { withoutBidiControls } from '../../core/text.js';
+import type { DocumentLayout } from '../../framework/document-pack.js';
+import { trustedHtml } from '../handlebars.js';
+import { strategyCss } from '../strategy/css.js';
+import { printStrategyPdf } from '../strategy/pdf.js';
+import { renderTemplate } from '../strategy/templates.js';
+import { tidy } from '../strategy/formats.js';
+import { renderOfficialDocx } from './docx.js';
+import type { OfficialDocView } from './view.js';
+
+/** One renderer per format for every administrative document other than the strategy. */
+
+export function renderOfficialMarkdown(view: OfficialDocView, overrides: readonly TemplateOverride[] = []): string {
+  return tidy(renderTemplate('md', view, overrides, 'hanh-chinh'));
+}
+
+export function renderOfficialHtml(view: OfficialDocView, layout: DocumentLayout, overrides: readonly TemplateOverride[] = []): string {
+  const context = { ...view, css: trustedHtml(strategyCss(layout).trimEnd()) };
+  return withoutBidiControls(tidy(renderTemplate('html', context, overrides, 'hanh-chinh')));
+}
+
+export async function renderOfficialPdf(browser: Browser, html: string, view: OfficialDocView): Promise<Uint8Array> {
+  return printStrategyPdf(browser, html, view.meta.documentDate);
+}
+
+export { renderOfficialDocx };

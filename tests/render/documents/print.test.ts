@@ -1,0 +1,219 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runPipeline } from '../../../src/pipeline.js';
+import { BrowserProvider } from '../../../src/render/browser.js';
+import { renderDocuments, type DocumentKind } from '../../../src/render/documents/index.js';
+import { readZip } from '../../../src/render/strategy/zip.js';
+import { RULES } from '../../../src/rules/index.js';
+import type { GeneratedFile, RenderContext } from '../../../src/render/types.js';
+import { REPO, valid } from '../../helpers/project.js';
+import { expectInOrder, PLAN_SECTIONS, REPORT_SECTIONS } from './sections.js';
+
+/**
+ * Every document of the sample in PDF and DOCX, read back as a reviewer would (pdftotext per page,
+ * the DOCX XML): sections in order, the signature on the page of the closing text, wide appendices
+ * landscape, no rule id in the operative text, DOCX tagged vi-VN with readable cell padding.
+ */
+
+const browser = new BrowserProvider(process.env);
+afterAll(() => browser.close());
+const out = mkdtempSync(join(tmpdir(), 'kientruc-docs-'));
+
+async function render(kind: DocumentKind): Promise<GeneratedFile[]> {
+  const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true }));
+  const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser, assets: r.assets };
+  return renderDocuments(ctx, [{ kind, audience: 'internal', formats: ['pdf', 'docx'] }]);
+}
+
+function bytes(files: readonly GeneratedFile[], ext: string): Uint8Array {
+  const f = files.find((x) => x.path.endsWith(`.${ext}`));
+  if (!f) throw new Error(`no .${ext}`);
+  return typeof f.contents === 'string' ? new Uint8Array(Buffer.from(f.contents)) : f.contents;
+}
+
+const norm = (s: string): string => s.replace(/\s+/g, ' ');
+
+interface Page {
+  readonly number: number;
+  readonly width: number;
+  readonly height: number;
+  readonly text: string;
+}
+
+/** Each page's size (points) and text. */
+function pages(files: readonly GeneratedFile[], name: string): Page[] {
+  const path = join(out, name);
+  writeFileSync(path, bytes(files, 'pdf'));
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', path], { encoding: 'utf8' });
+  const sizes = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({ n: Number(m[1]), w: Number(m[2]), h: Number(m[3]) }));
+  return sizes.map((s) => ({
+    number: s.n,
+    width: s.w,
+    height: s.h,
+    text: norm(execFileSync('pdftotext', ['-raw', '-f', String(s.n), '-l', String(s.n), path, '-'], { encoding: 'utf8' })),
+  }));
+}
+
+function docxText(files: readonly GeneratedFile[]): { xml: string; text: string; styles: string } {
+  const zip = readZip(bytes(files, 'docx'));
+  const part = (n: string): string => Buffer.from(zip.find((e) => e.name === n)?.data ?? new Uint8Array()).toString('utf8');
+  const xml = part('word/document.xml');
+  const text = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).join('\n');
+  return { xml, text: text.replace(/&amp;/g, '&'), styles: part('word/styles.xml') };
+}
+
+
+const RULE_ID = new RegExp(`\\b(${RULES.map((r) => r.id.replace(/[.-]/g, (c) => `\\${c}`)).join('|')})\\b`);
+const LANDSCAPE = (p: Page): boolean => p.width > p.height;
+
+/** The page of "Nơi nhận:" holds the line just before it (the last article or closing paragraph). */
+function expectSignatureWithText(list: readonly Page[], lastText: string): void {
+  const sig = list.find((p) => p.text.includes('Nơi nhận:'));
+  expect(sig, 'a page with Nơi nhận').toBeDefined();
+  expect(sig!.text).toContain(lastText);
+}
+
+/** Every page from the heading "PHỤ LỤC <label>" (after the signature) up to the next appendix. */
+function appendixPages(list: readonly Page[], label: string, next: string | null): Page[] {
+  const signed = list.findIndex((p) => p.text.includes('Nơi nhận:'));
+  const start = list.findIndex((p, i) => i > signed && new RegExp(`PHỤ LỤC ${label}\\b`).test(p.text));
+  const end = next === null ? list.length : list.findIndex((p, i) => i > start && new RegExp(`PHỤ LỤC ${next}\\b`).test(p.text));
+  return list.slice(start, end);
+}
+
+describe('Kế hoạch: PDF and DOCX', async () => {
+  const files = await render('ke-hoach');
+  const list = pages(files, 'ke-hoach.pdf');
+  const all = list.map((p) => p.text).join(' ');
+  const operative = all.slice(0, all.indexOf('BẢNG TỔNG HỢP CÁC NHIỆM VỤ'));
+
+  it('has every section in order, in the PDF and in the DOCX', () => {
+    expectInOrder(all, PLAN_SECTIONS);
+    expectInOrder(norm(docxText(files).text), PLAN_SECTIONS);
+  });
+
+  it('prints Nơi nhận and the signature on the page of the closing paragraph', () => {
+    expectSignatureWithText(list, 'báo cáo Ủy ban nhân dân xem xét, quyết định.');
+  });
+
+  it('prints the 7-column task appendix on landscape pages, the body in portrait', () => {
+    const appendix = appendixPages(list, 'I', null);
+    expect(appendix.length).toBeGreaterThan(0);
+    for (const p of appendix) expect(LANDSCAPE(p), `p.${p.number}`).toBe(true);
+    for (const p of list.slice(0, list.indexOf(appendix[0]!))) expect(LANDSCAPE(p), `p.${p.number}`).toBe(false);
+  });
+
+  it('names no rule id in the operative text', () => {
+    expect(operative).not.toMatch(RULE_ID);
+  });
+
+  it('DOCX: vi-VN, cell padding of at least 1 mm, the appendix in a landscape section', () => {
+    const { xml, styles } = docxText(files);
+    expect(styles).toContain('w:lang w:val="vi-VN"');
+    const margins = [...xml.matchAll(/<w:tcMar>([\s\S]*?)<\/w:tcMar>/g)].flatMap((m) => [...m[1]!.matchAll(/w:w="(\d+)"/g)].map((x) => Number(x[1])));
+    const data = margins.filter((w) => w > 0);
+    expect(data.length).toBeGreaterThan(0);
+    expect(Math.min(...data)).toBeGreaterThanOrEqual(57);
+    expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+  });
+});
+
+describe('Báo cáo định kỳ: PDF and DOCX', async () => {
+  const files = await render('bao-cao');
+  const list = pages(files, 'bao-cao.pdf');
+  const all = list.map((p) => p.text).join(' ');
+
+  it('has every section and form field in order, in the PDF and in the DOCX', () => {
+    expectInOrder(all, REPORT_SECTIONS);
+    expectInOrder(norm(docxText(files).text), REPORT_SECTIONS);
+  });
+
+  it('prints Nơi nhận and the signature on the page of the closing lines', () => {
+    expectSignatureWithText(list, 'Người lập báo cáo, đầu mối liên hệ');
+  });
+
+  it('prints every appendix with a wide table landscape', () => {
+    for (const [label, next] of [['I', 'II'], ['II', 'III'], ['III', 'IV'], ['IV', null]] as const) {
+      for (const p of appendixPages(list, label, next)) expect(LANDSCAPE(p), `Phụ lục ${label}, p.${p.number}`).toBe(true);
+    }
+  });
+
+  it('names no rule id anywhere', () => {
+    expect(all).not.toMatch(RULE_ID);
+  });
+});
+
+describe('Chiến lược dữ liệu: print quality', async () => {
+  const files = await render('chien-luoc');
+  const list = pages(files, 'chien-luoc.pdf');
+  const all = list.map((p) => p.text).join(' ');
+
+  it('keeps Điều 2 and Điều 3 on the page of Nơi nhận and the signature', () => {
+    const sig = list.find((p) => p.text.includes('Nơi nhận:'))!;
+    expect(sig.text).toContain('Điều 2.');
+    expect(sig.text).toContain('Điều 3.');
+  });
+
+  it('prints the wide appendices (tasks, databases, systems) landscape and the others portrait', () => {
+    const expectations = [['I', 'II', true], ['II', 'III', false], ['III', 'IV', true], ['IV', 'V', true], ['V', null, false]] as const;
+    for (const [label, next, landscape] of expectations) {
+      const ps = appendixPages(list, label, next);
+      expect(ps.length, `Phụ lục ${label}`).toBeGreaterThan(0);
+      for (const p of ps) expect(LANDSCAPE(p), `Phụ lục ${label}, p.${p.number}`).toBe(landscape);
+    }
+  });
+
+  it('names no rule id and no framework pack anywhere in the decision and its appendices', () => {
+    expect(all).not.toMatch(RULE_ID);
+    expect(all).not.toContain('vn-2025');
+  });
+
+  it('DOCX: the DỰ THẢO box ends inside the right margin', () => {
+    const { xml } = docxText(files);
+    const box = /<w:p>(?:(?!<\/w:p>)[\s\S])*?DỰ THẢO/.exec(xml)?.[0] ?? '';
+    expect(box).toMatch(/<w:ind w:left="\d+" w:right="(\d+)"/);
+    expect(Number(/w:right="(\d+)"/.exec(box)?.[1])).toBeGreaterThanOrEqual(80);
+  });
+});
+
+describe('HTML on a 390 px phone screen', async () => {
+  const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true }));
+  const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser, assets: r.assets };
+  const files = await renderDocuments(ctx, (['chien-luoc', 'ke-hoach', 'bao-cao'] as const).map((kind) => ({ kind, audience: 'internal' as const, formats: ['html' as const] })));
+  const { gapReportFor, renderGapReport } = await import('../../../src/render/gap/gap-report.js');
+  const gap = renderGapReport(gapReportFor(ctx), ['html']);
+
+  it('no page scrolls sideways (wide tables scroll inside themselves)', async () => {
+    const page = await (await browser.get()).newPage();
+    try {
+      await page.setViewport({ width: 390, height: 844 });
+      for (const f of [...files, ...gap]) {
+        await page.setContent(String(f.contents), { waitUntil: 'load' });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), f.path).toBeLessThanOrEqual(390);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('gap report: PDF and DOCX', async () => {
+  const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true }));
+  const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser, assets: r.assets };
+  const { gapReportFor, renderGapReportAll } = await import('../../../src/render/gap/gap-report.js');
+  const files = await renderGapReportAll(ctx, gapReportFor(ctx), ['pdf', 'docx']);
+  const SECTIONS = ['BÁO CÁO ĐÁNH GIÁ KHOẢNG CÁCH', 'I. Tóm tắt', 'II. Tình hình thực hiện các chỉ tiêu quốc gia', 'III. Mức độ bao phủ của kiến trúc', 'IV. Đánh giá theo lớp kiến trúc và lớp dữ liệu', 'V. Tồn tại chưa có nhiệm vụ khắc phục', 'VI. Danh mục việc cần làm', 'VII. Chi tiết phát hiện theo quy tắc'];
+  const up = (s: string): string => s.toLocaleUpperCase('vi');
+
+  it('writes gap-report.pdf (A4 landscape) and gap-report.docx with every section in order', () => {
+    expect(files.map((f) => f.path)).toEqual(['gap-report.pdf', 'gap-report.docx']);
+    const list = pages(files, 'gap-report.pdf');
+    for (const p of list) expect(LANDSCAPE(p) && Math.round(p.width) === 842, `p.${p.number}`).toBe(true);
+    expectInOrder(up(list.map((p) => p.text).join(' ')), SECTIONS.map(up));
+    expectInOrder(up(norm(docxText(files).text)), SECTIONS.map(up));
+    expect(docxText(files).text).not.toMatch(/<br|\*\*|`/);
+  });
+});
