@@ -20,6 +20,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['diff', async () => (await import('./commands/diff.js')).registerDiff],
   ['aggregate', async () => (await import('./commands/aggregate.js')).registerAggregate],
   ['site', async () => (await import('./commands/site.js')).registerSite],
+  ['export', async () => (await import('./commands/export.js')).registerExport],
   ['schema', async () => (await import('./commands/schema.js')).registerSchema],
   ['init', async () => (await import('./commands/init.js')).registerInit],
 ];

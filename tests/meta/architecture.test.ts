@@ -21,8 +21,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   write: ['core', 'render'],
   diff: ['core', 'framework', 'validate', 'model', 'analysis', 'render'],
   aggregate: ['core', 'framework', 'load', 'model', 'analysis', 'render'],
+  exchange: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'render'],
   pipeline: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'rules', 'diagnostics'],
-  cli: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'rules', 'render', 'diagnostics', 'write', 'pipeline', 'diff', 'aggregate'],
+  cli: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'rules', 'render', 'diagnostics', 'write', 'pipeline', 'diff', 'aggregate', 'exchange'],
 };
 
 function* walk(dir: string): Generator<string> {
