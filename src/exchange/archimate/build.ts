@@ -124,6 +124,8 @@ class Builder {
 
   relate(type: RelationshipType, source: string | undefined, target: string | undefined, extra: Partial<AmRelationship> = {}): void {
     if (source === undefined || target === undefined || source === target) return;
+    // ArchiMate allows access only from behaviour or active structure to a passive object.
+    if (type === 'Access' && (this.elements.get(target)?.type !== 'DataObject' || this.elements.get(source)?.type === 'DataObject')) return;
     const id = extra.id ?? relationshipId(type, source, target);
     if (this.relationships.has(id)) return;
     this.relationships.set(id, { properties: [], ...extra, id, type, source, target });
@@ -253,7 +255,7 @@ export function buildArchimateModel(input: BuildInput): AmModel {
     }
     for (const ds of it.datasets ?? []) {
       const data = b.endpoint(ds);
-      if (data !== undefined && b.elements.get(to)?.type !== 'DataObject') b.relate('Access', to, data, { name: 'Khai thác', accessType: 'Read' });
+      b.relate('Access', to, data, { name: 'Khai thác', accessType: 'Read' });
     }
   }
 
