@@ -11,6 +11,7 @@ import { exportDcat } from '../../src/exchange/dcat/index.js';
 import { isPublicDataset } from '../../src/exchange/edition.js';
 import type { PipelineResult } from '../../src/pipeline.js';
 import { exchangeSchemasDir } from '../helpers/exchange-schemas.js';
+import { AGENCY, pipelineFor } from '../helpers/project.js';
 import { canonical, parseJsonLd, parseTurtle, validateShacl, type RdfDataset } from '../helpers/rdf.js';
 import { loadSample } from '../helpers/sample-model.js';
 import { leaks, withheldValues } from './withheld.js';
@@ -138,5 +139,53 @@ describe('DCAT-AP export of the sample', () => {
       const warned = new Set(vocab.results.map((r) => r.path));
       expect([...warned].sort()).toEqual([`${DCT}publisher`, `${DCAT}theme`]);
     }
+  });
+});
+
+describe('state secrets and restricted data', () => {
+  const DATASETS = `apiVersion: kientruc/v1
+kind: Dataset
+id: mat-ma
+name: Dữ liệu cơ yếu mật
+scope: internal
+sharing: shared
+stateSecret: true
+---
+apiVersion: kientruc/v1
+kind: Dataset
+id: rieng
+name: Dữ liệu dùng riêng của Sở
+scope: internal
+sharing: restricted
+---
+apiVersion: kientruc/v1
+kind: Dataset
+id: mo
+name: Danh mục mở
+scope: local
+sharing: open
+updateFrequency: monthly
+openData: { license: ODbL 1.0, formats: [CSV, Parquet], url: 'https://dulieu.thu.gov.vn/mo' }
+`;
+  it('never catalogues a state secret; restricted data only internally, as non-public; unknown licences and formats stay honest', async () => {
+    const result = await pipelineFor({ 'architecture/agency.yaml': AGENCY, 'architecture/data.yaml': DATASETS });
+    expect(result.model.all('dataset').map((d) => d.id)).toEqual(['mat-ma', 'mo', 'rieng']);
+    const ttl = async (audience: 'internal' | 'public'): Promise<string> =>
+      (await exportDcat(result.model, { audience, asOf: result.asOf })).find((f) => f.path.endsWith('.ttl'))?.contents as string;
+    const internalTtl = await ttl('internal');
+    const publicTtl = await ttl('public');
+    for (const t of [internalTtl, publicTtl]) {
+      expect(t).not.toContain('mat-ma');
+      expect(t).not.toContain('cơ yếu');
+    }
+    expect(internalTtl).toContain('dataset/rieng> a dcat:Dataset');
+    expect(internalTtl).toContain('access-right/NON_PUBLIC');
+    expect(publicTtl).not.toContain('rieng');
+    // ODbL is not in kientruc's licence table: a licence document titled as written, not a guessed IRI.
+    expect(publicTtl).toContain(':licence/odbl-1-0> a dct:LicenseDocument');
+    expect(publicTtl).toContain('dct:title "ODbL 1.0"@vi');
+    // Parquet has no EU file-type code here: the distribution exists, without a dct:format.
+    expect(publicTtl).toMatch(/distribution\/open-data-parquet> a dcat:Distribution;\n(?:\s+[^\n]*\n)*?\s+dcat:accessURL <https:\/\/dulieu\.thu\.gov\.vn\/mo>/);
+    expect(publicTtl).not.toContain('file-type/PARQUET');
   });
 });
