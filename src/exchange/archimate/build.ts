@@ -274,10 +274,10 @@ export function buildArchimateModel(input: BuildInput): AmModel {
     { label: 'Góc nhìn', refs: views.map((v) => v.id) },
   ].filter((f) => f.refs.length > 0);
 
-  const name = agency?.name ?? model.root;
+  const title = agency ? `Kiến trúc số — ${agency.name}` : 'Kiến trúc số';
   return {
     id: `model-${agency ? elementId(agency.ref).replace(/^id-/, '') : 'kientruc'}`,
-    name: pub ? `Kiến trúc số — ${name} (bản công khai)` : `Kiến trúc số — ${name}`,
+    name: pub ? `${title} (bản công khai)` : title,
     documentation: pub
       ? `Xuất từ mô hình kiến trúc kientruc, số liệu đến ngày ${input.asOf}. Bản công khai: lược bỏ thông tin không công bố rộng rãi (như bản công khai của Chiến lược dữ liệu).`
       : `Xuất từ mô hình kiến trúc kientruc, số liệu đến ngày ${input.asOf}. Bản nội bộ.`,
