@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { elementId, isXsId } from '../../src/exchange/archimate/ids.js';
 import { exportArchimate } from '../../src/exchange/archimate/index.js';
 import { exchangeSchemasDir, xmlCatalogFor } from '../helpers/exchange-schemas.js';
+import { AGENCY, pipelineFor } from '../helpers/project.js';
 import { loadSample } from '../helpers/sample-model.js';
 import type { PipelineResult } from '../../src/pipeline.js';
 import { leaks, withheldValues } from './withheld.js';
@@ -176,5 +177,42 @@ describe('ArchiMate export of the sample', () => {
       const key = `${typeOf.get(r['source'] as string)}>${typeOf.get(r['target'] as string)}`;
       expect(allowed.get(key) ?? '', `${r['identifier']} ${key}`).toContain(LETTER[r['xsi:type'] as string]);
     }
+  });
+});
+
+describe('ArchiMate identifiers', () => {
+  it('map refs, also of other agencies, to xs:IDs one to one', async () => {
+    const files = {
+      'architecture/agency.yaml': AGENCY,
+      'architecture/x.yaml': `apiVersion: kientruc/v1
+kind: System
+id: mot-cua
+name: Hệ thống "một cửa" <điện tử> & liên thông
+layer: L3
+component: tthc
+status: operating
+owner: agency:tinh-thu
+---
+apiVersion: kientruc/v1
+kind: Integration
+id: lien-thong
+name: Liên thông với hệ thống của tỉnh bạn
+from: system:mot-cua
+to: system:mot-cua@000.00.12.H99
+channel: direct
+status: live
+`,
+    };
+    const result = await pipelineFor(files);
+    const xml = exportArchimate(result.model, { audience: 'internal', asOf: result.asOf })[0]?.contents as string;
+    expect(elementId('system:mot-cua@000.00.12.H99')).toBe('id-system.mot-cua.at.000.00.12.H99');
+    expect(xml).toContain('<element identifier="id-system.mot-cua.at.000.00.12.H99" xsi:type="ApplicationComponent">');
+    expect(xml).toContain('<relationship identifier="rel-integration.lien-thong" source="id-system.mot-cua" target="id-system.mot-cua.at.000.00.12.H99" xsi:type="Flow">');
+    expect(xml).toContain('<name xml:lang="vi">Hệ thống &quot;một cửa&quot; &lt;điện tử&gt; &amp; liên thông</name>');
+    const r = xmllint(['--noout', '--nonet', writeTemp('ids.xml', xml)]);
+    expect(r.code).toBe(0);
+    // Another agency's system is internal-edition knowledge only.
+    const pub = exportArchimate(result.model, { audience: 'public', asOf: result.asOf })[0]?.contents as string;
+    expect(pub).not.toContain('000.00.12.H99');
   });
 });
