@@ -29,6 +29,18 @@ describe('kientruc export', () => {
     expect(existsSync(join(dir, 'ra', 'danh-muc-du-lieu.dcat.ttl'))).toBe(true);
   });
 
+  it('--out names the file when the format writes one; --public is --audience public', () => {
+    const dir = makeProject({});
+    const r = runBin(['export', SAMPLE, '--format', 'archimate', '--public', '--out', 'ra/so-y-te.xml'], dir);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'ra'))).toEqual(['so-y-te.xml']);
+    expect(readFileSync(join(dir, 'ra', 'so-y-te.xml'), 'utf8')).toContain('(bản công khai)</name>');
+    expect(runBin(['export', SAMPLE, '--format', 'archimate', '--public', '--audience', 'internal'], dir).code).toBe(2);
+    // Two files cannot go to one name: "x.ttl" is then a folder.
+    expect(runBin(['export', SAMPLE, '--format', 'dcat', '--out', 'x.ttl'], dir).code).toBe(0);
+    expect(readdirSync(join(dir, 'x.ttl')).sort()).toEqual(['danh-muc-du-lieu-cong-khai.dcat.jsonld', 'danh-muc-du-lieu-cong-khai.dcat.ttl']);
+  });
+
   it('usage errors exit 2 with one line: no format, an unknown format, a relative --base-uri', () => {
     const dir = makeProject({});
     expect(runBin(['export', SAMPLE], dir).code).toBe(2);

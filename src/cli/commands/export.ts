@@ -1,10 +1,12 @@
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { isStructural } from '../../diagnostics/codes.js';
 import { EXPORT_FORMATS } from '../../exchange/formats.js';
 import { displayPath } from '../../load/discover.js';
 import { writeGenerated } from '../../write/write-generated.js';
+import type { GeneratedFile } from '../../render/types.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
 import { addInputOptions, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
@@ -12,12 +14,26 @@ import { addInputOptions, DEFAULT_ROOT, loadForCommand, type InputOptions } from
 interface ExportCliOptions extends InputOptions {
   format: string;
   audience?: 'internal' | 'public';
+  public?: boolean;
   out: string;
   baseUri?: string;
 }
 
 /** Where exports go unless `--out` says otherwise: beside generated/, never inside it (build replaces that folder). */
 export const DEFAULT_EXPORT_OUT = 'exports';
+
+/**
+ * Where the files go: into the folder `out`, or, when the format writes one file and `out` names a file
+ * with that file's extension (not an existing folder), to that very file.
+ */
+export function placeFiles(outAbs: string, files: readonly GeneratedFile[]): { dir: string; files: GeneratedFile[] } {
+  const only = files.length === 1 ? files[0] : undefined;
+  const isDir = existsSync(outAbs) && statSync(outAbs).isDirectory();
+  if (only && !isDir && extname(outAbs) !== '' && extname(outAbs) === extname(only.path)) {
+    return { dir: dirname(outAbs), files: [{ path: basename(outAbs), contents: only.contents }] };
+  }
+  return { dir: outAbs, files: [...files] };
+}
 
 /** `--base-uri` must be an absolute IRI that identifiers can be appended to. */
 export function parseBaseUri(value: string | undefined, lang: 'vi' | 'en'): string | undefined {
@@ -49,7 +65,8 @@ export function registerExport(program: Command, app: App): void {
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
     .addOption(new Option('--format <format>', 'định dạng trao đổi').choices(ids).makeOptionMandatory())
     .addOption(new Option('--audience <audience>', 'bản nội bộ hoặc bản công khai (mặc định theo định dạng)').choices(['internal', 'public']))
-    .option('--out <dir>', 'thư mục đầu ra (các tệp khác trong thư mục được giữ nguyên)', DEFAULT_EXPORT_OUT)
+    .option('--public', 'như --audience public')
+    .option('--out <path>', 'thư mục đầu ra (các tệp khác trong thư mục được giữ nguyên), hoặc tên tệp khi định dạng chỉ ghi một tệp', DEFAULT_EXPORT_OUT)
     .option('--base-uri <iri>', 'dcat: tiền tố IRI cho định danh danh mục, tập dữ liệu, phân phối (mặc định urn:kientruc:<mã cơ quan>:)');
   addInputOptions(cmd);
   cmd.addHelpText(
@@ -61,6 +78,7 @@ Ví dụ:
   $ kientruc export --format dcat --base-uri https://dulieu.sonha.gov.vn/id/
                                                              # exports/danh-muc-du-lieu-cong-khai.dcat.{ttl,jsonld}
   $ kientruc export architecture --format dcat --audience internal --out ../noi-bo
+  $ kientruc export --format archimate --out so-y-te.xml     # một tệp: --out là tên tệp
 
 Hướng dẫn: docs/exchange.md.`,
   );
@@ -80,13 +98,14 @@ Hướng dẫn: docs/exchange.md.`,
       app.exitCode = 1;
       return;
     }
-    const audience = opts.audience ?? format.defaultAudience;
+    if (opts.public && opts.audience === 'internal') throw new UsageError('--public và --audience internal mâu thuẫn nhau; chọn một.');
+    const audience = opts.public ? 'public' : (opts.audience ?? format.defaultAudience);
     const files = await format.run(result.model, { audience, asOf: result.asOf, ...(baseUri ? { baseUri } : {}) });
-    const outAbs = resolve(app.io.cwd, opts.out);
-    await writeGenerated(outAbs, files, 'merge');
-    const shown = displayPath(app.io.cwd, outAbs);
+    const placed = placeFiles(resolve(app.io.cwd, opts.out), files);
+    await writeGenerated(placed.dir, placed.files, 'merge');
+    const shown = displayPath(app.io.cwd, placed.dir);
     const edition = audience === 'public' ? (app.lang === 'vi' ? 'bản công khai' : 'public edition') : app.lang === 'vi' ? 'bản nội bộ' : 'internal edition';
-    app.log.info(`✓ ${app.lang === 'vi' ? 'Đã ghi' : 'Wrote'} (${edition}) ${files.map((f) => `${shown}/${f.path}`).join(', ')}`);
+    app.log.info(`✓ ${app.lang === 'vi' ? 'Đã ghi' : 'Wrote'} (${edition}) ${placed.files.map((f) => `${shown}/${f.path}`).join(', ')}`);
     if (format.id === 'dcat' && baseUri === undefined) {
       app.log.info(
         app.lang === 'vi'
