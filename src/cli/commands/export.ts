@@ -98,7 +98,9 @@ Hướng dẫn: docs/exchange.md.`,
       app.exitCode = 1;
       return;
     }
-    if (opts.public && opts.audience === 'internal') throw new UsageError('--public và --audience internal mâu thuẫn nhau; chọn một.');
+    if (opts.public && opts.audience === 'internal') {
+      throw new UsageError(app.lang === 'vi' ? '--public và --audience internal mâu thuẫn nhau; chọn một.' : '--public and --audience internal contradict each other; choose one.');
+    }
     const audience = opts.public ? 'public' : (opts.audience ?? format.defaultAudience);
     const files = await format.run(result.model, { audience, asOf: result.asOf, ...(baseUri ? { baseUri } : {}) });
     const placed = placeFiles(resolve(app.io.cwd, opts.out), files);
