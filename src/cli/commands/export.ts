@@ -73,7 +73,7 @@ export function registerExport(program: Command, app: App): void {
     'after',
     `
 Ví dụ:
-  $ kientruc export --format archimate                       # exports/kien-truc.archimate.xml (mở bằng Archi: File › Import › Open Exchange XML Model)
+  $ kientruc export --format archimate                       # exports/kien-truc.archimate.xml (Archi: File › Import › Model From Open Exchange File…)
   $ kientruc export --format archimate --audience public     # exports/kien-truc-cong-khai.archimate.xml
   $ kientruc export --format dcat --base-uri https://dulieu.sonha.gov.vn/id/
                                                              # exports/danh-muc-du-lieu-cong-khai.dcat.{ttl,jsonld}
