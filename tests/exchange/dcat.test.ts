@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDcat } from '../../src/exchange/dcat/index.js';
+import { legislationFor } from '../../src/exchange/dcat/legislation.js';
 import { isPublicDataset } from '../../src/exchange/edition.js';
 import type { PipelineResult } from '../../src/pipeline.js';
 import { exchangeSchemasDir } from '../helpers/exchange-schemas.js';
@@ -187,5 +188,18 @@ openData: { license: ODbL 1.0, formats: [CSV, Parquet], url: 'https://dulieu.thu
     // Parquet has no EU file-type code here: the distribution exists, without a dct:format.
     expect(publicTtl).toMatch(/distribution\/open-data-parquet> a dcat:Distribution;\n(?:\s+[^\n]*\n)*?\s+dcat:accessURL <https:\/\/dulieu\.thu\.gov\.vn\/mo>/);
     expect(publicTtl).not.toContain('file-type/PARQUET');
+  });
+});
+
+describe('applicable legislation', () => {
+  it('cites the pack documents in force on the data date, by what the dataset holds', () => {
+    const m = sample.model;
+    const personal = m.all('dataset').find((d) => d.personalData === 'sensitive' && d.sharing === 'shared');
+    expect(personal).toBeDefined();
+    const ids = (asOf: string): string[] => legislationFor(m.pack, personal as NonNullable<typeof personal>, asOf).map((l) => l.id);
+    // Luật Bảo vệ dữ liệu cá nhân takes effect on 2026-01-01; NĐ 356/2025 is unconfirmed in the pack, so never cited.
+    expect(ids('2025-12-31')).toEqual(['luat-du-lieu-2024', 'nd-165-2025', 'nd-278-2025', 'nd-194-2025']);
+    expect(ids('2026-01-01')).toEqual(['luat-du-lieu-2024', 'nd-165-2025', 'luat-bvdlcn-2025', 'nd-278-2025', 'nd-194-2025']);
+    expect(ids('2025-06-01')).toEqual([]);
   });
 });
