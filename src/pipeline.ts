@@ -25,6 +25,8 @@ export interface PipelineOptions {
   /** Architecture folder. */
   readonly root: string;
   readonly cwd: string;
+  /** What file paths are relative to; default: the repository holding `root` (see load/discover.ts `pathBase`). */
+  readonly base?: string | undefined;
   /** The date the bin read once; used only when neither --as-of nor the agency's `asOf` is given. */
   readonly today: IsoDate;
   readonly asOf?: IsoDate;
@@ -89,8 +91,8 @@ function choosePack(loaded: LoadResult, loadPack: (id: string) => FrameworkPack)
 /** load → validate → build model → check rules. Returns data; never prints, exits or reads `process`. */
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
   const cache = opts.cacheDir === undefined ? undefined : new Cache(opts.cacheDir);
-  const loaded = await loadArchitecture({ root: opts.root, cwd: opts.cwd, cache, parallel: opts.parallel, ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}) });
-  const assets = await loadProjectAssets({ rootAbs: loaded.rootAbs, cwd: opts.cwd });
+  const loaded = await loadArchitecture({ root: opts.root, cwd: opts.cwd, base: opts.base, cache, parallel: opts.parallel, ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}) });
+  const assets = await loadProjectAssets({ rootAbs: loaded.rootAbs, cwd: loaded.base });
   const chosen = choosePack(loaded, (id) => loadPackCached(id, cache));
   const schemas = compileSchemas(chosen.pack, availablePacks(), { cache });
   const shas = new Map(loaded.files.map((f) => [f.file, f.sha256]));
@@ -118,7 +120,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 /** Reads the configuration, runs the rules with its severities, and applies its waivers. */
 async function checkRules(opts: PipelineOptions, loaded: LoadResult, model: Model, asOf: string): Promise<{ diagnostics: Diagnostic[]; ran: readonly Rule[]; config: Config }> {
   const file = await findConfig({ cwd: opts.cwd, rootAbs: loaded.rootAbs, ...(opts.config !== undefined ? { explicit: opts.config } : {}) });
-  const config = checkConfig(file === undefined ? undefined : await readConfig(file, opts.cwd), RULES.map((r) => r.id));
+  const config = checkConfig(file === undefined ? undefined : await readConfig(file, loaded.base), RULES.map((r) => r.id));
   const fromConfig = ruleOptions(config.value);
   const disabled = new Set([...fromConfig.disabled, ...(opts.disabledRules ?? [])]);
   const ran = RULES.filter((r) => !disabled.has(r.id));

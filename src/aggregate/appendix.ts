@@ -46,7 +46,7 @@ export function appendixMarkdown(r: AggregateResult, lang: Lang): string {
     out.push('', `## ${title}`);
     for (const a of agencies) {
       const mine = <T extends { ref: string; name: string }>(list: readonly T[], key: (e: T) => string = () => '') =>
-        list.filter((e) => agencyOf(e.ref) === a.namespace).sort((x, y) => key(x).localeCompare(key(y)) || viCollator.compare(x.name, y.name));
+        list.filter((e) => agencyOf(e.ref) === a.namespace).sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0) || viCollator.compare(x.name, y.name));
       out.push('', `### ${mdText(a.name)}${a.code ? ` (${a.code})` : ''}`, '');
       if (kind === 'system') {
         const list = mine(m.all('system'), (x) => x.layer);

@@ -4,7 +4,7 @@ import { parseRef } from '../core/ref.js';
 import { stableStringify } from '../core/stable-json.js';
 import { pick, type Lang } from '../core/text.js';
 import { enumLabel } from '../framework/types.js';
-import { mdCell, mdTable, mdText, viNumber } from '../render/markdown.js';
+import { mdCell, mdCode, mdTable, mdText, viNumber } from '../render/markdown.js';
 import type { AggregateResult, KpiRollup, RollupStatus } from './types.js';
 
 const STATUS: Readonly<Record<RollupStatus, { vi: string; en: string }>> = {
@@ -120,7 +120,7 @@ export function aggregateMarkdown(r: AggregateResult, lang: Lang, diagram?: { re
         a.code ? `\`${a.code}\`` : vi ? '_chưa có_' : '_none_',
         `${mdCell(a.name)}${a.primary ? (vi ? ' (cơ quan tổng hợp)' : ' (aggregating)') : ''}${a.merged ? '' : vi ? ' — **không gộp**' : ' — **not merged**'}`,
         mdCell(enumLabel(m.pack, 'agencyLevel', a.level, lang)),
-        `\`${a.dir.replace(/`/g, "'")}\``,
+        mdCode(a.dir),
         String(a.entities.system),
         String(a.entities.dataset),
         String(a.entities.integration),
@@ -140,7 +140,7 @@ export function aggregateMarkdown(r: AggregateResult, lang: Lang, diagram?: { re
       mdTable(
         [vi ? 'Vị trí' : 'Location', vi ? 'Mức' : 'Severity', vi ? 'Mã' : 'Code', vi ? 'Nội dung' : 'Message'],
         r.conflicts.map((c) => [
-          `\`${c.file}:${c.range.start.line}:${c.range.start.col}\``,
+          mdCode(`${c.file}:${c.range.start.line}:${c.range.start.col}`),
           vi ? ({ error: 'lỗi', warning: 'cảnh báo', info: 'thông tin' } as const)[c.severity] : c.severity,
           `\`${c.code}\``,
           mdCell(pick(c.message, lang) + (c.fix ? ` ${vi ? 'Cách sửa' : 'Fix'}: ${pick(c.fix, lang)}` : '')),

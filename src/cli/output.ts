@@ -1,4 +1,5 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { osUserError } from '../core/errors.js';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { BUILTIN_CODES } from '../diagnostics/codes.js';
@@ -21,10 +22,15 @@ export async function emit(app: App, content: string, output: string | undefined
     return;
   }
   const target = resolve(app.io.cwd, output);
-  await mkdir(dirname(target), { recursive: true });
   const tmp = `${target}.kientruc-tmp-${process.pid}`;
-  await writeFile(tmp, content);
-  await rename(tmp, target);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(tmp, content);
+    await rename(tmp, target);
+  } catch (err: unknown) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw osUserError(err, output) ?? err;
+  }
   app.log.debug(`Đã ghi ${output}`);
 }
 

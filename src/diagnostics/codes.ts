@@ -82,6 +82,7 @@ export const BUILTIN_CODES: readonly CodeMeta[] = [
   c('yaml.duplicate-key', 'error', 'Khóa lặp lại trong cùng đối tượng.', 'Duplicate key in a mapping.'),
   c('yaml.empty-file', 'error', 'Tệp rỗng hoặc chỉ có chú thích.', 'File is empty or comments only.'),
   c('yaml.indent', 'error', 'Thụt lề sai.', 'Bad indentation.'),
+  c('yaml.merge-key', 'error', 'Khóa gộp "<<" của YAML 1.1 (không được hỗ trợ; viết trực tiếp các trường).', 'YAML 1.1 "<<" merge key (not supported; write the fields out).'),
   c('yaml.syntax', 'error', 'Lỗi cú pháp YAML.', 'YAML syntax error.'),
   c('yaml.tab-indent', 'error', 'Dùng Tab để thụt lề.', 'Tab used for indentation.'),
   c('yaml.too-deep', 'error', 'Lồng nhau quá sâu.', 'Nested too deeply.'),

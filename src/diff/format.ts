@@ -3,7 +3,7 @@ import { ENTITY_KINDS, type EntityKind } from '../core/ref.js';
 import { KIND_LABEL } from '../core/labels.js';
 import { stableStringify } from '../core/stable-json.js';
 import { pick, type Lang } from '../core/text.js';
-import { mdCell, mdTable, mdText, viNumber } from '../render/markdown.js';
+import { mdCell, mdCode, mdTable, mdText, viNumber } from '../render/markdown.js';
 import { KPI_STATUS_LABEL } from '../analysis/kpis.js';
 import type { DiffReport, EntityChange, FindingChange, KpiMovement, KpiPoint, SideSummary, Where } from './types.js';
 
@@ -21,9 +21,7 @@ function status(p: KpiPoint, lang: Lang): string {
   return p.overdue ? `${label} (${lang === 'vi' ? 'quá hạn' : 'overdue'})` : label;
 }
 
-function code(s: string): string {
-  return `\`${s.replace(/`/g, "'")}\``;
-}
+const code = mdCode;
 
 function at(w: Where): string {
   return code(`${w.file}:${w.line}`);

@@ -171,6 +171,8 @@ export interface TreeProblems {
   readonly complexKey: Node | undefined;
   /** The first node with an explicit tag outside YAML's core schema (`!!binary`, `!!set`…). */
   readonly badTag: Node | undefined;
+  /** The first YAML 1.1 merge key (`<<: *base`, unquoted), which YAML 1.2 reads as a plain key named "<<". */
+  readonly mergeKey: Node | undefined;
 }
 
 /** Tags kientruc accepts: the YAML 1.2 core schema (strings, numbers, booleans, null, lists, mappings). */
@@ -184,20 +186,22 @@ export function inspectTree(root: unknown, max: number = MAX_DEPTH): TreeProblem
   const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
   let complexKey: Node | undefined;
   let badTag: Node | undefined;
+  let mergeKey: Node | undefined;
   while (stack.length > 0) {
     const { node, depth } = stack.pop() as { node: unknown; depth: number };
     if (badTag === undefined && yamlLib().isNode(node) && node.tag !== undefined && !CORE_TAGS.has(node.tag)) badTag = node;
     if (!yamlLib().isCollection(node)) continue;
     const d = depth + 1;
-    if (d > max) return { deep: (node as Node).range?.[0] ?? 0, complexKey, badTag };
+    if (d > max) return { deep: (node as Node).range?.[0] ?? 0, complexKey, badTag, mergeKey };
     const children: unknown[] = [];
     for (const item of node.items as unknown[]) {
       if (yamlLib().isPair(item)) {
         if (complexKey === undefined && item.key !== null && yamlLib().isNode(item.key) && !yamlLib().isScalar(item.key)) complexKey = item.key;
+        if (mergeKey === undefined && yamlLib().isScalar(item.key) && item.key.value === '<<' && item.key.type === 'PLAIN') mergeKey = item.key;
         children.push(item.key, item.value);
       } else children.push(item);
     }
     for (let k = children.length - 1; k >= 0; k--) stack.push({ node: children[k], depth: d });
   }
-  return { deep: -1, complexKey, badTag };
+  return { deep: -1, complexKey, badTag, mergeKey };
 }

@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 /** Files in the architecture folder that are not kientruc documents. */
 export const NOT_DOCUMENTS = new Set(['kientruc.config.yaml', 'kientruc.config.yml']);
@@ -16,7 +16,7 @@ export type Refusal =
 
 export interface DiscoveredFile {
   readonly abs: string;
-  /** Relative to the working directory, `/` separators. */
+  /** Relative to the path base (see `pathBase`), `/` separators. */
   readonly display: string;
   /** Set when the file is refused instead of read. */
   readonly refused?: Refusal;
@@ -25,6 +25,20 @@ export interface DiscoveredFile {
 export function displayPath(cwd: string, abs: string): string {
   const rel = relative(cwd, abs);
   return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+/**
+ * The folder every path in diagnostics and outputs is relative to: the git repository holding the
+ * architecture folder (the nearest folder, from `realRoot` up, with a `.git`), else the architecture
+ * folder's parent. It depends on where the files are, never on the working directory or on how the
+ * folder was spelled, so the same YAML gives the same bytes from anywhere (and GitHub, which wants
+ * repository paths in annotations, gets them).
+ */
+export async function pathBase(realRoot: string): Promise<string> {
+  for (let dir = realRoot; ; dir = dirname(dir)) {
+    if ((await lstat(join(dir, '.git')).catch(() => undefined)) !== undefined) return dir;
+    if (dirname(dir) === dir) return dirname(realRoot);
+  }
 }
 
 function isInside(root: string, target: string): boolean {
@@ -38,13 +52,14 @@ const YAML_NAME = /\.ya?ml$/;
  * All `*.yaml`/`*.yml` under `root` (hidden entries and node_modules skipped), in code-unit order of
  * path. Symbolic links are followed only to files inside the folder; a link that leads outside
  * (file or folder), a broken link and a special file are returned as refused, never opened.
+ * `display` paths are relative to `base` (see `pathBase`) from the folder's real path.
  */
-export async function discoverYamlFiles(root: string, cwd: string): Promise<DiscoveredFile[]> {
+export async function discoverYamlFiles(root: string, base: string): Promise<DiscoveredFile[]> {
   const realRoot = await realpath(root);
   const out: { rel: string; file: DiscoveredFile }[] = [];
   const add = (rel: string, refused?: Refusal): void => {
     const abs = join(root, rel);
-    out.push({ rel, file: { abs, display: displayPath(cwd, abs), ...(refused ? { refused } : {}) } });
+    out.push({ rel, file: { abs, display: displayPath(base, join(realRoot, rel)), ...(refused ? { refused } : {}) } });
   };
   const pending = [''];
   while (pending.length > 0) {

@@ -11,6 +11,8 @@ export interface GitSnapshot {
   readonly commit: string;
   /** Working directory inside the snapshot that corresponds to the caller's `cwd`. */
   readonly cwd: string;
+  /** The snapshot's repository root: file paths are relative to it, as in the working tree. */
+  readonly base: string;
   /** The architecture folder, relative to `cwd` (pass both to the pipeline). */
   readonly root: string;
   /** Number of YAML files written. */
@@ -129,7 +131,7 @@ export async function snapshotFolderAt(opts: { readonly cwd: string; readonly re
     }
     const cwd = join(tmp, relative(top, cwdReal));
     await mkdir(cwd, { recursive: true });
-    return { commit, cwd, root: relative(cwdReal, absDir).split(sep).join('/') || '.', files: blobs.length, dispose: () => rm(tmp, { recursive: true, force: true }) };
+    return { commit, cwd, base: await realpath(tmp), root: relative(cwdReal, absDir).split(sep).join('/') || '.', files: blobs.length, dispose: () => rm(tmp, { recursive: true, force: true }) };
   } catch (err: unknown) {
     await rm(tmp, { recursive: true, force: true });
     throw err;

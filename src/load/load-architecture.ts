@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UsageError } from '../core/errors.js';
@@ -7,7 +7,7 @@ import type { Range } from '../core/source.js';
 import { text, type Text } from '../core/text.js';
 import { sha256, type Cache } from './cache.js';
 import type { Position } from '../core/source.js';
-import { discoverYamlFiles, displayPath, type Refusal } from './discover.js';
+import { discoverYamlFiles, displayPath, pathBase, type Refusal } from './discover.js';
 import { SourceIndex } from './locate.js';
 import type { FileParse } from './parse-file.js';
 import { parseAll, type ParseItem } from './parse-pool.js';
@@ -20,8 +20,10 @@ export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
 export interface LoadOptions {
   /** The architecture folder. */
   readonly root: string;
-  /** Working directory; file paths in diagnostics are relative to it. */
+  /** Working directory: `root` is relative to it. */
   readonly cwd: string;
+  /** What file paths in diagnostics are relative to; default: `pathBase` of the folder (its repository). */
+  readonly base?: string | undefined;
   readonly maxFileBytes?: number;
   /** Content-hash cache: files parsed cleanly before are not parsed again. */
   readonly cache?: Cache | undefined;
@@ -38,7 +40,10 @@ export interface LoadedFile {
 export interface LoadResult {
   /** Display path of the architecture folder. */
   readonly root: string;
+  /** The architecture folder, absolute, symbolic links resolved. */
   readonly rootAbs: string;
+  /** The folder file paths are relative to (see `pathBase`). */
+  readonly base: string;
   readonly docs: readonly ParsedDoc[];
   readonly files: readonly LoadedFile[];
   /** Every YAML path found, including those refused or unreadable (for "N/M files" summaries). */
@@ -131,11 +136,16 @@ function undecodable(file: string, reason: 'invalid-utf8' | 'binary', at: Positi
 
 /** Reads and parses every YAML file of an architecture folder. Problems in files become diagnostics. */
 export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
-  const rootAbs = resolve(opts.cwd, opts.root);
-  const root = displayPath(opts.cwd, rootAbs);
-  const info = await stat(rootAbs).catch(() => undefined);
-  if (!info) throw new UsageError(`Không tìm thấy thư mục kiến trúc "${root}". Chỉ định thư mục, ví dụ: kientruc validate architecture/`);
-  if (!info.isDirectory()) throw new UsageError(`"${root}" không phải là thư mục. Chỉ định thư mục chứa các tệp YAML kiến trúc.`);
+  const given = resolve(opts.cwd, opts.root);
+  const shown = displayPath(opts.cwd, given);
+  const info = await stat(given).catch(() => undefined);
+  if (!info) throw new UsageError(`Không tìm thấy thư mục kiến trúc "${shown}". Chỉ định thư mục, ví dụ: kientruc validate architecture/`);
+  if (!info.isDirectory()) throw new UsageError(`"${shown}" không phải là thư mục. Chỉ định thư mục chứa các tệp YAML kiến trúc.`);
+  // Paths in every output are relative to the repository, from the folder's real path: the same
+  // whatever the working directory and however the folder is spelled (docs/outputs.md).
+  const rootAbs = await realpath(given);
+  const base = opts.base ?? (await pathBase(rootAbs));
+  const root = displayPath(base, rootAbs);
 
   const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const diagnostics: Diagnostic[] = [];
@@ -143,7 +153,7 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
   const files: LoadedFile[] = [];
   const runCache = opts.cache ? new RunCache(opts.cache, rootAbs) : undefined;
   const sources = new SourceIndex(undefined, runCache);
-  const discovered = await discoverYamlFiles(rootAbs, opts.cwd);
+  const discovered = await discoverYamlFiles(rootAbs, base);
 
   // 1. Read and hash every file (cheap), taking what the cache knows; 2. parse the rest, in worker
   // threads when it is worth it; 3. assemble, in file order, exactly as a sequential run would.
@@ -249,5 +259,5 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
       fix: text('Chạy "kientruc init" để tạo bộ tệp mẫu, hoặc chỉ định đúng thư mục.', 'Run "kientruc init" to scaffold files, or point to the right folder.'),
     });
   }
-  return { root, rootAbs, docs, files, paths: discovered.map((f) => f.display), sources, diagnostics, cache: runCache };
+  return { root, rootAbs, base, docs, files, paths: discovered.map((f) => f.display), sources, diagnostics, cache: runCache };
 }

@@ -262,7 +262,11 @@ function emptyFile(file: string): Diagnostic {
  * Parses one file's text into documents, reporting every YAML problem with its position. The fast
  * parser takes the files it fully understands (nearly all of them); anything else goes to `yaml`.
  */
+/** An unquoted `<<` key somewhere: the careful parser names it (yaml.merge-key). */
+const MERGE_KEY = /(?:^|[\s{,[-])<<[ \t]*:/m;
+
 export function parseYamlFile(file: string, source: string): ParsedFile {
+  if (MERGE_KEY.test(source)) return parseWithYaml(file, source);
   const fast = fastParse(source, true);
   if (fast.ok) {
     const lines = fast.docs.length > 0 ? new LineIndex(source) : undefined;
@@ -346,6 +350,25 @@ export function parseWithYaml(file: string, source: string): ParsedFile {
         range: rangeFromOffsets(ast.lineCounter, ks, Math.max(ke, ks + 1)),
         path: [],
         fix: text('Viết khóa là một từ, ví dụ "name:".', 'Write the key as a word, e.g. "name:".'),
+      });
+      return;
+    }
+    if (tree.mergeKey) {
+      const [ks, ke] = tree.mergeKey.range ?? [0, 2];
+      report({
+        code: 'yaml.merge-key',
+        severity: 'error',
+        message: text(
+          'Khóa gộp "<<" (YAML 1.1) không được hỗ trợ: kientruc đọc YAML 1.2, nên các trường trong "<<" không được gộp vào tài liệu.',
+          'The "<<" merge key (YAML 1.1) is not supported: kientruc reads YAML 1.2, so the fields under "<<" are not merged into the document.',
+        ),
+        file,
+        range: rangeFromOffsets(ast.lineCounter, ks, Math.max(ke, ks + 2)),
+        path: [],
+        fix: text(
+          'Viết trực tiếp các trường (apiVersion, kind, …) trong tài liệu thay cho "<<: *tên"; mỗi tài liệu tự đầy đủ.',
+          'Write the fields (apiVersion, kind, …) in the document itself instead of "<<: *name"; each document stands on its own.',
+        ),
       });
       return;
     }

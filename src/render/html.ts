@@ -7,3 +7,8 @@ export function esc(value: unknown): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 }
+
+/** `esc`, and line breaks as character references: a file name with a newline stays on its line. */
+export function escLine(value: unknown): string {
+  return esc(value).replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/[\u2028\u2029]/g, (c) => `&#${c.charCodeAt(0)};`);
+}

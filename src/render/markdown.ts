@@ -17,6 +17,19 @@ export function mdText(value: string): string {
     .replace(/</g, '&lt;');
 }
 
+/** Characters a code span cannot hold as text: line breaks and other controls, backticks. */
+const NOT_IN_CODE_SPAN = /[\u0000-\u001f\u007f-\u009f`\u2028\u2029]/;
+
+/**
+ * A file path or id as inline code, safe in prose and in a table cell (`|` escaped). A value a code span
+ * cannot hold as text (a file name with a newline or a backtick) is written as escaped text instead, so
+ * it can never start a line of its own (a forged `::error`, a heading) or break the table.
+ */
+export function mdCode(value: string): string {
+  if (value === '' || NOT_IN_CODE_SPAN.test(value) || /^\s|\s$/.test(value)) return mdCell(value.replace(/\r\n?|[\u2028\u2029]/g, '\n'));
+  return `\`${value.replace(/\|/g, '\\|')}\``;
+}
+
 /** A Markdown table; `rows` are already-escaped cells. */
 export function mdTable(headers: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r' | 'c')[]): string {
   const sep = headers.map((_, i) => (align?.[i] === 'r' ? '---:' : align?.[i] === 'c' ? ':---:' : '---'));

@@ -3,18 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFormats } from '../../src/cli/commands/doc.js';
+import { manifestJson } from '../../src/write/write-generated.js';
 import { makeProject, runBin } from '../helpers/project.js';
 import { AGENCY_DOC, ENTITIES } from '../render/strategy/fixture.js';
 
 const PROJECT = { 'architecture/agency.yaml': AGENCY_DOC, 'architecture/entities.yaml': ENTITIES };
 
 describe('kientruc doc', () => {
-  it('writes the requested formats next to what generated/ already holds', () => {
-    const dir = makeProject({ ...PROJECT, 'generated/keep.txt': 'giữ nguyên\n' });
+  it('writes the requested formats next to what generated/ already holds (kientruc\'s files and the user\'s)', () => {
+    const dir = makeProject({
+      ...PROJECT,
+      'generated/summary.md': '# tổng quan cũ\n',
+      'generated/.kientruc-manifest.json': manifestJson('0.0.0', ['summary.md']),
+      'generated/keep.txt': 'giữ nguyên\n',
+    });
     const r = runBin(['doc', '--format', 'md,html', '--no-render', '--as-of', '2026-03-31'], dir);
     expect(r.stderr).toContain('generated/chien-luoc-du-lieu.md');
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, 'generated')).sort()).toEqual(['chien-luoc-du-lieu.html', 'chien-luoc-du-lieu.md', 'keep.txt']);
+    expect(readdirSync(join(dir, 'generated')).sort()).toEqual(['.kientruc-manifest.json', 'chien-luoc-du-lieu.html', 'chien-luoc-du-lieu.md', 'keep.txt', 'summary.md']);
+    expect(readFileSync(join(dir, 'generated', 'keep.txt'), 'utf8')).toBe('giữ nguyên\n');
+    expect(JSON.parse(readFileSync(join(dir, 'generated', '.kientruc-manifest.json'), 'utf8')).files).toEqual(['chien-luoc-du-lieu.html', 'chien-luoc-du-lieu.md', 'summary.md']);
     expect(readFileSync(join(dir, 'generated', 'chien-luoc-du-lieu.md'), 'utf8')).toContain('# QUYẾT ĐỊNH');
     expect(r.stdout).toBe('');
   });

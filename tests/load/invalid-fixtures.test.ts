@@ -11,7 +11,8 @@ describe('invalid fixtures: every problem located and explained', () => {
   for (const name of readdirSync(FIXTURES).sort()) {
     it(name, async () => {
       const cwd = join(FIXTURES, name);
-      const result = await runPipeline({ root: 'architecture', cwd, today: AS_OF, asOf: AS_OF, rules: false });
+      // Each fixture is a project of its own (in a real repository its paths start at its root).
+      const result = await runPipeline({ root: 'architecture', cwd, base: cwd, today: AS_OF, asOf: AS_OF, rules: false });
       expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
       for (const d of result.diagnostics) {
         expect(d.message.vi).not.toMatch(/undefined|\[object/);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gapReportFor, renderGapReport } from '../../src/render/gap/gap-report.js';
 import { runPipeline } from '../../src/pipeline.js';
+import { manifestJson } from '../../src/write/write-generated.js';
 import { AGENCY, makeProject, pipelineFor, REPO, runMain } from '../helpers/project.js';
 
 /** The sample province at its own report date. */
@@ -60,7 +61,8 @@ owner: agency:tinh-thu
 
 describe('kientruc gap', () => {
   it('writes the chosen formats into --out, keeping other files, and exits 0', async () => {
-    const dir = makeProject({ 'architecture/agency.yaml': AGENCY, 'out/keep.txt': 'x' });
+    // out/ is kientruc's (it has a manifest), and holds a file of the user's beside.
+    const dir = makeProject({ 'architecture/agency.yaml': AGENCY, 'out/keep.txt': 'x', 'out/.kientruc-manifest.json': manifestJson('0.0.0', []) });
     const r = await runMain(['gap', '--format', 'md,json', '--out', 'out', '--as-of', '2026-01-15'], dir);
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, 'out/gap-report.md'))).toBe(true);

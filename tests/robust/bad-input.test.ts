@@ -73,6 +73,11 @@ export const CASES: readonly BadCase[] = [
   { name: 'duplicate-key', exit: 1, expect: ['yaml.duplicate-key architecture/systems/dup.yaml:9:1 Khóa "status" xuất hiện hai lần trong cùng một đối tượng.'] },
   { name: 'long-key', exit: 1, expect: ['yaml.syntax architecture/systems/key.yaml:9:1 Khóa dài quá 1024 ký tự, hoặc thiếu dấu ":" sau khóa.'], setup: (dir) => write(dir, 'architecture/systems/key.yaml', `${SYS}${'k'.repeat(2000)}: 1\n`) },
   { name: 'complex-key', exit: 1, expect: ['yaml.complex-key architecture/systems/key.yaml:9:1 Khóa phải là một chuỗi văn bản; khóa dạng danh sách, đối tượng hoặc bí danh không được hỗ trợ.'] },
+  {
+    name: 'merge-key',
+    exit: 1,
+    expect: ['yaml.merge-key architecture/systems/merge.yaml:2:1 Khóa gộp "<<" (YAML 1.1) không được hỗ trợ: kientruc đọc YAML 1.2, nên các trường trong "<<" không được gộp vào tài liệu.'],
+  },
   { name: 'proto-key', exit: 1, expect: ['schema.unknown-field architecture/systems/proto.yaml:9:1 Trường "__proto__" không có trong lược đồ của Hệ thống "cong-dvc".'] },
   { name: 'unknown-tag', exit: 1, expect: ['yaml.unknown-tag architecture/systems/tag.yaml:9:17 Thẻ YAML "!!binary" không được hỗ trợ.'] },
   {

@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { buildGapReport } from '../../analysis/gap-report.js';
 import { countBySeverity } from '../../core/diagnostic.js';
@@ -9,7 +9,7 @@ import { mergeAgencies } from '../../aggregate/merge.js';
 import { aggregateJson, aggregateMarkdown } from '../../aggregate/report.js';
 import type { AgencyInput, AggregateResult, WeightBasis } from '../../aggregate/types.js';
 import { exitCodeFor } from '../../diagnostics/exit-code.js';
-import { displayPath } from '../../load/discover.js';
+import { displayPath, pathBase } from '../../load/discover.js';
 import { runPipeline } from '../../pipeline.js';
 import { modelJsonRenderer } from '../../render/model/model-json.js';
 import { BrowserProvider } from '../../render/browser.js';
@@ -22,13 +22,23 @@ import { crossAgencyDiagram } from '../../aggregate/diagram.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import { parseAsOf, parseMegabytes, type App } from '../app.js';
 import { allCodes, emit, formatDiagnostics } from '../output.js';
-import { addInputOptions, addReportOptions, renderCacheFor, type InputOptions, type ReportOptions } from './shared.js';
+import { addForceOption, addInputOptions, addReportOptions, claimOutputFor, renderCacheFor, type InputOptions, type ReportOptions } from './shared.js';
 
 interface AggregateOptions extends InputOptions, ReportOptions {
   out: string;
   agency?: string;
   weights: WeightBasis;
   render: boolean;
+  force?: boolean;
+}
+
+/** The deepest folder holding every one of `paths` (absolute). */
+function commonAncestor(paths: readonly string[]): string {
+  let common = paths[0] ?? sep;
+  for (const p of paths.slice(1)) {
+    while (common !== dirname(common) && relative(common, p).startsWith('..')) common = dirname(common);
+  }
+  return common;
 }
 
 async function loadAgencies(app: App, dirs: readonly string[], opts: AggregateOptions): Promise<AgencyInput[]> {
@@ -36,13 +46,18 @@ async function loadAgencies(app: App, dirs: readonly string[], opts: AggregateOp
   const maxFileBytes = parseMegabytes(opts.maxFileSize);
   const seen = new Map<string, string>();
   const inputs: AgencyInput[] = [];
-  for (const dir of dirs) {
-    let real: string;
+  const reals = dirs.map((dir) => {
     try {
-      real = realpathSync(resolve(app.io.cwd, dir));
+      return realpathSync(resolve(app.io.cwd, dir));
     } catch {
       throw new UsageError(`Không tìm thấy thư mục kiến trúc "${dir}".`);
     }
+  });
+  // One base for every agency (the folder holding all their repositories), so their file paths never
+  // collide and do not depend on the working directory.
+  const base = commonAncestor(await Promise.all(reals.map((r) => pathBase(r))));
+  for (const [i, dir] of dirs.entries()) {
+    const real = reals[i] as string;
     const dup = seen.get(real);
     if (dup !== undefined) throw new UsageError(`Thư mục "${dir}" đã được chỉ định (là "${dup}").`);
     seen.set(real, dir);
@@ -50,12 +65,13 @@ async function loadAgencies(app: App, dirs: readonly string[], opts: AggregateOp
     const r = await runPipeline({
       root: dir,
       cwd: app.io.cwd,
+      base,
       today: app.today,
       rules: true,
       ...(asOf ? { asOf } : {}),
       ...(maxFileBytes ? { maxFileBytes } : {}),
     });
-    inputs.push({ dir, model: r.model, diagnostics: r.diagnostics, sources: r.loaded.sources, files: r.loaded.files, structuralErrors: r.structuralErrors });
+    inputs.push({ dir: r.loaded.root, model: r.model, diagnostics: r.diagnostics, sources: r.loaded.sources, files: r.loaded.files, structuralErrors: r.structuralErrors });
   }
   return inputs;
 }
@@ -112,6 +128,7 @@ export function registerAggregate(program: Command, app: App): void {
     .option('--no-render', 'không dùng trình duyệt: sơ đồ kết nối giữa cơ quan chỉ có mã Mermaid');
   addInputOptions(cmd);
   addReportOptions(cmd);
+  addForceOption(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -125,6 +142,7 @@ gap-report.{md,html,json} (báo cáo khoảng cách tổng hợp), appendix.md (
 giữa cơ quan), model.json (mô hình đã gộp), site/index.html (trang danh mục của góc nhìn tổng hợp).`,
   );
   cmd.action(async (dirs: string[], opts: AggregateOptions) => {
+    const out = await claimOutputFor(app, opts.out, dirs, opts.force);
     const inputs = await loadAgencies(app, dirs, opts);
     const result = mergeAgencies(inputs, {
       today: app.today,
@@ -144,7 +162,7 @@ giữa cơ quan), model.json (mô hình đã gộp), site/index.html (trang danh
       await browser?.close();
     }
     const outAbs = resolve(app.io.cwd, opts.out);
-    await writeGenerated(outAbs, files, 'replace');
+    await writeGenerated(out, files, 'replace');
     const n = countBySeverity(result.conflicts);
     app.log.info(
       `✓ Đã tổng hợp ${result.agencies.filter((a) => a.merged).length} cơ quan vào ${displayPath(app.io.cwd, outAbs)}/ (${files.length} tệp); xung đột: ${n.error} lỗi, ${n.warning} cảnh báo.`,

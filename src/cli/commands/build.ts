@@ -9,12 +9,12 @@ import { RENDERERS } from '../../render/index.js';
 import type { GeneratedFile } from '../../render/types.js';
 import type { FailOn } from '../../core/severity.js';
 import type { FileRenderCache } from '../../write/render-cache.js';
-import { diffGenerated, writeGenerated, type WriteStep } from '../../write/write-generated.js';
+import { diffGenerated, writeGenerated, type OutputDir, type WriteStep } from '../../write/write-generated.js';
 import { UsageError } from '../../core/errors.js';
 import type { App } from '../app.js';
 import { watchBuild } from '../watch.js';
 import { formatDiagnostics } from '../output.js';
-import { addConfigOption, addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
+import { addConfigOption, addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
 
 interface BuildOptions extends InputOptions {
   out: string;
@@ -22,6 +22,7 @@ interface BuildOptions extends InputOptions {
   failOn: FailOn;
   render: boolean;
   watch?: boolean;
+  force?: boolean;
 }
 
 /**
@@ -55,6 +56,7 @@ export function registerBuild(program: Command, app: App): void {
     );
   addInputOptions(cmd);
   addConfigOption(cmd);
+  addForceOption(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -63,19 +65,24 @@ Ví dụ:
   $ kientruc build ../so-y-te/architecture --out ../so-y-te/generated
   $ kientruc build --check                  # CI: generated/ có khớp với YAML không?
   $ kientruc build --as-of 2026-09-30       # chốt số liệu tại một ngày
-  $ kientruc build --watch --no-render      # tạo lại khi sửa YAML (mở generated/site/index.html)`,
+  $ kientruc build --watch --no-render      # tạo lại khi sửa YAML (mở generated/site/index.html)
+
+Thư mục đầu ra: kientruc chỉ thay thế hoặc xóa tệp có trong .kientruc-manifest.json của nó; từ chối (mã 2)
+thư mục kiến trúc, thư mục chứa .git, thư mục nhà, / và thư mục có tệp lạ (trừ khi --force). Xem docs/outputs.md.`,
   );
   cmd.action(async (dir: string, opts: BuildOptions) => {
     if (opts.watch && opts.check) throw new UsageError('--watch và --check không dùng cùng nhau.');
+    // Refuse a dangerous --out before any work (--check only reads it).
+    const out = opts.check ? undefined : await claimOutputFor(app, opts.out, [dir], opts.force);
     // In watch mode Ctrl-C is ours: stop watching, then close the browser below.
     const browser = opts.render ? new BrowserProvider(app.io.env, { handleSignals: !opts.watch }) : undefined;
     const cache = opts.render ? renderCacheFor(app, opts) : undefined;
     try {
       if (opts.watch) {
-        await watchBuild(app, dir, opts.out, async () => (await buildOnce(app, dir, opts, browser, cache)).ok);
+        await watchBuild(app, dir, opts.out, async () => (await buildOnce(app, dir, opts, out, browser, cache)).ok);
         app.exitCode = 0;
       } else {
-        app.exitCode = (await buildOnce(app, dir, opts, browser, cache)).exitCode;
+        app.exitCode = (await buildOnce(app, dir, opts, out, browser, cache)).exitCode;
       }
     } finally {
       await browser?.close();
@@ -89,6 +96,7 @@ async function buildOnce(
   app: App,
   dir: string,
   opts: BuildOptions,
+  out: OutputDir | undefined,
   browser: BrowserProvider | undefined,
   cache: FileRenderCache | undefined,
 ): Promise<{ ok: boolean; exitCode: number }> {
@@ -112,7 +120,7 @@ async function buildOnce(
   const outAbs = resolve(app.io.cwd, opts.out);
   const outShown = displayPath(app.io.cwd, outAbs);
   if (opts.check) {
-    const diff = await diffGenerated(outAbs, files, 'replace');
+    const diff = await diffGenerated(outAbs, files, 'replace', app.version);
     const problems = [
       ...diff.missing.map((f) => `  thiếu / missing: ${outShown}/${f}`),
       ...diff.changed.map((f) => `  khác / changed:  ${outShown}/${f}`),
@@ -124,8 +132,8 @@ async function buildOnce(
       return { ok: false, exitCode: 1 };
     }
     app.log.info(`✓ ${outShown} khớp với kết quả tạo lại (${files.length} tệp).`);
-  } else {
-    await writeGenerated(outAbs, files, 'replace', { onStep: writePause(app) });
+  } else if (out) {
+    await writeGenerated(out, files, 'replace', { onStep: writePause(app) });
     app.log.info(`✓ Đã ghi ${files.length} tệp vào ${outShown}/.`);
   }
   const n = countBySeverity(result.diagnostics);

@@ -10,13 +10,14 @@ import { DEFAULT_MAX_NODES } from '../../render/mermaid/types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
-import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
 
 interface DiagramOptions extends InputOptions {
   out: string;
   format: string;
   render: boolean;
   maxNodes: string;
+  force?: boolean;
 }
 
 export function parseFormats(value: string): DiagramFormat[] {
@@ -42,11 +43,12 @@ export function registerDiagram(program: Command, app: App): void {
       'Vẽ từ mô hình kiến trúc: bức tranh tổng thể theo lớp QĐ 3090, sơ đồ kết nối (LGSP, NDXP, NDOP, CSDL quốc gia), kiến trúc dữ liệu theo QĐ 2439 và đồng bộ về CSDL tổng hợp quốc gia, an toàn thông tin theo cấp độ, lộ trình nhiệm vụ (Gantt), biểu đồ chỉ tiêu và sơ đồ ngữ cảnh từng hệ thống. Ghi mã nguồn Mermaid (.mmd), bản vẽ SVG, PNG và README.md có mã nguồn từng sơ đồ. Dùng một trình duyệt Chromium cho cả lần chạy; sơ đồ không đổi được lấy lại từ bộ nhớ đệm .kientruc-cache/.',
     )
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
-    .option('--out <dir>', 'thư mục đầu ra (được thay thế toàn bộ)', `${DEFAULT_OUT}/diagrams`)
+    .option('--out <dir>', 'thư mục đầu ra (các tệp kientruc đã ghi trước đó được thay thế)', `${DEFAULT_OUT}/diagrams`)
     .option('--format <list>', 'định dạng, cách nhau bởi dấu phẩy: svg, png, mmd', DIAGRAM_FORMATS.join(','))
     .option('--no-render', 'không dùng trình duyệt: chỉ tạo mã nguồn Mermaid (.mmd) và README.md')
     .option('--max-nodes <n>', 'sơ đồ có nhiều nút hơn được tách (theo lớp, thành phần, cơ quan)', String(DEFAULT_MAX_NODES));
   addInputOptions(cmd);
+  addForceOption(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -63,6 +65,7 @@ Cần Chromium và phông chữ tiếng Việt (Debian/Ubuntu):
   cmd.action(async (dir: string, opts: DiagramOptions) => {
     const requested = parseFormats(opts.format);
     const maxNodes = parseMaxNodes(opts.maxNodes);
+    const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     const result = await loadForCommand(app, dir, opts, false);
     if (result.structuralErrors) {
       const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
@@ -88,10 +91,9 @@ Cần Chromium và phông chữ tiếng Việt (Debian/Ubuntu):
       await browser?.close();
       await cache?.prune();
     }
-    const outAbs = resolve(app.io.cwd, opts.out);
-    await writeGenerated(outAbs, r.files, 'replace');
+    await writeGenerated(out, r.files, 'replace');
     const how = needsBrowser ? ` (${r.rendered} vẽ mới, ${r.cached} lấy từ bộ nhớ đệm)` : '';
-    app.log.info(`✓ ${r.diagrams} sơ đồ${how}: ${r.files.length} tệp trong ${displayPath(app.io.cwd, outAbs)}/`);
+    app.log.info(`✓ ${r.diagrams} sơ đồ${how}: ${r.files.length} tệp trong ${displayPath(app.io.cwd, resolve(app.io.cwd, opts.out))}/`);
     app.log.debug(cache ? `bộ nhớ đệm ${cache.dir}: ${cache.stats.hits} lần trúng, ${cache.stats.misses} lần trượt, ${cache.stats.writes} lần ghi, ${cache.stats.errors} lỗi` : 'không dùng bộ nhớ đệm');
     app.exitCode = 0;
   });

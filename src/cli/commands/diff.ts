@@ -46,7 +46,7 @@ async function loadSide(app: App, arg: string | undefined, opts: DiffOptions): P
   const snap = await snapshotFolderAt({ cwd: app.io.cwd, ref: arg as string, dir: opts.dir });
   try {
     app.log.info(`Đọc ${opts.dir} tại ${arg} (${snap.commit.slice(0, 8)}, ${snap.files} tệp YAML)…`);
-    const r = await runPipeline({ root: snap.root, cwd: snap.cwd, ...common });
+    const r = await runPipeline({ root: snap.root, cwd: snap.cwd, base: snap.base, ...common });
     return {
       side: {
         label: arg as string,

@@ -10,13 +10,14 @@ import type { Audience } from '../../render/strategy/view-types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
-import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
 
 interface DocOptions extends InputOptions {
   format: string;
   render: boolean;
   audience: Audience;
   out: string;
+  force?: boolean;
 }
 
 /** `md,html` → ['md', 'html'], in canonical order; an unknown name is a usage error. */
@@ -39,9 +40,10 @@ export function registerDoc(program: Command, app: App): void {
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
     .option('--format <list>', `định dạng, ngăn cách bằng dấu phẩy: ${STRATEGY_FORMATS.join(', ')}`, STRATEGY_FORMATS.join(','))
     .addOption(new Option('--audience <audience>', 'bản nội bộ hoặc bản công khai').choices(['internal', 'public']).default('internal'))
-    .option('--out <dir>', 'thư mục đầu ra (các tệp khác trong thư mục được giữ nguyên)', DEFAULT_OUT)
+    .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT)
     .option('--no-render', 'không dùng trình duyệt: HTML không kèm sơ đồ; không tạo được PDF, DOCX');
   addInputOptions(cmd);
+  addForceOption(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -61,6 +63,7 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
     if (!opts.render && needsBrowser.length) {
       throw new UsageError(`--no-render: không tạo được ${needsBrowser.join(', ')} khi không dùng trình duyệt; chọn --format md,html.`);
     }
+    const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     const result = await loadForCommand(app, dir, opts, true);
     const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
     if (blocking.length) {
@@ -85,7 +88,7 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
       await cache?.prune();
     }
     const outAbs = resolve(app.io.cwd, opts.out);
-    await writeGenerated(outAbs, files, 'merge');
+    await writeGenerated(out, files, 'merge');
     const shown = displayPath(app.io.cwd, outAbs);
     app.log.info(`✓ Đã ghi ${files.map((f) => `${shown}/${f.path}`).join(', ')}`);
     const n = countBySeverity(result.diagnostics);

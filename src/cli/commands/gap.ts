@@ -2,11 +2,12 @@ import type { Command } from 'commander';
 import { gapReportFor, renderGapReport } from '../../render/gap/gap-report.js';
 import type { App } from '../app.js';
 import { parseFormats, refuseOnStructuralErrors, writeReportFiles } from './reports-shared.js';
-import { addConfigOption, addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
+import { addConfigOption, addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
 
 interface GapOptions extends InputOptions {
   format: string;
   out: string;
+  force?: boolean;
 }
 
 export function registerGap(program: Command, app: App): void {
@@ -18,8 +19,9 @@ export function registerGap(program: Command, app: App): void {
     )
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
     .option('-f, --format <list>', 'định dạng, cách nhau bằng dấu phẩy: md, html, json', 'md,html,json')
-    .option('--out <dir>', 'thư mục đầu ra (các tệp khác trong thư mục được giữ nguyên)', DEFAULT_OUT);
+    .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT);
   addInputOptions(cmd);
+  addForceOption(cmd);
   addConfigOption(cmd);
   cmd.addHelpText(
     'after',
@@ -34,10 +36,11 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
   );
   cmd.action(async (dir: string, opts: GapOptions) => {
     const formats = parseFormats(opts.format);
+    const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     const result = await loadForCommand(app, dir, opts, true);
     if (refuseOnStructuralErrors(app, result, opts.out)) return;
     const report = gapReportFor({ model: result.model, diagnostics: result.diagnostics, rules: result.rules, asOf: result.asOf });
-    await writeReportFiles(app, opts.out, renderGapReport(report, formats));
+    await writeReportFiles(app, out, renderGapReport(report, formats));
     const s = report.summary;
     app.log.info(`  ${s.targets} chỉ tiêu quốc gia (${s.targetsOffTrack} chậm hoặc có nguy cơ không đạt), ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.gaps} tồn tại chưa có nhiệm vụ.`);
     app.exitCode = result.diagnostics.some((d) => d.code.startsWith('internal.')) ? 2 : 0;

@@ -6,7 +6,7 @@ import { slugify } from '../../core/labels.js';
 import { isId } from '../../core/ref.js';
 import { DEFAULT_PACK, loadPack } from '../../framework/load-pack.js';
 import { schemaJson, SCHEMA_FILE } from '../../render/schema-file.js';
-import { writeGenerated } from '../../write/write-generated.js';
+import { MANIFEST, manifestJson, writeNewFiles } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { scaffoldFiles, type ScaffoldInput } from '../scaffold.js';
 
@@ -45,13 +45,15 @@ Ví dụ:
       const target = resolve(app.io.cwd, dir);
       const files = scaffoldFiles({ name, id, level: opts.level, ...(opts.code ? { code: opts.code } : {}), today: app.today, version: app.version });
       files[`generated/${SCHEMA_FILE}`] = schemaJson(loadPack(DEFAULT_PACK));
+      // generated/ is kientruc's from the start: the first build replaces the schema instead of refusing the folder.
+      files[`generated/${MANIFEST}`] = manifestJson(app.version, [SCHEMA_FILE]);
       const existing = Object.keys(files).filter((f) => existsSync(resolve(target, f)));
       if (existing.length) {
         throw new UsageError(
           `Không ghi đè tệp đã có trong ${dir}: ${existing.join(', ')}. Chọn thư mục khác hoặc xóa các tệp này.`,
         );
       }
-      await writeGenerated(target, Object.entries(files).map(([path, contents]) => ({ path, contents })), 'merge');
+      await writeNewFiles(target, Object.entries(files).map(([path, contents]) => ({ path, contents })));
       app.log.info(`✓ Đã tạo ${Object.keys(files).length} tệp trong ${dir}. Tiếp theo: cd ${dir} && npx kientruc check`);
     });
 }

@@ -7,12 +7,13 @@ import { viNumber } from '../../render/markdown.js';
 import { renderPeriodicReport } from '../../render/periodic/periodic-report.js';
 import type { App } from '../app.js';
 import { parseFormats, refuseOnStructuralErrors, writeReportFiles } from './reports-shared.js';
-import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
 
 interface ReportCommandOptions extends InputOptions {
   period?: string;
   format: string;
   out: string;
+  force?: boolean;
 }
 
 export function registerReport(program: Command, app: App): void {
@@ -25,8 +26,9 @@ export function registerReport(program: Command, app: App): void {
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
     .option('--period <kỳ>', 'kỳ báo cáo: 2025 (năm), 2025-H1 (sáu tháng), 2025-Q4 (quý), 2025-03 (tháng); mặc định: kỳ gần nhất đã kết thúc theo governance.reportingPeriod')
     .option('-f, --format <list>', 'định dạng, cách nhau bằng dấu phẩy: md, html, json', 'md,html,json')
-    .option('--out <dir>', 'thư mục đầu ra (các tệp khác trong thư mục được giữ nguyên)', DEFAULT_OUT);
+    .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT);
   addInputOptions(cmd);
+  addForceOption(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -43,12 +45,13 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
     if (opts.period !== undefined && !explicit) {
       throw new UsageError(`--period "${opts.period}" không hợp lệ: dùng 2025, 2025-H1, 2025-Q4 hoặc 2025-03.`);
     }
+    const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     const result = await loadForCommand(app, dir, opts, false);
     if (refuseOnStructuralErrors(app, result, opts.out)) return;
     const period = explicit ?? defaultReportPeriod(result.model, result.asOf);
     if (period.end > result.asOf) app.log.warn(`${period.labelVi} chưa kết thúc ở ngày số liệu ${result.asOf}: báo cáo chỉ có số liệu đến ngày đó.`);
     const report = buildPeriodicReport(result.model, period, result.asOf);
-    await writeReportFiles(app, opts.out, renderPeriodicReport(report, formats));
+    await writeReportFiles(app, out, renderPeriodicReport(report, formats));
     const c = report.connections;
     app.log.info(
       `  ${period.labelVi}: ${c.working}/${c.total} kết nối hoạt động, ${report.quality.assessed}/${report.quality.datasets} tập dữ liệu đã đánh giá chất lượng, tỉ lệ đáp ứng yêu cầu chia sẻ ${report.sharing.rate === null ? '—' : `${viNumber(report.sharing.rate, 1)}%`}.`,

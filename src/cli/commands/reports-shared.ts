@@ -5,7 +5,7 @@ import { displayPath } from '../../load/discover.js';
 import type { PipelineResult } from '../../pipeline.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/gap/gap-report.js';
 import type { GeneratedFile } from '../../render/types.js';
-import { writeGenerated } from '../../write/write-generated.js';
+import { writeGenerated, type OutputDir } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
 
@@ -28,9 +28,8 @@ export function refuseOnStructuralErrors(app: App, result: PipelineResult, out: 
 }
 
 /** Adds the files to the output folder (other files there stay) and lists them on stderr. */
-export async function writeReportFiles(app: App, out: string, files: readonly GeneratedFile[]): Promise<void> {
-  const outAbs = resolve(app.io.cwd, out);
-  await writeGenerated(outAbs, files, 'merge');
-  const shown = displayPath(app.io.cwd, outAbs);
+export async function writeReportFiles(app: App, out: OutputDir, files: readonly GeneratedFile[]): Promise<void> {
+  await writeGenerated(out, files, 'merge');
+  const shown = displayPath(app.io.cwd, resolve(app.io.cwd, out.shown));
   for (const f of files) app.log.info(`✓ ${shown}/${f.path}`);
 }

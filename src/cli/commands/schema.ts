@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { pick } from '../../core/text.js';
@@ -8,6 +7,7 @@ import { schemaJson } from '../../render/schema-file.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { allCodes, emit } from '../output.js';
+import { addForceOption, claimOutputFor, DEFAULT_ROOT } from './shared.js';
 
 const LISTS = ['national', 'targets', 'organizations', 'components', 'enums', 'legal', 'codes'] as const;
 type ListName = (typeof LISTS)[number];
@@ -60,6 +60,7 @@ export function registerSchema(program: Command, app: App): void {
     .option('--out <dir>', 'ghi kientruc.schema.json vào thư mục này (mặc định in ra stdout)')
     .addOption(new Option('--list <what>', 'in một danh mục của bộ khung').choices(LISTS))
     .addOption(new Option('--framework <id>', 'bộ khung').default(DEFAULT_PACK))
+    .option('--force', 'ghi vào thư mục đã có tệp không do kientruc tạo (không xóa hay ghi đè tệp nào của bạn)')
     .addHelpText(
       'after',
       `
@@ -70,7 +71,7 @@ Ví dụ:
   $ kientruc schema --list targets             # target:… dùng trong nationalTarget
   $ kientruc schema --list codes               # mọi mã lỗi và quy tắc`,
     )
-    .action(async (opts: { out?: string; list?: ListName; framework: string }) => {
+    .action(async (opts: { out?: string; list?: ListName; framework: string; force?: boolean }) => {
       if (!availablePacks().includes(opts.framework)) {
         throw new UsageError(`Bộ khung "${opts.framework}" chưa được cài đặt; có: ${availablePacks().join(', ')}.`);
       }
@@ -84,7 +85,8 @@ Ví dụ:
         app.io.stdout.write(json);
         return;
       }
-      await writeGenerated(resolve(app.io.cwd, opts.out), [{ path: 'kientruc.schema.json', contents: json }], 'merge');
+      const out = await claimOutputFor(app, opts.out, [DEFAULT_ROOT], opts.force);
+      await writeGenerated(out, [{ path: 'kientruc.schema.json', contents: json }], 'merge');
       app.log.info(`✓ Đã ghi ${opts.out}/kientruc.schema.json`);
     });
 }

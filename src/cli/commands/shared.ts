@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { FailOn } from '../../core/severity.js';
@@ -6,6 +7,7 @@ import { runPipeline, type PipelineResult } from '../../pipeline.js';
 import type { BrowserProvider } from '../../render/browser.js';
 import type { RenderCache, RenderContext } from '../../render/types.js';
 import { FileRenderCache } from '../../write/render-cache.js';
+import { claimOutput, type OutputDir } from '../../write/write-generated.js';
 import { parseAsOf, parseMegabytes, type App } from '../app.js';
 
 export const DEFAULT_ROOT = 'architecture';
@@ -34,6 +36,23 @@ export function addInputOptions(cmd: Command): Command {
     .option('--max-file-size <MB>', 'bỏ qua tệp YAML lớn hơn giới hạn này', '8')
     .option('--cache-dir <dir>', `thư mục bộ nhớ đệm theo nội dung (mặc định ${DEFAULT_CACHE_DIR}, hoặc biến môi trường KIENTRUC_CACHE_DIR)`)
     .option('--no-cache', 'không đọc, không ghi bộ nhớ đệm');
+}
+
+/** `--force`: options of every command that writes an output folder (docs/outputs.md). */
+export function addForceOption(cmd: Command): Command {
+  return cmd.option(
+    '--force',
+    'ghi vào thư mục đã có tệp không do kientruc tạo: ghi bên cạnh, không xóa hay ghi đè tệp nào của bạn (xem docs/outputs.md)',
+  );
+}
+
+/**
+ * Claims `--out` before any work: refuses (exit 2, one line) a folder kientruc must not write to —
+ * the architecture folder(s) in `sources` or around them, a git repository, home, /, a file, a
+ * folder of someone else's files (unless --force). See src/write/write-generated.ts.
+ */
+export function claimOutputFor(app: App, out: string, sources: readonly string[], force: boolean | undefined): Promise<OutputDir> {
+  return claimOutput({ out, cwd: app.io.cwd, sources, home: app.io.env['HOME'] ?? homedir(), force, version: app.version });
 }
 
 /** `--config`: options of commands that run the conformance rules. */

@@ -10,11 +10,12 @@ import type { GeneratedFile, RenderContext } from '../../render/types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
-import { addInputOptions, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
 
 interface SiteOptions extends InputOptions {
   out: string;
   render: boolean;
+  force?: boolean;
 }
 
 /** The diagrams (SVG when a browser is at hand) and then the site; paths are relative to the site folder. */
@@ -36,15 +37,17 @@ export function registerSite(program: Command, app: App): void {
     .option('--out <dir>', 'thư mục đầu ra', `${DEFAULT_OUT}/${SITE_DIR}`)
     .option('--no-render', 'không dùng trình duyệt: sơ đồ hiện dưới dạng mã Mermaid');
   addInputOptions(cmd);
+  addForceOption(cmd);
   cmd.addHelpText(
     'after',
     `
 Ví dụ:
   $ kientruc site                                   # architecture/ → generated/site/index.html
-  $ kientruc site ../so-y-te/architecture --out /var/www/kien-truc
+  $ kientruc site ../so-y-te/architecture --out /var/www/kien-truc --force   # thư mục web đã có tệp khác: ghi bên cạnh
   $ xdg-open generated/site/index.html              # mở bằng trình duyệt`,
   );
   cmd.action(async (dir: string, opts: SiteOptions) => {
+    const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     const result = await loadForCommand(app, dir, opts, true);
     if (result.structuralErrors) {
       const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
@@ -62,7 +65,7 @@ Ví dụ:
       await browser?.close();
     }
     const outAbs = resolve(app.io.cwd, opts.out);
-    await writeGenerated(outAbs, files, 'replace');
+    await writeGenerated(out, files, 'replace');
     app.log.info(`✓ Đã tạo ${displayPath(app.io.cwd, outAbs)}/index.html — mở bằng trình duyệt (file://) hoặc đặt lên máy chủ web tĩnh.`);
   });
 }

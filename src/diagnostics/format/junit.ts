@@ -9,12 +9,26 @@ export function xmlEscape(s: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    // An attribute keeps its line breaks only as references (a parser turns raw ones into spaces), and
+    // a file name with a newline must not start a raw line of its own.
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
 }
 
-function cdata(s: string): string {
-  const clean = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
-  return `<![CDATA[${clean.split(']]>').join(']]]]><![CDATA[>')}]]>`;
+/** One piece of text inside a CDATA section: its own line breaks leave the section as references. */
+function cdataPiece(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .split(']]>')
+    .join(']]]]><![CDATA[>')
+    .replace(/\r\n|\r|\n/g, (m) => `]]>${m === '\r\n' ? '&#13;&#10;' : m === '\r' ? '&#13;' : '&#10;'}<![CDATA[`);
+}
+
+/** Lines of text in one CDATA section; only the breaks between `lines` are raw. */
+function cdata(lines: readonly string[]): string {
+  return `<![CDATA[${lines.map(cdataPiece).join('\n')}]]>`;
 }
 
 /** One `<testsuite>` per checked file, one `<testcase>` per finding; a clean file is one passing test. */
@@ -47,7 +61,7 @@ export function formatJunit(diagnostics: readonly Diagnostic[], ctx: FormatConte
         message,
         d.fix ? pick(d.fix, ctx.lang) : '',
         d.legalRef ? `Căn cứ / Legal basis: ${d.legalRef}` : '',
-      ].filter(Boolean).join('\n');
+      ].filter(Boolean);
       if (d.waived) {
         s++;
         cases.push(`    <testcase classname="${xmlEscape(file)}" name="${xmlEscape(name)}">\n      <skipped message="${xmlEscape(`waived: ${d.waived.reason}`)}" />\n    </testcase>`);

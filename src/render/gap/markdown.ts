@@ -1,5 +1,5 @@
 import type { GapReport } from '../../analysis/gap-report.js';
-import { mdCell, mdTable, mdText, viNumber } from '../markdown.js';
+import { mdCell, mdCode, mdTable, mdText, viNumber } from '../markdown.js';
 
 const pct = (v: number | null): string => (v === null ? '—' : `${viNumber(v, 1)}%`);
 const UNCONFIRMED = ' _(chưa xác nhận)_';
@@ -153,7 +153,7 @@ export function gapReportMarkdown(r: GapReport): string {
       mdTable(
         ['Vị trí', 'Nội dung', 'Cách khắc phục'],
         g.items.map((it) => [
-          `\`${it.location.replace(/`/g, "'")}\``,
+          mdCode(it.location),
           it.waived ? `~~${mdCell(it.message.vi)}~~${br}_Đã miễn trừ đến ${it.waived.expiresDisplay}: ${mdCell(it.waived.reason)} (${mdCell(it.waived.approvedBy)})_` : mdCell(it.message.vi),
           mdCell(it.fix?.vi),
         ]),

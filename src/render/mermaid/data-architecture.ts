@@ -106,7 +106,7 @@ function detailChart(model: Model, datasets: readonly Dataset[]): string {
   }
   chart.classDef('layer', 'fill:#fafafa,stroke:#a1a1aa,color:#18181b');
   const synced = datasets.filter((d) => syncStatusOf(d) !== undefined);
-  const stores = [...new Set(synced.map((d) => d.nationalStore))].sort((a, b) => (a ?? '').localeCompare(b ?? ''));
+  const stores = [...new Set(synced.map((d) => d.nationalStore))].sort((a, b) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0));
   if (synced.length) declareNational(chart, model, stores);
   for (const d of synced) {
     const st = SYNC_STYLE[syncStatusOf(d) ?? 'none']!;
@@ -126,7 +126,7 @@ function overviewChart(model: Model, datasets: readonly Dataset[]): string {
     chart.node(`layer_${mmdId(layer)}`, `${wrapText(layerTitle(model, layer), 22)}\n${n} tập dữ liệu`, 'cylinder', 'layer_node');
   }
   const synced = datasets.filter((d) => syncStatusOf(d) !== undefined);
-  const stores = [...new Set(synced.map((d) => d.nationalStore))].sort((a, b) => (a ?? '').localeCompare(b ?? ''));
+  const stores = [...new Set(synced.map((d) => d.nationalStore))].sort((a, b) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0));
   if (synced.length) declareNational(chart, model, stores);
   for (const layer of layers) {
     for (const store of stores) {

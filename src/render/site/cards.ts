@@ -9,7 +9,7 @@ import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
 import type { Dataset, Entity, Integration, Kpi, System, Task } from '../../model/types.js';
 import { viNumber } from '../markdown.js';
-import { esc } from '../html.js';
+import { esc, escLine } from '../html.js';
 import { anchorOf, fold, type Facets } from './html.js';
 import { datasetsOn, integrationsAt, integrationsCarrying } from '../../analysis/indexes.js';
 
@@ -202,7 +202,7 @@ export function findingCard(ctx: CardContext, d: Diagnostic, index: number): Car
     fields: [
       [vi ? 'Mức' : 'Severity', `<span class="badge sev-${esc(d.severity)}">${esc(vi ? { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin' }[d.severity] : d.severity)}</span>${d.waived ? (vi ? ' · đã miễn trừ' : ' · waived') : ''}`],
       [vi ? 'Mã' : 'Code', `<code>${esc(d.code)}</code>`],
-      [vi ? 'Vị trí' : 'Location', `<code>${esc(`${d.file}:${d.range.start.line}:${d.range.start.col}`)}</code>`],
+      [vi ? 'Vị trí' : 'Location', `<code>${escLine(`${d.file}:${d.range.start.line}:${d.range.start.col}`)}</code>`],
       ...(d.entity ? [[vi ? 'Đối tượng' : 'Entity', linkTo(ctx, d.entity)] as const] : []),
       ...(d.legalRef ? [[vi ? 'Căn cứ' : 'Legal basis', esc(d.legalRef)] as const] : []),
       ...(fix ? [[vi ? 'Cách sửa' : 'Fix', esc(fix)] as const] : []),
