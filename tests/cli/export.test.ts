@@ -7,21 +7,26 @@ import { AGENCY, makeProject, REPO, runBin } from '../helpers/project.js';
 const SAMPLE = join(REPO, 'architecture');
 
 describe('kientruc export', () => {
-  it('--format archimate writes the internal edition into exports/, leaving other files there alone', () => {
-    const dir = makeProject({ 'exports/keep.txt': 'giữ nguyên\n' });
+  it('--format archimate writes the internal edition into exports/; a later export keeps it', () => {
+    const dir = makeProject({});
     const r = runBin(['export', SAMPLE, '--format', 'archimate'], dir);
     expect(r.stderr).toContain('exports/kien-truc.archimate.xml');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(readdirSync(join(dir, 'exports')).sort()).toEqual(['keep.txt', 'kien-truc.archimate.xml']);
     expect(readFileSync(join(dir, 'exports', 'kien-truc.archimate.xml'), 'utf8')).toContain('xsi:type="Flow"');
+    expect(runBin(['export', SAMPLE, '--format', 'dcat'], dir).code).toBe(0);
+    expect(readdirSync(join(dir, 'exports')).filter((f) => !f.startsWith('.')).sort()).toEqual([
+      'danh-muc-du-lieu-cong-khai.dcat.jsonld',
+      'danh-muc-du-lieu-cong-khai.dcat.ttl',
+      'kien-truc.archimate.xml',
+    ]);
   });
 
   it('--format dcat writes the public edition (Turtle and JSON-LD) by default, under --base-uri', () => {
     const dir = makeProject({});
     const r = runBin(['export', SAMPLE, '--format', 'dcat', '--out', 'ra', '--base-uri', 'https://dulieu.sonha.gov.vn/id/'], dir);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, 'ra')).sort()).toEqual(['danh-muc-du-lieu-cong-khai.dcat.jsonld', 'danh-muc-du-lieu-cong-khai.dcat.ttl']);
+    expect(readdirSync(join(dir, 'ra')).filter((f) => !f.startsWith('.')).sort()).toEqual(['danh-muc-du-lieu-cong-khai.dcat.jsonld', 'danh-muc-du-lieu-cong-khai.dcat.ttl']);
     expect(readFileSync(join(dir, 'ra', 'danh-muc-du-lieu-cong-khai.dcat.ttl'), 'utf8')).toContain('<https://dulieu.sonha.gov.vn/id/catalog> a dcat:Catalog');
     const internal = runBin(['export', SAMPLE, '--format', 'dcat', '--audience', 'internal', '--out', 'ra'], dir);
     expect(internal.code).toBe(0);
@@ -29,16 +34,23 @@ describe('kientruc export', () => {
     expect(existsSync(join(dir, 'ra', 'danh-muc-du-lieu.dcat.ttl'))).toBe(true);
   });
 
-  it('--out names the file when the format writes one; --public is --audience public', () => {
+  it('--public is --audience public; the two cannot disagree', () => {
     const dir = makeProject({});
-    const r = runBin(['export', SAMPLE, '--format', 'archimate', '--public', '--out', 'ra/so-y-te.xml'], dir);
+    const r = runBin(['export', SAMPLE, '--format', 'archimate', '--public', '--out', 'ra'], dir);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, 'ra'))).toEqual(['so-y-te.xml']);
-    expect(readFileSync(join(dir, 'ra', 'so-y-te.xml'), 'utf8')).toContain('(bản công khai)</name>');
+    expect(readFileSync(join(dir, 'ra', 'kien-truc-cong-khai.archimate.xml'), 'utf8')).toContain('(bản công khai)</name>');
     expect(runBin(['export', SAMPLE, '--format', 'archimate', '--public', '--audience', 'internal'], dir).code).toBe(2);
-    // Two files cannot go to one name: "x.ttl" is then a folder.
-    expect(runBin(['export', SAMPLE, '--format', 'dcat', '--out', 'x.ttl'], dir).code).toBe(0);
-    expect(readdirSync(join(dir, 'x.ttl')).sort()).toEqual(['danh-muc-du-lieu-cong-khai.dcat.jsonld', 'danh-muc-du-lieu-cong-khai.dcat.ttl']);
+  });
+
+  it('claims --out before any work: refuses a folder of files kientruc did not write, unless --force', () => {
+    const dir = makeProject({ 'ra/ghi-chu.txt': 'của người dùng\n' });
+    const r = runBin(['export', SAMPLE, '--format', 'dcat', '--out', 'ra'], dir);
+    expect(r.code).toBe(2);
+    expect(readdirSync(join(dir, 'ra'))).toEqual(['ghi-chu.txt']);
+    const forced = runBin(['export', SAMPLE, '--format', 'dcat', '--out', 'ra', '--force'], dir);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(dir, 'ra', 'ghi-chu.txt'), 'utf8')).toBe('của người dùng\n');
+    expect(existsSync(join(dir, 'ra', 'danh-muc-du-lieu-cong-khai.dcat.ttl'))).toBe(true);
   });
 
   it('usage errors exit 2 with one line: no format, an unknown format, a relative --base-uri', () => {

@@ -1,39 +1,25 @@
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { isStructural } from '../../diagnostics/codes.js';
 import { EXPORT_FORMATS } from '../../exchange/formats.js';
 import { displayPath } from '../../load/discover.js';
 import { writeGenerated } from '../../write/write-generated.js';
-import type { GeneratedFile } from '../../render/types.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
-import { addInputOptions, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
 
 interface ExportCliOptions extends InputOptions {
   format: string;
   audience?: 'internal' | 'public';
   public?: boolean;
   out: string;
+  force?: boolean;
   baseUri?: string;
 }
 
 /** Where exports go unless `--out` says otherwise: beside generated/, never inside it (build replaces that folder). */
 export const DEFAULT_EXPORT_OUT = 'exports';
-
-/**
- * Where the files go: into the folder `out`, or, when the format writes one file and `out` names a file
- * with that file's extension (not an existing folder), to that very file.
- */
-export function placeFiles(outAbs: string, files: readonly GeneratedFile[]): { dir: string; files: GeneratedFile[] } {
-  const only = files.length === 1 ? files[0] : undefined;
-  const isDir = existsSync(outAbs) && statSync(outAbs).isDirectory();
-  if (only && !isDir && extname(outAbs) !== '' && extname(outAbs) === extname(only.path)) {
-    return { dir: dirname(outAbs), files: [{ path: basename(outAbs), contents: only.contents }] };
-  }
-  return { dir: outAbs, files: [...files] };
-}
 
 /** `--base-uri` must be an absolute IRI that identifiers can be appended to. */
 export function parseBaseUri(value: string | undefined, lang: 'vi' | 'en'): string | undefined {
@@ -66,9 +52,10 @@ export function registerExport(program: Command, app: App): void {
     .addOption(new Option('--format <format>', 'định dạng trao đổi').choices(ids).makeOptionMandatory())
     .addOption(new Option('--audience <audience>', 'bản nội bộ hoặc bản công khai (mặc định theo định dạng)').choices(['internal', 'public']))
     .option('--public', 'như --audience public')
-    .option('--out <path>', 'thư mục đầu ra (các tệp khác trong thư mục được giữ nguyên), hoặc tên tệp khi định dạng chỉ ghi một tệp', DEFAULT_EXPORT_OUT)
+    .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_EXPORT_OUT)
     .option('--base-uri <iri>', 'dcat: tiền tố IRI cho định danh danh mục, tập dữ liệu, phân phối (mặc định urn:kientruc:<mã cơ quan>:)');
   addInputOptions(cmd);
+  addForceOption(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -78,7 +65,6 @@ Ví dụ:
   $ kientruc export --format dcat --base-uri https://dulieu.sonha.gov.vn/id/
                                                              # exports/danh-muc-du-lieu-cong-khai.dcat.{ttl,jsonld}
   $ kientruc export architecture --format dcat --audience internal --out ../noi-bo
-  $ kientruc export --format archimate --out so-y-te.xml     # một tệp: --out là tên tệp
 
 Hướng dẫn: docs/exchange.md.`,
   );
@@ -86,6 +72,7 @@ Hướng dẫn: docs/exchange.md.`,
     const format = EXPORT_FORMATS[opts.format];
     if (!format) throw new UsageError(`--format "${opts.format}": dùng một trong ${ids.join(', ')}.`);
     const baseUri = parseBaseUri(opts.baseUri, app.lang);
+    const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     const result = await loadForCommand(app, dir, opts, false);
     const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
     if (blocking.length) {
@@ -103,11 +90,10 @@ Hướng dẫn: docs/exchange.md.`,
     }
     const audience = opts.public ? 'public' : (opts.audience ?? format.defaultAudience);
     const files = await format.run(result.model, { audience, asOf: result.asOf, ...(baseUri ? { baseUri } : {}) });
-    const placed = placeFiles(resolve(app.io.cwd, opts.out), files);
-    await writeGenerated(placed.dir, placed.files, 'merge');
-    const shown = displayPath(app.io.cwd, placed.dir);
+    await writeGenerated(out, files, 'merge');
+    const shown = displayPath(app.io.cwd, resolve(app.io.cwd, opts.out));
     const edition = audience === 'public' ? (app.lang === 'vi' ? 'bản công khai' : 'public edition') : app.lang === 'vi' ? 'bản nội bộ' : 'internal edition';
-    app.log.info(`✓ ${app.lang === 'vi' ? 'Đã ghi' : 'Wrote'} (${edition}) ${placed.files.map((f) => `${shown}/${f.path}`).join(', ')}`);
+    app.log.info(`✓ ${app.lang === 'vi' ? 'Đã ghi' : 'Wrote'} (${edition}) ${files.map((f) => `${shown}/${f.path}`).join(', ')}`);
     if (format.id === 'dcat' && baseUri === undefined) {
       app.log.info(
         app.lang === 'vi'
