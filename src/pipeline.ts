@@ -1,7 +1,6 @@
 import type { IsoDate } from './core/dates.js';
 import { sortDiagnostics, type Diagnostic } from './core/diagnostic.js';
 import { text } from './core/text.js';
-import { isStructural } from './diagnostics/codes.js';
 import { availablePacks, DEFAULT_PACK } from './framework/load-pack.js';
 import type { FrameworkPack } from './framework/types.js';
 import type { ProjectAssets } from './core/project-assets.js';
@@ -11,6 +10,7 @@ import { loadArchitecture, type LoadResult } from './load/load-architecture.js';
 import { loadProjectAssets } from './load/project-assets.js';
 import { buildModel } from './model/build.js';
 import type { Model } from './model/model.js';
+import { certifyModel, type ValidModel } from './model/valid.js';
 import type { Rule } from './rules/define-rule.js';
 import { RULES } from './rules/index.js';
 import { runRules } from './rules/run-rules.js';
@@ -43,9 +43,8 @@ export interface PipelineOptions {
   readonly parallel?: 'auto' | 'off' | 'force' | undefined;
 }
 
-export interface PipelineResult {
+interface PipelineData {
   readonly diagnostics: readonly Diagnostic[];
-  readonly model: Model;
   readonly pack: FrameworkPack;
   readonly loaded: LoadResult;
   /** The report date the run used. */
@@ -54,11 +53,24 @@ export interface PipelineResult {
   readonly rules: readonly Rule[];
   /** Strategy prose and template overrides found next to the YAML. */
   readonly assets: ProjectAssets;
-  /** True when YAML, schema or model errors make the model unfit for rendering. */
-  readonly structuralErrors: boolean;
   /** The configuration applied (rule settings, waivers); empty when rules did not run or there is none. */
   readonly config: Config;
 }
+
+/** A run whose model passed every structural check: what renderers are given. */
+export interface ValidPipelineResult extends PipelineData {
+  readonly structuralErrors: false;
+  readonly model: ValidModel;
+}
+
+/** A run with YAML, schema or model errors: the model is good for checking and diffing, never for rendering. */
+export interface InvalidPipelineResult extends PipelineData {
+  readonly structuralErrors: true;
+  readonly model: Model;
+}
+
+/** Test `structuralErrors` to reach the `ValidModel` a renderer needs. */
+export type PipelineResult = ValidPipelineResult | InvalidPipelineResult;
 
 function choosePack(loaded: LoadResult, loadPack: (id: string) => FrameworkPack): { pack: FrameworkPack; diagnostics: Diagnostic[] } {
   const packs = availablePacks();
@@ -104,17 +116,10 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const checked = opts.rules ? await checkRules(opts, loaded, model, asOf) : { diagnostics: [], ran: [], config: EMPTY_CONFIG };
   const diagnostics = sortDiagnostics([...early, ...checked.diagnostics]);
   loaded.cache?.flush();
-  return {
-    diagnostics,
-    model,
-    pack: chosen.pack,
-    loaded,
-    asOf,
-    rules: checked.ran,
-    assets: assets.value,
-    structuralErrors: early.some((d) => d.severity === 'error' && isStructural(d.code)),
-    config: checked.config,
-  };
+  const data: PipelineData = { diagnostics, pack: chosen.pack, loaded, asOf, rules: checked.ran, assets: assets.value, config: checked.config };
+  // Only the stages before the rules decide: a rule finding never makes a model unfit to render.
+  const valid = certifyModel(model, early);
+  return valid ? { ...data, structuralErrors: false, model: valid } : { ...data, structuralErrors: true, model };
 }
 
 /** Reads the configuration, runs the rules with its severities, and applies its waivers. */

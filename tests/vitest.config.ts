@@ -1,5 +1,4 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,13 +8,20 @@ export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['tests/**/*.test.ts'],
+    // Compiles the bin, prints the property-test seed, owns the run's temp root (TMPDIR) and fails the
+    // run on leaked temp folders; the setup file runs before every test file (seed, per-file clean-up).
     globalSetup: ['tests/helpers/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    setupFiles: ['tests/helpers/file-setup.ts'],
+    // Tests are bounded by their work (run counts, corpus sizes), never by the clock: these limits only
+    // catch a hang, and are far above what a healthy build needs on a loaded 2-core machine.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     pool: 'forks',
+    // vitest's default (cores − 1) runs one file at a time on a 2-core machine, while many files spend
+    // most of their time waiting on a spawned bin or on Chromium: one worker per core.
+    maxWorkers: availableParallelism(),
     isolate: false,
-    // CLI runs cache into a shared temp folder, never into the fixtures (content-addressed, so sharing is safe).
-    env: { NO_COLOR: '1', KIENTRUC_CACHE_DIR: join(tmpdir(), 'kientruc-test-cache') },
+    env: { NO_COLOR: '1' },
     // @actions/workflow-parser imports its JSON schema without an import attribute, which Node's own
     // ESM loader refuses; let vite transform it instead.
     server: { deps: { inline: ['@actions/workflow-parser'] } },

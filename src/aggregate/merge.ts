@@ -5,7 +5,9 @@ import { closest } from '../core/similar.js';
 import { text } from '../core/text.js';
 import type { LoadedFile } from '../load/load-architecture.js';
 import { SourceIndex } from '../load/locate.js';
+import { InternalError } from '../core/errors.js';
 import { Model } from '../model/model.js';
+import { certifyModel } from '../model/valid.js';
 import type { Entity, Reference } from '../model/types.js';
 import { crossAgencyLinks, findConflicts } from './conflicts.js';
 import { cloneData, namespacer, setAt, type Namespacer } from './namespace.js';
@@ -233,7 +235,7 @@ export function mergeAgencies(inputs: readonly AgencyInput[], opts: AggregateOpt
     }
   }
 
-  const model = new Model({
+  const built = new Model({
     root: primary?.input.model.root ?? '.',
     pack,
     sources,
@@ -243,6 +245,9 @@ export function mergeAgencies(inputs: readonly AgencyInput[], opts: AggregateOpt
     files,
     ...(primary ? { primaryAgency: primary.ref } : {}),
   });
+  // Only `all()` entities were copied, so every one passed its schema in its own folder.
+  const model = certifyModel(built, []);
+  if (!model) throw new InternalError('aggregate: the merged model holds an entity that failed its schema');
   const asOf = opts.asOf ?? model.agency?.asOf ?? opts.today;
   const owner = (ref: string) => agencyOf.get(ref)?.ns.namespace;
   conflicts.push(...findConflicts(model, merged, owner));

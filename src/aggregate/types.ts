@@ -5,6 +5,7 @@ import type { Text } from '../core/text.js';
 import type { LoadedFile } from '../load/load-architecture.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { Model } from '../model/model.js';
+import type { ValidModel } from '../model/valid.js';
 
 /** One agency folder, after the ordinary pipeline ran on it. */
 export interface AgencyInput {
@@ -91,8 +92,11 @@ export interface CrossAgencyLink {
 }
 
 export interface AggregateResult {
-  /** All agencies' entities, refs namespaced `kind:id@code`, one read-only model. */
-  readonly model: Model;
+  /**
+   * All agencies' schema-valid entities, refs namespaced `kind:id@code`, one read-only model; a
+   * cross-agency ref that resolves nowhere is an `aggregate.*` conflict, not a model error.
+   */
+  readonly model: ValidModel;
   readonly agencies: readonly AgencyEntry[];
   /** What the merge itself found (`aggregate.*`), with file and line. */
   readonly conflicts: readonly Diagnostic[];

@@ -22,7 +22,7 @@ export function resolveEndpoint(model: Model, raw: string): Endpoint {
   const ref = localRef(parsed);
   if (parsed.kind === 'system') {
     const system = model.get<'system'>(ref);
-    return system && model.isValid(ref) ? { kind: 'system', ref: ref as Ref<'system'>, system } : { kind: 'unknown', raw };
+    return system ? { kind: 'system', ref: ref as Ref<'system'>, system } : { kind: 'unknown', raw };
   }
   if (parsed.kind === 'national') {
     const national = model.national(ref);

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { text, type Text } from '../core/text.js';
 import { enumLabel } from '../framework/types.js';
 import type { Model } from '../model/model.js';
+import type { ValidModel } from '../model/valid.js';
 import { computeCoverage, type CoverageRow } from './coverage.js';
 import { displayDate } from './display.js';
 import { actionRows, gapRows, groupFindings, type ActionRow, type CodeInfo, type FindingGroup, type GapRow } from './findings.js';
@@ -57,7 +58,7 @@ export interface GapReport {
 }
 
 export interface GapReportInput {
-  readonly model: Model;
+  readonly model: ValidModel;
   /** Every diagnostic of the run (rule findings, waived ones included; config and waiver problems). */
   readonly diagnostics: readonly Diagnostic[];
   /** Rules and built-in codes, for descriptions and legal references. */

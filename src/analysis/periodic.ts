@@ -2,6 +2,7 @@ import type { IsoDate, Period } from '../core/dates.js';
 import { text, viCollator, type Text } from '../core/text.js';
 import { enumLabel } from '../framework/types.js';
 import type { Model } from '../model/model.js';
+import type { ValidModel } from '../model/valid.js';
 import type { Integration } from '../model/types.js';
 import { latestQuality, needsQualityAssessment, qualityMaxAgeDays, qualityMinPercent, QUALITY_DIMENSIONS, QUALITY_LABELS, isQualityStale } from './datasets.js';
 import { displayDate, percentOf } from './display.js';
@@ -324,7 +325,7 @@ export const PERIODIC_METHOD: readonly Text[] = [
 ];
 
 /** Builds the periodic report for `period` at `asOf`. Pure. */
-export function buildPeriodicReport(model: Model, period: Period, asOf: IsoDate): PeriodicReport {
+export function buildPeriodicReport(model: ValidModel, period: Period, asOf: IsoDate): PeriodicReport {
   const rp = reportingPeriodOf(model);
   return {
     kind: 'periodic-report',

@@ -26,6 +26,19 @@ export interface Diagnostic {
   readonly waived?: { readonly reason: string; readonly approvedBy: string; readonly expires: string };
 }
 
+/**
+ * Codes of the stages that read the YAML and build the model (`load.`, `yaml.`, `schema.`, `model.`):
+ * an error with such a code means the model cannot be trusted for rendering.
+ */
+export function isStructuralCode(code: string): boolean {
+  return /^(load|yaml|schema|model)\./.test(code);
+}
+
+/** True for an error of the load, YAML, schema or model stage (see `isStructuralCode`). */
+export function isStructuralError(d: Diagnostic): boolean {
+  return d.severity === 'error' && isStructuralCode(d.code);
+}
+
 /** Orders by file, line, column, code, entity: the order of every output. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;

@@ -1,3 +1,4 @@
+import { isStructuralCode } from '../core/diagnostic.js';
 import type { Severity } from '../core/severity.js';
 import { text, type Text } from '../core/text.js';
 
@@ -94,5 +95,5 @@ export const BUILTIN_CODES: readonly CodeMeta[] = [
 
 /** Codes whose presence means the model cannot be trusted for rendering. */
 export function isStructural(code: string): boolean {
-  return /^(load|yaml|schema|model)\./.test(code);
+  return isStructuralCode(code);
 }

@@ -82,10 +82,10 @@ export function findBreaking(base: DiffSide, head: DiffSide): BreakingChange[] {
   // Removed entities: one entry each, under the most serious reason, with every reason in the message.
   for (const kind of ['system', 'dataset', 'integration'] as const) {
     for (const b of base.model.all(kind)) {
-      if (head.model.get(b.ref) !== undefined) continue;
+      if (head.model.declares(b.ref)) continue;
       const l = label(b);
       const reasons: { code: BreakingCode; vi: string; en: string }[] = [];
-      const still = [...new Set(base.model.referrers(b.ref).map((r) => r.from))].filter((f) => f !== b.ref && head.model.get(f) !== undefined).sort();
+      const still = [...new Set(base.model.referrers(b.ref).map((r) => r.from))].filter((f) => f !== b.ref && head.model.declares(f)).sort();
       if (still.length > 0) {
         const dangling = still.filter((f) => head.model.referencesFrom(f).some((r) => r.raw === b.ref)).length;
         reasons.push({

@@ -24,8 +24,8 @@ export function kpiMovements(base: DiffSide, head: DiffSide): KpiMovement[] {
   const refs = [...new Set([...base.model.all('kpi').map((k) => k.ref), ...head.model.all('kpi').map((k) => k.ref)])].sort();
   const out: KpiMovement[] = [];
   for (const ref of refs) {
-    const b = base.model.isValid(ref) ? base.model.get<'kpi'>(ref) : undefined;
-    const h = head.model.isValid(ref) ? head.model.get<'kpi'>(ref) : undefined;
+    const b = base.model.get<'kpi'>(ref);
+    const h = head.model.get<'kpi'>(ref);
     const before = b ? kpiPoint(base.model, b, base.asOf) : undefined;
     const after = h ? kpiPoint(head.model, h, head.asOf) : undefined;
     if (before && after && JSON.stringify(before) === JSON.stringify(after)) continue;

@@ -69,13 +69,27 @@ export class Model {
     return (this.byKind.get(kind) ?? EMPTY) as readonly EntityByKind[K][];
   }
 
-  /** The entity declared under `ref` (also when it failed the schema). */
+  /**
+   * The entity declared under `ref`, when it passed its schema. A document that failed the schema is
+   * only declared (see `declares`): its fields may hold any YAML value, so it is never handed out as
+   * an entity whose type promises strings where the YAML had a list.
+   */
   get<K extends EntityKind>(ref: Ref<K> | string): EntityByKind[K] | undefined {
-    return this.entities.get(ref) as EntityByKind[K] | undefined;
+    return this.invalid.has(ref) ? undefined : (this.entities.get(ref) as EntityByKind[K] | undefined);
+  }
+
+  /** True when a document declares `ref`, whether or not it passed its schema (references to it resolve). */
+  declares(ref: string): boolean {
+    return this.entities.has(ref);
   }
 
   isValid(ref: string): boolean {
     return this.entities.has(ref) && !this.invalid.has(ref);
+  }
+
+  /** True when some declared document failed its schema (such a model is never a `ValidModel`). */
+  get hasInvalidEntities(): boolean {
+    return this.invalid.size > 0;
   }
 
   national(ref: string): NationalSystem | undefined {
@@ -88,7 +102,7 @@ export class Model {
 
   /** Any organisation ref: the agency, a declared Organization, or a central body of the pack. */
   org(ref: string): OrgInfo | undefined {
-    const e = this.entities.get(ref);
+    const e = this.get(ref);
     if (e && (e.entityKind === 'agency' || e.entityKind === 'org')) {
       return {
         ref: e.ref,
@@ -110,7 +124,7 @@ export class Model {
 
   /** Display name of any ref, falling back to the ref itself. */
   nameOf(ref: string): string {
-    const e = this.entities.get(ref);
+    const e = this.get(ref);
     if (e) return e.name;
     const n = this.nationalById.get(ref) ?? this.targetById.get(ref);
     if (n) return n.name;
@@ -121,7 +135,7 @@ export class Model {
 
   /** Short display name (shortName when given). */
   shortNameOf(ref: string): string {
-    const e = this.entities.get(ref);
+    const e = this.get(ref);
     if (e && 'shortName' in e && e.shortName) return e.shortName;
     return this.nameOf(ref);
   }

@@ -9,7 +9,7 @@ import { KientrucError } from '../core/errors.js';
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
 /** Flags from TOOLCHAIN.md: no sandbox as root, and no background networking on a closed network. */
-const ARGS = [
+export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-setuid-sandbox',
   '--disable-gpu',
@@ -68,7 +68,7 @@ export class BrowserProvider {
         return launch({
           executablePath,
           headless: true,
-          args: [...ARGS, `--user-data-dir=${this.profile}`],
+          args: [...CHROMIUM_ARGS, `--user-data-dir=${this.profile}`],
           handleSIGINT: handle,
           handleSIGTERM: handle,
           handleSIGHUP: handle,

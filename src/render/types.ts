@@ -2,7 +2,7 @@ import type { IsoDate } from '../core/dates.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { ProjectAssets } from '../core/project-assets.js';
 import type { Lang } from '../core/text.js';
-import type { Model } from '../model/model.js';
+import type { ValidModel } from '../model/valid.js';
 import type { Rule } from '../rules/define-rule.js';
 import type { BrowserProvider } from './browser.js';
 
@@ -13,7 +13,8 @@ export interface GeneratedFile {
 }
 
 export interface RenderContext {
-  readonly model: Model;
+  /** Renderers are total over valid models, and are given nothing less (`certifyModel`). */
+  readonly model: ValidModel;
   readonly diagnostics: readonly Diagnostic[];
   readonly rules: readonly Rule[];
   readonly asOf: IsoDate;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGapReport } from '../../src/analysis/gap-report.js';
 import { BUILTIN_CODES } from '../../src/diagnostics/codes.js';
-import { pipelineFor } from '../helpers/project.js';
+import { pipelineFor, validPipelineFor } from '../helpers/project.js';
 import { dataset, integration, kpi, org, system, task } from '../rules/fixtures.js';
 
 const AS_OF = '2025-11-15';
@@ -57,7 +57,7 @@ target: { value: 100, deadline: 2025-12-31 }
 };
 
 describe('gap report view model', async () => {
-  const r = await pipelineFor(FILES, { asOf: AS_OF });
+  const r = await validPipelineFor(FILES, { asOf: AS_OF });
   const report = buildGapReport({ model: r.model, diagnostics: r.diagnostics, codes: [...r.rules, ...BUILTIN_CODES], asOf: AS_OF });
   const cov = (id: string) => report.coverage.find((c) => c.id === id)!;
 

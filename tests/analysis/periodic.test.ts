@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPeriodicReport } from '../../src/analysis/periodic.js';
 import { defaultReportPeriod, entriesWithin, latestCompletePeriod, periodContaining } from '../../src/analysis/periods.js';
 import { parsePeriod } from '../../src/core/dates.js';
-import { AGENCY, pipelineFor } from '../helpers/project.js';
+import { AGENCY, pipelineFor, validPipelineFor } from '../helpers/project.js';
 import { dataset, integration, system, task } from '../rules/fixtures.js';
 
 describe('report periods', () => {
@@ -24,7 +24,7 @@ describe('report periods', () => {
 });
 
 describe('periodic report view model', async () => {
-  const r = await pipelineFor({
+  const r = await validPipelineFor({
     'architecture/agency.yaml': `${AGENCY}governance:\n  reportingPeriod: quarterly\n`,
     'architecture/s.yaml': system('hsmc'),
     'architecture/i.yaml': [

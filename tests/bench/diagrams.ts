@@ -19,6 +19,7 @@ import { runPipeline } from '../../src/pipeline.js';
 import { BrowserProvider, findChromium } from '../../src/render/browser.js';
 import { diagramsFor } from '../../src/render/mermaid/diagrams.js';
 import { MERMAID_CONFIG, MERMAID_VERSION, renderDiagramImages } from '../../src/render/mermaid/render-images.js';
+import { valid } from '../helpers/project.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const MMDC = join(REPO, 'node_modules', '.bin', 'mmdc');
@@ -64,7 +65,7 @@ function ratio(x: number, digits = 1): string {
 
 /** `count` diagrams of the project, repeated with a distinct comment when it has fewer. */
 async function benchDiagrams(project: string, count: number): Promise<{ name: string; mermaid: string }[]> {
-  const r = await runPipeline({ root: 'architecture', cwd: project, today: '2026-09-30', rules: false });
+  const r = valid(await runPipeline({ root: 'architecture', cwd: project, today: '2026-09-30', rules: false }));
   const specs = diagramsFor(r.model, { asOf: r.asOf });
   return Array.from({ length: count }, (_, i) => {
     const s = specs[i % specs.length]!;

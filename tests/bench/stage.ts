@@ -62,6 +62,7 @@ async function checked(project: string, cacheDir?: string, parallel: 'auto' | 'f
 }
 
 function contextOf(r: PipelineResult): RenderContext {
+  if (r.structuralErrors) throw new Error('the generated project has structural errors; nothing to render');
   return { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: 'bench', log: () => undefined, browser: undefined };
 }
 

@@ -36,7 +36,7 @@ function runCommand(command: string, cwd: string, env: Record<string, string> = 
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },
-    timeout: 120_000,
+    timeout: 600_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

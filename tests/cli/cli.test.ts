@@ -111,24 +111,26 @@ describe('kientruc (built bin)', () => {
   });
 
   it('build writes generated/, is byte-reproducible, and --check detects drift', async () => {
+    // What is compared is model.json; the browser outputs' reproducibility is tested with the browser
+    // (tests/render/diagrams-browser.test.ts, strategy/print.test.ts, injection).
     const dir = makeProject({ 'architecture/agency.yaml': `${AGENCY}asOf: 2026-01-15\n` });
-    expect((await runMain(['build'], dir)).code).toBe(0);
+    expect((await runMain(['build', '--no-render'], dir)).code).toBe(0);
     const first = readFileSync(join(dir, 'generated/model.json'));
-    expect((await runMain(['build'], dir)).code).toBe(0);
+    expect((await runMain(['build', '--no-render'], dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'generated/model.json')).equals(first)).toBe(true);
-    expect((await runMain(['build', '--check'], dir)).code).toBe(0);
+    expect((await runMain(['build', '--check', '--no-render'], dir)).code).toBe(0);
     writeFileSync(join(dir, 'architecture/agency.yaml'), `${AGENCY}asOf: 2026-02-15\n`);
-    const drift = await runMain(['build', '--check'], dir);
+    const drift = await runMain(['build', '--check', '--no-render'], dir);
     expect(drift.code).toBe(1);
     expect(drift.stderr).toContain('khác / changed:  generated/model.json');
   });
 
   it('build refuses to overwrite outputs when the YAML is broken', async () => {
     const dir = makeProject({ 'architecture/agency.yaml': AGENCY });
-    expect((await runMain(['build'], dir)).code).toBe(0);
+    expect((await runMain(['build', '--no-render'], dir)).code).toBe(0);
     const before = readFileSync(join(dir, 'generated/summary.md'), 'utf8');
     const broken = makeProject({ 'architecture/agency.yaml': `${AGENCY}level: [` });
-    const r = await runMain(['build', '--out', join(dir, 'generated')], broken);
+    const r = await runMain(['build', '--no-render', '--out', join(dir, 'generated')], broken);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Không tạo đầu ra');
     expect(readFileSync(join(dir, 'generated/summary.md'), 'utf8')).toBe(before);

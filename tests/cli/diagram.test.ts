@@ -1,9 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/render/browser.js';
 import { REPO, runBin, runMain } from '../helpers/project.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 const FIXTURE = join(REPO, 'tests', 'fixtures', 'valid', 'diagrams');
 /** Points the browser lookup at nothing: any attempt to launch Chromium would fail with exit 2. */
@@ -15,7 +15,7 @@ afterAll(() => {
 });
 
 function fixtureCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kientruc-diagram-'));
+  const dir = makeTempDir('diagram-');
   made.push(dir);
   cpSync(FIXTURE, dir, { recursive: true });
   return dir;
@@ -112,5 +112,5 @@ describe('kientruc diagram', () => {
     expect(readFileSync(join(dir, 'generated', 'diagrams', 'landscape.svg'), 'utf8')).toBe(svg);
     // Rendered pictures live in the render/ folder of the one content-hash cache.
     expect(existsSync(join(dir, '.kientruc-cache', 'render'))).toBe(true);
-  }, 180_000);
+  });
 });

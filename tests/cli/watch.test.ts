@@ -54,7 +54,7 @@ function start(cwd: string, tmp: string): { child: ChildProcess; stderr: () => s
     waitFor: (text, count = 1) =>
       new Promise<void>((resolve, reject) => {
         if (occurrences(text) >= count) return resolve();
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for "${text}" ×${count}; stderr:\n${err}`)), 45_000);
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for "${text}" ×${count}; stderr:\n${err}`)), 300_000);
         waiters.push({ text, count, resolve: () => (clearTimeout(timer), resolve()) });
       }),
   };
@@ -66,7 +66,7 @@ afterEach(() => {
 });
 
 describe('kientruc build --watch', () => {
-  it('rebuilds when a YAML file changes, keeps the outputs through a broken edit, and exits cleanly on Ctrl-C', { timeout: 180_000 }, async () => {
+  it('rebuilds when a YAML file changes, keeps the outputs through a broken edit, and exits cleanly on Ctrl-C', async () => {
     const dir = makeProject({ 'architecture/agency.yaml': AGENCY, 'architecture/systems/s.yaml': SYSTEM });
     const tmp = makeProject({});
     const w = start(dir, tmp);

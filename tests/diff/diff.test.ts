@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDiffMarkdown } from '../../src/diff/format.js';
 import type { DiffReport } from '../../src/diff/types.js';
 import { dropDocument, edit, git, replaceIn, sampleRepo } from '../helpers/git.js';
-import { makeProject, REPO, runBin } from '../helpers/project.js';
+import { makeProject, REPO, runBin, runMain } from '../helpers/project.js';
 
 const NEW_SYSTEM = `---
 apiVersion: kientruc/v1
@@ -34,16 +34,17 @@ describe('kientruc diff on two commits of the sample', () => {
   let md: ReturnType<typeof runBin>;
   let report: DiffReport;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     repo = sampleRepo();
     secondCommit(repo);
+    // The built bin once, as users and CI run it; the other runs go through main() in-process.
     md = runBin(['diff', 'HEAD~1', 'HEAD'], repo);
-    const json = runBin(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], repo);
+    const json = await runMain(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], repo);
     expect(json.code, json.stderr).toBe(0);
     report = JSON.parse(json.stdout) as DiffReport;
   });
 
-  it('lists breaking changes first, each with its file and line on the side that has it', () => {
+  it('lists breaking changes first, each with its file and line on the side that has it', async () => {
     expect(md.code, md.stderr).toBe(0);
     const lines = md.stdout.split('\n');
     expect(lines[0]).toBe('<!-- kientruc-diff -->');
@@ -65,7 +66,7 @@ describe('kientruc diff on two commits of the sample', () => {
     expect(report.breaking[3]?.message.vi).toContain('sau thời hạn 31/12/2025 của chỉ tiêu quốc gia');
   });
 
-  it('shows entities added, removed and changed field by field with schema titles and readable values', () => {
+  it('shows entities added, removed and changed field by field with schema titles and readable values', async () => {
     expect(report.entities.added.map((e) => e.ref)).toEqual(['system:cong-du-lieu-y-te']);
     expect(report.entities.removed.map((e) => e.ref)).toEqual(['dataset:ho-tich-so-hoa']);
     const sys = report.entities.changed.find((e) => e.ref === 'system:tthc-tinh');
@@ -82,7 +83,7 @@ describe('kientruc diff on two commits of the sample', () => {
     expect(md.stdout).toContain('| An toàn hệ thống thông tin theo cấp độ › Cấp độ an toàn hệ thống thông tin | Cấp độ 3 | Cấp độ 2 |');
   });
 
-  it('reports KPI movements with the latest measurement on each side', () => {
+  it('reports KPI movements with the latest measurement on each side', async () => {
     expect(report.kpis).toEqual([
       expect.objectContaining({
         ref: 'kpi:ho-so-xu-ly-truc-tuyen',
@@ -94,7 +95,7 @@ describe('kientruc diff on two commits of the sample', () => {
     expect(md.stdout).toContain('| `kpi:ho-so-xu-ly-truc-tuyen` Tỷ lệ hồ sơ TTHC được xử lý trực tuyến | 81,5% (30/9/2026) | 83,1% (30/9/2026) | +1,6 | Đạt |');
   });
 
-  it('matches findings by code, entity and path, not by line', () => {
+  it('matches findings by code, entity and path, not by line', async () => {
     // Lines moved in five files, yet only findings about what the commit touched are new or resolved.
     const touched = new Set([
       ...report.entities.added.map((e) => e.ref),
@@ -119,7 +120,7 @@ describe('kientruc diff on two commits of the sample', () => {
     expect(report.findings.unchanged).toBeGreaterThan(10);
   });
 
-  it('stays short enough for a pull-request comment', () => {
+  it('stays short enough for a pull-request comment', async () => {
     const full = formatDiffMarkdown(report, 'vi');
     expect(full).toBe(md.stdout);
     const short = formatDiffMarkdown(report, 'vi', 3500);
@@ -129,17 +130,17 @@ describe('kientruc diff on two commits of the sample', () => {
     expect((short.match(/<details>/g) ?? []).length).toBe((short.match(/<\/details>/g) ?? []).length);
   });
 
-  it('exits 1 with --fail-on-breaking, and writes --output atomically', () => {
-    const r = runBin(['diff', 'HEAD~1', 'HEAD', '--fail-on-breaking', '--output', 'out/diff.md'], repo);
+  it('exits 1 with --fail-on-breaking, and writes --output atomically', async () => {
+    const r = await runMain(['diff', 'HEAD~1', 'HEAD', '--fail-on-breaking', '--output', 'out/diff.md'], repo);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('4 thay đổi phá vỡ');
     expect(readFileSync(join(repo, 'out/diff.md'), 'utf8')).toBe(md.stdout);
   });
 
-  it('compares a git ref with the working tree by default', () => {
+  it('compares a git ref with the working tree by default', async () => {
     edit(repo, 'architecture/systems/l3-ung-dung.yaml', (t) => replaceIn(t, 'tthc-tinh', 'level: 2', 'level: 3'));
-    const r = runBin(['diff', 'HEAD', '--format', 'json'], repo);
+    const r = await runMain(['diff', 'HEAD', '--format', 'json'], repo);
     expect(r.code, r.stderr).toBe(0);
     const rep = JSON.parse(r.stdout) as DiffReport;
     expect(rep.head.label).toBe('');
@@ -148,7 +149,7 @@ describe('kientruc diff on two commits of the sample', () => {
     git(repo, 'checkout', '--', '.');
   });
 
-  it('reads the rule configuration beside the folder at each commit (a waiver withdrawn makes its finding new)', () => {
+  it('reads the rule configuration beside the folder at each commit (a waiver withdrawn makes its finding new)', async () => {
     const dir = sampleRepo();
     writeFileSync(
       join(dir, 'kientruc.config.yaml'),
@@ -164,19 +165,19 @@ describe('kientruc diff on two commits of the sample', () => {
     git(dir, 'commit', '-q', '-m', 'Miễn trừ');
     writeFileSync(join(dir, 'kientruc.config.yaml'), 'rules: {}\n');
     git(dir, 'commit', '-q', '-a', '-m', 'Bỏ miễn trừ');
-    const r = runBin(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], dir);
+    const r = await runMain(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], dir);
     expect(r.code, r.stderr).toBe(0);
     const rep = JSON.parse(r.stdout) as DiffReport;
     expect(rep.findings.introduced.map((f) => `${f.code} ${f.entity}`)).toEqual(['system.security-level system:ttdl-du-phong']);
     expect(rep.findings.resolved).toEqual([]);
   });
 
-  it('is deterministic: same input, same bytes', () => {
-    expect(runBin(['diff', 'HEAD~1', 'HEAD'], repo).stdout).toBe(md.stdout);
+  it('is deterministic: same input, same bytes', async () => {
+    expect((await runMain(['diff', 'HEAD~1', 'HEAD'], repo)).stdout).toBe(md.stdout);
   });
 
-  it('refuses a side that is neither a folder nor a git ref, in one line', () => {
-    const r = runBin(['diff', 'khong-co-nhanh-nay'], repo);
+  it('refuses a side that is neither a folder nor a git ref, in one line', async () => {
+    const r = await runMain(['diff', 'khong-co-nhanh-nay'], repo);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('không phải thư mục cũng không phải tham chiếu git');
@@ -184,16 +185,16 @@ describe('kientruc diff on two commits of the sample', () => {
 });
 
 describe('kientruc diff on two folders', () => {
-  it('compares the sample with an edited copy and says so in English with --lang en', () => {
+  it('compares the sample with an edited copy and says so in English with --lang en', async () => {
     const dir = makeProject({});
     cpSync(join(REPO, 'architecture'), join(dir, 'a'), { recursive: true });
     cpSync(join(REPO, 'architecture'), join(dir, 'b'), { recursive: true });
     edit(dir, 'b/datasets/dan-cu-ho-tich.yaml', (t) => replaceIn(t, 'cong-dan-dung-chung', 'sharing: shared', 'sharing: restricted'));
-    const r = runBin(['--lang', 'en', 'diff', 'a', 'b'], dir);
+    const r = await runMain(['--lang', 'en', 'diff', 'a', 'b'], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('**1 breaking change**');
     expect(r.stdout).toContain('- **Data sharing withdrawn** `dataset:cong-dan-dung-chung` — Dataset "Công dân dùng chung": sharing class Shared data → Restricted data. `b/datasets/dan-cu-ho-tich.yaml:15`');
-    const same = runBin(['diff', 'a', 'a'], dir);
+    const same = await runMain(['diff', 'a', 'a'], dir);
     expect(same.stdout).toContain('_Không có thay đổi nào trong kiến trúc._');
     expect(same.stdout).toContain('không có thay đổi phá vỡ');
   });

@@ -1,8 +1,77 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_SEED, fastCheckSeed } from './fast-check-seed.js';
+import { TMP_ROOT_ENV } from './tmp.js';
 
-/** CLI tests spawn the built bin, so compile once before any test runs. */
-export default function setup(): void {
+/** `kientruc-*` entries directly in `dir`: what a kientruc run (or a test of it) leaves in a temp folder. */
+export function kientrucEntries(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((n) => n.startsWith('kientruc-'))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Once per run: compile the bin the CLI tests spawn, print the property-test seed, and make the run's
+ * temp root. Everything the tests, the CLI they spawn and Chromium put in "the temp folder" lands in
+ * that root (TMPDIR points there); teardown removes it, and fails the run when kientruc left a temp
+ * folder behind (a `kientruc-*` entry at the top of the root) or when the OS temp folder holds more
+ * `kientruc-*` entries than before the run.
+ */
+export default function setup(): () => void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.json`], { stdio: 'inherit' });
+  // Incremental, with its build info inside dist/ (deleting dist/ deletes it too): a second run with
+  // unchanged sources only checks (about a third of a full compile).
+  execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.json`, '--incremental', '--tsBuildInfoFile', `${root}dist/.tests.tsbuildinfo`], {
+    stdio: 'inherit',
+  });
+
+  const seed = fastCheckSeed();
+  const runs = process.env['FC_RUNS'];
+  console.log(
+    `property tests: seed ${seed}${seed === DEFAULT_SEED ? ' (fixed; FC_SEED=<n> explores another)' : ' (FC_SEED)'}` +
+      `, ${runs === undefined ? 'default run counts (FC_RUNS=<n> to change)' : `${runs} runs per property (FC_RUNS)`}`,
+  );
+
+  const osTmp = tmpdir();
+  const before = new Set(kientrucEntries(osTmp));
+  const tmpRoot = mkdtempSync(join(osTmp, 'kientruc-run-'));
+  const saved = { tmp: process.env['TMPDIR'], root: process.env[TMP_ROOT_ENV], cache: process.env['KIENTRUC_CACHE_DIR'] };
+  process.env[TMP_ROOT_ENV] = tmpRoot;
+  process.env['TMPDIR'] = tmpRoot;
+  // CLI runs share one render cache for the run (content-addressed, so sharing is safe), never the fixtures'.
+  process.env['KIENTRUC_CACHE_DIR'] = join(tmpRoot, 'cache');
+
+  return () => {
+    const leftInRoot = kientrucEntries(tmpRoot);
+    rmSync(tmpRoot, { recursive: true, force: true });
+    for (const [k, v] of [
+      ['TMPDIR', saved.tmp],
+      [TMP_ROOT_ENV, saved.root],
+      ['KIENTRUC_CACHE_DIR', saved.cache],
+    ] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    const added = kientrucEntries(osTmp).filter((n) => !before.has(n));
+    const grew = added.length
+      ? `the OS temp folder ${osTmp} has ${added.length} more kientruc-* entr${added.length === 1 ? 'y' : 'ies'} than before the run: ${added.slice(0, 20).join(', ')}${added.length > 20 ? ' …' : ''}`
+      : undefined;
+    // On a machine shared with other kientruc runs (their leftovers are not ours), KIENTRUC_TEST_SHARED_TMP=1
+    // makes the OS-folder comparison a warning; what this run left in its own root always fails it.
+    const shared = process.env['KIENTRUC_TEST_SHARED_TMP'] === '1';
+    if (grew && shared) console.warn(`warning: ${grew} (KIENTRUC_TEST_SHARED_TMP=1: not counted as a failure)`);
+    const problems = [...(leftInRoot.length ? [`kientruc left ${leftInRoot.length} temp folder(s) behind during the run: ${leftInRoot.join(', ')}`] : []), ...(grew && !shared ? [grew] : [])];
+    if (problems.length) {
+      // vitest only logs an error thrown here; the exit code is what CI sees.
+      process.exitCode = 1;
+      throw new Error(`temp folders leaked:\n  ${problems.join('\n  ')}`);
+    }
+  };
 }

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { runPipeline, type PipelineOptions, type PipelineResult } from '../../src/pipeline.js';
+import { isStructuralError } from '../../src/core/diagnostic.js';
+import { runPipeline, type PipelineOptions, type PipelineResult, type ValidPipelineResult } from '../../src/pipeline.js';
+import { makeTempDir } from './tmp.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(REPO, 'dist', 'cli', 'bin.js');
@@ -13,15 +13,9 @@ export const BIN = join(REPO, 'dist', 'cli', 'bin.js');
 export const AS_OF = '2026-01-15';
 export const TODAY = new Date('2026-01-15T08:00:00Z');
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** Writes an inline file map into a fresh temp folder and returns its path. */
+/** Writes an inline file map into a fresh temp folder (removed when the test file ends) and returns its path. */
 export function makeProject(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kientruc-test-'));
-  made.push(dir);
+  const dir = makeTempDir('project-');
   for (const [path, contents] of Object.entries(files)) {
     const target = join(dir, path);
     mkdirSync(dirname(target), { recursive: true });
@@ -49,6 +43,21 @@ export async function pipelineFor(
   return runPipeline({ root: opts.root ?? 'architecture', cwd: dir, today: AS_OF, asOf: AS_OF, rules: true, ...opts });
 }
 
+/**
+ * The run, narrowed to a valid one (its model is a `ValidModel`, what renderers take); throws, listing
+ * the structural errors, when the fixture does not pass validation.
+ */
+export function valid(r: PipelineResult): ValidPipelineResult {
+  if (!r.structuralErrors) return r;
+  const errors = r.diagnostics.filter(isStructuralError).map((d) => `${d.file}:${d.range.start.line}:${d.range.start.col} ${d.code} ${d.message.en}`);
+  throw new Error(`the fixture has structural errors, so nothing can be rendered from it:\n${errors.join('\n')}`);
+}
+
+/** `pipelineFor` for a fixture that must pass validation. */
+export async function validPipelineFor(files: Record<string, string>, opts: Partial<PipelineOptions> & { root?: string } = {}): Promise<ValidPipelineResult> {
+  return valid(await pipelineFor(files, opts));
+}
+
 export interface RunResult {
   readonly code: number;
   readonly stdout: string;
@@ -71,6 +80,6 @@ export async function runMain(argv: readonly string[], cwd: string): Promise<Run
 
 /** Spawns the built bin, as users and CI run it. */
 export function runBin(argv: readonly string[], cwd: string, env: Record<string, string> = {}): RunResult {
-  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 600_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTempDir } from './tmp.js';
 
 export interface SarifValidation {
   /** `file(line,col): level CODE: message` for every error and warning the validator reports. */
@@ -20,14 +20,14 @@ export function sarifMultitool(): string {
 
 /** Runs the official SARIF validator (`Sarif.Multitool validate`) on a SARIF log. */
 export function validateSarif(log: string): SarifValidation {
-  const dir = mkdtempSync(join(tmpdir(), 'kientruc-sarif-'));
+  const dir = makeTempDir('sarif-');
   try {
     const input = join(dir, 'kientruc.sarif');
     const output = join(dir, 'validation.sarif');
     writeFileSync(input, log);
     const r = spawnSync(sarifMultitool(), ['validate', input, '--output', output, '--level', 'Error;Warning;Note', '--quiet'], {
       encoding: 'utf8',
-      timeout: 120_000,
+      timeout: 600_000,
       // Invariant globalization: the validator then needs no libicu on the machine.
       env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
     });

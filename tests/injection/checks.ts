@@ -8,13 +8,13 @@
  * (diagnostic formats).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import type { FormatName } from '../../src/diagnostics/format/index.js';
 import { CLOSE } from './payloads.js';
 import type { PlantedField } from './hostile-model.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 export type Visible = (contents: Uint8Array) => string;
 
@@ -153,7 +153,7 @@ export const mermaidText: Visible = (b) => {
 };
 
 function withTempFile<T>(b: Uint8Array, ext: string, fn: (path: string) => T): T {
-  const dir = mkdtempSync(join(tmpdir(), 'kientruc-inj-'));
+  const dir = makeTempDir('inj-');
   try {
     const path = join(dir, `f${ext}`);
     writeFileSync(path, b);

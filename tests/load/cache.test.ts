@@ -4,8 +4,7 @@
  * that reads it, and a run over a damaged cache give the same diagnostics (code, message, file,
  * range) and the same rendered outputs.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { generateModel } from '../bench/generate.js';
 import { hostileProject, invalidHostileProject } from '../injection/hostile-model.js';
 import { AS_OF, makeProject, REPO } from '../helpers/project.js';
 import { modelArb } from '../property/arbitraries.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 const caches: string[] = [];
 afterAll(() => {
@@ -23,7 +23,7 @@ afterAll(() => {
 });
 
 function freshCache(): string {
-  const d = mkdtempSync(join(tmpdir(), 'kientruc-cache-test-'));
+  const d = makeTempDir('cache-test-');
   caches.push(d);
   return d;
 }
@@ -31,8 +31,9 @@ function freshCache(): string {
 /** Everything a run shows: diagnostics with positions, and two renderers' output. */
 async function run(cwd: string, cacheDir: string | undefined, root = 'architecture'): Promise<string> {
   const r = await runPipeline({ root, cwd, today: AS_OF, asOf: AS_OF, rules: true, ...(cacheDir ? { cacheDir } : {}) });
-  const ctx = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi' as const, toolVersion: 't', log: () => undefined, browser: undefined };
-  const files = [...(await modelJsonRenderer.render(ctx)), ...(await summaryRenderer.render(ctx))];
+  // Renderers take only a valid model (what every command gives them).
+  const ctx = r.structuralErrors ? undefined : { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi' as const, toolVersion: 't', log: () => undefined, browser: undefined };
+  const files = ctx ? [...(await modelJsonRenderer.render(ctx)), ...(await summaryRenderer.render(ctx))] : [];
   return JSON.stringify({ diagnostics: r.diagnostics, files, paths: r.loaded.paths, loaded: r.loaded.files }, null, 1);
 }
 

@@ -1,26 +1,26 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
-import { BrowserProvider, findChromium } from '../../src/render/browser.js';
+import { BrowserProvider } from '../../src/render/browser.js';
 import { diagramsFor } from '../../src/render/mermaid/diagrams.js';
 import { renderDiagramImages } from '../../src/render/mermaid/render-images.js';
 import type { DiagramSpec } from '../../src/render/mermaid/types.js';
 import { FileRenderCache } from '../../src/write/render-cache.js';
-import { AS_OF, REPO } from '../helpers/project.js';
+import { AS_OF, REPO, valid } from '../helpers/project.js';
+import { CHROMIUM, sharedBrowser } from '../helpers/browser.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 /**
  * Real Chromium, real Mermaid: runs wherever a Chromium is found (/usr/bin/chromium here and in CI,
  * or KIENTRUC_CHROMIUM). Elsewhere the suite is skipped and says why in its name.
  */
-const CHROMIUM = findChromium(process.env);
 const SUITE = CHROMIUM ? 'diagrams in the real browser' : 'diagrams in the real browser — SKIPPED: no Chromium found (install chromium or set KIENTRUC_CHROMIUM)';
 const FIXTURE = join(REPO, 'tests', 'fixtures', 'valid', 'diagrams');
 const HAS_SAMPLE = existsSync(join(REPO, 'architecture', 'agency.yaml'));
 
 async function specsOf(cwd: string, asOf: string): Promise<DiagramSpec[]> {
-  const r = await runPipeline({ root: 'architecture', cwd, today: asOf, asOf, rules: false });
+  const r = valid(await runPipeline({ root: 'architecture', cwd, today: asOf, asOf, rules: false }));
   expect(r.structuralErrors).toBe(false);
   return diagramsFor(r.model, { asOf: r.asOf });
 }
@@ -53,17 +53,14 @@ function expectCleanSvg(name: string, svg: string): void {
 }
 
 describe.skipIf(!CHROMIUM)(SUITE, () => {
-  let browser: BrowserProvider;
-  beforeAll(() => {
-    browser = new BrowserProvider(process.env);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  // The worker's browser; the fixture is drawn once (SVG and PNG) and checked by the first two tests.
+  const browser = sharedBrowser();
+  let drawn: ReturnType<typeof renderDiagramImages> | undefined;
+  const fixtureDrawn = () => (drawn ??= specsOf(FIXTURE, AS_OF).then((specs) => renderDiagramImages(() => browser.get(), specs, { formats: ['svg', 'png'] })));
 
   it('the fixture: every diagram renders; hostile names stay text; PNG is 2× the SVG', async () => {
     const specs = await specsOf(FIXTURE, AS_OF);
-    const { images, rendered } = await renderDiagramImages(() => browser.get(), specs, { formats: ['svg', 'png'] });
+    const { images, rendered } = await fixtureDrawn();
     expect(rendered).toBe(specs.length);
     for (const s of specs) {
       const img = images.get(s.name)!;
@@ -91,10 +88,11 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
 
   it('same source, same bytes (SVG and PNG), whatever the order and the number of pages', async () => {
     const specs = await specsOf(FIXTURE, AS_OF);
+    // A second, fresh browser, the other order, one page at a time, against the shared browser's drawing.
     const other = new BrowserProvider(process.env);
     try {
-      const a = await renderDiagramImages(() => browser.get(), specs, { formats: ['svg', 'png'], concurrency: 1 });
-      const b = await renderDiagramImages(() => other.get(), [...specs].reverse(), { formats: ['svg', 'png'], concurrency: 3 });
+      const a = await fixtureDrawn();
+      const b = await renderDiagramImages(() => other.get(), [...specs].reverse(), { formats: ['svg', 'png'], concurrency: 1 });
       const c = await renderDiagramImages(() => other.get(), specs.slice(-2), { formats: ['svg'] });
       for (const s of specs) {
         expect(b.images.get(s.name)!.svg, s.name).toBe(a.images.get(s.name)!.svg);
@@ -107,7 +105,7 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
   });
 
   it('cache: a second run draws nothing and never asks for the browser; a corrupt entry is drawn again', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kientruc-cache-test-'));
+    const dir = makeTempDir('cache-test-');
     try {
       const specs = (await specsOf(FIXTURE, AS_OF)).slice(0, 3);
       const first = await renderDiagramImages(() => browser.get(), specs, { formats: ['svg', 'png'], cache: new FileRenderCache(dir) });
@@ -138,5 +136,5 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
     expect(specs.length).toBeGreaterThan(20);
     const { images } = await renderDiagramImages(() => browser.get(), specs, { formats: ['svg'] });
     for (const s of specs) expectCleanSvg(s.name, images.get(s.name)!.svg!);
-  }, 600_000);
+  });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
 import { renderDiagramFiles, DIAGRAM_FORMATS } from '../../src/render/mermaid/renderer.js';
 import type { RenderContext } from '../../src/render/types.js';
-import { AS_OF, REPO } from '../helpers/project.js';
+import { AS_OF, REPO, valid } from '../helpers/project.js';
 
 const FIXTURE = join(REPO, 'tests', 'fixtures', 'valid', 'diagrams');
 const SAMPLE = join(REPO, 'architecture');
@@ -13,7 +13,7 @@ const SAMPLE_AS_OF = '2026-09-30';
 
 /** Mermaid sources and README exactly as `kientruc build --no-render` writes them. */
 async function mermaidFiles(cwd: string, asOf: string): Promise<Map<string, string>> {
-  const r = await runPipeline({ root: 'architecture', cwd, today: asOf, asOf, rules: false });
+  const r = valid(await runPipeline({ root: 'architecture', cwd, today: asOf, asOf, rules: false }));
   expect(r.structuralErrors).toBe(false);
   const ctx: RenderContext = {
     model: r.model,

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { gapReportFor, renderGapReport } from '../../src/render/gap/gap-report.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { manifestJson } from '../../src/write/write-generated.js';
-import { AGENCY, makeProject, pipelineFor, REPO, runMain } from '../helpers/project.js';
+import { AGENCY, makeProject, REPO, runMain, valid, validPipelineFor } from '../helpers/project.js';
 
 /** The sample province at its own report date. */
 const SAMPLE_AS_OF = '2026-09-30';
 
 describe('gap report of the sample province (golden)', async () => {
-  const result = await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: true });
+  const result = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: true }));
   const files = renderGapReport(gapReportFor(result));
   const byPath = new Map(files.map((f) => [f.path, String(f.contents)]));
 
@@ -27,7 +27,7 @@ describe('gap report of the sample province (golden)', async () => {
     await expect(byPath.get('gap-report.html')).toMatchFileSnapshot('../golden/sample/gap-report.html');
   });
   it('is byte-reproducible and self-contained', async () => {
-    const again = await runPipeline({ root: 'architecture', cwd: REPO, today: '2030-01-01', asOf: SAMPLE_AS_OF, rules: true });
+    const again = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: '2030-01-01', asOf: SAMPLE_AS_OF, rules: true }));
     expect(renderGapReport(gapReportFor(again)).map((f) => String(f.contents))).toEqual(files.map((f) => String(f.contents)));
     const html = byPath.get('gap-report.html') ?? '';
     expect(html).not.toMatch(/<script|<link|src="http|href="http/);
@@ -37,7 +37,7 @@ describe('gap report of the sample province (golden)', async () => {
 
 describe('gap report escaping', () => {
   it('shows names with Markdown and HTML syntax literally', async () => {
-    const r = await pipelineFor({
+    const r = await validPipelineFor({
       'architecture/agency.yaml': AGENCY,
       'architecture/s.yaml': `apiVersion: kientruc/v1
 kind: System

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_HELPERS, loadTemplates, renderTemplate } from '../../src/render/handlebars.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 /** A throwaway template folder `<tmp>/<name>/` with templates and partials. */
 function folder(name: string, files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'kientruc-hbs-'));
+  const root = makeTempDir('hbs-');
   const dir = join(root, name);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });

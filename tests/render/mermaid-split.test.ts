@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagramsFor } from '../../src/render/mermaid/diagrams.js';
 import type { DiagramSpec } from '../../src/render/mermaid/types.js';
-import { AGENCY, AS_OF, pipelineFor } from '../helpers/project.js';
+import { AGENCY, AS_OF, pipelineFor, validPipelineFor } from '../helpers/project.js';
 
 const LAYERS: readonly [string, string][] = [
   ['L1', 'data-center'],
@@ -34,7 +34,7 @@ function entityNodes(d: DiagramSpec): number {
 }
 
 async function diagrams(files: Record<string, string>, maxNodes: number): Promise<DiagramSpec[]> {
-  const r = await pipelineFor(files, { rules: false });
+  const r = await validPipelineFor(files, { rules: false });
   expect(r.structuralErrors).toBe(false);
   return diagramsFor(r.model, { asOf: AS_OF, maxNodes });
 }

@@ -9,12 +9,12 @@ import { runPipeline } from '../../src/pipeline.js';
 import { KNOWN_HELPERS } from '../../src/render/handlebars.js';
 import { RENDERERS } from '../../src/render/index.js';
 import { renderPeriodicReport } from '../../src/render/periodic/periodic-report.js';
-import { AGENCY, makeProject, REPO, runMain } from '../helpers/project.js';
+import { AGENCY, makeProject, REPO, runMain, valid } from '../helpers/project.js';
 
 const SAMPLE_AS_OF = '2026-09-30';
 
 describe('periodic report of the sample province (golden)', async () => {
-  const result = await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: false });
+  const result = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: false }));
   const files = renderPeriodicReport(buildPeriodicReport(result.model, parsePeriod('2026-Q3')!, SAMPLE_AS_OF));
   const get = (ext: string) => String(files.find((f) => f.path === `bao-cao-dinh-ky-2026-q3.${ext}`)?.contents);
 
@@ -30,7 +30,7 @@ describe('periodic report of the sample province (golden)', async () => {
 });
 
 describe('view models and templates', async () => {
-  const result = await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: true });
+  const result = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: true }));
   it('no view-model field is shadowed by a template helper', () => {
     const keys = new Set<string>();
     const walk = (v: unknown): void => {

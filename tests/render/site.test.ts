@@ -1,19 +1,19 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
-import { BrowserProvider } from '../../src/render/browser.js';
 import { siteHtml } from '../../src/render/site/site.js';
-import { AGENCY, AS_OF, makeProject, REPO, runBin } from '../helpers/project.js';
+import { AGENCY, AS_OF, makeProject, REPO, runBin, valid } from '../helpers/project.js';
+import { sharedBrowser } from '../helpers/browser.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 /** Screenshots land here for a person to look at. */
-const SHOTS = join(tmpdir(), 'kientruc-site-shots');
+const SHOTS = makeTempDir('site-shots-');
 
 async function sampleHtml(): Promise<string> {
-  const r = await runPipeline({ root: 'architecture', cwd: REPO, today: AS_OF, rules: true });
+  const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: AS_OF, rules: true }));
   return siteHtml({ model: r.model, diagnostics: r.diagnostics, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', diagrams: [] });
 }
 
@@ -44,19 +44,15 @@ async function open(browser: Browser, file: string): Promise<Opened> {
 const visible = (page: Page, selector: string) => page.$$eval(selector, (els) => els.filter((e) => !(e as HTMLElement).closest('[hidden]')).map((e) => e.id));
 
 describe('site in headless Chromium (file://)', () => {
-  const provider = new BrowserProvider(process.env);
   let browser: Browser;
   let file: string;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    browser = await provider.get();
+    browser = await sharedBrowser().get();
     const dir = makeProject({});
     file = join(dir, 'index.html');
     writeFileSync(file, await sampleHtml());
-  });
-  afterAll(async () => {
-    await provider.close();
   });
 
   it('loads with no console error, no script error and no request leaving the file', async () => {
@@ -107,7 +103,7 @@ describe('site in headless Chromium (file://)', () => {
   });
 
   it('escapes everything the YAML says', async () => {
-    const r = await runPipeline({
+    const r = valid(await runPipeline({
       root: 'architecture',
       cwd: makeProject({
         'architecture/agency.yaml': AGENCY.replace('name: Ủy ban nhân dân tỉnh Thử', 'name: "Tỉnh <b>Thử</b> & \\"Con\\""'),
@@ -124,7 +120,7 @@ owner: agency:tinh-thu
       }),
       today: AS_OF,
       rules: true,
-    });
+    }));
     const html = siteHtml({
       model: r.model,
       diagnostics: r.diagnostics,

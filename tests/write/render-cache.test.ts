@@ -1,15 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileRenderCache } from '../../src/write/render-cache.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'kientruc-cache-unit-'));
+  const d = makeTempDir('cache-unit-');
   dirs.push(d);
   return d;
 }

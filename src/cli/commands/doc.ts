@@ -65,8 +65,8 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
     }
     const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     const result = await loadForCommand(app, dir, opts, true);
-    const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
-    if (blocking.length) {
+    if (result.structuralErrors) {
+      const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
       app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.files.map((f) => f.file)));
       app.log.warn(
         app.lang === 'vi'

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { isStructural } from '../../diagnostics/codes.js';
 import { displayPath } from '../../load/discover.js';
-import type { PipelineResult } from '../../pipeline.js';
+import type { InvalidPipelineResult, PipelineResult } from '../../pipeline.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/gap/gap-report.js';
 import type { GeneratedFile } from '../../render/types.js';
 import { writeGenerated, type OutputDir } from '../../write/write-generated.js';
@@ -18,7 +18,7 @@ export function parseFormats(value: string): ReportFormat[] {
 }
 
 /** Reports need a sound model: on YAML, schema or reference errors, print them and stop (exit 1). */
-export function refuseOnStructuralErrors(app: App, result: PipelineResult, out: string): boolean {
+export function refuseOnStructuralErrors(app: App, result: PipelineResult, out: string): result is InvalidPipelineResult {
   if (!result.structuralErrors) return false;
   const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
   app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.files.map((f) => f.file)));

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { FailOn } from '../../core/severity.js';
 import { FORMAT_NAMES, type FormatName } from '../../diagnostics/format/index.js';
-import { runPipeline, type PipelineResult } from '../../pipeline.js';
+import { runPipeline, type PipelineResult, type ValidPipelineResult } from '../../pipeline.js';
 import type { BrowserProvider } from '../../render/browser.js';
 import type { RenderCache, RenderContext } from '../../render/types.js';
 import { FileRenderCache } from '../../write/render-cache.js';
@@ -89,7 +89,7 @@ export function renderCacheFor(app: App, opts: InputOptions): FileRenderCache | 
 /** What every renderer reads, from a command's pipeline result; the browser and cache are the caller's to close. */
 export function renderContextFor(
   app: App,
-  result: PipelineResult,
+  result: ValidPipelineResult,
   browser: BrowserProvider | undefined,
   cache: RenderCache | undefined,
 ): RenderContext {

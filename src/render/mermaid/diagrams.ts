@@ -1,4 +1,5 @@
 import type { Model } from '../../model/model.js';
+import type { ValidModel } from '../../model/valid.js';
 import { contextDiagrams } from './context.js';
 import { dataDiagrams } from './data-architecture.js';
 import { integrationDiagrams } from './integration-map.js';
@@ -12,7 +13,7 @@ import { DEFAULT_MAX_NODES, DIAGRAMS_DIR, type DiagramEntry, type DiagramOptions
  * Every diagram of the model as Mermaid text, in index order: landscape, integration map, data
  * architecture, security, roadmap, KPI charts, then one context diagram per system. Pure.
  */
-export function diagramsFor(model: Model, opts: Partial<DiagramOptions> & Pick<DiagramOptions, 'asOf'>): DiagramSpec[] {
+export function diagramsFor(model: ValidModel, opts: Partial<DiagramOptions> & Pick<DiagramOptions, 'asOf'>): DiagramSpec[] {
   const o: DiagramOptions = { maxNodes: DEFAULT_MAX_NODES, ...opts };
   // The diagrams, the strategy document and the site all ask in one build: draw the Mermaid once.
   const key = `${o.asOf}\u0000${o.maxNodes}`;
@@ -40,7 +41,7 @@ const DRAWN = new WeakMap<Model, Map<string, readonly DiagramSpec[]>>();
  * `diagramsFor` plus where `kientruc build` puts each file, relative to `generated/`
  * (`diagrams/landscape.svg`): what the gap report and the strategy document link or embed.
  */
-export function diagramEntries(model: Model, opts: Partial<DiagramOptions> & Pick<DiagramOptions, 'asOf'>): DiagramEntry[] {
+export function diagramEntries(model: ValidModel, opts: Partial<DiagramOptions> & Pick<DiagramOptions, 'asOf'>): DiagramEntry[] {
   return diagramsFor(model, opts).map((d) => ({
     ...d,
     files: { mmd: `${DIAGRAMS_DIR}/${d.name}.mmd`, svg: `${DIAGRAMS_DIR}/${d.name}.svg`, png: `${DIAGRAMS_DIR}/${d.name}.png` },

@@ -6,6 +6,7 @@ import { parseRef } from '../../core/ref.js';
 import { pick, viCollator, type Lang } from '../../core/text.js';
 import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
+import type { ValidModel } from '../../model/valid.js';
 import { diagramEntries } from '../mermaid/diagrams.js';
 import { DIAGRAMS_DIR } from '../mermaid/types.js';
 import type { GeneratedFile, Renderer, RenderContext } from '../types.js';
@@ -116,7 +117,7 @@ function diagramCard(d: SiteDiagram, lang: Lang, index: number): Card {
  * The model's diagrams (the diagram module's list and titles), each with the SVG an earlier renderer of
  * the same run drew (`diagrams/<name>.svg`), or its Mermaid source when none was drawn.
  */
-export function siteDiagrams(model: Model, asOf: string, outputs: readonly GeneratedFile[]): SiteDiagram[] {
+export function siteDiagrams(model: ValidModel, asOf: string, outputs: readonly GeneratedFile[]): SiteDiagram[] {
   const svgs = new Map<string, string>();
   for (const f of outputs) {
     const m = new RegExp(`^${DIAGRAMS_DIR}/(.+)\\.svg$`).exec(f.path);
@@ -130,7 +131,7 @@ export function siteDiagrams(model: Model, asOf: string, outputs: readonly Gener
 
 /** The catalogue page: every card rendered on the server, so it reads without script; the script only filters. */
 export function siteHtml(input: {
-  readonly model: Model;
+  readonly model: ValidModel;
   readonly diagnostics: readonly Diagnostic[];
   readonly asOf: string;
   readonly lang: Lang;

@@ -2,6 +2,7 @@ import type { IsoDate } from '../../core/dates.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { EMPTY_ASSETS, type ProjectAssets } from '../../core/project-assets.js';
 import type { Model } from '../../model/model.js';
+import type { ValidModel } from '../../model/valid.js';
 import { createContext } from './context.js';
 import { buildBudget } from './sections/budget.js';
 import { buildGapAppendix } from './sections/gaps.js';
@@ -15,7 +16,7 @@ import { buildTaskAppendix, buildTasks, orderTasks } from './sections/tasks.js';
 import type { Audience, DiagramView, StrategyView } from './view-types.js';
 
 export interface StrategyInput {
-  readonly model: Model;
+  readonly model: ValidModel;
   readonly asOf: IsoDate;
   readonly audience: Audience;
   readonly toolVersion: string;

@@ -1,6 +1,6 @@
 import { buildStrategyView, type StrategyInput } from '../../../src/render/strategy/view-model.js';
 import type { Audience, StrategyView } from '../../../src/render/strategy/view-types.js';
-import { pipelineFor } from '../../helpers/project.js';
+import { pipelineFor, validPipelineFor } from '../../helpers/project.js';
 
 /** A small province with every kind of entity the strategy document reads. */
 export const AGENCY_DOC = `apiVersion: kientruc/v1
@@ -154,7 +154,7 @@ export async function viewFor(
   files: Record<string, string> = {},
   opts: { audience?: Audience; asOf?: string } & Partial<Pick<StrategyInput, 'diagrams'>> = {},
 ): Promise<{ view: StrategyView; warnings: readonly string[] }> {
-  const r = await pipelineFor({ 'architecture/agency.yaml': AGENCY_DOC, 'architecture/entities.yaml': ENTITIES, ...files }, { asOf: opts.asOf ?? '2026-03-31' });
+  const r = await validPipelineFor({ 'architecture/agency.yaml': AGENCY_DOC, 'architecture/entities.yaml': ENTITIES, ...files }, { asOf: opts.asOf ?? '2026-03-31' });
   const structural = r.diagnostics.filter((d) => /^(load|yaml|schema|model)\./.test(d.code) && d.severity === 'error');
   if (structural.length) throw new Error(structural.map((d) => `${d.file}:${d.range.start.line} ${d.code} ${d.message.vi}`).join('\n'));
   return buildStrategyView({

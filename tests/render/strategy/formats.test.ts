@@ -1,24 +1,24 @@
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/core/errors.js';
 import { loadDocumentLayout } from '../../../src/framework/document-pack.js';
-import { runPipeline } from '../../../src/pipeline.js';
+import { runPipeline, type ValidPipelineResult } from '../../../src/pipeline.js';
 import { renderStrategyHtml, renderStrategyMarkdown } from '../../../src/render/strategy/formats.js';
 import { strategyDiagrams } from '../../../src/render/strategy/diagrams.js';
 import { renderStrategy } from '../../../src/render/strategy/index.js';
 import { builtinTemplateNames, TEMPLATE_DIR } from '../../../src/render/strategy/templates.js';
 import { buildStrategyView } from '../../../src/render/strategy/view-model.js';
 import type { RenderContext } from '../../../src/render/types.js';
-import { makeProject, REPO } from '../../helpers/project.js';
+import { makeProject, REPO, valid } from '../../helpers/project.js';
 import { AGENCY_DOC, ENTITIES } from './fixture.js';
+import { makeTempDir } from '../../helpers/tmp.js';
 
 const SAMPLE_AS_OF = '2026-09-30';
 const layout = loadDocumentLayout('vn-2025');
 
-function ctxOf(r: Awaited<ReturnType<typeof runPipeline>>): RenderContext {
+function ctxOf(r: ValidPipelineResult): RenderContext {
   return { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser: undefined, assets: r.assets };
 }
 
@@ -36,7 +36,7 @@ function visibleText(markdown: string): string {
 }
 
 describe('strategy document: golden Markdown and HTML of the sample province', async () => {
-  const r = await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: true });
+  const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: true }));
   // Diagrams without a browser: Mermaid sources only (Markdown embeds them; HTML says they are not drawn).
   const noBrowser = { model: r.model, asOf: r.asOf, browser: undefined, log: () => {} };
   const internal = buildStrategyView({
@@ -129,7 +129,7 @@ describe('strategy document: names are text, never markup', async () => {
       `name: ${JSON.stringify(`Nhiệm vụ ${evil}`)}`,
     ),
   };
-  const r = await runPipeline({ root: 'architecture', cwd: makeProject(files), today: '2026-03-31', rules: false });
+  const r = valid(await runPipeline({ root: 'architecture', cwd: makeProject(files), today: '2026-03-31', rules: false }));
   const view = buildStrategyView({ model: r.model, asOf: r.asOf, audience: 'internal', toolVersion: '0', assets: r.assets }).view;
 
   it('Markdown shows the name literally once rendered, and injects no HTML', () => {
@@ -152,7 +152,7 @@ describe('strategy templates: overrides from the agency repo', () => {
 
   it('an override of the same name replaces the built-in partial', async () => {
     const dir = makeProject({ ...base, 'templates/strategy/dieu-1.md.hbs': '**{{md article1.label}}** GHI ĐÈ {{md article1.text}}\n' });
-    const r = await runPipeline({ root: 'architecture', cwd: dir, today: '2026-03-31', rules: false });
+    const r = valid(await runPipeline({ root: 'architecture', cwd: dir, today: '2026-03-31', rules: false }));
     expect(r.diagnostics.filter((d) => d.code.startsWith('load.'))).toEqual([]);
     const files = await renderStrategy(ctxOf(r), { formats: ['md', 'html'], audience: 'internal' });
     expect(String(files[0]?.contents)).toContain('**Điều 1.** GHI ĐÈ Phê duyệt');
@@ -161,7 +161,7 @@ describe('strategy templates: overrides from the agency repo', () => {
 
   it('an override asking for a field the view lacks is a usage error naming the file', async () => {
     const dir = makeProject({ ...base, 'templates/strategy/tam-nhin.html.hbs': '<p>{{vision.khong_co}}</p>\n' });
-    const r = await runPipeline({ root: 'architecture', cwd: dir, today: '2026-03-31', rules: false });
+    const r = valid(await runPipeline({ root: 'architecture', cwd: dir, today: '2026-03-31', rules: false }));
     await expect(renderStrategy(ctxOf(r), { formats: ['html'], audience: 'internal' })).rejects.toThrow(UsageError);
     await expect(renderStrategy(ctxOf(r), { formats: ['html'], audience: 'internal' })).rejects.toThrow(/templates\/strategy\/tam-nhin\.html\.hbs/);
   });
@@ -176,7 +176,7 @@ describe('strategy templates: overrides from the agency repo', () => {
   });
 
   it('refuses an override that resolves outside the repo (file symlink), never reading it', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'kientruc-outside-'));
+    const outside = makeTempDir('outside-');
     writeFileSync(join(outside, 'secret.hbs'), 'BÍ MẬT NGOÀI KHO\n');
     const dir = makeProject(base);
     mkdirSync(join(dir, 'templates', 'strategy'), { recursive: true });
@@ -189,7 +189,7 @@ describe('strategy templates: overrides from the agency repo', () => {
   });
 
   it('refuses a templates folder that is itself a link out of the repo', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'kientruc-outside-'));
+    const outside = makeTempDir('outside-');
     mkdirSync(join(outside, 'strategy'));
     writeFileSync(join(outside, 'strategy', 'dieu-1.md.hbs'), 'BÍ MẬT\n');
     const dir = makeProject(base);
@@ -209,7 +209,7 @@ describe('strategy templates: overrides from the agency repo', () => {
   });
 
   it('refuses a prose file linked from outside the architecture folder', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'kientruc-outside-'));
+    const outside = makeTempDir('outside-');
     writeFileSync(join(outside, 'x.md'), 'Tầm nhìn bí mật\n');
     const dir = makeProject(base);
     mkdirSync(join(dir, 'architecture', 'strategy'));

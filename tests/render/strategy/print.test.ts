@@ -1,29 +1,28 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../src/pipeline.js';
-import { BrowserProvider } from '../../../src/render/browser.js';
 import { renderStrategy, type StrategyFormat } from '../../../src/render/strategy/index.js';
 import { readZip } from '../../../src/render/strategy/zip.js';
 import type { Audience } from '../../../src/render/strategy/view-types.js';
 import type { GeneratedFile, RenderContext } from '../../../src/render/types.js';
-import { makeProject, REPO } from '../../helpers/project.js';
+import { makeProject, REPO, valid } from '../../helpers/project.js';
 import { AGENCY_DOC, ENTITIES } from './fixture.js';
+import { sharedBrowser } from '../../helpers/browser.js';
+import { makeTempDir } from '../../helpers/tmp.js';
 
 /**
  * The PDF and DOCX of the sample, read back the way a reviewer would: pdftotext/pdfinfo (poppler)
  * for the PDF, the XML inside the DOCX. Uses the system Chromium through the shared provider.
  */
 
-const browser = new BrowserProvider(process.env);
-afterAll(() => browser.close());
-const out = mkdtempSync(join(tmpdir(), 'kientruc-strategy-'));
+const browser = sharedBrowser();
+const out = makeTempDir('strategy-');
 const ALL: StrategyFormat[] = ['md', 'html', 'pdf', 'docx'];
 
 async function render(root: string, cwd: string, audience: Audience, asOf?: string): Promise<{ files: GeneratedFile[]; ctx: RenderContext }> {
-  const r = await runPipeline({ root, cwd, today: '2026-09-30', rules: true, ...(asOf ? { asOf } : {}) });
+  const r = valid(await runPipeline({ root, cwd, today: '2026-09-30', rules: true, ...(asOf ? { asOf } : {}) }));
   const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser, assets: r.assets };
   return { files: await renderStrategy(ctx, { formats: ALL, audience }), ctx };
 }
