@@ -5,14 +5,14 @@
  * byte-stable, and with nothing withheld in the public edition.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { elementId, isXsId } from '../../src/exchange/archimate/ids.js';
 import { exportArchimate } from '../../src/exchange/archimate/index.js';
 import { exchangeSchemasDir, xmlCatalogFor } from '../helpers/exchange-schemas.js';
 import { AGENCY, pipelineFor } from '../helpers/project.js';
+import { makeTempDir } from '../helpers/tmp.js';
 import { loadSample } from '../helpers/sample-model.js';
 import type { PipelineResult } from '../../src/pipeline.js';
 import { leaks, withheldValues } from './withheld.js';
@@ -56,7 +56,7 @@ function xmllint(args: readonly string[], env: Record<string, string> = {}): { c
 }
 
 function writeTemp(name: string, text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'kientruc-archimate-')), name);
+  const file = join(makeTempDir('archimate-'), name);
   writeFileSync(file, text);
   return file;
 }

@@ -9,10 +9,10 @@
  * archimate3_Model.xsd, xml.xsd, relationships.xml}, dcat-ap-3.0.0/{dcat-ap-SHACL.ttl,
  * mdr-vocabularies.shape.ttl}. See docs/exchange.md.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { REPO } from './project.js';
+import { makeTempDir } from './tmp.js';
 
 export function exchangeSchemasDir(): string | undefined {
   const candidates = [process.env['KIENTRUC_EXCHANGE_SCHEMAS'], join(REPO, '..', 'shared', 'exchange-schemas')];
@@ -22,7 +22,7 @@ export function exchangeSchemasDir(): string | undefined {
 
 /** An XML catalog so xmllint resolves the XSDs' import of http://www.w3.org/2001/xml.xsd offline. */
 export function xmlCatalogFor(dir: string): string {
-  const out = mkdtempSync(join(tmpdir(), 'kientruc-xsd-'));
+  const out = makeTempDir('xsd-');
   const file = join(out, 'catalog.xml');
   const xmlXsd = `file://${join(dir, 'archimate', 'xml.xsd')}`;
   writeFileSync(
