@@ -19,8 +19,9 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['doc', async () => (await import('./commands/doc.js')).registerDoc],
   ['diff', async () => (await import('./commands/diff.js')).registerDiff],
   ['aggregate', async () => (await import('./commands/aggregate.js')).registerAggregate],
-  ['site', async () => (await import('./commands/site.js')).registerSite],
+  ['import', async () => (await import('./commands/import.js')).registerImport],
   ['export', async () => (await import('./commands/export.js')).registerExport],
+  ['site', async () => (await import('./commands/site.js')).registerSite],
   ['schema', async () => (await import('./commands/schema.js')).registerSchema],
   ['init', async () => (await import('./commands/init.js')).registerInit],
 ];

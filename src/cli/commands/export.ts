@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { isStructural } from '../../diagnostics/codes.js';
@@ -13,13 +15,23 @@ interface ExportCliOptions extends InputOptions {
   format: string;
   audience?: 'internal' | 'public';
   public?: boolean;
-  out: string;
+  out?: string;
   force?: boolean;
   baseUri?: string;
 }
 
 /** Where exports go unless `--out` says otherwise: beside generated/, never inside it (build replaces that folder). */
 export const DEFAULT_EXPORT_OUT = 'exports';
+
+/** Formats that write one file, by that file's extension: `--out` may then name the file itself. */
+const SINGLE_FILE_EXT: Readonly<Record<string, string>> = { archimate: '.xml', xlsx: '.xlsx' };
+
+/** `--out` names a file (not a folder) when it has an extension and is not an existing folder: `--out danh-muc.xlsx`. */
+export function namesAFile(cwd: string, out: string | undefined): boolean {
+  if (out === undefined || extname(out) === '') return false;
+  const abs = resolve(cwd, out);
+  return !(existsSync(abs) && statSync(abs).isDirectory());
+}
 
 /** `--base-uri` must be an absolute IRI that identifiers can be appended to. */
 export function parseBaseUri(value: string | undefined, lang: 'vi' | 'en'): string | undefined {
@@ -52,7 +64,7 @@ export function registerExport(program: Command, app: App): void {
     .addOption(new Option('--format <format>', 'định dạng trao đổi').choices(ids).makeOptionMandatory())
     .addOption(new Option('--audience <audience>', 'bản nội bộ hoặc bản công khai (mặc định theo định dạng)').choices(['internal', 'public']))
     .option('--public', 'như --audience public')
-    .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_EXPORT_OUT)
+    .option('--out <path>', `thư mục đầu ra (mặc định ${DEFAULT_EXPORT_OUT}; các tệp khác của kientruc trong thư mục được giữ nguyên), hoặc tên tệp khi định dạng chỉ ghi một tệp`)
     .option('--base-uri <iri>', 'dcat: tiền tố IRI cho định danh danh mục, tập dữ liệu, phân phối (mặc định urn:kientruc:<mã cơ quan>:)');
   addInputOptions(cmd);
   addForceOption(cmd);
@@ -65,6 +77,7 @@ Ví dụ:
   $ kientruc export --format dcat --base-uri https://dulieu.sonha.gov.vn/id/
                                                              # exports/danh-muc-du-lieu-cong-khai.dcat.{ttl,jsonld}
   $ kientruc export architecture --format dcat --audience internal --out ../noi-bo
+  $ kientruc export --format xlsx --out ra-soat/danh-muc.xlsx  # bảng tính; nhập lại bằng "kientruc import" (docs/import-export.md)
 
 Hướng dẫn: docs/exchange.md.`,
   );
@@ -72,7 +85,15 @@ Hướng dẫn: docs/exchange.md.`,
     const format = EXPORT_FORMATS[opts.format];
     if (!format) throw new UsageError(`--format "${opts.format}": dùng một trong ${ids.join(', ')}.`);
     const baseUri = parseBaseUri(opts.baseUri, app.lang);
-    const out = await claimOutputFor(app, opts.out, [dir], opts.force);
+    const toFile = namesAFile(app.io.cwd, opts.out) && SINGLE_FILE_EXT[format.id] === extname(opts.out as string).toLowerCase();
+    if (toFile && existsSync(resolve(app.io.cwd, opts.out as string)) && !opts.force) {
+      throw new UsageError(
+        app.lang === 'vi'
+          ? `Không ghi vào "${opts.out}": tệp đã có; thêm --force để ghi đè, hoặc chọn tên khác.`
+          : `Not writing to "${opts.out}": the file exists; add --force to overwrite it, or choose another name.`,
+      );
+    }
+    const out = toFile ? undefined : await claimOutputFor(app, opts.out ?? DEFAULT_EXPORT_OUT, [dir], opts.force);
     const result = await loadForCommand(app, dir, opts, false);
     const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
     if (blocking.length) {
@@ -90,8 +111,27 @@ Hướng dẫn: docs/exchange.md.`,
     }
     const audience = opts.public ? 'public' : (opts.audience ?? format.defaultAudience);
     const files = await format.run(result.model, { audience, asOf: result.asOf, ...(baseUri ? { baseUri } : {}) });
+    if (out === undefined) {
+      // One named file, as `check --output` writes one: staged beside it, then renamed into place.
+      const only = files[0];
+      if (files.length !== 1 || only === undefined) {
+        throw new UsageError(
+          app.lang === 'vi'
+            ? `--out "${opts.out}": định dạng ${format.id} ghi ${files.length} tệp; hãy chỉ định một thư mục.`
+            : `--out "${opts.out}": the ${format.id} format writes ${files.length} files; name a folder.`,
+        );
+      }
+      const target = resolve(app.io.cwd, opts.out as string);
+      await mkdir(dirname(target), { recursive: true });
+      const tmp = `${target}.kientruc-tmp-${process.pid}`;
+      await writeFile(tmp, only.contents);
+      await rename(tmp, target);
+      app.log.info(`✓ ${app.lang === 'vi' ? 'Đã ghi' : 'Wrote'} ${relative(app.io.cwd, target).split(sep).join('/')}`);
+      app.exitCode = 0;
+      return;
+    }
     await writeGenerated(out, files, 'merge');
-    const shown = displayPath(app.io.cwd, resolve(app.io.cwd, opts.out));
+    const shown = displayPath(app.io.cwd, resolve(app.io.cwd, opts.out ?? DEFAULT_EXPORT_OUT));
     const edition = audience === 'public' ? (app.lang === 'vi' ? 'bản công khai' : 'public edition') : app.lang === 'vi' ? 'bản nội bộ' : 'internal edition';
     app.log.info(`✓ ${app.lang === 'vi' ? 'Đã ghi' : 'Wrote'} (${edition}) ${files.map((f) => `${shown}/${f.path}`).join(', ')}`);
     if (format.id === 'dcat' && baseUri === undefined) {

@@ -1,0 +1,85 @@
+/**
+ * A spreadsheet as plain cells, read by exceljs (XLSX, and CSV through its fast-csv reader). Merged
+ * ranges are kept: every cell of a range reads the value of its top-left cell, and knows that cell.
+ */
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { CellValue } from '../values.js';
+
+export interface GridCell {
+  readonly value: CellValue;
+  /** A1 address of the cell. */
+  readonly address: string;
+  /** Top-left cell of the merged range holding this cell (itself when not merged). */
+  readonly master: { readonly row: number; readonly col: number };
+}
+
+export interface Grid {
+  /** Sheet name (the file name for CSV). */
+  readonly name: string;
+  readonly rowCount: number;
+  readonly colCount: number;
+  cell(row: number, col: number): GridCell;
+}
+
+/** `3` → `C`, `28` → `AB`. */
+export function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export const addressOf = (row: number, col: number): string => `${columnLetter(col)}${row}`;
+
+/** A cell's value as plain data: rich text joined, formulas by their cached result, hyperlinks by their text. */
+function plain(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('hyperlink' in value) return plain(value.text as ExcelJS.CellValue) ?? value.hyperlink;
+    if ('formula' in value || 'sharedFormula' in value) return plain((value as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('error' in value) return value.error;
+  }
+  return null;
+}
+
+function gridOf(ws: ExcelJS.Worksheet, name: string): Grid {
+  const rowCount = ws.actualRowCount === 0 ? 0 : ws.rowCount;
+  const colCount = ws.columnCount;
+  return {
+    name,
+    rowCount,
+    colCount,
+    cell(row, col) {
+      const c = ws.getCell(row, col);
+      const m = c.isMerged ? c.master : c;
+      return { value: plain(m.value), address: addressOf(row, col), master: { row: Number(m.row), col: Number(m.col) } };
+    },
+  };
+}
+
+/** Every worksheet of an XLSX file, in workbook order. */
+export async function readXlsx(bytes: Uint8Array): Promise<Grid[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return wb.worksheets.map((ws) => gridOf(ws, ws.name));
+}
+
+/**
+ * A CSV file as one sheet named `sheetName`. Values stay text (numbers and dates stored as text are
+ * read by the column type, not guessed here); the delimiter is `;` when the header line has more
+ * semicolons than commas (Excel's export in a Vietnamese locale), else `,`.
+ */
+export async function readCsv(bytes: Uint8Array, sheetName: string): Promise<Grid[]> {
+  const content = Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '');
+  const firstLine = content.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const wb = new ExcelJS.Workbook();
+  const ws = await wb.csv.read(Readable.from([content]), {
+    sheetName: 'csv',
+    parserOptions: { delimiter },
+    map: (v: unknown) => (v === '' ? null : v),
+  } as unknown as Parameters<typeof wb.csv.read>[1]);
+  return [gridOf(ws, sheetName)];
+}

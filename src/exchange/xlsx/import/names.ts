@@ -1,0 +1,103 @@
+/**
+ * Names to refs: an inventory names owners, systems and databases by their Vietnamese names. A name
+ * is found by its folded form, by its short name, without the trailing "tỉnh …", or as written ref
+ * or id; a folded name that two entities share resolves to neither (it is reported, not guessed).
+ */
+import { slugify } from '../../../core/labels.js';
+import { normalizeLabel } from '../normalize.js';
+
+const AMBIGUOUS = Symbol('ambiguous');
+
+/** Common abbreviations of provincial body names, expanded before comparing. */
+const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+  [/\bubnd\b/g, 'uy ban nhan dan'],
+  [/\bhdnd\b/g, 'hoi dong nhan dan'],
+  [/\bcsdl\b/g, 'co so du lieu'],
+  [/\bhttt\b/g, 'he thong thong tin'],
+];
+
+export function nameKey(name: string): string {
+  let k = normalizeLabel(name);
+  for (const [re, full] of ABBREVIATIONS) k = k.replace(re, full);
+  return k;
+}
+
+/**
+ * The key without a trailing place: " tỉnh <place>", " tỉnh", " của tỉnh" ("so y te tinh son ha" →
+ * "so y te"). Only the agency's own place is dropped, so "… tỉnh đáp ứng …" keeps its words.
+ */
+function withoutPlace(key: string, place: string | undefined): string | undefined {
+  const tail = place ? `(?: ${place})?` : '';
+  const m = new RegExp(`^(.+?) (?:cua )?(?:tinh|thanh pho)${tail}$`).exec(key);
+  return m ? m[1] : undefined;
+}
+
+export class NameIndex {
+  /** The agency's place, folded ("son ha"), or undefined. */
+  constructor(private readonly place?: string) {}
+
+  private readonly exact = new Map<string, string | typeof AMBIGUOUS>();
+  private readonly loose = new Map<string, string | typeof AMBIGUOUS>();
+  private readonly refs = new Set<string>();
+
+  add(ref: string, ...names: (string | undefined)[]): void {
+    this.refs.add(ref);
+    for (const name of names) {
+      if (!name) continue;
+      const key = nameKey(name);
+      put(this.exact, key, ref);
+      const bare = withoutPlace(key, this.place);
+      if (bare) put(this.loose, bare, ref);
+    }
+  }
+
+  has(ref: string): boolean {
+    return this.refs.has(ref);
+  }
+
+  /** The ref a written name, ref or id of `kind` stands for; `ambiguous` when two entities share it. */
+  find(written: string, kind: string, mode: 'exact' | 'loose' | 'both' = 'both'): string | 'ambiguous' | undefined {
+    const t = written.trim();
+    if (this.refs.has(t)) return t;
+    if (this.refs.has(`${kind}:${t}`)) return `${kind}:${t}`;
+    const key = nameKey(t);
+    const bare = withoutPlace(key, this.place);
+    const exact = mode === 'loose' ? undefined : this.exact.get(key);
+    const hit = exact ?? (mode === 'exact' ? undefined : (this.loose.get(key) ?? (bare !== undefined ? this.loose.get(bare) : undefined)));
+    return hit === AMBIGUOUS ? 'ambiguous' : hit;
+  }
+}
+
+function put(map: Map<string, string | typeof AMBIGUOUS>, key: string, ref: string): void {
+  const prev = map.get(key);
+  map.set(key, prev === undefined || prev === ref ? ref : AMBIGUOUS);
+}
+
+/** Phrases shortened in derived ids, the way Vietnamese officials abbreviate them. */
+const ID_ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+  [/\bco-so-du-lieu\b/g, 'csdl'],
+  [/\bhe-thong-thong-tin\b/g, 'httt'],
+  [/\bthu-tuc-hanh-chinh\b/g, 'tthc'],
+  [/\buy-ban-nhan-dan\b/g, 'ubnd'],
+  [/\bcong-nghe-thong-tin\b/g, 'cntt'],
+];
+
+/** Longest derived id: long enough to tell names apart, short enough to read in a ref. */
+const DERIVED_ID_LENGTH = 48;
+
+/**
+ * An ASCII kebab-case id from a Vietnamese name, not in `taken`: "Cổng Dịch vụ công" →
+ * "cong-dich-vu-cong"; common phrases abbreviated (csdl, httt, tthc, ubnd), cut at a word boundary;
+ * then "-2", "-3" for a repeated name.
+ */
+export function deriveId(label: string, taken: ReadonlySet<string>, fallback: string): string {
+  let slug = slugify(label);
+  for (const [re, short] of ID_ABBREVIATIONS) slug = slug.replace(re, short);
+  if (slug.length > DERIVED_ID_LENGTH) {
+    const cut = slug.slice(0, DERIVED_ID_LENGTH + 1);
+    slug = cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut.slice(0, DERIVED_ID_LENGTH);
+  }
+  const base = slug.replace(/-+$/, '') || fallback;
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
