@@ -14,6 +14,7 @@ import { certifyModel, type ValidModel } from './model/valid.js';
 import type { Rule } from './rules/define-rule.js';
 import { RULES } from './rules/index.js';
 import { runRules } from './rules/run-rules.js';
+import type { RuleMemo } from './rules/rule-memo.js';
 import { createWaiverMatcher } from './rules/waivers.js';
 import type { Severity } from './core/severity.js';
 import { compileSchemas } from './validate/ajv.js';
@@ -41,6 +42,12 @@ export interface PipelineOptions {
   readonly cacheDir?: string | undefined;
   /** Parse files in worker threads: when worth it (default), never, or always. */
   readonly parallel?: 'auto' | 'off' | 'force' | undefined;
+  /** A cache object to use instead of `cacheDir` (the language server keeps one in memory). */
+  readonly store?: Cache | undefined;
+  /** Texts that override the disk, by absolute path (unsaved editor buffers). */
+  readonly overlay?: ReadonlyMap<string, string> | undefined;
+  /** Rule results of earlier runs over this architecture (a long-running process); rules whose reads did not change are not run again. */
+  readonly ruleMemo?: RuleMemo | undefined;
 }
 
 interface PipelineData {
@@ -102,8 +109,16 @@ function choosePack(loaded: LoadResult, loadPack: (id: string) => FrameworkPack)
 
 /** load → validate → build model → check rules. Returns data; never prints, exits or reads `process`. */
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
-  const cache = opts.cacheDir === undefined ? undefined : new Cache(opts.cacheDir);
-  const loaded = await loadArchitecture({ root: opts.root, cwd: opts.cwd, base: opts.base, cache, parallel: opts.parallel, ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}) });
+  const cache = opts.store ?? (opts.cacheDir === undefined ? undefined : new Cache(opts.cacheDir));
+  const loaded = await loadArchitecture({
+    root: opts.root,
+    cwd: opts.cwd,
+    base: opts.base,
+    cache,
+    parallel: opts.parallel,
+    overlay: opts.overlay,
+    ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}),
+  });
   const assets = await loadProjectAssets({ rootAbs: loaded.rootAbs, cwd: loaded.base });
   const chosen = choosePack(loaded, (id) => loadPackCached(id, cache));
   const schemas = compileSchemas(chosen.pack, availablePacks(), { cache });
@@ -130,6 +145,6 @@ async function checkRules(opts: PipelineOptions, loaded: LoadResult, model: Mode
   const disabled = new Set([...fromConfig.disabled, ...(opts.disabledRules ?? [])]);
   const ran = RULES.filter((r) => !disabled.has(r.id));
   const matcher = createWaiverMatcher(config.value.waivers, { asOf, ranRules: new Set(ran.map((r) => r.id)), exists: (ref) => model.resolves(ref) });
-  const checked = runRules(model, RULES, { asOf, severity: { ...fromConfig.severity, ...opts.ruleSeverity }, disabled, waive: matcher.waive });
+  const checked = runRules(model, RULES, { asOf, severity: { ...fromConfig.severity, ...opts.ruleSeverity }, disabled, waive: matcher.waive, memo: opts.ruleMemo });
   return { diagnostics: [...config.diagnostics, ...checked.diagnostics, ...matcher.finish()], ran: checked.ran, config: config.value };
 }

@@ -22,6 +22,32 @@ interface Indexes {
 const BUILT = new WeakMap<Model, Indexes>();
 const NONE: readonly never[] = [];
 
+/**
+ * A model seen through a read-recording view (the incremental rule runner, `rules/rule-memo.ts`)
+ * answers this symbol with the model behind it and a callback: indexes are built once on the real
+ * model, and a rule's use of one index entry is recorded as that entry, not as every entity of five
+ * kinds.
+ */
+export const MODEL_VIEW = Symbol.for('kientruc.model-view');
+
+export interface ModelView {
+  readonly model: Model;
+  noteIndex(index: IndexName, key: string): void;
+}
+
+export type IndexName = keyof Indexes;
+
+/** The entry `key` of index `name`, for the memo's content keys (always on the real model). */
+export function indexEntry(model: Model, name: IndexName, key: string): readonly { readonly ref: string }[] {
+  return indexes(model)[name].get(key) ?? NONE;
+}
+
+function lookup<N extends IndexName>(model: Model, name: N, key: string): Indexes[N] extends ReadonlyMap<string, infer V> ? V | readonly never[] : never {
+  const view = (model as unknown as Record<symbol, ModelView | undefined>)[MODEL_VIEW];
+  view?.noteIndex(name, key);
+  return ((indexes(view?.model ?? model)[name] as ReadonlyMap<string, unknown>).get(key) ?? NONE) as never;
+}
+
 function indexes(model: Model): Indexes {
   const known = BUILT.get(model);
   if (known) return known;
@@ -51,35 +77,35 @@ function indexes(model: Model): Indexes {
 
 /** Datasets whose `system` is `systemRef`, in model order. */
 export function datasetsOn(model: Model, systemRef: string): readonly Dataset[] {
-  return indexes(model).datasetsBySystem.get(systemRef) ?? NONE;
+  return lookup(model, 'datasetsBySystem', systemRef);
 }
 
 /** Tasks whose `addresses` list `ref`, in model order. */
 export function tasksListing(model: Model, ref: string): readonly Task[] {
-  return indexes(model).tasksByAddressed.get(ref) ?? NONE;
+  return lookup(model, 'tasksByAddressed', ref);
 }
 
 /** Integrations with `ref` at either end (ends resolved as `resolveEndpoint` does), in model order. */
 export function integrationsAt(model: Model, ref: string): readonly Integration[] {
-  return indexes(model).integrationsByEnd.get(ref) ?? NONE;
+  return lookup(model, 'integrationsByEnd', ref);
 }
 
 /** Integrations carrying dataset `ref`, in model order. */
 export function integrationsCarrying(model: Model, ref: string): readonly Integration[] {
-  return indexes(model).integrationsByDataset.get(ref) ?? NONE;
+  return lookup(model, 'integrationsByDataset', ref);
 }
 
 /** KPIs implementing national target `ref`, in model order. */
 export function kpisImplementing(model: Model, ref: string): readonly Kpi[] {
-  return indexes(model).kpisByTarget.get(ref) ?? NONE;
+  return lookup(model, 'kpisByTarget', ref);
 }
 
 /** Integrations whose from, to or via is written as `ref` (not resolved), in model order. */
 export function integrationsNaming(model: Model, ref: string): readonly Integration[] {
-  return indexes(model).integrationsByNamed.get(ref) ?? NONE;
+  return lookup(model, 'integrationsByNamed', ref);
 }
 
 /** Systems whose `security.monitoredBy` or `replacedBy` is `ref`, in model order. */
 export function systemsNaming(model: Model, ref: string): readonly System[] {
-  return indexes(model).systemsByNamed.get(ref) ?? NONE;
+  return lookup(model, 'systemsByNamed', ref);
 }

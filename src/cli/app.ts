@@ -17,6 +17,8 @@ export interface App {
   /** Set from global options before the command runs. */
   lang: Lang;
   color: boolean;
+  /** --quiet: no progress on stderr. */
+  quiet: boolean;
   log: Logger;
   today: IsoDate;
 }
@@ -29,6 +31,7 @@ export function createApp(io: Io): App {
     exitCode: 0,
     lang: 'vi',
     color,
+    quiet: false,
     log: createLogger(io, { quiet: false, verbose: false, color }),
     today: isoOf(io.today),
   };

@@ -1,10 +1,22 @@
 /**
  * The CI workflows `kientruc init` writes. Every kientruc command they run comes from `CI_COMMANDS`, and
- * the README's CI section shows the same lines (a test holds the three together).
+ * docs/ci.md shows the same lines (a test holds the three together).
  */
 
-/** Installs the pinned kientruc from package.json; falls back to `npm install` until the lockfile is committed. */
-export const CI_INSTALL = 'if [ -f package-lock.json ]; then npm ci; else npm install --no-audit --no-fund; fi';
+/**
+ * Installs kientruc as package.json pins it — a registry version, a tarball (`file:vendor/kientruc-x.y.z.tgz`)
+ * or a git URL (`github:org/kientruc#v0.1.0`), see docs/ci.md — and falls back to `npm install` until the
+ * lockfile is committed. No browser is ever downloaded (PUPPETEER_SKIP_DOWNLOAD): Debian's Chromium is used.
+ */
+export const CI_INSTALL = 'if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi';
+
+/** Node line the workflows run on: the current LTS, the one kientruc is tested on first. */
+export const CI_NODE = '24';
+/** Debian image for jobs that render (Chromium and the fonts come from Debian's archive, not from a download). */
+export const CI_IMAGE = `node:${CI_NODE}-bookworm`;
+/** Chromium and fonts covering Vietnamese with Times New Roman metrics (the same list as .ci/system-deps). */
+export const CI_APT =
+  'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation2 fonts-croscore fonts-noto-core fontconfig';
 
 /** Marker the diff comment starts with (see `COMMENT_MARKER` in src/diff/format.ts), to update it in place. */
 const MARKER = '<!-- kientruc-diff -->';
@@ -13,6 +25,7 @@ export const CI_COMMANDS = {
   sarif: 'npx kientruc check architecture --format sarif --output kientruc.sarif --fail-on none',
   junit: 'npx kientruc check architecture --format junit --output kientruc-junit.xml --fail-on none',
   annotations: 'npx kientruc check architecture --format github',
+  version: 'npx kientruc --version',
   check: 'npx kientruc check architecture',
   build: 'npx kientruc build architecture --out generated',
   diff: (base: string) => `npx kientruc diff "${base}" HEAD --format md --output kientruc-diff.md`,
@@ -23,8 +36,12 @@ export const CI_DIFF_BASE = { github: '$BASE_SHA', gitlab: '$CI_MERGE_REQUEST_DI
 
 export function githubWorkflow(version: string): string {
   return `# Kiểm tra kiến trúc số trên mỗi lần đẩy mã và pull request — kientruc ${version}, phiên bản ghim trong package.json.
-# Tạo bởi "kientruc init". Chỉ dùng mạng tới kho gói npm và các action của GitHub.
+# Tạo bởi "kientruc init". Chỉ dùng mạng tới kho gói npm, kho gói Debian và các action của GitHub.
+# kientruc lấy từ kho npm, tệp .tgz hoặc URL git: xem docs/ci.md của kientruc.
 name: kientruc
+env:
+  PUPPETEER_SKIP_DOWNLOAD: "1"
+  NO_COLOR: "1"
 on:
   push:
     branches: [main]
@@ -46,9 +63,11 @@ jobs:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
+          node-version: ${CI_NODE}
       - name: Cài kientruc ${version}
         run: ${CI_INSTALL}
+      - name: Phiên bản kientruc
+        run: ${CI_COMMANDS.version}
       - name: Báo cáo SARIF (code scanning)
         run: ${CI_COMMANDS.sarif}
       - name: Báo cáo JUnit
@@ -74,14 +93,24 @@ jobs:
   build:
     name: Tạo văn bản, báo cáo, sơ đồ
     runs-on: ubuntu-latest
+    # Debian: Chromium và phông chữ tiếng Việt cài từ kho gói Debian để vẽ sơ đồ và in PDF.
+    container: ${CI_IMAGE}
     steps:
       - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
+      - name: Cài Chromium và phông chữ
+        run: ${CI_APT}
       - name: Cài kientruc ${version}
         run: ${CI_INSTALL}
-      # ubuntu-latest có sẵn Google Chrome; kientruc dùng nó để vẽ sơ đồ và in PDF.
+      - name: Phiên bản kientruc
+        run: ${CI_COMMANDS.version}
+      # Sơ đồ đã vẽ được giữ lại giữa các lần chạy (theo nội dung), chỉ sơ đồ thay đổi mới vẽ lại.
+      - name: Bộ nhớ đệm sơ đồ
+        uses: actions/cache@v4
+        with:
+          path: .kientruc-cache/
+          key: kientruc-\${{ hashFiles('package-lock.json', 'package.json') }}-\${{ github.sha }}
+          restore-keys: |
+            kientruc-\${{ hashFiles('package-lock.json', 'package.json') }}-
       - name: Tạo Chiến lược dữ liệu, báo cáo khoảng cách, sơ đồ và trang danh mục
         run: ${CI_COMMANDS.build}
       - name: Lưu đầu ra
@@ -102,9 +131,11 @@ jobs:
           fetch-depth: 0
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
+          node-version: ${CI_NODE}
       - name: Cài kientruc ${version}
         run: ${CI_INSTALL}
+      - name: Phiên bản kientruc
+        run: ${CI_COMMANDS.version}
       - name: So sánh với nhánh đích
         env:
           BASE_SHA: \${{ github.event.pull_request.base.sha }}
@@ -151,6 +182,7 @@ export function gitlabCi(version: string): string {
   const script = GITLAB_NOTE_SCRIPT.map((l) => `          ${l}`).join('\n');
   return `# Kiểm tra kiến trúc số — kientruc ${version}, phiên bản ghim trong package.json. Tạo bởi "kientruc init".
 # Chỉ dùng mạng tới kho gói npm và kho gói Debian (Chromium, phông chữ cho việc in PDF).
+# kientruc lấy từ kho npm, tệp .tgz hoặc URL git: xem docs/ci.md của kientruc.
 # Bình luận kết quả so sánh trên merge request: thêm biến CI/CD ẩn KIENTRUC_GITLAB_TOKEN (token có quyền api);
 # không có biến này, kết quả vẫn có trong nhật ký công việc và tệp kientruc-diff.md hiện trên merge request.
 stages:
@@ -165,17 +197,22 @@ workflow:
     - if: $CI_PIPELINE_SOURCE == "web"
 
 default:
-  image: node:20
+  image: ${CI_IMAGE}
   before_script:
     - ${CI_INSTALL}
+    - ${CI_COMMANDS.version}
 
 variables:
   npm_config_cache: "$CI_PROJECT_DIR/.npm"
+  PUPPETEER_SKIP_DOWNLOAD: "1"
+  NO_COLOR: "1"
 
+# Gói npm và sơ đồ đã vẽ (theo nội dung) được giữ lại giữa các lần chạy.
 cache:
-  key: kientruc-npm
+  key: kientruc
   paths:
     - .npm/
+    - .kientruc-cache/
 
 kientruc-check:
   stage: test
@@ -194,7 +231,7 @@ kientruc-check:
 kientruc-build:
   stage: build
   script:
-    - apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-liberation2 fonts-croscore
+    - ${CI_APT}
     - ${CI_COMMANDS.build}
   artifacts:
     name: kientruc-generated

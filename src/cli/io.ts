@@ -5,6 +5,8 @@ export interface OutStream {
 }
 
 export interface Io {
+  /** Standard input, for the commands that read it (the language server); absent in most tests. */
+  readonly stdin?: NodeJS.ReadableStream;
   readonly stdout: OutStream;
   readonly stderr: OutStream;
   readonly cwd: string;

@@ -4,12 +4,39 @@ import { pick } from '../core/text.js';
 import { BrowserMissingError } from '../render/browser.js';
 import { createApp } from './app.js';
 import type { Io } from './io.js';
-import { createProgram } from './program.js';
+import { createProgram, langOf, unknownHelpTarget } from './program.js';
+
+/** The closest command name (edit distance ≤ 2), as commander suggests for a mistyped command. */
+function suggestion(word: string, names: readonly string[], lang: 'vi' | 'en'): string {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0] as number;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cur = row[j] as number;
+        row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+      }
+    }
+    return row[b.length] as number;
+  };
+  const best = names.map((n) => [n, distance(word, n)] as const).filter(([, d]) => d <= 2).sort((x, y) => x[1] - y[1])[0];
+  if (!best) return '';
+  return lang === 'vi' ? `; có phải ý bạn là "${best[0]}"?` : `; did you mean "${best[0]}"?`;
+}
 
 /** Runs the CLI and returns the exit code; never calls process.exit. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const app = createApp(io);
+  app.lang = langOf(argv);
   const program = await createProgram(app, argv);
+  const unknown = unknownHelpTarget(argv);
+  if (unknown !== undefined) {
+    const hint = app.lang === 'vi' ? 'chạy "kientruc --help" để xem các lệnh' : 'run "kientruc --help" for the commands';
+    io.stderr.write(`kientruc: ${app.lang === 'vi' ? `không có lệnh "${unknown}"` : `unknown command "${unknown}"`}${suggestion(unknown, program.commands.map((c) => c.name()), app.lang)} (${hint}).\n`);
+    return 2;
+  }
   const verbose = argv.includes('--verbose');
   try {
     await program.parseAsync([...argv], { from: 'user' });

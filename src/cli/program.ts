@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
+import type { Lang } from '../core/text.js';
+import { availablePacks, PACKS_DIR } from '../framework/load-pack.js';
 import type { App } from './app.js';
+import { translateHelp } from './help-en.js';
 import { createLogger } from './logger.js';
 
 type Register = (program: Command, app: App) => void;
@@ -24,7 +29,12 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['site', async () => (await import('./commands/site.js')).registerSite],
   ['schema', async () => (await import('./commands/schema.js')).registerSchema],
   ['init', async () => (await import('./commands/init.js')).registerInit],
+  ['lsp', async () => (await import('./commands/lsp.js')).registerLsp],
+  ['completion', async () => (await import('./commands/completion.js')).registerCompletion],
 ];
+
+/** The commands commander itself answers besides ours. */
+const BUILTIN = new Set(['help']);
 
 /** Global options that take a value (their value is not the command name). */
 const VALUED_GLOBALS = new Set(['--lang']);
@@ -46,7 +56,55 @@ export function requestedCommands(argv: readonly string[]): readonly string[] {
   }
   if (words.length === 0 && (argv.includes('-V') || argv.includes('--version'))) return [];
   const name = words[0] === 'help' ? words[1] : words[0];
+  // Completion describes every command, so it needs them all.
+  if (name === 'completion') return names;
   return name !== undefined && names.includes(name) ? [name] : names;
+}
+
+/** The words of `argv` that are not options (nor values of valued global options), up to `--`. */
+function operands(argv: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') break;
+    if (VALUED_GLOBALS.has(a)) i++;
+    else if (!a.startsWith('-')) words.push(a);
+  }
+  return words;
+}
+
+/**
+ * The command `argv` asks help for that does not exist (`kientruc valdate --help`, `kientruc help valdate`),
+ * so that it is an error rather than the general help with exit 0.
+ */
+export function unknownHelpTarget(argv: readonly string[]): string | undefined {
+  const names = new Set(COMMANDS.map(([name]) => name));
+  const words = operands(argv);
+  const asksHelp = argv.includes('--help') || argv.includes('-h') || words[0] === 'help';
+  const name = words[0] === 'help' ? words[1] : words[0];
+  if (!asksHelp || name === undefined || names.has(name) || BUILTIN.has(name)) return undefined;
+  return name;
+}
+
+/** `--lang en` / `--lang=en` anywhere before `--`: help and early errors need it before parsing. */
+export function langOf(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') break;
+    if (a === '--lang' && argv[i + 1] === 'en') return 'en';
+    if (a === '--lang=en') return 'en';
+  }
+  return 'vi';
+}
+
+/** `kientruc --version`: the tool, each framework pack it ships (id and version, read from pack.yaml), the runtime. */
+export function versionText(version: string, lang: Lang): string {
+  const packs = availablePacks().map((id) => {
+    const text = readFileSync(join(PACKS_DIR, id, 'pack.yaml'), 'utf8');
+    const v = /^version:\s*(\S+)/m.exec(text)?.[1] ?? '?';
+    return `${lang === 'vi' ? 'bộ khung' : 'framework pack'} ${id} ${v}`;
+  });
+  return [`kientruc ${version}`, ...packs, `Node ${process.version}`].join('\n');
 }
 
 export async function createProgram(app: App, argv: readonly string[] = []): Promise<Command> {
@@ -54,7 +112,7 @@ export async function createProgram(app: App, argv: readonly string[] = []): Pro
     .description(
       'Kiến trúc số dạng mã cho cơ quan nhà nước: kiểm tra YAML theo Khung kiến trúc tổng thể quốc gia số (QĐ 3090), Khung kiến trúc dữ liệu quốc gia (QĐ 2439) và Luật Dữ liệu; tạo báo cáo, sơ đồ và Chiến lược dữ liệu.',
     )
-    .version(app.version, '-V, --version', 'in phiên bản')
+    .version(versionText(app.version, app.lang), '-V, --version', 'in phiên bản')
     .helpOption('-h, --help', 'hướng dẫn sử dụng')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi'))
     .option('-q, --quiet', 'không in tiến trình ra stderr')
@@ -78,6 +136,7 @@ Bắt đầu nhanh:
   $ kientruc build architecture --out generated
   $ kientruc diagram architecture --format svg,png
   $ kientruc doc architecture --format pdf,docx
+  $ kientruc completion bash > ~/.local/share/bash-completion/completions/kientruc
 
 Mã thoát: 0 đạt, 1 có phát hiện (theo --fail-on), 2 lỗi sử dụng hoặc lỗi nội bộ.`,
     );
@@ -85,10 +144,12 @@ Mã thoát: 0 đạt, 1 có phát hiện (theo --fail-on), 2 lỗi sử dụng h
     const g = action.optsWithGlobals<{ lang: 'vi' | 'en'; quiet?: boolean; verbose?: boolean; color: boolean }>();
     app.lang = g.lang;
     app.color = app.color && g.color;
+    app.quiet = Boolean(g.quiet);
     app.log = createLogger(app.io, { quiet: Boolean(g.quiet), verbose: Boolean(g.verbose), color: app.color });
   });
   const wanted = new Set(requestedCommands(argv));
   for (const [name, load] of COMMANDS) if (wanted.has(name)) (await load())(program, app);
+  if (app.lang === 'en') translateHelp(program);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => app.io.stdout.write(s), writeErr: (s) => app.io.stderr.write(s) });
   return program;
 }

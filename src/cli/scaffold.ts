@@ -12,6 +12,9 @@ export interface ScaffoldInput {
   readonly version: string;
 }
 
+/** The scripts a starter's package.json has, and that `init` merges into an existing one. */
+export const INIT_SCRIPTS: Readonly<Record<string, string>> = { check: 'kientruc check architecture', build: 'kientruc build architecture' };
+
 const HEADER = (depth: number) => `# yaml-language-server: $schema=${'../'.repeat(depth)}generated/schema/kientruc.schema.json\n`;
 
 /** YAML double-quoted string. */
@@ -124,14 +127,15 @@ addresses: [kpi:phan-loai-du-lieu]
 `;
   files['.github/workflows/kientruc.yml'] = githubWorkflow(input.version);
   files['.gitlab-ci.yml'] = gitlabCi(input.version);
-  files['.vscode/settings.json'] = `${JSON.stringify({ 'yaml.schemas': { './generated/schema/kientruc.schema.json': 'architecture/**/*.yaml' }, 'files.encoding': 'utf8' }, null, 2)}\n`;
+  // kientruc.*: the settings of the kientruc language server client (editors/vscode, docs/lsp.md).
+  files['.vscode/settings.json'] = `${JSON.stringify({ 'yaml.schemas': { './generated/schema/kientruc.schema.json': 'architecture/**/*.yaml' }, 'files.encoding': 'utf8', 'kientruc.root': 'architecture', 'kientruc.serverPath': 'node_modules/.bin/kientruc' }, null, 2)}\n`;
   files['.vscode/extensions.json'] = `${JSON.stringify({ recommendations: ['redhat.vscode-yaml'] }, null, 2)}\n`;
   files['.gitignore'] = 'node_modules/\n.npm/\n.kientruc-cache/\n.kientruc-tmp-*\n.kientruc-old-*\n*.sarif\n*-junit.xml\nkientruc-diff.md\n';
   files['package.json'] = `${JSON.stringify(
     {
       name: slugify(name) || 'kien-truc-so',
       private: true,
-      scripts: { check: 'kientruc check architecture', build: 'kientruc build architecture' },
+      scripts: { ...INIT_SCRIPTS },
       devDependencies: { kientruc: input.version },
     },
     null,

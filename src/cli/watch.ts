@@ -1,5 +1,5 @@
-import { watch, type FSWatcher } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
 import { displayPath } from '../load/discover.js';
 import type { App } from './app.js';
 
@@ -19,8 +19,19 @@ export function isRelevant(name: string, rootAbs: string, outAbs: string): boole
   return /\.ya?ml$/i.test(last) || !last.includes('.');
 }
 
+/** True for what the watcher need not even look at: the output folder, dot folders and files, node_modules. */
+export function isIgnored(abs: string, rootAbs: string, outAbs: string): boolean {
+  const name = relative(rootAbs, abs);
+  if (name === '') return false;
+  const inOut = relative(outAbs, abs);
+  if (inOut === '' || (!inOut.startsWith('..') && !inOut.startsWith(sep))) return true;
+  return name.split(/[\\/]/).some((p) => p.startsWith('.') || p === 'node_modules');
+}
+
 /**
- * Builds once, then again whenever the architecture folder changes, until Ctrl-C. Changes that arrive
+ * Builds once, then again whenever the architecture folder changes, until Ctrl-C.
+ * The watcher is chokidar's: unlike \`fs.watch\` it keeps following a file an editor replaced by rename
+ * (atomic save, \`sed -i\`), a renamed file, and folders created after it started. Changes that arrive
  * during a build start one more build when it ends. Progress goes to stderr.
  */
 export async function watchBuild(app: App, dir: string, out: string, rebuild: () => Promise<boolean>): Promise<void> {
@@ -70,24 +81,32 @@ export async function watchBuild(app: App, dir: string, out: string, rebuild: ()
       if (stopped) return;
       stopped = true;
       if (timer) clearTimeout(timer);
-      watcher?.close();
+      const closing = watcher?.close() ?? Promise.resolve();
       removeInterrupt?.();
-      void (running ?? Promise.resolve()).then(() => {
+      void Promise.all([closing, running ?? Promise.resolve()]).then(() => {
         app.log.info(app.lang === 'vi' ? 'Đã dừng theo dõi.' : 'Stopped watching.');
         done();
       });
     };
     const removeInterrupt = app.io.onInterrupt?.(stop);
     try {
-      watcher = watch(rootAbs, { recursive: true }, (_event, name) => {
-        const file = name === null ? '.' : String(name);
-        if (file !== '.' && !isRelevant(file, rootAbs, outAbs)) return;
+      watcher = watch(rootAbs, {
+        ignoreInitial: true,
+        // Editors' save-by-rename shows up as one change, not as a delete then an add.
+        atomic: true,
+        ignored: (path: string) => isIgnored(resolve(path), rootAbs, outAbs),
+      });
+      watcher.on('all', (event, path) => {
+        const file = relative(rootAbs, path) || '.';
+        const isDir = event === 'addDir' || event === 'unlinkDir';
+        if (file !== '.' && !isDir && !isRelevant(file, rootAbs, outAbs)) return;
         pending.add(file);
         if (timer) clearTimeout(timer);
         timer = setTimeout(kick, DEBOUNCE_MS);
       });
-      watcher.on('error', (err: Error) => {
-        app.log.warn(app.lang === 'vi' ? `Không theo dõi được ${shown}: ${err.message}` : `Cannot watch ${shown}: ${err.message}`);
+      watcher.on('error', (err: unknown) => {
+        const message = err instanceof Error ? err.message : String(err);
+        app.log.warn(app.lang === 'vi' ? `Không theo dõi được ${shown}: ${message}` : `Cannot watch ${shown}: ${message}`);
         stop();
       });
     } catch (err: unknown) {
@@ -95,9 +114,13 @@ export async function watchBuild(app: App, dir: string, out: string, rebuild: ()
       stop();
       return;
     }
-    running = run([]).finally(() => {
-      running = undefined;
-      if (pending.size && !stopped) kick();
+    // The first build starts once the watcher has seen the tree, so no edit made after it can be missed.
+    watcher.once('ready', () => {
+      if (stopped) return;
+      running = run([]).finally(() => {
+        running = undefined;
+        if (pending.size && !stopped) kick();
+      });
     });
   });
 }

@@ -11,7 +11,7 @@ export interface CodeMeta {
 
 const c = (id: string, severity: Severity, vi: string, en: string): CodeMeta => ({ id, severity, description: text(vi, en) });
 
-/** Every built-in code, sorted by id. SARIF lists them next to the rules; the README documents them. */
+/** Every built-in code, sorted by id. SARIF lists them next to the rules; docs/check.md documents them. */
 export const BUILTIN_CODES: readonly CodeMeta[] = [
   c('aggregate.duplicate-code', 'error', 'Hai thư mục được tổng hợp có cùng mã định danh cơ quan.', 'Two aggregated folders share an agency code.'),
   c('aggregate.framework-mismatch', 'error', 'Các cơ quan được tổng hợp dùng bộ khung khác nhau.', 'Aggregated agencies use different framework packs.'),

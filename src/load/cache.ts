@@ -59,6 +59,35 @@ export class Cache {
   }
 }
 
+/**
+ * The same cache held in memory, for a long-running process (the language server): entries are kept
+ * as objects, never serialised, and live as long as the process.
+ */
+export class MemoryCache extends Cache {
+  private readonly entries = new Map<string, unknown>();
+
+  constructor() {
+    super('');
+  }
+
+  override readText(kind: string, key: string): string | undefined {
+    const v = this.entries.get(`${kind}/${key}`);
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  override readJson<T>(kind: string, key: string): T | undefined {
+    return this.entries.get(`${kind}/${key}`) as T | undefined;
+  }
+
+  override writeText(kind: string, key: string, text: string): void {
+    this.entries.set(`${kind}/${key}`, text);
+  }
+
+  override writeJson(kind: string, key: string, value: unknown): void {
+    this.entries.set(`${kind}/${key}`, value);
+  }
+}
+
 /** Bumped when the layout of entries changes; old entries are then simply never read. */
 const FORMAT = 'v1';
 

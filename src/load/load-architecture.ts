@@ -1,13 +1,13 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UsageError } from '../core/errors.js';
 import type { Range } from '../core/source.js';
 import { text, type Text } from '../core/text.js';
 import { sha256, type Cache } from './cache.js';
 import type { Position } from '../core/source.js';
-import { discoverYamlFiles, displayPath, pathBase, type Refusal } from './discover.js';
+import { discoverYamlFiles, displayPath, NOT_DOCUMENTS, pathBase, type DiscoveredFile, type Refusal } from './discover.js';
 import { SourceIndex } from './locate.js';
 import type { FileParse } from './parse-file.js';
 import { parseAll, type ParseItem } from './parse-pool.js';
@@ -29,6 +29,11 @@ export interface LoadOptions {
   readonly cache?: Cache | undefined;
   /** Parse in worker threads: when there is enough to parse (`auto`), never, or always (tests). */
   readonly parallel?: 'auto' | 'off' | 'force' | undefined;
+  /**
+   * Texts that override the disk, by absolute path (an editor's unsaved buffers). A YAML file of the
+   * architecture folder that exists only here is read too; one deleted on disk but open still counts.
+   */
+  readonly overlay?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface LoadedFile {
@@ -134,6 +139,37 @@ function undecodable(file: string, reason: 'invalid-utf8' | 'binary', at: Positi
       };
 }
 
+/** The overlay keyed by real paths (the folder is read from its real path; an editor may name it through a link). */
+function realOverlay(overlay: ReadonlyMap<string, string> | undefined): ReadonlyMap<string, string> | undefined {
+  if (!overlay || overlay.size === 0) return overlay;
+  const out = new Map<string, string>();
+  for (const [abs, text] of overlay) {
+    let real = abs;
+    try {
+      real = join(realpathSync(dirname(abs)), basename(abs));
+    } catch {
+      // A folder not on disk yet: keep the path as given.
+    }
+    out.set(real, text);
+  }
+  return out;
+}
+
+/** Adds the overlay's YAML files under `rootAbs` that discovery did not find on disk, in path order. */
+function withOverlay(found: DiscoveredFile[], rootAbs: string, base: string, overlay: ReadonlyMap<string, string> | undefined): DiscoveredFile[] {
+  if (!overlay || overlay.size === 0) return found;
+  const known = new Set(found.map((f) => f.abs));
+  const extra: DiscoveredFile[] = [];
+  for (const abs of overlay.keys()) {
+    if (known.has(abs) || !/\.ya?ml$/.test(abs) || NOT_DOCUMENTS.has(basename(abs))) continue;
+    const rel = relative(rootAbs, abs);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).some((part) => part.startsWith('.') || part === 'node_modules')) continue;
+    extra.push({ abs, display: displayPath(base, abs) });
+  }
+  if (extra.length === 0) return found;
+  return [...found, ...extra].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+}
+
 /** Reads and parses every YAML file of an architecture folder. Problems in files become diagnostics. */
 export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
   const given = resolve(opts.cwd, opts.root);
@@ -153,7 +189,8 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
   const files: LoadedFile[] = [];
   const runCache = opts.cache ? new RunCache(opts.cache, rootAbs) : undefined;
   const sources = new SourceIndex(undefined, runCache);
-  const discovered = await discoverYamlFiles(rootAbs, base);
+  const overlay = realOverlay(opts.overlay);
+  const discovered = withOverlay(await discoverYamlFiles(rootAbs, base), rootAbs, base, overlay);
 
   // 1. Read and hash every file (cheap), taking what the cache knows; 2. parse the rest, in worker
   // threads when it is worth it; 3. assemble, in file order, exactly as a sequential run would.
@@ -170,7 +207,8 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
     }
     let bytes: Uint8Array | 'too-large' | 'special';
     try {
-      bytes = readCapped(f.abs, max);
+      const over = overlay?.get(f.abs);
+      bytes = over === undefined ? readCapped(f.abs, max) : Buffer.from(over, 'utf8');
     } catch (err: unknown) {
       slots.push({
         kind: 'done',

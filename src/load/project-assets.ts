@@ -180,8 +180,8 @@ export async function loadProjectAssets(opts: AssetOptions): Promise<{ value: Pr
             range: FILE_START,
             path: [],
             fix: text(
-              guess ? `Đổi tên thành "${guess}".` : 'Xem danh sách mẫu trong README (mục Chiến lược dữ liệu).',
-              guess ? `Rename it to "${guess}".` : 'See the template list in the README (strategy section).',
+              guess ? `Đổi tên thành "${guess}".` : 'Xem danh sách mẫu trong docs/data-strategy.md của kientruc.',
+              guess ? `Rename it to "${guess}".` : 'See the template list in docs/data-strategy.md of kientruc.',
             ),
           });
           continue;

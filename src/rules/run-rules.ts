@@ -4,6 +4,7 @@ import type { Severity } from '../core/severity.js';
 import { text } from '../core/text.js';
 import type { Model } from '../model/model.js';
 import type { Rule } from './define-rule.js';
+import { ContentKeys, trackingView, type Placement, type RuleMemo } from './rule-memo.js';
 
 export interface RunRulesOptions {
   readonly asOf: IsoDate;
@@ -13,6 +14,11 @@ export interface RunRulesOptions {
   readonly disabled?: ReadonlySet<string>;
   /** Marks a finding as waived when a waiver matches it (see `waivers.ts`); identity otherwise. */
   readonly waive?: (d: Diagnostic) => Diagnostic;
+  /**
+   * Results of earlier runs over earlier versions of the same architecture: a rule whose reads are
+   * unchanged is not run again (same findings, same order). Without it every rule runs.
+   */
+  readonly memo?: RuleMemo | undefined;
 }
 
 export interface RunRulesResult {
@@ -35,21 +41,42 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
   const ran: Rule[] = [];
   const active = rules.filter((r) => !opts.disabled?.has(r.id));
   const waive = opts.waive ?? ((d: Diagnostic) => d);
+  let findings: readonly Diagnostic[] = [];
+  const memo = opts.memo;
+  const keys = memo ? new ContentKeys(model, () => findings, memo.contentKeys) : undefined;
+  const place = (p: Placement) => model.locate(p.entity, p.path, p.part);
+  memo?.begin(JSON.stringify([opts.asOf, opts.severity ?? {}, [...(opts.disabled ?? [])].sort(), model.pack.id, model.root]));
   for (const phase of ['model', 'findings'] as const) {
-    const findings: readonly Diagnostic[] = phase === 'findings' ? diagnostics.filter((d) => d.code !== 'internal.rule-crashed') : [];
+    findings = phase === 'findings' ? diagnostics.filter((d) => d.code !== 'internal.rule-crashed') : [];
     const produced: Diagnostic[] = [];
     for (const rule of active) {
       if ((rule.phase ?? 'model') !== phase) continue;
       ran.push(rule);
-      produced.push(...runOne(model, rule, opts, findings, waive));
+      let found = memo && keys ? memo.lookup(rule.id, keys, place) : undefined;
+      if (found && memo) memo.lastRun.reused++;
+      else if (memo && keys) {
+        const reads = new Map<string, string>();
+        if (phase === 'findings') reads.set('findings', keys.of('findings'));
+        const placements: Placement[] = [];
+        found = runOne(trackingView(model, keys, reads), rule, opts, findings, model, placements);
+        memo.lastRun.ran++;
+        if (!found.some((d) => d.code === 'internal.rule-crashed')) memo.store(rule.id, reads, found, placements, keys);
+      } else found = runOne(model, rule, opts, findings, model);
+      for (const d of found) produced.push(waive(d));
     }
     diagnostics.push(...produced);
   }
+  if (memo && keys) memo.contentKeys = keys.contentKeysUsed();
   ran.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { diagnostics, ran };
 }
 
-function runOne(model: Model, rule: Rule, opts: RunRulesOptions, findings: readonly Diagnostic[], waive: (d: Diagnostic) => Diagnostic): Diagnostic[] {
+/**
+ * Runs one rule (reading `model`, maybe a recording view) and places its findings with `locator` (the
+ * real model: placing is not a read of the rule). Findings come back before waivers; `placements`, when
+ * given, receives where each was placed.
+ */
+function runOne(model: Model, rule: Rule, opts: RunRulesOptions, findings: readonly Diagnostic[], locator: Model, placements?: Placement[]): Diagnostic[] {
   const override = opts.severity?.[rule.id];
   const found: Diagnostic[] = [];
   try {
@@ -58,21 +85,20 @@ function runOne(model: Model, rule: Rule, opts: RunRulesOptions, findings: reado
       asOf: opts.asOf,
       findings,
       report(f) {
-        const loc = model.locate(f.entity, f.path ?? [], f.part ?? 'value');
+        const loc = locator.locate(f.entity, f.path ?? [], f.part ?? 'value');
+        placements?.push({ entity: f.entity, path: f.path ?? [], part: f.part ?? 'value' });
         const severity = capSeverity(rule, override ?? f.severity ?? rule.severity);
-        found.push(
-          waive({
-            code: rule.id,
-            severity,
-            message: f.message,
-            file: loc.file,
-            range: loc.range,
-            entity: f.entity,
-            path: f.path ?? [],
-            legalRef: rule.legalRef,
-            ...(f.fix ? { fix: f.fix } : {}),
-          }),
-        );
+        found.push({
+          code: rule.id,
+          severity,
+          message: f.message,
+          file: loc.file,
+          range: loc.range,
+          entity: f.entity,
+          path: f.path ?? [],
+          legalRef: rule.legalRef,
+          ...(f.fix ? { fix: f.fix } : {}),
+        });
       },
     });
     return found;

@@ -7,7 +7,7 @@ import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { CI_COMMANDS, CI_DIFF_BASE } from '../../src/cli/ci-templates.js';
+import { CI_APT, CI_COMMANDS, CI_DIFF_BASE, CI_IMAGE, CI_INSTALL } from '../../src/cli/ci-templates.js';
 import { TOOL_VERSION } from '../../src/cli/app.js';
 import { edit, git } from '../helpers/git.js';
 import { GITLAB_CI_SCHEMA } from '../helpers/gitlab-ci-schema.js';
@@ -87,6 +87,7 @@ describe('CI workflows written by kientruc init', () => {
     expect(wf.jobs['diff']!.if).toBe("github.event_name == 'pull_request'");
     expect(wf.jobs['diff']!.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
     expect(uses('diff')).toContain('actions/github-script@v7');
+    expect(uses('build')).toEqual(['actions/checkout@v4', 'actions/cache@v4', 'actions/upload-artifact@v4']);
     // Only the registry and GitHub's own actions: no other action, no curl/wget, no secret.
     expect(new Set([...uses('check'), ...uses('build'), ...uses('diff')].map((u) => String(u).split('/')[0]))).toEqual(new Set(['actions', 'github']));
     expect(gh).not.toMatch(/curl|wget|secrets\./);
@@ -114,13 +115,36 @@ describe('CI workflows written by kientruc init', () => {
     expect(gl).not.toMatch(/curl|wget|secrets:/);
   });
 
-  it('run kientruc exactly as the README shows', () => {
-    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('## CI'));
-    expect(section.length).toBeLessThan(readme.length);
+  it('run kientruc exactly as docs/ci.md shows', () => {
+    const page = readFileSync(join(REPO, 'docs', 'ci.md'), 'utf8');
     const commands = [...new Set([...kientrucCommands(gh), ...kientrucCommands(gl)])];
-    expect(commands.length).toBe(7);
-    for (const c of commands) expect(section, c).toContain(c);
+    expect(commands.length).toBe(8);
+    for (const c of commands) expect(page, c).toContain(c);
+  });
+
+  it('Node 24, no browser download, Debian Chromium and fonts, the render cache kept, the version in the log', () => {
+    const wf = load(gh) as { env: Yaml; jobs: Record<string, { container?: string; steps: Yaml[] }> };
+    expect(wf.env['PUPPETEER_SKIP_DOWNLOAD']).toBe('1');
+    for (const job of ['check', 'diff']) {
+      const setup = wf.jobs[job]!.steps.find((s) => s['uses'] === 'actions/setup-node@v4') as { with: Yaml };
+      expect(setup.with['node-version']).toBe(24);
+    }
+    const build = wf.jobs['build']!;
+    expect(build.container).toBe(CI_IMAGE);
+    const runs = build.steps.map((s) => String(s['run'] ?? ''));
+    expect(runs.findIndex((r) => r === CI_APT)).toBeLessThan(runs.findIndex((r) => r === CI_COMMANDS.build));
+    const cache = build.steps.find((s) => s['uses'] === 'actions/cache@v4') as { with: Yaml };
+    expect(cache.with['path']).toBe('.kientruc-cache/');
+    for (const job of Object.values(wf.jobs)) expect(job.steps.map((s) => s['run'])).toContain(CI_COMMANDS.version);
+    for (const pkg of ['chromium', 'fonts-liberation2', 'fonts-croscore']) expect(CI_APT).toContain(pkg);
+
+    const ci = load(gl) as { default: { image: string; before_script: string[] }; variables: Yaml; cache: { paths: string[] }; 'kientruc-build': { script: string[] } };
+    expect(ci.default.image).toBe(CI_IMAGE);
+    expect(CI_IMAGE).toMatch(/^node:24-bookworm$/);
+    expect(ci.default.before_script).toEqual([CI_INSTALL, CI_COMMANDS.version]);
+    expect(ci.variables['PUPPETEER_SKIP_DOWNLOAD']).toBe('1');
+    expect(ci.cache.paths).toContain('.kientruc-cache/');
+    expect(ci['kientruc-build'].script[0]).toBe(CI_APT);
   });
 
   it('the commands work on the scaffolded repository: check reports, build outputs, diff of a merge request', () => {

@@ -80,7 +80,7 @@ describe('kientruc (built bin)', () => {
     expect(help.stdout).toContain('Ví dụ:');
     const v = runBin(['--version'], dir);
     expect(v.code).toBe(0);
-    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(v.stdout).toMatch(/^kientruc \d+\.\d+\.\d+\nbộ khung vn-2025 \d+\.\d+\.\d+\nNode v\d+/);
   });
 
   it('check --fail-on: warnings fail only when asked', async () => {
@@ -92,7 +92,7 @@ describe('kientruc (built bin)', () => {
     expect((await runMain(['check', '--fail-on', 'warning'], dir)).code).toBe(1);
   });
 
-  it('init scaffolds a repo that passes check, and refuses to overwrite', async () => {
+  it('init scaffolds a repo that passes check, and never overwrites', async () => {
     const dir = makeProject({});
     const init = await runMain(['init', 'repo', '--name', 'Sở Y tế tỉnh Thử', '--code', '000.00.31.H98'], dir);
     expect(init.code).toBe(0);
@@ -105,9 +105,11 @@ describe('kientruc (built bin)', () => {
     expect(check.stdout).toMatch(/✖|⚠/);
     expect(check.stdout).toContain('0 lỗi');
     expect(check.code).toBe(0);
+    const agency = readFileSync(join(repo, 'architecture/agency.yaml'), 'utf8');
     const again = await runMain(['init', 'repo', '--name', 'X'], dir);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain('Không ghi đè');
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('Giữ nguyên');
+    expect(readFileSync(join(repo, 'architecture/agency.yaml'), 'utf8')).toBe(agency);
   });
 
   it('build writes generated/, is byte-reproducible, and --check detects drift', async () => {

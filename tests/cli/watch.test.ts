@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isRelevant } from '../../src/cli/watch.js';
+import { isIgnored, isRelevant } from '../../src/cli/watch.js';
 import { edit } from '../helpers/git.js';
 import { AGENCY, BIN, makeProject } from '../helpers/project.js';
 
@@ -26,9 +26,9 @@ deadline: 2026
 `;
 
 /** A running `kientruc build --watch`, with its stderr collected and a way to wait for a line. */
-function start(cwd: string, tmp: string): { child: ChildProcess; stderr: () => string; waitFor: (text: string, count?: number) => Promise<void>; exit: Promise<number | null> } {
+function start(cwd: string, tmp: string, extra: readonly string[] = []): { child: ChildProcess; stderr: () => string; waitFor: (text: string, count?: number) => Promise<void>; exit: Promise<number | null> } {
   // Diagrams are drawn (Chromium); TMPDIR is private so the browser profile left behind, if any, shows.
-  const child = spawn(process.execPath, [BIN, 'build', 'architecture', '--out', 'generated', '--watch'], {
+  const child = spawn(process.execPath, [BIN, 'build', 'architecture', '--out', 'generated', '--watch', ...extra], {
     cwd,
     // The cache is private too: the diagrams must be drawn, not served from another test's run.
     env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp, KIENTRUC_CACHE_DIR: join(tmp, 'cache') },
@@ -100,6 +100,55 @@ describe('kientruc build --watch', () => {
     // The browser was used (diagrams drawn), then closed and its profile removed.
     expect(w.stderr()).toMatch(/sơ đồ: [1-9]\d* vẽ mới/);
     expect(readdirSync(tmp).filter((f) => f.startsWith('kientruc-chromium-'))).toEqual([]);
+  });
+
+  it('survives atomic saves, renames and new folders (no browser)', { timeout: 120_000 }, async () => {
+    const dir = makeProject({ 'architecture/agency.yaml': AGENCY, 'architecture/systems/s.yaml': SYSTEM });
+    const tmp = makeProject({});
+    const w = start(dir, tmp, ['--no-render']);
+    running.push(w.child);
+    await w.waitFor('✓ Xong sau', 1);
+    const model = () => readFileSync(join(dir, 'generated', 'model.json'), 'utf8');
+    const file = join(dir, 'architecture', 'systems', 's.yaml');
+
+    // Atomic save, as editors and sed -i do it: write a temp file beside it, rename it over the original.
+    writeFileSync(`${file}.tmp-save`, SYSTEM.replace('name: Hệ thống một cửa điện tử', 'name: Một cửa (lưu nguyên tử)'));
+    renameSync(`${file}.tmp-save`, file);
+    await w.waitFor('✓ Xong sau', 2);
+    expect(model()).toContain('Một cửa (lưu nguyên tử)');
+    // …and the replaced file is still followed: a later in-place write rebuilds (fs.watch lost it).
+    writeFileSync(file, SYSTEM.replace('name: Hệ thống một cửa điện tử', 'name: Một cửa (ghi tại chỗ)'));
+    await w.waitFor('✓ Xong sau', 3);
+    expect(model()).toContain('Một cửa (ghi tại chỗ)');
+
+    // Rename: the file under its new name is followed.
+    const renamed = join(dir, 'architecture', 'systems', 'mot-cua.yaml');
+    renameSync(file, renamed);
+    await w.waitFor('✓ Xong sau', 4);
+    writeFileSync(renamed, SYSTEM.replace('name: Hệ thống một cửa điện tử', 'name: Một cửa (đã đổi tên tệp)'));
+    await w.waitFor('✓ Xong sau', 5);
+    expect(model()).toContain('Một cửa (đã đổi tên tệp)');
+
+    // A folder created after the watch started, then a file written into it, then edited.
+    mkdirSync(join(dir, 'architecture', 'nhiem-vu', 'nam-2026'), { recursive: true });
+    const task = join(dir, 'architecture', 'nhiem-vu', 'nam-2026', 't.yaml');
+    writeFileSync(task, TASK);
+    await expect.poll(() => model(), { timeout: 30_000, interval: 200 }).toContain('task:trien-khai-mot-cua');
+    const builds = w.stderr().split('✓ Xong sau').length - 1;
+    writeFileSync(task, TASK.replace('deadline: 2026', 'deadline: 2027'));
+    await w.waitFor('✓ Xong sau', builds + 1);
+    await expect.poll(() => model(), { timeout: 30_000, interval: 200 }).toMatch(/"deadline": "?2027/);
+
+    w.child.kill('SIGINT');
+    expect(await w.exit).toBe(0);
+  });
+
+  it('does not even watch the output folder, dot folders or node_modules', () => {
+    expect(isIgnored('/p/architecture', '/p/architecture', '/p/generated')).toBe(false);
+    expect(isIgnored('/p/architecture/systems/a.yaml', '/p/architecture', '/p/generated')).toBe(false);
+    expect(isIgnored('/p/architecture/.git', '/p/architecture', '/p/generated')).toBe(true);
+    expect(isIgnored('/p/architecture/node_modules/x', '/p/architecture', '/p/generated')).toBe(true);
+    expect(isIgnored('/p/architecture/out/model.json', '/p/architecture', '/p/architecture/out')).toBe(true);
   });
 
   it('ignores what cannot change the build', () => {

@@ -23,6 +23,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   aggregate: ['core', 'framework', 'load', 'model', 'analysis', 'render'],
   exchange: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'render'],
   pipeline: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'rules', 'diagnostics'],
+  // The library's public API (package "exports"): a thin front over the pipeline, view models and renderers.
+  api: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'rules', 'render', 'diagnostics', 'pipeline'],
+  index: ['api'],
   cli: ['core', 'framework', 'load', 'validate', 'model', 'analysis', 'rules', 'render', 'diagnostics', 'write', 'pipeline', 'diff', 'aggregate', 'exchange'],
 };
 

@@ -6,12 +6,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { BIN, REPO, TODAY } from '../helpers/project.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 const AS_OF = ['--as-of', '2026-09-30'];
 const ARCH = 'kien-truc/architecture';
@@ -54,15 +54,9 @@ async function run(argv: readonly string[], cwd: string, env: Record<string, str
 /** The lines a run printed that are not progress (`[1/8] …`) or logs. */
 const lastLine = (stderr: string): string => stderr.trimEnd().split('\n').at(-1) ?? '';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
+/** A folder under the run's temp root, removed when this file ends (tests/helpers/tmp.ts). */
 function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `kientruc-${prefix}-`));
-  made.push(dir);
-  return dir;
+  return makeTempDir(`${prefix}-`);
 }
 
 /** A scratch git repository with a commit, the sample architecture one level down, and foreign files. */
@@ -222,7 +216,7 @@ describe('same bytes wherever it runs', () => {
 /** Mounting needs root (CI runs as root) and a container allowed to mount: probed once with a tiny tmpfs. */
 function mountable(): boolean {
   if (process.getuid?.() !== 0) return false;
-  const probe = mkdtempSync(join(tmpdir(), 'kientruc-mount-probe-'));
+  const probe = makeTempDir('mount-probe-');
   try {
     if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]).status !== 0) return false;
     spawnSync('umount', [probe]);

@@ -14,6 +14,7 @@ import { UsageError } from '../../core/errors.js';
 import type { App } from '../app.js';
 import { watchBuild } from '../watch.js';
 import { formatDiagnostics } from '../output.js';
+import { step } from '../progress.js';
 import { addConfigOption, addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
 
 interface BuildOptions extends InputOptions {
@@ -115,7 +116,7 @@ async function buildOnce(
   const files: GeneratedFile[] = [];
   for (const [i, renderer] of RENDERERS.entries()) {
     app.log.info(`[${i + 1}/${RENDERERS.length}] ${renderer.description}`);
-    files.push(...(await renderer.render({ ...ctx, outputs: [...files] })));
+    files.push(...(await step(app, renderer.description, () => renderer.render({ ...ctx, outputs: [...files] }))));
   }
   const outAbs = resolve(app.io.cwd, opts.out);
   const outShown = displayPath(app.io.cwd, outAbs);

@@ -10,6 +10,7 @@ import type { Audience } from '../../render/strategy/view-types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
+import { step } from '../progress.js';
 import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
 
 interface DocOptions extends InputOptions {
@@ -82,7 +83,9 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
     const ctx = renderContextFor(app, result, browser, cache);
     let files;
     try {
-      files = await renderStrategy(ctx, { formats, audience: opts.audience });
+      files = await step(app, app.lang === 'en' ? `Strategy document (${formats.join(', ')})` : `Văn bản Chiến lược (${formats.join(', ')})`, () =>
+        renderStrategy(ctx, { formats, audience: opts.audience }),
+      );
     } finally {
       await browser?.close();
       await cache?.prune();

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
@@ -8,13 +9,15 @@ import { DEFAULT_PACK, loadPack } from '../../framework/load-pack.js';
 import { schemaJson, SCHEMA_FILE } from '../../render/schema-file.js';
 import { MANIFEST, manifestJson, writeNewFiles } from '../../write/write-generated.js';
 import type { App } from '../app.js';
-import { scaffoldFiles, type ScaffoldInput } from '../scaffold.js';
+import { planInit, type InitPlan } from '../init-merge.js';
+import { INIT_SCRIPTS, scaffoldFiles, type ScaffoldInput } from '../scaffold.js';
 
 interface InitOptions {
   name?: string;
   level: ScaffoldInput['level'];
   id?: string;
   code?: string;
+  force?: boolean;
 }
 
 export function registerInit(program: Command, app: App): void {
@@ -22,20 +25,24 @@ export function registerInit(program: Command, app: App): void {
     .command('init')
     .summary('tạo kho kiến trúc mẫu / scaffold a starter repository')
     .description(
-      'Tạo một kho kiến trúc mới: agency.yaml, một ví dụ cho mỗi loại thực thể, quy trình CI cho GitHub Actions và GitLab CI, cấu hình VS Code và .gitignore. Kho mới kiểm tra đạt ngay. Không ghi đè tệp đã có.',
+      'Tạo một kho kiến trúc mới, hoặc thêm vào dự án đã có: agency.yaml, một ví dụ cho mỗi loại thực thể, quy trình CI cho GitHub Actions và GitLab CI, cấu hình VS Code và .gitignore. Kho mới kiểm tra đạt ngay. Không ghi đè tệp đã có (trừ khi có --force); package.json đã có được thêm các script của kientruc.',
     )
     .argument('[dir]', 'thư mục đích', '.')
     .requiredOption('--name <name>', 'tên cơ quan, ví dụ "Sở Y tế tỉnh Sơn Hà"')
     .addOption(new Option('--level <level>', 'cấp cơ quan').choices(['ministry', 'province', 'department', 'commune']).default('department'))
     .option('--id <id>', 'mã định danh kebab-case (mặc định: từ tên)')
     .option('--code <code>', 'mã định danh cơ quan theo QCVN 102, ví dụ 000.00.31.H99')
+    .option('--force', 'ghi đè tệp đã có (mặc định: không bao giờ ghi đè)')
     .addHelpText(
       'after',
       `
 Ví dụ:
   $ kientruc init so-y-te --name "Sở Y tế tỉnh Sơn Hà" --level department --code 000.00.31.H99
   $ kientruc init . --name "Ủy ban nhân dân xã An Phú" --level commune
-  $ cd so-y-te && npx kientruc check`,
+  $ cd so-y-te && npx kientruc check
+  $ npm i -D kientruc && npx kientruc init . --name "Sở Y tế tỉnh Sơn Hà"   # trong dự án đã có: thêm script vào package.json
+
+Chạy lại init là an toàn: tệp giống hệt được bỏ qua, tệp khác nội dung được giữ nguyên (trừ khi có --force).`,
     )
     .action(async (dir: string, opts: InitOptions) => {
       const name = (opts.name ?? '').trim().normalize('NFC');
@@ -47,13 +54,68 @@ Ví dụ:
       files[`generated/${SCHEMA_FILE}`] = schemaJson(loadPack(DEFAULT_PACK));
       // generated/ is kientruc's from the start: the first build replaces the schema instead of refusing the folder.
       files[`generated/${MANIFEST}`] = manifestJson(app.version, [SCHEMA_FILE]);
-      const existing = Object.keys(files).filter((f) => existsSync(resolve(target, f)));
-      if (existing.length) {
-        throw new UsageError(
-          `Không ghi đè tệp đã có trong ${dir}: ${existing.join(', ')}. Chọn thư mục khác hoặc xóa các tệp này.`,
-        );
-      }
-      await writeNewFiles(target, Object.entries(files).map(([path, contents]) => ({ path, contents })));
-      app.log.info(`✓ Đã tạo ${Object.keys(files).length} tệp trong ${dir}. Tiếp theo: cd ${dir} && npx kientruc check`);
+      const read = (path: string): string | undefined => {
+        const abs = resolve(target, path);
+        return existsSync(abs) && statSync(abs).isFile() ? readFileSync(abs, 'utf8') : undefined;
+      };
+      const plan = planInit(files, read, { force: Boolean(opts.force), version: app.version, scripts: INIT_SCRIPTS });
+      const entries = Object.entries(plan.write).map(([path, contents]) => ({ path, contents }));
+      // New files are created with O_EXCL (never replacing one that appeared meanwhile); the merged
+      // package.json and what --force replaces are swapped in whole (temp file, rename).
+      await writeNewFiles(target, entries.filter((f) => read(f.path) === undefined));
+      for (const f of entries.filter((e) => read(e.path) !== undefined)) await replaceFile(resolve(target, f.path), f.contents);
+      reportPlan(app, dir, plan);
     });
+}
+
+async function replaceFile(target: string, contents: string): Promise<void> {
+  const tmp = `${target}.kientruc-tmp-${process.pid}`;
+  await writeFile(tmp, contents);
+  await rename(tmp, target);
+}
+
+function reportPlan(app: App, dir: string, plan: InitPlan): void {
+  const vi = app.lang === 'vi';
+  const list = (paths: readonly string[]) => paths.join(', ');
+  const written = Object.keys(plan.write);
+  if (plan.kept.length) {
+    app.log.warn(
+      vi
+        ? `Giữ nguyên ${plan.kept.length} tệp đã có nội dung khác: ${list(plan.kept)} (thêm --force để ghi đè).`
+        : `Kept ${plan.kept.length} existing file(s) with other contents: ${list(plan.kept)} (add --force to overwrite).`,
+    );
+  }
+  if (plan.skippedExamples.length) {
+    app.log.warn(
+      vi
+        ? 'architecture/agency.yaml đã có (cơ quan khác): không thêm các tệp ví dụ vào architecture/.'
+        : 'architecture/agency.yaml exists (another agency): the example files were not added to architecture/.',
+    );
+  }
+  if (plan.scriptConflicts.length) {
+    app.log.warn(
+      vi
+        ? `package.json đã dùng tên script ${list(plan.scriptConflicts)} và kientruc:${list(plan.scriptConflicts)} cho việc khác: giữ nguyên (--force để thay).`
+        : `package.json already uses the script names ${list(plan.scriptConflicts)} and kientruc:${list(plan.scriptConflicts)}: kept (--force to replace).`,
+    );
+  }
+  if (plan.gitignoreMissing.length) {
+    app.log.warn(
+      vi
+        ? `Nên thêm vào .gitignore: ${list(plan.gitignoreMissing)} (kientruc không sửa .gitignore đã có nếu không có --force).`
+        : `Add to .gitignore: ${list(plan.gitignoreMissing)} (kientruc leaves an existing .gitignore alone without --force).`,
+    );
+  }
+  if (plan.merged.length) {
+    app.log.info(vi ? `✓ Đã thêm vào package.json: ${list(plan.merged)}. Chạy "npm install".` : `✓ Added to package.json: ${list(plan.merged)}. Run "npm install".`);
+  }
+  const created = written.filter((p) => p !== 'package.json' || !plan.merged.length);
+  if (created.length === 0 && plan.merged.length === 0) {
+    app.log.info(vi ? `✓ ${dir} đã được khởi tạo trước đó: không có gì để ghi.` : `✓ ${dir} is already initialised: nothing to write.`);
+    return;
+  }
+  const here = dir === '.' || dir === './';
+  const next = here ? 'npx kientruc check' : `cd ${dir} && npx kientruc check`;
+  const where = here ? (vi ? 'thư mục hiện tại' : 'the current folder') : dir;
+  app.log.info(vi ? `✓ Đã ghi ${created.length} tệp vào ${where}. Tiếp theo: ${next}` : `✓ Wrote ${created.length} file(s) in ${where}. Next: ${next}`);
 }

@@ -9,6 +9,7 @@ import type { RenderCache, RenderContext } from '../../render/types.js';
 import { FileRenderCache } from '../../write/render-cache.js';
 import { claimOutput, type OutputDir } from '../../write/write-generated.js';
 import { parseAsOf, parseMegabytes, type App } from '../app.js';
+import { step } from '../progress.js';
 
 export const DEFAULT_ROOT = 'architecture';
 export const DEFAULT_OUT = 'generated';
@@ -118,7 +119,8 @@ export async function loadForCommand(
   const maxFileBytes = parseMegabytes(opts.maxFileSize);
   const cacheDir = cacheDirFor(app, opts);
   const parallelEnv = app.io.env['KIENTRUC_PARALLEL'];
-  const result = await runPipeline({
+  const label = app.lang === 'en' ? `Reading and checking ${dir}` : `Đọc và kiểm tra ${dir}`;
+  const result = await step(app, label, () => runPipeline({
     cacheDir,
     parallel: parallelEnv === '0' ? 'off' : parallelEnv === '1' ? 'force' : 'auto',
     root: dir,
@@ -128,7 +130,7 @@ export async function loadForCommand(
     ...(asOf ? { asOf } : {}),
     ...(opts.config !== undefined ? { config: opts.config } : {}),
     ...(maxFileBytes ? { maxFileBytes } : {}),
-  });
+  }));
   const ms = performance.now() - started;
   const entities = result.loaded.docs.length;
   app.log.debug(

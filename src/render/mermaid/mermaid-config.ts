@@ -1,25 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 
 /** Everything that decides how a diagram looks once rendered, and therefore its cache key. */
 
 /**
- * Mermaid as `@mermaid-js/mermaid-cli` (the pinned dependency) resolves it: its nested copy if it has
- * one, else the hoisted one. The CLI package exports no package.json, so its folder is found on the
- * resolution paths.
+ * Mermaid itself (a direct dependency): only its browser bundle is used, injected into our own pages.
+ * mermaid-cli is not a runtime dependency: its non-optional peer `puppeteer` would download a browser on
+ * install, while kientruc drives Debian's Chromium through puppeteer-core.
  */
-function mermaidRequire(): NodeJS.Require {
-  const own = createRequire(import.meta.url);
-  for (const dir of own.resolve.paths('@mermaid-js/mermaid-cli') ?? []) {
-    const pkg = join(dir, '@mermaid-js', 'mermaid-cli', 'package.json');
-    if (existsSync(pkg)) return createRequire(pkg);
-  }
-  return own;
-}
-
-const require = mermaidRequire();
+const require = createRequire(import.meta.url);
 export const MERMAID_JS = require.resolve('mermaid/dist/mermaid.min.js');
 export const MERMAID_PACKAGE_JSON = require.resolve('mermaid/package.json');
 export const MERMAID_VERSION: string = (JSON.parse(readFileSync(MERMAID_PACKAGE_JSON, 'utf8')) as { version: string }).version;
@@ -37,6 +27,10 @@ export const MERMAID_CONFIG = {
   startOnLoad: false,
   securityLevel: 'strict',
   theme: 'default',
+  // Mermaid 12 defaults to the ELK layout and the "neo" look, which re-lays out every flowchart (grids
+  // lose their columns); dagre and the classic look keep the drawings reviewers know.
+  layout: 'dagre',
+  look: 'classic',
   htmlLabels: false,
   fontFamily: FONT_STACK,
   deterministicIds: true,

@@ -1,0 +1,275 @@
+import type { EventEmitter } from 'node:events';
+import type { Command } from 'commander';
+
+/**
+ * English help (`--lang en`): the Vietnamese descriptions each command registers, and its help epilogue,
+ * in English. Kept in one catalogue so the commands read as they did; a text missing here stays
+ * Vietnamese (tests/cli/help-lang.test.ts fails on that for every command it knows).
+ */
+const TEXT_EN: Readonly<Record<string, string>> = {
+  'Kiến trúc số dạng mã cho cơ quan nhà nước: kiểm tra YAML theo Khung kiến trúc tổng thể quốc gia số (QĐ 3090), Khung kiến trúc dữ liệu quốc gia (QĐ 2439) và Luật Dữ liệu; tạo báo cáo, sơ đồ và Chiến lược dữ liệu.':
+    'Digital architecture as code for Vietnamese government agencies: checks YAML against the National overall digital architecture framework (QĐ 3090), the National data architecture framework (QĐ 2439) and the Data Law; produces reports, diagrams and the Data strategy.',
+  'in phiên bản': 'print the version (kientruc, framework pack, Node)',
+  'ngôn ngữ thông báo': 'language of messages and help',
+  'không in tiến trình ra stderr': 'do not print progress on stderr',
+  'in thêm chi tiết (thời gian, số tệp) và vết lỗi nội bộ': 'print more detail (timings, file counts) and internal stack traces',
+  'không tô màu': 'no colours',
+  'hướng dẫn sử dụng': 'show help',
+  'Đọc mọi tệp YAML trong thư mục kiến trúc, kiểm tra cú pháp, lược đồ JSON (QĐ 3090, QĐ 2439, Luật Dữ liệu) và tham chiếu giữa các tệp. Mỗi lỗi nêu tệp:dòng:cột, thực thể và cách sửa.':
+    'Reads every YAML file in the architecture folder and checks syntax, the JSON Schema (QĐ 3090, QĐ 2439, Data Law) and references between files. Each error gives file:line:col, the entity and a fix.',
+  'kiểm tra cú pháp, lược đồ và tham chiếu / validate YAML, schema and references': 'validate YAML, schema and references',
+  'thư mục kiến trúc': 'architecture folder',
+  'ngày chốt số liệu YYYY-MM-DD (mặc định: asOf trong agency.yaml, hoặc hôm nay)': 'data cut-off date YYYY-MM-DD (default: asOf in agency.yaml, or today)',
+  'bỏ qua tệp YAML lớn hơn giới hạn này': 'skip YAML files larger than this',
+  'thư mục bộ nhớ đệm theo nội dung (mặc định .kientruc-cache, hoặc biến môi trường KIENTRUC_CACHE_DIR)':
+    'content-addressed cache folder (default .kientruc-cache, or the KIENTRUC_CACHE_DIR environment variable)',
+  'không đọc, không ghi bộ nhớ đệm': 'neither read nor write the cache',
+  'định dạng kết quả': 'output format',
+  'ghi kết quả vào tệp thay vì stdout': 'write the result to a file instead of stdout',
+  'mức nghiêm trọng thấp nhất làm lệnh trả mã thoát 1': 'lowest severity that makes the command exit 1',
+  'Như validate, rồi chạy các quy tắc tuân thủ; mỗi phát hiện nêu căn cứ pháp lý. Dùng trong CI với --format sarif|junit|github.':
+    'Like validate, then runs the conformance rules; each finding cites its legal basis. In CI use --format sarif|junit|github.',
+  'kiểm tra tuân thủ khung kiến trúc / validate and check conformance rules': 'validate and check conformance rules',
+  'tệp cấu hình quy tắc và miễn trừ (mặc định: kientruc.config.yaml cạnh thư mục kiến trúc, rồi trong thư mục đó)':
+    'rule and waiver configuration (default: kientruc.config.yaml next to the architecture folder, then inside it)',
+  'Đánh giá khoảng cách giữa kiến trúc của cơ quan và các khung, chỉ tiêu quốc gia: từng chỉ tiêu quốc gia (mục tiêu, giá trị cơ sở, số đo gần nhất, dự báo tại thời hạn, trạng thái), mức độ bao phủ tính từ mô hình, bảng đánh giá theo lớp QĐ 3090 và lớp dữ liệu QĐ 2439, phát hiện theo quy tắc kèm căn cứ, tồn tại chưa có nhiệm vụ và danh mục việc cần làm. Ghi gap-report.md, .html, .json vào --out.':
+    'Gap assessment between the agency’s architecture and the national frameworks and targets: each national target (goal, baseline, latest measurement, forecast at the deadline, status), coverage computed from the model, scorecards by QĐ 3090 layer and QĐ 2439 data layer, rule findings with their legal basis, gaps no task addresses, and a to-do list. Writes gap-report.md, .html, .json into --out.',
+  'báo cáo đánh giá khoảng cách so với khung quốc gia / gap report': 'gap report against the national frameworks',
+  'định dạng, cách nhau bằng dấu phẩy: md, html, json': 'formats, comma-separated: md, html, json',
+  'thư mục đầu ra (các tệp khác trong thư mục được giữ nguyên)': 'output folder (other files in it are left untouched)',
+  'Báo cáo định kỳ theo yêu cầu thiết lập cơ chế báo cáo về số lượng kết nối thành công (với CSDL quốc gia, CSDL chuyên ngành, Cổng Dịch vụ công quốc gia, Trung tâm dữ liệu quốc gia), chất lượng dữ liệu (đúng - đủ - sạch - sống), tỉ lệ đáp ứng yêu cầu chia sẻ dữ liệu và tiến độ nhiệm vụ trong kỳ. Ghi bao-cao-dinh-ky-<kỳ>.md, .html, .json vào --out.':
+    'Periodic report as the reporting mechanism requires: successful connections (national databases, sector databases, the National Public Service Portal, the National Data Centre), data quality (correct, complete, clean, live), the share of data-sharing requests met, and task progress in the period. Writes bao-cao-dinh-ky-<period>.md, .html, .json into --out.',
+  'báo cáo định kỳ: kết nối, chất lượng dữ liệu, chia sẻ, nhiệm vụ / periodic report': 'periodic report: connections, data quality, sharing, tasks',
+  'kỳ báo cáo: 2025 (năm), 2025-H1 (sáu tháng), 2025-Q4 (quý), 2025-03 (tháng); mặc định: kỳ gần nhất đã kết thúc theo governance.reportingPeriod':
+    'reporting period: 2025 (year), 2025-H1 (half), 2025-Q4 (quarter), 2025-03 (month); default: the latest finished period of governance.reportingPeriod',
+  'Công việc chính: kiểm tra kiến trúc rồi tạo mọi đầu ra (lược đồ, mô hình, tổng quan và các báo cáo, sơ đồ, văn bản đã cài đặt) vào thư mục --out. Đầu ra được ghi vào thư mục tạm rồi mới thay thế, nên một lần chạy lỗi hoặc bị ngắt không làm hỏng đầu ra cũ.':
+    'The main job: checks the architecture, then writes every output (schemas, model, summary and reports, diagrams, configured documents) into --out. Outputs are staged in a temporary folder and swapped in, so a failed or interrupted run never damages the previous outputs.',
+  'tạo toàn bộ đầu ra vào generated/ / build every output': 'build every output into generated/',
+  'thư mục đầu ra': 'output folder',
+  'không ghi gì; báo lỗi (mã thoát 1) nếu --out khác với kết quả tạo lại (dùng trong CI)': 'write nothing; exit 1 if --out differs from a fresh build (for CI)',
+  'không dùng trình duyệt: bỏ qua SVG, PNG, PDF; vẫn tạo Mermaid, Markdown, HTML': 'no browser: skip SVG, PNG, PDF; still write Mermaid, Markdown, HTML',
+  'theo dõi thư mục kiến trúc và tạo lại đầu ra mỗi khi tệp YAML thay đổi (Ctrl-C để dừng)': 'watch the architecture folder and rebuild whenever a YAML file changes (Ctrl-C to stop)',
+  'trả mã thoát 1 khi có phát hiện từ mức này': 'exit 1 when there are findings at this severity or above',
+  'Vẽ từ mô hình kiến trúc: bức tranh tổng thể theo lớp QĐ 3090, sơ đồ kết nối (LGSP, NDXP, NDOP, CSDL quốc gia), kiến trúc dữ liệu theo QĐ 2439 và đồng bộ về CSDL tổng hợp quốc gia, an toàn thông tin theo cấp độ, lộ trình nhiệm vụ (Gantt), biểu đồ chỉ tiêu và sơ đồ ngữ cảnh từng hệ thống. Ghi mã nguồn Mermaid (.mmd), bản vẽ SVG, PNG và README.md có mã nguồn từng sơ đồ. Dùng một trình duyệt Chromium cho cả lần chạy; sơ đồ không đổi được lấy lại từ bộ nhớ đệm .kientruc-cache/.':
+    'Draws from the architecture model: the landscape by QĐ 3090 layer, integration maps (LGSP, NDXP, NDOP, national databases), the QĐ 2439 data architecture and synchronisation to the national aggregate database, security levels, the task roadmap (Gantt), KPI charts and one context diagram per system. Writes Mermaid sources (.mmd), SVG and PNG drawings and a README.md with each source. One Chromium serves the whole run; unchanged diagrams come from the .kientruc-cache/ cache.',
+  'vẽ sơ đồ kiến trúc (Mermaid, SVG, PNG) / draw the architecture diagrams': 'draw the architecture diagrams (Mermaid, SVG, PNG)',
+  'thư mục đầu ra (được thay thế toàn bộ)': 'output folder (replaced as a whole)',
+  'định dạng, cách nhau bởi dấu phẩy: svg, png, mmd': 'formats, comma-separated: svg, png, mmd',
+  'không dùng trình duyệt: chỉ tạo mã nguồn Mermaid (.mmd) và README.md': 'no browser: only Mermaid sources (.mmd) and README.md',
+  'sơ đồ có nhiều nút hơn được tách (theo lớp, thành phần, cơ quan)': 'diagrams with more nodes are split (by layer, component, agency)',
+  'Tạo dự thảo Quyết định phê duyệt Chiến lược dữ liệu từ mô hình kiến trúc, trình bày theo NĐ 30/2020/NĐ-CP (khổ A4, lề, phông Times New Roman, số trang): thể thức, căn cứ, quan điểm, tầm nhìn, nguyên tắc, mục tiêu gắn chỉ tiêu, nhiệm vụ, kinh phí, tổ chức thực hiện, nơi nhận, chữ ký và các phụ lục (bảng nhiệm vụ, hiện trạng, danh mục cơ sở dữ liệu, hệ thống, khoảng cách). Bản công khai (--audience public) lược bỏ thông tin không công bố rộng rãi.':
+    'Drafts the Decision approving the Data strategy from the architecture model, laid out as NĐ 30/2020/NĐ-CP requires (A4, margins, Times New Roman, page numbers): heading, legal bases, viewpoints, vision, principles, objectives tied to targets, tasks, funding, implementation, recipients, signature and the appendices (tasks, current state, database catalogue, systems, gaps). The public edition (--audience public) leaves out what is not for wide publication.',
+  'tạo Chiến lược dữ liệu (md, html, pdf, docx) / generate the data-strategy document': 'generate the data-strategy document (md, html, pdf, docx)',
+  'định dạng, ngăn cách bằng dấu phẩy: md, html, pdf, docx': 'formats, comma-separated: md, html, pdf, docx',
+  'bản nội bộ hoặc bản công khai': 'internal or public edition',
+  'không dùng trình duyệt: HTML không kèm sơ đồ; không tạo được PDF, DOCX': 'no browser: HTML without diagrams; no PDF or DOCX',
+  'So sánh kiến trúc giữa hai phía — mỗi phía là một tham chiếu git (nhánh, thẻ, commit) hoặc một thư mục; mặc định phía mới là thư mục làm việc. Liệt kê thay đổi phá vỡ trước (xóa thực thể đang được tham chiếu, hạ cấp độ an toàn, thu hẹp chia sẻ dữ liệu, ngừng đồng bộ về CSDL tổng hợp quốc gia, lùi thời hạn quá chỉ tiêu quốc gia), rồi thực thể thêm, xóa, sửa từng trường, biến động chỉ tiêu, phát hiện mới và đã khắc phục. Markdown dùng làm bình luận pull request.':
+    'Compares the architecture on two sides — each a git reference (branch, tag, commit) or a folder; the new side defaults to the working folder. Lists breaking changes first (removing a referenced entity, lowering a security level, narrowing data sharing, stopping synchronisation to the national aggregate database, moving a deadline past a national target), then entities added, removed and changed field by field, KPI movements, new and fixed findings. The Markdown serves as a pull-request comment.',
+  'so sánh hai phiên bản kiến trúc / compare two versions of the architecture': 'compare two versions of the architecture',
+  'phía gốc: tham chiếu git hoặc thư mục': 'base side: git reference or folder',
+  'phía mới: tham chiếu git hoặc thư mục (mặc định: thư mục làm việc)': 'new side: git reference or folder (default: the working folder)',
+  'thư mục kiến trúc trong kho git (dùng cho phía là tham chiếu git và cho thư mục làm việc)': 'architecture folder inside the git repository (for git-reference sides and the working folder)',
+  'trả mã thoát 1 khi có thay đổi phá vỡ': 'exit 1 when there is a breaking change',
+  'Tổng hợp thư mục kiến trúc của nhiều cơ quan (tỉnh và các sở, xã; bộ và các đơn vị) thành một góc nhìn: mã thực thể có hậu tố mã định danh cơ quan (QCVN 102), tham chiếu "system:x@<mã>" được giải quyết giữa các cơ quan; báo xung đột kèm tệp và dòng (CSDL quốc gia có hai nguồn, hai cơ quan cùng khai báo một hệ thống, kết nối tới hệ thống không tồn tại, trùng hoặc thiếu mã định danh); tổng hợp chỉ tiêu theo chỉ tiêu quốc gia có trọng số; tạo báo cáo, phụ lục tổng hợp vào --out. Xung đột được in ra stdout theo --format.':
+    'Merges the architecture folders of many agencies (a province and its departments and communes; a ministry and its units) into one view: entity ids get the agency-code suffix (QCVN 102), references "system:x@<code>" resolve across agencies; conflicts are reported with file and line (a national database with two sources, two agencies declaring one system, an integration to a missing system, duplicate or missing agency codes); KPIs are rolled up per national target with weights; the aggregate reports and appendix go into --out. Conflicts are printed on stdout in --format.',
+  'tổng hợp kiến trúc nhiều cơ quan / merge many agencies into one view': 'merge many agencies into one view',
+  'các thư mục kiến trúc (mỗi thư mục một cơ quan)': 'architecture folders (one per agency)',
+  'thư mục đầu ra của góc nhìn tổng hợp': 'output folder of the merged view',
+  'mã định danh của cơ quan tổng hợp (mặc định: cơ quan cấp cao nhất)': 'agency code of the aggregating agency (default: the highest-level agency)',
+  'trọng số khi tổng hợp chỉ tiêu (thiếu thì lùi về dân số, rồi bằng nhau)': 'weights for rolling up KPIs (falls back to population, then equal)',
+  'không dùng trình duyệt: sơ đồ kết nối giữa cơ quan chỉ có mã Mermaid': 'no browser: the inter-agency diagram is Mermaid source only',
+  'Tạo trang HTML tĩnh, tự chứa (một tệp, không tải gì từ bên ngoài, mở được bằng file:// hoặc trên máy chủ web tĩnh bất kỳ): danh mục hệ thống, dữ liệu, kết nối, chỉ tiêu, nhiệm vụ, phát hiện và sơ đồ, có ô tìm kiếm (không cần dấu) và bộ lọc. "kientruc build" cũng tạo trang này vào generated/site/.':
+    'Writes a static, self-contained HTML page (one file, loads nothing from outside, opens from file:// or any static web server): the catalogue of systems, datasets, integrations, KPIs, tasks, findings and diagrams, with search (diacritics optional) and filters. "kientruc build" also writes it into generated/site/.',
+  'trang danh mục kiến trúc tĩnh / static browsable catalogue': 'static browsable catalogue',
+  'không dùng trình duyệt: sơ đồ hiện dưới dạng mã Mermaid': 'no browser: diagrams shown as Mermaid source',
+  'Xuất lược đồ JSON (draft 2020-12) của định dạng YAML, có tiêu đề và mô tả tiếng Việt, tiếng Anh cho từng trường, để VS Code (YAML extension) gợi ý và báo lỗi. Với --list, in danh mục của bộ khung (hệ thống quốc gia, chỉ tiêu quốc gia, enum, văn bản pháp lý, mã lỗi).':
+    'Exports the JSON Schema (draft 2020-12) of the YAML format, with Vietnamese and English titles and descriptions on every field, so VS Code (YAML extension) completes and flags errors. With --list, prints a catalogue of the framework pack (national systems, national targets, enums, legal documents, diagnostic codes).',
+  'xuất lược đồ JSON, tra cứu danh mục của bộ khung / export the JSON Schema, list framework data': 'export the JSON Schema, list framework data',
+  'ghi kientruc.schema.json vào thư mục này (mặc định in ra stdout)': 'write kientruc.schema.json into this folder (default: print on stdout)',
+  'in một danh mục của bộ khung': 'print one catalogue of the framework pack',
+  'bộ khung': 'framework pack',
+  'Tạo một kho kiến trúc mới, hoặc thêm vào dự án đã có: agency.yaml, một ví dụ cho mỗi loại thực thể, quy trình CI cho GitHub Actions và GitLab CI, cấu hình VS Code và .gitignore. Kho mới kiểm tra đạt ngay. Không ghi đè tệp đã có (trừ khi có --force); package.json đã có được thêm các script của kientruc.':
+    'Creates an architecture repository, or adds one to an existing project: agency.yaml, one example of each entity kind, CI workflows for GitHub Actions and GitLab CI, VS Code settings and .gitignore. The new repository passes check at once. Existing files are never overwritten (without --force); an existing package.json gets the kientruc scripts merged in.',
+  'tạo kho kiến trúc mẫu / scaffold a starter repository': 'scaffold a starter repository',
+  'thư mục đích': 'target folder',
+  'tên cơ quan, ví dụ "Sở Y tế tỉnh Sơn Hà"': 'agency name, e.g. "Sở Y tế tỉnh Sơn Hà"',
+  'cấp cơ quan': 'agency level',
+  'mã định danh kebab-case (mặc định: từ tên)': 'kebab-case id (default: from the name)',
+  'mã định danh cơ quan theo QCVN 102, ví dụ 000.00.31.H99': 'agency code under QCVN 102, e.g. 000.00.31.H99',
+  'ghi đè tệp đã có (mặc định: không bao giờ ghi đè)': 'overwrite existing files (default: never overwrite)',
+  'in tập lệnh gợi ý lệnh cho bash, zsh / print a shell completion script': 'print a shell completion script (bash, zsh)',
+  'In tập lệnh gợi ý lệnh (tab completion) cho bash hoặc zsh: tên lệnh, tùy chọn và giá trị được phép của từng tùy chọn.':
+    'Prints a tab-completion script for bash or zsh: command names, options and the values each option allows.',
+  'trình thông dịch lệnh': 'shell',
+  'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)': 'output folder (kientruc’s other files in it are left untouched)',
+  'ghi vào thư mục đã có tệp không do kientruc tạo: ghi bên cạnh, không xóa hay ghi đè tệp nào của bạn (xem docs/outputs.md)':
+    'write into a folder holding files kientruc did not write: beside them, never deleting or overwriting any of yours (see docs/outputs.md)',
+  'thư mục đầu ra (các tệp kientruc đã ghi trước đó được thay thế)': 'output folder (files kientruc wrote there before are replaced)',
+  'ghi vào thư mục đã có tệp không do kientruc tạo (không xóa hay ghi đè tệp nào của bạn)':
+    'write into a folder holding files kientruc did not write (never deleting or overwriting any of yours)',
+};
+
+const EXIT_LOADED = 'Exit codes: 0 report written; 1 the architecture has syntax, schema or reference errors (nothing written); 2 usage or internal error.';
+
+/** Help epilogues in English, per command ('' is the program). */
+const AFTER_EN: Readonly<Record<string, string>> = {
+  '': `
+Quick start:
+  $ kientruc init so-y-te --name "Sở Y tế tỉnh Sơn Hà"
+  $ kientruc validate architecture
+  $ kientruc check architecture --format sarif --output kientruc.sarif
+  $ kientruc gap architecture
+  $ kientruc report architecture --period 2025-Q4
+  $ kientruc build architecture --out generated
+  $ kientruc diagram architecture --format svg,png
+  $ kientruc doc architecture --format pdf,docx
+  $ kientruc completion bash > ~/.local/share/bash-completion/completions/kientruc
+
+Exit codes: 0 passed, 1 findings (per --fail-on), 2 usage or internal error.`,
+  validate: `
+Examples:
+  $ kientruc validate                         # checks architecture/
+  $ kientruc validate ../so-y-te/architecture --lang en
+  $ kientruc validate -f json | jq '.summary'
+  $ kientruc validate -f sarif -o kientruc.sarif
+  $ kientruc validate --no-cache              # bypass the .kientruc-cache/ cache
+
+Exit codes: 0 no errors, 1 errors (per --fail-on), 2 usage or internal error.`,
+  check: `
+Examples:
+  $ kientruc check
+  $ kientruc check --fail-on warning
+  $ kientruc check -f sarif -o kientruc.sarif     # upload to GitHub code scanning
+  $ kientruc check -f junit -o kientruc-junit.xml # GitLab test report
+  $ kientruc check -f github                      # annotations on the pull request
+  $ kientruc check --config ci/kientruc.config.yaml
+
+Configuration (kientruc.config.yaml, next to the architecture folder):
+  rules:
+    data.layer-block: { severity: info }
+    agency.maturity-level: { severity: off, reason: "No maturity criteria yet" }
+  waivers:
+    - rule: integration.sharing-platform
+      entity: integration:his-bhxh
+      reason: "Waiting for the LGSP connection to Social Insurance"
+      approvedBy: "Deputy Director, Department of Science and Technology"
+      expires: 2026-06-30
+  Waived findings are still shown (marked waived) but do not count for --fail-on;
+  an expired waiver is the error waiver.expired, one matching no finding the warning waiver.unused.
+
+Exit codes: 0 no unwaived finding at --fail-on or above; 1 there are; 2 usage or internal error.`,
+  gap: `
+Examples:
+  $ kientruc gap                              # generated/gap-report.md, .html, .json
+  $ kientruc gap --format md --as-of 2026-09-30
+  $ kientruc gap ../so-y-te/architecture --out ../so-y-te/generated
+
+The report date is --as-of, or asOf in agency.yaml: the same data gives the same report, byte for byte.
+${EXIT_LOADED}`,
+  report: `
+Examples:
+  $ kientruc report                         # the latest period finished before the data date
+  $ kientruc report --period 2025-Q4        # generated/bao-cao-dinh-ky-2025-q4.md, .html, .json
+  $ kientruc report --period 2025 --format md,html
+
+${EXIT_LOADED}`,
+  build: `
+Examples:
+  $ kientruc build                          # architecture/ → generated/
+  $ kientruc build ../so-y-te/architecture --out ../so-y-te/generated
+  $ kientruc build --check                  # CI: does generated/ match the YAML?
+  $ kientruc build --as-of 2026-09-30       # data as of a date
+  $ kientruc build --watch --no-render      # rebuild on every YAML edit (open generated/site/index.html)`,
+  diagram: `
+Examples:
+  $ kientruc diagram                              # architecture/ → generated/diagrams/ (svg, png, mmd)
+  $ kientruc diagram --format svg                 # SVG only
+  $ kientruc diagram --no-render                  # Mermaid only, no Chromium needed (light CI)
+  $ kientruc diagram ../so-y-te/architecture --out ../so-y-te/generated/diagrams --max-nodes 60
+
+Needs Chromium and fonts covering Vietnamese (Debian/Ubuntu):
+  $ sudo apt-get install -y --no-install-recommends chromium fonts-liberation2 fonts-croscore
+"kientruc build" also draws these diagrams into generated/diagrams/.`,
+  doc: `
+Examples:
+  $ kientruc doc                                   # generated/chien-luoc-du-lieu.{md,html,pdf,docx}
+  $ kientruc doc --format md,html --no-render      # no browser needed (HTML without diagrams)
+  $ kientruc doc --audience public --format pdf    # generated/chien-luoc-du-lieu-cong-khai.pdf
+  $ kientruc doc ../so-y-te/architecture --out ../so-y-te/generated --as-of 2026-09-30
+
+Text the agency writes: agency.yaml (document, strategy) or architecture/strategy/quan-diem.md,
+tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Template overrides: templates/strategy/<template>.hbs
+next to the architecture folder. Layout (margins, font sizes): src/framework/packs/vn-2025/document-layout.yaml.
+The document itself is in Vietnamese, as official documents must be.`,
+  diff: `
+Examples:
+  $ kientruc diff main                                # branch main → working folder
+  $ kientruc diff origin/main HEAD --format md --output kientruc-diff.md
+  $ kientruc diff v1.0 v1.1 --format json | jq .breaking
+  $ kientruc diff ../ban-cu/architecture architecture # two folders
+  $ kientruc diff main --fail-on-breaking             # CI: block breaking changes`,
+  aggregate: `
+Examples:
+  $ kientruc aggregate architecture ../so-y-te/architecture ../xa-lam-nguyen/architecture --out generated/tinh
+  $ kientruc aggregate tinh/ so-*/ xa-*/ --out tong-hop --agency 000.00.00.H99 --weights population
+  $ kientruc aggregate a b c --out tong-hop --format sarif --output xung-dot.sarif
+
+Outputs: aggregate.md (agencies, conflicts, rolled-up KPIs, inter-agency integrations), aggregate.json,
+gap-report.{md,html,json} (aggregate gap report), appendix.md (systems, databases, tasks), diagrams/lien-co-quan.{mmd,svg}
+(inter-agency diagram), model.json (the merged model), site/index.html (catalogue of the merged view).`,
+  site: `
+Examples:
+  $ kientruc site                                   # architecture/ → generated/site/index.html
+  $ kientruc site ../so-y-te/architecture --out /var/www/kien-truc
+  $ xdg-open generated/site/index.html              # open in a browser`,
+  schema: `
+Examples:
+  $ kientruc schema --out generated/schema     # first line of each YAML file:
+      # yaml-language-server: $schema=../../generated/schema/kientruc.schema.json
+  $ kientruc schema --list national            # national:… used in from/to, nationalDatabase
+  $ kientruc schema --list targets             # target:… used in nationalTarget
+  $ kientruc schema --list codes               # every diagnostic code and rule`,
+  completion: `
+Examples:
+  $ source <(kientruc completion bash)                                              # this session
+  $ kientruc completion bash > ~/.local/share/bash-completion/completions/kientruc  # for good
+  $ kientruc completion zsh > "\${fpath[1]}/_kientruc"                                 # zsh, then restart zsh`,
+  init: `
+Examples:
+  $ kientruc init so-y-te --name "Sở Y tế tỉnh Sơn Hà" --level department --code 000.00.31.H99
+  $ kientruc init . --name "Ủy ban nhân dân xã An Phú" --level commune
+  $ cd so-y-te && npx kientruc check
+  $ npm i -D kientruc && npx kientruc init . --name "Sở Y tế tỉnh Sơn Hà"   # in an existing project`,
+};
+
+/** The English text of a Vietnamese help string, or the string itself. */
+export function helpTextEn(vi: string): string {
+  return TEXT_EN[vi] ?? vi;
+}
+
+export function hasEnglishHelp(command: string): boolean {
+  return command in AFTER_EN;
+}
+
+/** Puts every description, option, argument and epilogue of `program` and its commands into English. */
+export function translateHelp(program: Command): void {
+  const walk = (cmd: Command, name: string): void => {
+    cmd.description(helpTextEn(cmd.description()));
+    if (cmd.summary()) cmd.summary(helpTextEn(cmd.summary()));
+    for (const arg of cmd.registeredArguments) arg.description = helpTextEn(arg.description);
+    for (const opt of cmd.options) {
+      opt.description = helpTextEn(opt.description);
+      // Value placeholders are shown as written ("--period <kỳ>"); only the display changes, not parsing.
+      opt.flags = opt.flags.replace('<kỳ>', '<period>');
+    }
+    cmd.helpOption('-h, --help', 'show help');
+    const after = AFTER_EN[name];
+    if (after !== undefined) {
+      // commander keeps help epilogues as listeners (Command is an EventEmitter at runtime, not in its types).
+      (cmd as unknown as EventEmitter).removeAllListeners('afterHelp');
+      cmd.addHelpText('after', after);
+    }
+    for (const sub of cmd.commands) walk(sub, sub.name());
+  };
+  walk(program, '');
+}

@@ -1,0 +1,114 @@
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { IsoDate } from '../../core/dates.js';
+import { MemoryCache } from '../../load/cache.js';
+import { runPipeline, type PipelineResult } from '../../pipeline.js';
+import type { Entity } from '../../model/types.js';
+import { ENTITY_KINDS } from '../../core/ref.js';
+import { RuleMemo } from '../../rules/rule-memo.js';
+
+export interface WorkspaceOptions {
+  /** Folder paths in diagnostics are relative to (the editor's workspace folder). */
+  readonly cwd: string;
+  /** Architecture folder, relative to `cwd` or absolute; default `architecture` when it exists, else `cwd`. */
+  readonly root?: string | undefined;
+  readonly today: IsoDate;
+  readonly asOf?: IsoDate | undefined;
+}
+
+/** The architecture folder the server checks: the one given, else `architecture/` when present, else the workspace. */
+export function chooseRoot(cwd: string, root: string | undefined): string {
+  if (root !== undefined && root !== '') return resolve(cwd, root);
+  const candidate = join(cwd, 'architecture');
+  return existsSync(candidate) && statSync(candidate).isDirectory() ? candidate : cwd;
+}
+
+/**
+ * What the editor sees: the files on disk, overridden by the open buffers, checked by the same
+ * pipeline as `kientruc check`. Parsing and validation results are kept in memory by content hash,
+ * so a change re-parses only the file that changed.
+ */
+export class Workspace {
+  readonly cwd: string;
+  readonly rootAbs: string;
+  /** The same folder through its real path (the loader reads it from there). */
+  private readonly rootReal: string;
+  private readonly overlay = new Map<string, string>();
+  private readonly store = new MemoryCache();
+  /** Rule results by what each rule read; rules whose reads did not change are not run again. */
+  readonly memo = new RuleMemo();
+  private last: PipelineResult | undefined;
+  private byFile: Map<string, Entity[]> | undefined;
+
+  constructor(private readonly opts: WorkspaceOptions) {
+    this.cwd = opts.cwd;
+    this.rootAbs = chooseRoot(opts.cwd, opts.root);
+    let real = this.rootAbs;
+    try {
+      real = realpathSync(this.rootAbs);
+    } catch {
+      // a missing folder: the first analysis reports it
+    }
+    this.rootReal = real;
+  }
+
+  /** An open buffer's text replaces the file on disk until it is closed. */
+  setText(abs: string, text: string): void {
+    this.overlay.set(abs, text);
+  }
+
+  /** The buffer is closed: the file on disk counts again. */
+  close(abs: string): void {
+    this.overlay.delete(abs);
+  }
+
+  textOf(abs: string): string | undefined {
+    return this.overlay.get(abs);
+  }
+
+  /** True when `abs` is a YAML file the architecture folder holds (or would hold once saved). */
+  covers(abs: string): boolean {
+    return (abs.startsWith(`${this.rootAbs}/`) || abs.startsWith(`${this.rootReal}/`)) && /\.ya?ml$/.test(abs);
+  }
+
+  /** Checks everything (validate and every rule), with the open buffers in place of the disk. */
+  async analyze(): Promise<PipelineResult> {
+    const result = await runPipeline({
+      root: this.rootAbs,
+      cwd: this.cwd,
+      today: this.opts.today,
+      ...(this.opts.asOf ? { asOf: this.opts.asOf } : {}),
+      rules: true,
+      parallel: 'off',
+      store: this.store,
+      overlay: this.overlay,
+      ruleMemo: this.memo,
+    });
+    this.last = result;
+    this.byFile = undefined;
+    return result;
+  }
+
+  get result(): PipelineResult | undefined {
+    return this.last;
+  }
+
+  /** Entities declared in `file` (display path), in document order. */
+  entitiesIn(file: string): readonly Entity[] {
+    if (!this.last) return [];
+    if (!this.byFile) {
+      const map = new Map<string, Entity[]>();
+      const model = this.last.model;
+      for (const kind of ENTITY_KINDS) {
+        for (const e of model.all(kind)) {
+          const list = map.get(e.origin.file) ?? [];
+          list.push(e);
+          map.set(e.origin.file, list);
+        }
+      }
+      for (const list of map.values()) list.sort((a, b) => a.origin.docIndex - b.origin.docIndex);
+      this.byFile = map;
+    }
+    return this.byFile.get(file) ?? [];
+  }
+}

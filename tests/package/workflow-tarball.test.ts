@@ -1,0 +1,67 @@
+/**
+ * A repository scaffolded by the packed kientruc: every `run:` step of its GitHub workflow passes with
+ * kientruc installed from the tarball (docs/ci.md), offline. Own file so it runs beside pack.test.ts.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { edit, git } from '../helpers/git.js';
+import { linkRuntimeDependencies, OFFLINE, packTarball, sh, VERSION } from '../helpers/pack.js';
+import { makeProject } from '../helpers/project.js';
+
+describe('the packed tarball in a scaffolded repository', () => {
+  let tgz: string;
+
+  beforeAll(() => {
+    ({ tgz } = packTarball());
+  });
+
+  it('a repository scaffolded by the packed kientruc passes every run: step of its GitHub workflow, kientruc from the tarball', { timeout: 300_000 }, () => {
+    const home = makeProject({ 'package.json': JSON.stringify({ name: 'x', private: true }) });
+    linkRuntimeDependencies(home);
+    expect(sh(`npm install --no-save ${JSON.stringify(tgz)}`, home, OFFLINE).code).toBe(0);
+    const init = sh(`./node_modules/.bin/kientruc init repo --name "Sở Y tế tỉnh Sơn Hà" --code 000.07.00.H99`, home);
+    expect(init.code, init.stderr).toBe(0);
+    const repo = join(home, 'repo');
+    // kientruc from a tarball, as docs/ci.md shows; the CI install step then installs exactly that.
+    edit(repo, 'package.json', (t) => t.replace(`"kientruc": "${VERSION}"`, `"kientruc": ${JSON.stringify(`file:${tgz}`)}`));
+    linkRuntimeDependencies(repo);
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'Khởi tạo');
+    const base = git(repo, 'rev-parse', 'HEAD').trim();
+    git(repo, 'checkout', '-q', '-b', 'doi-ten');
+    edit(repo, 'architecture/systems/he-thong.yaml', (t) => t.replace('name: Hệ thống quản lý văn bản và điều hành', 'name: Hệ thống quản lý văn bản và điều hành điện tử'));
+    git(repo, 'commit', '-q', '-a', '-m', 'Đổi tên hệ thống');
+
+    const wf = parse(readFileSync(join(repo, '.github/workflows/kientruc.yml'), 'utf8')) as {
+      env: Record<string, string>;
+      jobs: Record<string, { steps: { name?: string; run?: string; env?: Record<string, string> }[] }>;
+    };
+    const summary = join(home, 'summary.md');
+    writeFileSync(summary, '');
+    const ran: string[] = [];
+    for (const [job, { steps }] of Object.entries(wf.jobs)) {
+      for (const step of steps) {
+        if (step.run === undefined) continue;
+        // The Debian packages step needs root and Debian's archive; this machine has them already (.ci/system-deps).
+        if (step.run.startsWith('apt-get')) {
+          expect(sh('command -v chromium', repo).code).toBe(0);
+          continue;
+        }
+        const env = { ...wf.env, ...OFFLINE, ...(step.env ?? {}), BASE_SHA: base, GITHUB_STEP_SUMMARY: summary };
+        const r = sh(step.run, repo, env);
+        expect(r.code, `${job} / ${step.name ?? step.run}\n${r.stdout}\n${r.stderr}`).toBe(0);
+        ran.push(`${job}: ${step.name ?? step.run}`);
+      }
+    }
+    expect(ran.length).toBeGreaterThanOrEqual(11);
+    // The installed kientruc is the tarball's, and says so in the log.
+    expect(sh('npx kientruc --version', repo).stdout).toContain(`kientruc ${VERSION}`);
+    expect(readFileSync(join(repo, 'node_modules', 'kientruc', 'package.json'), 'utf8')).toContain(`"version": "${VERSION}"`);
+    expect(readFileSync(summary, 'utf8')).toContain('<!-- kientruc-diff -->');
+    expect(readFileSync(summary, 'utf8')).toContain('điều hành điện tử');
+    expect(readFileSync(join(repo, 'generated', 'diagrams', 'landscape.svg'), 'utf8')).toContain('<svg');
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Cold = warm = incremental. Random sequences of edits to the sample architecture (typos in refs,
+ * changed values, deleted lines and documents, duplicate ids, broken YAML, reverts) are applied as an
+ * editor does — unsaved buffers over the disk — and after every edit the findings of the incremental
+ * run (in-memory parse cache, rule results reused when what the rule read is unchanged) must equal
+ * those of a cold run, and those of a run warmed by the on-disk cache, byte for byte.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MemoryCache } from '../../src/load/cache.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { RuleMemo } from '../../src/rules/rule-memo.js';
+import { REPO } from '../helpers/project.js';
+
+const ROOT = join(REPO, 'architecture');
+const AS_OF = '2026-01-15';
+
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir).sort()) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
+    else if (/\.ya?ml$/.test(e)) out.push(p);
+  }
+  return out;
+}
+
+const FILES = yamlFiles(ROOT);
+const ORIGINAL = new Map(FILES.map((f) => [f, readFileSync(f, 'utf8')]));
+
+type Edit = { readonly file: number; readonly at: number; readonly op: 'ref-typo' | 'rename' | 'status' | 'drop-line' | 'drop-doc' | 'dup-id' | 'break-yaml' | 'revert' };
+
+const editArb: fc.Arbitrary<Edit> = fc.record({
+  file: fc.nat({ max: FILES.length - 1 }),
+  at: fc.nat({ max: 10_000 }),
+  op: fc.constantFrom('ref-typo', 'rename', 'status', 'drop-line', 'drop-doc', 'dup-id', 'break-yaml', 'revert'),
+});
+
+/** Applies one edit to the text of a file; the line or document is picked by `at` among those that fit. */
+function apply(text: string, e: Edit, ids: readonly string[]): string {
+  const lines = text.split('\n');
+  const pickLine = (re: RegExp): number | undefined => {
+    const fit = lines.map((l, i) => (re.test(l) ? i : -1)).filter((i) => i >= 0);
+    return fit.length ? fit[e.at % fit.length] : undefined;
+  };
+  const set = (i: number | undefined, f: (l: string) => string): string => {
+    if (i === undefined) return text;
+    lines[i] = f(lines[i] as string);
+    return lines.join('\n');
+  };
+  switch (e.op) {
+    case 'ref-typo':
+      return set(pickLine(/\b(system|dataset|org|kpi|integration|national|target):[a-z0-9-]+/), (l) => l.replace(/\b((?:system|dataset|org|kpi|integration|national|target):[a-z0-9-]+)/, '$1x'));
+    case 'rename':
+      return set(pickLine(/^\s*name:/), (l) => l.replace(/name:.*/, `name: "Tên mới ${e.at}"`));
+    case 'status':
+      return set(pickLine(/^\s*status:/), (l) => l.replace(/status:.*/, e.at % 2 ? 'status: operating' : 'status: planned'));
+    case 'drop-line':
+      return set(pickLine(/^\s+\S|^(owner|system|via|sharing|security|deadline|lead|addresses|target|baseline):/), () => '');
+    case 'drop-doc': {
+      const docs = text.split(/^---$/m);
+      if (docs.length < 2) return text;
+      docs.splice(e.at % docs.length, 1);
+      return docs.join('---');
+    }
+    case 'dup-id':
+      return set(pickLine(/^id:/), () => `id: ${ids[e.at % ids.length] ?? 'x'}`);
+    case 'break-yaml':
+      return set(pickLine(/^\w+:/), (l) => `${l} : [unclosed`);
+    case 'revert':
+      return ORIGINAL.get(FILES[e.file] as string) as string;
+  }
+}
+
+const strip = (ds: readonly unknown[]): string => JSON.stringify(ds);
+
+describe('incremental checking gives the same findings as a cold run', () => {
+  it('after every edit of random edit sequences on the sample', async () => {
+    const ids = [...ORIGINAL.values()].flatMap((t) => [...t.matchAll(/^id: (\S+)$/gm)].map((m) => m[1] as string));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'kientruc-incr-'));
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(editArb, { minLength: 1, maxLength: 5 }), async (edits) => {
+          const overlay = new Map<string, string>();
+          const store = new MemoryCache();
+          const ruleMemo = new RuleMemo();
+          const base = { root: 'architecture', cwd: REPO, today: AS_OF, asOf: AS_OF, rules: true, parallel: 'off' as const };
+          // The first run fills the memo; each edit then re-checks incrementally.
+          await runPipeline({ ...base, store, ruleMemo, overlay });
+          for (const e of edits) {
+            const file = FILES[e.file] as string;
+            overlay.set(file, apply(overlay.get(file) ?? (ORIGINAL.get(file) as string), e, ids));
+            const incremental = await runPipeline({ ...base, store, ruleMemo, overlay });
+            const cold = await runPipeline({ ...base, overlay });
+            expect(strip(incremental.diagnostics)).toBe(strip(cold.diagnostics));
+            // Warm: the on-disk cache, written by one run and read by the next.
+            await runPipeline({ ...base, overlay, cacheDir });
+            const warm = await runPipeline({ ...base, overlay, cacheDir });
+            expect(strip(warm.diagnostics)).toBe(strip(cold.diagnostics));
+          }
+          // Some rules must have been reused, or the memo is not doing its job.
+          expect(ruleMemo.lastRun.reused + ruleMemo.lastRun.ran).toBe(36);
+        }),
+        { numRuns: 6, seed: 20260115, endOnFailure: true },
+      );
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }, 600_000);
+
+  it('reuses rules that read nothing the edit changed, and re-places findings whose lines moved', async () => {
+    const file = join(ROOT, 'tasks', 'ung-dung.yaml');
+    const base = { root: 'architecture', cwd: REPO, today: AS_OF, asOf: AS_OF, rules: true, parallel: 'off' as const };
+    const ruleMemo = new RuleMemo();
+    const store = new MemoryCache();
+    const overlay = new Map<string, string>();
+    await runPipeline({ ...base, store, ruleMemo, overlay });
+    expect(ruleMemo.lastRun.ran).toBe(36);
+    // A comment line at the top moves every finding of the file one line down, and changes no entity.
+    overlay.set(file, `# một dòng chú thích\n${ORIGINAL.get(file) as string}`);
+    const moved = await runPipeline({ ...base, store, ruleMemo, overlay });
+    expect(ruleMemo.lastRun.ran).toBe(0);
+    expect(ruleMemo.lastRun.moved).toBeGreaterThan(0);
+    const cold = await runPipeline({ ...base, overlay });
+    expect(strip(moved.diagnostics)).toBe(strip(cold.diagnostics));
+  }, 120_000);
+});
