@@ -140,7 +140,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 /** Reads the configuration, runs the rules with its severities, and applies its waivers. */
 async function checkRules(opts: PipelineOptions, loaded: LoadResult, model: Model, asOf: string): Promise<{ diagnostics: Diagnostic[]; ran: readonly Rule[]; config: Config }> {
   const file = await findConfig({ cwd: opts.cwd, rootAbs: loaded.rootAbs, ...(opts.config !== undefined ? { explicit: opts.config } : {}) });
-  const config = checkConfig(file === undefined ? undefined : await readConfig(file, loaded.base), RULES.map((r) => r.id));
+  const config = checkConfig(file === undefined ? undefined : await readConfig(file, loaded.base), RULES.map((r) => r.id), new Set(RULES.filter((r) => !r.confirmed).map((r) => r.id)));
   const fromConfig = ruleOptions(config.value);
   const disabled = new Set([...fromConfig.disabled, ...(opts.disabledRules ?? [])]);
   const ran = RULES.filter((r) => !disabled.has(r.id));

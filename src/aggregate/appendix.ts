@@ -3,6 +3,7 @@ import { parseRef } from '../core/ref.js';
 import { viCollator, type Lang } from '../core/text.js';
 import { enumLabel } from '../framework/types.js';
 import type { Model } from '../model/model.js';
+import { taskLeads } from '../model/roles.js';
 import { mdCell, mdTable, mdText, viNumber } from '../render/markdown.js';
 import type { AggregateResult } from './types.js';
 
@@ -103,7 +104,7 @@ export function appendixMarkdown(r: AggregateResult, lang: Lang): string {
               return [
                 String(i + 1),
                 mdCell(t.name),
-                mdCell(orgName(m, t.lead, r.aliases)),
+                mdCell(taskLeads(t).map((l) => orgName(m, l, r.aliases)).join(', ') || '—'),
                 due ? mdCell(vi ? viDeadline(due) : due.raw) : '—',
                 label('taskStatus', t.status),
                 budget ? (vi ? viNumber(budget, 1) : String(budget)) : '—',

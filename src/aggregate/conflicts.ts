@@ -32,12 +32,32 @@ function title(model: Model, ref: string): Text {
 
 /**
  * Conflicts between agencies, found on the merged model:
- * - `aggregate.national-db-owned-twice`: datasets of two agencies both declare themselves the source
- *   (`nationalRole` other than `replica`) of the same national database;
+ * - `aggregate.national-db-owned-twice`: datasets of two agencies both declare themselves the body
+ *   managing the same national database (`nationalRole: custodian`), or two agencies of one
+ *   jurisdiction (one is the other's parent, e.g. a commune and its province) both feed it, so the same
+ *   territory's data would arrive twice. Agencies of different territories each feeding their share
+ *   (every province feeds the national land database) is how national databases work: no conflict;
  * - `aggregate.system-claimed-twice`: two agencies describe one system — same name or same short name
  *   (retired systems excepted, and pairs linked by `replacedBy` excepted), or a system another agency's
  *   system replaced (`replacedBy: system:x@code`) that is still in service.
  */
+/** Namespace of the agency above `ns` (its `parent.code`), when that agency is in the aggregation. */
+function parentOf(agencies: readonly MergedAgency[], ns: string | undefined): string | undefined {
+  const a = agencies.find((x) => x.ns.namespace === ns)?.input.model.agency;
+  const code = a?.parent?.code;
+  return code !== undefined && agencies.some((x) => x.ns.namespace === code) ? code : undefined;
+}
+
+/** True when one agency sits (directly or not) under the other: their data covers the same territory. */
+function sameJurisdiction(agencies: readonly MergedAgency[], a: string | undefined, b: string | undefined): boolean {
+  const chain = (ns: string | undefined): string[] => {
+    const out: string[] = [];
+    for (let cur = ns; cur !== undefined && !out.includes(cur); cur = parentOf(agencies, cur)) out.push(cur);
+    return out;
+  };
+  return (b !== undefined && chain(a).includes(b)) || (a !== undefined && chain(b).includes(a));
+}
+
 export function findConflicts(
   model: Model,
   agencies: readonly MergedAgency[],
@@ -66,6 +86,8 @@ export function findConflicts(
     const nationalName = model.nameOf(national);
     for (const d of sorted) {
       if (owner(d.ref) === owner(first.ref)) continue;
+      const custodians = d.nationalRole === 'custodian' && first.nationalRole === 'custodian';
+      if (!custodians && !sameJurisdiction(agencies, owner(d.ref), owner(first.ref))) continue;
       const t = title(model, d.ref);
       const f = title(model, first.ref);
       report(
@@ -74,12 +96,20 @@ export function findConflicts(
         'aggregate.national-db-owned-twice',
         'error',
         text(
-          `${t.vi} của ${agencyName(d.ref)} nhận là nguồn của ${nationalName}, trùng với ${f.vi} của ${agencyName(first.ref)} (${where(model, first.ref, ['nationalDatabase'])}).`,
-          `${t.en} of ${agencyName(d.ref)} claims to be the source of ${nationalName}, as does ${f.en} of ${agencyName(first.ref)} (${where(model, first.ref, ['nationalDatabase'])}).`,
+          custodians
+            ? `${t.vi} của ${agencyName(d.ref)} nhận là cơ quan chủ quản ${nationalName} (nationalRole: custodian), trùng với ${f.vi} của ${agencyName(first.ref)} (${where(model, first.ref, ['nationalDatabase'])}).`
+            : `${t.vi} của ${agencyName(d.ref)} nhận là nguồn của ${nationalName}, trùng với ${f.vi} của ${agencyName(first.ref)} cùng địa bàn (${where(model, first.ref, ['nationalDatabase'])}).`,
+          custodians
+            ? `${t.en} of ${agencyName(d.ref)} claims to manage ${nationalName} (nationalRole: custodian), as does ${f.en} of ${agencyName(first.ref)} (${where(model, first.ref, ['nationalDatabase'])}).`
+            : `${t.en} of ${agencyName(d.ref)} claims to be the source of ${nationalName}, as does ${f.en} of ${agencyName(first.ref)} for the same territory (${where(model, first.ref, ['nationalDatabase'])}).`,
         ),
         text(
-          `Thống nhất một cơ quan cập nhật ${nationalName}; ở cơ quan còn lại khai báo "nationalRole: replica" hoặc chuyển dữ liệu qua ${f.vi}.`,
-          `Agree on one agency feeding ${nationalName}; elsewhere declare "nationalRole: replica" or send the data through ${f.en}.`,
+          custodians
+            ? `Chỉ một cơ quan quản lý ${nationalName}; ở cơ quan còn lại khai báo "nationalRole: contributor" (tạo lập, cập nhật phần dữ liệu của mình) hoặc "replica".`
+            : `Thống nhất một cơ quan cập nhật ${nationalName} cho địa bàn; ở cơ quan còn lại khai báo "nationalRole: replica" hoặc chuyển dữ liệu qua ${f.vi}.`,
+          custodians
+            ? `Only one body manages ${nationalName}; elsewhere declare "nationalRole: contributor" (feeds its own share) or "replica".`
+            : `Agree on one agency feeding ${nationalName} for the territory; elsewhere declare "nationalRole: replica" or send the data through ${f.en}.`,
         ),
       );
     }

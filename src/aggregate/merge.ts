@@ -1,3 +1,4 @@
+import { known } from '../core/unknown.js';
 import { unaddressedGaps } from '../analysis/gaps.js';
 import { countBySeverity, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { ENTITY_KINDS, parseRef, refOf, type EntityKind, type Ref } from '../core/ref.js';
@@ -53,7 +54,8 @@ function assignNamespaces(inputs: readonly AgencyInput[]): { merged: MergedAgenc
       skipped.push(input);
       continue;
     }
-    let namespace = agency.code;
+    // "code: chưa xác định" (what kientruc init writes without --code) is a missing code here.
+    let namespace = known(agency.code);
     if (namespace === undefined) {
       namespace = agency.id;
       const loc = agencyLocation(input, ['code']);
@@ -61,8 +63,8 @@ function assignNamespaces(inputs: readonly AgencyInput[]): { merged: MergedAgenc
         code: 'aggregate.missing-code',
         severity: 'error',
         message: text(
-          `${agency.name} chưa khai báo mã định danh cơ quan (QCVN 102); các thực thể được gộp với tiền tố tạm "@${agency.id}" và cơ quan khác không thể tham chiếu tới.`,
-          `${agency.name} has no agency code (QCVN 102); its entities are merged under the temporary "@${agency.id}" and no other agency can reference them.`,
+          `${agency.name} ${agency.code === undefined ? 'chưa khai báo' : 'ghi "chưa xác định" cho'} mã định danh cơ quan (QCVN 102); các thực thể được gộp với tiền tố tạm "@${agency.id}" và cơ quan khác không thể tham chiếu tới.`,
+          `${agency.name} ${agency.code === undefined ? 'has no' : 'records as not yet known its'} agency code (QCVN 102); its entities are merged under the temporary "@${agency.id}" and no other agency can reference them.`,
         ),
         file: loc.file,
         range: loc.range,
@@ -265,7 +267,7 @@ export function mergeAgencies(inputs: readonly AgencyInput[], opts: AggregateOpt
       for (const k of ENTITY_KINDS) counts[k] = m.input.model.all(k).length;
       return {
         namespace: m.ns.namespace,
-        code: a.code,
+        code: known(a.code),
         ref: m.ref,
         name: a.name,
         level: a.level,
@@ -283,8 +285,8 @@ export function mergeAgencies(inputs: readonly AgencyInput[], opts: AggregateOpt
       const counts = emptyCounts();
       for (const k of ENTITY_KINDS) counts[k] = s.model.all(k).length;
       return {
-        namespace: a?.code ?? a?.id ?? '',
-        code: a?.code,
+        namespace: known(a?.code) ?? a?.id ?? '',
+        code: known(a?.code),
         ref: a?.ref ?? '',
         name: a?.name ?? s.dir,
         level: a?.level ?? '',

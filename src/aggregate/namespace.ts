@@ -1,3 +1,4 @@
+import { known } from '../core/unknown.js';
 import { parseRef, refOf } from '../core/ref.js';
 import type { DocPath } from '../core/source.js';
 import type { Model } from '../model/model.js';
@@ -14,7 +15,7 @@ export interface Namespacer {
 }
 
 export function namespacer(model: Model, namespace: string): Namespacer {
-  const code = model.agency?.code;
+  const code = known(model.agency?.code);
   return {
     namespace,
     code,

@@ -1,3 +1,4 @@
+import { isKnown } from '../core/unknown.js';
 import { addDays, type IsoDate } from '../core/dates.js';
 import { thresholdNumber } from '../framework/types.js';
 import type { Model } from '../model/model.js';
@@ -18,7 +19,7 @@ export const QUALITY_LABELS: Readonly<Record<QualityDimension, { vi: string; en:
 
 /** Sharing class, criticality and personal-data category all declared (QĐ 1751 mục IV.2.a, VII.3.đ). */
 export function isClassified(d: Dataset): boolean {
-  return d.sharing !== undefined && d.criticality !== undefined && d.personalData !== undefined;
+  return isKnown(d.sharing) && isKnown(d.criticality) && isKnown(d.personalData);
 }
 
 /** Databases the national consolidated DB must receive: national or sectoral scope (QĐ 1751 IV.2.b). */

@@ -1,3 +1,4 @@
+import { isUnknown } from '../core/unknown.js';
 import { localRef, parseRef, type Ref } from '../core/ref.js';
 import type { NationalSystem } from '../framework/types.js';
 import type { Model } from '../model/model.js';
@@ -56,7 +57,8 @@ export function bodyOf(model: Model, orgRef: string): string {
 export function endpointOwner(model: Model, endpoint: Endpoint): string | undefined {
   switch (endpoint.kind) {
     case 'system':
-      return bodyOf(model, endpoint.system.owner);
+      // An owner "chưa xác định" cannot be compared: the rules that need it skip the integration.
+      return isUnknown(endpoint.system.owner) ? undefined : bodyOf(model, endpoint.system.owner);
     case 'national':
       return endpoint.national.owner ?? endpoint.ref;
     case 'org':

@@ -1,6 +1,7 @@
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { IsoDate } from '../core/dates.js';
 import { parseRef } from '../core/ref.js';
+import { mainLead } from '../model/roles.js';
 import { severityRank, type Severity } from '../core/severity.js';
 import { text, type Text } from '../core/text.js';
 import { KIND_LABEL } from '../core/labels.js';
@@ -118,7 +119,7 @@ export function responsibleFor(model: Model, ref: string): RefName | null {
   else if (e.entityKind === 'system') body = e.owner;
   else if (e.entityKind === 'dataset') body = e.owner ?? e.custodian;
   else if (e.entityKind === 'kpi') body = e.owner;
-  else if (e.entityKind === 'task') body = e.lead;
+  else if (e.entityKind === 'task') body = mainLead(e);
   else if (e.entityKind === 'integration') {
     const from = parseRef(e.from);
     const sys = from?.kind === 'system' && from.agency === undefined ? model.get<'system'>(e.from) : undefined;
@@ -160,7 +161,8 @@ export function gapRows(model: Model, asOf: IsoDate, diagnostics: readonly Diagn
     };
   });
   for (const k of model.all('kpi')) {
-    if (tasksForKpi(model, k.ref).length > 0) continue;
+    // A statistic has no target: its only gaps are its own findings (a missing measurement).
+    if (k.statistic === true || tasksForKpi(model, k.ref).length > 0) continue;
     const t = k.nationalTarget ? model.target(k.nationalTarget) : undefined;
     if (kpiProgress(k, asOf, kpiGoal(k) ?? (t ? nationalGoal(t) : undefined)).status === 'achieved') continue;
     const own = diagnostics.filter((d) => !d.waived && d.entity === k.ref && d.severity !== 'info' && d.code !== 'task.gap-unaddressed');
@@ -250,7 +252,7 @@ export function actionRows(model: Model, diagnostics: readonly Diagnostic[], tar
       title: model.resolves(entity) ? entityTitle(model, entity) : text(entity, entity),
       severity,
       severityLabel: SEVERITY_LABEL[severity],
-      responsible: tasks[0] ? { ref: tasks[0].lead, name: model.nameOf(tasks[0].lead) } : responsibleFor(model, entity),
+      responsible: tasks[0] && mainLead(tasks[0]) !== undefined ? { ref: mainLead(tasks[0]) as string, name: model.nameOf(mainLead(tasks[0]) as string) } : responsibleFor(model, entity),
       deadline: due,
       deadlineDisplay: displayDate(due),
       tasks: tasks.map((x) => ({ ref: x.ref, name: x.name })),

@@ -191,3 +191,46 @@ export function kpisFor(model: Model, targetRef: string): readonly Kpi[] {
 export function isOffTrack(p: Progress): boolean {
   return p.status === 'behind' || p.status === 'at-risk';
 }
+
+/** A unit of the pack catalogue or of agency.units: its names and the symbol printed after a number. */
+export interface UnitInfo {
+  readonly id: string;
+  readonly vi: string;
+  readonly en: string;
+  readonly symbol: string | undefined;
+}
+
+/** The unit `id` as the pack or the agency declares it; the id itself when neither does. */
+export function unitInfo(model: Model, id: string): UnitInfo {
+  const own = model.agency?.units?.find((u) => u.id === id);
+  if (own) return { id, vi: own.vi, en: own.en ?? own.vi, symbol: own.symbol };
+  const v = model.pack.enums['kpiUnit']?.values.find((x) => x.value === id);
+  if (v) return { id, vi: v.vi, en: v.en, symbol: v.symbol };
+  return { id, vi: id, en: id, symbol: undefined };
+}
+
+/** A current-state statistic (`statistic: true`) with its latest figure on the report date. */
+export interface StatisticView {
+  readonly ref: string;
+  readonly name: string;
+  readonly value: number | null;
+  readonly unit: UnitInfo;
+  readonly date: IsoDate | null;
+  readonly source: string | null;
+}
+
+/**
+ * Current-state statistics (4G coverage, base stations, km of fibre …): KPIs declared `statistic: true`,
+ * each with its latest measurement up to `asOf`, in model order. For the current-state sections of
+ * documents (hiện trạng).
+ */
+export function currentStatistics(model: Model, asOf: IsoDate): readonly StatisticView[] {
+  return model
+    .all('kpi')
+    .filter((k) => k.statistic === true)
+    .map((k) => {
+      const latest = latestMeasurement(k, asOf);
+      const m = latest ? (k.measurements ?? []).find((x) => x.date === latest.date && x.value === latest.value) : undefined;
+      return { ref: k.ref, name: k.name, value: latest?.value ?? null, unit: unitInfo(model, k.unit), date: latest?.date ?? null, source: m?.source ?? null };
+    });
+}

@@ -1,3 +1,4 @@
+import { taskLeads } from '../model/roles.js';
 import type { IsoDate, Period } from '../core/dates.js';
 import { text, viCollator, type Text } from '../core/text.js';
 import { enumLabel } from '../framework/types.js';
@@ -289,7 +290,7 @@ function tasks(model: Model, period: Period): PeriodicReport['tasks'] {
     return {
       ref: t.ref,
       name: t.name,
-      lead: model.shortNameOf(t.lead),
+      lead: taskLeads(t).map((l) => model.shortNameOf(l)).join(', '),
       deadline: t.deadline === undefined ? null : String(t.deadline),
       deadlineDisplay: dl ? (dl.kind === 'ongoing' ? 'Thực hiện thường xuyên' : displayDate(dl.date)) : null,
       status: state.status,

@@ -1,3 +1,4 @@
+import { known } from '../core/unknown.js';
 import type { IsoDate } from '../core/dates.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { text, type Text } from '../core/text.js';
@@ -96,9 +97,9 @@ export function dataLayerScorecard(model: Model, asOf: IsoDate, findings: readon
   const def = model.pack.enums['dataLayer'];
   const layers: { layer: string | null; label: Text }[] = (def?.values ?? []).map((v) => ({ layer: String(v.value), label: text(v.vi, v.en) }));
   const all = model.all('dataset');
-  if (all.some((d) => d.layer === undefined)) layers.push({ layer: null, label: text('Chưa xếp lớp dữ liệu', 'No data layer') });
+  if (all.some((d) => known(d.layer) === undefined)) layers.push({ layer: null, label: text('Chưa xếp lớp dữ liệu', 'No data layer') });
   return layers.map(({ layer, label }) => {
-    const datasets = all.filter((d) => (d.layer ?? null) === layer);
+    const datasets = all.filter((d) => (known(d.layer) ?? null) === layer);
     const classified = datasets.filter(isClassified).length;
     const syncRequired = datasets.filter((d) => nationalSyncReasons(d).length > 0);
     const synchronised = syncRequired.filter(isSynchronised).length;

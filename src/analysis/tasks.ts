@@ -1,4 +1,4 @@
-import { parseDeadline, type Deadline, type IsoDate } from '../core/dates.js';
+import { enDeadline, parseDeadline, viDeadline, type Deadline, type IsoDate } from '../core/dates.js';
 import type { Model } from '../model/model.js';
 import type { Task } from '../model/types.js';
 import { tasksListing } from './indexes.js';
@@ -24,6 +24,44 @@ export function tasksForKpi(model: Model, kpiRef: string): readonly Task[] {
 
 export function taskDeadline(t: Task): Deadline | undefined {
   return t.deadline === undefined ? undefined : parseDeadline(t.deadline);
+}
+
+/**
+ * The "Thời gian hoàn thành" cell of a task in Vietnamese: its deadline (`2026`, `Quý III/2026`,
+ * `Hằng năm` …), the relative deadline (`20 ngày sau khi hoàn thành nhiệm vụ "…"`, or the event), or
+ * both joined by "; ". Empty when the task declares neither.
+ */
+export function taskDeadlineVi(model: Model, t: Task): string {
+  const parts: string[] = [];
+  const d = taskDeadline(t);
+  if (d) parts.push(viDeadline(d));
+  else if (t.deadline !== undefined) parts.push(String(t.deadline));
+  const rel = t.deadlineAfter;
+  if (rel) {
+    const offset = [rel.months ? `${rel.months} tháng` : '', rel.days ? `${rel.days} ngày` : ''].filter(Boolean).join(' ');
+    if (rel.task) parts.push(`${offset ? `${offset} sau khi` : 'Sau khi'} hoàn thành nhiệm vụ "${model.nameOf(rel.task)}"`);
+    if (rel.event) parts.push(rel.task ? rel.event : offset ? `${offset} sau: ${lowerFirst(rel.event)}` : rel.event);
+  }
+  return parts.join('; ');
+}
+
+/** The same in English. */
+export function taskDeadlineEn(model: Model, t: Task): string {
+  const parts: string[] = [];
+  const d = taskDeadline(t);
+  if (d) parts.push(enDeadline(d));
+  else if (t.deadline !== undefined) parts.push(String(t.deadline));
+  const rel = t.deadlineAfter;
+  if (rel) {
+    const offset = [rel.months ? `${rel.months} months` : '', rel.days ? `${rel.days} days` : ''].filter(Boolean).join(' ');
+    if (rel.task) parts.push(`${offset ? `${offset} after` : 'After'} task "${model.nameOf(rel.task)}" is done`);
+    if (rel.event) parts.push(rel.event);
+  }
+  return parts.join('; ');
+}
+
+function lowerFirst(s: string): string {
+  return s.length ? s.charAt(0).toLocaleLowerCase('vi') + s.slice(1) : s;
 }
 
 /** Status and progress as known on `date`: the latest update dated on or before it, else the task's own fields. */

@@ -95,7 +95,7 @@ const TEXT_EN: Readonly<Record<string, string>> = {
   'tên cơ quan, ví dụ "Sở Y tế tỉnh Sơn Hà"': 'agency name, e.g. "Sở Y tế tỉnh Sơn Hà"',
   'cấp cơ quan': 'agency level',
   'mã định danh kebab-case (mặc định: từ tên)': 'kebab-case id (default: from the name)',
-  'mã định danh cơ quan theo QCVN 102, ví dụ 000.00.31.H99': 'agency code under QCVN 102, e.g. 000.00.31.H99',
+  'mã định danh cơ quan theo QCVN 102, ví dụ 000.00.31.H99 (không có: ghi "chưa xác định", kientruc check cảnh báo cho tới khi điền)': 'agency code under QCVN 102, e.g. 000.00.31.H99 (without it: "chưa xác định" is written, and kientruc check warns until it is filled in)',
   'ghi đè tệp đã có (mặc định: không bao giờ ghi đè)': 'overwrite existing files (default: never overwrite)',
   'in tập lệnh gợi ý lệnh cho bash, zsh / print a shell completion script': 'print a shell completion script (bash, zsh)',
   'In tập lệnh gợi ý lệnh (tab completion) cho bash hoặc zsh: tên lệnh, tùy chọn và giá trị được phép của từng tùy chọn.':

@@ -36,7 +36,10 @@ id: ${id}
 name: ${q(name)}
 framework: vn-2025
 level: ${level}
-${input.code ? `code: ${q(input.code)}\n` : ''}location: ${q(place)}
+${input.code ? `code: ${q(input.code)}` : `# Mã định danh cơ quan theo QCVN 102 (ví dụ "000.00.31.H99"): thay "chưa xác định" bằng mã được cấp.
+# kientruc check cảnh báo (agency.unknown-fact) cho tới khi có mã; kientruc aggregate cần mã này.
+code: "chưa xác định"`}
+location: ${q(place)}
 asOf: ${today}
 governance:
   reportingPeriod: quarterly

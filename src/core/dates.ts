@@ -41,12 +41,37 @@ export function isoOf(date: Date): IsoDate {
   return date.toISOString().slice(0, 10);
 }
 
-/** A deadline: a year, a month, a day, or "ongoing" (Thực hiện thường xuyên). */
+/** How often a recurring task comes due (hằng năm, hằng quý, hằng tháng). */
+export type Recurrence = 'annual' | 'semiannual' | 'quarterly' | 'monthly';
+
+/**
+ * A deadline: a year, a quarter, a month, a day, "ongoing" (Thực hiện thường xuyên), or a recurrence
+ * (hằng năm …). A recurring deadline is an "ongoing" one that also says its rhythm, so everything that
+ * treats ongoing tasks (never overdue, open bar on the roadmap) treats it the same way.
+ */
 export type Deadline =
-  | { readonly kind: 'date'; readonly precision: 'year' | 'month' | 'day'; readonly date: IsoDate; readonly raw: string }
-  | { readonly kind: 'ongoing'; readonly raw: string };
+  | { readonly kind: 'date'; readonly precision: 'year' | 'quarter' | 'month' | 'day'; readonly date: IsoDate; readonly raw: string }
+  | { readonly kind: 'ongoing'; readonly raw: string; readonly recurrence?: Recurrence };
 
 export const ONGOING = 'ongoing';
+
+/** Recurring deadlines as written in YAML: English keyword or the Vietnamese wording of plans. */
+export const RECURRENCES: Readonly<Record<string, Recurrence>> = {
+  annual: 'annual',
+  'hằng năm': 'annual',
+  'hàng năm': 'annual',
+  semiannual: 'semiannual',
+  '6 tháng một lần': 'semiannual',
+  quarterly: 'quarterly',
+  'hằng quý': 'quarterly',
+  'hàng quý': 'quarterly',
+  monthly: 'monthly',
+  'hằng tháng': 'monthly',
+  'hàng tháng': 'monthly',
+};
+
+const RECURRENCE_VI: Readonly<Record<Recurrence, string>> = { annual: 'Hằng năm', semiannual: '6 tháng một lần', quarterly: 'Hằng quý', monthly: 'Hằng tháng' };
+const RECURRENCE_EN: Readonly<Record<Recurrence, string>> = { annual: 'Annually', semiannual: 'Every six months', quarterly: 'Quarterly', monthly: 'Monthly' };
 
 /** Normalises a YAML deadline (`2025`, `"2025-09"`, `2025-09-30`, `ongoing`); `date` is the period's last day. */
 export function parseDeadline(value: unknown): Deadline | undefined {
@@ -55,7 +80,14 @@ export function parseDeadline(value: unknown): Deadline | undefined {
   }
   if (typeof value !== 'string') return undefined;
   if (value === ONGOING) return { kind: 'ongoing', raw: value };
+  const recurrence = RECURRENCES[value.normalize('NFC').trim().toLowerCase()];
+  if (recurrence) return { kind: 'ongoing', raw: value, recurrence };
   if (/^\d{4}$/.test(value)) return { kind: 'date', precision: 'year', date: `${value}-12-31`, raw: value };
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (quarter) {
+    const end = Number(quarter[2]) * 3;
+    return { kind: 'date', precision: 'quarter', date: `${quarter[1]}-${String(end).padStart(2, '0')}-${end === 3 || end === 12 ? '31' : '30'}`, raw: value };
+  }
   const month = /^(\d{4})-(\d{2})$/.exec(value);
   if (month) {
     const y = Number(month[1]);
@@ -88,15 +120,16 @@ export function viLongDate(date: IsoDate): string {
 
 /** The deadline as the task table prints it: `2025`, `Tháng 9/2025`, `30/9/2025`, `Thực hiện thường xuyên`. */
 export function viDeadline(deadline: Deadline): string {
-  if (deadline.kind === 'ongoing') return 'Thực hiện thường xuyên';
+  if (deadline.kind === 'ongoing') return deadline.recurrence ? RECURRENCE_VI[deadline.recurrence] : 'Thực hiện thường xuyên';
   const [y, m] = deadline.date.split('-') as [string, string];
   if (deadline.precision === 'year') return y;
+  if (deadline.precision === 'quarter') return `Quý ${['I', 'II', 'III', 'IV'][Math.floor((Number(m) - 1) / 3)]}/${y}`;
   if (deadline.precision === 'month') return `Tháng ${Number(m)}/${y}`;
   return viShortDate(deadline.date);
 }
 
 export function enDeadline(deadline: Deadline): string {
-  if (deadline.kind === 'ongoing') return 'Ongoing';
+  if (deadline.kind === 'ongoing') return deadline.recurrence ? RECURRENCE_EN[deadline.recurrence] : 'Ongoing';
   return deadline.raw;
 }
 

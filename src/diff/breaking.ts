@@ -1,3 +1,4 @@
+import { known } from '../core/unknown.js';
 import { parseDeadline, viShortDate, type IsoDate } from '../core/dates.js';
 import { KIND_LABEL } from '../core/labels.js';
 import { parseRef } from '../core/ref.js';
@@ -131,8 +132,9 @@ export function findBreaking(base: DiffSide, head: DiffSide): BreakingChange[] {
   for (const h of head.model.all('system')) {
     const b = base.model.get<'system'>(h.ref);
     if (!b) continue;
-    const before = (b as System).security?.level;
-    const after = h.security?.level;
+    // "chưa xác định" is no level: going from 3 to unknown lowers what the repository states.
+    const before = known((b as System).security?.level);
+    const after = known(h.security?.level);
     if (before !== undefined && (after === undefined || after < before)) {
       const l = label(h);
       add(

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../core/dates.js';
 import type { Ref } from '../core/ref.js';
+import { isUnknown } from '../core/unknown.js';
 
 /** Fields every pack entry may carry to say how sure we are of it. */
 export interface Provenance {
@@ -14,6 +15,8 @@ export interface EnumValue extends Provenance {
   readonly value: string | number;
   readonly vi: string;
   readonly en: string;
+  /** Printed after a number (units catalogue): `%`, `km`, `GB`. */
+  readonly symbol?: string;
 }
 
 export interface EnumDef extends Provenance {
@@ -46,6 +49,8 @@ export interface NationalSystem extends Provenance {
   readonly legalRef?: string;
   readonly replacedBy?: Ref<'national'>;
   readonly replacedOn?: IsoDate;
+  /** True for an entity the agency declares itself (agency.nationalEntities) because the pack lacks it. */
+  readonly declared?: boolean;
 }
 
 export interface PackOrganization {
@@ -80,6 +85,8 @@ export interface LegalDocument extends Provenance {
   readonly effective?: IsoDate;
   readonly basisFor: readonly string[];
   readonly order: number;
+  /** Document type in rank order (enum `documentType`): sorts the căn cứ list by rank, then date. */
+  readonly rank?: string;
   readonly supersededBy?: string;
   readonly supersededOn?: IsoDate;
 }
@@ -117,7 +124,9 @@ export interface FrameworkPack {
 /** Label of an enum value in one language; the raw value when unknown. */
 export function enumLabel(pack: FrameworkPack, enumId: string, value: string | number, lang: 'vi' | 'en' = 'vi'): string {
   const v = pack.enums[enumId]?.values.find((x) => x.value === value);
-  return v ? v[lang] : String(value);
+  if (v) return v[lang];
+  if (isUnknown(value)) return lang === 'vi' ? 'Chưa xác định' : 'Not yet known';
+  return String(value);
 }
 
 export function enumValue(pack: FrameworkPack, enumId: string, value: string | number): EnumValue | undefined {

@@ -4,6 +4,7 @@ import { localRef, parseRef, refOf, type EntityKind, type Ref } from '../core/re
 import { closest } from '../core/similar.js';
 import type { DocPath, Range } from '../core/source.js';
 import { text } from '../core/text.js';
+import { isUnknown } from '../core/unknown.js';
 import type { FrameworkPack } from '../framework/types.js';
 import type { LoadedFile } from '../load/load-architecture.js';
 import type { SourceIndex } from '../load/locate.js';
@@ -28,7 +29,8 @@ const START: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
 
 /** Indexes entities, resolves every typed reference and reports duplicates, dangling refs and cycles. */
 export function buildModel(input: BuildInput): BuildResult {
-  const { pack, sources } = input;
+  const { sources } = input;
+  const pack = withDeclaredNationals(input.pack, input.docs);
   const diagnostics: Diagnostic[] = [];
   const entities = new Map<string, Entity>();
   const invalid = new Set<string>();
@@ -174,6 +176,47 @@ export function buildModel(input: BuildInput): BuildResult {
   return { value: model, diagnostics };
 }
 
+/** A national entity an agency declares in `agency.nationalEntities` (the pack lacks it). */
+interface DeclaredNational {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn?: string;
+  readonly type?: string;
+  readonly layer: string;
+  readonly component: string;
+  readonly owner?: string;
+  readonly source: string;
+}
+
+/**
+ * The pack, plus the national entities the agency declares and the pack does not list yet, so that
+ * `national:<id>` resolves for them everywhere. They carry `declared: true` and are never confirmed.
+ */
+function withDeclaredNationals(pack: FrameworkPack, docs: readonly CheckedDoc[]): FrameworkPack {
+  const agency = docs.find((d) => d.kind === 'agency' && d.id !== undefined);
+  const declared = agency?.value['nationalEntities'];
+  if (!Array.isArray(declared) || declared.length === 0) return pack;
+  const have = new Set(pack.national.map((n) => n.id));
+  const extra = (declared as DeclaredNational[])
+    .filter((n) => n && typeof n.id === 'string' && typeof n.name === 'string' && !have.has(n.id))
+    .map((n) => ({
+      id: n.id,
+      ref: refOf('national', n.id),
+      type: n.type ?? 'system',
+      layer: n.layer,
+      component: n.component,
+      name: n.name,
+      nameEn: n.nameEn ?? n.name,
+      ...(n.owner ? { owner: n.owner as Ref<'org'> } : {}),
+      source: n.source,
+      confirmed: false,
+      declared: true,
+      note: 'Do cơ quan tự khai báo; bộ khung chưa có.',
+    }));
+  if (extra.length === 0) return pack;
+  return { ...pack, national: [...pack.national, ...extra] };
+}
+
 /** Model-level checks that need the whole model: component vs layer, agency code, cycles, self-links. */
 function checkConsistency(model: Model): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -183,6 +226,21 @@ function checkConsistency(model: Model): Diagnostic[] {
     out.push({ code, severity, message, file: loc.file, range: loc.range, entity: ref, path, ...(fix ? { fix } : {}) });
   };
   for (const s of model.all('system')) {
+    (s.roles ?? []).forEach((r, i) => {
+      const comp = pack.components.find((c) => c.id === r.component);
+      if (!comp || comp.layer === r.layer) return;
+      report(
+        s.ref,
+        ['roles', i, 'component'],
+        'model.component-layer',
+        comp.confirmed ? 'error' : 'warning',
+        text(
+          `${entityLabel('system', s.id).vi}: vai trò thứ ${i + 1} có thành phần "${comp.id}" (${comp.vi}) thuộc lớp ${comp.layer}, không phải ${r.layer}.`,
+          `${entityLabel('system', s.id).en}: role ${i + 1} has component "${comp.id}", which belongs to layer ${comp.layer}, not ${r.layer}.`,
+        ),
+        text(`Đổi "roles[${i}].layer" thành ${comp.layer}.`, `Set "roles[${i}].layer" to ${comp.layer}.`),
+      );
+    });
     const comp = pack.components.find((c) => c.id === s.component);
     if (comp && comp.layer !== s.layer) {
       report(
@@ -199,7 +257,8 @@ function checkConsistency(model: Model): Diagnostic[] {
     }
   }
   const agency = model.agency;
-  if (agency?.code !== undefined && !new RegExp(pack.agencyCode.pattern).test(agency.code)) {
+  checkDeclarations(model, report);
+  if (agency?.code !== undefined && !isUnknown(agency.code) && !new RegExp(pack.agencyCode.pattern).test(agency.code)) {
     report(
       agency.ref,
       ['code'],
@@ -260,4 +319,93 @@ function checkConsistency(model: Model): Diagnostic[] {
     }
   }
   return out;
+}
+
+type Report = (ref: Ref, path: DocPath, code: string, severity: Diagnostic['severity'], message: Diagnostic['message'], fix: Diagnostic['fix']) => void;
+
+/**
+ * What the schema cannot say alone: a task names its lead(s) once; units, plan themes and document ids
+ * are declared (pack catalogue or agency.yaml); national entities the agency declares are warned about
+ * until the pack knows them.
+ */
+function checkDeclarations(model: Model, report: Report): void {
+  const pack = model.pack;
+  const agency = model.agency;
+  for (const t of model.all('task')) {
+    const both = t.lead !== undefined && t.leads !== undefined;
+    if (!both && (t.lead !== undefined || (t.leads?.length ?? 0) > 0)) continue;
+    report(
+      t.ref,
+      both ? ['leads'] : [],
+      'model.task-lead',
+      'error',
+      both
+        ? text(`${entityLabel('task', t.id).vi} khai báo cả "lead" và "leads".`, `${entityLabel('task', t.id).en} declares both "lead" and "leads".`)
+        : text(`${entityLabel('task', t.id).vi} chưa có cơ quan chủ trì.`, `${entityLabel('task', t.id).en} has no lead body.`),
+      both
+        ? text('Giữ một trường: "lead: org:…" cho một cơ quan, "leads: [org:…, org:…]" khi đồng chủ trì.', 'Keep one: "lead: org:…" for one body, "leads: [org:…, org:…]" for co-leads.')
+        : text('Thêm "lead: org:<cơ quan>" (hoặc "leads: [...]" khi nhiều cơ quan đồng chủ trì).', 'Add "lead: org:<body>" (or "leads: [...]" for co-leads).'),
+    );
+  }
+  const units = [...(pack.enums['kpiUnit']?.values ?? []).map((v) => String(v.value)), ...(agency?.units ?? []).map((u) => u.id)];
+  for (const k of model.all('kpi')) {
+    if (units.includes(k.unit)) continue;
+    const guess = closest(k.unit, units);
+    report(
+      k.ref,
+      ['unit'],
+      'model.unknown-unit',
+      'error',
+      text(`Đơn vị "${k.unit}" của ${entityLabel('kpi', k.id).vi} không có trong danh mục${guess ? ` — ý bạn là "${guess}"?` : '.'}`, `Unit "${k.unit}" of ${entityLabel('kpi', k.id).en} is not in the catalogue${guess ? ` — did you mean "${guess}"?` : '.'}`),
+      guess
+        ? text(`Sửa thành "${guess}", hoặc khai báo đơn vị trong agency.units.`, `Change it to "${guess}", or declare the unit in agency.units.`)
+        : text('Dùng đơn vị của bộ khung (kientruc schema --list units) hoặc khai báo trong agency.units.', 'Use a framework unit (kientruc schema --list units) or declare it in agency.units.'),
+    );
+  }
+  const themes = (agency?.plan?.themes ?? []).map((t) => t.id);
+  for (const t of model.all('task')) {
+    if (t.theme === undefined || themes.includes(t.theme)) continue;
+    const guess = closest(t.theme, themes);
+    report(
+      t.ref,
+      ['theme'],
+      'model.unknown-theme',
+      'error',
+      text(`Chủ đề "${t.theme}" của ${entityLabel('task', t.id).vi} không có trong agency.plan.themes${guess ? ` — ý bạn là "${guess}"?` : '.'}`, `Theme "${t.theme}" of ${entityLabel('task', t.id).en} is not in agency.plan.themes${guess ? ` — did you mean "${guess}"?` : '.'}`),
+      guess ? text(`Sửa thành "${guess}".`, `Change it to "${guess}".`) : text(`Khai báo chủ đề trong agency.yaml: plan: { themes: [{ id: ${t.theme}, title: … }] }.`, `Declare it in agency.yaml: plan: { themes: [{ id: ${t.theme}, title: … }] }.`),
+    );
+  }
+  const docs = [...pack.legal.map((l) => l.id), ...(agency?.documents ?? []).map((d) => d.id)];
+  for (const s of model.all('system')) {
+    for (const field of ['legalBasis', 'operatingRules'] as const) {
+      (s[field] ?? []).forEach((id, i) => {
+        if (docs.includes(id)) return;
+        const guess = closest(id, docs);
+        report(
+          s.ref,
+          [field, i],
+          'model.unknown-document',
+          'error',
+          text(`Văn bản "${id}" (${field}) của ${entityLabel('system', s.id).vi} không có trong bộ khung hay agency.documents${guess ? ` — ý bạn là "${guess}"?` : '.'}`, `Document "${id}" (${field}) of ${entityLabel('system', s.id).en} is neither in the framework nor in agency.documents${guess ? ` — did you mean "${guess}"?` : '.'}`),
+          guess ? text(`Sửa thành "${guess}".`, `Change it to "${guess}".`) : text('Khai báo văn bản trong agency.documents (số, ngày, cơ quan ban hành, trích yếu), hoặc xem kientruc schema --list legal.', 'Declare it in agency.documents (number, date, issuer, title), or see kientruc schema --list legal.'),
+        );
+      });
+    }
+  }
+  (agency?.nationalEntities ?? []).forEach((n, i) => {
+    const inPack = model.national(`national:${n.id}`);
+    const packKnows = inPack !== undefined && inPack.declared !== true;
+    report(
+      agency?.ref as Ref,
+      ['nationalEntities', i, 'id'],
+      'model.national-declared',
+      'warning',
+      packKnows
+        ? text(`Bộ khung ${pack.id} đã có national:${n.id} ("${inPack.name}"); khai báo riêng của cơ quan không còn cần.`, `Framework pack ${pack.id} now has national:${n.id} ("${inPack.nameEn}"); the agency's own declaration is no longer needed.`)
+        : text(`"${n.name}" (national:${n.id}) do cơ quan tự khai báo, chưa có trong bộ khung ${pack.id} (nguồn: ${n.source}).`, `"${n.name}" (national:${n.id}) is declared by the agency and not yet in framework pack ${pack.id} (source: ${n.source}).`),
+      packKnows
+        ? text(`Xóa mục này khỏi agency.nationalEntities.`, `Remove this entry from agency.nationalEntities.`)
+        : text('Đề nghị bổ sung vào bộ khung kèm văn bản nguồn; cảnh báo hết khi bộ khung có mục này.', 'Ask for it to be added to the pack with its source; the warning ends when the pack lists it.'),
+    );
+  });
 }

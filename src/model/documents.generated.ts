@@ -418,6 +418,174 @@ export interface AgencyDoc {
     generalObjective?: string;
   };
   /**
+   * Kế hoạch của cơ quan — The agency's plan
+   */
+  plan?: {
+    /**
+     * Chủ đề — Themes
+     *
+     * Items: Chủ đề — Theme
+     */
+    themes?: {
+      /**
+       * Mã chủ đề — Theme id
+       */
+      id: string;
+      /**
+       * Tên chủ đề — Title
+       */
+      title: string;
+      /**
+       * Mô tả — Description
+       */
+      description?: string;
+    }[];
+  };
+  /**
+   * Đơn vị đo bổ sung — Additional units
+   *
+   * Items: Đơn vị đo — Unit
+   */
+  units?: {
+    /**
+     * Mã đơn vị — Unit id
+     */
+    id: string;
+    /**
+     * Tên tiếng Việt — Vietnamese name
+     */
+    vi: string;
+    /**
+     * Tên tiếng Anh — English name
+     */
+    en?: string;
+    /**
+     * Ký hiệu — Symbol
+     */
+    symbol?: string;
+  }[];
+  /**
+   * Văn bản của cơ quan — The agency's documents
+   *
+   * Items: Văn bản — Document
+   */
+  documents?: {
+    /**
+     * Mã văn bản — Document id
+     */
+    id: string;
+    /**
+     * Loại văn bản — Document type
+     */
+    type:
+      | "organic-law"
+      | "law"
+      | "party-central"
+      | "government-resolution"
+      | "decree"
+      | "pm-decision"
+      | "ministerial"
+      | "government-letter"
+      | "ministry-letter"
+      | "provincial-party"
+      | "council-resolution"
+      | "decision"
+      | "directive"
+      | "plan"
+      | "regulation"
+      | "official-letter"
+      | "other";
+    /**
+     * Số, ký hiệu — Number
+     */
+    number: string;
+    /**
+     * Ngày ban hành — Date issued
+     */
+    date: string;
+    /**
+     * Cơ quan ban hành — Issuing body
+     */
+    issuer: string;
+    /**
+     * Trích yếu — Title
+     */
+    title: string;
+    /**
+     * Đường dẫn — Link
+     */
+    link?: string;
+    /**
+     * Đưa vào phần căn cứ — Cite as a legal basis
+     */
+    legalBasis?: boolean;
+  }[];
+  /**
+   * Hệ thống, CSDL quốc gia bộ khung chưa có — National entities the pack lacks
+   *
+   * Items: Hệ thống, CSDL quốc gia — National entity
+   */
+  nationalEntities?: {
+    /**
+     * Mã — Id
+     */
+    id: string;
+    /**
+     * Tên — Name
+     */
+    name: string;
+    /**
+     * Tên tiếng Anh — English name
+     */
+    nameEn?: string;
+    /**
+     * Loại — Type
+     */
+    type?: "platform" | "database" | "datacenter" | "portal" | "system";
+    /**
+     * Lớp kiến trúc (QĐ 3090) — Architecture layer (Decision 3090)
+     */
+    layer: "L1" | "L2" | "L3" | "L4";
+    /**
+     * Thành phần kiến trúc — Architecture component
+     */
+    component:
+      | "data-center"
+      | "cloud"
+      | "network"
+      | "soc"
+      | "backup-site"
+      | "iot"
+      | "national-database"
+      | "sectoral-database"
+      | "data-warehouse"
+      | "integration-platform"
+      | "identity"
+      | "gis"
+      | "digital-signature"
+      | "payment"
+      | "shared-platform"
+      | "tthc"
+      | "document-management"
+      | "sectoral-app"
+      | "internal-app"
+      | "ioc"
+      | "public-service-portal"
+      | "portal"
+      | "data-portal"
+      | "mobile-app"
+      | "dashboard"
+      | "contact-center";
+    /**
+     * Cơ quan chủ quản — Owner
+     */
+    owner?: string;
+    /**
+     * Nguồn — Source
+     */
+    source: string;
+  }[];
+  /**
    * Đã ban hành danh mục nền tảng số dùng chung — Shared-platform catalogue issued
    */
   sharedPlatformsPublished?: boolean;
@@ -467,6 +635,11 @@ export interface OrganizationDoc {
    * Mã định danh cơ quan — Agency code
    */
   code?: string;
+  /**
+   * Loại tổ chức — Organisation type
+   */
+  type?:
+    "state" | "party" | "fatherland-front" | "socio-political" | "public-service-unit" | "state-enterprise" | "vendor";
   /**
    * Cấp cơ quan — Agency level
    */
@@ -558,6 +731,51 @@ export interface SystemDoc {
     | "dashboard"
     | "contact-center";
   /**
+   * Vai trò khác — Further roles
+   *
+   * Items: Vai trò — Role
+   */
+  roles?: {
+    /**
+     * Lớp kiến trúc (QĐ 3090) — Architecture layer (Decision 3090)
+     */
+    layer: "L1" | "L2" | "L3" | "L4";
+    /**
+     * Thành phần kiến trúc — Architecture component
+     */
+    component:
+      | "data-center"
+      | "cloud"
+      | "network"
+      | "soc"
+      | "backup-site"
+      | "iot"
+      | "national-database"
+      | "sectoral-database"
+      | "data-warehouse"
+      | "integration-platform"
+      | "identity"
+      | "gis"
+      | "digital-signature"
+      | "payment"
+      | "shared-platform"
+      | "tthc"
+      | "document-management"
+      | "sectoral-app"
+      | "internal-app"
+      | "ioc"
+      | "public-service-portal"
+      | "portal"
+      | "data-portal"
+      | "mobile-app"
+      | "dashboard"
+      | "contact-center";
+    /**
+     * Ghi chú — Note
+     */
+    note?: string;
+  }[];
+  /**
    * Trạng thái vòng đời — Lifecycle status
    */
   status: "planned" | "building" | "operating" | "upgrading" | "retiring" | "retired";
@@ -574,9 +792,14 @@ export interface SystemDoc {
    */
   vendor?: string;
   /**
+   * Doanh nghiệp cung cấp, vận hành — Vendor organisation
+   */
+  vendorOrg?: string;
+  /**
    * Loại hệ thống theo chức năng — System function class
    */
-  functionClass?: "internal" | "citizen-business" | "infrastructure" | "industrial-control" | "other";
+  functionClass?:
+    "internal" | "citizen-business" | "infrastructure" | "industrial-control" | "other" | "chưa xác định" | "unknown";
   /**
    * Loại thông tin xử lý — Information classes
    *
@@ -590,11 +813,11 @@ export interface SystemDoc {
     /**
      * Cấp độ an toàn hệ thống thông tin — Information-system security level
      */
-    level?: 1 | 2 | 3 | 4 | 5;
+    level?: 1 | 2 | 3 | 4 | 5 | "chưa xác định" | "unknown";
     /**
      * Trạng thái hồ sơ đề xuất cấp độ — Security-level dossier status
      */
-    dossier?: "none" | "drafting" | "submitted" | "approved";
+    dossier?: "none" | "drafting" | "submitted" | "approved" | "chưa xác định" | "unknown";
     /**
      * Quyết định phê duyệt cấp độ — Approval decision
      */
@@ -636,7 +859,15 @@ export interface SystemDoc {
     /**
      * Hình thức triển khai, lưu trữ — Hosting
      */
-    deployment: "ttdlqg" | "provincial-dc" | "gov-cloud" | "commercial-cloud" | "on-prem" | "hybrid";
+    deployment:
+      | "ttdlqg"
+      | "provincial-dc"
+      | "gov-cloud"
+      | "commercial-cloud"
+      | "on-prem"
+      | "hybrid"
+      | "chưa xác định"
+      | "unknown";
     /**
      * Vị trí đặt máy chủ — Server location
      */
@@ -713,6 +944,41 @@ export interface SystemDoc {
    * Được thay thế bởi — Replaced by
    */
   replacedBy?: string;
+  /**
+   * Căn cứ pháp lý của hệ thống — Legal basis of the system
+   *
+   * Items: Mã văn bản — Document id
+   */
+  legalBasis?: string[];
+  /**
+   * Quy chế vận hành, khai thác — Operating rules
+   *
+   * Items: Mã văn bản — Document id
+   */
+  operatingRules?: string[];
+  /**
+   * Nguồn kinh phí — Funding sources
+   *
+   * Items: Nguồn kinh phí — Funding source
+   */
+  funding?: {
+    /**
+     * Nguồn kinh phí — Funding source
+     */
+    source: "state-budget" | "pooled" | "ppp" | "other-lawful";
+    /**
+     * Cấp ngân sách — Budget level
+     */
+    level?: "central" | "province" | "commune";
+    /**
+     * Giai đoạn — Period
+     */
+    period?: string;
+    /**
+     * Ghi chú — Note
+     */
+    note?: string;
+  }[];
 }
 
 /**
@@ -758,7 +1024,17 @@ export interface DatasetDoc {
   /**
    * Lớp dữ liệu (QĐ 2439) — Data layer (Decision 2439)
    */
-  layer?: "source" | "metadata" | "master" | "reference" | "transactional" | "aggregate" | "analytical" | "open";
+  layer?:
+    | "source"
+    | "metadata"
+    | "master"
+    | "reference"
+    | "transactional"
+    | "aggregate"
+    | "analytical"
+    | "open"
+    | "chưa xác định"
+    | "unknown";
   /**
    * Khối dữ liệu (QĐ 2439) — Data block (Decision 2439)
    */
@@ -768,19 +1044,21 @@ export interface DatasetDoc {
     | "direction-policy"
     | "internal-resources"
     | "security-defence"
-    | "institutional";
+    | "institutional"
+    | "chưa xác định"
+    | "unknown";
   /**
    * Phân loại dữ liệu theo chia sẻ — Sharing class
    */
-  sharing?: "shared" | "restricted" | "open";
+  sharing?: "shared" | "restricted" | "open" | "chưa xác định" | "unknown";
   /**
    * Mức độ quan trọng của dữ liệu — Data criticality
    */
-  criticality?: "core" | "important" | "other";
+  criticality?: "core" | "important" | "other" | "chưa xác định" | "unknown";
   /**
    * Dữ liệu cá nhân — Personal data
    */
-  personalData?: "none" | "basic" | "sensitive";
+  personalData?: "none" | "basic" | "sensitive" | "chưa xác định" | "unknown";
   /**
    * Chứa bí mật nhà nước — Holds state secrets
    */
@@ -808,7 +1086,7 @@ export interface DatasetDoc {
   /**
    * Vai trò đối với CSDL quốc gia — Role towards the national database
    */
-  nationalRole?: "contributor" | "replica";
+  nationalRole?: "contributor" | "replica" | "custodian";
   /**
    * Thuộc Phụ lục II Nghị quyết 71/NQ-CP — Listed in Annex II of Resolution 71
    */
@@ -1009,6 +1287,10 @@ export interface IntegrationDoc {
    */
   notes?: string;
   /**
+   * Loại kết nối — Integration kind
+   */
+  type?: "data-sharing" | "network";
+  /**
    * Bên cung cấp — Provider
    */
   from: string;
@@ -1020,6 +1302,10 @@ export interface IntegrationDoc {
    * Kênh kết nối, chia sẻ — Integration channel
    */
   channel: "lgsp" | "ndxp" | "ndop" | "vdxp" | "direct";
+  /**
+   * Băng thông — Bandwidth
+   */
+  bandwidth?: string;
   /**
    * Nền tảng trung gian của cơ quan — Own platform used
    */
@@ -1137,9 +1423,13 @@ export interface KpiDoc {
    */
   nationalTarget?: string;
   /**
-   * Đơn vị đo của chỉ tiêu — KPI unit
+   * Đơn vị đo — Unit
    */
-  unit: "percent" | "count" | "milestone" | "points" | "level" | "rank";
+  unit: string;
+  /**
+   * Số liệu thống kê hiện trạng — Current-state statistic
+   */
+  statistic?: boolean;
   /**
    * Chiều tốt của chỉ tiêu — KPI direction
    */
@@ -1277,7 +1567,19 @@ export interface TaskDoc {
   /**
    * Cơ quan chủ trì — Lead body
    */
-  lead: string;
+  lead?: string;
+  /**
+   * Các cơ quan đồng chủ trì — Co-leading bodies
+   *
+   * @minItems 1
+   *
+   * Items: Cơ quan chủ trì — Lead body
+   */
+  leads?: [string, ...string[]];
+  /**
+   * Chủ đề của kế hoạch — Plan theme
+   */
+  theme?: string;
   /**
    * Cơ quan phối hợp — Cooperating bodies
    *
@@ -1296,6 +1598,27 @@ export interface TaskDoc {
    * Thời gian hoàn thành — Deadline
    */
   deadline?: number | string;
+  /**
+   * Thời hạn tính theo nhiệm vụ, sự kiện khác — Deadline relative to another task or event
+   */
+  deadlineAfter?: {
+    /**
+     * Sau khi hoàn thành nhiệm vụ — After task
+     */
+    task?: string;
+    /**
+     * Sự kiện — Event
+     */
+    event?: string;
+    /**
+     * Số ngày sau đó — Days after
+     */
+    days?: number;
+    /**
+     * Số tháng sau đó — Months after
+     */
+    months?: number;
+  };
   /**
    * Sản phẩm — Deliverable
    */

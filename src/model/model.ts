@@ -1,5 +1,6 @@
 import type { Ref, EntityKind, RefKind } from '../core/ref.js';
 import { parseRef } from '../core/ref.js';
+import { isUnknown } from '../core/unknown.js';
 import type { DocPath, Location, Range } from '../core/source.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { FrameworkPack, NationalSystem, NationalTarget } from '../framework/types.js';
@@ -124,8 +125,10 @@ export class Model {
 
   /** Display name of any ref, falling back to the ref itself. */
   nameOf(ref: string): string {
+    if (isUnknown(ref)) return UNKNOWN_NAME;
     const e = this.get(ref);
-    if (e) return e.name;
+    // An entity that failed the schema may hold anything in `name`: only a string is a name.
+    if (e && typeof e.name === 'string') return e.name;
     const n = this.nationalById.get(ref) ?? this.targetById.get(ref);
     if (n) return n.name;
     const o = this.org(ref);
@@ -136,7 +139,7 @@ export class Model {
   /** Short display name (shortName when given). */
   shortNameOf(ref: string): string {
     const e = this.get(ref);
-    if (e && 'shortName' in e && e.shortName) return e.shortName;
+    if (e && 'shortName' in e && typeof e.shortName === 'string' && e.shortName) return e.shortName;
     return this.nameOf(ref);
   }
 
@@ -163,6 +166,9 @@ export class Model {
     return { file: e.origin.file, range: this.sources.locate(e.origin.file, e.origin.docIndex, target, part) };
   }
 }
+
+/** How a "not yet known" value prints wherever a name is expected. */
+const UNKNOWN_NAME = 'Chưa xác định';
 
 const START: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
 

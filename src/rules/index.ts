@@ -4,6 +4,7 @@ import { agencyLgsp } from './agency/lgsp.js';
 import { agencyMaturityLevel } from './agency/maturity-level.js';
 import { agencyNetworkRules } from './agency/network-rules.js';
 import { agencySecurityAssessment } from './agency/security-assessment.js';
+import { agencyUnknownFact } from './agency/unknown-fact.js';
 import { dataCriticality } from './data/criticality.js';
 import { dataLayerBlock } from './data/layer-block.js';
 import { dataNationalSync } from './data/national-sync.js';
@@ -15,6 +16,7 @@ import { dataQualityThreshold } from './data/quality-threshold.js';
 import { dataSensitiveProtection } from './data/sensitive-protection.js';
 import { dataSharingClass } from './data/sharing-class.js';
 import { dataSharingRequests } from './data/sharing-requests.js';
+import { dataUnknownFact } from './data/unknown-fact.js';
 import type { Rule } from './define-rule.js';
 import { integrationMandatoryNdop } from './integration/mandatory-ndop.js';
 import { integrationRefusalInWriting } from './integration/refusal-in-writing.js';
@@ -32,6 +34,7 @@ import { systemDuplicatesNational } from './system/duplicates-national.js';
 import { systemLevelOneSensitive } from './system/level-one-sensitive.js';
 import { systemSecurityLevel } from './system/security-level.js';
 import { systemTtdlqgRoadmap } from './system/ttdlqg-roadmap.js';
+import { systemUnknownFact } from './system/unknown-fact.js';
 import { taskDeadline } from './task/deadline.js';
 import { taskDeliverable } from './task/deliverable.js';
 import { taskGapUnaddressed } from './task/gap-unaddressed.js';
@@ -43,6 +46,7 @@ export const RULES = [
   agencyMaturityLevel,
   agencyNetworkRules,
   agencySecurityAssessment,
+  agencyUnknownFact,
   dataCriticality,
   dataLayerBlock,
   dataNationalSync,
@@ -54,6 +58,7 @@ export const RULES = [
   dataSensitiveProtection,
   dataSharingClass,
   dataSharingRequests,
+  dataUnknownFact,
   integrationMandatoryNdop,
   integrationRefusalInWriting,
   integrationReplacedPlatform,
@@ -70,6 +75,7 @@ export const RULES = [
   systemLevelOneSensitive,
   systemSecurityLevel,
   systemTtdlqgRoadmap,
+  systemUnknownFact,
   taskDeadline,
   taskDeliverable,
   taskGapUnaddressed,

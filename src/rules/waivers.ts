@@ -31,21 +31,38 @@ export interface WaiverContext {
   readonly exists: (ref: string) => boolean;
 }
 
+/** True when the waiver's entity is a pattern (`*` any run of characters, `?` one character). */
+export function isEntityPattern(entity: string): boolean {
+  return entity.includes('*') || entity.includes('?');
+}
+
+/** The regular expression of an entity pattern, anchored: `system:*` matches every system. */
+export function entityPattern(entity: string): RegExp {
+  const body = entity.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`);
+}
+
 /**
- * Applies waivers on the exact (rule, entity) pair — no wildcards. A waived finding stays in every
- * output, marked `waived`, and no longer counts for `--fail-on`. An expired waiver waives nothing.
+ * Applies waivers on the (rule, entity) pair, where the entity may be a pattern (`system:*`,
+ * `dataset:dat-dai-*`). An exact waiver wins over a pattern; among patterns, the first written wins. A
+ * waived finding stays in every output, marked `waived`, and no longer counts for `--fail-on`. An
+ * expired waiver waives nothing.
  */
 export function createWaiverMatcher(waivers: readonly WaiverSpec[], ctx: WaiverContext): WaiverMatcher {
   const key = (rule: string, entity: string) => `${rule}\u0000${entity}`;
   const active = new Map<string, WaiverSpec>();
+  const patterns: { readonly w: WaiverSpec; readonly re: RegExp }[] = [];
   for (const w of waivers) {
-    if (w.expires >= ctx.asOf && !active.has(key(w.rule, w.entity))) active.set(key(w.rule, w.entity), w);
+    if (w.expires < ctx.asOf) continue;
+    if (isEntityPattern(w.entity)) patterns.push({ w, re: entityPattern(w.entity) });
+    else if (!active.has(key(w.rule, w.entity))) active.set(key(w.rule, w.entity), w);
   }
   const used = new Set<WaiverSpec>();
   return {
     waive(d) {
       if (d.entity === undefined || d.waived) return d;
-      const w = active.get(key(d.code, String(d.entity)));
+      const entity = String(d.entity);
+      const w = active.get(key(d.code, entity)) ?? patterns.find((p) => p.w.rule === d.code && p.re.test(entity))?.w;
       if (!w) return d;
       used.add(w);
       return { ...d, waived: { reason: w.reason, approvedBy: w.approvedBy, expires: w.expires } };
@@ -70,7 +87,7 @@ export function createWaiverMatcher(waivers: readonly WaiverSpec[], ctx: WaiverC
         if (used.has(w)) continue;
         const why = !ctx.ranRules.has(w.rule)
           ? text(` (quy tắc ${w.rule} đã tắt)`, ` (rule ${w.rule} is off)`)
-          : !ctx.exists(w.entity)
+          : !isEntityPattern(w.entity) && !ctx.exists(w.entity)
             ? text(` (${w.entity} không tồn tại)`, ` (${w.entity} does not exist)`)
             : text('', '');
         out.push({

@@ -23,7 +23,7 @@ const cache = new Map<string, CompiledSchemas>();
 /** Validators precompiled when the package was built (`npm run build:ts`), for the packs it ships. */
 export const SHIPPED = new Cache(join(PACKAGE_ROOT, 'dist', 'precompiled'));
 const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictTypes: false, allowUnionTypes: true } as const;
-const VOCABULARY = ['x-vi', 'x-en', 'x-legal', 'x-enum', 'x-ref', 'markdownEnumDescriptions'];
+const VOCABULARY = ['x-vi', 'x-en', 'x-legal', 'x-enum', 'x-ref', 'x-unknown', 'markdownEnumDescriptions'];
 const FORMATS_MODULE = 'kientruc:formats';
 
 /** The format checks the schema uses, shared by the compiler and the precompiled code. */

@@ -74,12 +74,26 @@ export const CONFIG_SCHEMA: Schema = {
         },
       ),
       waivers: arr(
-        { vi: 'Miễn trừ', en: 'Waivers', dvi: 'Mỗi miễn trừ chấp nhận đúng một phát hiện: một quy tắc trên một thực thể.', den: 'Each waiver accepts exactly one (rule, entity) finding.' },
+        {
+          vi: 'Miễn trừ',
+          en: 'Waivers',
+          dvi: 'Mỗi miễn trừ chấp nhận các phát hiện của một quy tắc trên một thực thể, hoặc trên mọi thực thể khớp mẫu (ví dụ "system:*", "dataset:dat-dai-*"), kèm lý do, người phê duyệt và thời hạn.',
+          den: 'Each waiver accepts the findings of one rule on one entity, or on every entity matching a pattern (e.g. "system:*", "dataset:dat-dai-*"), with a reason, an approver and an expiry.',
+        },
         obj(
           { vi: 'Miễn trừ', en: 'Waiver' },
           {
             rule: str({ vi: 'Mã quy tắc', en: 'Rule id' }, { pattern: '^[a-z]+\\.[a-z0-9]+(-[a-z0-9]+)*$' }),
-            entity: str({ vi: 'Thực thể', en: 'Entity', dvi: 'Tham chiếu, ví dụ "system:hsmc".', den: 'A reference such as "system:hsmc".' }, { pattern: '^[a-z]+:[a-z0-9]+(-[a-z0-9]+)*$' }),
+            entity: str(
+              {
+                vi: 'Thực thể',
+                en: 'Entity',
+                dvi: 'Tham chiếu ("system:hsmc") hoặc mẫu: "*" thay cho một đoạn ký tự bất kỳ, "?" cho một ký tự ("system:*", "dataset:dat-dai-*").',
+                den: 'A reference ("system:hsmc") or a pattern: "*" stands for any run of characters, "?" for one ("system:*", "dataset:dat-dai-*").',
+                examples: ['system:hsmc', 'system:*', 'dataset:dat-dai-*'],
+              },
+              { pattern: '^[a-z]+:[a-z0-9*?]+(-[a-z0-9*?]+)*$' },
+            ),
             reason: str({ vi: 'Lý do', en: 'Reason' }, { maxLength: 1000 }),
             approvedBy: str({ vi: 'Người phê duyệt', en: 'Approved by' }, { maxLength: 300 }),
             expires: date({ vi: 'Hết hạn', en: 'Expires' }),
@@ -120,7 +134,12 @@ function schemaAtConfig(path: DocPath): Schema | undefined {
  * Validates a configuration against its schema and the registered rule ids. Entries with problems are
  * reported (`config.*`) and left out; the rest applies.
  */
-export function checkConfig(loaded: LoadedConfig | undefined, ruleIds: readonly string[]): { value: Config; diagnostics: Diagnostic[] } {
+export function checkConfig(
+  loaded: LoadedConfig | undefined,
+  ruleIds: readonly string[],
+  /** Rules resting on unconfirmed facts: they never report above `warning`, whatever the configuration says. */
+  capped: ReadonlySet<string> = new Set(),
+): { value: Config; diagnostics: Diagnostic[] } {
   if (!loaded) return { value: EMPTY_CONFIG, diagnostics: [] };
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const { file } = loaded;
@@ -190,6 +209,20 @@ export function checkConfig(loaded: LoadedConfig | undefined, ruleIds: readonly 
         fix: text(`Thêm "reason: …" vào rules.${id}.`, `Add "reason: …" to rules.${id}.`),
       });
       continue;
+    }
+    if (setting.severity === 'error' && capped.has(id)) {
+      diagnostics.push({
+        code: 'config.severity-capped',
+        severity: 'warning',
+        message: text(
+          `Quy tắc "${id}" dựa trên căn cứ chưa xác nhận nên không báo lỗi (error) được; kientruc vẫn báo ở mức cảnh báo (warning).`,
+          `Rule "${id}" rests on unconfirmed facts, so it cannot report errors; kientruc keeps reporting it as a warning.`,
+        ),
+        file,
+        range: at(['rules', id, 'severity']),
+        path: ['rules', id, 'severity'],
+        fix: text(`Đổi thành "severity: warning", hoặc dùng --fail-on warning để cảnh báo làm lệnh thất bại.`, `Set "severity: warning", or use --fail-on warning to make warnings fail the run.`),
+      });
     }
     rules[id] = setting;
   }

@@ -107,14 +107,16 @@ export function translateAjvError(
       const expected = String((err.params as { type: string | string[] }).type).split(',');
       const vi = expected.map((t) => TYPE_VI[t] ?? t).join(' hoặc ');
       const actual = typeOf(err.data);
+      const fix = typeFix(expected, err.data);
       return {
         code: 'schema.type',
         path,
         part: 'value',
         message: text(
-          `${where.vi} của ${subject.vi} phải là ${vi}, nhưng đang là ${TYPE_VI[actual] ?? actual}.`,
-          `${where.en} of ${subject.en} must be ${expected.join(' or ')}, not ${actual}.`,
+          `${where.vi} của ${subject.vi} phải là ${vi}, nhưng đang là ${TYPE_VI[actual] ?? actual}${typeof err.data === 'string' ? ` ("${show(err.data)}")` : ''}.`,
+          `${where.en} of ${subject.en} must be ${expected.join(' or ')}, not ${actual}${typeof err.data === 'string' ? ` ("${show(err.data)}")` : ''}.`,
         ),
+        ...(fix ? { fix } : {}),
       };
     }
     case 'enum': {
@@ -176,7 +178,12 @@ export function translateAjvError(
             `"${show(value)}" không phải tham chiếu hợp lệ cho ${where.vi} của ${subject.vi}${suggestion ? ` — ý bạn là "${suggestion}"?` : '.'}`,
             `"${show(value)}" is not a valid reference for ${where.en} of ${subject.en}${suggestion ? ` — did you mean "${suggestion}"?` : '.'}`,
           ),
-          fix: text(`Tham chiếu có dạng ${form}; mã viết thường, không dấu, nối bằng "-".`, `References look like ${form}; ids are lower-case ASCII joined by "-".`),
+          fix: here?.['x-unknown']
+            ? text(
+                `Tham chiếu có dạng ${form}; mã viết thường, không dấu, nối bằng "-". Khi chưa biết, ghi "chưa xác định".`,
+                `References look like ${form}; ids are lower-case ASCII joined by "-". When not yet known, write "chưa xác định".`,
+              )
+            : text(`Tham chiếu có dạng ${form}; mã viết thường, không dấu, nối bằng "-".`, `References look like ${form}; ids are lower-case ASCII joined by "-".`),
         };
       }
       if (path.length === 1 && path[0] === 'id') {
@@ -210,7 +217,10 @@ export function translateAjvError(
         ],
         deadline: [
           text(`${where.vi} của ${subject.vi} có giá trị "${value}" không hợp lệ.`, `${where.en} of ${subject.en} has an invalid value "${value}".`),
-          text('Ghi năm (2025), tháng ("2025-09"), ngày (2025-09-30) hoặc "ongoing" (thực hiện thường xuyên).', 'Write a year (2025), a month ("2025-09"), a day (2025-09-30) or "ongoing".'),
+          text(
+            'Ghi năm (2025), quý ("2025-Q3"), tháng ("2025-09"), ngày (2025-09-30), "ongoing" (thực hiện thường xuyên) hoặc định kỳ ("hằng năm", "hằng quý", "hằng tháng"); thời hạn tính theo nhiệm vụ, sự kiện khác ghi ở "deadlineAfter".',
+            'Write a year (2025), a quarter ("2025-Q3"), a month ("2025-09"), a day (2025-09-30), "ongoing" or a recurrence ("annual", "quarterly", "monthly"); a deadline relative to another task or event goes in "deadlineAfter".',
+          ),
         ],
         uri: [
           text(`${where.vi} của ${subject.vi} phải là địa chỉ URL đầy đủ, nhận "${value}".`, `${where.en} of ${subject.en} must be a full URL, got "${value}".`),
@@ -277,4 +287,36 @@ export function translateAjvError(
         message: text(`${where.vi} của ${subject.vi} không hợp lệ: ${err.message ?? err.keyword}.`, `${where.en} of ${subject.en} is invalid: ${err.message ?? err.keyword}.`),
       };
   }
+}
+
+/** Digits grouped by thousands with "." or "," (21.000, 1.234.567, 21,000): Vietnamese or English grouping. */
+export const GROUPED_NUMBER = /^-?[1-9]\d{0,2}([.,])\d{3}(\1\d{3})*$/;
+
+/**
+ * How to write a value of the expected type. Numbers are never guessed: a grouped figure ("21.000") is
+ * twenty-one thousand in Vietnamese and twenty-one in English, so the hint names both readings.
+ */
+export function typeFix(expected: readonly string[], data: unknown): Text | undefined {
+  const wantsNumber = expected.includes('number') || expected.includes('integer');
+  if (wantsNumber && typeof data === 'string') {
+    const s = data.trim();
+    if (GROUPED_NUMBER.test(s)) {
+      const digits = s.replace(/[.,]/g, '');
+      return text(
+        `Viết số không có dấu phân cách hàng nghìn: ${digits} nếu là ${s} theo cách viết Việt Nam; kientruc không tự đoán.`,
+        `Write the number without thousands separators: ${digits} if "${s}" groups thousands; kientruc never guesses.`,
+      );
+    }
+    if (/^-?\d+,\d+$/.test(s)) {
+      return text(`Dùng dấu chấm cho phần thập phân: ${s.replace(',', '.')}.`, `Use a dot for decimals: ${s.replace(',', '.')}.`);
+    }
+    if (/^-?\d+(\.\d+)?$/.test(s)) return text(`Bỏ dấu nháy: ${s}.`, `Remove the quotes: ${s}.`);
+    if (/^-?\d+(\.\d+)?\s*%$/.test(s)) return text(`Bỏ ký hiệu %: ${s.replace(/\s*%$/, '')} (đơn vị ghi ở "unit").`, `Drop the % sign: ${s.replace(/\s*%$/, '')} (the unit goes in "unit").`);
+    return text('Ghi một con số, ví dụ 21000 hoặc 99.5.', 'Write a number, e.g. 21000 or 99.5.');
+  }
+  if (expected.includes('boolean')) return text('Ghi true (có) hoặc false (không), không đặt trong dấu nháy.', 'Write true or false, without quotes.');
+  if (expected.includes('array')) return text('Ghi dạng danh sách: mỗi phần tử một dòng bắt đầu bằng "- ", hoặc [a, b].', 'Write a list: one "- item" per line, or [a, b].');
+  if (expected.includes('object')) return text('Ghi dạng các cặp "khóa: giá trị" thụt lề bên dưới trường này.', 'Write "key: value" pairs indented below the field.');
+  if (expected.includes('string')) return text('Đặt giá trị trong dấu nháy kép, ví dụ "2025".', 'Put the value in double quotes, e.g. "2025".');
+  return undefined;
 }

@@ -172,8 +172,27 @@ function validateOne(doc: ParsedDoc, schemas: CompiledSchemas, sources: SourceIn
       ...(t.fix ? { fix: t.fix } : {}),
     });
   }
+  const ambiguous = ambiguousNumbers(doc, schema, sources);
+  for (const a of ambiguous) {
+    diagnostics.push({
+      code: 'schema.ambiguous-number',
+      severity: 'error',
+      message: text(
+        `Số "${a.raw}" ở "${a.path.join('.')}" của ${subject.vi} mơ hồ: theo cách viết Việt Nam là ${a.grouped}, nhưng YAML đọc thành ${a.read}. kientruc không đoán.`,
+        `The number "${a.raw}" at "${a.path.join('.')}" of ${subject.en} is ambiguous: ${a.grouped} with Vietnamese thousands separators, but YAML reads ${a.read}. kientruc never guesses.`,
+      ),
+      file: doc.file,
+      range: a.range,
+      ...(id ? { entity: `${kind}:${id}` } : {}),
+      path: a.path,
+      fix: text(
+        `Viết ${a.grouped} (không có dấu phân cách hàng nghìn) nếu là ${a.raw} theo cách viết Việt Nam, hoặc ${a.read} nếu là số thập phân.`,
+        `Write ${a.grouped} (no thousands separator) if "${a.raw}" groups thousands, or ${a.read} if it is a decimal.`,
+      ),
+    });
+  }
   const refs = collectRefs(schema, record).filter((r) => refPattern(r.kinds).test(r.value));
-  out.push({ doc, kind, id, value: record, valid: result.ok, refs });
+  out.push({ doc, kind, id, value: record, valid: result.ok && ambiguous.length === 0, refs });
 }
 
 const patterns = new Map<string, RegExp>();
@@ -186,4 +205,51 @@ function refPattern(kinds: readonly string[]): RegExp {
     patterns.set(key, re);
   }
   return re;
+}
+
+/** A plain YAML scalar that reads as a number and also as digits grouped by "." (Vietnamese thousands). */
+const AMBIGUOUS_SCALAR = /^-?[1-9]\d{0,2}(\.\d{3})+$/;
+/** Cheap pre-check on the whole file: a value written like 21.000 or 3.295 somewhere. */
+const AMBIGUOUS_IN_TEXT = /[:\-[,]\s*-?[1-9]\d{0,2}(\.\d{3})+\s*(?:$|[#,\]}])/m;
+
+interface Ambiguous {
+  readonly path: (string | number)[];
+  readonly raw: string;
+  readonly read: string;
+  readonly grouped: string;
+  readonly range: Diagnostic['range'];
+}
+
+/**
+ * Numbers YAML read from text like `21.000`: YAML says 21, a Vietnamese reader means twenty-one
+ * thousand. Only number fields are looked at, and only when the file holds such text at all.
+ */
+function ambiguousNumbers(doc: ParsedDoc, schema: Readonly<Record<string, unknown>>, sources: SourceIndex): Ambiguous[] {
+  const source = sources.text(doc.file);
+  if (source === undefined || !AMBIGUOUS_IN_TEXT.test(source)) return [];
+  const lines = source.split('\n');
+  const out: Ambiguous[] = [];
+  const walk = (value: unknown, path: (string | number)[]): void => {
+    if (typeof value === 'number') {
+      const here = schemaAt(schema, path);
+      const t = here?.['type'];
+      const numeric = t === 'number' || t === 'integer' || (Array.isArray(t) && (t.includes('number') || t.includes('integer')));
+      // Text of the form 21.000 always reads below 1000.
+      if (!numeric || Math.abs(value) >= 1000) return;
+      const range = sources.locate(doc.file, doc.index, path);
+      const line = lines[range.start.line - 1];
+      if (line === undefined || range.start.line !== range.end.line) return;
+      const raw = line.slice(range.start.col - 1, range.end.col - 1).trim();
+      if (!AMBIGUOUS_SCALAR.test(raw)) return;
+      out.push({ path, raw, read: String(value), grouped: raw.replace(/\./g, ''), range });
+      return;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, [...path, i]));
+      return;
+    }
+    if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+  };
+  walk(doc.value, []);
+  return out;
 }

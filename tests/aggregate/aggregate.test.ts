@@ -37,7 +37,7 @@ describe('aggregate: the sample province with a department and a commune', () =>
     const ds = r.model.get<'dataset'>('dataset:benh-an-dien-tu@000.07.00.H99');
     expect(ds?.system).toBe('system:his-benh-vien@000.07.00.H99');
     expect(r.model.get<'integration'>('integration:his-giam-dinh-bhyt@000.07.00.H99')?.to).toBe('national:csdlqg-bao-hiem');
-    expect(r.model.all('system').length).toBe(35 + 2 + 2);
+    expect(r.model.all('system').length).toBe(37 + 2 + 2);
   });
 
   it('resolves system:x@code refs across agencies', () => {
@@ -146,7 +146,7 @@ describe('kientruc aggregate (CLI)', () => {
     expect(json.primary).toBe('agency:ubnd-tinh-son-ha@000.00.00.H99');
     expect(json.conflicts).toHaveLength(5);
     const model = JSON.parse(readFileSync(join(out, 'tinh', 'model.json'), 'utf8')) as { entities: { system: unknown[] } };
-    expect(model.entities.system).toHaveLength(39);
+    expect(model.entities.system).toHaveLength(41);
     // The cross-agency diagram (Mermaid; SVG only when rendering), in the report and the site.
     const mmd = readFileSync(join(out, 'tinh', 'diagrams', 'lien-co-quan.mmd'), 'utf8');
     expect(mmd).toContain('system__mot_cua_xa__000_22_07_H99 -.->|"LGSP"| system__phan_mem_tram_y_te__000_07_00_H99');

@@ -58,7 +58,7 @@ describe('kientruc diff on two commits of the sample', () => {
       'removed-referenced dataset:ho-tich-so-hoa architecture/datasets/dan-cu-ho-tich.yaml:49',
       'national-sync-removed dataset:bao-hiem-tren-dia-ban architecture/datasets/y-te-an-sinh.yaml:125',
       'security-level-lowered system:tthc-tinh architecture/systems/l3-ung-dung.yaml:20',
-      'deadline-past-national task:hoan-thanh-phan-loai-du-lieu architecture/tasks/du-lieu.yaml:11',
+      'deadline-past-national task:hoan-thanh-phan-loai-du-lieu architecture/tasks/du-lieu.yaml:12',
     ]);
     const removed = report.breaking[0]?.message.vi ?? '';
     expect(removed).toContain('integration:ho-tich-btp');

@@ -104,6 +104,8 @@ export function hostileProject(): HostileProject {
       value['kind'] = DOC_KIND[kind];
       value['id'] = id;
       if (kind === 'agency') value['framework'] = pack.id;
+      // A task names its lead once: "lead" or "leads" (both is model.task-lead).
+      if (kind === 'task') delete value['leads'];
       // JSON is YAML: every string double-quoted with escapes, so any payload survives the trip.
       docs.push(JSON.stringify(value, null, 2));
     }

@@ -192,6 +192,29 @@ function settle(kind: EntityKind, doc: Record<string, unknown>, declared: Record
     const comp = pack.components.find((c) => c.id === out['component']);
     if (comp) out['layer'] = comp.layer;
   }
+  if (kind === 'system' && Array.isArray(out['roles'])) {
+    // Each further role in the layer its component belongs to (model.component-layer otherwise).
+    out['roles'] = (out['roles'] as Record<string, unknown>[]).map((r) => {
+      const comp = pack.components.find((c) => c.id === r['component']);
+      return comp ? { ...r, layer: comp.layer } : r;
+    });
+  }
+  if (kind === 'system') {
+    // Cited documents must be declared: keep framework ones, drop the agency's (the draw declares none).
+    const legal = new Set(pack.legal.map((l) => l.id));
+    if (Array.isArray(out['legalBasis'])) out['legalBasis'] = [...new Set((out['legalBasis'] as string[]).filter((d) => legal.has(d)))];
+    delete out['operatingRules'];
+  }
+  if (kind === 'task') {
+    // One lead, named once ("lead" or "leads"); themes are declared by the agency, which the draw does not.
+    if (out['lead'] === undefined && !(Array.isArray(out['leads']) && out['leads'].length > 0)) out['lead'] = `agency:${declared.agency[0] ?? 'a'}`;
+    if (out['lead'] !== undefined) delete out['leads'];
+    delete out['theme'];
+  }
+  if (kind === 'kpi') {
+    const units = (pack.enums['kpiUnit']?.values ?? []).map((v) => String(v.value));
+    if (!units.includes(String(out['unit']))) out['unit'] = 'percent';
+  }
   const chain = kind === 'org' ? 'parent' : kind === 'system' ? 'replacedBy' : undefined;
   if (chain && typeof out[chain] === 'string') {
     const target = out[chain] as string;

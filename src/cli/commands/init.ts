@@ -31,7 +31,7 @@ export function registerInit(program: Command, app: App): void {
     .requiredOption('--name <name>', 'tên cơ quan, ví dụ "Sở Y tế tỉnh Sơn Hà"')
     .addOption(new Option('--level <level>', 'cấp cơ quan').choices(['ministry', 'province', 'department', 'commune']).default('department'))
     .option('--id <id>', 'mã định danh kebab-case (mặc định: từ tên)')
-    .option('--code <code>', 'mã định danh cơ quan theo QCVN 102, ví dụ 000.00.31.H99')
+    .option('--code <code>', 'mã định danh cơ quan theo QCVN 102, ví dụ 000.00.31.H99 (không có: ghi "chưa xác định", kientruc check cảnh báo cho tới khi điền)')
     .option('--force', 'ghi đè tệp đã có (mặc định: không bao giờ ghi đè)')
     .addHelpText(
       'after',

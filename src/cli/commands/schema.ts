@@ -9,7 +9,7 @@ import type { App } from '../app.js';
 import { allCodes, emit } from '../output.js';
 import { addForceOption, claimOutputFor, DEFAULT_ROOT } from './shared.js';
 
-const LISTS = ['national', 'targets', 'organizations', 'components', 'enums', 'legal', 'codes'] as const;
+const LISTS = ['national', 'targets', 'organizations', 'components', 'enums', 'legal', 'units', 'codes'] as const;
 type ListName = (typeof LISTS)[number];
 
 function unconfirmed(c: { confirmed: boolean }): string {
@@ -43,6 +43,10 @@ function listing(pack: FrameworkPack, what: ListName, app: App): string {
     case 'legal':
       for (const l of pack.legal) lines.push(`${l.id.padEnd(26)} ${l.short}${l.supersededOn ? ` (thay thế từ ${l.supersededOn} bởi ${l.supersededBy})` : ''}${unconfirmed(l)}`);
       break;
+    case 'units':
+      // The units catalogue of kpi.unit; an agency adds its own in agency.units.
+      for (const v of pack.enums['kpiUnit']?.values ?? []) lines.push(`${String(v.value).padEnd(14)} ${(v.symbol ?? '').padEnd(12)} ${v.vi}${unconfirmed(v)}`);
+      break;
     case 'codes':
       for (const c of allCodes()) lines.push(`${c.id.padEnd(34)} ${c.severity.padEnd(8)} ${pick(c.description, app.lang)}${c.legalRef ? ` [${c.legalRef}]` : ''}`);
       break;
@@ -55,7 +59,7 @@ export function registerSchema(program: Command, app: App): void {
     .command('schema')
     .summary('xuất lược đồ JSON, tra cứu danh mục của bộ khung / export the JSON Schema, list framework data')
     .description(
-      'Xuất lược đồ JSON (draft 2020-12) của định dạng YAML, có tiêu đề và mô tả tiếng Việt, tiếng Anh cho từng trường, để VS Code (YAML extension) gợi ý và báo lỗi. Với --list, in danh mục của bộ khung (hệ thống quốc gia, chỉ tiêu quốc gia, enum, văn bản pháp lý, mã lỗi).',
+      'Xuất lược đồ JSON (draft 2020-12) của định dạng YAML, có tiêu đề và mô tả tiếng Việt, tiếng Anh cho từng trường, để VS Code (YAML extension) gợi ý và báo lỗi. Với --list, in danh mục của bộ khung (hệ thống quốc gia, chỉ tiêu quốc gia, enum, văn bản pháp lý, đơn vị đo, mã lỗi).',
     )
     .option('--out <dir>', 'ghi kientruc.schema.json vào thư mục này (mặc định in ra stdout)')
     .addOption(new Option('--list <what>', 'in một danh mục của bộ khung').choices(LISTS))
@@ -69,6 +73,7 @@ Ví dụ:
       # yaml-language-server: $schema=../../generated/schema/kientruc.schema.json
   $ kientruc schema --list national            # national:… dùng trong from/to, nationalDatabase
   $ kientruc schema --list targets             # target:… dùng trong nationalTarget
+  $ kientruc schema --list units               # đơn vị đo dùng trong kpi.unit (thêm đơn vị riêng ở agency.units)
   $ kientruc schema --list codes               # mọi mã lỗi và quy tắc`,
     )
     .action(async (opts: { out?: string; list?: ListName; framework: string; force?: boolean }) => {

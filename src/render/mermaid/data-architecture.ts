@@ -1,3 +1,4 @@
+import { known } from '../../core/unknown.js';
 import { viShortDate } from '../../core/dates.js';
 import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
@@ -26,7 +27,7 @@ const SYNC_STYLE: Readonly<Record<string, { kind: 'solid' | 'dotted' | 'thick'; 
 
 function layersOf(model: Model, datasets: readonly Dataset[]): string[] {
   const order = (model.pack.enums['dataLayer']?.values ?? []).map((v) => String(v.value));
-  const used = new Set<string>(datasets.map((d) => d.layer ?? UNLAYERED));
+  const used = new Set<string>(datasets.map((d) => known(d.layer) ?? UNLAYERED));
   return [...order.filter((l) => used.has(l)), ...(used.has(UNLAYERED) ? [UNLAYERED] : [])];
 }
 
@@ -95,7 +96,7 @@ function datasetLabel(model: Model, d: Dataset): string {
 function detailChart(model: Model, datasets: readonly Dataset[]): string {
   const chart = new Flowchart('LR');
   for (const layer of layersOf(model, datasets)) {
-    const inLayer = datasets.filter((d) => (d.layer ?? UNLAYERED) === layer);
+    const inLayer = datasets.filter((d) => (known(d.layer) ?? UNLAYERED) === layer);
     chart.subgraph(`layer_${mmdId(layer)}`, `${layerTitle(model, layer)} (${inLayer.length})`, 'TB', () => {
       for (const d of inLayer) {
         const sh = d.sharing ?? 'none';
@@ -122,7 +123,7 @@ function overviewChart(model: Model, datasets: readonly Dataset[]): string {
   chart.classDef('layer_node', 'fill:#f8fafc,stroke:#475569,stroke-width:1.5px,color:#0f172a');
   const layers = layersOf(model, datasets);
   for (const layer of layers) {
-    const n = datasets.filter((d) => (d.layer ?? UNLAYERED) === layer).length;
+    const n = datasets.filter((d) => (known(d.layer) ?? UNLAYERED) === layer).length;
     chart.node(`layer_${mmdId(layer)}`, `${wrapText(layerTitle(model, layer), 22)}\n${n} tập dữ liệu`, 'cylinder', 'layer_node');
   }
   const synced = datasets.filter((d) => syncStatusOf(d) !== undefined);
@@ -131,7 +132,7 @@ function overviewChart(model: Model, datasets: readonly Dataset[]): string {
   for (const layer of layers) {
     for (const store of stores) {
       for (const status of ['live', 'partial', 'planned', 'none']) {
-        const n = synced.filter((d) => (d.layer ?? UNLAYERED) === layer && d.nationalStore === store && syncStatusOf(d) === status).length;
+        const n = synced.filter((d) => (known(d.layer) ?? UNLAYERED) === layer && d.nationalStore === store && syncStatusOf(d) === status).length;
         if (n === 0) continue;
         const st = SYNC_STYLE[status]!;
         chart.link(`layer_${mmdId(layer)}`, storeNodeId(store), { label: `${st.vi}: ${n}`, kind: st.kind, style: st.css });
@@ -156,7 +157,7 @@ export function dataDiagrams(model: Model, opts: DiagramOptions): DiagramSpec[] 
   }
   const specs: DiagramSpec[] = [{ name: 'data-architecture', group: 'data', title: `${TITLE} — tổng quan`, mermaid: overviewChart(model, datasets) }];
   for (const layer of layersOf(model, datasets)) {
-    const inLayer = datasets.filter((d) => (d.layer ?? UNLAYERED) === layer);
+    const inLayer = datasets.filter((d) => (known(d.layer) ?? UNLAYERED) === layer);
     specs.push({
       name: `data-architecture-${layer}`,
       group: 'data',

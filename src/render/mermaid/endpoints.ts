@@ -1,5 +1,6 @@
 import { parseRef } from '../../core/ref.js';
 import type { Model } from '../../model/model.js';
+import { isNetworkLink } from '../../model/roles.js';
 import type { Integration } from '../../model/types.js';
 import { mmdId, truncate, wrapText } from './escape.js';
 import type { Flowchart, LinkOptions, Shape } from './flowchart.js';
@@ -94,9 +95,12 @@ export const CHANNEL_COLOR: Readonly<Record<string, string>> = {
 /** Direct connections crossing the agency's boundary: the ones NĐ 278/2025 wants moved to a platform. */
 export const DIRECT_OUTSIDE_COLOR = '#dc2626';
 export const INACTIVE_COLOR = '#9ca3af';
+/** Infrastructure and network links (type: network): purple, thick, labelled "Hạ tầng". */
+export const NETWORK_COLOR = '#7c3aed';
 
 export function isDirectOutside(model: Model, it: Integration): boolean {
-  return it.channel === 'direct' && (isOutside(model, it.from) || isOutside(model, it.to));
+  // A network link is infrastructure, not data exchange bypassing a platform.
+  return !isNetworkLink(it) && it.channel === 'direct' && (isOutside(model, it.from) || isOutside(model, it.to));
 }
 
 /** `NDOP:` then one dataset per line (at most `maxDatasets`, then `+2 tập dữ liệu khác`). */
@@ -104,7 +108,7 @@ export function integrationLabel(model: Model, it: Integration, maxDatasets = 3)
   const names = (it.datasets ?? []).map((d) => wrapText(truncate(model.shortNameOf(d), 56), 28));
   const shown = names.length > maxDatasets ? names.slice(0, maxDatasets - 1) : names;
   const more = names.length - shown.length;
-  const channel = CHANNEL_SHORT[it.channel] ?? it.channel;
+  const channel = isNetworkLink(it) ? `Hạ tầng${it.bandwidth ? ` ${it.bandwidth}` : ''}` : (CHANNEL_SHORT[it.channel] ?? it.channel);
   const status = it.status === 'live' ? '' : ` (${STATUS_SHORT[it.status] ?? it.status})`;
   const lines = [`${channel}${status}${shown.length ? ':' : ''}`, ...shown];
   if (more > 0) lines.push(`+${more} tập dữ liệu khác`);
@@ -123,11 +127,12 @@ export function integrationLink(model: Model, it: Integration, label: string | u
   const inactive = it.status === 'suspended' || it.status === 'retired';
   const live = it.status === 'live';
   const outside = isDirectOutside(model, it);
-  const color = inactive ? INACTIVE_COLOR : outside ? DIRECT_OUTSIDE_COLOR : (CHANNEL_COLOR[it.channel] ?? '#6b7280');
-  const width = outside && !inactive ? '3px' : '2px';
+  const network = isNetworkLink(it);
+  const color = inactive ? INACTIVE_COLOR : network ? NETWORK_COLOR : outside ? DIRECT_OUTSIDE_COLOR : (CHANNEL_COLOR[it.channel] ?? '#6b7280');
+  const width = (outside || network) && !inactive ? '3px' : '2px';
   return {
     ...(label !== undefined ? { label } : {}),
-    kind: live ? (outside ? 'thick' : 'solid') : 'dotted',
+    kind: live ? (outside || network ? 'thick' : 'solid') : 'dotted',
     arrow: it.direction === 'bidirectional' ? 'both' : 'end',
     style: `stroke:${color},stroke-width:${width}`,
   };
@@ -137,9 +142,12 @@ export function integrationLink(model: Model, it: Integration, label: string | u
 export function integrationLegend(chart: Flowchart, model: Model, integrations: readonly Integration[]): void {
   const entries: { label: string; kind: 'solid' | 'dotted' | 'thick'; color: string; width: string }[] = [];
   for (const ch of ['lgsp', 'ndxp', 'ndop', 'vdxp', 'direct']) {
-    if (integrations.some((i) => i.channel === ch && !isDirectOutside(model, i))) {
+    if (integrations.some((i) => i.channel === ch && !isNetworkLink(i) && !isDirectOutside(model, i))) {
       entries.push({ label: ch === 'direct' ? 'Trực tiếp, trong nội bộ' : `Qua ${CHANNEL_SHORT[ch]}`, kind: 'solid', color: CHANNEL_COLOR[ch]!, width: '2px' });
     }
+  }
+  if (integrations.some((i) => isNetworkLink(i))) {
+    entries.push({ label: 'Kết nối hạ tầng, đường truyền (không chia sẻ dữ liệu nghiệp vụ)', kind: 'thick', color: NETWORK_COLOR, width: '3px' });
   }
   if (integrations.some((i) => isDirectOutside(model, i))) {
     entries.push({ label: 'Trực tiếp với bên ngoài (chưa qua nền tảng)', kind: 'thick', color: DIRECT_OUTSIDE_COLOR, width: '3px' });

@@ -43,7 +43,7 @@ function overviewChart(model: Model, integrations: readonly Integration[]): stri
     const from = ownerOf(model, it.from);
     const to = ownerOf(model, it.to);
     if (from === to) continue; // inside one body: shown in that body's own map
-    const key = `${from}\u0000${to}\u0000${it.channel}\u0000${isDirectOutside(model, it)}`;
+    const key = `${from}\u0000${to}\u0000${it.channel}\u0000${isDirectOutside(model, it)}\u0000${it.type ?? ''}`;
     const g = groups.get(key);
     if (g) g.n++;
     else groups.set(key, { from, to, channel: it.channel, n: 1, sample: it });
@@ -51,7 +51,7 @@ function overviewChart(model: Model, integrations: readonly Integration[]): stri
   const refs = [...new Set([...groups.values()].flatMap((g) => [g.from, g.to]))].sort();
   declareEndpoints(chart, model, refs);
   for (const g of groups.values()) {
-    const label = `${CHANNEL_SHORT[g.channel] ?? g.channel}: ${g.n} kết nối`;
+    const label = `${g.sample.type === 'network' ? 'Hạ tầng' : (CHANNEL_SHORT[g.channel] ?? g.channel)}: ${g.n} kết nối`;
     chart.link(mmdId(g.from), mmdId(g.to), integrationLink(model, { ...g.sample, status: 'live', direction: 'push' }, label));
   }
   integrationLegend(chart, model, integrations.map((i) => ({ ...i, status: 'live' as const })));

@@ -1,6 +1,6 @@
+import { unitInfo } from '../../analysis/kpis.js';
 import { parseDeadline, viDeadline, viShortDate, type IsoDate } from '../../core/dates.js';
 import { parseRef } from '../../core/ref.js';
-import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
 import type { Kpi } from '../../model/types.js';
 import { mmdLabel, truncate } from './escape.js';
@@ -63,7 +63,7 @@ function chart(model: Model, kpi: Kpi, points: readonly Point[]): string {
     'xychart-beta',
     `  title ${mmdLabel(title)}`,
     `  x-axis [${points.map((p) => mmdLabel(p.label)).join(', ')}]`,
-    `  y-axis ${mmdLabel(enumLabel(model.pack, 'kpiUnit', kpi.unit))} 0 --> ${num(top)}`,
+    `  y-axis ${mmdLabel(unitInfo(model, kpi.unit).vi)} 0 --> ${num(top)}`,
     `  bar ${mmdLabel('Kết quả')} [${points.map((p) => num(p.value)).join(', ')}]`,
   ];
   if (target) {

@@ -1,5 +1,6 @@
 import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
+import { systemRoles } from '../../model/roles.js';
 import type { System } from '../../model/types.js';
 import { mmdId, wrapText } from './escape.js';
 import { Flowchart } from './flowchart.js';
@@ -25,8 +26,14 @@ function componentsOf(model: Model, systems: readonly System[]): string[] {
   return [...known, ...unknown];
 }
 
+/**
+ * Name, status and, for a system with several roles, its other roles ("＋ L3 · IOC"): the landscape
+ * draws a system once, at its primary layer and component.
+ */
 export function systemLabel(model: Model, s: System): string {
-  return `${wrapText(displayName(model, s.ref), 24)}\n${systemStatusLine(model, s)}`;
+  const others = systemRoles(s).filter((r) => !r.primary);
+  const roles = others.length ? `\n＋ ${others.map((r) => `${r.layer} · ${componentTitle(model, r.component)}`).map((t) => wrapText(t, 28)).join('\n＋ ')}` : '';
+  return `${wrapText(displayName(model, s.ref), 24)}\n${systemStatusLine(model, s)}${roles}`;
 }
 
 /** Systems per row inside a component box, and component boxes per row inside a layer. */

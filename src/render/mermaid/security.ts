@@ -1,3 +1,4 @@
+import { known } from '../../core/unknown.js';
 import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
 import type { System } from '../../model/types.js';
@@ -20,7 +21,7 @@ const DOSSIER_ORDER = ['approved', 'submitted', 'drafting', 'none'] as const;
 
 /** The dossier state; an approval decision without a state counts as approved. */
 export function dossierOf(s: System): string {
-  return s.security?.dossier ?? (s.security?.decision ? 'approved' : 'none');
+  return known(s.security?.dossier) ?? (s.security?.decision ? 'approved' : 'none');
 }
 
 function levelTitle(level: string): string {

@@ -1,3 +1,4 @@
+import { known } from '../../core/unknown.js';
 import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
 import type { System } from '../../model/types.js';
@@ -35,7 +36,8 @@ function css(parts: Record<string, string | undefined>): string {
 }
 
 export function securityKey(system: System): string {
-  const level = system.security?.level;
+  // "chưa xác định" draws like an undeclared level: dashed red.
+  const level = known(system.security?.level);
   return level === undefined ? 'none' : String(level);
 }
 
@@ -51,7 +53,7 @@ export function systemClass(chart: Flowchart, system: System): string {
 
 /** Short second line of a system label: `Đang vận hành · Cấp độ 3`. */
 export function systemStatusLine(model: Model, system: System): string {
-  const level = system.security?.level;
+  const level = known(system.security?.level);
   const lifecycle = enumLabel(model.pack, 'lifecycle', system.status);
   return `${lifecycle} · ${level === undefined ? 'chưa xác định cấp độ' : `cấp độ ${level}`}`;
 }

@@ -7,6 +7,7 @@ import { parseRef, type EntityKind } from '../../core/ref.js';
 import { pick, type Lang } from '../../core/text.js';
 import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
+import { taskLeads } from '../../model/roles.js';
 import type { Dataset, Entity, Integration, Kpi, System, Task } from '../../model/types.js';
 import { viNumber } from '../markdown.js';
 import { esc, escLine } from '../html.js';
@@ -179,7 +180,7 @@ export function taskCard(ctx: CardContext, t: Task): Card {
     ctx,
     t,
     [
-      [vi ? 'Chủ trì' : 'Lead', linkTo(ctx, t.lead)],
+      [vi ? 'Chủ trì' : 'Lead', taskLeads(t).map((l) => linkTo(ctx, l)).join(', ')],
       ...((t.partners ?? []).length ? [[vi ? 'Phối hợp' : 'Partners', (t.partners ?? []).map((p) => linkTo(ctx, p)).join(', ')] as const] : []),
       [vi ? 'Thời hạn' : 'Deadline', due ? esc(vi ? viDeadline(due) : due.raw) : '—'],
       [vi ? 'Trạng thái' : 'Status', `${label(ctx, 'taskStatus', t.status)}${t.progress === undefined ? '' : ` · ${t.progress}%`}`],
@@ -188,7 +189,7 @@ export function taskCard(ctx: CardContext, t: Task): Card {
       ...((t.addresses ?? []).length ? [[vi ? 'Giải quyết' : 'Addresses', (t.addresses ?? []).map((a) => linkTo(ctx, a)).join(', ')] as const] : []),
     ],
     { status: t.status, area: t.area },
-    [ctx.model.nameOf(t.lead), t.deliverable ?? ''],
+    [...taskLeads(t).map((l) => ctx.model.nameOf(l)), t.deliverable ?? ''],
   );
 }
 

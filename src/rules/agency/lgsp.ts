@@ -4,6 +4,7 @@ import { entityTitle } from '../../analysis/names.js';
 import { isInService } from '../../analysis/systems.js';
 import { text } from '../../core/text.js';
 import { defineRule } from '../define-rule.js';
+import { hasComponent, isDataSharing } from '../../model/roles.js';
 
 const LEVELS = new Set(['province', 'ministry']);
 
@@ -23,7 +24,7 @@ export const agencyLgsp = defineRule({
   check({ model, report }) {
     const a = model.agency;
     if (!a || !LEVELS.has(a.level)) return;
-    const lgsps = model.all('system').filter((s) => s.component === 'integration-platform' && isInService(s));
+    const lgsps = model.all('system').filter((s) => hasComponent(s, 'integration-platform') && isInService(s));
     const name = entityTitle(model, a.ref);
     if (lgsps.length === 0) {
       report({
@@ -50,6 +51,7 @@ export const agencyLgsp = defineRule({
     }
     const lgsp = lgsps[0]!;
     const linked = model.all('integration').some((it) => {
+      if (!isDataSharing(it)) return false;
       if (!isActiveIntegration(it) || it.status === 'planned') return false;
       const ends = [resolveEndpoint(model, it.from), resolveEndpoint(model, it.to)].map((e) => ('ref' in e ? e.ref : e.raw));
       return ends.includes(lgsp.ref) && (ends.includes('national:ndxp') || it.channel === 'ndxp');

@@ -4,6 +4,7 @@ import { entityTitle } from '../../analysis/names.js';
 import { viShortDate } from '../../core/dates.js';
 import { text } from '../../core/text.js';
 import { defineRule } from '../define-rule.js';
+import { isDataSharing } from '../../model/roles.js';
 
 /** The national target that carries the deadline (a warning before it, an error after). */
 const TARGET = 'target:chia-se-bat-buoc-qua-ndop';
@@ -25,6 +26,8 @@ export const integrationMandatoryNdop = defineRule({
     const deadline = model.target(TARGET)?.deadline ?? undefined;
     const late = deadline !== undefined && asOf > deadline;
     for (const it of model.all('integration')) {
+      // Infrastructure and network links carry no business data: the sharing rules do not apply.
+      if (!isDataSharing(it)) continue;
       if (!isActiveIntegration(it) || it.mandatory !== true || it.channel === 'ndop') continue;
       const name = entityTitle(model, it.ref);
       report({

@@ -2,6 +2,7 @@
 import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
 import { defineRule } from '../define-rule.js';
+import { isDataSharing } from '../../model/roles.js';
 
 export const integrationRefusalInWriting = defineRule({
   id: 'integration.refusal-in-writing',
@@ -18,6 +19,8 @@ export const integrationRefusalInWriting = defineRule({
   legalRef: 'NĐ 194/2025/NĐ-CP Điều 16',
   check({ model, report }) {
     for (const it of model.all('integration')) {
+      // Infrastructure and network links carry no business data: the sharing rules do not apply.
+      if (!isDataSharing(it)) continue;
       const r = it.refusal;
       if (!r) continue;
       const name = entityTitle(model, it.ref);

@@ -5,6 +5,7 @@ import { viShortDate } from '../../core/dates.js';
 import { text } from '../../core/text.js';
 import type { NationalSystem } from '../../framework/types.js';
 import { defineRule } from '../define-rule.js';
+import { isDataSharing } from '../../model/roles.js';
 
 export const integrationReplacedPlatform = defineRule({
   id: 'integration.replaced-platform',
@@ -21,6 +22,8 @@ export const integrationReplacedPlatform = defineRule({
   legalRef: 'NĐ 194/2025/NĐ-CP Điều 20',
   check({ model, asOf, report }) {
     for (const it of model.all('integration')) {
+      // Infrastructure and network links carry no business data: the sharing rules do not apply.
+      if (!isDataSharing(it)) continue;
       if (!isActiveIntegration(it)) continue;
       const hits: { path: 'from' | 'to' | 'channel'; platform: NationalSystem }[] = [];
       for (const side of ['from', 'to'] as const) {

@@ -3,6 +3,7 @@ import { integrationEnds, isActiveIntegration, isUpward, ownerName } from '../..
 import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
 import { defineRule } from '../define-rule.js';
+import { isDataSharing } from '../../model/roles.js';
 
 export const integrationRestrictedData = defineRule({
   id: 'integration.restricted-data',
@@ -19,6 +20,8 @@ export const integrationRestrictedData = defineRule({
   legalRef: 'Luật Dữ liệu 60/2024/QH15 Điều 3 khoản 3',
   check({ model, report }) {
     for (const it of model.all('integration')) {
+      // Infrastructure and network links carry no business data: the sharing rules do not apply.
+      if (!isDataSharing(it)) continue;
       if (!isActiveIntegration(it) || it.channel === 'vdxp') continue;
       const ends = integrationEnds(model, it);
       if (ends.fromOwner === undefined || ends.toOwner === undefined || ends.fromOwner === ends.toOwner) continue;

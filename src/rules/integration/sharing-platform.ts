@@ -3,6 +3,7 @@ import { integrationEnds, isActiveIntegration, ownerName } from '../../analysis/
 import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
 import { defineRule } from '../define-rule.js';
+import { hasComponent, isDataSharing } from '../../model/roles.js';
 
 export const integrationSharingPlatform = defineRule({
   id: 'integration.sharing-platform',
@@ -19,6 +20,8 @@ export const integrationSharingPlatform = defineRule({
   legalRef: 'NĐ 194/2025/NĐ-CP Điều 20',
   check({ model, report }) {
     for (const it of model.all('integration')) {
+      // Infrastructure and network links carry no business data: the sharing rules do not apply.
+      if (!isDataSharing(it)) continue;
       if (!isActiveIntegration(it)) continue;
       const ends = integrationEnds(model, it);
       if (ends.fromOwner === undefined || ends.toOwner === undefined || ends.fromOwner === ends.toOwner) continue;
@@ -39,7 +42,7 @@ export const integrationSharingPlatform = defineRule({
       }
       if (it.channel === 'lgsp' && it.via !== undefined) {
         const via = model.get<'system'>(it.via);
-        if (via && via.component !== 'integration-platform') {
+        if (via && !hasComponent(via, 'integration-platform')) {
           report({
             entity: it.ref,
             path: ['via'],

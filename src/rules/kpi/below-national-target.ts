@@ -20,11 +20,11 @@ export const kpiBelowNationalTarget = defineRule({
     'An agency KPI linked to a national target must not aim lower, or later, than the national target.',
   ),
   help: text(
-    'Chiến lược dữ liệu, Kiến trúc chuyển đổi số phải thống nhất với khung quốc gia và có mục tiêu đo lường cụ thể (CV 1215/TTg-KSTT). Khi chỉ tiêu gắn nationalTarget, target.value phải đạt ít nhất giá trị quốc gia (hoặc không vượt, với chỉ tiêu càng thấp càng tốt): mục tiêu thấp hơn là lỗi. Thời hạn muộn hơn thời hạn quốc gia là cảnh báo (thường phản ánh việc chậm đã biết, cần nhiệm vụ khắc phục). Chỉ tiêu quốc gia chưa xác nhận chỉ cho cảnh báo; chỉ tiêu đo ở cấp quốc gia (cơ quan chỉ đóng góp) không được so sánh.',
-    'Strategies must align with the national framework (Official Letter 1215). A KPI with nationalTarget must aim at least at the national value (an error otherwise); a later deadline is a warning. Unconfirmed national targets only warn; national-level targets are not compared.',
+    'Chiến lược dữ liệu, Kiến trúc chuyển đổi số phải thống nhất với khung quốc gia và có mục tiêu đo lường cụ thể (CV 1215/TTg-KSTT). Khi chỉ tiêu gắn nationalTarget, target.value phải đạt ít nhất giá trị quốc gia (hoặc không vượt, với chỉ tiêu càng thấp càng tốt): mục tiêu thấp hơn là lỗi. Thời hạn muộn hơn thời hạn quốc gia là cảnh báo (thường phản ánh việc chậm đã biết, cần nhiệm vụ khắc phục) khi thời hạn quốc gia chưa qua; khi thời hạn quốc gia đã qua, thời hạn muộn hơn là thời hạn khắc phục và không bị cảnh báo. Chỉ tiêu quốc gia chưa xác nhận chỉ cho cảnh báo; chỉ tiêu đo ở cấp quốc gia (cơ quan chỉ đóng góp) không được so sánh.',
+    'Strategies must align with the national framework (Official Letter 1215). A KPI with nationalTarget must aim at least at the national value (an error otherwise); a later deadline is a warning while the national deadline is still ahead (once it has passed, a later date is the catch-up date and is not reported). Unconfirmed national targets only warn; national-level targets are not compared.',
   ),
   legalRef: 'CV 1215/TTg-KSTT; QĐ 1751/QĐ-TTg Điều 1 mục IV.2',
-  check({ model, report }) {
+  check({ model, asOf, report }) {
     for (const k of model.all('kpi')) {
       if (k.nationalTarget === undefined) continue;
       const t = model.target(k.nationalTarget);
@@ -47,7 +47,10 @@ export const kpiBelowNationalTarget = defineRule({
           fix: text(`Nâng target.value lên ít nhất ${national.value}, hoặc giải trình bằng miễn trừ.`, `Raise target.value to at least ${national.value}, or justify it with a waiver.`),
         });
       }
-      if (own.deadline > national.deadline) {
+      // Once the national deadline has passed, a later agency deadline is the catch-up date, the only
+      // honest one left: it cannot be "brought forward" to a past date. The missed target itself shows
+      // in the KPI's progress (kpi.task-coverage, gap report).
+      if (own.deadline > national.deadline && national.deadline >= asOf) {
         report({
           entity: k.ref,
           path: ['target', 'deadline'],

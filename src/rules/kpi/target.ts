@@ -15,6 +15,8 @@ export const kpiTarget = defineRule({
   legalRef: 'Quy định 05-QĐ/BCĐTW; CV 1215/TTg-KSTT',
   check({ model, report }) {
     for (const k of model.all('kpi')) {
+      // A current-state statistic has no target, task or baseline by design.
+      if (k.statistic === true) continue;
       if (k.target !== undefined) continue;
       const t = k.nationalTarget ? model.target(k.nationalTarget) : undefined;
       const name = entityTitle(model, k.ref);

@@ -17,6 +17,8 @@ export const kpiTaskCoverage = defineRule({
   legalRef: 'CV 1215/TTg-KSTT; QĐ 1751/QĐ-TTg Phụ lục',
   check({ model, asOf, report }) {
     for (const k of model.all('kpi')) {
+      // A current-state statistic has no target, task or baseline by design.
+      if (k.statistic === true) continue;
       if (tasksForKpi(model, k.ref).length > 0) continue;
       const t = k.nationalTarget ? model.target(k.nationalTarget) : undefined;
       const progress = kpiProgress(k, asOf, kpiGoal(k) ?? (t ? nationalGoal(t) : undefined));

@@ -2,6 +2,7 @@
 import { entityTitle } from '../../analysis/names.js';
 import { isInSecurityScope } from '../../analysis/systems.js';
 import { text } from '../../core/text.js';
+import { isUnknown } from '../../core/unknown.js';
 import { defineRule } from '../define-rule.js';
 
 export const systemSecurityLevel = defineRule({
@@ -22,6 +23,8 @@ export const systemSecurityLevel = defineRule({
       if (!isInSecurityScope(s)) continue;
       const name = entityTitle(model, s.ref);
       const level = s.security?.level;
+      // A level or dossier declared "chưa xác định" is reported once, by system.unknown-fact.
+      if (isUnknown(level) || isUnknown(s.security?.dossier)) continue;
       if (level === undefined) {
         report({
           entity: s.ref,

@@ -6,6 +6,7 @@ import { text } from '../../core/text.js';
 import { defineRule } from '../define-rule.js';
 import { at } from '../finding-path.js';
 import { datasetsOn } from '../../analysis/indexes.js';
+import { systemRoles } from '../../model/roles.js';
 
 const DB_COMPONENTS = new Set(['national-database', 'sectoral-database']);
 
@@ -26,7 +27,7 @@ export const systemTtdlqgRoadmap = defineRule({
     for (const s of model.all('system')) {
       if (!isInSecurityScope(s) || s.hosting?.deployment === 'ttdlqg') continue;
       const hosted = datasetsOn(model, s.ref).filter(isNationalOrSectoralDb);
-      if (!DB_COMPONENTS.has(s.component) && hosted.length === 0) continue;
+      if (!systemRoles(s).some((r) => DB_COMPONENTS.has(r.component)) && hosted.length === 0) continue;
       if (s.hosting?.ttdlqgRoadmap?.agreedWithBca === true) continue;
       const name = entityTitle(model, s.ref);
       const what = hosted.length ? ` (lưu ${hosted.map((d) => `"${model.shortNameOf(d.ref)}"`).join(', ')})` : '';

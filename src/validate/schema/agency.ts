@@ -1,6 +1,6 @@
 import type { FrameworkPack } from '../../framework/types.js';
 import { BASE_REQUIRED, baseProperties, decision, orgRef, period, plan } from './common.js';
-import { arr, bool, date, doc, enumOf, int, obj, ref, str, text, type Schema } from './dsl.js';
+import { arr, bool, date, doc, enumOf, id, int, obj, ref, str, text, type Schema } from './dsl.js';
 
 export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): Schema {
   const signer = obj(
@@ -21,7 +21,7 @@ export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): S
         { vi: 'Bộ khung áp dụng', en: 'Framework pack', dvi: 'Bộ dữ liệu khung (chỉ tiêu, danh mục, nền tảng quốc gia) dùng để đối chiếu.', den: 'Framework pack (targets, enums, national platforms) to check against.' },
         { type: 'string', enum: [...packIds] },
       ),
-      code: str({ vi: 'Mã định danh cơ quan', en: 'Agency code', dvi: 'Mã định danh theo QCVN 102:2016/BTTTT, ví dụ "000.00.00.H99".', den: 'Agency identifier per QCVN 102:2016/BTTTT.', legal: 'TT 10/2016/TT-BTTTT (QCVN 102:2016/BTTTT)', examples: ['000.00.00.H99'] }, { maxLength: 40 }),
+      code: str({ vi: 'Mã định danh cơ quan', en: 'Agency code', dvi: 'Mã định danh theo QCVN 102:2016/BTTTT, ví dụ "000.00.00.H99". Ghi "chưa xác định" khi chưa có: kientruc cảnh báo, và kientruc aggregate cần mã này.', den: 'Agency identifier per QCVN 102:2016/BTTTT. Write "chưa xác định" when not yet known: kientruc warns, and kientruc aggregate needs it.', legal: 'TT 10/2016/TT-BTTTT (QCVN 102:2016/BTTTT)', examples: ['000.00.00.H99', 'chưa xác định'] }, { maxLength: 40 }),
       level: enumOf(pack, 'agencyLevel'),
       parent: obj(
         { vi: 'Cơ quan cấp trên', en: 'Parent body' },
@@ -127,6 +127,87 @@ export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): S
           generalObjective: text({ vi: 'Mục tiêu tổng quát', en: 'General objective' }),
         },
       ),
+      plan: obj(
+        {
+          vi: 'Kế hoạch của cơ quan',
+          en: 'The agency\'s plan',
+          dvi: 'Chủ đề (nhóm nhiệm vụ) do cơ quan tự đặt trong kế hoạch, ví dụ "Nền tảng số", "Tài chính và giải ngân", "Kỷ luật thực thi". Nhiệm vụ chọn chủ đề bằng "theme"; "area" vẫn là phân loại quốc gia (QĐ 1751).',
+          den: 'Themes (task groups) the agency\'s own plan uses. A task picks one with "theme"; "area" stays the national classification (Decision 1751).',
+        },
+        {
+          themes: arr(
+            { vi: 'Chủ đề', en: 'Themes', dvi: 'Theo thứ tự in trong kế hoạch.', den: 'In the order the plan prints them.', examples: [[{ id: 'nen-tang-so', title: 'Phát triển nền tảng số' }]] },
+            obj(
+              { vi: 'Chủ đề', en: 'Theme' },
+              {
+                id: id({ vi: 'Mã chủ đề', en: 'Theme id', examples: ['nen-tang-so'] }),
+                title: str({ vi: 'Tên chủ đề', en: 'Title' }, { maxLength: 300 }),
+                description: text({ vi: 'Mô tả', en: 'Description' }),
+              },
+              ['id', 'title'],
+            ),
+          ),
+        },
+      ),
+      units: arr(
+        { vi: 'Đơn vị đo bổ sung', en: 'Additional units', dvi: 'Đơn vị đo riêng của cơ quan, dùng trong kpi.unit bên cạnh danh mục của bộ khung (kientruc schema --list units).', den: 'The agency\'s own units, usable in kpi.unit beside the framework catalogue.', examples: [[{ id: 'tram-bts', vi: 'Trạm phát sóng BTS', en: 'Base stations', symbol: 'trạm' }]] },
+        obj(
+          { vi: 'Đơn vị đo', en: 'Unit' },
+          {
+            id: id({ vi: 'Mã đơn vị', en: 'Unit id', examples: ['tram-bts'] }),
+            vi: str({ vi: 'Tên tiếng Việt', en: 'Vietnamese name' }, { maxLength: 120 }),
+            en: str({ vi: 'Tên tiếng Anh', en: 'English name' }, { maxLength: 120 }),
+            symbol: str({ vi: 'Ký hiệu', en: 'Symbol', dvi: 'In sau con số, ví dụ "trạm".', den: 'Printed after the number.' }, { maxLength: 30 }),
+          },
+          ['id', 'vi'],
+        ),
+      ),
+      documents: arr(
+        {
+          vi: 'Văn bản của cơ quan',
+          en: 'The agency\'s documents',
+          dvi: 'Văn bản do cơ quan hoặc cấp trên ban hành mà kiến trúc dẫn chiếu: kiến trúc số, kế hoạch, quy chế vận hành hệ thống. Hệ thống dẫn chiếu bằng mã (legalBasis, operatingRules).',
+          den: 'Documents issued by the agency or its superiors that the architecture cites: its architecture, plans, operating rules. Systems cite them by id (legalBasis, operatingRules).',
+          examples: [[{ id: 'khung-kien-truc-so', type: 'decision', number: '2380/QĐ-UBND', date: '2025-12-26', issuer: 'UBND tỉnh Sơn Hà', title: 'Ban hành Khung kiến trúc số tỉnh Sơn Hà' }]],
+        },
+        obj(
+          { vi: 'Văn bản', en: 'Document' },
+          {
+            id: id({ vi: 'Mã văn bản', en: 'Document id', examples: ['quy-che-lgsp'] }),
+            type: enumOf(pack, 'documentType'),
+            number: str({ vi: 'Số, ký hiệu', en: 'Number', examples: ['2380/QĐ-UBND'] }, { maxLength: 120 }),
+            date: date({ vi: 'Ngày ban hành', en: 'Date issued' }),
+            issuer: str({ vi: 'Cơ quan ban hành', en: 'Issuing body' }, { maxLength: 300 }),
+            title: str({ vi: 'Trích yếu', en: 'Title' }, { maxLength: 1000 }),
+            link: str({ vi: 'Đường dẫn', en: 'Link' }, { format: 'uri' }),
+            legalBasis: bool({ vi: 'Đưa vào phần căn cứ', en: 'Cite as a legal basis', dvi: 'true: in trong phần căn cứ của Chiến lược dữ liệu, sắp theo thứ bậc văn bản rồi theo ngày.', den: 'true: printed among the legal bases of the strategy, sorted by rank then date.' }),
+          },
+          ['id', 'type', 'number', 'date', 'issuer', 'title'],
+        ),
+      ),
+      nationalEntities: arr(
+        {
+          vi: 'Hệ thống, CSDL quốc gia bộ khung chưa có',
+          en: 'National entities the pack lacks',
+          dvi: 'Nền tảng, CSDL quốc gia mà bộ khung chưa liệt kê; khai báo kèm nguồn để tham chiếu được bằng national:<id>. kientruc cảnh báo cho tới khi bộ khung bổ sung.',
+          den: 'National platforms or databases the framework pack does not list yet; declared with a source so national:<id> resolves. kientruc warns until the pack knows them.',
+          examples: [[{ id: 'csdl-bao-hiem', name: 'Cơ sở dữ liệu quốc gia về bảo hiểm', layer: 'L2', component: 'national-database', source: 'https://…' }]],
+        },
+        obj(
+          { vi: 'Hệ thống, CSDL quốc gia', en: 'National entity' },
+          {
+            id: id({ vi: 'Mã', en: 'Id', examples: ['csdl-bao-hiem'] }),
+            name: str({ vi: 'Tên', en: 'Name' }, { maxLength: 500 }),
+            nameEn: str({ vi: 'Tên tiếng Anh', en: 'English name' }, { maxLength: 500 }),
+            type: doc({ vi: 'Loại', en: 'Type' }, { type: 'string', enum: ['platform', 'database', 'datacenter', 'portal', 'system'] }),
+            layer: enumOf(pack, 'layer'),
+            component: doc({ vi: 'Thành phần kiến trúc', en: 'Architecture component' }, { type: 'string', enum: pack.components.map((c) => c.id) }),
+            owner: orgRef({ vi: 'Cơ quan chủ quản', en: 'Owner' }),
+            source: str({ vi: 'Nguồn', en: 'Source', dvi: 'Văn bản hoặc địa chỉ công bố xác nhận hệ thống này (bắt buộc).', den: 'Document or published address confirming it (required).' }, { maxLength: 1000 }),
+          },
+          ['id', 'name', 'layer', 'component', 'source'],
+        ),
+      ),
       sharedPlatformsPublished: bool({ vi: 'Đã ban hành danh mục nền tảng số dùng chung', en: 'Shared-platform catalogue issued', legal: 'Seed 004' }),
       reportingPeriodStart: period({ vi: 'Kỳ báo cáo đầu tiên', en: 'First reporting period' }),
     },
@@ -140,6 +221,7 @@ export function organizationSchema(pack: FrameworkPack): Schema {
     {
       ...baseProperties('Organization', { vi: 'cơ quan, đơn vị', en: 'an organisation' }),
       code: str({ vi: 'Mã định danh cơ quan', en: 'Agency code', legal: 'TT 10/2016/TT-BTTTT (QCVN 102:2016/BTTTT)' }, { maxLength: 40 }),
+      type: enumOf(pack, 'orgType', { dvi: 'Loại tổ chức; mặc định "state" (cơ quan nhà nước). Cơ quan Đảng, Mặt trận Tổ quốc, đoàn thể thuộc phạm vi áp dụng của QĐ 3090; doanh nghiệp (state-enterprise, vendor) chỉ là đơn vị cung cấp, vận hành.', den: 'Organisation type; "state" by default. Party bodies, the Fatherland Front and mass organisations are within the scope of Decision 3090; enterprises only supply or operate.' }),
       level: enumOf(pack, 'agencyLevel'),
       parent: orgRef({ vi: 'Cơ quan cấp trên', en: 'Parent' }),
       roles: arr({ vi: 'Vai trò', en: 'Roles' }, enumOf(pack, 'orgRole'), { uniqueItems: true }),

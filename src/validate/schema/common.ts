@@ -63,13 +63,13 @@ export function period(d: Doc): Schema {
   return doc(d, { type: 'string', pattern: PERIOD_PATTERN, examples: ['2025-Q4', '2025-H1', '2025', '2025-03'] });
 }
 
-/** Deadline: a year (`2025`), a month (`"2025-09"`), a day (`2025-09-30`) or `ongoing` (Thực hiện thường xuyên). */
+/** Deadline: a year (`2025`), a quarter (`"2025-Q3"`), a month (`"2025-09"`), a day (`2025-09-30`), `ongoing` (Thực hiện thường xuyên) or a recurrence (`hằng năm`, `quarterly`, …). */
 export function deadline(d: Doc): Schema {
   return doc(d, {
     type: ['integer', 'string'],
     format: 'deadline',
     minimum: 1900,
     maximum: 2200,
-    examples: [2025, '2025-09', '2025-09-30', 'ongoing'],
+    examples: [2025, '2025-Q3', '2025-09', '2025-09-30', 'ongoing', 'hằng năm', 'hằng quý'],
   });
 }

@@ -1,6 +1,6 @@
 import type { FrameworkPack } from '../../framework/types.js';
 import { BASE_REQUIRED, baseProperties, orgRef, period } from './common.js';
-import { arr, bool, date, enumOf, int, obj, percent, ref, str, text, type Schema } from './dsl.js';
+import { arr, bool, date, enumOf, int, obj, percent, ref, str, text, unknownable, type Schema } from './dsl.js';
 
 export function datasetSchema(pack: FrameworkPack): Schema {
   const quality = obj(
@@ -23,15 +23,15 @@ export function datasetSchema(pack: FrameworkPack): Schema {
     {
       ...baseProperties('Dataset', { vi: 'cơ sở dữ liệu, tập dữ liệu', en: 'a database or dataset' }),
       scope: enumOf(pack, 'dataScope'),
-      layer: enumOf(pack, 'dataLayer'),
-      block: enumOf(pack, 'dataBlock'),
-      sharing: enumOf(pack, 'sharingClass'),
-      criticality: enumOf(pack, 'criticality'),
-      personalData: enumOf(pack, 'personalData'),
+      layer: unknownable(enumOf(pack, 'dataLayer')),
+      block: unknownable(enumOf(pack, 'dataBlock')),
+      sharing: unknownable(enumOf(pack, 'sharingClass')),
+      criticality: unknownable(enumOf(pack, 'criticality')),
+      personalData: unknownable(enumOf(pack, 'personalData')),
       stateSecret: bool({ vi: 'Chứa bí mật nhà nước', en: 'Holds state secrets' }),
       classifiedOn: date({ vi: 'Ngày hoàn thành phân loại', en: 'Classified on', legal: 'QĐ 1751/QĐ-TTg mục VII.3.đ' }),
-      owner: orgRef({ vi: 'Chủ sở hữu dữ liệu', en: 'Data owner', legal: 'Luật Dữ liệu 60/2024/QH15' }),
-      custodian: orgRef({ vi: 'Chủ quản dữ liệu', en: 'Data custodian', legal: 'Luật Dữ liệu 60/2024/QH15' }),
+      owner: unknownable(orgRef({ vi: 'Chủ sở hữu dữ liệu', en: 'Data owner', legal: 'Luật Dữ liệu 60/2024/QH15' })),
+      custodian: unknownable(orgRef({ vi: 'Chủ quản dữ liệu', en: 'Data custodian', legal: 'Luật Dữ liệu 60/2024/QH15' })),
       system: ref({ vi: 'Hệ thống lưu trữ', en: 'Hosting system' }, ['system']),
       nationalDatabase: ref({ vi: 'Liên kết CSDL quốc gia', en: 'Linked national database', dvi: 'CSDL quốc gia, chuyên ngành mà tập dữ liệu này cung cấp hoặc đồng bộ với.', den: 'National or sectoral database this dataset feeds or mirrors.' }, ['national']),
       nationalRole: enumOf(pack, 'nationalRole', { dvi: 'Cơ quan tạo lập dữ liệu cho CSDL quốc gia (contributor, mặc định) hay giữ bản sao khai thác từ CSDL quốc gia (replica, không có nghĩa vụ đồng bộ).', den: 'Whether the agency creates data for the national database (contributor, default) or keeps a copy taken from it (replica, no sync duty).' }),

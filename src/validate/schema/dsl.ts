@@ -5,6 +5,7 @@
  */
 import { ID_PATTERN, MAX_ID_LENGTH, type RefKind } from '../../core/ref.js';
 import type { FrameworkPack } from '../../framework/types.js';
+import { UNKNOWN_PATTERN_ALT, UNKNOWN_VALUES } from '../../core/unknown.js';
 
 export type Schema = Record<string, unknown>;
 
@@ -93,4 +94,34 @@ export function enumOf(pack: FrameworkPack, enumId: string, d?: Partial<Doc>): S
       'x-enum': enumId,
     },
   );
+}
+
+/**
+ * Lets a required fact be declared "not yet known" (`chưa xác định` or `unknown`, see core/unknown.ts):
+ * a reference field accepts the sentinel beside its pattern, an enum gets it as one more value. The
+ * `*.unknown-fact` rules report every such value as a warning.
+ */
+export function unknownable(schema: Schema): Schema {
+  const [vi = '', ...rest] = String(schema['description'] ?? '').split('\n\n');
+  const description = [
+    `${vi} Ghi "chưa xác định" (hoặc "unknown") khi chưa biết: kientruc cảnh báo để bổ sung sau.`,
+    ...rest.map((p) => (p.startsWith('EN: ') ? `${p} Write "chưa xác định" (or "unknown") when not yet known: kientruc warns until it is filled in.` : p)),
+  ].join('\n\n');
+  const out: Schema = { ...schema, description, 'x-unknown': true };
+  if (typeof schema['pattern'] === 'string') {
+    out['pattern'] = `^(?:${UNKNOWN_PATTERN_ALT})$|${schema['pattern'] as string}`;
+    return out;
+  }
+  if (Array.isArray(schema['enum'])) {
+    out['enum'] = [...(schema['enum'] as unknown[]), ...UNKNOWN_VALUES];
+    const t = schema['type'];
+    const types = new Set(Array.isArray(t) ? (t as string[]) : typeof t === 'string' ? [t] : []);
+    types.add('string');
+    out['type'] = types.size === 1 ? 'string' : [...types];
+    const md = schema['markdownEnumDescriptions'];
+    if (Array.isArray(md)) out['markdownEnumDescriptions'] = [...md, ...UNKNOWN_VALUES.map(() => '**Chưa xác định** — not yet known (reported as a warning)')];
+    return out;
+  }
+  if (schema['type'] === 'string') return out;
+  throw new Error('unknownable() takes a reference, an enum or a string schema');
 }

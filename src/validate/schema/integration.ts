@@ -19,9 +19,14 @@ export function integrationSchema(pack: FrameworkPack): Schema {
     { vi: 'Kết nối, chia sẻ dữ liệu', en: 'Integration', legal: 'NĐ 194/2025/NĐ-CP; NĐ 278/2025/NĐ-CP' },
     {
       ...baseProperties('Integration', { vi: 'kết nối, chia sẻ dữ liệu', en: 'an integration' }),
+      type: enumOf(pack, 'integrationKind', {
+        dvi: 'data-sharing (mặc định): kết nối, chia sẻ dữ liệu — các quy tắc chia sẻ dữ liệu áp dụng. network: kết nối hạ tầng, đường truyền (ví dụ Trung tâm dữ liệu tỉnh với Trung tâm dữ liệu quốc gia, mạng truyền số liệu chuyên dùng) — không trao đổi dữ liệu nghiệp vụ, không áp dụng quy tắc chia sẻ.',
+        den: 'data-sharing (default): data exchange, to which the sharing rules apply. network: an infrastructure or network link (e.g. provincial data centre to the National Data Center, the government WAN), which carries no business data and is not subject to the sharing rules.',
+      }),
       from: endpoint('Bên cung cấp', 'Provider'),
       to: endpoint('Bên khai thác', 'Consumer'),
-      channel: enumOf(pack, 'channel'),
+      channel: enumOf(pack, 'channel', { dvi: 'Kênh chia sẻ dữ liệu. Với kết nối hạ tầng (type: network) ghi kênh truyền dẫn, thường là direct.', den: 'Sharing channel. For a network link (type: network), the transport, usually direct.' }),
+      bandwidth: str({ vi: 'Băng thông', en: 'Bandwidth', dvi: 'Với kết nối hạ tầng, ví dụ "10 Gbps".', den: 'For network links, e.g. "10 Gbps".', examples: ['10 Gbps'] }, { maxLength: 60 }),
       via: ref({ vi: 'Nền tảng trung gian của cơ quan', en: 'Own platform used', dvi: 'Hệ thống LGSP của cơ quan khi kênh là lgsp.', den: 'The agency\'s LGSP system when the channel is lgsp.' }, ['system']),
       datasets: arr({ vi: 'Dữ liệu trao đổi', en: 'Data carried' }, ref({ vi: 'Tập dữ liệu', en: 'Dataset' }, ['dataset', 'national']), { uniqueItems: true }),
       direction: enumOf(pack, 'integrationDirection'),

@@ -1,6 +1,7 @@
 import type { FrameworkPack } from '../../framework/types.js';
 import { BASE_REQUIRED, baseProperties, deadline, orgRef, period } from './common.js';
-import { arr, date, enumOf, num, obj, ref, str, type Schema } from './dsl.js';
+import { arr, bool, date, doc, enumOf, num, obj, ref, str, type Schema } from './dsl.js';
+import { ID_PATTERN } from '../../core/ref.js';
 
 export function kpiSchema(pack: FrameworkPack): Schema {
   const value = num({ vi: 'Giá trị', en: 'Value', dvi: 'Với đơn vị "milestone": tỷ lệ hoàn thành 0–100.', den: 'For "milestone": percent complete, 0–100.' });
@@ -9,7 +10,13 @@ export function kpiSchema(pack: FrameworkPack): Schema {
     {
       ...baseProperties('Kpi', { vi: 'chỉ tiêu', en: 'a KPI' }),
       nationalTarget: ref({ vi: 'Chỉ tiêu quốc gia', en: 'National target', dvi: 'Chỉ tiêu quốc gia mà chỉ tiêu này thực hiện (target:…).', den: 'National target this KPI implements (target:…).' }, ['target']),
-      unit: enumOf(pack, 'kpiUnit'),
+      unit: unitSchema(pack),
+      statistic: bool({
+        vi: 'Số liệu thống kê hiện trạng',
+        en: 'Current-state statistic',
+        dvi: 'true: chỉ số đo hiện trạng (ví dụ số trạm BTS, km cáp quang), không đặt mục tiêu; không cần target, nhiệm vụ hay giá trị cơ sở, chỉ cần các lần đo có ngày, đơn vị, nguồn.',
+        den: 'true: a current-state figure (e.g. base stations, km of fibre) with no target; needs no target, task or baseline, only measurements with date, unit and source.',
+      }),
       direction: enumOf(pack, 'kpiDirection'),
       owner: orgRef({ vi: 'Cơ quan chịu trách nhiệm', en: 'Responsible body' }),
       area: enumOf(pack, 'taskArea'),
@@ -45,5 +52,22 @@ export function kpiSchema(pack: FrameworkPack): Schema {
       ),
     },
     [...BASE_REQUIRED, 'unit'],
+  );
+}
+
+/** A unit of the pack's catalogue (kientruc schema --list units) or one the agency declares in agency.units. */
+function unitSchema(pack: FrameworkPack): Schema {
+  const def = pack.enums['kpiUnit'];
+  const values = def?.values ?? [];
+  return doc(
+    {
+      vi: 'Đơn vị đo',
+      en: 'Unit',
+      dvi: `Đơn vị trong danh mục của bộ khung (${values.map((v) => v.value).join(', ')}) hoặc đơn vị cơ quan khai báo trong agency.units.`,
+      den: `A unit of the framework catalogue (${values.map((v) => v.value).join(', ')}) or one the agency declares in agency.units.`,
+      legal: def?.source ?? '',
+      examples: values.map((v) => v.value),
+    },
+    { type: 'string', pattern: ID_PATTERN, maxLength: 40 },
   );
 }

@@ -9,7 +9,15 @@ describeRule(kpiBelowNationalTarget, [
   { name: 'bằng chỉ tiêu quốc gia', files: { 'k.yaml': k('target:ho-so-xu-ly-truc-tuyen', 80, '2025-12-31') }, expect: [] },
   { name: 'cao hơn, sớm hơn', files: { 'k.yaml': k('target:ho-so-xu-ly-truc-tuyen', 85, '2025-09-30') }, expect: [] },
   { name: 'mục tiêu thấp hơn', files: { 'k.yaml': k('target:ho-so-xu-ly-truc-tuyen', 70, '2025-12-31') }, expect: [{ entity: 'kpi:x', at: 'k.yaml:8:10', severity: 'error' }] },
-  { name: 'thời hạn muộn hơn (năm)', files: { 'k.yaml': k('target:ho-so-xu-ly-truc-tuyen', 80, '2026') }, expect: [{ entity: 'kpi:x', at: 'k.yaml:9:13', severity: 'warning' }] },
+  {
+    name: 'thời hạn muộn hơn (năm), thời hạn quốc gia chưa qua',
+    asOf: '2025-06-30',
+    files: { 'k.yaml': k('target:ho-so-xu-ly-truc-tuyen', 80, '2026') },
+    expect: [{ entity: 'kpi:x', at: 'k.yaml:9:13', severity: 'warning' }],
+  },
+  // The starter written by kientruc init: the national deadline (end-2025) is past, the agency's catch-up
+  // year cannot be earlier, so nothing is left to fix in the KPI itself.
+  { name: 'thời hạn quốc gia đã qua: thời hạn khắc phục không bị cảnh báo', files: { 'k.yaml': k('target:phan-loai-du-lieu', 100, '2026') }, expect: [] },
   {
     name: 'vừa thấp hơn vừa muộn hơn',
     files: { 'k.yaml': k('target:chia-se-bat-buoc-qua-ndop', 90, '2027-06-30') },

@@ -19,6 +19,7 @@ export function buildGapAppendix(ctx: StrategyContext, diagnostics: readonly Dia
   const sections: SubsectionView[] = [];
   const lagging = ctx.model
     .all('kpi')
+    .filter((k) => k.statistic !== true)
     .map((k) => ({ k, p: kpiProgress(k, ctx.asOf) }))
     .filter(({ p }) => p.status === 'behind' || p.status === 'at-risk' || p.status === 'no-data')
     .sort((a, b) => KPI_STATUS_RANK[a.p.status] - KPI_STATUS_RANK[b.p.status] || viCollator.compare(a.k.name, b.k.name));

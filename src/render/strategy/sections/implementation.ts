@@ -1,5 +1,6 @@
 import { addTo } from '../../../core/multimap.js';
 import { viCollator } from '../../../core/text.js';
+import { taskLeads } from '../../../model/roles.js';
 import type { Organization } from '../../../model/types.js';
 import type { StrategyContext } from '../context.js';
 import type { BodyView, ImplementationView, ItemView } from '../view-types.js';
@@ -50,11 +51,14 @@ function dutyIndex(ctx: StrategyContext): DutyIndex {
   const led = new Map<string, number[]>();
   const partner = new Map<string, number[]>();
   ctx.tasks.forEach((t, i) => {
-    addTo(led, t.lead, i);
+    for (const l of taskLeads(t)) addTo(led, l, i);
     for (const p of t.partners ?? []) addTo(partner, p, i);
   });
   const kpis = new Map<string, number[]>();
-  ctx.model.all('kpi').forEach((k, i) => addTo(kpis, k.owner, i));
+  // Statistics (statistic: true) have no result to deliver: they are not listed as KPIs to follow up.
+  ctx.model.all('kpi').forEach((k, i) => {
+    if (k.statistic !== true) addTo(kpis, k.owner, i);
+  });
   const systems = new Map<string, number[]>();
   ctx.model.all('system').forEach((s, i) => addTo(systems, s.owner, i));
   const datasets = new Map<string, number[]>();
@@ -76,7 +80,7 @@ function dutiesOf(ctx: StrategyContext, refs: ReadonlySet<string>): Duties {
   const ix = dutyIndex(ctx);
   const led = pick(ctx.tasks, ix.led, refs).map((t) => num(t.ref));
   const partner = pick(ctx.tasks, ix.partner, refs)
-    .filter((t) => !refs.has(t.lead))
+    .filter((t) => !taskLeads(t).some((l) => refs.has(l)))
     .map((t) => num(t.ref));
   const kpis = pick(ctx.model.all('kpi'), ix.kpis, refs)
     .map((k) => squash(k.name))

@@ -1,3 +1,4 @@
+import { currentStatistics } from '../../../analysis/kpis.js';
 import { viShortDate } from '../../../core/dates.js';
 import { viCollator } from '../../../core/text.js';
 import { enumLabel } from '../../../framework/types.js';
@@ -170,6 +171,11 @@ export function countRows(ctx: StrategyContext): TableRow[] {
     row(['– gắn với chỉ tiêu quốc gia', viNumber(kpis.filter((k) => k.nationalTarget).length)]),
     row(['Nhiệm vụ', viNumber(ctx.tasks.length)]),
   );
+  // Current-state statistics (statistic: true): the figure, its unit and the date it was measured.
+  for (const st of currentStatistics(m, ctx.asOf)) {
+    if (st.value === null || st.date === null) continue;
+    rows.push(row([st.name, `${viNumber(st.value, 2)}${st.unit.symbol ? (st.unit.symbol === '%' ? '%' : ` ${st.unit.symbol}`) : ''} (${viShortDate(st.date)})`]));
+  }
   const staff = ctx.agency?.staffing;
   if (staff?.itStaff !== undefined) {
     const req = staff.itStaffRequired !== undefined ? ` / ${viNumber(staff.itStaffRequired)} theo định biên` : '';

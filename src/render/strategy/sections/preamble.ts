@@ -1,3 +1,4 @@
+import { dateOfCitation, rankOfCitation, sortBases, type RankedBasis } from '../../../analysis/legal-rank.js';
 import { viLongDate } from '../../../core/dates.js';
 import type { StrategyContext } from '../context.js';
 import type { ArticleView, HeaderView, MarksView, PreambleView, SignatureView } from '../view-types.js';
@@ -60,9 +61,10 @@ export function buildMarks(ctx: StrategyContext): MarksView {
 }
 
 /**
- * The căn cứ list: pack documents whose `basisFor` names the agency's level, in `order`, leaving out
- * those not yet issued or already superseded on the document date and those the agency excludes;
- * then the agency's own bases. Every line ends with ";" as in QĐ 1751/QĐ-TTg.
+ * The căn cứ list: pack documents whose `basisFor` names the agency's level, leaving out those not yet
+ * issued or already superseded on the document date and those the agency excludes; the agency's own
+ * bases (`document.legalBases`, and `documents` marked `legalBasis: true`) join them. All sorted by rank
+ * (documentType order), then date. Every line ends with ";" as in QĐ 1751/QĐ-TTg.
  */
 export function legalBases(ctx: StrategyContext): string[] {
   const doc = ctx.agency?.document;
@@ -79,8 +81,39 @@ export function legalBases(ctx: StrategyContext): string[] {
     .filter((l) => l.date === undefined || l.date <= ctx.docDate)
     .filter((l) => l.supersededOn === undefined || l.supersededOn > ctx.docDate)
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((l) => l.citation);
-  return [...fromPack, ...(doc?.legalBases ?? [])].map((c) => `Căn cứ ${withoutEnding(c).replace(/^Căn cứ\s+/u, '')};`);
+    .map((l): RankedBasis => ({ citation: l.citation, rank: l.rank, date: l.date }));
+  const own = (doc?.legalBases ?? []).map((c): RankedBasis => ({ citation: c, rank: rankOfCitation(c), date: dateOfCitation(c) }));
+  const declared = (ctx.agency?.documents ?? [])
+    .filter((d) => d.legalBasis === true && d.date <= ctx.docDate)
+    .map((d): RankedBasis => ({ citation: `${documentTypeWord(d.type)} số ${d.number} ${viLongDate(d.date)} của ${d.issuer} ${lowerFirst(d.title)}`, rank: d.type, date: d.date }));
+  return sortBases(ctx.model.pack, [...fromPack, ...own, ...declared]).map((b) => `Căn cứ ${withoutEnding(b.citation).replace(/^Căn cứ\s+/u, '')};`);
+}
+
+const TYPE_WORD: Readonly<Record<string, string>> = {
+  law: 'Luật',
+  'party-central': 'Nghị quyết',
+  'government-resolution': 'Nghị quyết',
+  decree: 'Nghị định',
+  'pm-decision': 'Quyết định',
+  ministerial: 'Thông tư',
+  'government-letter': 'Công văn',
+  'ministry-letter': 'Công văn',
+  'provincial-party': 'Nghị quyết',
+  'council-resolution': 'Nghị quyết',
+  decision: 'Quyết định',
+  directive: 'Chỉ thị',
+  plan: 'Kế hoạch',
+  regulation: 'Quy chế',
+  'official-letter': 'Công văn',
+  other: 'Văn bản',
+};
+
+function documentTypeWord(type: string): string {
+  return TYPE_WORD[type] ?? 'Văn bản';
+}
+
+function lowerFirst(s: string): string {
+  return s.length ? s.charAt(0).toLocaleLowerCase('vi') + s.slice(1) : s;
 }
 
 export function buildPreamble(ctx: StrategyContext): PreambleView {

@@ -2,10 +2,12 @@ import { parseDeadline } from '../../../core/dates.js';
 import { viCollator } from '../../../core/text.js';
 import { enumLabel } from '../../../framework/types.js';
 import type { Model } from '../../../model/model.js';
+import { taskLeads } from '../../../model/roles.js';
 import type { Task } from '../../../model/types.js';
+import { taskDeadlineVi } from '../../../analysis/tasks.js';
 import type { StrategyContext } from '../context.js';
 import type { AppendixView, TableRow, TasksView } from '../view-types.js';
-import { deadlineText, fill, joinNames, orgName, sentence, squash, viLetter } from '../wording.js';
+import { fill, joinNames, orgName, sentence, squash, viLetter } from '../wording.js';
 import { appendixHeading, table } from './tables.js';
 
 /** Task areas in the order of QĐ 1751/QĐ-TTg mục V (the pack's enum order). */
@@ -85,9 +87,9 @@ export function buildTaskAppendix(ctx: StrategyContext): AppendixView {
         cells: [
           viLetter(i),
           squash(t.name),
-          orgName(ctx.model, t.lead),
+          taskLeads(t).map((l) => orgName(ctx.model, l)).join(', '),
           partnersOf(ctx, t),
-          deadlineText(t.deadline),
+          taskDeadlineVi(ctx.model, t),
           t.deliverable ? squash(t.deliverable) : '',
           t.note ? squash(t.note) : '',
         ],
