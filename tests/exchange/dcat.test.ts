@@ -81,7 +81,9 @@ describe('DCAT-AP export of the sample', () => {
       expect(objects(internal.graph, s, `${DCT}description`)).toHaveLength(1);
       expect(objects(internal.graph, s, `${DCT}publisher`)).toHaveLength(1);
       if (d.owner) expect(objects(internal.graph, s, `${DCT}publisher`)).toEqual([`${BASE}org/${d.owner.slice(4)}`]);
-      if (d.sharing) expect(objects(internal.graph, s, `${DCT}accessRights`)).toEqual([`http://publications.europa.eu/resource/authority/access-right/${rights[d.sharing]}`]);
+      if (d.sharing === 'open' || d.sharing === 'shared' || d.sharing === 'restricted') {
+        expect(objects(internal.graph, s, `${DCT}accessRights`)).toEqual([`http://publications.europa.eu/resource/authority/access-right/${rights[d.sharing]}`]);
+      } else expect(objects(internal.graph, s, `${DCT}accessRights`), d.ref).toEqual([]);
       expect(objects(internal.graph, s, 'http://data.europa.eu/r5r/applicableLegislation').length, d.ref).toBeGreaterThan(0);
     }
     for (const t of ['Catalog', 'Dataset', 'Distribution']) {

@@ -200,8 +200,9 @@ class DcatBuilder {
     const publisher = (d.owner ? this.agent(d.owner) : undefined) ?? fallbackPublisher;
     if (publisher) this.g.add(id, 'dct:publisher', iri(publisher));
     for (const t of this.themes(d)) this.g.add(id, 'dcat:theme', iri(t));
-    if (d.sharing) {
-      const right = ACCESS_RIGHTS[d.sharing];
+    // An unknown sharing class ("chưa xác định") has no access right to state.
+    const right = d.sharing === 'open' || d.sharing === 'shared' || d.sharing === 'restricted' ? ACCESS_RIGHTS[d.sharing] : undefined;
+    if (right) {
       this.scheme(right.scheme, right.schemeTitle);
       this.g.type(right.iri, 'dct:RightsStatement').add(right.iri, 'skos:inScheme', iri(right.scheme));
       this.g.add(id, 'dct:accessRights', iri(right.iri));
