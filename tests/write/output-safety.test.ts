@@ -85,6 +85,7 @@ const COMMANDS: Record<string, readonly string[]> = {
   doc: ['doc', ARCH, '--format', 'md', '--no-render', ...AS_OF],
   gap: ['gap', ARCH, ...AS_OF],
   report: ['report', ARCH, ...AS_OF],
+  export: ['export', ARCH, '--format', 'archimate', ...AS_OF],
 };
 
 /** `--out` → what the one line must say. */
