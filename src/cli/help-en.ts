@@ -35,10 +35,11 @@ const TEXT_EN: Readonly<Record<string, string>> = {
   'Đánh giá khoảng cách giữa kiến trúc của cơ quan và các khung, chỉ tiêu quốc gia: từng chỉ tiêu quốc gia (mục tiêu, giá trị cơ sở, số đo gần nhất, dự báo tại thời hạn, trạng thái), mức độ bao phủ tính từ mô hình, bảng đánh giá theo lớp QĐ 3090 và lớp dữ liệu QĐ 2439, phát hiện theo quy tắc kèm căn cứ, tồn tại chưa có nhiệm vụ và danh mục việc cần làm. Ghi gap-report.md, .html, .json vào --out.':
     'Gap assessment between the agency’s architecture and the national frameworks and targets: each national target (goal, baseline, latest measurement, forecast at the deadline, status), coverage computed from the model, scorecards by QĐ 3090 layer and QĐ 2439 data layer, rule findings with their legal basis, gaps no task addresses, and a to-do list. Writes gap-report.md, .html, .json into --out.',
   'báo cáo đánh giá khoảng cách so với khung quốc gia / gap report': 'gap report against the national frameworks',
-  'định dạng, cách nhau bằng dấu phẩy: md, html, json': 'formats, comma-separated: md, html, json',
+  'định dạng, cách nhau bằng dấu phẩy: md, html, pdf, docx, json (pdf cần trình duyệt Chromium)':
+    'formats, comma-separated: md, html, pdf, docx, json (pdf needs a Chromium browser)',
   'thư mục đầu ra (các tệp khác trong thư mục được giữ nguyên)': 'output folder (other files in it are left untouched)',
-  'Báo cáo định kỳ theo yêu cầu thiết lập cơ chế báo cáo về số lượng kết nối thành công (với CSDL quốc gia, CSDL chuyên ngành, Cổng Dịch vụ công quốc gia, Trung tâm dữ liệu quốc gia), chất lượng dữ liệu (đúng - đủ - sạch - sống), tỉ lệ đáp ứng yêu cầu chia sẻ dữ liệu và tiến độ nhiệm vụ trong kỳ. Ghi bao-cao-dinh-ky-<kỳ>.md, .html, .json vào --out.':
-    'Periodic report as the reporting mechanism requires: successful connections (national databases, sector databases, the National Public Service Portal, the National Data Centre), data quality (correct, complete, clean, live), the share of data-sharing requests met, and task progress in the period. Writes bao-cao-dinh-ky-<period>.md, .html, .json into --out.',
+  'Báo cáo định kỳ theo yêu cầu thiết lập cơ chế báo cáo về số lượng kết nối thành công (với CSDL quốc gia, CSDL chuyên ngành, Cổng Dịch vụ công quốc gia, Trung tâm dữ liệu quốc gia), chất lượng dữ liệu (đúng - đủ - sạch - sống), tỉ lệ đáp ứng yêu cầu chia sẻ dữ liệu và tiến độ nhiệm vụ trong kỳ. Văn bản trình bày theo thể thức Báo cáo của NĐ 30/2020/NĐ-CP (như kientruc doc --kind bao-cao); ghi bao-cao-dinh-ky-<kỳ>.md, .html, .pdf, .docx và số liệu .json vào --out.':
+    'Periodic report as the reporting mechanism requires: successful connections (national databases, sector databases, the National Public Service Portal, the National Data Centre), data quality (correct, complete, clean, live), the share of data-sharing requests met, and task progress in the period. The document follows the Report layout of NĐ 30/2020/NĐ-CP (as kientruc doc --kind bao-cao does); writes bao-cao-dinh-ky-<period>.md, .html, .pdf, .docx and the figures as .json into --out.',
   'báo cáo định kỳ: kết nối, chất lượng dữ liệu, chia sẻ, nhiệm vụ / periodic report': 'periodic report: connections, data quality, sharing, tasks',
   'kỳ báo cáo: 2025 (năm), 2025-H1 (sáu tháng), 2025-Q4 (quý), 2025-03 (tháng); mặc định: kỳ gần nhất đã kết thúc theo governance.reportingPeriod':
     'reporting period: 2025 (year), 2025-H1 (half), 2025-Q4 (quarter), 2025-03 (month); default: the latest finished period of governance.reportingPeriod',
@@ -57,12 +58,14 @@ const TEXT_EN: Readonly<Record<string, string>> = {
   'định dạng, cách nhau bởi dấu phẩy: svg, png, mmd': 'formats, comma-separated: svg, png, mmd',
   'không dùng trình duyệt: chỉ tạo mã nguồn Mermaid (.mmd) và README.md': 'no browser: only Mermaid sources (.mmd) and README.md',
   'sơ đồ có nhiều nút hơn được tách (theo lớp, thành phần, cơ quan)': 'diagrams with more nodes are split (by layer, component, agency)',
-  'Tạo dự thảo Quyết định phê duyệt Chiến lược dữ liệu từ mô hình kiến trúc, trình bày theo NĐ 30/2020/NĐ-CP (khổ A4, lề, phông Times New Roman, số trang): thể thức, căn cứ, quan điểm, tầm nhìn, nguyên tắc, mục tiêu gắn chỉ tiêu, nhiệm vụ, kinh phí, tổ chức thực hiện, nơi nhận, chữ ký và các phụ lục (bảng nhiệm vụ, hiện trạng, danh mục cơ sở dữ liệu, hệ thống, khoảng cách). Bản công khai (--audience public) lược bỏ thông tin không công bố rộng rãi.':
-    'Drafts the Decision approving the Data strategy from the architecture model, laid out as NĐ 30/2020/NĐ-CP requires (A4, margins, Times New Roman, page numbers): heading, legal bases, viewpoints, vision, principles, objectives tied to targets, tasks, funding, implementation, recipients, signature and the appendices (tasks, current state, database catalogue, systems, gaps). The public edition (--audience public) leaves out what is not for wide publication.',
-  'tạo Chiến lược dữ liệu (md, html, pdf, docx) / generate the data-strategy document': 'generate the data-strategy document (md, html, pdf, docx)',
+  'Tạo dự thảo văn bản hành chính từ mô hình kiến trúc, trình bày theo NĐ 30/2020/NĐ-CP (khổ A4, lề, phông Times New Roman, số trang, thể thức, nơi nhận, chữ ký, phụ lục). Loại văn bản (--kind, mặc định document.kind trong agency.yaml): chien-luoc — Quyết định phê duyệt Chiến lược dữ liệu; ke-hoach — Kế hoạch (KH) hoặc Quyết định ban hành Kế hoạch (document.form: decision); bao-cao — Báo cáo định kỳ về kết nối, chất lượng dữ liệu, chia sẻ dữ liệu, tiến độ nhiệm vụ. Bản công khai (--audience public) lược bỏ thông tin không công bố rộng rãi.':
+    'Drafts an official document from the architecture model, laid out as NĐ 30/2020/NĐ-CP requires (A4, margins, Times New Roman, page numbers, heading, recipients, signature, appendices). Document kind (--kind, default document.kind in agency.yaml): chien-luoc — the Decision approving the Data strategy; ke-hoach — the Plan (KH) or the Decision issuing the Plan (document.form: decision); bao-cao — the periodic Report on connections, data quality, data sharing and task progress. The public edition (--audience public) leaves out what is not for wide publication.',
+  'tạo văn bản: Chiến lược dữ liệu, Kế hoạch, Báo cáo định kỳ (md, html, pdf, docx) / generate official documents':
+    'generate official documents: Data strategy, Plan, periodic Report (md, html, pdf, docx)',
   'định dạng, ngăn cách bằng dấu phẩy: md, html, pdf, docx': 'formats, comma-separated: md, html, pdf, docx',
   'bản nội bộ hoặc bản công khai': 'internal or public edition',
-  'không dùng trình duyệt: HTML không kèm sơ đồ; không tạo được PDF, DOCX': 'no browser: HTML without diagrams; no PDF or DOCX',
+  'không dùng trình duyệt: không tạo được PDF (và DOCX của Chiến lược, vì có sơ đồ); HTML không kèm sơ đồ':
+    'no browser: no PDF (nor the Data strategy DOCX, which has diagrams); HTML without diagrams',
   'So sánh kiến trúc giữa hai phía — mỗi phía là một tham chiếu git (nhánh, thẻ, commit) hoặc một thư mục; mặc định phía mới là thư mục làm việc. Liệt kê thay đổi phá vỡ trước (xóa thực thể đang được tham chiếu, hạ cấp độ an toàn, thu hẹp chia sẻ dữ liệu, ngừng đồng bộ về CSDL tổng hợp quốc gia, lùi thời hạn quá chỉ tiêu quốc gia), rồi thực thể thêm, xóa, sửa từng trường, biến động chỉ tiêu, phát hiện mới và đã khắc phục. Markdown dùng làm bình luận pull request.':
     'Compares the architecture on two sides — each a git reference (branch, tag, commit) or a folder; the new side defaults to the working folder. Lists breaking changes first (removing a referenced entity, lowering a security level, narrowing data sharing, stopping synchronisation to the national aggregate database, moving a deadline past a national target), then entities added, removed and changed field by field, KPI movements, new and fixed findings. The Markdown serves as a pull-request comment.',
   'so sánh hai phiên bản kiến trúc / compare two versions of the architecture': 'compare two versions of the architecture',
@@ -82,8 +85,8 @@ const TEXT_EN: Readonly<Record<string, string>> = {
     'Writes a static, self-contained HTML page (one file, loads nothing from outside, opens from file:// or any static web server): the catalogue of systems, datasets, integrations, KPIs, tasks, findings and diagrams, with search (diacritics optional) and filters. "kientruc build" also writes it into generated/site/.',
   'trang danh mục kiến trúc tĩnh / static browsable catalogue': 'static browsable catalogue',
   'không dùng trình duyệt: sơ đồ hiện dưới dạng mã Mermaid': 'no browser: diagrams shown as Mermaid source',
-  'Xuất lược đồ JSON (draft 2020-12) của định dạng YAML, có tiêu đề và mô tả tiếng Việt, tiếng Anh cho từng trường, để VS Code (YAML extension) gợi ý và báo lỗi. Với --list, in danh mục của bộ khung (hệ thống quốc gia, chỉ tiêu quốc gia, enum, văn bản pháp lý, mã lỗi).':
-    'Exports the JSON Schema (draft 2020-12) of the YAML format, with Vietnamese and English titles and descriptions on every field, so VS Code (YAML extension) completes and flags errors. With --list, prints a catalogue of the framework pack (national systems, national targets, enums, legal documents, diagnostic codes).',
+  'Xuất lược đồ JSON (draft 2020-12) của định dạng YAML, có tiêu đề và mô tả tiếng Việt, tiếng Anh cho từng trường, để VS Code (YAML extension) gợi ý và báo lỗi. Với --list, in danh mục của bộ khung (hệ thống quốc gia, chỉ tiêu quốc gia, enum, văn bản pháp lý, đơn vị đo, mã lỗi).':
+    'Exports the JSON Schema (draft 2020-12) of the YAML format, with Vietnamese and English titles and descriptions on every field, so VS Code (YAML extension) completes and flags errors. With --list, prints a catalogue of the framework pack (national systems, national targets, enums, legal documents, units of measure, diagnostic codes).',
   'xuất lược đồ JSON, tra cứu danh mục của bộ khung / export the JSON Schema, list framework data': 'export the JSON Schema, list framework data',
   'ghi kientruc.schema.json vào thư mục này (mặc định in ra stdout)': 'write kientruc.schema.json into this folder (default: print on stdout)',
   'in một danh mục của bộ khung': 'print one catalogue of the framework pack',
@@ -95,7 +98,8 @@ const TEXT_EN: Readonly<Record<string, string>> = {
   'tên cơ quan, ví dụ "Sở Y tế tỉnh Sơn Hà"': 'agency name, e.g. "Sở Y tế tỉnh Sơn Hà"',
   'cấp cơ quan': 'agency level',
   'mã định danh kebab-case (mặc định: từ tên)': 'kebab-case id (default: from the name)',
-  'mã định danh cơ quan theo QCVN 102, ví dụ 000.00.31.H99 (không có: ghi "chưa xác định", kientruc check cảnh báo cho tới khi điền)': 'agency code under QCVN 102, e.g. 000.00.31.H99 (without it: "chưa xác định" is written, and kientruc check warns until it is filled in)',
+  'mã định danh cơ quan theo QCVN 102, ví dụ 000.00.31.H99 (không có: ghi "chưa xác định", kientruc check cảnh báo cho tới khi điền)':
+    'agency code under QCVN 102, e.g. 000.00.31.H99 (without it: a "not yet determined" placeholder is written, and kientruc check warns until it is filled in)',
   'ghi đè tệp đã có (mặc định: không bao giờ ghi đè)': 'overwrite existing files (default: never overwrite)',
   'in tập lệnh gợi ý lệnh cho bash, zsh / print a shell completion script': 'print a shell completion script (bash, zsh)',
   'In tập lệnh gợi ý lệnh (tab completion) cho bash hoặc zsh: tên lệnh, tùy chọn và giá trị được phép của từng tùy chọn.':
@@ -107,6 +111,36 @@ const TEXT_EN: Readonly<Record<string, string>> = {
   'thư mục đầu ra (các tệp kientruc đã ghi trước đó được thay thế)': 'output folder (files kientruc wrote there before are replaced)',
   'ghi vào thư mục đã có tệp không do kientruc tạo (không xóa hay ghi đè tệp nào của bạn)':
     'write into a folder holding files kientruc did not write (never deleting or overwriting any of yours)',
+  'loại văn bản: chien-luoc, ke-hoach, bao-cao (mặc định: document.kind trong agency.yaml, hoặc chien-luoc)':
+    'document kind: chien-luoc, ke-hoach, bao-cao (default: document.kind in agency.yaml, or chien-luoc)',
+  'bao-cao: kỳ báo cáo 2026, 2026-H1, 2026-Q3, 2026-09 (mặc định: report.period, hoặc kỳ gần nhất đã kết thúc)':
+    'bao-cao: reporting period 2026, 2026-H1, 2026-Q3, 2026-09 (default: report.period, or the latest finished period)',
+  'Đọc bảng tính danh mục hệ thống thông tin, CSDL, kết nối, cơ quan, nhiệm vụ (XLSX hoặc CSV) và ghi thành tệp YAML mới trong thư mục kiến trúc. Tiêu đề cột tiếng Việt được nhận theo ánh xạ (mặc định, hoặc --map); ô không đọc được báo theo tệp:sheet!ô kèm cách sửa. Không ghi đè tệp có sẵn: lần nhập lại làm thay đổi tệp thì hiện khác biệt và cần --update. Xem docs/import-export.md.':
+    'Reads an inventory spreadsheet of information systems, databases, integrations, organisations and tasks (XLSX or CSV) and writes it as new YAML files in the architecture folder. Vietnamese column headings are recognised through a mapping (the default one, or --map); a cell that cannot be read is reported as file:sheet!cell with a fix. Existing files are never overwritten: when a re-import changes a file, the diff is shown and --update is needed. See docs/import-export.md.',
+  'nhập danh mục từ Excel/CSV thành YAML / import an inventory from XLSX or CSV': 'import an inventory from XLSX or CSV into YAML',
+  'tệp .xlsx hoặc .csv': '.xlsx or .csv file',
+  'thư mục kiến trúc nhận các tệp YAML': 'architecture folder that receives the YAML files',
+  'tệp ánh xạ YAML: tên sheet, tiêu đề cột, cách viết giá trị (xem docs/import-export.md)':
+    'YAML mapping file: sheet names, column headings, value spellings (see docs/import-export.md)',
+  'cho phép thay tệp do lần nhập trước tạo (sau khi xem khác biệt)': 'allow replacing files written by an earlier import (after reviewing the diff)',
+  'chỉ báo cáo và hiện khác biệt, không ghi tệp nào': 'only report and show the diff; write no file',
+  'Xuất mô hình kiến trúc sang định dạng mà công cụ khác đọc được:\n  archimate  ArchiMate 3.1 Open Exchange Format (XML, mở bằng Archi)\n  dcat       Danh mục dữ liệu DCAT-AP 3 (Turtle, JSON-LD)\n  xlsx       Bảng tính Excel (hệ thống, CSDL, kết nối, đơn vị, nhiệm vụ)\nBản công khai (--audience public) lược bỏ những gì bản công khai của Chiến lược dữ liệu không công bố: cấp độ an toàn, hạ tầng, địa chỉ, sơ đồ kết nối, dữ liệu dùng riêng và bí mật nhà nước, mô tả và ghi chú nội bộ.\nMặc định: archimate là bản nội bộ, dcat là bản công khai.':
+    'Exports the architecture model to formats other tools read:\n  archimate  ArchiMate 3.1 Open Exchange Format (XML, opens in Archi)\n  dcat       DCAT-AP 3 data catalogue (Turtle, JSON-LD)\n  xlsx       Excel workbook (systems, datasets, integrations, organisations, tasks)\nThe public edition (--audience public) leaves out what the public edition of the Data strategy does not publish: security levels, infrastructure, addresses, integration maps, restricted data and state secrets, internal descriptions and notes.\nDefault: archimate is the internal edition, dcat the public one.',
+  'xuất mô hình sang định dạng trao đổi (ArchiMate, DCAT-AP) / export to exchange formats': 'export the model to exchange formats (ArchiMate, DCAT-AP, XLSX)',
+  'định dạng trao đổi': 'exchange format',
+  'bản nội bộ hoặc bản công khai (mặc định theo định dạng)': 'internal or public edition (default depends on the format)',
+  'như --audience public': 'same as --audience public',
+  'thư mục đầu ra (mặc định exports; các tệp khác của kientruc trong thư mục được giữ nguyên), hoặc tên tệp khi định dạng chỉ ghi một tệp':
+    'output folder (default exports; kientruc’s other files in it are left untouched), or a file name when the format writes a single file',
+  'dcat: tiền tố IRI cho định danh danh mục, tập dữ liệu, phân phối (mặc định urn:kientruc:<mã cơ quan>:)':
+    'dcat: IRI prefix for catalogue, dataset and distribution identifiers (default urn:kientruc:<agency code>:)',
+  'Máy chủ Language Server Protocol qua stdin/stdout: báo lỗi lược đồ, tham chiếu và mọi quy tắc tuân thủ ngay khi gõ (kể cả tệp chưa lưu), gợi ý tham chiếu system:…, dataset:…, national:…, org:… theo mã hoặc tên (có dấu hay không dấu), đi tới định nghĩa, tìm tham chiếu, xem nhanh thực thể, sửa nhanh gợi ý "ý bạn là". Trình soạn thảo khởi động lệnh này; xem docs/lsp.md.':
+    'Language Server Protocol server over stdin/stdout: reports schema and reference errors and every conformance rule as you type (unsaved files included), completes system:…, dataset:…, national:…, org:… references by id or name (with or without diacritics), go to definition, find references, hover on entities, and "did you mean" quick fixes. Editors start this command; see docs/lsp.md.',
+  'máy chủ ngôn ngữ cho trình soạn thảo / language server for editors': 'language server for editors',
+  'thư mục kiến trúc (mặc định: architecture/ trong thư mục làm việc của trình soạn thảo nếu có)':
+    'architecture folder (default: architecture/ in the editor’s workspace folder, if there is one)',
+  'giao tiếp qua stdin/stdout (mặc định, nhận để tương thích với các trình khách LSP)':
+    'communicate over stdin/stdout (the default; accepted for compatibility with LSP clients)',
 };
 
 const EXIT_LOADED = 'Exit codes: 0 report written; 1 the architecture has syntax, schema or reference errors (nothing written); 2 usage or internal error.';
@@ -162,6 +196,7 @@ Exit codes: 0 no unwaived finding at --fail-on or above; 1 there are; 2 usage or
 Examples:
   $ kientruc gap                              # generated/gap-report.md, .html, .json
   $ kientruc gap --format md --as-of 2026-09-30
+  $ kientruc gap --format pdf,docx                # generated/gap-report.pdf, .docx
   $ kientruc gap ../so-y-te/architecture --out ../so-y-te/generated
 
 The report date is --as-of, or asOf in agency.yaml: the same data gives the same report, byte for byte.
@@ -169,8 +204,8 @@ ${EXIT_LOADED}`,
   report: `
 Examples:
   $ kientruc report                         # the latest period finished before the data date
-  $ kientruc report --period 2025-Q4        # generated/bao-cao-dinh-ky-2025-q4.md, .html, .json
-  $ kientruc report --period 2025 --format md,html
+  $ kientruc report --period 2025-Q4        # generated/bao-cao-dinh-ky-2025-q4.md, .html, .docx, .json
+  $ kientruc report --period 2025 --format md,pdf
 
 ${EXIT_LOADED}`,
   build: `
@@ -193,13 +228,15 @@ Needs Chromium and fonts covering Vietnamese (Debian/Ubuntu):
   doc: `
 Examples:
   $ kientruc doc                                   # generated/chien-luoc-du-lieu.{md,html,pdf,docx}
+  $ kientruc doc --kind ke-hoach                   # generated/ke-hoach-du-lieu.{md,html,pdf,docx}
+  $ kientruc doc --kind bao-cao --period 2026-Q3   # generated/bao-cao-dinh-ky-2026-q3.{md,html,pdf,docx}
   $ kientruc doc --format md,html --no-render      # no browser needed (HTML without diagrams)
   $ kientruc doc --audience public --format pdf    # generated/chien-luoc-du-lieu-cong-khai.pdf
   $ kientruc doc ../so-y-te/architecture --out ../so-y-te/generated --as-of 2026-09-30
 
-Text the agency writes: agency.yaml (document, strategy) or architecture/strategy/quan-diem.md,
+Text the agency writes: agency.yaml (document, strategy, report) or architecture/strategy/quan-diem.md,
 tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Template overrides: templates/strategy/<template>.hbs
-next to the architecture folder. Layout (margins, font sizes): src/framework/packs/vn-2025/document-layout.yaml.
+next to the architecture folder (see docs/documents.md). Layout (margins, font sizes): src/framework/packs/vn-2025/document-layout.yaml.
 The document itself is in Vietnamese, as official documents must be.`,
   diff: `
 Examples:
@@ -220,7 +257,7 @@ gap-report.{md,html,json} (aggregate gap report), appendix.md (systems, database
   site: `
 Examples:
   $ kientruc site                                   # architecture/ → generated/site/index.html
-  $ kientruc site ../so-y-te/architecture --out /var/www/kien-truc
+  $ kientruc site ../so-y-te/architecture --out /var/www/kien-truc --force   # web folder already holds other files: write beside them
   $ xdg-open generated/site/index.html              # open in a browser`,
   schema: `
 Examples:
@@ -228,18 +265,46 @@ Examples:
       # yaml-language-server: $schema=../../generated/schema/kientruc.schema.json
   $ kientruc schema --list national            # national:… used in from/to, nationalDatabase
   $ kientruc schema --list targets             # target:… used in nationalTarget
+  $ kientruc schema --list units               # units of measure used in kpi.unit (add your own in agency.units)
   $ kientruc schema --list codes               # every diagnostic code and rule`,
   completion: `
 Examples:
   $ source <(kientruc completion bash)                                              # this session
   $ kientruc completion bash > ~/.local/share/bash-completion/completions/kientruc  # for good
   $ kientruc completion zsh > "\${fpath[1]}/_kientruc"                                 # zsh, then restart zsh`,
+  import: `
+Examples:
+  $ kientruc import danh-muc-httt.xlsx                      # writes architecture/systems/danh-muc-httt.yaml …
+  $ kientruc import danh-muc-httt.xlsx --dry-run            # preview, write nothing
+  $ kientruc import bieu-01.csv --map anh-xa.yaml --into architecture
+  $ kientruc import danh-muc-httt.xlsx --update             # re-import after editing the spreadsheet
+  $ kientruc import danh-muc-httt.xlsx -f json | jq '.diagnostics[] | .path'
+
+Exit codes: 0 imported; 1 cell errors (per --fail-on) or --update needed; 2 usage error.`,
+  export: `
+Examples:
+  $ kientruc export --format archimate                       # exports/kien-truc.archimate.xml (Archi: File › Import › Model From Open Exchange File…)
+  $ kientruc export --format archimate --audience public     # exports/kien-truc-cong-khai.archimate.xml
+  $ kientruc export --format dcat --base-uri https://dulieu.sonha.gov.vn/id/
+                                                             # exports/danh-muc-du-lieu-cong-khai.dcat.{ttl,jsonld}
+  $ kientruc export architecture --format dcat --audience internal --out ../noi-bo
+  $ kientruc export --format xlsx --out ra-soat/danh-muc.xlsx  # workbook; import it back with "kientruc import" (docs/import-export.md)
+
+Guide: docs/exchange.md.`,
+  lsp: `
+Examples:
+  $ kientruc lsp                      # VS Code: editors/vscode; Neovim: see docs/lsp.md
+  $ kientruc lsp architecture --stdio
+
+Client settings (initializationOptions): { "root": "architecture", "lang": "vi", "asOf": "2026-09-30" }.`,
   init: `
 Examples:
   $ kientruc init so-y-te --name "Sở Y tế tỉnh Sơn Hà" --level department --code 000.00.31.H99
   $ kientruc init . --name "Ủy ban nhân dân xã An Phú" --level commune
   $ cd so-y-te && npx kientruc check
-  $ npm i -D kientruc && npx kientruc init . --name "Sở Y tế tỉnh Sơn Hà"   # in an existing project`,
+  $ npm i -D kientruc && npx kientruc init . --name "Sở Y tế tỉnh Sơn Hà"   # in an existing project: adds the scripts to package.json
+
+Running init again is safe: identical files are skipped, files with different content are kept (unless --force).`,
 };
 
 /** The English text of a Vietnamese help string, or the string itself. */

@@ -58,6 +58,8 @@ describe('docs: every console example runs on the sample', () => {
     it(`docs/${block.page}:${block.line}`, { timeout: 120_000 }, () => {
       const dir = makeProject({});
       cpSync(join(REPO, 'architecture'), join(dir, 'architecture'), { recursive: true });
+      // The import examples read the committed inventory fixture at its repository path.
+      cpSync(join(REPO, 'tests', 'fixtures', 'xlsx'), join(dir, 'tests', 'fixtures', 'xlsx'), { recursive: true });
       for (const step of block.steps) {
         const shell = step.command.replace(/^kientruc\b/, `"${process.execPath}" "${BIN}"`);
         const r = spawnSync('sh', ['-c', shell], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 100_000 });

@@ -79,7 +79,7 @@ describe('kientruc import of a provincial inventory', () => {
     expect(byName('Kho dữ liệu dùng chung của tỉnh')).toMatchObject({ goLive: '2024-03-01', security: { level: 3, dossier: 'approved' } });
     expect(byName('Dữ liệu hộ tịch điện tử')).toMatchObject({ scope: 'sectoral', records: 1412600, nationalDatabase: 'national:csdl-ho-tich-dien-tu', owner: 'org:so-tu-phap' });
     expect(byName('Xác thực tài khoản người dân qua VNeID')).toMatchObject({ from: 'national:vneid', channel: 'ndxp', status: 'live' });
-    expect(byName('Nâng cấp Trung tâm dữ liệu tỉnh đáp ứng tiêu chuẩn an toàn')).toMatchObject({ area: 'infrastructure', deadline: '2026-12', partners: ['org:cong-an-tinh', 'org:so-tai-chinh'] });
+    expect(byName('Nâng cấp Trung tâm dữ liệu tỉnh đáp ứng tiêu chuẩn an toàn')).toMatchObject({ area: 'infrastructure', deadline: '2026-Q4', partners: ['org:cong-an-tinh', 'org:so-tai-chinh'] });
     expect(byName('Số hóa kết quả giải quyết thủ tục hành chính còn hiệu lực')).toMatchObject({ deadline: 'ongoing', partnersText: 'Các sở, ban, ngành' });
     // Subtotal and numbering rows are not entities; the row without a status is not written.
     expect(docs.some((d) => /^(Cộng|TỔNG CỘNG|Tổng cộng|\(\d+\))/.test(String(d['name'])))).toBe(false);

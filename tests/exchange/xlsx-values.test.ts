@@ -37,7 +37,9 @@ describe('dates', () => {
   it.each<[CellValue, unknown]>([
     ['năm 2026', 2026],
     ['tháng 6/2026', '2026-06'],
-    ['Quý IV/2026', '2026-12'],
+    ['Quý IV/2026', '2026-Q4'],
+    ['quý 2 năm 2027', '2027-Q2'],
+    ['hằng quý', 'hằng quý'],
     ['30/6/2027', '2027-06-30'],
     ['Thực hiện thường xuyên', 'ongoing'],
   ])('deadline %j → %j', (raw, want) => expect(value('deadline', raw)).toBe(want));

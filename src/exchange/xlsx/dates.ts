@@ -1,3 +1,4 @@
+import { parseDeadline } from '../../core/dates.js';
 /**
  * Dates as Vietnamese inventories write them. A date with only a month or year is kept as its first
  * day for a day field (and said so), and at its own precision for a task deadline.
@@ -53,6 +54,19 @@ function validDay(d: PartialDate): boolean {
 export function parseDateCell(raw: CellValue, kind: 'date' | 'deadline'): Parsed {
   const d = readDate(raw);
   const shown = cellText(raw);
+  // A quarter ("Quý IV/2026", "quý 4 năm 2026") is a deadline as the task schema writes it (2026-Q4).
+  if (kind === 'deadline') {
+    const q = /^(?:quý|quy|q)\s*(i{1,3}|iv|[1-4])\s*(?:\/|-|\s)\s*(?:năm\s*)?(\d{4})$/iu.exec(shown.normalize('NFC').trim());
+    if (q) {
+      const n = ({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[(q[1] as string).toLowerCase()] ?? Number(q[1]);
+      return ok(`${q[2]}-Q${n}`);
+    }
+  }
+  // Recurring deadlines ("hằng quý", "hằng năm", …) are deadlines as the task schema writes them.
+  if (kind === 'deadline' && d === undefined) {
+    const recurring = parseDeadline(shown.normalize('NFC').trim());
+    if (recurring?.kind === 'ongoing' && recurring.recurrence !== undefined) return ok(recurring.raw);
+  }
   if (d === 'ongoing') {
     if (kind === 'deadline') return ok('ongoing');
   } else if (d !== undefined && validDay(d)) {

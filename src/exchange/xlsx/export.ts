@@ -121,7 +121,8 @@ export async function exportXlsx(model: Model, opts: XlsxExportOptions): Promise
       cell.border = BORDER;
     });
     for (const e of entities) {
-      const row = ws.addRow(columns.map((c) => cellValue(model, c, valueAt(e, c.field), ambiguous)));
+      // A co-led task's `leads` fill its "Cơ quan chủ trì" column (import reads several names back as `leads`).
+      const row = ws.addRow(columns.map((c) => cellValue(model, c, valueAt(e, c.field) ?? (c.field === 'lead' ? valueAt(e, 'leads') : undefined), ambiguous)));
       row.alignment = { vertical: 'top', wrapText: true };
       // Only date cells get the date format: a deadline year (2027) must stay a number.
       row.eachCell((cell) => {

@@ -31,7 +31,7 @@ export const PLAN_SECTIONS = [
   '2. Mục tiêu cụ thể',
   'a) Xây dựng và hoàn thiện cơ sở pháp lý',
   'III. NHIỆM VỤ, GIẢI PHÁP',
-  '1. Xây dựng và hoàn thiện cơ sở pháp lý',
+  '1. Hoàn thiện thể chế, kỷ luật thực thi',
   'IV. KINH PHÍ THỰC HIỆN',
   'V. TỔ CHỨC THỰC HIỆN',
   '1. Sở Khoa học và Công nghệ',

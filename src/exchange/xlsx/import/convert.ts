@@ -15,6 +15,13 @@ import { deriveId, NameIndex, nameKey } from './names.js';
 import { getPath, setPath, type Doc } from './doc-path.js';
 import { pruneIncomplete, type Pending } from './prune.js';
 import { dataRows, detectLayout, type RawCell, type RawRow } from './sheet.js';
+import { isUnknown, UNKNOWN_VALUES } from '../../../core/unknown.js';
+
+/** Fields whose value may be declared "chưa xác định" (the schema's list, docs/model.md). */
+const UNKNOWN_FIELDS: ReadonlySet<string> = new Set([
+  'System:owner', 'System:operator', 'System:functionClass', 'System:security.level', 'System:security.dossier', 'System:hosting.deployment',
+  'Dataset:owner', 'Dataset:custodian', 'Dataset:layer', 'Dataset:block', 'Dataset:sharing', 'Dataset:criticality', 'Dataset:personalData',
+]);
 
 /** An entity the target architecture already declares (outside the files this import writes). */
 export interface ExistingEntity {
@@ -213,8 +220,15 @@ export function importInventory(input: ImportInput): ImportResult {
       issues.push({ code, severity: 'error', sheet: p.sheet, address: cell.address, entity: p.ref, message: text(`${header}: ${reason.vi}.`, `${header}: ${reason.en}.`), fix });
     };
     const written = cellText(cell.value);
+    // "Chưa xác định" is a value where the schema accepts it (src/core/unknown.ts, docs/model.md).
+    if (isUnknown(written) && UNKNOWN_FIELDS.has(`${p.kind.docKind}:${col.field}`)) {
+      setPath(p.doc, col.field, UNKNOWN_VALUES[0]);
+      return;
+    }
     if (base === 'org' || base === 'org-list') {
-      const names = base === 'org' ? [written.replace(/\s+/g, ' ')] : splitList(written);
+      // A task's "Cơ quan chủ trì" naming several bodies is a co-led task (`leads`).
+      const coLed = base === 'org' && p.kind.docKind === 'Task' && col.field === 'lead' && splitList(written).length > 1;
+      const names = base === 'org' && !coLed ? [written.replace(/\s+/g, ' ')] : splitList(written);
       const refs: string[] = [];
       const rest: string[] = [];
       for (const n of names) {
@@ -230,7 +244,8 @@ export function importInventory(input: ImportInput): ImportResult {
             'import.unknown-org',
           );
       }
-      if (base === 'org' && refs[0]) setPath(p.doc, col.field, refs[0]);
+      if (coLed && refs.length) setPath(p.doc, 'leads', refs);
+      else if (base === 'org' && refs[0]) setPath(p.doc, col.field, refs[0]);
       if (base === 'org-list' && refs.length) setPath(p.doc, col.field, refs);
       if (rest.length && col.rest) {
         setPath(p.doc, col.rest, rest.join('; '));

@@ -36,7 +36,8 @@ export function pruneIncomplete(all: readonly Pending[], issues: CellIssue[]): S
         } else if (v === r.ref) deletePath(p.doc, r.field);
         issues.push({ code: 'import.dropped-ref', severity: 'warning', sheet: p.sheet, address: r.address, entity: p.ref, message: text(`${r.ref} không được nhập nên bỏ tham chiếu tới nó.`, `${r.ref} was not imported, so the reference to it is left out.`), fix: text('Sửa hàng của thực thể đó rồi nhập lại với --update.', 'Fix that entity\'s row and import again with --update.') });
       }
-      const missing = p.kind.required.filter((f) => getPath(p.doc, f) === undefined);
+      // Co-leads (`leads`) stand for the one `lead`.
+      const missing = p.kind.required.filter((f) => getPath(p.doc, f) === undefined && !(f === 'lead' && getPath(p.doc, 'leads') !== undefined));
       if (missing.length && p.row) {
         dropped.add(p.ref);
         changed = true;
