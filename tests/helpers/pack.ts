@@ -32,7 +32,9 @@ export function linkRuntimeDependencies(dir: string): void {
 }
 
 /** npm with no network: only the linked packages and npm's cache. */
-export const OFFLINE = { npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', PUPPETEER_SKIP_DOWNLOAD: '1' };
+// Linked dependencies are already built in this checkout's node_modules: their lifecycle scripts (n3's
+// babel build, say) must not run again from the link, where their dev tools are absent.
+export const OFFLINE = { npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_ignore_scripts: 'true', PUPPETEER_SKIP_DOWNLOAD: '1' };
 
 /** `npm pack` of this checkout into a fresh folder; dist/ is built by the global set-up (tsc) and by npm ci (prepare), and packing must not rebuild it under running tests. */
 export function packTarball(): { tgz: string; files: string[] } {

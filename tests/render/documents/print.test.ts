@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../src/pipeline.js';
@@ -8,6 +7,7 @@ import { BrowserProvider } from '../../../src/render/browser.js';
 import { renderDocuments, type DocumentKind } from '../../../src/render/documents/index.js';
 import { readZip } from '../../../src/render/strategy/zip.js';
 import { RULES } from '../../../src/rules/index.js';
+import { makeTempDir } from '../../helpers/tmp.js';
 import type { GeneratedFile, RenderContext } from '../../../src/render/types.js';
 import { REPO, valid } from '../../helpers/project.js';
 import { expectInOrder, PLAN_SECTIONS, REPORT_SECTIONS } from './sections.js';
@@ -20,7 +20,7 @@ import { expectInOrder, PLAN_SECTIONS, REPORT_SECTIONS } from './sections.js';
 
 const browser = new BrowserProvider(process.env);
 afterAll(() => browser.close());
-const out = mkdtempSync(join(tmpdir(), 'kientruc-docs-'));
+const out = makeTempDir('kientruc-docs-');
 
 async function render(kind: DocumentKind): Promise<GeneratedFile[]> {
   const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true }));
