@@ -26,6 +26,16 @@ export class BrowserMissingError extends KientrucError {
   override name = 'BrowserMissingError';
 }
 
+/**
+ * The temp folder Chromium is given. It makes its SingletonSocket in `$TMPDIR/org.chromium.Chromium.XXXXXX/`
+ * (45 more characters), and a Unix socket path may not exceed 107 bytes: under a deep TMPDIR (a CI job's
+ * private temp folder) Chromium dies at launch with "Socket path too long". A long TMPDIR is replaced by
+ * /tmp for Chromium only; the profile stays where the user's TMPDIR says.
+ */
+export function chromiumTmp(tmp: string): string {
+  return Buffer.byteLength(tmp) <= 60 ? tmp : '/tmp';
+}
+
 export function findChromium(env: Readonly<Record<string, string | undefined>>): string | undefined {
   const override = env['KIENTRUC_CHROMIUM'];
   if (override) return existsSync(override) ? override : undefined;
@@ -69,6 +79,7 @@ export class BrowserProvider {
           executablePath,
           headless: true,
           args: [...CHROMIUM_ARGS, `--user-data-dir=${this.profile}`],
+          env: { ...process.env, TMPDIR: chromiumTmp(tmpdir()) },
           handleSIGINT: handle,
           handleSIGTERM: handle,
           handleSIGHUP: handle,
