@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +50,16 @@ export default function setup(): () => void {
 
   return () => {
     const leftInRoot = kientrucEntries(tmpRoot);
-    rmSync(tmpRoot, { recursive: true, force: true });
+    // A process still closing when the suite ends (a worker's render cache, a browser profile) can write
+    // into the root while it is removed, or re-create it: retry until it stays gone (seen on Node 24).
+    for (let attempt = 0; attempt < 10 && existsSync(tmpRoot); attempt++) {
+      if (attempt > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      try {
+        rmSync(tmpRoot, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+      } catch {
+        // ENOTEMPTY while a late writer adds files: the next attempt removes them.
+      }
+    }
     for (const [k, v] of [
       ['TMPDIR', saved.tmp],
       [TMP_ROOT_ENV, saved.root],
