@@ -16,7 +16,7 @@ import { BrowserProvider } from '../../render/browser.js';
 import { renderGapReport } from '../../render/gap/gap-report.js';
 import { diagramImages } from '../../render/mermaid/renderer.js';
 import { DIAGRAMS_DIR } from '../../render/mermaid/types.js';
-import { siteHtml } from '../../render/site/site.js';
+import { siteFiles } from '../../render/site/site.js';
 import type { GeneratedFile, RenderCache, RenderContext } from '../../render/types.js';
 import { crossAgencyDiagram } from '../../aggregate/diagram.js';
 import { writeGenerated } from '../../write/write-generated.js';
@@ -102,10 +102,7 @@ export async function renderAggregate(app: App, result: AggregateResult, browser
     { path: `${diagramPath}.mmd`, contents: spec.mermaid },
     ...(svg === undefined ? [] : [{ path: `${diagramPath}.svg`, contents: svg }]),
     ...(await modelJsonRenderer.render(ctx)),
-    {
-      path: 'site/index.html',
-      contents: siteHtml({ ...ctx, diagrams: [{ name: spec.name, title: spec.title, mmd: spec.mermaid, ...(svg === undefined ? {} : { svg }) }] }),
-    },
+    ...siteFiles({ ...ctx, diagrams: [{ name: spec.name, title: spec.title, mmd: spec.mermaid, ...(svg === undefined ? {} : { svg }) }] }),
   ];
 }
 

@@ -30,7 +30,7 @@ export function registerSite(program: Command, app: App): void {
     .command('site')
     .summary('trang danh mục kiến trúc tĩnh / static browsable catalogue')
     .description(
-      'Tạo trang HTML tĩnh, tự chứa (một tệp, không tải gì từ bên ngoài, mở được bằng file:// hoặc trên máy chủ web tĩnh bất kỳ): danh mục hệ thống, dữ liệu, kết nối, chỉ tiêu, nhiệm vụ, phát hiện và sơ đồ, có ô tìm kiếm (không cần dấu) và bộ lọc. ' +
+      'Tạo trang HTML tĩnh, tự chứa (index.html và sơ đồ SVG trong diagrams/ bên cạnh, chỉ tải khi cần; không tải gì từ bên ngoài, mở được bằng file:// hoặc trên máy chủ web tĩnh bất kỳ): danh mục hệ thống, dữ liệu, kết nối, chỉ tiêu, nhiệm vụ, phát hiện và sơ đồ, có ô tìm kiếm (không cần dấu, tìm trong mọi trường hiển thị) và bộ lọc. ' +
         '"kientruc build" cũng tạo trang này vào generated/site/.',
     )
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
