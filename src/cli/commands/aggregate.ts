@@ -12,7 +12,7 @@ import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import { displayPath, pathBase } from '../../load/discover.js';
 import { runPipeline } from '../../pipeline.js';
 import { modelJsonRenderer } from '../../render/model/model-json.js';
-import { BrowserProvider } from '../../render/browser.js';
+import type { BrowserProvider } from '../../render/browser.js';
 import { renderGapReport } from '../../render/gap/gap-report.js';
 import { diagramImages } from '../../render/mermaid/renderer.js';
 import { DIAGRAMS_DIR } from '../../render/mermaid/types.js';
@@ -22,7 +22,8 @@ import { crossAgencyDiagram } from '../../aggregate/diagram.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import { parseAsOf, parseMegabytes, type App } from '../app.js';
 import { allCodes, emit, formatDiagnostics } from '../output.js';
-import { addForceOption, addInputOptions, addReportOptions, claimOutputFor, renderCacheFor, type InputOptions, type ReportOptions } from './shared.js';
+import { withRenderResources } from './documents.js';
+import { addForceOption, addInputOptions, addReportOptions, claimOutputFor, type InputOptions, type ReportOptions } from './shared.js';
 
 interface AggregateOptions extends InputOptions, ReportOptions {
   out: string;
@@ -150,14 +151,7 @@ giữa cơ quan), model.json (mô hình đã gộp), site/index.html (trang danh
     if (opts.agency && !result.agencies.some((a) => a.primary)) {
       throw new UsageError(`--agency ${opts.agency}: không có cơ quan nào mang mã định danh này trong các thư mục đã cho.`);
     }
-    const browser = opts.render ? new BrowserProvider(app.io.env) : undefined;
-    const cache = opts.render ? renderCacheFor(app, opts) : undefined;
-    let files: GeneratedFile[];
-    try {
-      files = await renderAggregate(app, result, browser, cache);
-    } finally {
-      await browser?.close();
-    }
+    const files = await withRenderResources(app, opts, opts.render, (browser, cache) => renderAggregate(app, result, browser, cache));
     const outAbs = resolve(app.io.cwd, opts.out);
     await writeGenerated(out, files, 'replace');
     const n = countBySeverity(result.conflicts);
