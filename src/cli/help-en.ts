@@ -58,14 +58,14 @@ const TEXT_EN: Readonly<Record<string, string>> = {
   'định dạng, cách nhau bởi dấu phẩy: svg, png, mmd': 'formats, comma-separated: svg, png, mmd',
   'không dùng trình duyệt: chỉ tạo mã nguồn Mermaid (.mmd) và README.md': 'no browser: only Mermaid sources (.mmd) and README.md',
   'sơ đồ có nhiều nút hơn được tách (theo lớp, thành phần, cơ quan)': 'diagrams with more nodes are split (by layer, component, agency)',
-  'Tạo dự thảo văn bản hành chính từ mô hình kiến trúc, trình bày theo NĐ 30/2020/NĐ-CP (khổ A4, lề, phông Times New Roman, số trang, thể thức, nơi nhận, chữ ký, phụ lục). Loại văn bản (--kind, mặc định document.kind trong agency.yaml): chien-luoc — Quyết định phê duyệt Chiến lược dữ liệu; ke-hoach — Kế hoạch (KH) hoặc Quyết định ban hành Kế hoạch (document.form: decision); bao-cao — Báo cáo định kỳ về kết nối, chất lượng dữ liệu, chia sẻ dữ liệu, tiến độ nhiệm vụ. Bản công khai (--audience public) lược bỏ thông tin không công bố rộng rãi.':
-    'Drafts an official document from the architecture model, laid out as NĐ 30/2020/NĐ-CP requires (A4, margins, Times New Roman, page numbers, heading, recipients, signature, appendices). Document kind (--kind, default document.kind in agency.yaml): chien-luoc — the Decision approving the Data strategy; ke-hoach — the Plan (KH) or the Decision issuing the Plan (document.form: decision); bao-cao — the periodic Report on connections, data quality, data sharing and task progress. The public edition (--audience public) leaves out what is not for wide publication.',
-  'tạo văn bản: Chiến lược dữ liệu, Kế hoạch, Báo cáo định kỳ (md, html, pdf, docx) / generate official documents':
-    'generate official documents: Data strategy, Plan, periodic Report (md, html, pdf, docx)',
+  'Tạo dự thảo văn bản hành chính từ mô hình kiến trúc, trình bày theo NĐ 30/2020/NĐ-CP (khổ A4, lề, phông Times New Roman, số trang, thể thức, nơi nhận, chữ ký, phụ lục). Loại văn bản (--kind, mặc định document.kind trong agency.yaml): chien-luoc — Quyết định phê duyệt Chiến lược dữ liệu; ke-hoach — Kế hoạch (KH) hoặc Quyết định ban hành Kế hoạch (document.form: decision); bao-cao — Báo cáo định kỳ về kết nối, chất lượng dữ liệu, chia sẻ dữ liệu, tiến độ nhiệm vụ; kien-truc — Quyết định phê duyệt Khung kiến trúc số (hiện trạng, kiến trúc mục tiêu, khoảng cách, lộ trình). Bản công khai (--audience public) lược bỏ thông tin không công bố rộng rãi.':
+    'Drafts an official document from the architecture model, laid out as NĐ 30/2020/NĐ-CP requires (A4, margins, Times New Roman, page numbers, heading, recipients, signature, appendices). Document kind (--kind, default document.kind in agency.yaml): chien-luoc — the Decision approving the Data strategy; ke-hoach — the Plan (KH) or the Decision issuing the Plan (document.form: decision); bao-cao — the periodic Report on connections, data quality, data sharing and task progress; kien-truc — the Decision approving the digital architecture (current state, target architecture, gaps, roadmap). The public edition (--audience public) leaves out what is not for wide publication.',
+  'tạo văn bản: Chiến lược dữ liệu, Kế hoạch, Báo cáo định kỳ, Khung kiến trúc số (md, html, pdf, docx) / generate official documents':
+    'generate official documents: Data strategy, Plan, periodic Report, digital architecture (md, html, pdf, docx)',
   'định dạng, ngăn cách bằng dấu phẩy: md, html, pdf, docx': 'formats, comma-separated: md, html, pdf, docx',
   'bản nội bộ hoặc bản công khai': 'internal or public edition',
-  'không dùng trình duyệt: không tạo được PDF (và DOCX của Chiến lược, vì có sơ đồ); HTML không kèm sơ đồ':
-    'no browser: no PDF (nor the Data strategy DOCX, which has diagrams); HTML without diagrams',
+  'không dùng trình duyệt: không tạo được PDF (và DOCX của Chiến lược, Khung kiến trúc số, vì có sơ đồ); HTML không kèm sơ đồ':
+    'no browser: no PDF (nor the Data strategy or digital architecture DOCX, which have diagrams); HTML without diagrams',
   'So sánh kiến trúc giữa hai phía — mỗi phía là một tham chiếu git (nhánh, thẻ, commit) hoặc một thư mục; mặc định phía mới là thư mục làm việc. Liệt kê thay đổi phá vỡ trước (xóa thực thể đang được tham chiếu, hạ cấp độ an toàn, thu hẹp chia sẻ dữ liệu, ngừng đồng bộ về CSDL tổng hợp quốc gia, lùi thời hạn quá chỉ tiêu quốc gia), rồi thực thể thêm, xóa, sửa từng trường, biến động chỉ tiêu, phát hiện mới và đã khắc phục. Markdown dùng làm bình luận pull request.':
     'Compares the architecture on two sides — each a git reference (branch, tag, commit) or a folder; the new side defaults to the working folder. Lists breaking changes first (removing a referenced entity, lowering a security level, narrowing data sharing, stopping synchronisation to the national aggregate database, moving a deadline past a national target), then entities added, removed and changed field by field, KPI movements, new and fixed findings. The Markdown serves as a pull-request comment.',
   'so sánh hai phiên bản kiến trúc / compare two versions of the architecture': 'compare two versions of the architecture',
@@ -111,8 +111,8 @@ const TEXT_EN: Readonly<Record<string, string>> = {
   'thư mục đầu ra (các tệp kientruc đã ghi trước đó được thay thế)': 'output folder (files kientruc wrote there before are replaced)',
   'ghi vào thư mục đã có tệp không do kientruc tạo (không xóa hay ghi đè tệp nào của bạn)':
     'write into a folder holding files kientruc did not write (never deleting or overwriting any of yours)',
-  'loại văn bản: chien-luoc, ke-hoach, bao-cao (mặc định: document.kind trong agency.yaml, hoặc chien-luoc)':
-    'document kind: chien-luoc, ke-hoach, bao-cao (default: document.kind in agency.yaml, or chien-luoc)',
+  'loại văn bản: chien-luoc, ke-hoach, bao-cao, kien-truc (mặc định: document.kind trong agency.yaml, hoặc chien-luoc)':
+    'document kind: chien-luoc, ke-hoach, bao-cao, kien-truc (default: document.kind in agency.yaml, or chien-luoc)',
   'bao-cao: kỳ báo cáo 2026, 2026-H1, 2026-Q3, 2026-09 (mặc định: report.period, hoặc kỳ gần nhất đã kết thúc)':
     'bao-cao: reporting period 2026, 2026-H1, 2026-Q3, 2026-09 (default: report.period, or the latest finished period)',
   'Đọc bảng tính danh mục hệ thống thông tin, CSDL, kết nối, cơ quan, nhiệm vụ (XLSX hoặc CSV) và ghi thành tệp YAML mới trong thư mục kiến trúc. Tiêu đề cột tiếng Việt được nhận theo ánh xạ (mặc định, hoặc --map); ô không đọc được báo theo tệp:sheet!ô kèm cách sửa. Không ghi đè tệp có sẵn: lần nhập lại làm thay đổi tệp thì hiện khác biệt và cần --update. Xem docs/import-export.md.':
@@ -230,6 +230,7 @@ Examples:
   $ kientruc doc                                   # generated/chien-luoc-du-lieu.{md,html,pdf,docx}
   $ kientruc doc --kind ke-hoach                   # generated/ke-hoach-du-lieu.{md,html,pdf,docx}
   $ kientruc doc --kind bao-cao --period 2026-Q3   # generated/bao-cao-dinh-ky-2026-q3.{md,html,pdf,docx}
+  $ kientruc doc --kind kien-truc                  # generated/kien-truc-so.{md,html,pdf,docx}
   $ kientruc doc --format md,html --no-render      # no browser needed (HTML without diagrams)
   $ kientruc doc --audience public --format pdf    # generated/chien-luoc-du-lieu-cong-khai.pdf
   $ kientruc doc ../so-y-te/architecture --out ../so-y-te/generated --as-of 2026-09-30

@@ -398,7 +398,7 @@ export interface AgencyDoc {
     /**
      * Loại văn bản — Document kind
      */
-    kind?: "chien-luoc" | "ke-hoach";
+    kind?: "chien-luoc" | "ke-hoach" | "kien-truc";
     /**
      * Hình thức Kế hoạch — Plan form
      */

@@ -9,6 +9,8 @@ import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
 import { buildReportView } from './kinds/bao-cao.js';
 import type { DocumentInput } from './kinds/input.js';
 import { buildPlanView } from './kinds/ke-hoach.js';
+import { architectureTargetYear, buildArchitectureView } from './kinds/kien-truc/index.js';
+import { architectureFigures } from './kinds/kien-truc/figures.js';
 import { renderOfficialDocx, renderOfficialHtml, renderOfficialMarkdown, renderOfficialPdf } from './render.js';
 import { DOCUMENT_KINDS, type DocumentKind, type OfficialDocView } from './view.js';
 
@@ -38,13 +40,13 @@ export function defaultKind(model: Model): DocumentKind {
 /** `chien-luoc-du-lieu`, `ke-hoach-du-lieu-cong-khai`, `bao-cao-dinh-ky-2026-q3`. */
 export function documentBaseName(kind: DocumentKind, audience: Audience, period?: Period): string {
   if (kind === 'bao-cao') return `bao-cao-dinh-ky-${(period?.id ?? 'ky').toLowerCase()}`;
-  const base = kind === 'chien-luoc' ? 'chien-luoc-du-lieu' : 'ke-hoach-du-lieu';
+  const base = kind === 'chien-luoc' ? 'chien-luoc-du-lieu' : kind === 'kien-truc' ? 'kien-truc-so' : 'ke-hoach-du-lieu';
   return audience === 'public' ? `${base}-cong-khai` : base;
 }
 
-/** Does rendering these formats of this kind need Chromium? (PDF always; the strategy's HTML and DOCX embed its diagrams.) */
+/** Does rendering these formats of this kind need Chromium? (PDF always; the strategy's and the architecture's HTML and DOCX embed diagrams.) */
 export function needsBrowser(kind: DocumentKind, formats: readonly DocumentFormat[]): boolean {
-  return formats.includes('pdf') || (kind === 'chien-luoc' && (formats.includes('html') || formats.includes('docx')));
+  return formats.includes('pdf') || ((kind === 'chien-luoc' || kind === 'kien-truc') && (formats.includes('html') || formats.includes('docx')));
 }
 
 export function parseKind(value: string): DocumentKind {
@@ -54,8 +56,22 @@ export function parseKind(value: string): DocumentKind {
 }
 
 /** The view of a Kế hoạch or Báo cáo (the strategy has its own, richer view: `buildStrategyView`). */
-export function buildDocumentView(kind: Exclude<DocumentKind, 'chien-luoc'>, input: DocumentInput): OfficialDocView {
+export function buildDocumentView(kind: Exclude<DocumentKind, 'chien-luoc' | 'kien-truc'>, input: DocumentInput): OfficialDocView {
   return kind === 'ke-hoach' ? buildPlanView(input) : buildReportView(input);
+}
+
+/**
+ * The Kiến trúc số: the current state is the model as of the run's date, the target state the model
+ * at the end of the target year; each state's overall diagram drawn from its own model.
+ */
+async function architectureDocument(ctx: RenderContext, input: DocumentInput, pictures: boolean): Promise<{ view: OfficialDocView; images: ReadonlyMap<string, Uint8Array> }> {
+  const targetYear = architectureTargetYear(ctx.model);
+  const targetDate = `${targetYear}-12-31`;
+  const current = ctx.model;
+  const target = ctx.model;
+  const figures = await architectureFigures(ctx, { current: { model: current, asOf: ctx.asOf }, target: { model: target, asOf: targetDate, year: targetYear } }, input.audience === 'public', pictures);
+  const view = buildArchitectureView({ ...input, model: current, target, targetYear, targetDate, figures, steps: [] });
+  return { view, images: figures.png };
 }
 
 async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<GeneratedFile[]> {
@@ -64,7 +80,7 @@ async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<Gene
     return files;
   }
   const period = req.kind === 'bao-cao' ? (req.period ?? defaultReportPeriod(ctx.model, ctx.asOf)) : undefined;
-  const view = buildDocumentView(req.kind, {
+  const input: DocumentInput = {
     model: ctx.model,
     asOf: ctx.asOf,
     audience: req.kind === 'bao-cao' ? 'internal' : req.audience,
@@ -72,7 +88,9 @@ async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<Gene
     generator: `kientruc ${ctx.toolVersion}`,
     diagnostics: ctx.diagnostics,
     ...(period ? { period } : {}),
-  });
+  };
+  const pictures = req.formats.some((f) => f !== 'md') && ctx.browser !== undefined;
+  const { view, images } = req.kind === 'kien-truc' ? await architectureDocument(ctx, input, pictures) : { view: buildDocumentView(req.kind, input), images: new Map<string, Uint8Array>() };
   const layout = loadDocumentLayout(ctx.model.pack.id);
   const overrides = ctx.assets?.templates ?? [];
   const base = documentBaseName(req.kind, req.audience, period);
@@ -84,7 +102,7 @@ async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<Gene
     if (!ctx.browser) throw new UsageError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html,docx.');
     files.push({ path: `${base}.pdf`, contents: await renderOfficialPdf(await ctx.browser.get(), html, view) });
   }
-  if (req.formats.includes('docx')) files.push({ path: `${base}.docx`, contents: await renderOfficialDocx(view, layout) });
+  if (req.formats.includes('docx')) files.push({ path: `${base}.docx`, contents: await renderOfficialDocx(view, layout, images) });
   return files;
 }
 

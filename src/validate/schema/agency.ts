@@ -117,8 +117,8 @@ export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): S
           effect: str({ vi: 'Hiệu lực', en: 'Entry into force', dvi: 'Mặc định "Quyết định này có hiệu lực kể từ ngày ký."', den: 'Defaults to entry into force on signature.' }),
           horizon: int({ vi: 'Năm tầm nhìn', en: 'Horizon year' }, 2025, 2100),
           kind: doc(
-            { vi: 'Loại văn bản', en: 'Document kind', dvi: '"chien-luoc": Quyết định phê duyệt Chiến lược dữ liệu (mặc định); "ke-hoach": Kế hoạch (KH-UBND) hoặc Quyết định ban hành Kế hoạch (xem form). Lệnh doc --kind ghi đè.', den: '"chien-luoc" (default): decision approving the data strategy; "ke-hoach": a plan, standalone or attached to a decision (see form). doc --kind overrides it.' },
-            { type: 'string', enum: ['chien-luoc', 'ke-hoach'] },
+            { vi: 'Loại văn bản', en: 'Document kind', dvi: '"chien-luoc": Quyết định phê duyệt Chiến lược dữ liệu (mặc định); "ke-hoach": Kế hoạch (KH-UBND) hoặc Quyết định ban hành Kế hoạch (xem form); "kien-truc": Quyết định phê duyệt Khung kiến trúc số (horizon là năm của kiến trúc mục tiêu). Lệnh doc --kind ghi đè.', den: '"chien-luoc" (default): decision approving the data strategy; "ke-hoach": a plan, standalone or attached to a decision (see form); "kien-truc": decision approving the digital architecture (horizon is the target-state year). doc --kind overrides it.' },
+            { type: 'string', enum: ['chien-luoc', 'ke-hoach', 'kien-truc'] },
           ),
           form: doc(
             { vi: 'Hình thức Kế hoạch', en: 'Plan form', dvi: '"standalone": Kế hoạch ban hành độc lập (mặc định); "decision": Quyết định ban hành Kế hoạch kèm theo.', den: '"standalone": a plan issued on its own (default); "decision": a decision issuing the attached plan.' },

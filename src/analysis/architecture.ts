@@ -1,0 +1,167 @@
+import type { IsoDate } from '../core/dates.js';
+import type { Model } from '../model/model.js';
+import type { Dataset, Integration, System } from '../model/types.js';
+import { computeCoverage, type CoverageRow } from './coverage.js';
+import { isActiveIntegration, isThroughPlatform } from './endpoints.js';
+import { hasApprovedSecurityLevel, isInSecurityScope, isInService } from './systems.js';
+
+/**
+ * The figures of one state of the architecture (the current one, or the target one of the Kiến trúc
+ * số): what each of its views prints, computed once from the model of that state, so the document's
+ * chapters and the consistency checks read the same numbers.
+ */
+
+export interface LayerFigures {
+  readonly layer: string;
+  readonly total: number;
+  readonly inService: number;
+  readonly sharedPlatforms: number;
+}
+
+export interface ArchitectureState {
+  readonly asOf: IsoDate;
+  readonly orgs: { readonly total: number; readonly communes: number };
+  /** Systems not retired, by QĐ 3090 layer (pack order). */
+  readonly layers: readonly LayerFigures[];
+  readonly systems: { readonly total: number; readonly inService: number; readonly planned: number; readonly retired: number; readonly sharedPlatforms: number };
+  /** Systems not retired, by hosting (pack order of `deployment`; undeclared last, as ''). */
+  readonly hosting: readonly { readonly deployment: string; readonly count: number }[];
+  readonly datasets: { readonly total: number; readonly shared: number; readonly open: number; readonly restricted: number; readonly master: number };
+  readonly integrations: { readonly total: number; readonly active: number; readonly viaPlatform: number; readonly viaNdop: number; readonly direct: number };
+  readonly security: { readonly inScope: number; readonly approved: number; readonly monitored: number };
+  /** Coverage measures of the state against their national targets. */
+  readonly coverage: readonly CoverageRow[];
+}
+
+const notRetired = (s: System): boolean => s.status !== 'retired';
+
+/** The figures of `model` (already the model of one state) at `asOf`. */
+export function architectureState(model: Model, asOf: IsoDate): ArchitectureState {
+  const systems = model.all('system');
+  const live = systems.filter(notRetired);
+  const layerOrder = (model.pack.enums['layer']?.values ?? []).map((v) => String(v.value));
+  const layers = layerOrder
+    .map((layer) => {
+      const inLayer = live.filter((s) => s.layer === layer);
+      return { layer, total: inLayer.length, inService: inLayer.filter(isInService).length, sharedPlatforms: inLayer.filter((s) => s.sharedPlatform === true).length };
+    })
+    .filter((l) => l.total > 0);
+  const deployOrder = (model.pack.enums['deployment']?.values ?? []).map((v) => String(v.value));
+  const hosting = [...deployOrder, '']
+    .map((deployment) => ({ deployment, count: live.filter((s) => (s.hosting?.deployment ?? '') === deployment).length }))
+    .filter((h) => h.count > 0);
+  const datasets = model.all('dataset');
+  const integrations = model.all('integration');
+  const active = integrations.filter(isActiveIntegration);
+  const orgs = model.all('org');
+  const inScope = systems.filter(isInSecurityScope);
+  return {
+    asOf,
+    orgs: { total: orgs.length, communes: orgs.filter((o) => o.level === 'commune').length },
+    layers,
+    systems: {
+      total: live.length,
+      inService: live.filter(isInService).length,
+      planned: live.filter((s) => s.status === 'planned' || s.status === 'building').length,
+      retired: systems.length - live.length,
+      sharedPlatforms: live.filter((s) => s.sharedPlatform === true).length,
+    },
+    hosting,
+    datasets: {
+      total: datasets.length,
+      shared: datasets.filter((d) => d.sharing === 'shared').length,
+      open: datasets.filter((d) => d.sharing === 'open').length,
+      restricted: datasets.filter((d) => d.sharing === 'restricted').length,
+      master: datasets.filter(isMaster).length,
+    },
+    integrations: {
+      total: integrations.length,
+      active: active.length,
+      viaPlatform: active.filter(isThroughPlatform).length,
+      viaNdop: active.filter((i) => i.channel === 'ndop').length,
+      direct: active.filter((i) => !isThroughPlatform(i)).length,
+    },
+    security: {
+      inScope: inScope.length,
+      approved: inScope.filter(hasApprovedSecurityLevel).length,
+      monitored: inScope.filter((s) => s.security?.monitoredBy !== undefined).length,
+    },
+    coverage: computeCoverage(model, asOf),
+  };
+}
+
+function isMaster(d: Dataset): boolean {
+  return d.layer === 'master';
+}
+
+/** One difference between two states of an entity the architecture draws. */
+export interface StateChange {
+  readonly ref: string;
+  readonly kind: 'system' | 'dataset' | 'integration';
+  /** `added`: only in the target; `removed`: only in the current state; `changed`: a field differs. */
+  readonly change: 'added' | 'removed' | 'changed';
+  /** For `changed`: the field (`status`, `layer`, `hosting`, `sync`, `channel`, `sharing`). */
+  readonly field: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+const SYSTEM_FIELDS: readonly (readonly [string, (s: System) => string | undefined])[] = [
+  ['status', (s) => s.status],
+  ['layer', (s) => s.layer],
+  ['hosting', (s) => s.hosting?.deployment],
+];
+const DATASET_FIELDS: readonly (readonly [string, (d: Dataset) => string | undefined])[] = [
+  ['sync', (d) => d.sync?.status],
+  ['sharing', (d) => d.sharing],
+];
+const INTEGRATION_FIELDS: readonly (readonly [string, (i: Integration) => string | undefined])[] = [
+  ['status', (i) => i.status],
+  ['channel', (i) => i.channel],
+];
+
+function compare<T extends { readonly ref: string }>(
+  kind: StateChange['kind'],
+  current: readonly T[],
+  target: readonly T[],
+  fields: readonly (readonly [string, (t: T) => string | undefined])[],
+): StateChange[] {
+  const out: StateChange[] = [];
+  const before = new Map(current.map((e) => [e.ref, e]));
+  const after = new Map(target.map((e) => [e.ref, e]));
+  for (const ref of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const a = before.get(ref);
+    const b = after.get(ref);
+    if (!a && b) out.push({ ref, kind, change: 'added', field: null, from: null, to: null });
+    else if (a && !b) out.push({ ref, kind, change: 'removed', field: null, from: null, to: null });
+    else if (a && b) {
+      for (const [field, get] of fields) {
+        const x = get(a) ?? null;
+        const y = get(b) ?? null;
+        if (x !== y) out.push({ ref, kind, change: 'changed', field, from: x, to: y });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * What differs between the current and the target state, for what the architecture draws: systems
+ * (status, layer, hosting), datasets (synchronisation, sharing class), integrations (status, channel);
+ * entities present in only one state. Sorted by kind, then ref.
+ */
+export function stateChanges(current: Model, target: Model): StateChange[] {
+  return [
+    ...compare('system', current.all('system'), target.all('system'), SYSTEM_FIELDS),
+    ...compare('dataset', current.all('dataset'), target.all('dataset'), DATASET_FIELDS),
+    ...compare('integration', current.all('integration'), target.all('integration'), INTEGRATION_FIELDS),
+  ];
+}
+
+/**
+ * Coverage measures with a national target that the target state still misses: what the national
+ * framework requires and the target architecture does not deliver.
+ */
+export function targetShortfalls(target: ArchitectureState): CoverageRow[] {
+  return target.coverage.filter((c) => c.target !== null && c.meetsTarget === false);
+}
