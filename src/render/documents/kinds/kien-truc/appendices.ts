@@ -17,11 +17,12 @@ import { orgName, squash } from '../../../strategy/wording.js';
 
 const label = (model: Model, enumId: string, value: string | number | undefined): string => (value === undefined ? '' : enumLabel(model.pack, enumId, value));
 
-function systemState(ctx: StrategyContext, s: System | undefined): string {
-  if (!s) return 'Chưa có';
-  const status = label(ctx.model, 'lifecycle', s.status);
-  if (ctx.isPublic || !s.hosting) return status;
-  return `${status}; ${label(ctx.model, 'deployment', s.hosting.deployment).toLocaleLowerCase('vi')}`;
+function systemStatus(ctx: StrategyContext, s: System | undefined): string {
+  return s ? label(ctx.model, 'lifecycle', s.status) : 'Chưa có';
+}
+
+function systemHosting(ctx: StrategyContext, s: System | undefined): string {
+  return s?.hosting ? label(ctx.model, 'deployment', s.hosting.deployment) : '';
 }
 
 const byName = <T extends { readonly name: string; readonly ref: string }>(a: T, b: T): number => viCollator.compare(a.name, b.name) || (a.ref < b.ref ? -1 : 1);
@@ -31,19 +32,41 @@ export function systemsAppendix(ctx: StrategyContext, target: Model, targetYear:
   const now = new Map(ctx.model.all('system').map((s) => [s.ref, s]));
   const then = new Map(target.all('system').map((s) => [s.ref, s]));
   const all = [...new Set([...now.keys(), ...then.keys()])].map((ref) => (then.get(ref) ?? now.get(ref)) as System);
-  const headers = ['STT', 'Tên hệ thống', 'Cơ quan chủ quản', 'Hiện trạng', `Năm ${targetYear}`];
+  // Hosting is internal (as in the strategy's public edition, which lists no hosting).
+  const pub = ctx.isPublic;
+  const headers = pub
+    ? ['STT', 'Tên hệ thống', 'Cơ quan chủ quản', 'Hiện trạng', `Năm ${targetYear}`]
+    : ['STT', 'Tên hệ thống', 'Cơ quan chủ quản', 'Trạng thái hiện nay', 'Triển khai hiện nay', `Trạng thái năm ${targetYear}`, `Triển khai năm ${targetYear}`];
   const rows: TableRow[] = [];
   let gi = 0;
   for (const v of ctx.model.pack.enums['layer']?.values ?? []) {
     const inLayer = all.filter((s) => s.layer === v.value).sort(byName);
     if (!inLayer.length) continue;
     rows.push(groupRow(String(++gi), `${v.value} · ${v.vi}`, headers.length));
-    inLayer.forEach((s, i) => rows.push(row([String(i + 1), squash(s.name), orgName(ctx.model, s.owner), systemState(ctx, now.get(s.ref)), systemState(ctx, then.get(s.ref))])));
+    inLayer.forEach((s, i) => {
+      const a = now.get(s.ref);
+      const b = then.get(s.ref);
+      const states = pub ? [systemStatus(ctx, a), systemStatus(ctx, b)] : [systemStatus(ctx, a), systemHosting(ctx, a), systemStatus(ctx, b), systemHosting(ctx, b)];
+      rows.push(row([String(i + 1), squash(s.name), orgName(ctx.model, s.owner), ...states]));
+    });
   }
   return orient({
     ...appendixHeading(ctx, 'systems', 'DANH MỤC HỆ THỐNG THÔNG TIN, NỀN TẢNG'),
     intro: `Hiện trạng và kiến trúc mục tiêu đến năm ${targetYear} của từng hệ thống, theo lớp của Khung kiến trúc tổng thể quốc gia số.`,
-    sections: [{ heading: '', paragraphs: [], diagrams: [], tables: [table(ctx, 'archSystems', null, headers, rows, { widths: [6, 38, 22, 17, 17], align: ['center', 'left', 'left', 'left', 'left'], empty: 'Chưa khai báo hệ thống thông tin.' })] }],
+    sections: [
+      {
+        heading: '',
+        paragraphs: [],
+        diagrams: [],
+        tables: [
+          table(ctx, 'archSystems', null, headers, rows, {
+            widths: pub ? [6, 38, 22, 17, 17] : [5, 27, 18, 12, 13, 12, 13],
+            align: headers.map((_, i) => (i === 0 ? 'center' : 'left')),
+            empty: 'Chưa khai báo hệ thống thông tin.',
+          }),
+        ],
+      },
+    ],
   });
 }
 

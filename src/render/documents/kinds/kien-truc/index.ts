@@ -82,8 +82,16 @@ function targets(ctx: StrategyContext, targetDate: IsoDate): Block[] {
   });
 }
 
-function basesChapter(bases: readonly string[]): Block[] {
-  return bases.map((b) => paragraph(`- ${b.replace(/^Căn cứ\s+/u, '')}`));
+/** The national frameworks and guidance an architecture is built on (pack ids), in this order. */
+const FRAMEWORK_BASES = ['qd-3090-qdbkhcn-2025', 'qd-292-qdbkhcn-2025', 'qd-2439-qdttg-2025', 'cv-5441-bkhcncdsqg-2025', 'cv-2943-cdsqgcncps-2025'] as const;
+
+/** I. CĂN CỨ: the decision's căn cứ by reference, the framework documents by name (those issued by the document date). */
+function basesChapter(ctx: StrategyContext): Block[] {
+  const docs = FRAMEWORK_BASES.map((id) => ctx.model.pack.legal.find((l) => l.id === id)).filter((l) => l !== undefined && (l.date === undefined || l.date <= ctx.docDate));
+  return [
+    paragraph(`Khung kiến trúc số được xây dựng trên cơ sở các văn bản nêu tại phần căn cứ của Quyết định phê duyệt${docs.length ? ', trực tiếp là:' : '.'}`),
+    ...docs.map((l, i) => paragraph(`- ${withoutEnding(l!.citation)}${i === docs.length - 1 ? '.' : ';'}`)),
+  ];
 }
 
 function goalsChapter(ctx: StrategyContext, input: ArchitectureInput, orgs: { total: number; communes: number }): Block[] {
@@ -127,7 +135,7 @@ export function buildArchitectureView(input: ArchitectureInput): OfficialDocView
   const when = `Đến năm ${input.targetYear}`;
   const body: Block[] = [
     heading(1, 'I. CĂN CỨ XÂY DỰNG'),
-    ...basesChapter(bases),
+    ...basesChapter(ctx),
     heading(1, 'II. MỤC TIÊU, PHẠM VI, NGUYÊN TẮC VÀ TẦM NHÌN'),
     ...goalsChapter(ctx, input, current.orgs),
     heading(1, 'III. HIỆN TRẠNG KIẾN TRÚC SỐ'),
