@@ -2,7 +2,7 @@ import type { IsoDate } from '../core/dates.js';
 import type { Model } from '../model/model.js';
 import type { Dataset, Integration, System } from '../model/types.js';
 import { computeCoverage, type CoverageRow } from './coverage.js';
-import { isActiveIntegration, isThroughPlatform } from './endpoints.js';
+import { connectionFigures, type ConnectionFigures } from './figures.js';
 import { hasApprovedSecurityLevel, isInSecurityScope, isInService } from './systems.js';
 
 /**
@@ -21,13 +21,14 @@ export interface LayerFigures {
 export interface ArchitectureState {
   readonly asOf: IsoDate;
   readonly orgs: { readonly total: number; readonly communes: number };
-  /** Systems not retired, by QĐ 3090 layer (pack order). */
+  /** Systems by QĐ 3090 layer (pack order), counted as `systems`. */
   readonly layers: readonly LayerFigures[];
   readonly systems: { readonly total: number; readonly inService: number; readonly planned: number; readonly retired: number; readonly sharedPlatforms: number };
   /** Systems not retired, by hosting (pack order of `deployment`; undeclared last, as ''). */
   readonly hosting: readonly { readonly deployment: string; readonly count: number }[];
   readonly datasets: { readonly total: number; readonly shared: number; readonly open: number; readonly restricted: number; readonly master: number };
-  readonly integrations: { readonly total: number; readonly active: number; readonly viaPlatform: number; readonly viaNdop: number; readonly direct: number };
+  /** The connection figures every document prints (`connectionFigures`), for the period ending at the state's date. */
+  readonly integrations: ConnectionFigures;
   readonly security: { readonly inScope: number; readonly approved: number; readonly monitored: number };
   /** Coverage measures of the state against their national targets. */
   readonly coverage: readonly CoverageRow[];
@@ -37,12 +38,14 @@ const notRetired = (s: System): boolean => s.status !== 'retired';
 
 /** The figures of `model` (already the model of one state) at `asOf`. */
 export function architectureState(model: Model, asOf: IsoDate): ArchitectureState {
+  // Systems are counted as the strategy's current-state table counts them (every declared system,
+  // with those in service), so the two documents print the same numbers.
   const systems = model.all('system');
   const live = systems.filter(notRetired);
   const layerOrder = (model.pack.enums['layer']?.values ?? []).map((v) => String(v.value));
   const layers = layerOrder
     .map((layer) => {
-      const inLayer = live.filter((s) => s.layer === layer);
+      const inLayer = systems.filter((s) => s.layer === layer);
       return { layer, total: inLayer.length, inService: inLayer.filter(isInService).length, sharedPlatforms: inLayer.filter((s) => s.sharedPlatform === true).length };
     })
     .filter((l) => l.total > 0);
@@ -51,8 +54,6 @@ export function architectureState(model: Model, asOf: IsoDate): ArchitectureStat
     .map((deployment) => ({ deployment, count: live.filter((s) => (s.hosting?.deployment ?? '') === deployment).length }))
     .filter((h) => h.count > 0);
   const datasets = model.all('dataset');
-  const integrations = model.all('integration');
-  const active = integrations.filter(isActiveIntegration);
   const orgs = model.all('org');
   const inScope = systems.filter(isInSecurityScope);
   return {
@@ -60,11 +61,11 @@ export function architectureState(model: Model, asOf: IsoDate): ArchitectureStat
     orgs: { total: orgs.length, communes: orgs.filter((o) => o.level === 'commune').length },
     layers,
     systems: {
-      total: live.length,
-      inService: live.filter(isInService).length,
-      planned: live.filter((s) => s.status === 'planned' || s.status === 'building').length,
+      total: systems.length,
+      inService: systems.filter(isInService).length,
+      planned: systems.filter((s) => s.status === 'planned' || s.status === 'building').length,
       retired: systems.length - live.length,
-      sharedPlatforms: live.filter((s) => s.sharedPlatform === true).length,
+      sharedPlatforms: systems.filter((s) => s.sharedPlatform === true).length,
     },
     hosting,
     datasets: {
@@ -74,13 +75,7 @@ export function architectureState(model: Model, asOf: IsoDate): ArchitectureStat
       restricted: datasets.filter((d) => d.sharing === 'restricted').length,
       master: datasets.filter(isMaster).length,
     },
-    integrations: {
-      total: integrations.length,
-      active: active.length,
-      viaPlatform: active.filter(isThroughPlatform).length,
-      viaNdop: active.filter((i) => i.channel === 'ndop').length,
-      direct: active.filter((i) => !isThroughPlatform(i)).length,
-    },
+    integrations: connectionFigures(model, asOf),
     security: {
       inScope: inScope.length,
       approved: inScope.filter(hasApprovedSecurityLevel).length,

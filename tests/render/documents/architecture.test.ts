@@ -42,12 +42,23 @@ describe('Khung kiến trúc số of the sample province', async () => {
     }
   });
 
-  it('prints the figures of the analysis for the current state', () => {
+  it('prints the figures of the analysis for the current state, the same as the strategy prints', async () => {
     const f = architectureState(ctx.model, ctx.asOf);
     const md = norm(text(internal, 'md'));
     expect(md).toContain(`có ${f.systems.total} hệ thống thông tin, nền tảng (${f.systems.inService} đang vận hành`);
     expect(md).toContain(`có ${f.datasets.total} cơ sở dữ liệu, tập dữ liệu`);
-    expect(md).toContain(`Kết nối, chia sẻ dữ liệu còn hiệu lực: ${f.integrations.active}`);
+    expect(md).toContain(`${f.integrations.total}, trong đó ${f.integrations.inOperation} đang hoạt động, gồm ${f.integrations.viaPlatform} qua nền tảng`);
+    const strategy = norm(text(await renderDocuments(ctx, [{ kind: 'chien-luoc', audience: 'internal', formats: ['md'] }]), 'md'));
+    for (const [label, value] of [
+      ['Hệ thống thông tin', f.systems.total],
+      ['– trong đó đang vận hành', f.systems.inService],
+      ['– trong đó là nền tảng số dùng chung', f.systems.sharedPlatforms],
+      ['Cơ sở dữ liệu, tập dữ liệu', f.datasets.total],
+      ['– đang hoạt động', f.integrations.inOperation],
+      ['– đang hoạt động qua NDOP', f.integrations.viaNdop],
+    ] as const) {
+      expect(strategy, label).toContain(` ${label} ${value} `);
+    }
   });
 
   it('embeds the overall diagram of each state (as Mermaid in Markdown)', () => {

@@ -70,9 +70,10 @@ function data(s: StateInput): Block[] {
   const classified = ratio(coverage(f, 'datasets-classified'));
   if (classified) out.push(paragraph(`Tập dữ liệu đã phân loại: ${classified}.`));
   const i = f.integrations;
+  const period = i.period.labelVi.charAt(0).toLocaleLowerCase('vi') + i.period.labelVi.slice(1);
   out.push(
     paragraph(
-      `Kết nối, chia sẻ dữ liệu còn hiệu lực: ${n(i.active)}, trong đó ${n(i.viaPlatform)} qua nền tảng tích hợp, chia sẻ dữ liệu (${n(i.viaNdop)} qua NDOP) và ${n(i.direct)} kết nối trực tiếp.`,
+      `Kết nối, chia sẻ dữ liệu (${period}): ${n(i.total)}, trong đó ${n(i.inOperation)} đang hoạt động, gồm ${n(i.viaPlatform)} qua nền tảng tích hợp, chia sẻ dữ liệu (${n(i.viaNdop)} qua NDOP) và ${n(i.inOperation - i.viaPlatform)} kết nối trực tiếp.`,
     ),
   );
   return out;
@@ -83,7 +84,7 @@ function applications(ctx: StrategyContext, s: StateInput): Block[] {
   const rows = f.layers.map((l) => row([`${l.layer} · ${enumLabel(ctx.model.pack, 'layer', l.layer)}`, n(l.total), n(l.inService), n(l.sharedPlatforms)]));
   return [
     paragraph(
-      `${s.when}, có ${n(f.systems.total)} hệ thống thông tin, nền tảng (${n(f.systems.inService)} đang vận hành, ${n(f.systems.planned)} dự kiến hoặc đang xây dựng), trong đó ${n(f.systems.sharedPlatforms)} nền tảng số dùng chung; phân theo lớp của Khung kiến trúc tổng thể quốc gia số như sau.`,
+      `${s.when}, có ${n(f.systems.total)} hệ thống thông tin, nền tảng (${n(f.systems.inService)} đang vận hành, ${n(f.systems.planned)} dự kiến hoặc đang xây dựng${f.systems.retired ? `, ${n(f.systems.retired)} đã dừng` : ''}), trong đó ${n(f.systems.sharedPlatforms)} nền tảng số dùng chung; phân theo lớp của Khung kiến trúc tổng thể quốc gia số như sau.`,
     ),
     tableBlock(
       table(ctx, 'archLayers', null, ['Lớp kiến trúc', 'Số hệ thống', 'Đang vận hành', 'Nền tảng dùng chung'], rows, {
