@@ -2,6 +2,7 @@ import type { Period } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { EMPTY_ASSETS } from '../../core/project-assets.js';
 import { loadDocumentLayout } from '../../framework/document-pack.js';
+import { dateOfState, modelAt, transitionsBetween } from '../../model/states.js';
 import type { Model } from '../../model/model.js';
 import { defaultReportPeriod } from '../../analysis/periods.js';
 import { renderStrategy } from '../strategy/index.js';
@@ -61,16 +62,19 @@ export function buildDocumentView(kind: Exclude<DocumentKind, 'chien-luoc' | 'ki
 }
 
 /**
- * The Kiến trúc số: the current state is the model as of the run's date, the target state the model
- * at the end of the target year; each state's overall diagram drawn from its own model.
+ * The Kiến trúc số: the current state is the state the run loaded (`current` by default), the target
+ * state the model at 31 December of the target year (`modelAt`), the roadmap the timeline between
+ * them (`transitionsBetween`); each state's overall diagram drawn from its own model.
  */
 async function architectureDocument(ctx: RenderContext, input: DocumentInput, pictures: boolean): Promise<{ view: OfficialDocView; images: ReadonlyMap<string, Uint8Array> }> {
   const targetYear = architectureTargetYear(ctx.model);
   const targetDate = `${targetYear}-12-31`;
   const current = ctx.model;
-  const target = ctx.model;
+  const currentDate = dateOfState(current) ?? ctx.asOf;
+  const target = modelAt(current, { kind: 'target', year: targetYear, date: targetDate, text: `target:${targetYear}` });
+  const transitions = transitionsBetween(current, currentDate, targetDate);
   const figures = await architectureFigures(ctx, { current: { model: current, asOf: ctx.asOf }, target: { model: target, asOf: targetDate, year: targetYear } }, input.audience === 'public', pictures);
-  const view = buildArchitectureView({ ...input, model: current, target, targetYear, targetDate, figures, steps: [] });
+  const view = buildArchitectureView({ ...input, model: current, target, targetYear, targetDate, figures, transitions });
   return { view, images: figures.png };
 }
 

@@ -100,3 +100,89 @@ describe('Khung kiến trúc số of the sample province', async () => {
     expect(inner).toMatch(/· cấp độ [1-5]/);
   });
 });
+
+describe('Khung kiến trúc số of a province with planned transitions', async () => {
+  const TIMELINE = `apiVersion: kientruc/v1
+kind: System
+id: kho-moi
+name: Kho dữ liệu dùng chung tỉnh Thử
+layer: L2
+component: data-warehouse
+status: operating
+owner: org:so-khcn
+since: 2028
+---
+apiVersion: kientruc/v1
+kind: System
+id: cong-cu
+name: Cổng một cửa cũ tỉnh Thử
+layer: L4
+component: public-service-portal
+status: operating
+owner: org:so-khcn
+until: 2027
+replacedBy: national:cong-dvcqg
+---
+apiVersion: kientruc/v1
+kind: System
+id: quan-ly-van-ban
+name: Quản lý văn bản tỉnh Thử
+layer: L3
+component: document-management
+status: operating
+owner: org:so-khcn
+hosting: { deployment: on-prem }
+transitions:
+  - at: 2029-06-30
+    task: task:phan-loai
+    set: { hosting: { deployment: provincial-dc } }
+  - at: 2029-09-30
+    set: { status: upgrading }
+`;
+  const { makeProject } = await import('../../helpers/project.js');
+  const { AGENCY_DOC, ENTITIES } = await import('../strategy/fixture.js');
+  const dir = makeProject({ 'architecture/agency.yaml': AGENCY_DOC, 'architecture/entities.yaml': ENTITIES, 'architecture/timeline.yaml': TIMELINE });
+  const r = valid(await runPipeline({ root: 'architecture', cwd: dir, today: '2026-03-31', rules: true }));
+  const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser: undefined, assets: r.assets };
+  const files = await renderDocuments(ctx, [
+    { kind: 'kien-truc', audience: 'internal', formats: ['md'] },
+    { kind: 'kien-truc', audience: 'public', formats: ['md'] },
+  ]);
+  const md = norm(text(files.filter((f) => !f.path.includes('cong-khai')), 'md'));
+  const pub = norm(text(files.filter((f) => f.path.includes('cong-khai')), 'md'));
+  const chapter = (s: string, from: string, to: string): string => s.slice(s.indexOf(from), s.indexOf(to));
+
+  it('draws the current and the target state from their own models', () => {
+    const now = chapter(md, 'III. HIỆN TRẠNG KIẾN TRÚC SỐ', 'IV. KIẾN TRÚC SỐ MỤC TIÊU');
+    const then = chapter(md, 'IV. KIẾN TRÚC SỐ MỤC TIÊU', 'V. PHÂN TÍCH KHOẢNG CÁCH');
+    // Today: lgsp, cong-dvc, cong-cu, quan-ly-van-ban; in 2030: cong-cu has ended, kho-moi has begun.
+    expect(now).toContain('có 4 hệ thống thông tin, nền tảng');
+    expect(then).toContain('có 4 hệ thống thông tin, nền tảng');
+    expect(now).toContain('Cổng một cửa cũ');
+    expect(then).not.toContain('Cổng một cửa cũ');
+  });
+
+  it('lists exactly the declared changes between the two states', () => {
+    const gaps = chapter(md, '1. Thay đổi giữa hiện trạng', '2. Mức đáp ứng');
+    expect(gaps).toContain('có 4 thay đổi so với hiện trạng');
+    expect(gaps).toContain('Quản lý văn bản tỉnh Thử (trạng thái) Đang vận hành Đang nâng cấp');
+    expect(gaps).toContain('Cổng một cửa cũ tỉnh Thử Đang có Không còn trong kiến trúc');
+    expect(gaps).toContain('Kho dữ liệu dùng chung tỉnh Thử Chưa có Đưa vào sử dụng');
+    expect(gaps).toContain('Quản lý văn bản tỉnh Thử (hình thức triển khai) Phòng máy chủ của cơ quan Trung tâm dữ liệu của tỉnh, bộ');
+  });
+
+  it('orders the roadmap by date, names the delivering task, and says when there is none', () => {
+    const steps = chapter(md, '1. Các bước chuyển đổi', '2. Nhiệm vụ theo năm');
+    expectInOrder(steps, ['31/12/2027', 'Dừng: Cổng một cửa cũ tỉnh Thử, thay thế bằng', '01/01/2028', 'Đưa vào sử dụng: Kho dữ liệu dùng chung tỉnh Thử', '30/6/2029', 'hình thức triển khai Phòng máy chủ của cơ quan → Trung tâm dữ liệu của tỉnh, bộ', '30/9/2029', 'trạng thái Đang vận hành → Đang nâng cấp', 'Chưa có nhiệm vụ']);
+    expect(steps).toMatch(/30\/6\/2029 Quản lý văn bản tỉnh Thử: hình thức triển khai [^|]* \d\.a /);
+    expect(steps).toMatch(/30\/9\/2029 Quản lý văn bản tỉnh Thử: trạng thái Đang vận hành → Đang nâng cấp Chưa có nhiệm vụ/);
+  });
+
+  it('public edition: no system\'s hosting in the changes, the roadmap or the inventory', () => {
+    expect(pub).toContain('Đưa vào sử dụng: Kho dữ liệu dùng chung tỉnh Thử');
+    expect(pub).not.toContain('(hình thức triển khai)');
+    expect(pub).not.toContain('hình thức triển khai Phòng máy chủ');
+    expect(pub).not.toContain('Triển khai hiện nay');
+    expect(md).toContain('(hình thức triển khai)');
+  });
+});

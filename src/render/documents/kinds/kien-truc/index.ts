@@ -2,6 +2,7 @@ import { architectureState } from '../../../../analysis/architecture.js';
 import { parseDeadline, viShortDate, type IsoDate } from '../../../../core/dates.js';
 import { viCollator } from '../../../../core/text.js';
 import type { Model } from '../../../../model/model.js';
+import type { Transition } from '../../../../model/states.js';
 import type { Kpi } from '../../../../model/types.js';
 import { createContext, type StrategyContext } from '../../../strategy/context.js';
 import { buildImplementation } from '../../../strategy/sections/implementation.js';
@@ -15,7 +16,7 @@ import { attachmentRef, buildHeader, buildMarks, buildSignature, issuerLines, le
 import { figureBlock, heading, paragraph, type Block, type OfficialDocView } from '../../view.js';
 import type { DocumentInput } from '../input.js';
 import { databasesAppendix, referenceAppendix, systemsAppendix } from './appendices.js';
-import { gapChapter, roadmapChapter, type RoadmapStep } from './roadmap.js';
+import { gapChapter, roadmapChapter, roadmapSteps } from './roadmap.js';
 import { stateViews } from './views.js';
 
 /**
@@ -45,8 +46,8 @@ export interface ArchitectureInput extends DocumentInput {
   readonly targetDate: IsoDate;
   /** The overall diagram of each state (null under --no-render or for an empty model). */
   readonly figures: { readonly current: DiagramView | null; readonly target: DiagramView | null };
-  /** The planned changes in date order (the computed roadmap); empty when the model declares none. */
-  readonly steps: readonly RoadmapStep[];
+  /** The model's timeline from the current to the target state (`transitionsBetween`): the computed roadmap. */
+  readonly transitions: readonly Transition[];
 }
 
 /** The year of the target state: the agency's `document.horizon` when its document is the architecture, else 2030. */
@@ -150,7 +151,7 @@ export function buildArchitectureView(input: ArchitectureInput): OfficialDocView
     heading(1, 'V. PHÂN TÍCH KHOẢNG CÁCH'),
     ...gapChapter(ctx, { target: input.target, current, future, targetYear: input.targetYear, diagnostics: input.diagnostics }),
     heading(1, 'VI. LỘ TRÌNH TRIỂN KHAI'),
-    ...roadmapChapter(ctx, input.steps, input.targetYear),
+    ...roadmapChapter(ctx, roadmapSteps(ctx, input.target, input.transitions), input.targetYear),
     heading(1, 'VII. TỔ CHỨC THỰC HIỆN'),
   ];
   for (const b of buildImplementation(ctx).bodies) {

@@ -2,9 +2,10 @@ import { stateChanges, targetShortfalls, type ArchitectureState, type StateChang
 import { unaddressedGaps } from '../../../../analysis/gaps.js';
 import { entityTitle } from '../../../../analysis/names.js';
 import type { Diagnostic } from '../../../../core/diagnostic.js';
-import { parseDeadline } from '../../../../core/dates.js';
+import { parseDeadline, viShortDate } from '../../../../core/dates.js';
 import { enumLabel } from '../../../../framework/types.js';
 import type { Model } from '../../../../model/model.js';
+import type { Transition } from '../../../../model/states.js';
 import { mainLead } from '../../../../model/roles.js';
 import type { Task } from '../../../../model/types.js';
 import type { StrategyContext } from '../../../strategy/context.js';
@@ -13,6 +14,51 @@ import { inline } from '../../../strategy/sections/objectives.js';
 import { row, table } from '../../../strategy/sections/tables.js';
 import { deadlineText, orgName, sentence, squash, viLetter } from '../../../strategy/wording.js';
 import { heading, paragraph, tableBlock, type Block } from '../../view.js';
+
+/** The fields a step names, in words (the ones the architecture draws; others are named by their key). */
+const STEP_FIELD: Readonly<Record<string, string>> = { ...fieldLabels(), component: 'thành phần', owner: 'cơ quan chủ quản', operator: 'đơn vị vận hành', via: 'nền tảng trung gian', system: 'hệ thống lưu trữ' };
+
+function fieldLabels(): Record<string, string> {
+  return { status: 'trạng thái', layer: 'lớp kiến trúc', hosting: 'hình thức triển khai', sync: 'đồng bộ', sharing: 'phân loại chia sẻ', channel: 'kênh kết nối' };
+}
+
+/** A field's value in words: enum labels, hosting and sync by their status, refs by name. */
+function fieldValue(model: Model, kind: string, field: string, value: unknown): string {
+  if (value === undefined || value === null) return 'chưa xác định';
+  if (field === 'hosting') return fieldValue(model, kind, 'deployment', (value as { deployment?: unknown }).deployment);
+  if (field === 'sync') return fieldValue(model, kind, 'syncStatus', (value as { status?: unknown }).status);
+  const enumId = field === 'deployment' || field === 'syncStatus' ? field : kind === 'integration' && field === 'status' ? INTEGRATION_STATUS : FIELD_ENUM[field];
+  if (enumId && (typeof value === 'string' || typeof value === 'number')) return enumLabel(model.pack, enumId, value);
+  if (typeof value === 'string' && model.isValid(value)) return squash(model.shortNameOf(value));
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'có' : 'không';
+  return 'thay đổi';
+}
+
+/**
+ * The roadmap's steps from the model's timeline (`transitionsBetween`), in date order, in words; the
+ * public edition leaves out what it does not publish (hosting, connections, unpublished data).
+ */
+export function roadmapSteps(ctx: StrategyContext, target: Model, transitions: readonly Transition[]): RoadmapStep[] {
+  const name = (ref: string): string => squash(ctx.model.shortNameOf(ref));
+  const out: RoadmapStep[] = [];
+  for (const t of transitions) {
+    if (ctx.isPublic && t.entityKind === 'integration') continue;
+    if (ctx.isPublic && t.entityKind === 'dataset' && !visible(ctx, target, { ref: t.entity, kind: 'dataset', change: 'changed', field: null, from: null, to: null })) continue;
+    const changes = t.changes.filter((c) => !(ctx.isPublic && c.field === 'hosting'));
+    if (t.kind === 'change' && changes.length === 0) continue;
+    const kind = String(t.entityKind);
+    const what =
+      t.kind === 'begin'
+        ? `Đưa vào sử dụng: ${name(t.entity)}`
+        : t.kind === 'end'
+          ? `Dừng: ${name(t.entity)}${t.replacedBy ? `, thay thế bằng ${name(t.replacedBy)}` : ''}`
+          : `${name(t.entity)}: ${changes.map((c) => `${STEP_FIELD[c.field] ?? c.field} ${fieldValue(ctx.model, kind, c.field, c.before)} → ${fieldValue(ctx.model, kind, c.field, c.after)}`).join('; ')}`;
+    const task = t.task ? (ctx.taskNumber.get(t.task) ?? squash(ctx.model.nameOf(t.task))) : null;
+    out.push({ when: viShortDate(t.date), what, tasks: task ? [task] : [] });
+  }
+  return out;
+}
 
 /** One planned change of the roadmap: when, what, and the tasks that deliver it. */
 export interface RoadmapStep {
@@ -24,7 +70,7 @@ export interface RoadmapStep {
 }
 
 const FIELD_ENUM: Readonly<Record<string, string>> = { status: 'lifecycle', layer: 'layer', hosting: 'deployment', sync: 'syncStatus', sharing: 'sharingClass', channel: 'channel' };
-const FIELD_LABEL: Readonly<Record<string, string>> = { status: 'trạng thái', layer: 'lớp kiến trúc', hosting: 'hình thức triển khai', sync: 'đồng bộ', sharing: 'phân loại chia sẻ', channel: 'kênh kết nối' };
+const FIELD_LABEL: Readonly<Record<string, string>> = fieldLabels();
 const INTEGRATION_STATUS = 'integrationStatus';
 
 function valueLabel(model: Model, c: StateChange, value: string | null): string {
