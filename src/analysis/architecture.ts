@@ -1,5 +1,6 @@
 import type { IsoDate } from '../core/dates.js';
 import type { Model } from '../model/model.js';
+import { modelAt } from '../model/states.js';
 import type { Dataset, Integration, System } from '../model/types.js';
 import { computeCoverage, type CoverageRow } from './coverage.js';
 import { connectionFigures, type ConnectionFigures } from './figures.js';
@@ -159,4 +160,20 @@ export function stateChanges(current: Model, target: Model): StateChange[] {
  */
 export function targetShortfalls(target: ArchitectureState): CoverageRow[] {
   return target.coverage.filter((c) => c.target !== null && c.meetsTarget === false);
+}
+
+/** The target year when the agency names none: the end of the national frameworks' horizon (QĐ 3090, QĐ 1751). */
+export const DEFAULT_TARGET_YEAR = 2030;
+
+/** The year of the architecture's target state: `document.horizon` when the agency's document is the architecture, else 2030. */
+export function architectureTargetYear(model: Model): number {
+  const doc = model.agency?.document;
+  return doc?.kind === 'kien-truc' && doc.horizon !== undefined ? doc.horizon : DEFAULT_TARGET_YEAR;
+}
+
+/** The target state of the architecture: the model at 31 December of its target year. */
+export function targetStateOf<M extends Model>(model: M): { readonly model: M; readonly year: number; readonly date: IsoDate } {
+  const year = architectureTargetYear(model);
+  const date = `${year}-12-31`;
+  return { model: modelAt(model, { kind: 'target', year, date, text: `target:${year}` }), year, date };
 }

@@ -27,6 +27,7 @@ import { integrationReplacedPlatform } from './integration/replaced-platform.js'
 import { integrationRestrictedData } from './integration/restricted-data.js';
 import { integrationRetiredEndpoint } from './integration/retired-endpoint.js';
 import { integrationSharingPlatform } from './integration/sharing-platform.js';
+import { kpiArchitectureTarget } from './kpi/architecture-target.js';
 import { kpiBaseline } from './kpi/baseline.js';
 import { kpiBelowNationalTarget } from './kpi/below-national-target.js';
 import { kpiMeasurement } from './kpi/measurement.js';
@@ -38,6 +39,7 @@ import { systemLevelOneSensitive } from './system/level-one-sensitive.js';
 import { systemSecurityLevel } from './system/security-level.js';
 import { systemTtdlqgRoadmap } from './system/ttdlqg-roadmap.js';
 import { systemUnknownFact } from './system/unknown-fact.js';
+import { taskArchitectureRoadmap } from './task/architecture-roadmap.js';
 import { taskDeadline } from './task/deadline.js';
 import { taskDeliverable } from './task/deliverable.js';
 import { taskGapUnaddressed } from './task/gap-unaddressed.js';
@@ -71,6 +73,7 @@ export const RULES = [
   integrationRestrictedData,
   integrationRetiredEndpoint,
   integrationSharingPlatform,
+  kpiArchitectureTarget,
   kpiBaseline,
   kpiBelowNationalTarget,
   kpiMeasurement,
@@ -82,6 +85,7 @@ export const RULES = [
   systemSecurityLevel,
   systemTtdlqgRoadmap,
   systemUnknownFact,
+  taskArchitectureRoadmap,
   taskDeadline,
   taskDeliverable,
   taskGapUnaddressed,

@@ -2,7 +2,8 @@ import type { Period } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { EMPTY_ASSETS } from '../../core/project-assets.js';
 import { loadDocumentLayout } from '../../framework/document-pack.js';
-import { dateOfState, modelAt, transitionsBetween } from '../../model/states.js';
+import { dateOfState, transitionsBetween } from '../../model/states.js';
+import { targetStateOf } from '../../analysis/architecture.js';
 import type { Model } from '../../model/model.js';
 import { defaultReportPeriod } from '../../analysis/periods.js';
 import { renderStrategy } from '../strategy/index.js';
@@ -10,7 +11,7 @@ import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
 import { buildReportView } from './kinds/bao-cao.js';
 import type { DocumentInput } from './kinds/input.js';
 import { buildPlanView } from './kinds/ke-hoach.js';
-import { architectureTargetYear, buildArchitectureView } from './kinds/kien-truc/index.js';
+import { buildArchitectureView } from './kinds/kien-truc/index.js';
 import { architectureFigures } from './kinds/kien-truc/figures.js';
 import { renderOfficialDocx, renderOfficialHtml, renderOfficialMarkdown, renderOfficialPdf } from './render.js';
 import { DOCUMENT_KINDS, type DocumentKind, type OfficialDocView } from './view.js';
@@ -67,11 +68,9 @@ export function buildDocumentView(kind: Exclude<DocumentKind, 'chien-luoc' | 'ki
  * them (`transitionsBetween`); each state's overall diagram drawn from its own model.
  */
 async function architectureDocument(ctx: RenderContext, input: DocumentInput, pictures: boolean): Promise<{ view: OfficialDocView; images: ReadonlyMap<string, Uint8Array> }> {
-  const targetYear = architectureTargetYear(ctx.model);
-  const targetDate = `${targetYear}-12-31`;
   const current = ctx.model;
   const currentDate = dateOfState(current) ?? ctx.asOf;
-  const target = modelAt(current, { kind: 'target', year: targetYear, date: targetDate, text: `target:${targetYear}` });
+  const { model: target, year: targetYear, date: targetDate } = targetStateOf(current);
   const transitions = transitionsBetween(current, currentDate, targetDate);
   const figures = await architectureFigures(ctx, { current: { model: current, asOf: ctx.asOf }, target: { model: target, asOf: targetDate, year: targetYear } }, input.audience === 'public', pictures);
   const view = buildArchitectureView({ ...input, model: current, target, targetYear, targetDate, figures, transitions });

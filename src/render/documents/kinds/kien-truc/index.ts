@@ -50,12 +50,6 @@ export interface ArchitectureInput extends DocumentInput {
   readonly transitions: readonly Transition[];
 }
 
-/** The year of the target state: the agency's `document.horizon` when its document is the architecture, else 2030. */
-export const DEFAULT_TARGET_YEAR = 2030;
-export function architectureTargetYear(model: Model): number {
-  const doc = model.agency?.document;
-  return doc?.kind === 'kien-truc' && doc.horizon !== undefined ? doc.horizon : DEFAULT_TARGET_YEAR;
-}
 
 const capFirst = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
