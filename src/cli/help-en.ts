@@ -19,7 +19,9 @@ const TEXT_EN: Readonly<Record<string, string>> = {
     'Reads every YAML file in the architecture folder and checks syntax, the JSON Schema (QĐ 3090, QĐ 2439, Data Law) and references between files. Each error gives file:line:col, the entity and a fix.',
   'kiểm tra cú pháp, lược đồ và tham chiếu / validate YAML, schema and references': 'validate YAML, schema and references',
   'thư mục kiến trúc': 'architecture folder',
-  'ngày chốt số liệu YYYY-MM-DD (mặc định: asOf trong agency.yaml, hoặc hôm nay)': 'data cut-off date YYYY-MM-DD (default: asOf in agency.yaml, or today)',
+  'ngày chốt số liệu YYYY-MM-DD, cũng là ngày của hiện trạng (mặc định: asOf trong agency.yaml, hoặc hôm nay)': 'data cut-off date YYYY-MM-DD, also the date of the current state (default: asOf in agency.yaml, or today)',
+  'trạng thái kiến trúc: current (hiện trạng tại ngày chốt số liệu, mặc định), target:YYYY (kiến trúc mục tiêu, 31/12 năm đó), YYYY hoặc YYYY-MM-DD':
+    'state of the architecture: current (the state at the data cut-off date, default), target:YYYY (the target architecture, 31 December of that year), YYYY or YYYY-MM-DD',
   'bỏ qua tệp YAML lớn hơn giới hạn này': 'skip YAML files larger than this',
   'thư mục bộ nhớ đệm theo nội dung (mặc định .kientruc-cache, hoặc biến môi trường KIENTRUC_CACHE_DIR)':
     'content-addressed cache folder (default .kientruc-cache, or the KIENTRUC_CACHE_DIR environment variable)',
@@ -69,7 +71,10 @@ const TEXT_EN: Readonly<Record<string, string>> = {
   'So sánh kiến trúc giữa hai phía — mỗi phía là một tham chiếu git (nhánh, thẻ, commit) hoặc một thư mục; mặc định phía mới là thư mục làm việc. Liệt kê thay đổi phá vỡ trước (xóa thực thể đang được tham chiếu, hạ cấp độ an toàn, thu hẹp chia sẻ dữ liệu, ngừng đồng bộ về CSDL tổng hợp quốc gia, lùi thời hạn quá chỉ tiêu quốc gia), rồi thực thể thêm, xóa, sửa từng trường, biến động chỉ tiêu, phát hiện mới và đã khắc phục. Markdown dùng làm bình luận pull request.':
     'Compares the architecture on two sides — each a git reference (branch, tag, commit) or a folder; the new side defaults to the working folder. Lists breaking changes first (removing a referenced entity, lowering a security level, narrowing data sharing, stopping synchronisation to the national aggregate database, moving a deadline past a national target), then entities added, removed and changed field by field, KPI movements, new and fixed findings. The Markdown serves as a pull-request comment.',
   'so sánh hai phiên bản kiến trúc / compare two versions of the architecture': 'compare two versions of the architecture',
-  'phía gốc: tham chiếu git hoặc thư mục': 'base side: git reference or folder',
+  'phía gốc: tham chiếu git hoặc thư mục; với --from/--to: thư mục kiến trúc (mặc định architecture)': 'base side: git reference or folder; with --from/--to: the architecture folder (default architecture)',
+  'so sánh hai trạng thái của cùng một kiến trúc — trạng thái gốc: current, target:YYYY, YYYY hoặc YYYY-MM-DD (mặc định current)':
+    'compare two states of one architecture — the base state: current, target:YYYY, YYYY or YYYY-MM-DD (default current)',
+  'trạng thái đích khi so sánh hai trạng thái (mặc định current)': 'the state compared with, when comparing two states (default current)',
   'phía mới: tham chiếu git hoặc thư mục (mặc định: thư mục làm việc)': 'new side: git reference or folder (default: the working folder)',
   'thư mục kiến trúc trong kho git (dùng cho phía là tham chiếu git và cho thư mục làm việc)': 'architecture folder inside the git repository (for git-reference sides and the working folder)',
   'trả mã thoát 1 khi có thay đổi phá vỡ': 'exit 1 when there is a breaking change',
@@ -177,6 +182,7 @@ Examples:
   $ kientruc check -f junit -o kientruc-junit.xml # GitLab test report
   $ kientruc check -f github                      # annotations on the pull request
   $ kientruc check --config ci/kientruc.config.yaml
+  $ kientruc check --state target:2030            # the rules on the 2030 target architecture
 
 Configuration (kientruc.config.yaml, next to the architecture folder):
   rules:
@@ -197,6 +203,7 @@ Examples:
   $ kientruc gap                              # generated/gap-report.md, .html, .json
   $ kientruc gap --format md --as-of 2026-09-30
   $ kientruc gap --format pdf,docx                # generated/gap-report.pdf, .docx
+  $ kientruc gap --state target:2030 --out generated/muc-tieu-2030   # the gaps left in the 2030 target
   $ kientruc gap ../so-y-te/architecture --out ../so-y-te/generated
 
 The report date is --as-of, or asOf in agency.yaml: the same data gives the same report, byte for byte.
@@ -213,13 +220,15 @@ Examples:
   $ kientruc build                          # architecture/ → generated/
   $ kientruc build ../so-y-te/architecture --out ../so-y-te/generated
   $ kientruc build --check                  # CI: does generated/ match the YAML?
-  $ kientruc build --as-of 2026-09-30       # data as of a date
+  $ kientruc build --as-of 2026-09-30       # data as of a date (also the current state)
+  $ kientruc build --state target:2030 --out generated/muc-tieu-2030   # the 2030 target architecture
   $ kientruc build --watch --no-render      # rebuild on every YAML edit (open generated/site/index.html)`,
   diagram: `
 Examples:
   $ kientruc diagram                              # architecture/ → generated/diagrams/ (svg, png, mmd)
   $ kientruc diagram --format svg                 # SVG only
   $ kientruc diagram --no-render                  # Mermaid only, no Chromium needed (light CI)
+  $ kientruc diagram --state target:2030 --out generated/muc-tieu-2030/diagrams   # the 2030 target
   $ kientruc diagram ../so-y-te/architecture --out ../so-y-te/generated/diagrams --max-nodes 60
 
 Needs Chromium and fonts covering Vietnamese (Debian/Ubuntu):
@@ -244,7 +253,12 @@ Examples:
   $ kientruc diff origin/main HEAD --format md --output kientruc-diff.md
   $ kientruc diff v1.0 v1.1 --format json | jq .breaking
   $ kientruc diff ../ban-cu/architecture architecture # two folders
-  $ kientruc diff main --fail-on-breaking             # CI: block breaking changes`,
+  $ kientruc diff main --fail-on-breaking             # CI: block breaking changes
+  $ kientruc diff --from current --to target:2030     # current state → 2030 target, with the roadmap
+  $ kientruc diff --from 2027 --to 2028 architecture  # the planned steps during 2028
+
+With --from/--to the two sides are two states of one architecture folder (since, until, transitions):
+entities that begin, end or change, and the roadmap of planned steps with their delivering tasks.`,
   aggregate: `
 Examples:
   $ kientruc aggregate architecture ../so-y-te/architecture ../xa-lam-nguyen/architecture --out generated/tinh

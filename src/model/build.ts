@@ -10,6 +10,7 @@ import type { LoadedFile } from '../load/load-architecture.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { CheckedDoc } from '../validate/validate.js';
 import { Model } from './model.js';
+import { checkTimeline } from './time-check.js';
 import type { Entity, Reference } from './types.js';
 
 export interface BuildInput {
@@ -258,6 +259,7 @@ function checkConsistency(model: Model): Diagnostic[] {
   }
   const agency = model.agency;
   checkDeclarations(model, report);
+  checkTimeline(model, (ref, path, code, severity, message, fix) => report(ref, path, code, severity, message, fix));
   if (agency?.code !== undefined && !isUnknown(agency.code) && !new RegExp(pack.agencyCode.pattern).test(agency.code)) {
     report(
       agency.ref,

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import type { App } from '../app.js';
 import { emit, formatDiagnostics } from '../output.js';
-import { addConfigOption, addInputOptions, addReportOptions, DEFAULT_ROOT, loadForCommand, type InputOptions, type ReportOptions } from './shared.js';
+import { addConfigOption, addInputOptions, addReportOptions, DEFAULT_ROOT, loadForCommand, type InputOptions, type ReportOptions, addStateOption } from './shared.js';
 
 export function registerCheck(program: Command, app: App): void {
   const cmd = program
@@ -13,6 +13,7 @@ export function registerCheck(program: Command, app: App): void {
     )
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT);
   addInputOptions(cmd);
+  addStateOption(cmd);
   addConfigOption(cmd);
   addReportOptions(cmd);
   cmd.addHelpText(
@@ -25,6 +26,7 @@ Ví dụ:
   $ kientruc check -f junit -o kientruc-junit.xml # báo cáo kiểm thử GitLab
   $ kientruc check -f github                      # chú thích trên pull request
   $ kientruc check --config ci/kientruc.config.yaml
+  $ kientruc check --state target:2030            # các quy tắc trên kiến trúc mục tiêu 2030
 
 Cấu hình (kientruc.config.yaml, cạnh thư mục kiến trúc):
   rules:

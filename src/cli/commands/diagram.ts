@@ -10,7 +10,7 @@ import { DEFAULT_MAX_NODES } from '../../render/mermaid/types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions, addStateOption } from './shared.js';
 
 interface DiagramOptions extends InputOptions {
   out: string;
@@ -48,6 +48,7 @@ export function registerDiagram(program: Command, app: App): void {
     .option('--no-render', 'không dùng trình duyệt: chỉ tạo mã nguồn Mermaid (.mmd) và README.md')
     .option('--max-nodes <n>', 'sơ đồ có nhiều nút hơn được tách (theo lớp, thành phần, cơ quan)', String(DEFAULT_MAX_NODES));
   addInputOptions(cmd);
+  addStateOption(cmd);
   addForceOption(cmd);
   cmd.addHelpText(
     'after',
@@ -56,6 +57,7 @@ Ví dụ:
   $ kientruc diagram                              # architecture/ → generated/diagrams/ (svg, png, mmd)
   $ kientruc diagram --format svg                 # chỉ SVG
   $ kientruc diagram --no-render                  # chỉ Mermaid, không cần Chromium (CI nhẹ)
+  $ kientruc diagram --state target:2030 --out generated/muc-tieu-2030/diagrams   # mục tiêu 2030
   $ kientruc diagram ../so-y-te/architecture --out ../so-y-te/generated/diagrams --max-nodes 60
 
 Cần Chromium và phông chữ tiếng Việt (Debian/Ubuntu):

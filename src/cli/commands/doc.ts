@@ -10,7 +10,7 @@ import type { Audience } from '../../render/strategy/view-types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, type InputOptions } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, type InputOptions, addStateOption } from './shared.js';
 
 interface DocOptions extends InputOptions {
   format: string;
@@ -47,6 +47,7 @@ export function registerDoc(program: Command, app: App): void {
     .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT)
     .option('--no-render', 'không dùng trình duyệt: không tạo được PDF (và DOCX của Chiến lược, vì có sơ đồ); HTML không kèm sơ đồ');
   addInputOptions(cmd);
+  addStateOption(cmd);
   addForceOption(cmd);
   cmd.addHelpText(
     'after',

@@ -10,7 +10,7 @@ import { stableStringify } from '../../core/stable-json.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
 import { writeReportFiles } from './reports-shared.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, type InputOptions } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, type InputOptions, addStateOption } from './shared.js';
 
 /** `md,pdf` → ['md', 'pdf'] in canonical order; an unknown name is a usage error. */
 function parsePeriodicFormats(value: string): PeriodicFormat[] {
@@ -39,6 +39,7 @@ export function registerReport(program: Command, app: App): void {
     .option('-f, --format <list>', `định dạng, cách nhau bằng dấu phẩy: ${PERIODIC_FORMATS.join(', ')} (pdf cần trình duyệt Chromium)`, 'md,html,docx,json')
     .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT);
   addInputOptions(cmd);
+  addStateOption(cmd);
   addForceOption(cmd);
   cmd.addHelpText(
     'after',

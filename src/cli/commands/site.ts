@@ -10,7 +10,7 @@ import type { GeneratedFile, RenderContext } from '../../render/types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions, addStateOption } from './shared.js';
 
 interface SiteOptions extends InputOptions {
   out: string;
@@ -37,6 +37,7 @@ export function registerSite(program: Command, app: App): void {
     .option('--out <dir>', 'thư mục đầu ra', `${DEFAULT_OUT}/${SITE_DIR}`)
     .option('--no-render', 'không dùng trình duyệt: sơ đồ hiện dưới dạng mã Mermaid');
   addInputOptions(cmd);
+  addStateOption(cmd);
   addForceOption(cmd);
   cmd.addHelpText(
     'after',

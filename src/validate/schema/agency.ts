@@ -1,5 +1,5 @@
 import type { FrameworkPack } from '../../framework/types.js';
-import { BASE_REQUIRED, baseProperties, decision, orgRef, period, plan } from './common.js';
+import { BASE_REQUIRED, baseProperties, decision, orgRef, period, plan, timeProperties } from './common.js';
 import { arr, bool, date, doc, enumOf, id, int, obj, ref, str, text, type Schema } from './dsl.js';
 
 export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): Schema {
@@ -251,20 +251,21 @@ export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): S
 }
 
 export function organizationSchema(pack: FrameworkPack): Schema {
+  const properties: Record<string, Schema> = {
+    ...baseProperties('Organization', { vi: 'cơ quan, đơn vị', en: 'an organisation' }),
+    code: str({ vi: 'Mã định danh cơ quan', en: 'Agency code', legal: 'TT 10/2016/TT-BTTTT (QCVN 102:2016/BTTTT)' }, { maxLength: 40 }),
+    type: enumOf(pack, 'orgType', { dvi: 'Loại tổ chức; mặc định "state" (cơ quan nhà nước). Cơ quan Đảng, Mặt trận Tổ quốc, đoàn thể thuộc phạm vi áp dụng của QĐ 3090; doanh nghiệp (state-enterprise, vendor) chỉ là đơn vị cung cấp, vận hành.', den: 'Organisation type; "state" by default. Party bodies, the Fatherland Front and mass organisations are within the scope of Decision 3090; enterprises only supply or operate.' }),
+    level: enumOf(pack, 'agencyLevel'),
+    parent: orgRef({ vi: 'Cơ quan cấp trên', en: 'Parent' }),
+    roles: arr({ vi: 'Vai trò', en: 'Roles' }, enumOf(pack, 'orgRole'), { uniqueItems: true }),
+    responsibilities: arr(
+      { vi: 'Trách nhiệm', en: 'Responsibilities', dvi: 'Nhiệm vụ nêu ở mục Tổ chức thực hiện, thêm vào nhiệm vụ tính từ mô hình.', den: 'Duties listed under implementation, added to those computed from the model.' },
+      { type: 'string', minLength: 1 },
+    ),
+  };
   return obj(
     { vi: 'Cơ quan, đơn vị', en: 'Organisation', dvi: 'Sở, ngành, UBND xã, đơn vị trực thuộc hoặc cơ quan khác được nêu là chủ quản, chủ trì, phối hợp.', den: 'Department, commune, unit or other body named as owner, lead or partner.' },
-    {
-      ...baseProperties('Organization', { vi: 'cơ quan, đơn vị', en: 'an organisation' }),
-      code: str({ vi: 'Mã định danh cơ quan', en: 'Agency code', legal: 'TT 10/2016/TT-BTTTT (QCVN 102:2016/BTTTT)' }, { maxLength: 40 }),
-      type: enumOf(pack, 'orgType', { dvi: 'Loại tổ chức; mặc định "state" (cơ quan nhà nước). Cơ quan Đảng, Mặt trận Tổ quốc, đoàn thể thuộc phạm vi áp dụng của QĐ 3090; doanh nghiệp (state-enterprise, vendor) chỉ là đơn vị cung cấp, vận hành.', den: 'Organisation type; "state" by default. Party bodies, the Fatherland Front and mass organisations are within the scope of Decision 3090; enterprises only supply or operate.' }),
-      level: enumOf(pack, 'agencyLevel'),
-      parent: orgRef({ vi: 'Cơ quan cấp trên', en: 'Parent' }),
-      roles: arr({ vi: 'Vai trò', en: 'Roles' }, enumOf(pack, 'orgRole'), { uniqueItems: true }),
-      responsibilities: arr(
-        { vi: 'Trách nhiệm', en: 'Responsibilities', dvi: 'Nhiệm vụ nêu ở mục Tổ chức thực hiện, thêm vào nhiệm vụ tính từ mô hình.', den: 'Duties listed under implementation, added to those computed from the model.' },
-        { type: 'string', minLength: 1 },
-      ),
-    },
+    { ...properties, ...timeProperties('org', properties) },
     [...BASE_REQUIRED, 'level'],
   );
 }
