@@ -1,9 +1,10 @@
 import type { IsoDate } from '../core/dates.js';
 import type { Model } from '../model/model.js';
 import { modelAt } from '../model/states.js';
-import type { Dataset, Integration, System } from '../model/types.js';
+import type { Dataset, Integration, Service, System } from '../model/types.js';
 import { computeCoverage, type CoverageRow } from './coverage.js';
 import { connectionFigures, type ConnectionFigures } from './figures.js';
+import { serviceFigures, type ServiceFigures } from './services.js';
 import { hasApprovedSecurityLevel, isInSecurityScope, isInService } from './systems.js';
 
 /**
@@ -31,6 +32,9 @@ export interface ArchitectureState {
   /** The connection figures every document prints (`connectionFigures`), for the period ending at the state's date. */
   readonly integrations: ConnectionFigures;
   readonly security: { readonly inScope: number; readonly approved: number; readonly monitored: number };
+  /** Public services (their online levels, eligible services fully online, latest dossiers) and business functions. */
+  readonly services: ServiceFigures;
+  readonly functions: number;
   /** Coverage measures of the state against their national targets. */
   readonly coverage: readonly CoverageRow[];
 }
@@ -82,6 +86,8 @@ export function architectureState(model: Model, asOf: IsoDate): ArchitectureStat
       approved: inScope.filter(hasApprovedSecurityLevel).length,
       monitored: inScope.filter((s) => s.security?.monitoredBy !== undefined).length,
     },
+    services: serviceFigures(model, asOf),
+    functions: model.all('function').length,
     coverage: computeCoverage(model, asOf),
   };
 }
@@ -93,7 +99,7 @@ function isMaster(d: Dataset): boolean {
 /** One difference between two states of an entity the architecture draws. */
 export interface StateChange {
   readonly ref: string;
-  readonly kind: 'system' | 'dataset' | 'integration';
+  readonly kind: 'system' | 'dataset' | 'integration' | 'service';
   /** `added`: only in the target; `removed`: only in the current state; `changed`: a field differs. */
   readonly change: 'added' | 'removed' | 'changed';
   /** For `changed`: the field (`status`, `layer`, `hosting`, `sync`, `channel`, `sharing`). */
@@ -111,6 +117,7 @@ const DATASET_FIELDS: readonly (readonly [string, (d: Dataset) => string | undef
   ['sync', (d) => d.sync?.status],
   ['sharing', (d) => d.sharing],
 ];
+const SERVICE_FIELDS: readonly (readonly [string, (s: Service) => string | undefined])[] = [['onlineLevel', (s) => (typeof s.onlineLevel === 'string' ? s.onlineLevel : undefined)]];
 const INTEGRATION_FIELDS: readonly (readonly [string, (i: Integration) => string | undefined])[] = [
   ['status', (i) => i.status],
   ['channel', (i) => i.channel],
@@ -143,7 +150,8 @@ function compare<T extends { readonly ref: string }>(
 
 /**
  * What differs between the current and the target state, for what the architecture draws: systems
- * (status, layer, hosting), datasets (synchronisation, sharing class), integrations (status, channel);
+ * (status, layer, hosting), datasets (synchronisation, sharing class), integrations (status, channel),
+ * public services (online level);
  * entities present in only one state. Sorted by kind, then ref.
  */
 export function stateChanges(current: Model, target: Model): StateChange[] {
@@ -151,6 +159,7 @@ export function stateChanges(current: Model, target: Model): StateChange[] {
     ...compare('system', current.all('system'), target.all('system'), SYSTEM_FIELDS),
     ...compare('dataset', current.all('dataset'), target.all('dataset'), DATASET_FIELDS),
     ...compare('integration', current.all('integration'), target.all('integration'), INTEGRATION_FIELDS),
+    ...compare('service', current.all('service'), target.all('service'), SERVICE_FIELDS),
   ];
 }
 

@@ -36,3 +36,6 @@ export function connectionFigures(model: Model, asOf: IsoDate, period: Period = 
     working: c.working,
   };
 }
+
+/** The service figures (share of eligible services fully online, share of dossiers online) every document prints. */
+export { latestDossierTotals, serviceFigures, type DossierTotals, type ServiceFigures } from './services.js';

@@ -8,7 +8,7 @@ import { isIsoDate, type IsoDate } from './dates.js';
 import type { EntityKind } from './ref.js';
 
 /** Kinds that may carry `since`, `until`, `replacedBy` and `transitions`. */
-export const TIMED_KINDS = ['org', 'system', 'dataset', 'integration'] as const satisfies readonly EntityKind[];
+export const TIMED_KINDS = ['org', 'system', 'dataset', 'integration', 'service', 'function'] as const satisfies readonly EntityKind[];
 export type TimedKind = (typeof TIMED_KINDS)[number];
 
 /**
@@ -27,14 +27,19 @@ export const TIME_FIELDS: Readonly<Record<TimedKind, readonly string[]>> = {
     'nationalRole', 'nationalStore', 'sync', 'updateFrequency', 'dictionary', 'standardised', 'openData', 'replacedBy',
   ],
   integration: ['name', 'shortName', 'status', 'type', 'from', 'to', 'channel', 'via', 'datasets', 'direction', 'format', 'mandatory', 'replacedBy'],
+  // A service moves online (một phần → toàn trình), onto the national portal, or to another handling system.
+  service: ['name', 'shortName', 'provider', 'function', 'onlineLevel', 'eligibleFullOnline', 'channels', 'handledBy', 'alsoUses', 'portalUrl', 'replacedBy'],
+  function: ['name', 'shortName', 'owner', 'parent', 'fields', 'supportedBy', 'replacedBy'],
 };
 
 /** Ref kinds `replacedBy` accepts, per kind (`national:…`: consolidated onto a national platform). */
-export const REPLACED_BY_KINDS: Readonly<Record<TimedKind, readonly ('org' | 'agency' | 'system' | 'dataset' | 'integration' | 'national')[]>> = {
+export const REPLACED_BY_KINDS: Readonly<Record<TimedKind, readonly ('org' | 'agency' | 'system' | 'dataset' | 'integration' | 'national' | 'service' | 'function')[]>> = {
   org: ['org', 'agency'],
   system: ['system', 'national'],
   dataset: ['dataset', 'national'],
   integration: ['integration'],
+  service: ['service'],
+  function: ['function'],
 };
 
 export function isTimedKind(kind: string): kind is TimedKind {

@@ -148,7 +148,7 @@ export function buildModel(input: BuildInput): BuildResult {
       references.push({ from, path: site.path, raw: site.value, to: undefined });
       const kind = parsed.kind;
       const guess = closest(parsed.id, idsOf(kind));
-      const elsewhere = (['system', 'dataset', 'integration', 'kpi', 'task', 'org'] as const).find(
+      const elsewhere = (['system', 'dataset', 'integration', 'kpi', 'task', 'org', 'service', 'function'] as const).find(
         (k) => k !== kind && entities.has(refOf(k, parsed.id)),
       );
       const guessText = guess ? text(` — ý bạn là "${guess}"?`, ` — did you mean "${guess}"?`) : text('.', '.');

@@ -2377,3 +2377,322 @@ export interface TaskDoc {
    */
   addresses?: string[];
 }
+
+/**
+ * Dịch vụ công — Public service
+ */
+export interface ServiceDoc {
+  /**
+   * Phiên bản định dạng — Format version
+   */
+  apiVersion: "kientruc/v1";
+  /**
+   * Loại thực thể — Entity kind
+   */
+  kind: "Service";
+  /**
+   * Mã định danh — Identifier
+   */
+  id: string;
+  /**
+   * Tên — Name
+   */
+  name: string;
+  /**
+   * Tên viết tắt — Short name
+   */
+  shortName?: string;
+  /**
+   * Mô tả — Description
+   */
+  description?: string;
+  /**
+   * Nhãn — Tags
+   */
+  tags?: string[];
+  /**
+   * Ghi chú nội bộ — Internal notes
+   */
+  notes?: string;
+  /**
+   * Mã thủ tục hành chính — Procedure codes
+   */
+  procedures?: string[];
+  /**
+   * Lĩnh vực — Field
+   */
+  field?: string;
+  /**
+   * Chức năng nghiệp vụ — Business function
+   */
+  function?: string;
+  /**
+   * Cơ quan cung cấp — Providing body
+   */
+  provider: string;
+  /**
+   * Mức độ cung cấp dịch vụ công trực tuyến — Online provision level
+   */
+  onlineLevel: "full" | "partial" | "none" | "chưa xác định" | "unknown";
+  /**
+   * Đủ điều kiện cung cấp trực tuyến toàn trình — Eligible for full online provision
+   */
+  eligibleFullOnline?: true | false | "chưa xác định" | "unknown";
+  /**
+   * Kênh tiếp nhận hồ sơ — Submission channels
+   *
+   * Items: Kênh tiếp nhận hồ sơ — Submission channel
+   */
+  channels?: ("national-portal" | "provincial-system" | "in-person" | "post" | "mobile-app")[];
+  /**
+   * Hệ thống giải quyết — Handling system
+   */
+  handledBy?: string;
+  /**
+   * Hệ thống khác sử dụng — Other systems used
+   *
+   * Items: Hệ thống — System
+   */
+  alsoUses?: string[];
+  /**
+   * Địa chỉ trên Cổng Dịch vụ công quốc gia — Address on the National Public Service Portal
+   */
+  portalUrl?: string;
+  /**
+   * Số liệu hồ sơ theo kỳ — Dossier figures per period
+   *
+   * Items: Hồ sơ trong kỳ — Dossiers in a period
+   */
+  dossiers?: {
+    /**
+     * Kỳ — Period
+     */
+    period: string;
+    /**
+     * Số hồ sơ tiếp nhận — Dossiers received
+     */
+    received: number;
+    /**
+     * Số hồ sơ tiếp nhận trực tuyến — Dossiers received online
+     */
+    receivedOnline?: number;
+    /**
+     * Số hồ sơ xử lý trực tuyến — Dossiers processed online
+     */
+    processedOnline?: number;
+    /**
+     * Số hồ sơ gắn định danh cá nhân — Dossiers tagged with a personal ID
+     */
+    withPersonalId?: number;
+    /**
+     * Nguồn số liệu — Source
+     */
+    source?: string;
+  }[];
+  /**
+   * Có từ — Exists since
+   */
+  since?: number | string;
+  /**
+   * Có đến — Exists until
+   */
+  until?: number | string;
+  /**
+   * Được thay thế bởi — Replaced by
+   */
+  replacedBy?: string;
+  /**
+   * Chuyển đổi theo kế hoạch — Planned transitions
+   *
+   * Items: Chuyển đổi — Transition
+   */
+  transitions?: {
+    /**
+     * Có hiệu lực từ — In force from
+     */
+    at: number | string;
+    /**
+     * Nhiệm vụ thực hiện — Delivering task
+     */
+    task?: string;
+    /**
+     * Trường thay đổi — Fields changed
+     */
+    set: {
+      /**
+       * Tên — Name
+       */
+      name?: string;
+      /**
+       * Tên viết tắt — Short name
+       */
+      shortName?: string;
+      /**
+       * Cơ quan cung cấp — Providing body
+       */
+      provider?: string;
+      /**
+       * Chức năng nghiệp vụ — Business function
+       */
+      function?: string;
+      /**
+       * Mức độ cung cấp dịch vụ công trực tuyến — Online provision level
+       */
+      onlineLevel?: "full" | "partial" | "none" | "chưa xác định" | "unknown";
+      /**
+       * Đủ điều kiện cung cấp trực tuyến toàn trình — Eligible for full online provision
+       */
+      eligibleFullOnline?: true | false | "chưa xác định" | "unknown";
+      /**
+       * Kênh tiếp nhận hồ sơ — Submission channels
+       *
+       * Items: Kênh tiếp nhận hồ sơ — Submission channel
+       */
+      channels?: ("national-portal" | "provincial-system" | "in-person" | "post" | "mobile-app")[];
+      /**
+       * Hệ thống giải quyết — Handling system
+       */
+      handledBy?: string;
+      /**
+       * Hệ thống khác sử dụng — Other systems used
+       *
+       * Items: Hệ thống — System
+       */
+      alsoUses?: string[];
+      /**
+       * Địa chỉ trên Cổng Dịch vụ công quốc gia — Address on the National Public Service Portal
+       */
+      portalUrl?: string;
+      /**
+       * Được thay thế bởi — Replaced by
+       */
+      replacedBy?: string;
+    };
+    /**
+     * Ghi chú — Note
+     */
+    note?: string;
+  }[];
+}
+
+/**
+ * Chức năng nghiệp vụ — Business function
+ */
+export interface BusinessFunctionDoc {
+  /**
+   * Phiên bản định dạng — Format version
+   */
+  apiVersion: "kientruc/v1";
+  /**
+   * Loại thực thể — Entity kind
+   */
+  kind: "BusinessFunction";
+  /**
+   * Mã định danh — Identifier
+   */
+  id: string;
+  /**
+   * Tên — Name
+   */
+  name: string;
+  /**
+   * Tên viết tắt — Short name
+   */
+  shortName?: string;
+  /**
+   * Mô tả — Description
+   */
+  description?: string;
+  /**
+   * Nhãn — Tags
+   */
+  tags?: string[];
+  /**
+   * Ghi chú nội bộ — Internal notes
+   */
+  notes?: string;
+  /**
+   * Cơ quan thực hiện — Responsible body
+   */
+  owner: string;
+  /**
+   * Chức năng cấp trên — Parent function
+   */
+  parent?: string;
+  /**
+   * Lĩnh vực — Fields
+   */
+  fields?: string[];
+  /**
+   * Hệ thống hỗ trợ — Supporting systems
+   *
+   * Items: Hệ thống — System
+   */
+  supportedBy?: string[];
+  /**
+   * Có từ — Exists since
+   */
+  since?: number | string;
+  /**
+   * Có đến — Exists until
+   */
+  until?: number | string;
+  /**
+   * Được thay thế bởi — Replaced by
+   */
+  replacedBy?: string;
+  /**
+   * Chuyển đổi theo kế hoạch — Planned transitions
+   *
+   * Items: Chuyển đổi — Transition
+   */
+  transitions?: {
+    /**
+     * Có hiệu lực từ — In force from
+     */
+    at: number | string;
+    /**
+     * Nhiệm vụ thực hiện — Delivering task
+     */
+    task?: string;
+    /**
+     * Trường thay đổi — Fields changed
+     */
+    set: {
+      /**
+       * Tên — Name
+       */
+      name?: string;
+      /**
+       * Tên viết tắt — Short name
+       */
+      shortName?: string;
+      /**
+       * Cơ quan thực hiện — Responsible body
+       */
+      owner?: string;
+      /**
+       * Chức năng cấp trên — Parent function
+       */
+      parent?: string;
+      /**
+       * Lĩnh vực — Fields
+       */
+      fields?: string[];
+      /**
+       * Hệ thống hỗ trợ — Supporting systems
+       *
+       * Items: Hệ thống — System
+       */
+      supportedBy?: string[];
+      /**
+       * Được thay thế bởi — Replaced by
+       */
+      replacedBy?: string;
+    };
+    /**
+     * Ghi chú — Note
+     */
+    note?: string;
+  }[];
+}

@@ -33,6 +33,11 @@ import { kpiBelowNationalTarget } from './kpi/below-national-target.js';
 import { kpiMeasurement } from './kpi/measurement.js';
 import { kpiTarget } from './kpi/target.js';
 import { kpiTaskCoverage } from './kpi/task-coverage.js';
+import { serviceDossierFigures } from './service/dossier-figures.js';
+import { serviceFullOnline } from './service/full-online.js';
+import { serviceHandlingSystem } from './service/handling-system.js';
+import { serviceNationalPortal } from './service/national-portal.js';
+import { serviceUnknownFact } from './service/unknown-fact.js';
 import { systemContinuityPlans } from './system/continuity-plans.js';
 import { systemDuplicatesNational } from './system/duplicates-national.js';
 import { systemLevelOneSensitive } from './system/level-one-sensitive.js';
@@ -79,6 +84,11 @@ export const RULES = [
   kpiMeasurement,
   kpiTarget,
   kpiTaskCoverage,
+  serviceDossierFigures,
+  serviceFullOnline,
+  serviceHandlingSystem,
+  serviceNationalPortal,
+  serviceUnknownFact,
   systemContinuityPlans,
   systemDuplicatesNational,
   systemLevelOneSensitive,

@@ -40,7 +40,7 @@ export function registerDiagram(program: Command, app: App): void {
     .command('diagram')
     .summary('vẽ sơ đồ kiến trúc (Mermaid, SVG, PNG) / draw the architecture diagrams')
     .description(
-      'Vẽ từ mô hình kiến trúc: bức tranh tổng thể theo lớp QĐ 3090, sơ đồ kết nối (LGSP, NDXP, NDOP, CSDL quốc gia), kiến trúc dữ liệu theo QĐ 2439 và đồng bộ về CSDL tổng hợp quốc gia, an toàn thông tin theo cấp độ, lộ trình nhiệm vụ (Gantt), biểu đồ chỉ tiêu và sơ đồ ngữ cảnh từng hệ thống. Ghi mã nguồn Mermaid (.mmd), bản vẽ SVG, PNG và README.md có mã nguồn từng sơ đồ. Dùng một trình duyệt Chromium cho cả lần chạy; sơ đồ không đổi được lấy lại từ bộ nhớ đệm .kientruc-cache/.',
+      'Vẽ từ mô hình kiến trúc: kiến trúc nghiệp vụ (dịch vụ công theo cơ quan, lĩnh vực và hệ thống giải quyết), bức tranh tổng thể theo lớp QĐ 3090, sơ đồ kết nối (LGSP, NDXP, NDOP, CSDL quốc gia), kiến trúc dữ liệu theo QĐ 2439 và đồng bộ về CSDL tổng hợp quốc gia, an toàn thông tin theo cấp độ, lộ trình nhiệm vụ (Gantt), biểu đồ chỉ tiêu và sơ đồ ngữ cảnh từng hệ thống. Ghi mã nguồn Mermaid (.mmd), bản vẽ SVG, PNG và README.md có mã nguồn từng sơ đồ. Dùng một trình duyệt Chromium cho cả lần chạy; sơ đồ không đổi được lấy lại từ bộ nhớ đệm .kientruc-cache/.',
     )
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
     .option('--out <dir>', 'thư mục đầu ra (các tệp kientruc đã ghi trước đó được thay thế)', `${DEFAULT_OUT}/diagrams`)

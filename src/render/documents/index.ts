@@ -122,7 +122,7 @@ export async function renderDocuments(ctx: RenderContext, requests: readonly Doc
  */
 export const documentsRenderer: Renderer = {
   id: 'documents',
-  description: 'Văn bản của cơ quan (Chiến lược dữ liệu hoặc Kế hoạch): bản nội bộ và bản công khai (md, html, pdf, docx)',
+  description: 'Văn bản của cơ quan (Chiến lược dữ liệu, Kế hoạch hoặc Khung kiến trúc số, theo document.kind): bản nội bộ và bản công khai (md, html, pdf, docx)',
   async render(ctx) {
     const kind = defaultKind(ctx.model);
     // Without a browser (--no-render) the build keeps to the fast text formats, as for every output.

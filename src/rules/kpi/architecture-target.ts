@@ -12,8 +12,8 @@ import { defineRule } from '../define-rule.js';
 const PROGRESS = new Set(['percent', 'milestone']);
 
 /**
- * Measures of what the architecture draws (systems, datasets, integrations), which transitions can
- * change. Agency-level facts (staffing, the network rules, the governance maturity level) have no
+ * Measures of what the architecture draws (systems, datasets, integrations, services), which
+ * transitions can change; dossier counts are a period's figures, not a state's. Agency-level facts (staffing, the network rules, the governance maturity level) have no
  * target state in the model, so a target on them is not the architecture's to meet.
  */
 const ARCHITECTURE_MEASURES: ReadonlySet<string> = new Set([
@@ -26,6 +26,8 @@ const ARCHITECTURE_MEASURES: ReadonlySet<string> = new Set([
   'sectoral-db-standardised',
   'datasets-quality-assessed',
   'open-datasets-published',
+  'services-full-online',
+  'services-on-national-portal',
 ]);
 
 function comparable(row: CoverageRow, k: Kpi): boolean {

@@ -21,4 +21,14 @@ describeRule(taskArchitectureRoadmap, [
   },
   { name: 'bước chuyển đổi sau năm mục tiêu: ngoài lộ trình', files: { 's.yaml': moved('2031-06-30'), 't.yaml': task('chuyen', 'deadline: 2032-12-31\n') }, expect: [] },
   { name: 'thời hạn thường xuyên: không so sánh', files: { 's.yaml': moved(), 't.yaml': task('chuyen', 'deadline: ongoing\n') }, expect: [] },
+  {
+    name: 'một nhiệm vụ, hai bước (2028, 2029): thời hạn so với bước cuối cùng',
+    files: { 's.yaml': moved(), 's2.yaml': system('khac', 'transitions:\n  - at: 2029\n    task: task:chuyen\n    set: { status: upgrading }\n'), 't.yaml': task('chuyen', 'deadline: 2029-12-31\n') },
+    expect: [],
+  },
+  {
+    name: 'bắt đầu sau bước đầu tiên',
+    files: { 's.yaml': moved(), 't.yaml': task('chuyen', 'start: 2028-09-01\ndeadline: 2028-06-30\n') },
+    expect: [{ entity: 'task:chuyen', at: 't.yaml:7:8', severity: 'warning' }],
+  },
 ]);

@@ -20,6 +20,7 @@ import { isUnknown, UNKNOWN_VALUES } from '../../../core/unknown.js';
 /** Fields whose value may be declared "chưa xác định" (the schema's list, docs/model.md). */
 const UNKNOWN_FIELDS: ReadonlySet<string> = new Set([
   'System:owner', 'System:operator', 'System:functionClass', 'System:security.level', 'System:security.dossier', 'System:hosting.deployment',
+  'Service:provider', 'Service:onlineLevel', 'Service:eligibleFullOnline', 'Service:handledBy', 'BusinessFunction:owner',
   'Dataset:owner', 'Dataset:custodian', 'Dataset:layer', 'Dataset:block', 'Dataset:sharing', 'Dataset:criticality', 'Dataset:personalData',
 ]);
 
@@ -128,7 +129,9 @@ export function importInventory(input: ImportInput): ImportResult {
         });
         continue;
       }
-      const key = nameKey(name);
+      // One procedure is provided by many bodies (every commune registers births): a service repeats only with the same provider.
+      const provider = kindId === 'service' ? row.cells.get('provider') : undefined;
+      const key = provider ? `${nameKey(name)}\u0000${nameKey(cellText(provider.value))}` : nameKey(name);
       const dup = seen.get(key);
       if (dup !== undefined) {
         issues.push({

@@ -16,10 +16,21 @@ import { deadlineText, orgName, sentence, squash, viLetter } from '../../../stra
 import { heading, paragraph, tableBlock, type Block } from '../../view.js';
 
 /** The fields a step names, in words (the ones the architecture draws; others are named by their key). */
-const STEP_FIELD: Readonly<Record<string, string>> = { ...fieldLabels(), component: 'thành phần', owner: 'cơ quan chủ quản', operator: 'đơn vị vận hành', via: 'nền tảng trung gian', system: 'hệ thống lưu trữ' };
+const STEP_FIELD: Readonly<Record<string, string>> = {
+  ...fieldLabels(),
+  component: 'thành phần',
+  owner: 'cơ quan chủ quản',
+  operator: 'đơn vị vận hành',
+  via: 'nền tảng trung gian',
+  system: 'hệ thống lưu trữ',
+  onlineLevel: 'mức độ trực tuyến',
+  eligibleFullOnline: 'đủ điều kiện trực tuyến toàn trình',
+  channels: 'kênh tiếp nhận',
+  handledBy: 'hệ thống giải quyết',
+};
 
 function fieldLabels(): Record<string, string> {
-  return { status: 'trạng thái', layer: 'lớp kiến trúc', hosting: 'hình thức triển khai', sync: 'đồng bộ', sharing: 'phân loại chia sẻ', channel: 'kênh kết nối' };
+  return { status: 'trạng thái', layer: 'lớp kiến trúc', hosting: 'hình thức triển khai', sync: 'đồng bộ', sharing: 'phân loại chia sẻ', channel: 'kênh kết nối', onlineLevel: 'mức độ trực tuyến' };
 }
 
 /** A field's value in words: enum labels, hosting and sync by their status, refs by name. */
@@ -32,6 +43,7 @@ function fieldValue(model: Model, kind: string, field: string, value: unknown): 
   if (typeof value === 'string' && model.isValid(value)) return squash(model.shortNameOf(value));
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'có' : 'không';
+  if (Array.isArray(value)) return value.length ? value.map((v) => fieldValue(model, kind, field, v)).join(', ') : 'không có';
   return 'thay đổi';
 }
 
@@ -69,7 +81,16 @@ export interface RoadmapStep {
   readonly tasks: readonly string[];
 }
 
-const FIELD_ENUM: Readonly<Record<string, string>> = { status: 'lifecycle', layer: 'layer', hosting: 'deployment', sync: 'syncStatus', sharing: 'sharingClass', channel: 'channel' };
+const FIELD_ENUM: Readonly<Record<string, string>> = {
+  status: 'lifecycle',
+  layer: 'layer',
+  hosting: 'deployment',
+  sync: 'syncStatus',
+  sharing: 'sharingClass',
+  channel: 'channel',
+  onlineLevel: 'serviceOnlineLevel',
+  channels: 'serviceChannel',
+};
 const FIELD_LABEL: Readonly<Record<string, string>> = fieldLabels();
 const INTEGRATION_STATUS = 'integrationStatus';
 

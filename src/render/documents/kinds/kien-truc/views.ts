@@ -44,7 +44,7 @@ function names(list: readonly { readonly name: string; readonly shortName?: stri
   return list.map((x) => squash(x.shortName ?? x.name)).sort(viCollator.compare).join('; ');
 }
 
-function business(ctx: StrategyContext, s: StateInput): Block[] {
+function business(ctx: StrategyContext, s: StateInput, current: boolean): Block[] {
   const f = s.figures;
   const channels = s.model.all('system').filter((x) => x.layer === 'L4' && x.status !== 'retired');
   const out: Block[] = [
@@ -52,6 +52,21 @@ function business(ctx: StrategyContext, s: StateInput): Block[] {
       `${s.when}, kiến trúc mô tả ${n(f.orgs.total)} cơ quan, đơn vị${f.orgs.communes ? `, trong đó ${n(f.orgs.communes)} xã, phường` : ''}, cùng các hệ thống phục vụ người dân, doanh nghiệp và chỉ đạo, điều hành của ${ctx.vars['entity']}.`,
     ),
   ];
+  const sv = f.services;
+  if (f.functions) out.push(paragraph(`Chức năng nghiệp vụ được mô tả: ${n(f.functions)}.`));
+  if (sv.services) {
+    const share = sv.fullOnlineShare === null ? '' : ` (${viNumber(sv.fullOnlineShare, 1)}%)`;
+    out.push(
+      paragraph(
+        `Dịch vụ công được mô tả: ${n(sv.services)}, trong đó ${n(sv.byLevel.full)} trực tuyến toàn trình, ${n(sv.byLevel.partial)} trực tuyến một phần, ${n(sv.byLevel.none)} chưa trực tuyến; ${n(sv.eligibleFullyOnline)}/${n(sv.eligible)} dịch vụ đủ điều kiện đã cung cấp trực tuyến toàn trình${share}.`,
+      ),
+    );
+    // Dossiers are a period's figures: the current state's only.
+    if (current && sv.dossiers?.onlineShare != null) {
+      const period = sv.dossiers.period.labelVi.charAt(0).toLocaleLowerCase('vi') + sv.dossiers.period.labelVi.slice(1);
+      out.push(paragraph(`Hồ sơ tiếp nhận (${period}): ${n(sv.dossiers.received)}, trong đó ${n(sv.dossiers.online)} trực tuyến (${viNumber(sv.dossiers.onlineShare, 1)}%).`));
+    }
+  }
   if (channels.length) {
     out.push(paragraph(`Kênh tương tác với người dân, doanh nghiệp và kênh đo lường hiệu quả (${n(channels.length)} hệ thống): ${names(channels)}.`));
   }
@@ -144,7 +159,7 @@ export function stateViews(ctx: StrategyContext, s: StateInput, opts: { readonly
   const h = (title: string): Block => heading(2, `${i++}. ${title}`);
   return [
     h('Kiến trúc nghiệp vụ'),
-    ...business(ctx, s),
+    ...business(ctx, s, opts.current),
     h('Kiến trúc dữ liệu'),
     ...data(s),
     h('Kiến trúc ứng dụng'),
