@@ -20,6 +20,7 @@ import type { CodeInfo } from './diagnostics/format/context.js';
 import { FORMATTERS, type FormatName } from './diagnostics/format/index.js';
 import type { FrameworkPack } from './framework/types.js';
 import type { Model } from './model/model.js';
+import { parseState, type StateSpec } from './model/states.js';
 import type { ValidModel } from './model/valid.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
 import { RULES } from './rules/index.js';
@@ -42,6 +43,11 @@ export interface LoadOptions {
   readonly config?: string;
   /** Content-addressed cache folder (e.g. `.kientruc-cache`); default: no cache. */
   readonly cacheDir?: string;
+  /**
+   * The state to load: `current` (default; dated by `asOf`, else the agency's `asOf`), `target:2030`,
+   * `2027` or `2027-06-30` (see `parseState`). Rules and view models see that state.
+   */
+  readonly state?: string | StateSpec;
 }
 
 /** A loaded architecture: the read-only model, its framework pack and what loading found. */
@@ -52,6 +58,8 @@ export interface Architecture {
   readonly diagnostics: readonly Diagnostic[];
   /** The report date the run used. */
   readonly asOf: IsoDate;
+  /** The state `model` shows and its date; undefined when the model is as written (no reference date). */
+  readonly state: { readonly spec: StateSpec; readonly date: IsoDate } | undefined;
   /** Files read, relative to `cwd`. */
   readonly files: readonly string[];
   /** True when YAML, schema or reference errors make the model unfit for reports and documents. */
@@ -73,6 +81,7 @@ async function run(opts: LoadOptions, rules: boolean): Promise<Architecture> {
     ...(opts.asOf !== undefined ? { asOf: isoOrThrow('asOf', opts.asOf) } : {}),
     ...(opts.config !== undefined ? { config: opts.config } : {}),
     cacheDir: opts.cacheDir,
+    ...(opts.state !== undefined ? { state: typeof opts.state === 'string' ? parseState(opts.state) : opts.state } : {}),
     rules,
   });
   return {
@@ -80,6 +89,7 @@ async function run(opts: LoadOptions, rules: boolean): Promise<Architecture> {
     pack: r.pack,
     diagnostics: r.diagnostics,
     asOf: r.asOf,
+    state: r.state,
     files: r.loaded.files.map((f) => f.file),
     structuralErrors: r.structuralErrors,
     internal: r,
@@ -177,3 +187,24 @@ export type { Severity } from './core/severity.js';
 export type { Range, Position } from './core/source.js';
 export type { Text } from './core/text.js';
 export type { Agency, Dataset, Entity, Integration, Kpi, Organization, System, Task } from './model/types.js';
+
+// Time in the model: states (current, target:YYYY, a year or a day) and the computed roadmap.
+export {
+  baseOf,
+  dateOfState,
+  describeState,
+  existsAt,
+  lifespanOf,
+  modelAt,
+  parseState,
+  stateDate,
+  STATE_FORMS,
+  transitionsBetween,
+  transitionsOf,
+  type FieldChange,
+  type StateOptions,
+  type StateSpec,
+  type Transition,
+} from './model/states.js';
+export { isTimePoint, TIME_FIELDS, TIMED_KINDS, timePointDate, type TimedKind, type TimePoint } from './core/time-fields.js';
+export type { ValidModel } from './model/valid.js';

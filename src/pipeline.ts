@@ -10,6 +10,7 @@ import { loadArchitecture, type LoadResult } from './load/load-architecture.js';
 import { loadProjectAssets } from './load/project-assets.js';
 import { buildModel } from './model/build.js';
 import type { Model } from './model/model.js';
+import { modelAt, stateDate, type StateSpec } from './model/states.js';
 import { certifyModel, type ValidModel } from './model/valid.js';
 import type { Rule } from './rules/define-rule.js';
 import { RULES } from './rules/index.js';
@@ -30,7 +31,12 @@ export interface PipelineOptions {
   readonly base?: string | undefined;
   /** The date the bin read once; used only when neither --as-of nor the agency's `asOf` is given. */
   readonly today: IsoDate;
-  readonly asOf?: IsoDate;
+  readonly asOf?: IsoDate | undefined;
+  /**
+   * The state of the architecture to load (model/states.ts): `current` by default, dated by `asOf`,
+   * else the agency's `asOf`; with neither, the model as written. Rules and renderers see this state.
+   */
+  readonly state?: StateSpec | undefined;
   /** Run the conformance rules (check, gap, build) or not (validate). */
   readonly rules?: boolean;
   readonly ruleSeverity?: Readonly<Record<string, Severity>>;
@@ -56,6 +62,8 @@ interface PipelineData {
   readonly loaded: LoadResult;
   /** The report date the run used. */
   readonly asOf: IsoDate;
+  /** The state `model` shows, and its date; undefined when the model is as written (no reference date). */
+  readonly state: { readonly spec: StateSpec; readonly date: IsoDate } | undefined;
   /** Rules that ran (empty for validate). */
   readonly rules: readonly Rule[];
   /** Strategy prose and template overrides found next to the YAML. */
@@ -78,6 +86,8 @@ export interface InvalidPipelineResult extends PipelineData {
 
 /** Test `structuralErrors` to reach the `ValidModel` a renderer needs. */
 export type PipelineResult = ValidPipelineResult | InvalidPipelineResult;
+
+const CURRENT: StateSpec = { kind: 'current', text: 'current' };
 
 function choosePack(loaded: LoadResult, loadPack: (id: string) => FrameworkPack): { pack: FrameworkPack; diagnostics: Diagnostic[] } {
   const packs = availablePacks();
@@ -125,13 +135,19 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const shas = new Map(loaded.files.map((f) => [f.file, f.sha256]));
   const validated = validateDocuments(loaded.docs, schemas, loaded.sources, loaded.cache ? { cache: loaded.cache, shaOf: (f) => shas.get(f) } : undefined);
   const built = buildModel({ root: loaded.root, pack: chosen.pack, docs: validated.value, sources: loaded.sources, files: loaded.files });
-  const model = built.value;
-  const asOf = opts.asOf ?? model.agency?.asOf ?? opts.today;
+  const asWritten = built.value;
+  const asOf = opts.asOf ?? asWritten.agency?.asOf ?? opts.today;
+  // The state is dated by --as-of or the agency's asOf, never by the clock.
+  const spec = opts.state ?? (opts.asOf ?? asWritten.agency?.asOf ? CURRENT : undefined);
+  const stateAt = spec === undefined ? undefined : stateDate(asWritten, spec, { asOf: opts.asOf });
+  if (spec !== undefined && stateAt === undefined) modelAt(asWritten, spec, { asOf: opts.asOf }); // throws the one-line UserError
+  const model = spec === undefined ? asWritten : modelAt(asWritten, spec, { asOf: opts.asOf });
+  const state = spec !== undefined && stateAt !== undefined ? { spec, date: stateAt } : undefined;
   const early = [...loaded.diagnostics, ...assets.diagnostics, ...chosen.diagnostics, ...validated.diagnostics, ...built.diagnostics];
   const checked = opts.rules ? await checkRules(opts, loaded, model, asOf) : { diagnostics: [], ran: [], config: EMPTY_CONFIG };
   const diagnostics = sortDiagnostics([...early, ...checked.diagnostics]);
   loaded.cache?.flush();
-  const data: PipelineData = { diagnostics, pack: chosen.pack, loaded, asOf, rules: checked.ran, assets: assets.value, config: checked.config };
+  const data: PipelineData = { diagnostics, pack: chosen.pack, loaded, asOf, state, rules: checked.ran, assets: assets.value, config: checked.config };
   // Only the stages before the rules decide: a rule finding never makes a model unfit to render.
   const valid = certifyModel(model, early);
   return valid ? { ...data, structuralErrors: false, model: valid } : { ...data, structuralErrors: true, model };

@@ -34,7 +34,7 @@ export interface MergedAgency {
 }
 
 function emptyCounts(): Record<EntityKind, number> {
-  return { agency: 0, org: 0, system: 0, dataset: 0, integration: 0, kpi: 0, task: 0 };
+  return { agency: 0, org: 0, system: 0, dataset: 0, integration: 0, kpi: 0, task: 0, service: 0, function: 0 };
 }
 
 function agencyLocation(input: AgencyInput, path: readonly (string | number)[]) {

@@ -6,6 +6,7 @@ import { isClassified, isNationalOrSectoralDb, isPublishedOpen, isQualityStale, 
 import { displayDate, displayValue, percentOf } from './display.js';
 import { integrationEnds, isActiveIntegration, isThroughPlatform } from './endpoints.js';
 import { meets } from './kpis.js';
+import { isFullyOnline, isOnNationalPortal, serviceFigures } from './services.js';
 import { hasApprovedSecurityLevel, isInSecurityScope } from './systems.js';
 
 /** One coverage measure computed from the model itself. */
@@ -28,6 +29,8 @@ export interface CoverageRow {
   readonly legalRef: string | null;
   /** Entities that do not count towards the numerator (sorted refs), for drill-down. */
   readonly missing: readonly string[];
+  /** What the value is computed from, when a report should say it ("tính từ 20 dịch vụ công"). */
+  readonly basis: Text | null;
 }
 
 export interface CoverageTarget {
@@ -45,6 +48,7 @@ interface Counted {
   readonly denominator: number | null;
   readonly value: number | null;
   readonly missing: readonly string[];
+  readonly basis?: Text;
 }
 
 function share<T extends { readonly ref: string }>(population: readonly T[], ok: (t: T) => boolean): Counted {
@@ -140,6 +144,47 @@ export function computeCoverage(model: Model, asOf: IsoDate): CoverageRow[] {
     share(datasets.filter((d) => d.sharing === 'open'), isPublishedOpen),
     'NĐ 194/2025/NĐ-CP',
   );
+  // Public services (kind: Service): the two service KPIs of QĐ 1751/QĐ-TTg Điều 1 mục IV.2.a and the
+  // share on the National Public Service Portal, each saying how many services it is computed from.
+  // Only when the model declares services: without them the KPIs stay declared (no empty rows).
+  const services = model.all('service');
+  const sf = serviceFigures(model, asOf);
+  if (services.length > 0) {
+    const fromServices = (n: number): Text => text(`tính từ ${n} dịch vụ công`, `computed from ${n} public services`);
+    add(
+      'services-full-online',
+      text('Thủ tục hành chính đủ điều kiện được cung cấp trực tuyến toàn trình', 'Eligible procedures offered fully online'),
+      text(
+        `Dịch vụ công khai báo đủ điều kiện cung cấp trực tuyến toàn trình (${sf.eligible} trên ${sf.services} dịch vụ công của mô hình) đang cung cấp dịch vụ công trực tuyến toàn trình.`,
+        `Services declared eligible for full online provision (${sf.eligible} of the model's ${sf.services} public services) that are offered fully online.`,
+      ),
+      { ...share(services.filter((s) => s.eligibleFullOnline === true), isFullyOnline), basis: fromServices(sf.eligible) },
+      'QĐ 1751/QĐ-TTg Điều 1 mục IV.2.a',
+    );
+    const d = sf.dossiers;
+    add(
+      'service-dossiers-online',
+      text('Hồ sơ thủ tục hành chính được xử lý trực tuyến', 'Dossiers processed online'),
+      d
+        ? text(
+            `Hồ sơ xử lý trực tuyến (hoặc tiếp nhận trực tuyến khi dịch vụ không khai báo số xử lý trực tuyến) trên hồ sơ tiếp nhận, ${d.period.labelVi.toLocaleLowerCase('vi')}, ${d.services} dịch vụ công có số liệu.`,
+            `Dossiers processed online (received online where a service does not declare it) over dossiers received, ${d.period.labelEn}, ${d.services} public services reporting.`,
+          )
+        : text('Hồ sơ xử lý trực tuyến trên hồ sơ tiếp nhận, kỳ gần nhất các dịch vụ công khai báo số liệu.', 'Dossiers processed online over dossiers received, in the latest period the public services report.'),
+      d
+        ? { numerator: d.online, denominator: d.received, value: percentOf(d.online, d.received), missing: [], basis: fromServices(d.services) }
+        : { numerator: null, denominator: null, value: null, missing: [] },
+      'QĐ 1751/QĐ-TTg Điều 1 mục IV.2.a',
+    );
+    const online = services.filter((s) => s.onlineLevel === 'full' || s.onlineLevel === 'partial');
+    add(
+      'services-on-national-portal',
+      text('Dịch vụ công trực tuyến triển khai trên Cổng Dịch vụ công quốc gia', 'Online services on the National Public Service Portal'),
+      text('Dịch vụ công trực tuyến (toàn trình, một phần) có kênh Cổng Dịch vụ công quốc gia hoặc địa chỉ trên Cổng.', 'Online services (full or partial) with the National Public Service Portal as a channel or a portal address.'),
+      { ...share(online, isOnNationalPortal), basis: fromServices(online.length) },
+      'QĐ 1751/QĐ-TTg Điều 1 mục IV.2.a',
+    );
+  }
   const staff = a?.staffing;
   const required = staff?.itStaffRequired ?? staff?.itStaff;
   const certified = staff?.itStaffCertified;
@@ -190,6 +235,7 @@ export function computeCoverage(model: Model, asOf: IsoDate): CoverageRow[] {
       meetsTarget,
       legalRef,
       missing: counted.missing,
+      basis: counted.basis ?? null,
     };
   });
 }

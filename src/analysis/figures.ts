@@ -1,5 +1,6 @@
 import type { IsoDate, Period } from '../core/dates.js';
 import type { Model } from '../model/model.js';
+import { PLATFORM_CHANNELS } from './endpoints.js';
 import { periodConnections } from './periodic.js';
 import { defaultReportPeriod } from './periods.js';
 
@@ -16,6 +17,8 @@ export interface ConnectionFigures {
   readonly inOperation: number;
   /** Of those, the ones in operation through NDOP. */
   readonly viaNdop: number;
+  /** Of those, the ones in operation through a shared platform (LGSP, NDXP, NDOP, VDXP); the rest are direct. */
+  readonly viaPlatform: number;
   /** Of those, the ones with successful transactions recorded in the period. */
   readonly working: number;
 }
@@ -29,6 +32,10 @@ export function connectionFigures(model: Model, asOf: IsoDate, period: Period = 
     total: c.total,
     inOperation: live.length,
     viaNdop: live.filter((r) => r.channel === 'ndop').length,
+    viaPlatform: live.filter((r) => PLATFORM_CHANNELS.has(r.channel)).length,
     working: c.working,
   };
 }
+
+/** The service figures (share of eligible services fully online, share of dossiers online) every document prints. */
+export { latestDossierTotals, serviceFigures, type DossierTotals, type ServiceFigures } from './services.js';

@@ -1,4 +1,5 @@
 import { taskLeads } from '../model/roles.js';
+import { timePointDate } from '../core/time-fields.js';
 import type { IsoDate, Period } from '../core/dates.js';
 import { text, viCollator, type Text } from '../core/text.js';
 import { enumLabel } from '../framework/types.js';
@@ -174,7 +175,8 @@ export function periodConnections(model: Model, period: Period): PeriodicReport[
   let failed = 0;
   for (const it of model.all('integration')) {
     if (!isActiveIntegration(it) && !(it.usage ?? []).some((u) => entriesWithin([u], period).length)) continue;
-    if (it.since !== undefined && it.since > period.end) continue;
+    const since = timePointDate(it.since, 'start');
+    if (since !== undefined && since > period.end) continue;
     const usage = entriesWithin(it.usage ?? [], period);
     const tx = usage.length ? usage.reduce((s, u) => s + u.transactions, 0) : null;
     const fx = usage.some((u) => u.failed !== undefined) ? usage.reduce((s, u) => s + (u.failed ?? 0), 0) : null;

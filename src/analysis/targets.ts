@@ -54,6 +54,8 @@ export interface TargetRow {
   readonly reason: Text;
   /** Coverage measure used when the KPI has no measurement. */
   readonly measure: string | null;
+  /** What a value computed from the model is computed from ("tính từ 20 dịch vụ công"); null for a declared value. */
+  readonly basis: Text | null;
   readonly tasks: readonly { readonly ref: string; readonly name: string }[];
 }
 
@@ -129,6 +131,7 @@ export function targetRows(model: Model, asOf: IsoDate, coverage: readonly Cover
       overdue: progress.overdue,
       reason: progress.reason,
       measure: t.measure ?? null,
+      basis: measured.length === 0 && fromModel.length > 0 ? (cov?.basis ?? text('tính từ mô hình', 'computed from the model')) : null,
       tasks: uniqueTasks.map((x) => ({ ref: x.ref, name: x.name })),
     };
   });

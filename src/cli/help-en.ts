@@ -19,7 +19,11 @@ const TEXT_EN: Readonly<Record<string, string>> = {
     'Reads every YAML file in the architecture folder and checks syntax, the JSON Schema (QĐ 3090, QĐ 2439, Data Law) and references between files. Each error gives file:line:col, the entity and a fix.',
   'kiểm tra cú pháp, lược đồ và tham chiếu / validate YAML, schema and references': 'validate YAML, schema and references',
   'thư mục kiến trúc': 'architecture folder',
+  // lsp keeps the plain wording (it reads no state).
   'ngày chốt số liệu YYYY-MM-DD (mặc định: asOf trong agency.yaml, hoặc hôm nay)': 'data cut-off date YYYY-MM-DD (default: asOf in agency.yaml, or today)',
+  'ngày chốt số liệu YYYY-MM-DD, cũng là ngày của hiện trạng (mặc định: asOf trong agency.yaml, hoặc hôm nay)': 'data cut-off date YYYY-MM-DD, also the date of the current state (default: asOf in agency.yaml, or today)',
+  'trạng thái kiến trúc: current (hiện trạng tại ngày chốt số liệu, mặc định), target:YYYY (kiến trúc mục tiêu, 31/12 năm đó), YYYY hoặc YYYY-MM-DD':
+    'state of the architecture: current (the state at the data cut-off date, default), target:YYYY (the target architecture, 31 December of that year), YYYY or YYYY-MM-DD',
   'bỏ qua tệp YAML lớn hơn giới hạn này': 'skip YAML files larger than this',
   'thư mục bộ nhớ đệm theo nội dung (mặc định .kientruc-cache, hoặc biến môi trường KIENTRUC_CACHE_DIR)':
     'content-addressed cache folder (default .kientruc-cache, or the KIENTRUC_CACHE_DIR environment variable)',
@@ -51,25 +55,28 @@ const TEXT_EN: Readonly<Record<string, string>> = {
   'không dùng trình duyệt: bỏ qua SVG, PNG, PDF; vẫn tạo Mermaid, Markdown, HTML': 'no browser: skip SVG, PNG, PDF; still write Mermaid, Markdown, HTML',
   'theo dõi thư mục kiến trúc và tạo lại đầu ra mỗi khi tệp YAML thay đổi (Ctrl-C để dừng)': 'watch the architecture folder and rebuild whenever a YAML file changes (Ctrl-C to stop)',
   'trả mã thoát 1 khi có phát hiện từ mức này': 'exit 1 when there are findings at this severity or above',
-  'Vẽ từ mô hình kiến trúc: bức tranh tổng thể theo lớp QĐ 3090, sơ đồ kết nối (LGSP, NDXP, NDOP, CSDL quốc gia), kiến trúc dữ liệu theo QĐ 2439 và đồng bộ về CSDL tổng hợp quốc gia, an toàn thông tin theo cấp độ, lộ trình nhiệm vụ (Gantt), biểu đồ chỉ tiêu và sơ đồ ngữ cảnh từng hệ thống. Ghi mã nguồn Mermaid (.mmd), bản vẽ SVG, PNG và README.md có mã nguồn từng sơ đồ. Dùng một trình duyệt Chromium cho cả lần chạy; sơ đồ không đổi được lấy lại từ bộ nhớ đệm .kientruc-cache/.':
-    'Draws from the architecture model: the landscape by QĐ 3090 layer, integration maps (LGSP, NDXP, NDOP, national databases), the QĐ 2439 data architecture and synchronisation to the national aggregate database, security levels, the task roadmap (Gantt), KPI charts and one context diagram per system. Writes Mermaid sources (.mmd), SVG and PNG drawings and a README.md with each source. One Chromium serves the whole run; unchanged diagrams come from the .kientruc-cache/ cache.',
+  'Vẽ từ mô hình kiến trúc: kiến trúc nghiệp vụ (dịch vụ công theo cơ quan, lĩnh vực và hệ thống giải quyết), bức tranh tổng thể theo lớp QĐ 3090, sơ đồ kết nối (LGSP, NDXP, NDOP, CSDL quốc gia), kiến trúc dữ liệu theo QĐ 2439 và đồng bộ về CSDL tổng hợp quốc gia, an toàn thông tin theo cấp độ, lộ trình nhiệm vụ (Gantt), biểu đồ chỉ tiêu và sơ đồ ngữ cảnh từng hệ thống. Ghi mã nguồn Mermaid (.mmd), bản vẽ SVG, PNG và README.md có mã nguồn từng sơ đồ. Dùng một trình duyệt Chromium cho cả lần chạy; sơ đồ không đổi được lấy lại từ bộ nhớ đệm .kientruc-cache/.':
+    'Draws from the architecture model: the business view (public services by body, field and handling system), the landscape by QĐ 3090 layer, integration maps (LGSP, NDXP, NDOP, national databases), the QĐ 2439 data architecture and synchronisation to the national aggregate database, security levels, the task roadmap (Gantt), KPI charts and one context diagram per system. Writes Mermaid sources (.mmd), SVG and PNG drawings and a README.md with each source. One Chromium serves the whole run; unchanged diagrams come from the .kientruc-cache/ cache.',
   'vẽ sơ đồ kiến trúc (Mermaid, SVG, PNG) / draw the architecture diagrams': 'draw the architecture diagrams (Mermaid, SVG, PNG)',
   'thư mục đầu ra (được thay thế toàn bộ)': 'output folder (replaced as a whole)',
   'định dạng, cách nhau bởi dấu phẩy: svg, png, mmd': 'formats, comma-separated: svg, png, mmd',
   'không dùng trình duyệt: chỉ tạo mã nguồn Mermaid (.mmd) và README.md': 'no browser: only Mermaid sources (.mmd) and README.md',
   'sơ đồ có nhiều nút hơn được tách (theo lớp, thành phần, cơ quan)': 'diagrams with more nodes are split (by layer, component, agency)',
-  'Tạo dự thảo văn bản hành chính từ mô hình kiến trúc, trình bày theo NĐ 30/2020/NĐ-CP (khổ A4, lề, phông Times New Roman, số trang, thể thức, nơi nhận, chữ ký, phụ lục). Loại văn bản (--kind, mặc định document.kind trong agency.yaml): chien-luoc — Quyết định phê duyệt Chiến lược dữ liệu; ke-hoach — Kế hoạch (KH) hoặc Quyết định ban hành Kế hoạch (document.form: decision); bao-cao — Báo cáo định kỳ về kết nối, chất lượng dữ liệu, chia sẻ dữ liệu, tiến độ nhiệm vụ. Bản công khai (--audience public) lược bỏ thông tin không công bố rộng rãi.':
-    'Drafts an official document from the architecture model, laid out as NĐ 30/2020/NĐ-CP requires (A4, margins, Times New Roman, page numbers, heading, recipients, signature, appendices). Document kind (--kind, default document.kind in agency.yaml): chien-luoc — the Decision approving the Data strategy; ke-hoach — the Plan (KH) or the Decision issuing the Plan (document.form: decision); bao-cao — the periodic Report on connections, data quality, data sharing and task progress. The public edition (--audience public) leaves out what is not for wide publication.',
-  'tạo văn bản: Chiến lược dữ liệu, Kế hoạch, Báo cáo định kỳ (md, html, pdf, docx) / generate official documents':
-    'generate official documents: Data strategy, Plan, periodic Report (md, html, pdf, docx)',
+  'Tạo dự thảo văn bản hành chính từ mô hình kiến trúc, trình bày theo NĐ 30/2020/NĐ-CP (khổ A4, lề, phông Times New Roman, số trang, thể thức, nơi nhận, chữ ký, phụ lục). Loại văn bản (--kind, mặc định document.kind trong agency.yaml): chien-luoc — Quyết định phê duyệt Chiến lược dữ liệu; ke-hoach — Kế hoạch (KH) hoặc Quyết định ban hành Kế hoạch (document.form: decision); bao-cao — Báo cáo định kỳ về kết nối, chất lượng dữ liệu, chia sẻ dữ liệu, tiến độ nhiệm vụ; kien-truc — Quyết định phê duyệt Khung kiến trúc số (hiện trạng, kiến trúc mục tiêu, khoảng cách, lộ trình). Bản công khai (--audience public) lược bỏ thông tin không công bố rộng rãi.':
+    'Drafts an official document from the architecture model, laid out as NĐ 30/2020/NĐ-CP requires (A4, margins, Times New Roman, page numbers, heading, recipients, signature, appendices). Document kind (--kind, default document.kind in agency.yaml): chien-luoc — the Decision approving the Data strategy; ke-hoach — the Plan (KH) or the Decision issuing the Plan (document.form: decision); bao-cao — the periodic Report on connections, data quality, data sharing and task progress; kien-truc — the Decision approving the digital architecture (current state, target architecture, gaps, roadmap). The public edition (--audience public) leaves out what is not for wide publication.',
+  'tạo văn bản: Chiến lược dữ liệu, Kế hoạch, Báo cáo định kỳ, Khung kiến trúc số (md, html, pdf, docx) / generate official documents':
+    'generate official documents: Data strategy, Plan, periodic Report, digital architecture (md, html, pdf, docx)',
   'định dạng, ngăn cách bằng dấu phẩy: md, html, pdf, docx': 'formats, comma-separated: md, html, pdf, docx',
   'bản nội bộ hoặc bản công khai': 'internal or public edition',
-  'không dùng trình duyệt: không tạo được PDF (và DOCX của Chiến lược, vì có sơ đồ); HTML không kèm sơ đồ':
-    'no browser: no PDF (nor the Data strategy DOCX, which has diagrams); HTML without diagrams',
+  'không dùng trình duyệt: không tạo được PDF (và DOCX của Chiến lược, Khung kiến trúc số, vì có sơ đồ); HTML không kèm sơ đồ':
+    'no browser: no PDF (nor the Data strategy or digital architecture DOCX, which have diagrams); HTML without diagrams',
   'So sánh kiến trúc giữa hai phía — mỗi phía là một tham chiếu git (nhánh, thẻ, commit) hoặc một thư mục; mặc định phía mới là thư mục làm việc. Liệt kê thay đổi phá vỡ trước (xóa thực thể đang được tham chiếu, hạ cấp độ an toàn, thu hẹp chia sẻ dữ liệu, ngừng đồng bộ về CSDL tổng hợp quốc gia, lùi thời hạn quá chỉ tiêu quốc gia), rồi thực thể thêm, xóa, sửa từng trường, biến động chỉ tiêu, phát hiện mới và đã khắc phục. Markdown dùng làm bình luận pull request.':
     'Compares the architecture on two sides — each a git reference (branch, tag, commit) or a folder; the new side defaults to the working folder. Lists breaking changes first (removing a referenced entity, lowering a security level, narrowing data sharing, stopping synchronisation to the national aggregate database, moving a deadline past a national target), then entities added, removed and changed field by field, KPI movements, new and fixed findings. The Markdown serves as a pull-request comment.',
   'so sánh hai phiên bản kiến trúc / compare two versions of the architecture': 'compare two versions of the architecture',
-  'phía gốc: tham chiếu git hoặc thư mục': 'base side: git reference or folder',
+  'phía gốc: tham chiếu git hoặc thư mục; với --from/--to: thư mục kiến trúc (mặc định architecture)': 'base side: git reference or folder; with --from/--to: the architecture folder (default architecture)',
+  'so sánh hai trạng thái của cùng một kiến trúc — trạng thái gốc: current, target:YYYY, YYYY hoặc YYYY-MM-DD (mặc định current)':
+    'compare two states of one architecture — the base state: current, target:YYYY, YYYY or YYYY-MM-DD (default current)',
+  'trạng thái đích khi so sánh hai trạng thái (mặc định current)': 'the state compared with, when comparing two states (default current)',
   'phía mới: tham chiếu git hoặc thư mục (mặc định: thư mục làm việc)': 'new side: git reference or folder (default: the working folder)',
   'thư mục kiến trúc trong kho git (dùng cho phía là tham chiếu git và cho thư mục làm việc)': 'architecture folder inside the git repository (for git-reference sides and the working folder)',
   'trả mã thoát 1 khi có thay đổi phá vỡ': 'exit 1 when there is a breaking change',
@@ -111,8 +118,8 @@ const TEXT_EN: Readonly<Record<string, string>> = {
   'thư mục đầu ra (các tệp kientruc đã ghi trước đó được thay thế)': 'output folder (files kientruc wrote there before are replaced)',
   'ghi vào thư mục đã có tệp không do kientruc tạo (không xóa hay ghi đè tệp nào của bạn)':
     'write into a folder holding files kientruc did not write (never deleting or overwriting any of yours)',
-  'loại văn bản: chien-luoc, ke-hoach, bao-cao (mặc định: document.kind trong agency.yaml, hoặc chien-luoc)':
-    'document kind: chien-luoc, ke-hoach, bao-cao (default: document.kind in agency.yaml, or chien-luoc)',
+  'loại văn bản: chien-luoc, ke-hoach, bao-cao, kien-truc (mặc định: document.kind trong agency.yaml, hoặc chien-luoc)':
+    'document kind: chien-luoc, ke-hoach, bao-cao, kien-truc (default: document.kind in agency.yaml, or chien-luoc)',
   'bao-cao: kỳ báo cáo 2026, 2026-H1, 2026-Q3, 2026-09 (mặc định: report.period, hoặc kỳ gần nhất đã kết thúc)':
     'bao-cao: reporting period 2026, 2026-H1, 2026-Q3, 2026-09 (default: report.period, or the latest finished period)',
   'Đọc bảng tính danh mục hệ thống thông tin, CSDL, kết nối, cơ quan, nhiệm vụ (XLSX hoặc CSV) và ghi thành tệp YAML mới trong thư mục kiến trúc. Tiêu đề cột tiếng Việt được nhận theo ánh xạ (mặc định, hoặc --map); ô không đọc được báo theo tệp:sheet!ô kèm cách sửa. Không ghi đè tệp có sẵn: lần nhập lại làm thay đổi tệp thì hiện khác biệt và cần --update. Xem docs/import-export.md.':
@@ -177,6 +184,7 @@ Examples:
   $ kientruc check -f junit -o kientruc-junit.xml # GitLab test report
   $ kientruc check -f github                      # annotations on the pull request
   $ kientruc check --config ci/kientruc.config.yaml
+  $ kientruc check --state target:2030            # the rules on the 2030 target architecture
 
 Configuration (kientruc.config.yaml, next to the architecture folder):
   rules:
@@ -197,6 +205,7 @@ Examples:
   $ kientruc gap                              # generated/gap-report.md, .html, .json
   $ kientruc gap --format md --as-of 2026-09-30
   $ kientruc gap --format pdf,docx                # generated/gap-report.pdf, .docx
+  $ kientruc gap --state target:2030 --out generated/muc-tieu-2030   # the gaps left in the 2030 target
   $ kientruc gap ../so-y-te/architecture --out ../so-y-te/generated
 
 The report date is --as-of, or asOf in agency.yaml: the same data gives the same report, byte for byte.
@@ -213,13 +222,15 @@ Examples:
   $ kientruc build                          # architecture/ → generated/
   $ kientruc build ../so-y-te/architecture --out ../so-y-te/generated
   $ kientruc build --check                  # CI: does generated/ match the YAML?
-  $ kientruc build --as-of 2026-09-30       # data as of a date
+  $ kientruc build --as-of 2026-09-30       # data as of a date (also the current state)
+  $ kientruc build --state target:2030 --out generated/muc-tieu-2030   # the 2030 target architecture
   $ kientruc build --watch --no-render      # rebuild on every YAML edit (open generated/site/index.html)`,
   diagram: `
 Examples:
   $ kientruc diagram                              # architecture/ → generated/diagrams/ (svg, png, mmd)
   $ kientruc diagram --format svg                 # SVG only
   $ kientruc diagram --no-render                  # Mermaid only, no Chromium needed (light CI)
+  $ kientruc diagram --state target:2030 --out generated/muc-tieu-2030/diagrams   # the 2030 target
   $ kientruc diagram ../so-y-te/architecture --out ../so-y-te/generated/diagrams --max-nodes 60
 
 Needs Chromium and fonts covering Vietnamese (Debian/Ubuntu):
@@ -230,6 +241,7 @@ Examples:
   $ kientruc doc                                   # generated/chien-luoc-du-lieu.{md,html,pdf,docx}
   $ kientruc doc --kind ke-hoach                   # generated/ke-hoach-du-lieu.{md,html,pdf,docx}
   $ kientruc doc --kind bao-cao --period 2026-Q3   # generated/bao-cao-dinh-ky-2026-q3.{md,html,pdf,docx}
+  $ kientruc doc --kind kien-truc                  # generated/kien-truc-so.{md,html,pdf,docx}
   $ kientruc doc --format md,html --no-render      # no browser needed (HTML without diagrams)
   $ kientruc doc --audience public --format pdf    # generated/chien-luoc-du-lieu-cong-khai.pdf
   $ kientruc doc ../so-y-te/architecture --out ../so-y-te/generated --as-of 2026-09-30
@@ -244,7 +256,12 @@ Examples:
   $ kientruc diff origin/main HEAD --format md --output kientruc-diff.md
   $ kientruc diff v1.0 v1.1 --format json | jq .breaking
   $ kientruc diff ../ban-cu/architecture architecture # two folders
-  $ kientruc diff main --fail-on-breaking             # CI: block breaking changes`,
+  $ kientruc diff main --fail-on-breaking             # CI: block breaking changes
+  $ kientruc diff --from current --to target:2030     # current state → 2030 target, with the roadmap
+  $ kientruc diff --from 2027 --to 2028 architecture  # the planned steps during 2028
+
+With --from/--to the two sides are two states of one architecture folder (since, until, transitions):
+entities that begin, end or change, and the roadmap of planned steps with their delivering tasks.`,
   aggregate: `
 Examples:
   $ kientruc aggregate architecture ../so-y-te/architecture ../xa-lam-nguyen/architecture --out generated/tinh

@@ -10,6 +10,8 @@ export const KIND_LABEL: Readonly<Record<RefKind, Text>> = {
   integration: text('Kết nối', 'Integration'),
   kpi: text('Chỉ tiêu', 'KPI'),
   task: text('Nhiệm vụ', 'Task'),
+  service: text('Dịch vụ công', 'Public service'),
+  function: text('Chức năng nghiệp vụ', 'Business function'),
   national: text('Hệ thống quốc gia', 'National system'),
   target: text('Chỉ tiêu quốc gia', 'National target'),
 };

@@ -4,7 +4,7 @@
  */
 
 /** Kinds an agency declares in its own YAML documents. */
-export const ENTITY_KINDS = ['agency', 'org', 'system', 'dataset', 'integration', 'kpi', 'task'] as const;
+export const ENTITY_KINDS = ['agency', 'org', 'system', 'dataset', 'integration', 'kpi', 'task', 'service', 'function'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** Kinds that come from the framework pack rather than the agency's YAML. */
@@ -25,6 +25,8 @@ export const DOC_KIND: Readonly<Record<EntityKind, string>> = {
   integration: 'Integration',
   kpi: 'Kpi',
   task: 'Task',
+  service: 'Service',
+  function: 'BusinessFunction',
 };
 
 export const KIND_BY_DOC_KIND: ReadonlyMap<string, EntityKind> = new Map(

@@ -70,6 +70,8 @@ export const BUILTIN_CODES: readonly CodeMeta[] = [
   c('model.reference-cycle', 'error', 'Tham chiếu vòng (parent, replacedBy).', 'Reference cycle (parent, replacedBy).'),
   c('model.self-integration', 'warning', 'Kết nối một hệ thống với chính nó.', 'Integration connects a system to itself.'),
   c('model.task-lead', 'error', 'Nhiệm vụ không có cơ quan chủ trì, hoặc khai báo cả lead và leads.', 'A task has no lead body, or declares both lead and leads.'),
+  c('model.time-order', 'error', 'Mốc thời gian sai thứ tự: until không sau since, hoặc chuyển đổi có hiệu lực ngoài khoảng since–until.', 'Time points out of order: until not after since, or a transition outside since–until.'),
+  c('model.transition-conflict', 'error', 'Hai chuyển đổi cùng đặt một trường vào cùng một ngày.', 'Two transitions set the same field on the same day.'),
   c('model.unknown-document', 'error', 'Mã văn bản không có trong bộ khung hay agency.documents.', 'Document id is neither in the framework pack nor in agency.documents.'),
   c('model.unknown-theme', 'error', 'Nhiệm vụ dẫn chiếu chủ đề không có trong agency.plan.themes.', 'A task names a theme not in agency.plan.themes.'),
   c('model.unknown-unit', 'error', 'Đơn vị đo không có trong danh mục của bộ khung hay agency.units.', 'Unit is neither in the framework catalogue nor in agency.units.'),

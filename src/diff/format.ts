@@ -5,7 +5,7 @@ import { stableStringify } from '../core/stable-json.js';
 import { pick, type Lang } from '../core/text.js';
 import { mdCell, mdCode, mdTable, mdText, viNumber } from '../render/markdown.js';
 import { KPI_STATUS_LABEL } from '../analysis/kpis.js';
-import type { DiffReport, EntityChange, FindingChange, KpiMovement, KpiPoint, SideSummary, Where } from './types.js';
+import type { DiffReport, EntityChange, FindingChange, KpiMovement, KpiPoint, RoadmapStep, SideSummary, Where } from './types.js';
 
 /** Marker the CI workflow looks for to update its own pull-request comment instead of adding one. */
 export const COMMENT_MARKER = '<!-- kientruc-diff -->';
@@ -75,6 +75,10 @@ export function summaryLine(r: DiffReport, lang: Lang): string {
       ? `phát hiện: +${r.findings.introduced.length} mới, −${r.findings.resolved.length} đã khắc phục`
       : `findings: +${r.findings.introduced.length} new, −${r.findings.resolved.length} resolved`,
   ];
+  if (r.roadmap) {
+    const open = r.roadmap.filter((s) => s.kind === 'change' && s.task === undefined).length;
+    parts.push(vi ? `lộ trình: ${r.roadmap.length} bước, ${open} chưa có nhiệm vụ` : `roadmap: ${r.roadmap.length} step${r.roadmap.length === 1 ? '' : 's'}, ${open} without a task`);
+  }
   return parts.join(' · ');
 }
 
@@ -154,6 +158,33 @@ function findingTable(list: readonly FindingChange[], lang: Lang): string {
   );
 }
 
+/** A value of a transition as a table cell: scalars as written, lists joined, objects as key: value. */
+function value(v: unknown): string {
+  if (v === undefined) return '—';
+  if (Array.isArray(v)) return v.map(value).join(', ');
+  if (v !== null && typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k}: ${value(x)}`).join('; ');
+  return String(v);
+}
+
+/** The planned steps between two states, in date order; a change no task delivers is marked. */
+function roadmapSection(steps: readonly RoadmapStep[], lang: Lang): string[] {
+  const vi = lang === 'vi';
+  const title = `### ${vi ? 'Lộ trình: các bước chuyển đổi' : 'Roadmap: the planned steps'} (${steps.length})`;
+  if (!steps.length) return [title, '', vi ? '_Không có bước chuyển đổi nào giữa hai trạng thái._' : '_No planned step between the two states._'];
+  const what = (s: RoadmapStep): string => {
+    if (s.kind === 'begin') return vi ? 'Bắt đầu có' : 'Comes into existence';
+    if (s.kind === 'end') return (vi ? 'Dừng' : 'Ends') + (s.replacedBy ? ` → ${code(s.replacedBy)}` : '');
+    return s.changes.map((c) => `${code(c.field)}: ${mdCell(value(c.before))} → ${mdCell(value(c.after))}`).join('<br>');
+  };
+  const task = (s: RoadmapStep): string => {
+    if (s.kind !== 'change') return '—';
+    if (s.task === undefined) return vi ? '**chưa có nhiệm vụ**' : '**no task**';
+    return `${code(s.task)} ${mdCell(s.taskName ?? '')}`;
+  };
+  const rows = steps.map((s) => [date(s.date, lang), `${code(s.ref)} ${mdCell(s.name)}`, what(s), task(s), at(s.where)]);
+  return [title, '', mdTable([vi ? 'Ngày' : 'Date', vi ? 'Thực thể' : 'Entity', vi ? 'Thay đổi' : 'Change', vi ? 'Nhiệm vụ' : 'Task', vi ? 'Vị trí' : 'Location'], rows)];
+}
+
 /** GitHub refuses comments over 65,536 characters; stay clear of it. */
 export const MAX_COMMENT_CHARS = 60_000;
 
@@ -202,6 +233,7 @@ function renderMarkdown(r: DiffReport, lang: Lang, compact: boolean): string {
     out.push('', `### ⚠️ ${vi ? 'Thay đổi phá vỡ' : 'Breaking changes'} (${r.breaking.length})`, '');
     for (const b of r.breaking) out.push(`- **${mdText(pick(b.title, lang))}** ${code(b.ref)} — ${mdText(pick(b.message, lang))} ${at(b.where)}`);
   }
+  if (r.roadmap) out.push('', ...roadmapSection(r.roadmap, lang));
   const sections = [
     ...ENTITY_KINDS.map((k) => kindSection(k, r, lang, compact)),
     kpiSection(r.kpis, lang),

@@ -117,11 +117,30 @@ export interface SideSummary {
   readonly structuralErrors: boolean;
 }
 
+/** One planned step between two states of one model (`kientruc diff --from … --to …`). */
+export interface RoadmapStep {
+  readonly date: IsoDate;
+  /** begin (since), change (transitions[i]) or end (until). */
+  readonly kind: 'begin' | 'change' | 'end';
+  readonly ref: string;
+  readonly name: string;
+  /** Fields changed, value before → after as written in the YAML. */
+  readonly changes: readonly { readonly field: string; readonly before: unknown; readonly after: unknown }[];
+  /** The delivering task of a change; undefined when none is named (a gap). */
+  readonly task: string | undefined;
+  readonly taskName: string | undefined;
+  readonly replacedBy: string | undefined;
+  readonly note: string | undefined;
+  readonly where: Where;
+}
+
 export interface DiffReport {
   readonly version: 1;
   readonly base: SideSummary;
   readonly head: SideSummary;
   readonly breaking: readonly BreakingChange[];
+  /** Only when comparing two states of one model: the planned steps between them, in date order. */
+  readonly roadmap?: readonly RoadmapStep[];
   readonly entities: {
     readonly added: readonly EntityChange[];
     readonly removed: readonly EntityChange[];

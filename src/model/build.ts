@@ -10,6 +10,7 @@ import type { LoadedFile } from '../load/load-architecture.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { CheckedDoc } from '../validate/validate.js';
 import { Model } from './model.js';
+import { checkTimeline } from './time-check.js';
 import type { Entity, Reference } from './types.js';
 
 export interface BuildInput {
@@ -147,7 +148,7 @@ export function buildModel(input: BuildInput): BuildResult {
       references.push({ from, path: site.path, raw: site.value, to: undefined });
       const kind = parsed.kind;
       const guess = closest(parsed.id, idsOf(kind));
-      const elsewhere = (['system', 'dataset', 'integration', 'kpi', 'task', 'org'] as const).find(
+      const elsewhere = (['system', 'dataset', 'integration', 'kpi', 'task', 'org', 'service', 'function'] as const).find(
         (k) => k !== kind && entities.has(refOf(k, parsed.id)),
       );
       const guessText = guess ? text(` — ý bạn là "${guess}"?`, ` — did you mean "${guess}"?`) : text('.', '.');
@@ -258,6 +259,7 @@ function checkConsistency(model: Model): Diagnostic[] {
   }
   const agency = model.agency;
   checkDeclarations(model, report);
+  checkTimeline(model, (ref, path, code, severity, message, fix) => report(ref, path, code, severity, message, fix));
   if (agency?.code !== undefined && !isUnknown(agency.code) && !new RegExp(pack.agencyCode.pattern).test(agency.code)) {
     report(
       agency.ref,

@@ -398,7 +398,7 @@ export interface AgencyDoc {
     /**
      * Loại văn bản — Document kind
      */
-    kind?: "chien-luoc" | "ke-hoach";
+    kind?: "chien-luoc" | "ke-hoach" | "kien-truc";
     /**
      * Hình thức Kế hoạch — Plan form
      */
@@ -757,6 +757,70 @@ export interface OrganizationDoc {
    * Trách nhiệm — Responsibilities
    */
   responsibilities?: string[];
+  /**
+   * Có từ — Exists since
+   */
+  since?: number | string;
+  /**
+   * Có đến — Exists until
+   */
+  until?: number | string;
+  /**
+   * Được thay thế bởi — Replaced by
+   */
+  replacedBy?: string;
+  /**
+   * Chuyển đổi theo kế hoạch — Planned transitions
+   *
+   * Items: Chuyển đổi — Transition
+   */
+  transitions?: {
+    /**
+     * Có hiệu lực từ — In force from
+     */
+    at: number | string;
+    /**
+     * Nhiệm vụ thực hiện — Delivering task
+     */
+    task?: string;
+    /**
+     * Trường thay đổi — Fields changed
+     */
+    set: {
+      /**
+       * Tên — Name
+       */
+      name?: string;
+      /**
+       * Tên viết tắt — Short name
+       */
+      shortName?: string;
+      /**
+       * Cơ quan cấp trên — Parent
+       */
+      parent?: string;
+      /**
+       * Cấp cơ quan — Agency level
+       */
+      level?: "central" | "ministry" | "province" | "department" | "commune" | "unit" | "deconcentrated";
+      /**
+       * Vai trò — Roles
+       *
+       * Items: Vai trò của cơ quan — Organisation role
+       */
+      roles?: (
+        "dx-standing-body" | "de-an-06-standing-body" | "security-lead" | "data-coordinator" | "digital-center"
+      )[];
+      /**
+       * Được thay thế bởi — Replaced by
+       */
+      replacedBy?: string;
+    };
+    /**
+     * Ghi chú — Note
+     */
+    note?: string;
+  }[];
 }
 
 /**
@@ -1078,6 +1142,262 @@ export interface SystemDoc {
      */
     note?: string;
   }[];
+  /**
+   * Có từ — Exists since
+   */
+  since?: number | string;
+  /**
+   * Có đến — Exists until
+   */
+  until?: number | string;
+  /**
+   * Chuyển đổi theo kế hoạch — Planned transitions
+   *
+   * Items: Chuyển đổi — Transition
+   */
+  transitions?: {
+    /**
+     * Có hiệu lực từ — In force from
+     */
+    at: number | string;
+    /**
+     * Nhiệm vụ thực hiện — Delivering task
+     */
+    task?: string;
+    /**
+     * Trường thay đổi — Fields changed
+     */
+    set: {
+      /**
+       * Tên — Name
+       */
+      name?: string;
+      /**
+       * Tên viết tắt — Short name
+       */
+      shortName?: string;
+      /**
+       * Trạng thái vòng đời — Lifecycle status
+       */
+      status?: "planned" | "building" | "operating" | "upgrading" | "retiring" | "retired";
+      /**
+       * Lớp kiến trúc (QĐ 3090) — Architecture layer (Decision 3090)
+       */
+      layer?: "L1" | "L2" | "L3" | "L4";
+      /**
+       * Thành phần kiến trúc — Architecture component
+       */
+      component?:
+        | "data-center"
+        | "cloud"
+        | "network"
+        | "soc"
+        | "backup-site"
+        | "iot"
+        | "national-database"
+        | "sectoral-database"
+        | "data-warehouse"
+        | "integration-platform"
+        | "identity"
+        | "gis"
+        | "digital-signature"
+        | "payment"
+        | "shared-platform"
+        | "tthc"
+        | "document-management"
+        | "sectoral-app"
+        | "internal-app"
+        | "ioc"
+        | "public-service-portal"
+        | "portal"
+        | "data-portal"
+        | "mobile-app"
+        | "dashboard"
+        | "contact-center";
+      /**
+       * Vai trò khác — Further roles
+       *
+       * Items: Vai trò — Role
+       */
+      roles?: {
+        /**
+         * Lớp kiến trúc (QĐ 3090) — Architecture layer (Decision 3090)
+         */
+        layer: "L1" | "L2" | "L3" | "L4";
+        /**
+         * Thành phần kiến trúc — Architecture component
+         */
+        component:
+          | "data-center"
+          | "cloud"
+          | "network"
+          | "soc"
+          | "backup-site"
+          | "iot"
+          | "national-database"
+          | "sectoral-database"
+          | "data-warehouse"
+          | "integration-platform"
+          | "identity"
+          | "gis"
+          | "digital-signature"
+          | "payment"
+          | "shared-platform"
+          | "tthc"
+          | "document-management"
+          | "sectoral-app"
+          | "internal-app"
+          | "ioc"
+          | "public-service-portal"
+          | "portal"
+          | "data-portal"
+          | "mobile-app"
+          | "dashboard"
+          | "contact-center";
+        /**
+         * Ghi chú — Note
+         */
+        note?: string;
+      }[];
+      /**
+       * Chủ quản hệ thống — System owner
+       */
+      owner?: string;
+      /**
+       * Đơn vị vận hành — Operator
+       */
+      operator?: string;
+      /**
+       * Đơn vị phát triển, cung cấp — Vendor
+       */
+      vendor?: string;
+      /**
+       * Doanh nghiệp cung cấp, vận hành — Vendor organisation
+       */
+      vendorOrg?: string;
+      /**
+       * Hạ tầng triển khai — Hosting
+       */
+      hosting?: {
+        /**
+         * Hình thức triển khai, lưu trữ — Hosting
+         */
+        deployment:
+          | "ttdlqg"
+          | "provincial-dc"
+          | "gov-cloud"
+          | "commercial-cloud"
+          | "on-prem"
+          | "hybrid"
+          | "chưa xác định"
+          | "unknown";
+        /**
+         * Vị trí đặt máy chủ — Server location
+         */
+        location?: string;
+        /**
+         * Nhà cung cấp hạ tầng — Infrastructure provider
+         */
+        provider?: string;
+        /**
+         * Lộ trình lưu trữ tại Trung tâm dữ liệu quốc gia — National Data Center hosting roadmap
+         */
+        ttdlqgRoadmap?: {
+          /**
+           * Đã thống nhất với Bộ Công an — Agreed with the Ministry of Public Security
+           */
+          agreedWithBca?: boolean;
+          /**
+           * Thời hạn chuyển — Target date
+           */
+          targetDate?: string;
+        };
+      };
+      /**
+       * Mạng và địa chỉ truy cập — Network and addresses
+       */
+      network?: {
+        /**
+         * Vùng mạng — Network zone
+         */
+        zone?: "internet" | "wan" | "lan" | "isolated" | "dmz";
+        /**
+         * Địa chỉ công khai — Public URL
+         */
+        publicUrl?: string;
+        /**
+         * Địa chỉ nội bộ — Internal URL
+         */
+        internalUrl?: string;
+      };
+      /**
+       * An toàn hệ thống thông tin theo cấp độ — Security level
+       */
+      security?: {
+        /**
+         * Cấp độ an toàn hệ thống thông tin — Information-system security level
+         */
+        level?: 1 | 2 | 3 | 4 | 5 | "chưa xác định" | "unknown";
+        /**
+         * Trạng thái hồ sơ đề xuất cấp độ — Security-level dossier status
+         */
+        dossier?: "none" | "drafting" | "submitted" | "approved" | "chưa xác định" | "unknown";
+        /**
+         * Quyết định phê duyệt cấp độ — Approval decision
+         */
+        decision?: {
+          /**
+           * Số, ký hiệu — Number
+           */
+          number: string;
+          /**
+           * Ngày ban hành — Date issued
+           */
+          date: string;
+          /**
+           * Cơ quan ban hành — Issuing body
+           */
+          issuer?: string;
+        };
+        /**
+         * Ngày kiểm tra, đánh giá an toàn gần nhất — Last security assessment
+         */
+        lastAssessment?: string;
+        /**
+         * Giám sát bởi — Monitored by
+         */
+        monitoredBy?: string;
+        /**
+         * Có phương án ứng phó sự cố — Has an incident-response plan
+         */
+        incidentResponsePlan?: boolean;
+        /**
+         * Có sao lưu, phương án khôi phục dữ liệu — Has backups and a recovery plan
+         */
+        backup?: boolean;
+      };
+      /**
+       * Là nền tảng số dùng chung — Shared digital platform
+       */
+      sharedPlatform?: boolean;
+      /**
+       * Xác thực qua VNeID — Authenticates with VNeID
+       */
+      usesVneid?: boolean;
+      /**
+       * Sử dụng chữ ký số — Uses digital signatures
+       */
+      usesDigitalSignature?: boolean;
+      /**
+       * Được thay thế bởi — Replaced by
+       */
+      replacedBy?: string;
+    };
+    /**
+     * Ghi chú — Note
+     */
+    note?: string;
+  }[];
 }
 
 /**
@@ -1347,6 +1667,178 @@ export interface DatasetDoc {
      */
     pending?: number;
   }[];
+  /**
+   * Có từ — Exists since
+   */
+  since?: number | string;
+  /**
+   * Có đến — Exists until
+   */
+  until?: number | string;
+  /**
+   * Được thay thế bởi — Replaced by
+   */
+  replacedBy?: string;
+  /**
+   * Chuyển đổi theo kế hoạch — Planned transitions
+   *
+   * Items: Chuyển đổi — Transition
+   */
+  transitions?: {
+    /**
+     * Có hiệu lực từ — In force from
+     */
+    at: number | string;
+    /**
+     * Nhiệm vụ thực hiện — Delivering task
+     */
+    task?: string;
+    /**
+     * Trường thay đổi — Fields changed
+     */
+    set: {
+      /**
+       * Tên — Name
+       */
+      name?: string;
+      /**
+       * Tên viết tắt — Short name
+       */
+      shortName?: string;
+      /**
+       * Hệ thống lưu trữ — Hosting system
+       */
+      system?: string;
+      /**
+       * Lớp dữ liệu (QĐ 2439) — Data layer (Decision 2439)
+       */
+      layer?:
+        | "source"
+        | "metadata"
+        | "master"
+        | "reference"
+        | "transactional"
+        | "aggregate"
+        | "analytical"
+        | "open"
+        | "chưa xác định"
+        | "unknown";
+      /**
+       * Khối dữ liệu (QĐ 2439) — Data block (Decision 2439)
+       */
+      block?:
+        | "citizen-business"
+        | "sectoral-ops"
+        | "direction-policy"
+        | "internal-resources"
+        | "security-defence"
+        | "institutional"
+        | "chưa xác định"
+        | "unknown";
+      /**
+       * Phân loại dữ liệu theo chia sẻ — Sharing class
+       */
+      sharing?: "shared" | "restricted" | "open" | "chưa xác định" | "unknown";
+      /**
+       * Mức độ quan trọng của dữ liệu — Data criticality
+       */
+      criticality?: "core" | "important" | "other" | "chưa xác định" | "unknown";
+      /**
+       * Chủ sở hữu dữ liệu — Data owner
+       */
+      owner?: string;
+      /**
+       * Chủ quản dữ liệu — Data custodian
+       */
+      custodian?: string;
+      /**
+       * Liên kết CSDL quốc gia — Linked national database
+       */
+      nationalDatabase?: string;
+      /**
+       * Vai trò đối với CSDL quốc gia — Role towards the national database
+       */
+      nationalRole?: "contributor" | "replica" | "custodian";
+      /**
+       * Kho dữ liệu tại CSDL tổng hợp quốc gia — Store of the national consolidated database
+       */
+      nationalStore?: "shared-store" | "sectoral-store" | "reference-store" | "aggregate-store" | "open-store";
+      /**
+       * Đồng bộ về CSDL tổng hợp quốc gia — Sync to the national consolidated database
+       */
+      sync?: {
+        /**
+         * Trạng thái đồng bộ về CSDL tổng hợp quốc gia — Synchronisation to the national consolidated database
+         */
+        status: "none" | "planned" | "partial" | "live";
+        /**
+         * Nền tảng đồng bộ — Sync platform
+         */
+        channel?: string;
+        /**
+         * Kết nối thực hiện — Integration used
+         */
+        integration?: string;
+        /**
+         * Đồng bộ từ ngày — Live since
+         */
+        since?: string;
+        /**
+         * Thời hạn kế hoạch — Planned date
+         */
+        plannedDate?: string;
+        /**
+         * Tỷ lệ bản ghi đã đồng bộ (%) — Records synchronised (%)
+         */
+        coverage?: number;
+      };
+      /**
+       * Tần suất cập nhật — Update frequency
+       */
+      updateFrequency?: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "ad-hoc";
+      /**
+       * Mức phù hợp Từ điển dữ liệu dùng chung — Conformance with the common data dictionary
+       */
+      dictionary?: "none" | "partial" | "full";
+      /**
+       * Đã chuẩn hóa theo tiêu chuẩn chung — Standardised to common standards
+       */
+      standardised?: boolean;
+      /**
+       * Công bố dữ liệu mở — Open-data publication
+       */
+      openData?: {
+        /**
+         * Giấy phép — Licence
+         */
+        license?: string;
+        /**
+         * Định dạng — Formats
+         */
+        formats?: string[];
+        /**
+         * Địa chỉ công bố — Published at
+         */
+        url?: string;
+        /**
+         * Cổng dữ liệu — Data portal
+         */
+        portal?: string;
+        /**
+         * Ngày công bố — Published on
+         */
+        publishedOn?: string;
+      };
+      /**
+       * Được thay thế bởi — Replaced by
+       */
+      replacedBy?: string;
+    };
+    /**
+     * Ghi chú — Note
+     */
+    note?: string;
+  }[];
 }
 
 /**
@@ -1432,10 +1924,6 @@ export interface IntegrationDoc {
    */
   status: "planned" | "testing" | "live" | "suspended" | "retired";
   /**
-   * Hoạt động từ ngày — Live since
-   */
-  since?: string;
-  /**
    * Thời hạn kế hoạch — Planned date
    */
   plannedDate?: string;
@@ -1479,6 +1967,96 @@ export interface IntegrationDoc {
      */
     date?: string;
   };
+  /**
+   * Có từ — Exists since
+   */
+  since?: number | string;
+  /**
+   * Có đến — Exists until
+   */
+  until?: number | string;
+  /**
+   * Được thay thế bởi — Replaced by
+   */
+  replacedBy?: string;
+  /**
+   * Chuyển đổi theo kế hoạch — Planned transitions
+   *
+   * Items: Chuyển đổi — Transition
+   */
+  transitions?: {
+    /**
+     * Có hiệu lực từ — In force from
+     */
+    at: number | string;
+    /**
+     * Nhiệm vụ thực hiện — Delivering task
+     */
+    task?: string;
+    /**
+     * Trường thay đổi — Fields changed
+     */
+    set: {
+      /**
+       * Tên — Name
+       */
+      name?: string;
+      /**
+       * Tên viết tắt — Short name
+       */
+      shortName?: string;
+      /**
+       * Trạng thái kết nối — Integration status
+       */
+      status?: "planned" | "testing" | "live" | "suspended" | "retired";
+      /**
+       * Loại kết nối — Integration kind
+       */
+      type?: "data-sharing" | "network";
+      /**
+       * Bên cung cấp — Provider
+       */
+      from?: string;
+      /**
+       * Bên khai thác — Consumer
+       */
+      to?: string;
+      /**
+       * Kênh kết nối, chia sẻ — Integration channel
+       */
+      channel?: "lgsp" | "ndxp" | "ndop" | "vdxp" | "direct";
+      /**
+       * Nền tảng trung gian của cơ quan — Own platform used
+       */
+      via?: string;
+      /**
+       * Dữ liệu trao đổi — Data carried
+       *
+       * Items: Tập dữ liệu — Dataset
+       */
+      datasets?: string[];
+      /**
+       * Chiều trao đổi — Direction
+       */
+      direction?: "push" | "pull" | "sync" | "bidirectional";
+      /**
+       * Phương thức kỹ thuật — Technical format
+       */
+      format?: "rest" | "soap" | "edxml" | "file" | "message" | "other";
+      /**
+       * Thuộc diện chia sẻ bắt buộc — Mandatory sharing
+       */
+      mandatory?: boolean;
+      /**
+       * Được thay thế bởi — Replaced by
+       */
+      replacedBy?: string;
+    };
+    /**
+     * Ghi chú — Note
+     */
+    note?: string;
+  }[];
 }
 
 /**
@@ -1798,4 +2376,323 @@ export interface TaskDoc {
    * Items: Đối tượng — Subject
    */
   addresses?: string[];
+}
+
+/**
+ * Dịch vụ công — Public service
+ */
+export interface ServiceDoc {
+  /**
+   * Phiên bản định dạng — Format version
+   */
+  apiVersion: "kientruc/v1";
+  /**
+   * Loại thực thể — Entity kind
+   */
+  kind: "Service";
+  /**
+   * Mã định danh — Identifier
+   */
+  id: string;
+  /**
+   * Tên — Name
+   */
+  name: string;
+  /**
+   * Tên viết tắt — Short name
+   */
+  shortName?: string;
+  /**
+   * Mô tả — Description
+   */
+  description?: string;
+  /**
+   * Nhãn — Tags
+   */
+  tags?: string[];
+  /**
+   * Ghi chú nội bộ — Internal notes
+   */
+  notes?: string;
+  /**
+   * Mã thủ tục hành chính — Procedure codes
+   */
+  procedures?: string[];
+  /**
+   * Lĩnh vực — Field
+   */
+  field?: string;
+  /**
+   * Chức năng nghiệp vụ — Business function
+   */
+  function?: string;
+  /**
+   * Cơ quan cung cấp — Providing body
+   */
+  provider: string;
+  /**
+   * Mức độ cung cấp dịch vụ công trực tuyến — Online provision level
+   */
+  onlineLevel: "full" | "partial" | "none" | "chưa xác định" | "unknown";
+  /**
+   * Đủ điều kiện cung cấp trực tuyến toàn trình — Eligible for full online provision
+   */
+  eligibleFullOnline?: true | false | "chưa xác định" | "unknown";
+  /**
+   * Kênh tiếp nhận hồ sơ — Submission channels
+   *
+   * Items: Kênh tiếp nhận hồ sơ — Submission channel
+   */
+  channels?: ("national-portal" | "provincial-system" | "in-person" | "post" | "mobile-app")[];
+  /**
+   * Hệ thống giải quyết — Handling system
+   */
+  handledBy?: string;
+  /**
+   * Hệ thống khác sử dụng — Other systems used
+   *
+   * Items: Hệ thống — System
+   */
+  alsoUses?: string[];
+  /**
+   * Địa chỉ trên Cổng Dịch vụ công quốc gia — Address on the National Public Service Portal
+   */
+  portalUrl?: string;
+  /**
+   * Số liệu hồ sơ theo kỳ — Dossier figures per period
+   *
+   * Items: Hồ sơ trong kỳ — Dossiers in a period
+   */
+  dossiers?: {
+    /**
+     * Kỳ — Period
+     */
+    period: string;
+    /**
+     * Số hồ sơ tiếp nhận — Dossiers received
+     */
+    received: number;
+    /**
+     * Số hồ sơ tiếp nhận trực tuyến — Dossiers received online
+     */
+    receivedOnline?: number;
+    /**
+     * Số hồ sơ xử lý trực tuyến — Dossiers processed online
+     */
+    processedOnline?: number;
+    /**
+     * Số hồ sơ gắn định danh cá nhân — Dossiers tagged with a personal ID
+     */
+    withPersonalId?: number;
+    /**
+     * Nguồn số liệu — Source
+     */
+    source?: string;
+  }[];
+  /**
+   * Có từ — Exists since
+   */
+  since?: number | string;
+  /**
+   * Có đến — Exists until
+   */
+  until?: number | string;
+  /**
+   * Được thay thế bởi — Replaced by
+   */
+  replacedBy?: string;
+  /**
+   * Chuyển đổi theo kế hoạch — Planned transitions
+   *
+   * Items: Chuyển đổi — Transition
+   */
+  transitions?: {
+    /**
+     * Có hiệu lực từ — In force from
+     */
+    at: number | string;
+    /**
+     * Nhiệm vụ thực hiện — Delivering task
+     */
+    task?: string;
+    /**
+     * Trường thay đổi — Fields changed
+     */
+    set: {
+      /**
+       * Tên — Name
+       */
+      name?: string;
+      /**
+       * Tên viết tắt — Short name
+       */
+      shortName?: string;
+      /**
+       * Cơ quan cung cấp — Providing body
+       */
+      provider?: string;
+      /**
+       * Chức năng nghiệp vụ — Business function
+       */
+      function?: string;
+      /**
+       * Mức độ cung cấp dịch vụ công trực tuyến — Online provision level
+       */
+      onlineLevel?: "full" | "partial" | "none" | "chưa xác định" | "unknown";
+      /**
+       * Đủ điều kiện cung cấp trực tuyến toàn trình — Eligible for full online provision
+       */
+      eligibleFullOnline?: true | false | "chưa xác định" | "unknown";
+      /**
+       * Kênh tiếp nhận hồ sơ — Submission channels
+       *
+       * Items: Kênh tiếp nhận hồ sơ — Submission channel
+       */
+      channels?: ("national-portal" | "provincial-system" | "in-person" | "post" | "mobile-app")[];
+      /**
+       * Hệ thống giải quyết — Handling system
+       */
+      handledBy?: string;
+      /**
+       * Hệ thống khác sử dụng — Other systems used
+       *
+       * Items: Hệ thống — System
+       */
+      alsoUses?: string[];
+      /**
+       * Địa chỉ trên Cổng Dịch vụ công quốc gia — Address on the National Public Service Portal
+       */
+      portalUrl?: string;
+      /**
+       * Được thay thế bởi — Replaced by
+       */
+      replacedBy?: string;
+    };
+    /**
+     * Ghi chú — Note
+     */
+    note?: string;
+  }[];
+}
+
+/**
+ * Chức năng nghiệp vụ — Business function
+ */
+export interface BusinessFunctionDoc {
+  /**
+   * Phiên bản định dạng — Format version
+   */
+  apiVersion: "kientruc/v1";
+  /**
+   * Loại thực thể — Entity kind
+   */
+  kind: "BusinessFunction";
+  /**
+   * Mã định danh — Identifier
+   */
+  id: string;
+  /**
+   * Tên — Name
+   */
+  name: string;
+  /**
+   * Tên viết tắt — Short name
+   */
+  shortName?: string;
+  /**
+   * Mô tả — Description
+   */
+  description?: string;
+  /**
+   * Nhãn — Tags
+   */
+  tags?: string[];
+  /**
+   * Ghi chú nội bộ — Internal notes
+   */
+  notes?: string;
+  /**
+   * Cơ quan thực hiện — Responsible body
+   */
+  owner: string;
+  /**
+   * Chức năng cấp trên — Parent function
+   */
+  parent?: string;
+  /**
+   * Lĩnh vực — Fields
+   */
+  fields?: string[];
+  /**
+   * Hệ thống hỗ trợ — Supporting systems
+   *
+   * Items: Hệ thống — System
+   */
+  supportedBy?: string[];
+  /**
+   * Có từ — Exists since
+   */
+  since?: number | string;
+  /**
+   * Có đến — Exists until
+   */
+  until?: number | string;
+  /**
+   * Được thay thế bởi — Replaced by
+   */
+  replacedBy?: string;
+  /**
+   * Chuyển đổi theo kế hoạch — Planned transitions
+   *
+   * Items: Chuyển đổi — Transition
+   */
+  transitions?: {
+    /**
+     * Có hiệu lực từ — In force from
+     */
+    at: number | string;
+    /**
+     * Nhiệm vụ thực hiện — Delivering task
+     */
+    task?: string;
+    /**
+     * Trường thay đổi — Fields changed
+     */
+    set: {
+      /**
+       * Tên — Name
+       */
+      name?: string;
+      /**
+       * Tên viết tắt — Short name
+       */
+      shortName?: string;
+      /**
+       * Cơ quan thực hiện — Responsible body
+       */
+      owner?: string;
+      /**
+       * Chức năng cấp trên — Parent function
+       */
+      parent?: string;
+      /**
+       * Lĩnh vực — Fields
+       */
+      fields?: string[];
+      /**
+       * Hệ thống hỗ trợ — Supporting systems
+       *
+       * Items: Hệ thống — System
+       */
+      supportedBy?: string[];
+      /**
+       * Được thay thế bởi — Replaced by
+       */
+      replacedBy?: string;
+    };
+    /**
+     * Ghi chú — Note
+     */
+    note?: string;
+  }[];
 }

@@ -18,6 +18,24 @@ export interface ModelInit {
   readonly files: readonly { readonly file: string; readonly sha256: string; readonly bytes: number }[];
   /** The agency the model speaks for when it holds several (an aggregated province); default: the first. */
   readonly primaryAgency?: string;
+  /**
+   * Entities declared but absent from this state of the model (model/states.ts): references to them
+   * still resolve and their names still print, but `get` and `all` leave them out.
+   */
+  readonly absent?: ReadonlySet<string>;
+  /**
+   * Per entity, fields whose value comes from a transition (model/states.ts): `locate` points into
+   * that transition (`transitions.<i>.set.<field>`) instead of the field as first written.
+   */
+  readonly relocated?: ReadonlyMap<string, ReadonlyMap<string, DocPath>>;
+}
+
+/** What a state of the model replaces (model/states.ts); everything else is shared with the model it derives from. */
+export interface ModelStateInit {
+  readonly entities: ReadonlyMap<string, Entity>;
+  readonly references: readonly Reference[];
+  readonly absent: ReadonlySet<string>;
+  readonly relocated: ReadonlyMap<string, ReadonlyMap<string, DocPath>>;
 }
 
 /**
@@ -33,6 +51,9 @@ export class Model {
   private readonly sources: SourceIndex;
   private readonly entities: ReadonlyMap<string, Entity>;
   private readonly invalid: ReadonlySet<string>;
+  private readonly absent: ReadonlySet<string>;
+  private readonly relocated: ReadonlyMap<string, ReadonlyMap<string, DocPath>>;
+  private readonly init: ModelInit;
   private readonly byKind = new Map<EntityKind, Entity[]>();
   private readonly inbound = new Map<string, Reference[]>();
   private readonly outbound = new Map<string, Reference[]>();
@@ -45,11 +66,14 @@ export class Model {
     this.sources = init.sources;
     this.entities = init.entities;
     this.invalid = init.invalid;
+    this.absent = init.absent ?? EMPTY_SET;
+    this.relocated = init.relocated ?? EMPTY_MAP;
+    this.init = init;
     this.references = init.references;
     this.files = init.files;
     const refs = [...init.entities.keys()].sort();
     for (const ref of refs) {
-      if (init.invalid.has(ref)) continue;
+      if (init.invalid.has(ref) || this.absent.has(ref)) continue;
       const e = init.entities.get(ref) as Entity;
       const list = this.byKind.get(e.entityKind) ?? [];
       list.push(e);
@@ -65,6 +89,19 @@ export class Model {
     this.targetById = new Map(init.pack.targets.map((t) => [t.ref, t]));
   }
 
+  /**
+   * The same architecture with other entity values: one state of it in time (model/states.ts).
+   * Sources, pack and files are shared, so locations stay those of the YAML.
+   */
+  derive(state: ModelStateInit): Model {
+    return new Model({ ...this.init, entities: state.entities, references: state.references, absent: state.absent, relocated: state.relocated });
+  }
+
+  /** Every declared entity by ref, valid or not, present at this state or not (what `derive` starts from). */
+  declaredEntities(): ReadonlyMap<string, Entity> {
+    return this.entities;
+  }
+
   /** Valid entities of one kind, sorted by ref. */
   all<K extends EntityKind>(kind: K): readonly EntityByKind[K][] {
     return (this.byKind.get(kind) ?? EMPTY) as readonly EntityByKind[K][];
@@ -76,7 +113,12 @@ export class Model {
    * an entity whose type promises strings where the YAML had a list.
    */
   get<K extends EntityKind>(ref: Ref<K> | string): EntityByKind[K] | undefined {
-    return this.invalid.has(ref) ? undefined : (this.entities.get(ref) as EntityByKind[K] | undefined);
+    return this.invalid.has(ref) || this.absent.has(ref) ? undefined : (this.entities.get(ref) as EntityByKind[K] | undefined);
+  }
+
+  /** True when `ref` is declared but does not exist at this state of the model (model/states.ts). */
+  isAbsent(ref: string): boolean {
+    return this.absent.has(ref);
   }
 
   /** True when a document declares `ref`, whether or not it passed its schema (references to it resolve). */
@@ -126,8 +168,8 @@ export class Model {
   /** Display name of any ref, falling back to the ref itself. */
   nameOf(ref: string): string {
     if (isUnknown(ref)) return UNKNOWN_NAME;
-    const e = this.get(ref);
-    // An entity that failed the schema may hold anything in `name`: only a string is a name.
+    // An absent entity (not in this state) still has its name; one that failed the schema may hold anything in `name`.
+    const e = this.absent.has(ref) && !this.invalid.has(ref) ? this.entities.get(ref) : this.get(ref);
     if (e && typeof e.name === 'string') return e.name;
     const n = this.nationalById.get(ref) ?? this.targetById.get(ref);
     if (n) return n.name;
@@ -162,13 +204,17 @@ export class Model {
   locate(ref: string, path: DocPath = [], part: 'value' | 'key' = 'value'): Location {
     const e = this.entities.get(ref);
     if (!e) return { file: this.agency?.origin.file ?? this.root, range: START };
-    const target = path.length === 0 ? ['id'] : path;
+    const moved = path.length > 0 ? this.relocated.get(ref)?.get(String(path[0])) : undefined;
+    const target = path.length === 0 ? ['id'] : moved ? [...moved, ...path.slice(1)] : path;
     return { file: e.origin.file, range: this.sources.locate(e.origin.file, e.origin.docIndex, target, part) };
   }
 }
 
 /** How a "not yet known" value prints wherever a name is expected. */
 const UNKNOWN_NAME = 'Chưa xác định';
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
+const EMPTY_MAP: ReadonlyMap<string, ReadonlyMap<string, DocPath>> = new Map();
 
 const START: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
 

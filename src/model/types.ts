@@ -2,10 +2,12 @@ import type { EntityKind, Ref } from '../core/ref.js';
 import type { DocPath } from '../core/source.js';
 import type {
   AgencyDoc,
+  BusinessFunctionDoc,
   DatasetDoc,
   IntegrationDoc,
   KpiDoc,
   OrganizationDoc,
+  ServiceDoc,
   SystemDoc,
   TaskDoc,
 } from './documents.generated.js';
@@ -36,6 +38,8 @@ export type Dataset = DeepReadonly<DatasetDoc> & EntityMeta<'dataset'>;
 export type Integration = DeepReadonly<IntegrationDoc> & EntityMeta<'integration'>;
 export type Kpi = DeepReadonly<KpiDoc> & EntityMeta<'kpi'>;
 export type Task = DeepReadonly<TaskDoc> & EntityMeta<'task'>;
+export type Service = DeepReadonly<ServiceDoc> & EntityMeta<'service'>;
+export type BusinessFunction = DeepReadonly<BusinessFunctionDoc> & EntityMeta<'function'>;
 
 export interface EntityByKind {
   readonly agency: Agency;
@@ -45,6 +49,8 @@ export interface EntityByKind {
   readonly integration: Integration;
   readonly kpi: Kpi;
   readonly task: Task;
+  readonly service: Service;
+  readonly function: BusinessFunction;
 }
 
 export type Entity = EntityByKind[EntityKind];

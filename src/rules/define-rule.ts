@@ -6,7 +6,7 @@ import type { DocPath } from '../core/source.js';
 import type { Text } from '../core/text.js';
 import type { Model } from '../model/model.js';
 
-export type RuleDomain = 'agency' | 'system' | 'data' | 'integration' | 'kpi' | 'task';
+export type RuleDomain = 'agency' | 'system' | 'data' | 'integration' | 'kpi' | 'task' | 'service';
 
 /** What a rule is, independent of any run: listed in SARIF, docs and the gap report. */
 export interface RuleMeta {

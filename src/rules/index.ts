@@ -27,17 +27,24 @@ import { integrationReplacedPlatform } from './integration/replaced-platform.js'
 import { integrationRestrictedData } from './integration/restricted-data.js';
 import { integrationRetiredEndpoint } from './integration/retired-endpoint.js';
 import { integrationSharingPlatform } from './integration/sharing-platform.js';
+import { kpiArchitectureTarget } from './kpi/architecture-target.js';
 import { kpiBaseline } from './kpi/baseline.js';
 import { kpiBelowNationalTarget } from './kpi/below-national-target.js';
 import { kpiMeasurement } from './kpi/measurement.js';
 import { kpiTarget } from './kpi/target.js';
 import { kpiTaskCoverage } from './kpi/task-coverage.js';
+import { serviceDossierFigures } from './service/dossier-figures.js';
+import { serviceFullOnline } from './service/full-online.js';
+import { serviceHandlingSystem } from './service/handling-system.js';
+import { serviceNationalPortal } from './service/national-portal.js';
+import { serviceUnknownFact } from './service/unknown-fact.js';
 import { systemContinuityPlans } from './system/continuity-plans.js';
 import { systemDuplicatesNational } from './system/duplicates-national.js';
 import { systemLevelOneSensitive } from './system/level-one-sensitive.js';
 import { systemSecurityLevel } from './system/security-level.js';
 import { systemTtdlqgRoadmap } from './system/ttdlqg-roadmap.js';
 import { systemUnknownFact } from './system/unknown-fact.js';
+import { taskArchitectureRoadmap } from './task/architecture-roadmap.js';
 import { taskDeadline } from './task/deadline.js';
 import { taskDeliverable } from './task/deliverable.js';
 import { taskGapUnaddressed } from './task/gap-unaddressed.js';
@@ -71,17 +78,24 @@ export const RULES = [
   integrationRestrictedData,
   integrationRetiredEndpoint,
   integrationSharingPlatform,
+  kpiArchitectureTarget,
   kpiBaseline,
   kpiBelowNationalTarget,
   kpiMeasurement,
   kpiTarget,
   kpiTaskCoverage,
+  serviceDossierFigures,
+  serviceFullOnline,
+  serviceHandlingSystem,
+  serviceNationalPortal,
+  serviceUnknownFact,
   systemContinuityPlans,
   systemDuplicatesNational,
   systemLevelOneSensitive,
   systemSecurityLevel,
   systemTtdlqgRoadmap,
   systemUnknownFact,
+  taskArchitectureRoadmap,
   taskDeadline,
   taskDeliverable,
   taskGapUnaddressed,

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import { parseDeadline } from '../core/dates.js';
 import { DOC_KIND, ENTITY_KINDS, type EntityKind } from '../core/ref.js';
+import { isTimePoint } from '../core/time-fields.js';
 import type { FrameworkPack } from '../framework/types.js';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../core/paths.js';
@@ -34,6 +35,7 @@ function formats(): Record<string, unknown> {
     uri: full['uri'],
     email: full['email'],
     deadline: { type: 'string', validate: (s: string) => parseDeadline(s) !== undefined },
+    'time-point': { type: 'string', validate: (s: string) => isTimePoint(s) },
   };
 }
 

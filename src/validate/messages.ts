@@ -222,6 +222,10 @@ export function translateAjvError(
             'Write a year (2025), a quarter ("2025-Q3"), a month ("2025-09"), a day (2025-09-30), "ongoing" or a recurrence ("annual", "quarterly", "monthly"); a deadline relative to another task or event goes in "deadlineAfter".',
           ),
         ],
+        'time-point': [
+          text(`${where.vi} của ${subject.vi} có giá trị "${value}" không phải năm hay ngày.`, `${where.en} of ${subject.en} has the value "${value}", which is neither a year nor a day.`),
+          text('Ghi năm (2027) hoặc ngày có thật dạng YYYY-MM-DD (2027-06-30).', 'Write a year (2027) or a real day YYYY-MM-DD (2027-06-30).'),
+        ],
         uri: [
           text(`${where.vi} của ${subject.vi} phải là địa chỉ URL đầy đủ, nhận "${value}".`, `${where.en} of ${subject.en} must be a full URL, got "${value}".`),
           text('Ví dụ: https://dichvucong.sonha.gov.vn', 'For example: https://dichvucong.sonha.gov.vn'),
@@ -257,6 +261,14 @@ export function translateAjvError(
         part: 'value',
         message: text(`${where.vi} của ${subject.vi} không được để trống.`, `${where.en} of ${subject.en} must not be empty.`),
         fix: text('Điền giá trị hoặc xóa trường.', 'Fill it in or remove the field.'),
+      };
+    case 'minProperties':
+      return {
+        code: 'schema.empty',
+        path,
+        part: 'value',
+        message: text(`${where.vi} của ${subject.vi} không được để trống.`, `${where.en} of ${subject.en} must not be empty.`),
+        fix: text('Ghi ít nhất một trường, hoặc xóa mục này.', 'Write at least one field, or remove the entry.'),
       };
     case 'maxLength':
       return {

@@ -160,6 +160,32 @@ describe('kientruc lsp over stdio (sample architecture)', () => {
   }, 60_000);
 });
 
+describe('kientruc lsp: public services (kind: Service)', () => {
+  it('completes and follows function: references like any other kind', async () => {
+    const file = join(REPO, 'architecture', 'services', 'cap-tinh.yaml');
+    const uri = pathToFileURL(file).href;
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const fnLine = lines.findIndex((l) => l === 'function: function:xay-dung');
+    expect(fnLine).toBeGreaterThan(0);
+    const def = (await conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: fnLine, character: 'function: function:'.length + 2 } })) as {
+      uri: string;
+      range: { start: { line: number } };
+    };
+    expect(def.uri).toMatch(/architecture\/services\/chuc-nang\.yaml$/);
+    expect(readFileSync(new URL(def.uri), 'utf8').split('\n')[def.range.start.line]).toBe('id: xay-dung');
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: fnLine, character: 0 }, end: { line: fnLine, character: lines[fnLine]!.length } }, text: 'function: function:ho' }],
+    });
+    const items = (await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: fnLine, character: 'function: function:ho'.length } })) as { items: { label: string }[] };
+    expect(items.items.map((i) => i.label)).toContain('function:ho-tich');
+    expect(items.items.every((i) => i.label.startsWith('function:'))).toBe(true);
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+  }, 60_000);
+});
+
 describe('kientruc lsp: framework pack entries', () => {
   it('goes to the national system in the framework pack', async () => {
     const file = join(REPO, 'architecture', 'integrations', 'quoc-gia.yaml');

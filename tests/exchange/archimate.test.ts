@@ -30,8 +30,8 @@ function tags(xml: string, tag: string): Record<string, string>[] {
 
 /**
  * Relationships ArchiMate 3.1/3.2 allows between the element types kientruc emits (Appendix B of the
- * specification, as Archi's relationships.xml lists it): a access, c composition, f flow, o association,
- * v serving.
+ * specification, as Archi's relationships.xml lists it): a access, c composition, f flow, i assignment,
+ * o association, r realization, v serving.
  */
 const ALLOWED: Record<string, string> = {
   'BusinessActor>BusinessActor': 'cfov',
@@ -46,8 +46,14 @@ const ALLOWED: Record<string, string> = {
   'Node>ApplicationComponent': 'fov',
   'Node>Node': 'cfov',
   'Node>DataObject': 'ao',
+  'BusinessActor>BusinessFunction': 'fiotv',
+  'BusinessActor>BusinessService': 'fiortv',
+  'BusinessFunction>BusinessFunction': 'cfgostv',
+  'BusinessFunction>BusinessService': 'fortv',
+  'ApplicationComponent>BusinessFunction': 'fortv',
+  'ApplicationComponent>BusinessService': 'fortv',
 };
-const LETTER: Record<string, string> = { Access: 'a', Composition: 'c', Flow: 'f', Association: 'o', Serving: 'v' };
+const LETTER: Record<string, string> = { Access: 'a', Assignment: 'i', Composition: 'c', Flow: 'f', Association: 'o', Realization: 'r', Serving: 'v' };
 
 function xmllint(args: readonly string[], env: Record<string, string> = {}): { code: number; out: string } {
   const r = spawnSync('xmllint', args, { encoding: 'utf8', env: { ...process.env, ...env } });
@@ -89,6 +95,16 @@ describe('ArchiMate export of the sample', () => {
     for (const d of m.all('dataset')) expect(els.get(elementId(d.ref)), d.ref).toBe('DataObject');
     for (const o of m.all('org')) expect(els.get(elementId(o.ref)), o.ref).toBe('BusinessActor');
     expect(els.get('id-national.ndop')).toBe('ApplicationComponent');
+    for (const f of m.all('function')) expect(els.get(elementId(f.ref)), f.ref).toBe('BusinessFunction');
+    for (const s of m.all('service')) expect(els.get(elementId(s.ref)), s.ref).toBe('BusinessService');
+    const rels = tags(internal, 'relationship');
+    // Each service with a known local handling system is served by it; each function with a parent is composed under it.
+    for (const s of m.all('service')) {
+      if (s.handledBy?.startsWith('system:')) expect(rels.some((r) => r['xsi:type'] === 'Serving' && r['source'] === elementId(s.handledBy as string) && r['target'] === elementId(s.ref)), s.ref).toBe(true);
+      if (s.function) expect(rels.some((r) => r['xsi:type'] === 'Realization' && r['source'] === elementId(s.function as string) && r['target'] === elementId(s.ref)), s.ref).toBe(true);
+    }
+    for (const f of m.all('function')) if (f.parent) expect(rels.some((r) => r['xsi:type'] === 'Composition' && r['target'] === elementId(f.ref)), f.ref).toBe(true);
+    expect(m.all('service').length).toBeGreaterThan(0);
     const flows = tags(internal, 'relationship').filter((r) => r['xsi:type'] === 'Flow');
     expect(flows.length).toBe(m.all('integration').length);
     expect(tags(internal, 'relationship').some((r) => r['xsi:type'] === 'Access' && r['accessType'] === 'ReadWrite')).toBe(true);
@@ -132,7 +148,9 @@ describe('ArchiMate export of the sample', () => {
         }
       }
     }
-    expect(internal.match(/<view /g)?.length).toBe(6);
+    // Four layers, the data, the integrations and the business view (functions and services).
+    expect(internal.match(/<view /g)?.length).toBe(7);
+    expect(internal).toContain("<name xml:lang=\"vi\">Kiến trúc nghiệp vụ</name>");
   });
 
   it('gives the same bytes for the same model', async () => {

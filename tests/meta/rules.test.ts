@@ -13,7 +13,7 @@ describe('rule registry (§4, §6.5)', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(ids);
     for (const rule of RULES) {
-      expect(rule.id).toMatch(/^(agency|system|data|integration|kpi|task)\.[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(rule.id).toMatch(/^(agency|system|data|integration|kpi|task|service)\.[a-z0-9]+(-[a-z0-9]+)*$/);
       const [domain, name] = rule.id.split('.') as [string, string];
       const file = join(REPO, 'src', 'rules', domain, `${name}.ts`);
       expect(existsSync(file), file).toBe(true);

@@ -68,3 +68,13 @@ ${extra}`;
 
 /** A fully classified dataset block (lines 6–10 of a dataset). */
 export const CLASSIFIED = 'sharing: shared\ncriticality: important\npersonalData: none\nlayer: master\nblock: citizen-business\n';
+
+/** Service (dịch vụ công) provided by the agency; `extra` starts on line 8. */
+export const service = (id: string, extra = '', o: { onlineLevel?: string; provider?: string } = {}): string => `apiVersion: kientruc/v1
+kind: Service
+id: ${id}
+name: Dịch vụ ${id}
+provider: ${o.provider ?? 'agency:tinh-thu'}
+onlineLevel: ${o.onlineLevel ?? 'full'}
+handledBy: system:tthc
+${extra}`;

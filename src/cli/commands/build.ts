@@ -14,7 +14,7 @@ import type { App } from '../app.js';
 import { watchBuild } from '../watch.js';
 import { refuseOnStructuralErrors } from './documents.js';
 import { step } from '../progress.js';
-import { addConfigOption, addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions, architectureCommand } from './shared.js';
+import { addConfigOption, addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions, architectureCommand, addStateOption } from './shared.js';
 
 interface BuildOptions extends InputOptions {
   out: string;
@@ -54,6 +54,7 @@ export function registerBuild(program: Command, app: App): void {
       new Option('--fail-on <severity>', 'trả mã thoát 1 khi có phát hiện từ mức này').choices(['error', 'warning', 'info', 'none']).default('none'),
     );
   addInputOptions(cmd);
+  addStateOption(cmd);
   addConfigOption(cmd);
   addForceOption(cmd);
   cmd.addHelpText(
@@ -63,7 +64,8 @@ Ví dụ:
   $ kientruc build                          # architecture/ → generated/
   $ kientruc build ../so-y-te/architecture --out ../so-y-te/generated
   $ kientruc build --check                  # CI: generated/ có khớp với YAML không?
-  $ kientruc build --as-of 2026-09-30       # chốt số liệu tại một ngày
+  $ kientruc build --as-of 2026-09-30       # chốt số liệu tại một ngày (cũng là ngày của hiện trạng)
+  $ kientruc build --state target:2030 --out generated/muc-tieu-2030   # kiến trúc mục tiêu 2030
   $ kientruc build --watch --no-render      # tạo lại khi sửa YAML (mở generated/site/index.html)
 
 Thư mục đầu ra: kientruc chỉ thay thế hoặc xóa tệp có trong .kientruc-manifest.json của nó; từ chối (mã 2)

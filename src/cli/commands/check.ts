@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import type { App } from '../app.js';
 import { emit, formatDiagnostics } from '../output.js';
-import { addConfigOption, addInputOptions, addReportOptions, loadForCommand, type InputOptions, type ReportOptions, architectureCommand } from './shared.js';
+import { addConfigOption, addInputOptions, addReportOptions, loadForCommand, type InputOptions, type ReportOptions, architectureCommand, addStateOption } from './shared.js';
 
 export function registerCheck(program: Command, app: App): void {
   const cmd = architectureCommand(
@@ -12,6 +12,7 @@ export function registerCheck(program: Command, app: App): void {
     'Như validate, rồi chạy các quy tắc tuân thủ; mỗi phát hiện nêu căn cứ pháp lý. Dùng trong CI với --format sarif|junit|github.',
   );
   addInputOptions(cmd);
+  addStateOption(cmd);
   addConfigOption(cmd);
   addReportOptions(cmd);
   cmd.addHelpText(
@@ -24,6 +25,7 @@ Ví dụ:
   $ kientruc check -f junit -o kientruc-junit.xml # báo cáo kiểm thử GitLab
   $ kientruc check -f github                      # chú thích trên pull request
   $ kientruc check --config ci/kientruc.config.yaml
+  $ kientruc check --state target:2030            # các quy tắc trên kiến trúc mục tiêu 2030
 
 Cấu hình (kientruc.config.yaml, cạnh thư mục kiến trúc):
   rules:

@@ -9,7 +9,7 @@ import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { FileRenderCache } from '../../write/render-cache.js';
 import { renderForCommand } from './documents.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addStateOption } from './shared.js';
 
 interface DiagramOptions extends InputOptions {
   out: string;
@@ -39,13 +39,14 @@ export function registerDiagram(program: Command, app: App): void {
     program,
     'diagram',
     'vẽ sơ đồ kiến trúc (Mermaid, SVG, PNG) / draw the architecture diagrams',
-    'Vẽ từ mô hình kiến trúc: bức tranh tổng thể theo lớp QĐ 3090, sơ đồ kết nối (LGSP, NDXP, NDOP, CSDL quốc gia), kiến trúc dữ liệu theo QĐ 2439 và đồng bộ về CSDL tổng hợp quốc gia, an toàn thông tin theo cấp độ, lộ trình nhiệm vụ (Gantt), biểu đồ chỉ tiêu và sơ đồ ngữ cảnh từng hệ thống. Ghi mã nguồn Mermaid (.mmd), bản vẽ SVG, PNG và README.md có mã nguồn từng sơ đồ. Dùng một trình duyệt Chromium cho cả lần chạy; sơ đồ không đổi được lấy lại từ bộ nhớ đệm .kientruc-cache/.',
+    'Vẽ từ mô hình kiến trúc: kiến trúc nghiệp vụ (dịch vụ công theo cơ quan, lĩnh vực và hệ thống giải quyết), bức tranh tổng thể theo lớp QĐ 3090, sơ đồ kết nối (LGSP, NDXP, NDOP, CSDL quốc gia), kiến trúc dữ liệu theo QĐ 2439 và đồng bộ về CSDL tổng hợp quốc gia, an toàn thông tin theo cấp độ, lộ trình nhiệm vụ (Gantt), biểu đồ chỉ tiêu và sơ đồ ngữ cảnh từng hệ thống. Ghi mã nguồn Mermaid (.mmd), bản vẽ SVG, PNG và README.md có mã nguồn từng sơ đồ. Dùng một trình duyệt Chromium cho cả lần chạy; sơ đồ không đổi được lấy lại từ bộ nhớ đệm .kientruc-cache/.',
   )
     .option('--out <dir>', 'thư mục đầu ra (các tệp kientruc đã ghi trước đó được thay thế)', `${DEFAULT_OUT}/diagrams`)
     .option('--format <list>', 'định dạng, cách nhau bởi dấu phẩy: svg, png, mmd', DIAGRAM_FORMATS.join(','))
     .option('--no-render', 'không dùng trình duyệt: chỉ tạo mã nguồn Mermaid (.mmd) và README.md')
     .option('--max-nodes <n>', 'sơ đồ có nhiều nút hơn được tách (theo lớp, thành phần, cơ quan)', String(DEFAULT_MAX_NODES));
   addInputOptions(cmd);
+  addStateOption(cmd);
   addForceOption(cmd);
   cmd.addHelpText(
     'after',
@@ -54,6 +55,7 @@ Ví dụ:
   $ kientruc diagram                              # architecture/ → generated/diagrams/ (svg, png, mmd)
   $ kientruc diagram --format svg                 # chỉ SVG
   $ kientruc diagram --no-render                  # chỉ Mermaid, không cần Chromium (CI nhẹ)
+  $ kientruc diagram --state target:2030 --out generated/muc-tieu-2030/diagrams   # mục tiêu 2030
   $ kientruc diagram ../so-y-te/architecture --out ../so-y-te/generated/diagrams --max-nodes 60
 
 Cần Chromium và phông chữ tiếng Việt (Debian/Ubuntu):

@@ -2,6 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { compareSides } from '../../diff/compare.js';
+import { compareStates } from '../../diff/states.js';
+import { UsageError } from '../../core/errors.js';
+import { viShortDate } from '../../core/dates.js';
+import { parseState, transitionsBetween, type StateSpec } from '../../model/states.js';
 import { formatDiffJson, formatDiffMarkdown, summaryLine } from '../../diff/format.js';
 import type { DiffSide } from '../../diff/types.js';
 import { snapshotFolderAt } from '../../load/git-snapshot.js';
@@ -12,6 +16,8 @@ import { addInputOptions, DEFAULT_ROOT, type InputOptions } from './shared.js';
 
 interface DiffOptions extends InputOptions {
   dir: string;
+  from?: string;
+  to?: string;
   format: 'md' | 'json';
   output?: string;
   failOnBreaking?: boolean;
@@ -74,8 +80,10 @@ export function registerDiff(program: Command, app: App): void {
         'Liệt kê thay đổi phá vỡ trước (xóa thực thể đang được tham chiếu, hạ cấp độ an toàn, thu hẹp chia sẻ dữ liệu, ngừng đồng bộ về CSDL tổng hợp quốc gia, lùi thời hạn quá chỉ tiêu quốc gia), ' +
         'rồi thực thể thêm, xóa, sửa từng trường, biến động chỉ tiêu, phát hiện mới và đã khắc phục. Markdown dùng làm bình luận pull request.',
     )
-    .argument('<base>', 'phía gốc: tham chiếu git hoặc thư mục')
+    .argument('[base]', 'phía gốc: tham chiếu git hoặc thư mục; với --from/--to: thư mục kiến trúc (mặc định architecture)')
     .argument('[head]', 'phía mới: tham chiếu git hoặc thư mục (mặc định: thư mục làm việc)')
+    .option('--from <state>', 'so sánh hai trạng thái của cùng một kiến trúc — trạng thái gốc: current, target:YYYY, YYYY hoặc YYYY-MM-DD (mặc định current)')
+    .option('--to <state>', 'trạng thái đích khi so sánh hai trạng thái (mặc định current)')
     .option('--dir <dir>', 'thư mục kiến trúc trong kho git (dùng cho phía là tham chiếu git và cho thư mục làm việc)', DEFAULT_ROOT)
     .addOption(new Option('-f, --format <format>', 'định dạng kết quả').choices(['md', 'json']).default('md'))
     .option('-o, --output <file>', 'ghi kết quả vào tệp thay vì stdout')
@@ -91,9 +99,20 @@ Ví dụ:
   $ kientruc diff origin/main HEAD --format md --output kientruc-diff.md
   $ kientruc diff v1.0 v1.1 --format json | jq .breaking
   $ kientruc diff ../ban-cu/architecture architecture # hai thư mục
-  $ kientruc diff main --fail-on-breaking             # CI: chặn thay đổi phá vỡ`,
+  $ kientruc diff main --fail-on-breaking             # CI: chặn thay đổi phá vỡ
+  $ kientruc diff --from current --to target:2030     # hiện trạng → kiến trúc mục tiêu 2030, kèm lộ trình
+  $ kientruc diff --from 2027 --to 2028 architecture  # các bước chuyển đổi trong năm 2028
+
+Với --from/--to, hai phía là hai trạng thái của cùng một thư mục kiến trúc (since, until, transitions):
+thực thể bắt đầu có, dừng, thay đổi, và lộ trình các bước chuyển đổi kèm nhiệm vụ thực hiện.`,
   );
-  cmd.action(async (base: string, head: string | undefined, opts: DiffOptions) => {
+  cmd.action(async (base: string | undefined, head: string | undefined, opts: DiffOptions) => {
+    if (opts.from !== undefined || opts.to !== undefined) {
+      if (head !== undefined) throw new UsageError('--from/--to so sánh hai trạng thái của một thư mục kiến trúc: chỉ nêu một thư mục.');
+      await diffStates(app, base, opts);
+      return;
+    }
+    if (base === undefined) throw new UsageError('Thiếu phía gốc: nêu tham chiếu git hoặc thư mục (ví dụ "kientruc diff main"), hoặc --from/--to để so sánh hai trạng thái.');
     const b = await loadSide(app, base, opts);
     try {
       const h = await loadSide(app, head, opts);
@@ -110,4 +129,32 @@ Ví dụ:
       await b.dispose();
     }
   });
+}
+
+/** The side of one state: the whole pipeline (rules included) on that state, labelled "current (30/9/2026)". */
+async function loadState(app: App, dir: string, spec: StateSpec, opts: DiffOptions): Promise<DiffSide> {
+  const asOf = parseAsOf(opts.asOf);
+  const maxFileBytes = parseMegabytes(opts.maxFileSize);
+  const r = await runPipeline({ root: dir, cwd: app.io.cwd, today: app.today, rules: true, state: spec, ...(asOf ? { asOf } : {}), ...(maxFileBytes ? { maxFileBytes } : {}) });
+  const date = r.state?.date;
+  const label = spec.kind === 'date' || date === undefined ? spec.text : `${spec.text} (${app.lang === 'vi' ? viShortDate(date) : date})`;
+  return { label, model: r.model, diagnostics: r.diagnostics, asOf: r.asOf, root: r.loaded.root, structuralErrors: r.structuralErrors };
+}
+
+/** `kientruc diff --from current --to target:2030 [dir]`: two states of one architecture, with the roadmap between them. */
+async function diffStates(app: App, arg: string | undefined, opts: DiffOptions): Promise<void> {
+  const from = parseState(opts.from ?? 'current');
+  const to = parseState(opts.to ?? 'current');
+  const dir = arg === undefined ? opts.dir : asFolder(app.io.cwd, arg);
+  if (dir === undefined) throw new UsageError(`"${String(arg)}" không phải thư mục kiến trúc.`);
+  app.log.info(`Đọc ${dir}: ${from.text} → ${to.text}…`);
+  const base = await loadState(app, dir, from, opts);
+  const head = await loadState(app, dir, to, opts);
+  const asOf = parseAsOf(opts.asOf);
+  const steps = transitionsBetween(base.model, from, to, asOf ? { asOf } : {});
+  const report = compareStates(base, head, steps);
+  const content = opts.format === 'json' ? formatDiffJson(report) : formatDiffMarkdown(report, app.lang);
+  await emit(app, content, opts.output);
+  app.log.info(summaryLine(report, app.lang).replace(/\*\*/g, ''));
+  app.exitCode = opts.failOnBreaking && report.breaking.length > 0 ? 1 : 0;
 }

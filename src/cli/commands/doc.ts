@@ -10,7 +10,7 @@ import type { Audience } from '../../render/strategy/view-types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addStateOption } from './shared.js';
 
 interface DocOptions extends InputOptions {
   format: string;
@@ -36,16 +36,17 @@ export function registerDoc(program: Command, app: App): void {
   const cmd = architectureCommand(
     program,
     'doc',
-    'tạo văn bản: Chiến lược dữ liệu, Kế hoạch, Báo cáo định kỳ (md, html, pdf, docx) / generate official documents',
-    'Tạo dự thảo văn bản hành chính từ mô hình kiến trúc, trình bày theo NĐ 30/2020/NĐ-CP (khổ A4, lề, phông Times New Roman, số trang, thể thức, nơi nhận, chữ ký, phụ lục). Loại văn bản (--kind, mặc định document.kind trong agency.yaml): chien-luoc — Quyết định phê duyệt Chiến lược dữ liệu; ke-hoach — Kế hoạch (KH) hoặc Quyết định ban hành Kế hoạch (document.form: decision); bao-cao — Báo cáo định kỳ về kết nối, chất lượng dữ liệu, chia sẻ dữ liệu, tiến độ nhiệm vụ. Bản công khai (--audience public) lược bỏ thông tin không công bố rộng rãi.',
+    'tạo văn bản: Chiến lược dữ liệu, Kế hoạch, Báo cáo định kỳ, Khung kiến trúc số (md, html, pdf, docx) / generate official documents',
+    'Tạo dự thảo văn bản hành chính từ mô hình kiến trúc, trình bày theo NĐ 30/2020/NĐ-CP (khổ A4, lề, phông Times New Roman, số trang, thể thức, nơi nhận, chữ ký, phụ lục). Loại văn bản (--kind, mặc định document.kind trong agency.yaml): chien-luoc — Quyết định phê duyệt Chiến lược dữ liệu; ke-hoach — Kế hoạch (KH) hoặc Quyết định ban hành Kế hoạch (document.form: decision); bao-cao — Báo cáo định kỳ về kết nối, chất lượng dữ liệu, chia sẻ dữ liệu, tiến độ nhiệm vụ; kien-truc — Quyết định phê duyệt Khung kiến trúc số (hiện trạng, kiến trúc mục tiêu, khoảng cách, lộ trình). Bản công khai (--audience public) lược bỏ thông tin không công bố rộng rãi.',
   )
     .option('--kind <kind>', `loại văn bản: ${DOCUMENT_KINDS.join(', ')} (mặc định: document.kind trong agency.yaml, hoặc chien-luoc)`)
     .option('--period <kỳ>', 'bao-cao: kỳ báo cáo 2026, 2026-H1, 2026-Q3, 2026-09 (mặc định: report.period, hoặc kỳ gần nhất đã kết thúc)')
     .option('--format <list>', `định dạng, ngăn cách bằng dấu phẩy: ${STRATEGY_FORMATS.join(', ')}`, STRATEGY_FORMATS.join(','))
     .addOption(new Option('--audience <audience>', 'bản nội bộ hoặc bản công khai').choices(['internal', 'public']).default('internal'))
     .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT)
-    .option('--no-render', 'không dùng trình duyệt: không tạo được PDF (và DOCX của Chiến lược, vì có sơ đồ); HTML không kèm sơ đồ');
+    .option('--no-render', 'không dùng trình duyệt: không tạo được PDF (và DOCX của Chiến lược, Khung kiến trúc số, vì có sơ đồ); HTML không kèm sơ đồ');
   addInputOptions(cmd);
+  addStateOption(cmd);
   addForceOption(cmd);
   cmd.addHelpText(
     'after',
@@ -54,6 +55,7 @@ Ví dụ:
   $ kientruc doc                                   # generated/chien-luoc-du-lieu.{md,html,pdf,docx}
   $ kientruc doc --kind ke-hoach                   # generated/ke-hoach-du-lieu.{md,html,pdf,docx}
   $ kientruc doc --kind bao-cao --period 2026-Q3   # generated/bao-cao-dinh-ky-2026-q3.{md,html,pdf,docx}
+  $ kientruc doc --kind kien-truc                  # generated/kien-truc-so.{md,html,pdf,docx}
   $ kientruc doc --format md,html --no-render      # không cần trình duyệt (HTML không kèm sơ đồ)
   $ kientruc doc --audience public --format pdf    # generated/chien-luoc-du-lieu-cong-khai.pdf
   $ kientruc doc ../so-y-te/architecture --out ../so-y-te/generated --as-of 2026-09-30
@@ -72,9 +74,10 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
       const kind = asked ?? defaultKind(result.model);
       const reportPeriod = period ?? reportPeriodOf(result.model.agency?.report?.period);
       // Without a browser: no PDF, and no strategy DOCX (it embeds the diagrams); HTML comes without diagrams.
-      const impossible = formats.filter((f) => f === 'pdf' || (kind === 'chien-luoc' && f === 'docx'));
+      const pictured = kind === 'chien-luoc' || kind === 'kien-truc';
+      const impossible = formats.filter((f) => f === 'pdf' || (pictured && f === 'docx'));
       if (!opts.render && impossible.length) {
-        throw new UsageError(`--no-render: không tạo được ${impossible.join(', ')} khi không dùng trình duyệt; chọn --format ${kind === 'chien-luoc' ? 'md,html' : 'md,html,docx'}.`);
+        throw new UsageError(`--no-render: không tạo được ${impossible.join(', ')} khi không dùng trình duyệt; chọn --format ${pictured ? 'md,html' : 'md,html,docx'}.`);
       }
       return [{ kind, audience: opts.audience, formats, ...(reportPeriod ? { period: reportPeriod } : {}) }];
     });

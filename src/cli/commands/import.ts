@@ -25,7 +25,7 @@ interface ImportOptions extends ReportOptions {
 
 const toPosix = (p: string): string => p.split(sep).join('/');
 
-const KIND_VI: Record<string, string> = { org: 'cơ quan, đơn vị', system: 'hệ thống', dataset: 'CSDL', integration: 'kết nối', task: 'nhiệm vụ' };
+const KIND_VI: Record<string, string> = { org: 'cơ quan, đơn vị', system: 'hệ thống', dataset: 'CSDL', integration: 'kết nối', task: 'nhiệm vụ', function: 'chức năng nghiệp vụ', service: 'dịch vụ công' };
 
 export function registerImport(program: Command, app: App): void {
   const cmd = program
@@ -78,7 +78,7 @@ Mã thoát: 0 nhập xong, 1 có ô lỗi (theo --fail-on) hoặc cần --update
     const stem = importStem(abs);
     const own = new Set(mapping.kinds.map((k) => toPosix(relative(app.io.cwd, join(intoAbs, k.folder, `${stem}.yaml`)))));
     const existing: ExistingEntity[] = [];
-    for (const kind of ['agency', 'org', 'system', 'dataset', 'integration', 'task'] as const) {
+    for (const kind of ['agency', 'org', 'system', 'dataset', 'integration', 'task', 'function', 'service'] as const) {
       for (const e of loaded.model.all(kind)) {
         if (own.has(e.origin.file)) continue;
         existing.push({ kind, id: e.id, name: e.name, ...(e.shortName ? { shortName: e.shortName } : {}), file: e.origin.file });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { buildPeriodicReport } from '../../analysis/periodic.js';
-import { defaultReportPeriod } from '../../analysis/periods.js';
 import { parsePeriod } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { viNumber } from '../../render/markdown.js';
@@ -10,7 +9,7 @@ import { stableStringify } from '../../core/stable-json.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
 import { writeReportFiles } from './reports-shared.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addStateOption } from './shared.js';
 
 /** `md,pdf` → ['md', 'pdf'] in canonical order; an unknown name is a usage error. */
 function parsePeriodicFormats(value: string): PeriodicFormat[] {
@@ -38,6 +37,7 @@ export function registerReport(program: Command, app: App): void {
     .option('-f, --format <list>', `định dạng, cách nhau bằng dấu phẩy: ${PERIODIC_FORMATS.join(', ')} (pdf cần trình duyệt Chromium)`, 'md,html,docx,json')
     .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT);
   addInputOptions(cmd);
+  addStateOption(cmd);
   addForceOption(cmd);
   cmd.addHelpText(
     'after',

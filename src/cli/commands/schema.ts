@@ -7,7 +7,7 @@ import { schemaJson } from '../../render/schema-file.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { allCodes, emit } from '../output.js';
-import { addForceOption, claimOutputFor, DEFAULT_ROOT } from './shared.js';
+import { claimOutputFor, DEFAULT_ROOT } from './shared.js';
 
 const LISTS = ['national', 'targets', 'organizations', 'components', 'enums', 'legal', 'units', 'codes'] as const;
 type ListName = (typeof LISTS)[number];

@@ -10,12 +10,16 @@ import { FileRenderCache } from '../../write/render-cache.js';
 import { claimOutput, type OutputDir } from '../../write/write-generated.js';
 import { parseAsOf, parseMegabytes, type App } from '../app.js';
 import { step } from '../progress.js';
+import { describeState, parseState } from '../../model/states.js';
+import { pick } from '../../core/text.js';
 
 export const DEFAULT_ROOT = 'architecture';
 export const DEFAULT_OUT = 'generated';
 
 export interface InputOptions {
   asOf?: string;
+  /** `--state` (commands that take addStateOption). */
+  state?: string;
   maxFileSize?: string;
   config?: string;
   cache?: boolean;
@@ -33,10 +37,21 @@ export interface ReportOptions {
 /** `--as-of`, `--max-file-size`: options of every command that reads an architecture folder. */
 export function addInputOptions(cmd: Command): Command {
   return cmd
-    .option('--as-of <date>', 'ngày chốt số liệu YYYY-MM-DD (mặc định: asOf trong agency.yaml, hoặc hôm nay)')
+    .option('--as-of <date>', 'ngày chốt số liệu YYYY-MM-DD, cũng là ngày của hiện trạng (mặc định: asOf trong agency.yaml, hoặc hôm nay)')
     .option('--max-file-size <MB>', 'bỏ qua tệp YAML lớn hơn giới hạn này', '8')
     .option('--cache-dir <dir>', `thư mục bộ nhớ đệm theo nội dung (mặc định ${DEFAULT_CACHE_DIR}, hoặc biến môi trường KIENTRUC_CACHE_DIR)`)
     .option('--no-cache', 'không đọc, không ghi bộ nhớ đệm');
+}
+
+/**
+ * `--state`: which state of the architecture the command reads (model/states.ts). `current` is the
+ * reference date (--as-of, else asOf in agency.yaml); rules, views and documents all see that state.
+ */
+export function addStateOption(cmd: Command): Command {
+  return cmd.option(
+    '--state <state>',
+    'trạng thái kiến trúc: current (hiện trạng tại ngày chốt số liệu, mặc định), target:YYYY (kiến trúc mục tiêu, 31/12 năm đó), YYYY hoặc YYYY-MM-DD',
+  );
 }
 
 /** `--force`: options of every command that writes an output folder (docs/outputs.md). */
@@ -116,6 +131,7 @@ export async function loadForCommand(
 ): Promise<PipelineResult> {
   const started = performance.now();
   const asOf = parseAsOf(opts.asOf);
+  const state = opts.state === undefined ? undefined : parseState(opts.state);
   const maxFileBytes = parseMegabytes(opts.maxFileSize);
   const cacheDir = cacheDirFor(app, opts);
   const parallelEnv = app.io.env['KIENTRUC_PARALLEL'];
@@ -128,9 +144,13 @@ export async function loadForCommand(
     today: app.today,
     rules,
     ...(asOf ? { asOf } : {}),
+    ...(state ? { state } : {}),
     ...(opts.config !== undefined ? { config: opts.config } : {}),
     ...(maxFileBytes ? { maxFileBytes } : {}),
   }));
+  if (result.state !== undefined && (state !== undefined || asOf !== undefined)) {
+    app.log.info(pick(describeState(result.state.spec, result.state.date), app.lang));
+  }
   const ms = performance.now() - started;
   const entities = result.loaded.docs.length;
   app.log.debug(

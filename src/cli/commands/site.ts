@@ -8,7 +8,7 @@ import type { GeneratedFile, RenderContext } from '../../render/types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { renderForCommand } from './documents.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addStateOption } from './shared.js';
 
 interface SiteOptions extends InputOptions {
   out: string;
@@ -34,6 +34,7 @@ export function registerSite(program: Command, app: App): void {
     .option('--out <dir>', 'thư mục đầu ra', `${DEFAULT_OUT}/${SITE_DIR}`)
     .option('--no-render', 'không dùng trình duyệt: sơ đồ hiện dưới dạng mã Mermaid');
   addInputOptions(cmd);
+  addStateOption(cmd);
   addForceOption(cmd);
   cmd.addHelpText(
     'after',

@@ -3,9 +3,13 @@
  * components (infrastructure, layer L1: nodes), national platforms the same, datasets data objects;
  * ownership is an association, an organisation's parent a composition, where a dataset is stored an
  * access, an integration a flow (served by the platform it goes through), the data it carries an access.
+ * Business functions are business functions (assigned to their body, composed under their parent),
+ * public services business services (realised by their function, associated with the providing body,
+ * served by the system that handles them).
  * Everything is keyed and ordered by ref, so the same model gives the same XML.
  */
 import { parseRef } from '../../core/ref.js';
+import { isUnknown } from '../../core/unknown.js';
 import { viCollator } from '../../core/text.js';
 import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
@@ -115,11 +119,17 @@ class Builder {
       const id = elementId(ref);
       return this.elements.has(id) ? id : this.external(ref);
     }
-    if (kind === 'dataset') {
+    if (kind === 'dataset' || kind === 'function' || kind === 'service') {
       const id = elementId(ref);
       return this.elements.has(id) ? id : undefined;
     }
     return undefined;
+  }
+
+  /** The application component of a system or platform ref; undefined for a node (L1), which does not serve business behaviour. */
+  application(ref: string): string | undefined {
+    const id = this.endpoint(ref);
+    return id !== undefined && this.elements.get(id)?.type === 'ApplicationComponent' ? id : undefined;
   }
 
   relate(type: RelationshipType, source: string | undefined, target: string | undefined, extra: Partial<AmRelationship> = {}): void {
@@ -259,6 +269,50 @@ export function buildArchimateModel(input: BuildInput): AmModel {
     }
   }
 
+  for (const f of model.all('function')) {
+    b.addElement({
+      id: elementId(f.ref),
+      ref: f.ref,
+      type: 'BusinessFunction',
+      name: f.name,
+      ...(f.description && !pub ? { documentation: f.description } : {}),
+      properties: b.props([
+        ['ref', f.ref],
+        ['field', f.fields?.join('; ')],
+        ['notes', f.notes, true],
+      ]),
+    });
+  }
+  for (const s of model.all('service')) {
+    b.addElement({
+      id: elementId(s.ref),
+      ref: s.ref,
+      type: 'BusinessService',
+      name: s.name,
+      ...(s.description && !pub ? { documentation: s.description } : {}),
+      properties: b.props([
+        ['ref', s.ref],
+        ['online-level', b.label('serviceOnlineLevel', s.onlineLevel)],
+        ['field', s.field],
+        ['procedures', s.procedures?.join('; ')],
+        ['portal-url', s.portalUrl],
+        ['notes', s.notes, true],
+      ]),
+    });
+  }
+  for (const f of model.all('function')) {
+    const fn = elementId(f.ref);
+    if (!isUnknown(f.owner)) b.relate('Assignment', b.actor(f.owner), fn, { name: 'Thực hiện' });
+    if (f.parent) b.relate('Composition', b.endpoint(f.parent), fn, { name: 'Chức năng con' });
+    for (const sys of f.supportedBy ?? []) b.relate('Serving', b.application(sys), fn, { name: 'Hỗ trợ' });
+  }
+  for (const s of model.all('service')) {
+    const svc = elementId(s.ref);
+    if (!isUnknown(s.provider)) b.relate('Association', b.actor(s.provider), svc, { name: 'Cơ quan cung cấp' });
+    if (s.function) b.relate('Realization', b.endpoint(s.function), svc, { name: 'Thực hiện dịch vụ' });
+    if (s.handledBy && !isUnknown(s.handledBy)) b.relate('Serving', b.application(s.handledBy), svc, { name: 'Giải quyết hồ sơ' });
+  }
+
   const elements = [...b.elements.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const relationships = [...b.relationships.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const views: AmView[] = layoutViews({ model, edition, elements: [...elements].sort(byName), relationships, layerOf: b.layerOf });
@@ -268,6 +322,7 @@ export function buildArchimateModel(input: BuildInput): AmModel {
   });
   const folders: AmFolder[] = [
     folder('Tổ chức', ['BusinessActor']),
+    folder('Nghiệp vụ', ['BusinessFunction', 'BusinessService']),
     folder('Hệ thống, nền tảng', ['ApplicationComponent', 'Node']),
     folder('Dữ liệu', ['DataObject']),
     { label: 'Quan hệ', refs: relationships.map((r) => r.id) },

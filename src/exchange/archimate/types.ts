@@ -1,7 +1,7 @@
 /** The ArchiMate model kientruc exports, before it becomes Open Exchange Format XML. */
 
-export type ElementType = 'BusinessActor' | 'ApplicationComponent' | 'Node' | 'DataObject';
-export type RelationshipType = 'Association' | 'Composition' | 'Access' | 'Flow' | 'Serving';
+export type ElementType = 'BusinessActor' | 'BusinessFunction' | 'BusinessService' | 'ApplicationComponent' | 'Node' | 'DataObject';
+export type RelationshipType = 'Association' | 'Composition' | 'Access' | 'Flow' | 'Serving' | 'Assignment' | 'Realization';
 
 /** Keys of the property definitions every export declares (see PROPERTY_DEFINITIONS). */
 export type PropertyKey =
@@ -20,6 +20,10 @@ export type PropertyKey =
   | 'channel'
   | 'direction'
   | 'format'
+  | 'online-level'
+  | 'field'
+  | 'procedures'
+  | 'portal-url'
   | 'notes';
 
 export interface Property {

@@ -17,7 +17,7 @@ const GAP_X = 40;
 const GAP_Y = 48;
 const MARGIN = 24;
 const COLUMNS = 5;
-const ROW_ORDER: readonly (readonly ElementType[])[] = [['BusinessActor'], ['ApplicationComponent', 'Node'], ['DataObject']];
+const ROW_ORDER: readonly (readonly ElementType[])[] = [['BusinessActor'], ['BusinessFunction'], ['BusinessService'], ['ApplicationComponent', 'Node'], ['DataObject']];
 
 export interface LayoutInput {
   readonly model: Model;
@@ -98,6 +98,19 @@ export function layoutViews(input: LayoutInput): AmView[] {
     relationships.filter((r) => data.has(r.target) && (r.type === 'Association' || (r.type === 'Access' && r.name === 'Lưu trữ'))),
   );
   if (dataView) views.push(dataView);
+
+  // The business view: functions, services, the bodies that carry them out and the systems serving them.
+  const business = new Set(elements.filter((e) => e.type === 'BusinessService' || e.type === 'BusinessFunction').map((e) => e.id));
+  const businessRels = relationships.filter((r) => business.has(r.target) && (r.type === 'Association' || r.type === 'Serving' || r.type === 'Assignment' || r.type === 'Realization' || r.type === 'Composition'));
+  const businessEnds = new Set(businessRels.flatMap((r) => [r.source, r.target]));
+  const businessView = view(
+    'business',
+    'Kiến trúc nghiệp vụ',
+    'Chức năng nghiệp vụ, dịch vụ công, cơ quan thực hiện, cung cấp và hệ thống giải quyết hồ sơ.',
+    elements.filter((e) => business.has(e.id) || businessEnds.has(e.id)),
+    businessRels,
+  );
+  if (businessView) views.unshift(businessView);
 
   if (!edition.isPublic) {
     const links = relationships.filter((r) => r.type === 'Flow' || r.type === 'Serving');

@@ -24,6 +24,10 @@ export const PROPERTY_DEFINITIONS: readonly (readonly [PropertyKey, string])[] =
   ['channel', 'Kênh kết nối, chia sẻ'],
   ['direction', 'Chiều trao đổi'],
   ['format', 'Phương thức kỹ thuật'],
+  ['online-level', 'Mức độ cung cấp dịch vụ công trực tuyến'],
+  ['field', 'Lĩnh vực'],
+  ['procedures', 'Mã thủ tục hành chính'],
+  ['portal-url', 'Địa chỉ trên Cổng Dịch vụ công quốc gia'],
   ['notes', 'Ghi chú nội bộ'],
 ];
 

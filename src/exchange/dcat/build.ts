@@ -173,7 +173,8 @@ class DcatBuilder {
       this.g.add(dist, 'dct:title', text(`${this.label('channel', it.channel)}: ${it.name}`));
       this.g.add(dist, 'dct:description', text(`Từ ${this.model.nameOf(it.from)} đến ${this.model.nameOf(it.to)}; ${this.label('integrationStatus', it.status).toLocaleLowerCase('vi')}.`));
       this.accessUrl(dist, url);
-      if (it.since) this.g.add(dist, 'dct:issued', typed(it.since, `${NS.xsd}date`));
+      // `since` is a year or a day (core/time-fields.ts): a year is issued as xsd:gYear, never padded to a made-up day.
+      if (it.since !== undefined) this.g.add(dist, 'dct:issued', /^\d{4}$/.test(String(it.since)) ? typed(String(it.since), `${NS.xsd}gYear`) : typed(String(it.since), `${NS.xsd}date`));
     }
   }
 

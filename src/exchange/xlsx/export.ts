@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { IsoDate } from '../../core/dates.js';
+import { isUnknown } from '../../core/unknown.js';
 import type { Model } from '../../model/model.js';
 import type { Entity } from '../../model/types.js';
 import { DEFAULT_MAPPING, SHEET_KINDS, type ColumnDef, type Mapping, type SheetKind } from './mapping.js';
@@ -41,7 +42,7 @@ function isoToDate(iso: string): Date {
 /** Names that more than one entity of a kind carries: those are written as refs, so import finds the right one. */
 function ambiguousNames(model: Model): Set<string> {
   const count = new Map<string, number>();
-  for (const kind of ['agency', 'org', 'system', 'dataset', 'integration', 'task'] as const) {
+  for (const kind of ['agency', 'org', 'system', 'dataset', 'integration', 'task', 'function', 'service'] as const) {
     for (const e of model.all(kind)) {
       const key = `${kind === 'agency' ? 'org' : kind}|${normalizeLabel(e.name)}`;
       count.set(key, (count.get(key) ?? 0) + 1);
@@ -59,8 +60,12 @@ function refCell(model: Model, ref: string, ambiguous: Set<string>): string {
 
 function cellValue(model: Model, col: ColumnDef, value: unknown, ambiguous: Set<string>): ExcelJS.CellValue {
   if (value === undefined || value === null) return null;
+  // "Chưa xác định" reads back as itself in every column that accepts it (booleans included).
+  if (isUnknown(value)) return 'Chưa xác định';
   const [base, arg = ''] = col.type.split(':') as [string, string?];
   switch (base) {
+    case 'text-list':
+      return (value as readonly string[]).join('; ');
     case 'bool':
       return value === true ? 'Có' : 'Không';
     case 'date':
@@ -92,7 +97,7 @@ function cellValue(model: Model, col: ColumnDef, value: unknown, ambiguous: Set<
   }
 }
 
-const ENTITY_KIND: Record<SheetKind, 'org' | 'system' | 'dataset' | 'integration' | 'task'> = { org: 'org', system: 'system', dataset: 'dataset', integration: 'integration', task: 'task' };
+const ENTITY_KIND: Record<SheetKind, SheetKind> = { org: 'org', system: 'system', dataset: 'dataset', integration: 'integration', task: 'task', function: 'function', service: 'service' };
 
 /** The workbook's bytes; the same model and asOf give the same bytes. */
 export async function exportXlsx(model: Model, opts: XlsxExportOptions): Promise<Uint8Array> {

@@ -13,7 +13,7 @@ export interface UserMap {
 }
 
 const TOP_KEYS = ['sheets', 'columns', 'values', 'orgLevels', 'subtotals', 'defaults'];
-const SCALAR_TYPES = ['text', 'id', 'url', 'integer', 'number', 'bool', 'date', 'deadline', 'component', 'org', 'org-list'];
+const SCALAR_TYPES = ['text', 'text-list', 'id', 'url', 'integer', 'number', 'bool', 'date', 'deadline', 'component', 'org', 'org-list'];
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.trim() !== '');
 
@@ -21,7 +21,7 @@ function validType(type: string, pack: FrameworkPack): boolean {
   const [base, arg] = type.split(':');
   if (arg === undefined) return SCALAR_TYPES.includes(base as string);
   if (base === 'enum' || base === 'enum-list') return pack.enums[arg] !== undefined;
-  if (base === 'ref' || base === 'ref-list') return arg.split(',').every((k) => ['system', 'dataset', 'integration', 'national', 'org', 'agency', 'task', 'kpi'].includes(k));
+  if (base === 'ref' || base === 'ref-list') return arg.split(',').every((k) => ['system', 'dataset', 'integration', 'national', 'org', 'agency', 'task', 'kpi', 'service', 'function'].includes(k));
   return false;
 }
 

@@ -6,11 +6,11 @@
  */
 
 /** The entity kinds a spreadsheet can hold. */
-export type SheetKind = 'system' | 'dataset' | 'integration' | 'org' | 'task';
-export const SHEET_KINDS: readonly SheetKind[] = ['org', 'system', 'dataset', 'integration', 'task'];
+export type SheetKind = 'system' | 'dataset' | 'integration' | 'org' | 'task' | 'function' | 'service';
+export const SHEET_KINDS: readonly SheetKind[] = ['org', 'system', 'dataset', 'integration', 'task', 'function', 'service'];
 
 /**
- * How a cell is read and written: `text`, `id`, `url`, `integer`, `number`, `bool`, `date` (a day;
+ * How a cell is read and written: `text`, `text-list` (several texts separated by `;`), `id`, `url`, `integer`, `number`, `bool`, `date` (a day;
  * "năm 2023" becomes its first day, reported), `deadline` (a day, month or year as the task schema
  * allows), `enum:<pack enum>`, `enum-list:<pack enum>`, `component` (QĐ 3090 component), `org`,
  * `org-list`, `ref:<kinds>`, `ref-list:<kinds>` (kinds separated by `,`: system, dataset, national …).
@@ -210,6 +210,54 @@ const TASK: KindMapping = {
   defaults: {},
 };
 
+const FUNCTION: KindMapping = {
+  required: ['owner'],
+  kind: 'function',
+  docKind: 'BusinessFunction',
+  folder: 'functions',
+  sheets: ['Chức năng nghiệp vụ', 'Chức năng'],
+  nameField: 'name',
+  columns: [
+    ID('chức năng'),
+    { field: 'name', type: 'text', headers: ['Tên chức năng nghiệp vụ', 'Tên chức năng'], width: 50 },
+    SHORT,
+    { field: 'owner', type: 'org', headers: ['Cơ quan thực hiện', 'Cơ quan được giao'], width: 36 },
+    { field: 'parent', type: 'ref:function', headers: ['Chức năng cấp trên'], width: 36 },
+    { field: 'fields', type: 'text-list', headers: ['Lĩnh vực'], width: 36 },
+    { field: 'supportedBy', type: 'ref-list:system,national', headers: ['Hệ thống hỗ trợ'], width: 40 },
+    DESCRIPTION,
+    NOTES,
+  ],
+  defaults: {},
+};
+
+const SERVICE: KindMapping = {
+  required: ['provider', 'onlineLevel'],
+  kind: 'service',
+  docKind: 'Service',
+  folder: 'services',
+  sheets: ['Dịch vụ công', 'Danh mục dịch vụ công', 'Thủ tục hành chính', 'Danh mục TTHC', 'TTHC'],
+  nameField: 'name',
+  columns: [
+    ID('dịch vụ'),
+    { field: 'name', type: 'text', headers: ['Tên dịch vụ công', 'Tên thủ tục hành chính', 'Tên thủ tục', 'Tên TTHC'], width: 50 },
+    SHORT,
+    { field: 'procedures', type: 'text-list', headers: ['Mã thủ tục hành chính', 'Mã TTHC', 'Mã thủ tục', 'Mã số TTHC'], width: 20 },
+    { field: 'field', type: 'text', headers: ['Lĩnh vực thủ tục', 'Lĩnh vực TTHC', 'Lĩnh vực'], width: 26 },
+    { field: 'function', type: 'ref:function', headers: ['Chức năng nghiệp vụ'], width: 30 },
+    { field: 'provider', type: 'org', headers: ['Cơ quan cung cấp', 'Cơ quan giải quyết', 'Cơ quan thực hiện', 'Cơ quan có thẩm quyền'], width: 36 },
+    { field: 'onlineLevel', type: 'enum:serviceOnlineLevel', headers: ['Mức độ trực tuyến', 'Mức độ cung cấp DVCTT', 'Mức độ DVCTT'], width: 24 },
+    { field: 'eligibleFullOnline', type: 'bool', headers: ['Đủ điều kiện toàn trình', 'Đủ điều kiện cung cấp DVCTT toàn trình'], width: 14 },
+    { field: 'channels', type: 'enum-list:serviceChannel', headers: ['Kênh tiếp nhận', 'Kênh nộp hồ sơ'], width: 36 },
+    { field: 'handledBy', type: 'ref:system,national', headers: ['Hệ thống giải quyết', 'Hệ thống xử lý hồ sơ', 'Phần mềm giải quyết'], width: 30 },
+    { field: 'alsoUses', type: 'ref-list:system,national', headers: ['Hệ thống khác sử dụng'], width: 36 },
+    { field: 'portalUrl', type: 'url', headers: ['Địa chỉ trên Cổng Dịch vụ công quốc gia', 'Đường dẫn trên Cổng DVCQG'], width: 36 },
+    DESCRIPTION,
+    NOTES,
+  ],
+  defaults: {},
+};
+
 /** Spellings provincial inventories use for enum values, beyond the pack's own labels and values. */
 const VALUES: Mapping['values'] = {
   layer: { 'lop 1': 'L1', 'lop 2': 'L2', 'lop 3': 'L3', 'lop 4': 'L4' },
@@ -233,6 +281,8 @@ const VALUES: Mapping['values'] = {
   channel: { 'lgsp': 'lgsp', 'ndxp': 'ndxp', 'ndop': 'ndop', 'vdxp': 'vdxp', 'truc tiep': 'direct', 'lgsp tinh': 'lgsp' },
   integrationStatus: { 'da ket noi': 'live', 'dang ket noi': 'live', 'chua ket noi': 'planned', 'thu nghiem': 'testing', 'tam dung': 'suspended' },
   taskStatus: { 'dang thuc hien': 'in-progress', 'da hoan thanh': 'done', 'chua thuc hien': 'not-started', 'cham': 'delayed', 'cham tien do': 'delayed' },
+  serviceOnlineLevel: { 'toan trinh': 'full', 'truc tuyen toan trinh': 'full', 'dvctt toan trinh': 'full', 'mot phan': 'partial', 'truc tuyen mot phan': 'partial', 'dvctt mot phan': 'partial', 'khong': 'none', 'chua truc tuyen': 'none' },
+  serviceChannel: { 'cong dvcqg': 'national-portal', 'cong dich vu cong quoc gia': 'national-portal', 'truc tiep': 'in-person', 'mot cua': 'in-person', 'buu chinh': 'post', 'buu chinh cong ich': 'post', 'ung dung di dong': 'mobile-app' },
   agencyLevel: { 'so': 'department', 'so nganh': 'department', 'xa': 'commune', 'phuong': 'commune', 'don vi su nghiep': 'unit' },
 };
 
@@ -258,7 +308,7 @@ const ORG_LEVELS: Mapping['orgLevels'] = [
 ];
 
 export const DEFAULT_MAPPING: Mapping = {
-  kinds: [ORG, SYSTEM, DATASET, INTEGRATION, TASK],
+  kinds: [ORG, SYSTEM, DATASET, INTEGRATION, TASK, FUNCTION, SERVICE],
   values: VALUES,
   orgLevels: ORG_LEVELS,
   subtotals: ['Tổng cộng', 'Tổng số', 'Tổng', 'Cộng'],

@@ -30,6 +30,8 @@ export function parseCell(type: string, raw: CellValue, ctx: ValueContext, field
   switch (base) {
     case 'text':
       return parseText(raw, field);
+    case 'text-list':
+      return ok(splitList(cellText(raw)).map((x) => x.replace(/\s+/g, ' ')));
     case 'id':
       return parseId(raw);
     case 'url':

@@ -250,7 +250,7 @@ export class DocxBase<V extends BaseView = BaseView> {
     ];
   }
 
-  /** One body block (heading, paragraph with its bold lead-in, table); `keepNext` holds it with what follows. */
+  /** One body block (heading, paragraph with its bold lead-in, table, figure); `keepNext` holds it with what follows. */
   block(b: Block, keepNext = false): void {
     if (b.isHeading && b.text !== null) {
       this.children.push(this.heading(b.level === 1 ? 1 : b.level === 2 ? 2 : 3, b.text));
@@ -259,6 +259,8 @@ export class DocxBase<V extends BaseView = BaseView> {
       this.children.push(this.body(runs, keepNext ? { keepNext: true, keepLines: true } : {}));
     } else if (b.isTable && b.table) {
       this.children.push(...this.table(b.table));
+    } else if (b.isFigure && b.figure) {
+      this.children.push(...this.diagram(b.figure));
     }
   }
 

@@ -8,8 +8,9 @@ class OfficialDocx extends DocxFrame {
   constructor(
     private readonly doc: OfficialDocView,
     layout: DocumentLayout,
+    images: ReadonlyMap<string, Uint8Array>,
   ) {
-    super(doc, layout, new Map());
+    super(doc, layout, images);
   }
 
 
@@ -66,7 +67,7 @@ class OfficialDocx extends DocxFrame {
   }
 }
 
-/** An administrative document as DOCX bytes. */
-export async function renderOfficialDocx(view: OfficialDocView, layout: DocumentLayout): Promise<Uint8Array> {
-  return packDocx(new OfficialDocx(view, layout).build(), view.meta.documentDate);
+/** An administrative document as DOCX bytes; `images` maps each figure's id to its PNG bytes. */
+export async function renderOfficialDocx(view: OfficialDocView, layout: DocumentLayout, images: ReadonlyMap<string, Uint8Array> = new Map()): Promise<Uint8Array> {
+  return packDocx(new OfficialDocx(view, layout, images).build(), view.meta.documentDate);
 }

@@ -154,9 +154,10 @@ export function buildMarks(ctx: FrameContext, meta: Pick<FrameMeta, 'isDraft'>):
 /**
  * The căn cứ list: pack documents whose `basisFor` names the agency's level, in `order`, leaving out
  * those not yet issued or already superseded on the document date and those the agency excludes;
- * then the agency's own bases. Every line ends with ";" as in QĐ 1751/QĐ-TTg.
+ * then the agency's own bases. `extra` names pack documents a kind cites whatever the level (the
+ * architecture cites CV 5441 and CV 2943). Every line ends with ";" as in QĐ 1751/QĐ-TTg.
  */
-export function legalBases(ctx: FrameContext): string[] {
+export function legalBases(ctx: FrameContext, extra: readonly string[] = []): string[] {
   const doc = ctx.agency?.document;
   const level = ctx.agency?.level ?? 'province';
   const excluded = new Set(doc?.excludeBases ?? []);
@@ -166,7 +167,7 @@ export function legalBases(ctx: FrameContext): string[] {
     }
   }
   const fromPack = ctx.model.pack.legal
-    .filter((l) => l.basisFor.includes(level))
+    .filter((l) => l.basisFor.includes(level) || extra.includes(l.id))
     .filter((l) => !excluded.has(l.id))
     .filter((l) => l.date === undefined || l.date <= ctx.docDate)
     .filter((l) => l.supersededOn === undefined || l.supersededOn > ctx.docDate)

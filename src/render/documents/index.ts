@@ -2,6 +2,8 @@ import type { Period } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { EMPTY_ASSETS } from '../../core/project-assets.js';
 import { loadDocumentLayout } from '../../framework/document-pack.js';
+import { dateOfState, transitionsBetween } from '../../model/states.js';
+import { targetStateOf } from '../../analysis/architecture.js';
 import type { Model } from '../../model/model.js';
 import { defaultReportPeriod } from '../../analysis/periods.js';
 import { renderStrategy } from '../strategy/index.js';
@@ -11,6 +13,8 @@ import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
 import { buildReportView } from './kinds/bao-cao.js';
 import type { DocumentInput } from './kinds/input.js';
 import { buildPlanView } from './kinds/ke-hoach.js';
+import { buildArchitectureView } from './kinds/kien-truc/index.js';
+import { architectureFigures } from './kinds/kien-truc/figures.js';
 import { renderOfficialDocx, renderOfficialHtml, renderOfficialMarkdown, renderOfficialPdf } from './render.js';
 import { DOCUMENT_KINDS, type DocumentKind, type OfficialDocView } from './view.js';
 
@@ -50,14 +54,14 @@ export function defaultKind(model: Model): DocumentKind {
 /** `chien-luoc-du-lieu`, `ke-hoach-du-lieu-cong-khai`, `bao-cao-dinh-ky-2026-q3`. */
 export function documentBaseName(kind: DocumentKind, audience: Audience, period?: Period): string {
   if (kind === 'bao-cao') return `bao-cao-dinh-ky-${(period?.id ?? 'ky').toLowerCase()}`;
-  const base = kind === 'chien-luoc' ? 'chien-luoc-du-lieu' : 'ke-hoach-du-lieu';
+  const base = kind === 'chien-luoc' ? 'chien-luoc-du-lieu' : kind === 'kien-truc' ? 'kien-truc-so' : 'ke-hoach-du-lieu';
   return audience === 'public' ? `${base}-cong-khai` : base;
 }
 
-/** Does this request need Chromium? (PDF always; the strategy's HTML and DOCX embed its diagrams.) */
+/** Does this request need Chromium? (PDF always; the strategy's and the architecture's HTML and DOCX embed diagrams.) */
 export function needsBrowser(req: DocumentRequest): boolean {
   const formats: readonly string[] = req.formats;
-  return formats.includes('pdf') || (req.kind === 'chien-luoc' && (formats.includes('html') || formats.includes('docx')));
+  return formats.includes('pdf') || ((req.kind === 'chien-luoc' || req.kind === 'kien-truc') && (formats.includes('html') || formats.includes('docx')));
 }
 
 export function parseKind(value: string): DocumentKind {
@@ -67,8 +71,23 @@ export function parseKind(value: string): DocumentKind {
 }
 
 /** The view of a Kế hoạch or Báo cáo (the strategy has its own, richer view: `buildStrategyView`). */
-export function buildDocumentView(kind: Exclude<DocumentKind, 'chien-luoc'>, input: DocumentInput): OfficialDocView {
+export function buildDocumentView(kind: Exclude<DocumentKind, 'chien-luoc' | 'kien-truc'>, input: DocumentInput): OfficialDocView {
   return kind === 'ke-hoach' ? buildPlanView(input) : buildReportView(input);
+}
+
+/**
+ * The Kiến trúc số: the current state is the state the run loaded (`current` by default), the target
+ * state the model at 31 December of the target year (`modelAt`), the roadmap the timeline between
+ * them (`transitionsBetween`); each state's overall diagram drawn from its own model.
+ */
+async function architectureDocument(ctx: RenderContext, input: DocumentInput, pictures: boolean): Promise<{ view: OfficialDocView; images: ReadonlyMap<string, Uint8Array> }> {
+  const current = ctx.model;
+  const currentDate = dateOfState(current) ?? ctx.asOf;
+  const { model: target, year: targetYear, date: targetDate } = targetStateOf(current);
+  const transitions = transitionsBetween(current, currentDate, targetDate);
+  const figures = await architectureFigures(ctx, { current: { model: current, asOf: ctx.asOf }, target: { model: target, asOf: targetDate, year: targetYear } }, input.audience === 'public', pictures);
+  const view = buildArchitectureView({ ...input, model: current, target, targetYear, targetDate, figures, transitions });
+  return { view, images: figures.png };
 }
 
 async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<GeneratedFile[]> {
@@ -78,7 +97,7 @@ async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<Gene
     return files;
   }
   const period = req.kind === 'bao-cao' ? (req.period ?? defaultReportPeriod(ctx.model, ctx.asOf)) : undefined;
-  const view = buildDocumentView(req.kind, {
+  const input: DocumentInput = {
     model: ctx.model,
     asOf: ctx.asOf,
     audience: req.kind === 'bao-cao' ? 'internal' : req.audience,
@@ -86,7 +105,9 @@ async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<Gene
     generator: `kientruc ${ctx.toolVersion}`,
     diagnostics: ctx.diagnostics,
     ...(period ? { period } : {}),
-  });
+  };
+  const pictures = req.formats.some((f) => f !== 'md') && ctx.browser !== undefined;
+  const { view, images } = req.kind === 'kien-truc' ? await architectureDocument(ctx, input, pictures) : { view: buildDocumentView(req.kind, input), images: new Map<string, Uint8Array>() };
   const layout = loadDocumentLayout(ctx.model.pack.id);
   const overrides = ctx.assets?.templates ?? [];
   const base = documentBaseName(req.kind, req.audience, period);
@@ -98,7 +119,7 @@ async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<Gene
     if (!ctx.browser) throw new UsageError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html,docx.');
     files.push({ path: `${base}.pdf`, contents: await renderOfficialPdf(await ctx.browser.get(), html, view) });
   }
-  if (req.formats.includes('docx')) files.push({ path: `${base}.docx`, contents: await renderOfficialDocx(view, layout) });
+  if (req.formats.includes('docx')) files.push({ path: `${base}.docx`, contents: await renderOfficialDocx(view, layout, images) });
   return files;
 }
 
@@ -115,7 +136,7 @@ export async function renderDocuments(ctx: RenderContext, requests: readonly Doc
  */
 export const documentsRenderer: Renderer = {
   id: 'documents',
-  description: 'Văn bản của cơ quan (Chiến lược dữ liệu hoặc Kế hoạch): bản nội bộ và bản công khai (md, html, pdf, docx)',
+  description: 'Văn bản của cơ quan (Chiến lược dữ liệu, Kế hoạch hoặc Khung kiến trúc số, theo document.kind): bản nội bộ và bản công khai (md, html, pdf, docx)',
   async render(ctx) {
     const kind = defaultKind(ctx.model);
     // Without a browser (--no-render) the build keeps to the fast text formats, as for every output.

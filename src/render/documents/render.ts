@@ -8,7 +8,7 @@ import { printStrategyPdf } from '../strategy/pdf.js';
 import { renderTemplate } from '../strategy/templates.js';
 import { tidy } from '../strategy/formats.js';
 import { renderOfficialDocx } from './docx.js';
-import type { OfficialDocView } from './view.js';
+import type { Block, OfficialDocView } from './view.js';
 
 /** One renderer per format for every administrative document other than the strategy. */
 
@@ -16,8 +16,18 @@ export function renderOfficialMarkdown(view: OfficialDocView, overrides: readonl
   return tidy(renderTemplate('md', view, overrides, 'hanh-chinh'));
 }
 
+/** A figure's SVG is the only markup that enters unescaped, and only from the diagram module. */
+function trustFigures(blocks: readonly Block[]): unknown[] {
+  return blocks.map((b) => (b.figure?.svg ? { ...b, figure: { ...b.figure, svg: trustedHtml(b.figure.svg) } } : b));
+}
+
 export function renderOfficialHtml(view: OfficialDocView, layout: DocumentLayout, overrides: readonly TemplateOverride[] = []): string {
-  const context = { ...view, css: trustedHtml(strategyCss(layout).trimEnd()) };
+  const context = {
+    ...view,
+    body: trustFigures(view.body),
+    attachment: view.attachment ? { ...view.attachment, body: trustFigures(view.attachment.body) } : null,
+    css: trustedHtml(strategyCss(layout).trimEnd()),
+  };
   return withoutBidiControls(tidy(renderTemplate('html', context, overrides, 'hanh-chinh')));
 }
 

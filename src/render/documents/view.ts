@@ -1,4 +1,4 @@
-import type { AppendixView, DocumentMetaView, HeaderView, MarksView, PreambleView, SignatureView, TableView } from '../strategy/view-types.js';
+import type { AppendixView, DiagramView, DocumentMetaView, HeaderView, MarksView, PreambleView, SignatureView, TableView } from '../strategy/view-types.js';
 
 /**
  * An administrative document other than the strategy (Kế hoạch, Báo cáo) as data: the shared NĐ 30
@@ -7,14 +7,15 @@ import type { AppendixView, DocumentMetaView, HeaderView, MarksView, PreambleVie
  * key is present and an absent value is `null` (Handlebars strict mode); strings are plain text.
  */
 
-export type DocumentKind = 'chien-luoc' | 'ke-hoach' | 'bao-cao';
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['chien-luoc', 'ke-hoach', 'bao-cao'];
+export type DocumentKind = 'chien-luoc' | 'ke-hoach' | 'bao-cao' | 'kien-truc';
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['chien-luoc', 'ke-hoach', 'bao-cao', 'kien-truc'];
 
 /** One piece of body text. Exactly one of the `is…` flags is set. */
 export interface Block {
   readonly isHeading: boolean;
   readonly isParagraph: boolean;
   readonly isTable: boolean;
+  readonly isFigure: boolean;
   /** Heading level: 1 for "I. …", 2 for "1. …", 3 for "a) …". */
   readonly level: number | null;
   /** A bold lead-in ("Điều 1.") printed before the text, or null. */
@@ -22,6 +23,8 @@ export interface Block {
   readonly text: string | null;
   readonly italic: boolean;
   readonly table: TableView | null;
+  /** A diagram with its caption (SVG in HTML/PDF, PNG in DOCX, Mermaid source in Markdown). */
+  readonly figure: DiagramView | null;
 }
 
 /** The text an official document opens with before its sections (Kế hoạch and Báo cáo have no căn cứ block). */
@@ -57,7 +60,7 @@ export interface AttachedDocView {
   readonly body: readonly Block[];
 }
 
-const EMPTY: Block = { isHeading: false, isParagraph: false, isTable: false, level: null, label: null, text: null, italic: false, table: null };
+const EMPTY: Block = { isHeading: false, isParagraph: false, isTable: false, isFigure: false, level: null, label: null, text: null, italic: false, table: null, figure: null };
 
 export function heading(level: 1 | 2 | 3, text: string): Block {
   return { ...EMPTY, isHeading: true, level, text };
@@ -69,4 +72,8 @@ export function paragraph(text: string, opts: { label?: string; italic?: boolean
 
 export function tableBlock(table: TableView): Block {
   return { ...EMPTY, isTable: true, table };
+}
+
+export function figureBlock(figure: DiagramView): Block {
+  return { ...EMPTY, isFigure: true, figure };
 }

@@ -36,7 +36,7 @@ export function gapReportMarkdown(r: GapReport): string {
         mdCell(t.national.display),
         t.kpi ? (t.kpi.target ? `${mdCell(t.kpi.target.display)} (${mdCell(t.kpi.target.deadlineDisplay)})` : '—') : '_chưa có chỉ tiêu_',
         t.baseline ? `${mdCell(t.baseline.display)} (${t.baseline.dateDisplay})` : '—',
-        t.latest ? `${mdCell(t.latest.display)} (${t.latest.dateDisplay}${t.latest.source === 'model' ? ', tính từ mô hình' : ''})` : '—',
+        t.latest ? `${mdCell(t.latest.display)} (${t.latest.dateDisplay}${t.latest.source === 'model' ? `, ${mdCell(t.basis?.vi ?? 'tính từ mô hình')}` : ''})` : '—',
         `${mdCell(t.goal?.deadlineDisplay)}${t.goal?.deadlineFrom === 'kpi' ? `${br}_theo mục tiêu của cơ quan_` : ''}`,
         mdCell(t.projected?.display),
         `**${t.statusLabel.vi}**${t.overdue ? ' (quá hạn)' : ''}`,

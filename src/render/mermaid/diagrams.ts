@@ -1,5 +1,6 @@
 import type { Model } from '../../model/model.js';
 import type { ValidModel } from '../../model/valid.js';
+import { businessDiagrams } from './business.js';
 import { contextDiagrams } from './context.js';
 import { dataDiagrams } from './data-architecture.js';
 import { integrationDiagrams } from './integration-map.js';
@@ -10,7 +11,7 @@ import { securityDiagrams } from './security.js';
 import { DEFAULT_MAX_NODES, DIAGRAMS_DIR, type DiagramEntry, type DiagramOptions, type DiagramSpec } from './types.js';
 
 /**
- * Every diagram of the model as Mermaid text, in index order: landscape, integration map, data
+ * Every diagram of the model as Mermaid text, in index order: business view (services), landscape, integration map, data
  * architecture, security, roadmap, KPI charts, then one context diagram per system. Pure.
  */
 export function diagramsFor(model: ValidModel, opts: Partial<DiagramOptions> & Pick<DiagramOptions, 'asOf'>): DiagramSpec[] {
@@ -20,6 +21,7 @@ export function diagramsFor(model: ValidModel, opts: Partial<DiagramOptions> & P
   const known = DRAWN.get(model)?.get(key);
   if (known) return [...known];
   const specs = [
+    ...businessDiagrams(model, o),
     ...landscapeDiagrams(model, o),
     ...integrationDiagrams(model, o),
     ...dataDiagrams(model, o),

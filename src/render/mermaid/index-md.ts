@@ -7,6 +7,7 @@ import { DIAGRAM_GROUPS, type DiagramGroup, type DiagramSpec } from './types.js'
 export type DiagramFormat = 'mmd' | 'svg' | 'png';
 
 const GROUP_TITLE: Readonly<Record<DiagramGroup, string>> = {
+  business: 'Kiến trúc nghiệp vụ: dịch vụ công',
   landscape: 'Bức tranh tổng thể hệ thống thông tin',
   integration: 'Kết nối, chia sẻ dữ liệu',
   data: 'Kiến trúc dữ liệu',

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../core/dates.js';
 
 /** Which section of the index a diagram belongs to, in display order. */
-export const DIAGRAM_GROUPS = ['landscape', 'integration', 'data', 'security', 'roadmap', 'kpi', 'context'] as const;
+export const DIAGRAM_GROUPS = ['business', 'landscape', 'integration', 'data', 'security', 'roadmap', 'kpi', 'context'] as const;
 export type DiagramGroup = (typeof DIAGRAM_GROUPS)[number];
 
 /** One diagram as Mermaid text: what the gap report and the strategy embed. */

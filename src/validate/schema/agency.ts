@@ -1,5 +1,5 @@
 import type { FrameworkPack } from '../../framework/types.js';
-import { BASE_REQUIRED, baseProperties, decision, orgRef, period, plan } from './common.js';
+import { BASE_REQUIRED, baseProperties, decision, orgRef, period, plan, timeProperties } from './common.js';
 import { arr, bool, date, doc, enumOf, id, int, obj, ref, str, text, type Schema } from './dsl.js';
 
 export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): Schema {
@@ -117,8 +117,8 @@ export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): S
           effect: str({ vi: 'Hiệu lực', en: 'Entry into force', dvi: 'Mặc định "Quyết định này có hiệu lực kể từ ngày ký."', den: 'Defaults to entry into force on signature.' }),
           horizon: int({ vi: 'Năm tầm nhìn', en: 'Horizon year' }, 2025, 2100),
           kind: doc(
-            { vi: 'Loại văn bản', en: 'Document kind', dvi: '"chien-luoc": Quyết định phê duyệt Chiến lược dữ liệu (mặc định); "ke-hoach": Kế hoạch (KH-UBND) hoặc Quyết định ban hành Kế hoạch (xem form). Lệnh doc --kind ghi đè.', den: '"chien-luoc" (default): decision approving the data strategy; "ke-hoach": a plan, standalone or attached to a decision (see form). doc --kind overrides it.' },
-            { type: 'string', enum: ['chien-luoc', 'ke-hoach'] },
+            { vi: 'Loại văn bản', en: 'Document kind', dvi: '"chien-luoc": Quyết định phê duyệt Chiến lược dữ liệu (mặc định); "ke-hoach": Kế hoạch (KH-UBND) hoặc Quyết định ban hành Kế hoạch (xem form); "kien-truc": Quyết định phê duyệt Khung kiến trúc số (horizon là năm của kiến trúc mục tiêu). Lệnh doc --kind ghi đè.', den: '"chien-luoc" (default): decision approving the data strategy; "ke-hoach": a plan, standalone or attached to a decision (see form); "kien-truc": decision approving the digital architecture (horizon is the target-state year). doc --kind overrides it.' },
+            { type: 'string', enum: ['chien-luoc', 'ke-hoach', 'kien-truc'] },
           ),
           form: doc(
             { vi: 'Hình thức Kế hoạch', en: 'Plan form', dvi: '"standalone": Kế hoạch ban hành độc lập (mặc định); "decision": Quyết định ban hành Kế hoạch kèm theo.', den: '"standalone": a plan issued on its own (default); "decision": a decision issuing the attached plan.' },
@@ -251,20 +251,21 @@ export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): S
 }
 
 export function organizationSchema(pack: FrameworkPack): Schema {
+  const properties: Record<string, Schema> = {
+    ...baseProperties('Organization', { vi: 'cơ quan, đơn vị', en: 'an organisation' }),
+    code: str({ vi: 'Mã định danh cơ quan', en: 'Agency code', legal: 'TT 10/2016/TT-BTTTT (QCVN 102:2016/BTTTT)' }, { maxLength: 40 }),
+    type: enumOf(pack, 'orgType', { dvi: 'Loại tổ chức; mặc định "state" (cơ quan nhà nước). Cơ quan Đảng, Mặt trận Tổ quốc, đoàn thể thuộc phạm vi áp dụng của QĐ 3090; doanh nghiệp (state-enterprise, vendor) chỉ là đơn vị cung cấp, vận hành.', den: 'Organisation type; "state" by default. Party bodies, the Fatherland Front and mass organisations are within the scope of Decision 3090; enterprises only supply or operate.' }),
+    level: enumOf(pack, 'agencyLevel'),
+    parent: orgRef({ vi: 'Cơ quan cấp trên', en: 'Parent' }),
+    roles: arr({ vi: 'Vai trò', en: 'Roles' }, enumOf(pack, 'orgRole'), { uniqueItems: true }),
+    responsibilities: arr(
+      { vi: 'Trách nhiệm', en: 'Responsibilities', dvi: 'Nhiệm vụ nêu ở mục Tổ chức thực hiện, thêm vào nhiệm vụ tính từ mô hình.', den: 'Duties listed under implementation, added to those computed from the model.' },
+      { type: 'string', minLength: 1 },
+    ),
+  };
   return obj(
     { vi: 'Cơ quan, đơn vị', en: 'Organisation', dvi: 'Sở, ngành, UBND xã, đơn vị trực thuộc hoặc cơ quan khác được nêu là chủ quản, chủ trì, phối hợp.', den: 'Department, commune, unit or other body named as owner, lead or partner.' },
-    {
-      ...baseProperties('Organization', { vi: 'cơ quan, đơn vị', en: 'an organisation' }),
-      code: str({ vi: 'Mã định danh cơ quan', en: 'Agency code', legal: 'TT 10/2016/TT-BTTTT (QCVN 102:2016/BTTTT)' }, { maxLength: 40 }),
-      type: enumOf(pack, 'orgType', { dvi: 'Loại tổ chức; mặc định "state" (cơ quan nhà nước). Cơ quan Đảng, Mặt trận Tổ quốc, đoàn thể thuộc phạm vi áp dụng của QĐ 3090; doanh nghiệp (state-enterprise, vendor) chỉ là đơn vị cung cấp, vận hành.', den: 'Organisation type; "state" by default. Party bodies, the Fatherland Front and mass organisations are within the scope of Decision 3090; enterprises only supply or operate.' }),
-      level: enumOf(pack, 'agencyLevel'),
-      parent: orgRef({ vi: 'Cơ quan cấp trên', en: 'Parent' }),
-      roles: arr({ vi: 'Vai trò', en: 'Roles' }, enumOf(pack, 'orgRole'), { uniqueItems: true }),
-      responsibilities: arr(
-        { vi: 'Trách nhiệm', en: 'Responsibilities', dvi: 'Nhiệm vụ nêu ở mục Tổ chức thực hiện, thêm vào nhiệm vụ tính từ mô hình.', den: 'Duties listed under implementation, added to those computed from the model.' },
-        { type: 'string', minLength: 1 },
-      ),
-    },
+    { ...properties, ...timeProperties('org', properties) },
     [...BASE_REQUIRED, 'level'],
   );
 }

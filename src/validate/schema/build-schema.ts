@@ -6,6 +6,7 @@ import { datasetSchema } from './dataset.js';
 import type { Schema } from './dsl.js';
 import { integrationSchema } from './integration.js';
 import { kpiSchema } from './kpi.js';
+import { businessFunctionSchema, serviceSchema } from './service.js';
 import { systemSchema } from './system.js';
 import { taskSchema } from './task.js';
 
@@ -29,6 +30,8 @@ export function buildSchema(pack: FrameworkPack, packIds: readonly string[]): Sc
     integration: integrationSchema(pack),
     kpi: kpiSchema(pack),
     task: taskSchema(pack),
+    service: serviceSchema(pack),
+    function: businessFunctionSchema(),
   };
   const defs: Record<string, Schema> = {};
   for (const k of ENTITY_KINDS) defs[DOC_KIND[k]] = kinds[k];

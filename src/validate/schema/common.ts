@@ -1,5 +1,6 @@
 import { PERIOD_PATTERN } from '../../core/dates.js';
 import type { FrameworkPack } from '../../framework/types.js';
+import { REPLACED_BY_KINDS, TIME_FIELDS, type TimedKind } from '../../core/time-fields.js';
 import { arr, date, doc, enumOf, id, obj, ref, str, text, type Doc, type Schema } from './dsl.js';
 
 export const API_VERSION = 'kientruc/v1';
@@ -72,4 +73,71 @@ export function deadline(d: Doc): Schema {
     maximum: 2200,
     examples: [2025, '2025-Q3', '2025-09', '2025-09-30', 'ongoing', 'hằng năm', 'hằng quý'],
   });
+}
+
+/** A time point: a year (`2027`) or a day (`2027-06-30`); see core/time-fields.ts for the day a year stands for. */
+export function timePoint(d: Doc): Schema {
+  return doc(d, { type: ['integer', 'string'], format: 'time-point', minimum: 1900, maximum: 2200, examples: [2027, '2027-06-30'] });
+}
+
+/**
+ * `since`, `until`, `replacedBy` and `transitions` for a timed kind, built from the kind's own
+ * properties: `transitions[].set` accepts exactly the fields of TIME_FIELDS, each with its own schema,
+ * so a value a transition sets is checked as if it were written on the entity.
+ */
+export function timeProperties(kind: TimedKind, properties: Readonly<Record<string, Schema>>): Record<string, Schema> {
+  const replacedBy = properties['replacedBy'] ?? ref(
+    { vi: 'Được thay thế bởi', en: 'Replaced by', dvi: 'Thực thể thay thế khi thực thể này dừng (until); "national:…" khi hợp nhất lên nền tảng, CSDL quốc gia.', den: 'What takes over when this one ends (until); "national:…" when consolidated onto a national platform or database.' },
+    REPLACED_BY_KINDS[kind],
+  );
+  const settable: Record<string, Schema> = {};
+  for (const field of TIME_FIELDS[kind]) {
+    const schema = field === 'replacedBy' ? replacedBy : properties[field];
+    if (!schema) throw new Error(`TIME_FIELDS.${kind} names "${field}", which the ${kind} schema does not have`);
+    settable[field] = schema;
+  }
+  const set = doc(
+    {
+      vi: 'Trường thay đổi',
+      en: 'Fields changed',
+      dvi: `Giá trị mới của các trường, có hiệu lực từ "at". Được đổi: ${TIME_FIELDS[kind].join(', ')}. Trường dạng đối tượng (ví dụ hosting) được thay cả khối.`,
+      den: `New values, in force from "at". Changeable: ${TIME_FIELDS[kind].join(', ')}. An object field (e.g. hosting) is replaced whole.`,
+      ...(kind === 'system' ? { examples: [{ status: 'retired' }, { hosting: { deployment: 'provincial-dc' } }] } : {}),
+    },
+    { type: 'object', additionalProperties: false, minProperties: 1, properties: settable },
+  );
+  return {
+    since: timePoint({
+      vi: 'Có từ',
+      en: 'Exists since',
+      dvi: 'Năm (2019, tức 01/01/2019) hoặc ngày (2019-06-30) thực thể bắt đầu tồn tại, hoạt động. Trước ngày này thực thể không có trong kiến trúc ở thời điểm đó (--as-of, --state).',
+      den: 'Year (2019, i.e. 1 January 2019) or day (2019-06-30) it comes into existence. Before it, the entity is absent from the state at that date (--as-of, --state).',
+    }),
+    until: timePoint({
+      vi: 'Có đến',
+      en: 'Exists until',
+      dvi: 'Năm (2027, tức 31/12/2027) hoặc ngày thực thể dừng, giải thể hay được thay thế; từ ngày này thực thể không còn trong kiến trúc.',
+      den: 'Year (2027, i.e. 31 December 2027) or day it is retired, dissolved or replaced; from that day on it is no longer in the architecture.',
+    }),
+    replacedBy,
+    transitions: arr(
+      {
+        vi: 'Chuyển đổi theo kế hoạch',
+        en: 'Planned transitions',
+        dvi: 'Các thay đổi theo lộ trình, mỗi thay đổi có hiệu lực từ "at" và do một nhiệm vụ ("task") thực hiện; lộ trình (kientruc diff --from current --to target:2030) được tính từ đây.',
+        den: 'Planned changes, each in force from "at" and delivered by a task; the roadmap (kientruc diff --from current --to target:2030) is computed from them.',
+        examples: [[{ at: 2027, task: 'task:vi-du', set: { status: 'retired' }, note: 'Hợp nhất lên nền tảng dùng chung' }]],
+      },
+      obj(
+        { vi: 'Chuyển đổi', en: 'Transition' },
+        {
+          at: timePoint({ vi: 'Có hiệu lực từ', en: 'In force from', dvi: 'Năm (2027, tức 31/12/2027) hoặc ngày (2027-06-30).', den: 'Year (2027, i.e. 31 December 2027) or day (2027-06-30).' }),
+          task: ref({ vi: 'Nhiệm vụ thực hiện', en: 'Delivering task', dvi: 'Nhiệm vụ trong lộ trình thực hiện thay đổi này; thiếu nhiệm vụ là một khoảng trống (quy tắc task.transition-unassigned).', den: 'The roadmap task that delivers this change; a transition without one is a gap (rule task.transition-unassigned).' }, ['task']),
+          set,
+          note: str({ vi: 'Ghi chú', en: 'Note' }, { maxLength: 500 }),
+        },
+        ['at', 'set'],
+      ),
+    ),
+  };
 }

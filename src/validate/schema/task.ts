@@ -61,7 +61,7 @@ export function taskSchema(pack: FrameworkPack): Schema {
       ),
       addresses: arr(
         { vi: 'Giải quyết', en: 'Addresses', dvi: 'Chỉ tiêu, chỉ tiêu quốc gia và thực thể có tồn tại mà nhiệm vụ này khắc phục.', den: 'KPIs, national targets and entities with gaps this task closes.' },
-        ref({ vi: 'Đối tượng', en: 'Subject' }, ['kpi', 'target', 'system', 'dataset', 'integration', 'agency', 'org']),
+        ref({ vi: 'Đối tượng', en: 'Subject' }, ['kpi', 'target', 'system', 'dataset', 'integration', 'agency', 'org', 'service', 'function']),
         { uniqueItems: true },
       ),
     },

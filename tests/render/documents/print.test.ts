@@ -10,7 +10,7 @@ import { RULES } from '../../../src/rules/index.js';
 import { makeTempDir } from '../../helpers/tmp.js';
 import type { GeneratedFile, RenderContext } from '../../../src/render/types.js';
 import { REPO, valid } from '../../helpers/project.js';
-import { expectInOrder, PLAN_SECTIONS, REPORT_SECTIONS } from './sections.js';
+import { ARCHITECTURE_SECTIONS, expectInOrder, PLAN_SECTIONS, REPORT_SECTIONS } from './sections.js';
 
 /**
  * Every document of the sample in PDF and DOCX, read back as a reviewer would (pdftotext per page,
@@ -179,10 +179,47 @@ describe('Chiến lược dữ liệu: print quality', async () => {
   });
 });
 
+describe('Khung kiến trúc số: PDF and DOCX', async () => {
+  const files = await render('kien-truc');
+  const list = pages(files, 'kien-truc.pdf');
+  const all = list.map((p) => p.text).join(' ');
+
+  it('has every chapter and appendix in order, in the PDF and in the DOCX', () => {
+    expectInOrder(all, ARCHITECTURE_SECTIONS);
+    expectInOrder(norm(docxText(files).text), ARCHITECTURE_SECTIONS);
+  });
+
+  it('keeps the last articles on the page of Nơi nhận and the signature', () => {
+    const sig = list.find((p) => p.text.includes('Nơi nhận:'))!;
+    expect(sig.text).toContain('Điều 3.');
+    expect(sig.text).toContain('chịu trách nhiệm thi hành Quyết định này');
+  });
+
+  it('prints the wide appendices (systems, databases, tasks) landscape and the mapping portrait', () => {
+    const expectations = [['I', 'II', true], ['II', 'III', true], ['III', 'IV', false], ['IV', null, true]] as const;
+    for (const [label, next, landscape] of expectations) {
+      const ps = appendixPages(list, label, next);
+      expect(ps.length, `Phụ lục ${label}`).toBeGreaterThan(0);
+      for (const p of ps) expect(LANDSCAPE(p), `Phụ lục ${label}, p.${p.number}`).toBe(landscape);
+    }
+  });
+
+  it('draws both overall diagrams: SVG in the PDF, PNG in the DOCX', () => {
+    expect(all).toContain('Hình 1. Hiện trạng kiến trúc số');
+    expect(all).toContain('Hình 2. Mô hình tổng thể kiến trúc số đến năm 2030');
+    expect(docxText(files).xml.match(/<a:blip /g)?.length).toBe(2);
+  });
+
+  it('names no rule id and no framework pack anywhere', () => {
+    expect(all).not.toMatch(RULE_ID);
+    expect(all).not.toContain('vn-2025');
+  });
+});
+
 describe('HTML on a 390 px phone screen', async () => {
   const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true }));
   const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser, assets: r.assets };
-  const files = await renderDocuments(ctx, (['chien-luoc', 'ke-hoach', 'bao-cao'] as const).map((kind) => ({ kind, audience: 'internal' as const, formats: ['html' as const] })));
+  const files = await renderDocuments(ctx, (['chien-luoc', 'ke-hoach', 'bao-cao', 'kien-truc'] as const).map((kind) => ({ kind, audience: 'internal' as const, formats: ['html' as const] })));
   const { gapReportFor, renderGapReport } = await import('../../../src/render/gap/gap-report.js');
   const gap = renderGapReport(gapReportFor(ctx), ['html']);
 

@@ -151,7 +151,9 @@ export function importInventory(input: ImportInput): ImportResult {
         });
         continue;
       }
-      const key = nameKey(name);
+      // One procedure is provided by many bodies (every commune registers births): a service repeats only with the same provider.
+      const provider = kindId === 'service' ? row.cells.get('provider') : undefined;
+      const key = provider ? `${nameKey(name)}\u0000${nameKey(cellText(provider.value))}` : nameKey(name);
       const dup = seen.get(key);
       if (dup !== undefined) {
         issues.push({
