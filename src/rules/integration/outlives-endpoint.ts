@@ -3,7 +3,7 @@ import { entityTitle } from '../../analysis/names.js';
 import { viShortDate } from '../../core/dates.js';
 import type { DocPath } from '../../core/source.js';
 import { text } from '../../core/text.js';
-import { baseOf, existsAt, lifespanOf, modelAt } from '../../model/states.js';
+import { baseOf, existsAt, lifespanOf, valueAt } from '../../model/states.js';
 import { defineRule } from '../define-rule.js';
 
 /** Integration statuses under which nothing flows any more. */
@@ -23,11 +23,12 @@ export const integrationOutlivesEndpoint = defineRule({
   ),
   legalRef: 'CV 1215/TTg-KSTT; Quy định 05-QĐ/BCĐTW',
   check({ model, report }) {
+    // The timeline is the model as written: an endpoint already gone at this state still counts.
     const base = baseOf(model);
     for (const it of base.all('integration')) {
-      const ends = new Map<string, string>();
       // Every endpoint it ever has: as written, and as its transitions set them.
       const written = [it, ...(it.transitions ?? []).map((t) => t.set)];
+      const ends = new Map<string, string>();
       for (const ref of written.flatMap((v) => [v.from, v.to, ...(v.datasets ?? [])])) {
         if (ref === undefined) continue;
         const e = base.get(ref);
@@ -36,30 +37,32 @@ export const integrationOutlivesEndpoint = defineRule({
       }
       for (const [ref, until] of ends) {
         // The integration as it stands on the day the endpoint is gone.
-        if (!existsAt(it, until)) continue;
-        const then = modelAt(base, until);
-        const now = then.get<'integration'>(it.ref);
-        if (!now || STOPPED.has(now.status)) continue;
-        const path = ((): DocPath | undefined => {
-          if (now.from === ref) return ['from'];
-          if (now.to === ref) return ['to'];
-          const i = (now.datasets ?? []).indexOf(ref);
-          return i < 0 ? undefined : ['datasets', i];
+        if (!existsAt(it, until) || STOPPED.has(String(valueAt(it, 'status', until).value))) continue;
+        const at = ((): DocPath | undefined => {
+          for (const side of ['from', 'to'] as const) {
+            const v = valueAt(it, side, until);
+            if (v.value === ref) return v.path;
+          }
+          const list = valueAt(it, 'datasets', until);
+          const i = Array.isArray(list.value) ? list.value.indexOf(ref) : -1;
+          return i < 0 ? undefined : [...list.path, i];
         })();
-        if (path === undefined) continue;
+        if (at === undefined) continue;
+        const endpoint = base.get(ref);
+        const replacement = endpoint ? valueAt(endpoint, 'replacedBy', until).value : undefined;
+        const field = String(at[at.length - (typeof at[at.length - 1] === 'number' ? 2 : 1)]);
         const name = entityTitle(model, it.ref);
-        const replacement = (then.declaredEntities().get(ref) as { replacedBy?: string } | undefined)?.replacedBy;
         report({
           entity: it.ref,
-          path: then.writtenPath(it.ref, path),
+          path: at,
           message: text(
             `${name.vi} vẫn kết nối ${model.shortNameOf(ref)} sau ngày ${viShortDate(until)}, khi ${ref} không còn (until).`,
             `${name.en} still connects ${model.shortNameOf(ref)} on ${until}, when ${ref} no longer exists (until).`,
           ),
-          fix: replacement
+          fix: typeof replacement === 'string'
             ? text(
-                `Thêm chuyển đổi trước ${viShortDate(until)} chuyển "${String(path[0])}" sang ${replacement}, hoặc đặt "until" cho kết nối không muộn hơn ${until}.`,
-                `Add a transition before ${until} moving "${String(path[0])}" to ${replacement}, or give the integration an "until" no later than ${until}.`,
+                `Thêm chuyển đổi trước ${viShortDate(until)} chuyển "${field}" sang ${replacement}, hoặc đặt "until" cho kết nối không muộn hơn ${until}.`,
+                `Add a transition before ${until} moving "${field}" to ${replacement}, or give the integration an "until" no later than ${until}.`,
               )
             : text(`Đặt "until" cho kết nối không muộn hơn ${until}, hoặc thêm chuyển đổi sang hệ thống thay thế trước ngày đó.`, `Give the integration an "until" no later than ${until}, or a transition to the replacement before that date.`),
         });
