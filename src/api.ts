@@ -201,6 +201,7 @@ export {
   STATE_FORMS,
   transitionsBetween,
   transitionsOf,
+  valueAt,
   type FieldChange,
   type StateOptions,
   type StateSpec,

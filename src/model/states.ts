@@ -13,7 +13,7 @@ import { UserError } from '../core/errors.js';
 import type { Ref } from '../core/ref.js';
 import type { DocPath, Location } from '../core/source.js';
 import { text, type Text } from '../core/text.js';
-import { isTimedKind, timePointDate, type TimedKind, type TimePoint } from '../core/time-fields.js';
+import { isTimedKind, timePointDate, TIMED_KINDS, type TimedKind, type TimePoint } from '../core/time-fields.js';
 import type { Model } from './model.js';
 import type { Entity, Reference } from './types.js';
 
@@ -91,6 +91,21 @@ export function existsAt(entity: Entity, date: IsoDate): boolean {
   return (since === undefined || since <= date) && (until === undefined || date < until);
 }
 
+/**
+ * The value of one field of an entity on `date`, and where it was written: the last transition up to
+ * that date that sets it (`transitions.<i>.set.<field>`), else the field itself. Pure, per entity.
+ */
+export function valueAt(entity: Entity, field: string, date: IsoDate): { readonly value: unknown; readonly path: DocPath } {
+  let value = (entity as unknown as Record<string, unknown>)[field];
+  let path: DocPath = [field];
+  for (const { index, date: at, t } of plannedOf(entity)) {
+    if (at > date || !t.set || !(field in t.set)) continue;
+    value = t.set[field];
+    path = ['transitions', index, 'set', field];
+  }
+  return { value, path };
+}
+
 /** One field a transition changes, with its value just before and from the transition on. */
 export interface FieldChange {
   readonly field: string;
@@ -163,8 +178,9 @@ export function transitionsOf(model: Model): readonly Transition[] {
   const cached = TIMELINES.get(base);
   if (cached) return cached;
   const out: Transition[] = [];
-  for (const e of base.declaredEntities().values()) {
-    if (!isTimedKind(e.entityKind) || !base.isValid(e.ref)) continue;
+  // `all` of the model as written: every valid entity, whether or not it exists at some state.
+  for (const e of TIMED_KINDS.flatMap((k) => base.all(k) as readonly Entity[])) {
+    if (!isTimedKind(e.entityKind)) continue;
     const kind = e.entityKind;
     const raw = e as unknown as Record<string, unknown>;
     const { since, until } = lifespanOf(e);
@@ -239,22 +255,19 @@ export function modelAt<M extends Model>(model: M, state: StateSpec | IsoDate, o
   const hit = byDate.get(date);
   if (hit) return hit as M;
   const derived = deriveAt(base, date);
-  BASES.set(derived, { base, date });
   byDate.set(date, derived);
   return derived as M;
 }
 
 /** The date a state model stands for; undefined for a model as written. */
 export function dateOfState(model: Model): IsoDate | undefined {
-  return BASES.get(model)?.date;
+  return model.stateDate();
 }
 
 /** The model as written that a state derives from (the model itself when it is not a state). */
 export function baseOf(model: Model): Model {
-  return BASES.get(model)?.base ?? model;
+  return model.asWritten();
 }
-
-const BASES = new WeakMap<Model, { readonly base: Model; readonly date: IsoDate }>();
 const STATES = new WeakMap<Model, Map<IsoDate, Model>>();
 const TIMELINES = new WeakMap<Model, readonly Transition[]>();
 
@@ -299,5 +312,5 @@ function deriveAt(base: Model, date: IsoDate): Model {
       if (at && at[1] === r.path[1]) lifted.push({ ...r, path: [f, ...r.path.slice(4)] });
     }
   }
-  return base.derive({ entities, references: [...references, ...lifted], absent, relocated });
+  return base.derive({ entities, references: [...references, ...lifted], absent, relocated, date });
 }

@@ -120,7 +120,8 @@ export class ContentKeys {
   }
 
   private sourceOf(ref: string): string | undefined {
-    const e = this.model.get(ref);
+    // Also for an entity absent from this state (model/states.ts): its document is what a rule read.
+    const e = this.model.declaredEntities().get(ref);
     if (!e) return undefined;
     this.shaByFile ??= new Map(this.model.files.map((f) => [f.file, f.sha256]));
     return `${this.shaByFile.get(e.origin.file) ?? '?'}:${e.origin.file}:${e.origin.docIndex}`;
@@ -131,7 +132,7 @@ export class ContentKeys {
     const source = this.sourceOf(ref);
     if (source === undefined) return '-';
     let content = this.used.get(source) ?? this.known.get(source);
-    if (content === undefined) content = sha1(JSON.stringify(this.model.get(ref)));
+    if (content === undefined) content = sha1(JSON.stringify(this.model.declaredEntities().get(ref) ?? null));
     this.used.set(source, content);
     return `${content}:${this.model.isValid(ref) ? 1 : 0}`;
   }
@@ -148,6 +149,9 @@ export class ContentKeys {
         return this.sourceOf(arg) ?? '-';
       case 'k':
         return sha1(this.model.all(arg as EntityKind).map((e) => `${e.ref}=${this.entityKey(e.ref)}`).join('\n'));
+      case 'kw':
+        // A kind listed on the model as written (the timeline of a state): absent entities included.
+        return sha1(this.model.asWritten().all(arg as EntityKind).map((e) => `${e.ref}=${this.entityKey(e.ref)}`).join('\n'));
       case 'ix': {
         const at = arg.indexOf(':');
         const members = indexEntry(this.model, arg.slice(0, at) as IndexName, arg.slice(at + 1));
@@ -199,15 +203,18 @@ const BY_REF = new Set(['get', 'isValid', 'nameOf', 'shortNameOf', 'org', 'resol
  * content key). A fresh view per rule run, so analysis indexes memoised per model object are built —
  * and their reads recorded — for this rule too.
  */
-export function trackingView(model: Model, keys: ContentKeys, reads: Map<string, string>): Model {
+export function trackingView(model: Model, keys: ContentKeys, reads: Map<string, string>, written = false): Model {
   const note = (read: string): void => {
     if (!reads.has(read)) reads.set(read, keys.of(read));
   };
   const methods = new Map<PropertyKey, unknown>();
   const view: ModelView = { model, noteIndex: (index, key) => note(`ix:${index}:${key}`) };
+  let writtenView: Model | undefined;
   return new Proxy(model, {
-    get(target, prop) {
+    get(target, prop, receiver) {
       if (prop === MODEL_VIEW) return view;
+      // The model as written (model/states.ts), seen through a view of its own: what a timeline rule reads.
+      if (prop === 'asWritten') return () => (written ? receiver : (writtenView ??= trackingView(target.asWritten(), keys, reads, true)));
       if (prop === 'agency') {
         note('agency');
         return target.agency;
@@ -225,7 +232,7 @@ export function trackingView(model: Model, keys: ContentKeys, reads: Map<string,
       let bound = methods.get(prop);
       if (bound) return bound;
       const fn = value as (...args: unknown[]) => unknown;
-      if (prop === 'all') bound = (kind: string) => (note(`k:${kind}`), fn.call(target, kind));
+      if (prop === 'all') bound = (kind: string) => (note(`${written ? 'kw' : 'k'}:${kind}`), fn.call(target, kind));
       else if (prop === 'referrers') bound = (ref: string) => (note(`in:${ref}`), fn.call(target, ref));
       else if (prop === 'locate') bound = (ref: string, ...rest: unknown[]) => (note(`l:${ref}`), fn.call(target, ref, ...rest));
       else if (prop === 'referencesFrom') bound = (ref: string) => (note(`out:${ref}`), fn.call(target, ref));

@@ -69,6 +69,8 @@ export function hostileProject(): HostileProject {
     if (type === 'object') {
       const out: Record<string, unknown> = {};
       for (const [key, sub] of Object.entries((schema['properties'] ?? {}) as Record<string, Schema>)) {
+        // When an entity exists is no text to plant, and an entity absent from the current state shows nowhere.
+        if (path === '' && (key === 'since' || key === 'until')) continue;
         out[key] = fill(sub, kind, path ? `${path}.${key}` : key, payload, self, p);
       }
       return out;

@@ -107,7 +107,11 @@ describe('the packed tarball', () => {
     expect(js.code, js.stderr).toBe(0);
     const [api, deep] = js.stdout.trim().split('\n');
     expect(JSON.parse(api!)).toEqual({
-      api: ['check', 'diagnosticCodes', 'diagrams', 'exitCode', 'formatDiagnostics', 'gapReport', 'load', 'periodicReport', 'renderGapReport', 'renderPeriodicReport', 'validate'],
+      api: [
+        'STATE_FORMS', 'TIMED_KINDS', 'TIME_FIELDS', 'baseOf', 'check', 'dateOfState', 'describeState', 'diagnosticCodes', 'diagrams', 'existsAt',
+        'exitCode', 'formatDiagnostics', 'gapReport', 'isTimePoint', 'lifespanOf', 'load', 'modelAt', 'parseState', 'periodicReport', 'renderGapReport',
+        'renderPeriodicReport', 'stateDate', 'timePointDate', 'transitionsBetween', 'transitionsOf', 'validate', 'valueAt',
+      ],
       errors: 0,
     });
     expect(deep).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
