@@ -100,7 +100,22 @@ async function renderSvg(page: Page, job: ImageJob): Promise<string> {
     id,
   );
   if (!result.ok) throw new InternalError(`Mermaid could not render diagram "${job.name}": ${result.error.split('\n').slice(0, 4).join(' ')}`);
-  return `${result.svg}\n`;
+  return `${markersUnderBars(result.svg)}\n`;
+}
+
+/**
+ * Gantt date markers (`vert`) are painted by Mermaid after every bar, so the line crosses the labels
+ * written inside bars. Moved before the first bar of their group, the opaque bars cover them: the
+ * marker shows between bars and never through text.
+ */
+export function markersUnderBars(svg: string): string {
+  const markers = [...svg.matchAll(/<rect [^>]*class="task vert[^"]*"[^>]*><\/rect>/g)].map((m) => m[0]);
+  if (markers.length === 0) return svg;
+  let out = svg;
+  for (const m of markers) out = out.replace(m, '');
+  const firstBar = /<rect [^>]*class="task[ "]/.exec(out);
+  if (!firstBar) return svg;
+  return out.slice(0, firstBar.index) + markers.join('') + out.slice(firstBar.index);
 }
 
 async function renderPng(page: Page, svg: string): Promise<Uint8Array> {

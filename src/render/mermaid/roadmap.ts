@@ -22,7 +22,8 @@ function place(task: Task): Placed | undefined {
     if (start && start < due.date) return { task, kind: 'bar', start, end: due.date, suffix: '' };
     return { task, kind: 'milestone', at: due.date, suffix: start ? '' : ` (hạn ${viShortDate(due.date)})` };
   }
-  return start ? { task, kind: 'open', start, suffix: ' (chưa có thời hạn)' } : undefined;
+  // No deadline: not drawn (a bar would run to the chart's last date); listed in the notes.
+  return undefined;
 }
 
 /** Gantt tags: grey when done or stopped, red when late or overdue, dark when under way. */
@@ -86,7 +87,7 @@ export function roadmapDiagrams(model: Model, opts: DiagramOptions): DiagramSpec
   const notes = [
     'Màu đỏ: chậm tiến độ hoặc đã quá hạn; xanh nhạt: đang triển khai; xanh đậm: chưa triển khai; xám: đã hoàn thành hoặc dừng thực hiện; hình thoi: chỉ có thời hạn hoàn thành; đường dọc: ngày chốt số liệu.',
     ...(unplaced.length
-      ? [`Chưa đưa lên biểu đồ vì chưa có ngày bắt đầu và thời hạn xác định: ${unplaced.map((t) => model.nameOf(t.ref)).join('; ')}.`]
+      ? [`Chưa đưa lên biểu đồ vì chưa có thời hạn hoàn thành xác định (hoặc nhiệm vụ thường xuyên chưa có ngày bắt đầu): ${unplaced.map((t) => model.nameOf(t.ref)).join('; ')}.`]
       : []),
   ];
   if (placed.length === 0) return [];
