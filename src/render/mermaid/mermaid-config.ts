@@ -15,7 +15,7 @@ export const MERMAID_PACKAGE_JSON = require.resolve('mermaid/package.json');
 export const MERMAID_VERSION: string = (JSON.parse(readFileSync(MERMAID_PACKAGE_JSON, 'utf8')) as { version: string }).version;
 
 /** Bumped when the way we post-process SVG or take screenshots changes (invalidates the cache). */
-const PIPELINE_VERSION = 2;
+const PIPELINE_VERSION = 3;
 export const PNG_SCALE = 2;
 export const FONT_STACK = '"Liberation Sans", "Noto Sans", Arial, sans-serif';
 

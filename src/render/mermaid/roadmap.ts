@@ -3,10 +3,21 @@ import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
 import type { Task } from '../../model/types.js';
 import { mmdGanttText, mmdId, truncate, wrapText } from './escape.js';
+import { GANTT_LEGEND_MARK } from './gantt-legend.js';
 import type { DiagramOptions, DiagramSpec } from './types.js';
 
 const TITLE = 'Lộ trình thực hiện nhiệm vụ theo nhóm nhiệm vụ';
 const LABEL_MAX = 72;
+
+/** Legend entries: the Gantt tag (or `todo`, `milestone`, `vert`) and what it means. */
+const LEGEND: readonly (readonly [string, string])[] = [
+  ['todo', 'Chưa triển khai'],
+  ['active', 'Đang triển khai'],
+  ['crit', 'Chậm tiến độ hoặc đã quá hạn'],
+  ['done', 'Đã hoàn thành hoặc dừng thực hiện'],
+  ['milestone', 'Chỉ có thời hạn hoàn thành'],
+  ['vert', 'Ngày chốt số liệu'],
+];
 
 /** A task placed on the time axis, or the reason it could not be. */
 type Placed =
@@ -71,6 +82,10 @@ function chart(model: Model, placed: readonly Placed[], asOf: IsoDate, title: st
     }
   }
   lines.push(`  ${mmdGanttText(`Ngày chốt số liệu ${viShortDate(asOf)}`)} :vert, asof, ${asOf}, 0d`);
+  // The legend, drawn under the chart by the renderer (Mermaid's Gantt has none): what each bar means.
+  const used = new Set(placed.flatMap((p) => [...tags(p, asOf), ...(p.kind === 'milestone' ? ['milestone'] : [])]));
+  if (placed.some((p) => tags(p, asOf).length === 0)) used.add('todo');
+  for (const [key, text] of LEGEND) if (used.has(key) || key === 'vert') lines.push(`  %% ${GANTT_LEGEND_MARK} ${key} ${text}`);
   return `${lines.join('\n')}\n`;
 }
 
