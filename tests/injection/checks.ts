@@ -64,7 +64,7 @@ export function markupText(markup: string): string {
 const md = new MarkdownIt({ html: true, linkify: true });
 
 /** Mermaid source shown as such (a ```mermaid block, a <pre> in a page built without a browser) is read as its labels. */
-const MERMAID_START = /^\s*(%%\{.*\}%%\s*)?(flowchart|graph|gantt|xychart-beta|pie|quadrantChart|block-beta|sequenceDiagram|classDiagram)\b/;
+const MERMAID_START = /^\s*(---\n[\s\S]*?\n---\n)?(%%\{.*\}%%\s*)?(flowchart|graph|gantt|xychart-beta|pie|quadrantChart|block-beta|sequenceDiagram|classDiagram)\b/;
 
 export const markdownText: Visible = (b) => {
   const fences: string[] = [];

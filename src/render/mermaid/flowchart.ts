@@ -48,7 +48,14 @@ export class Flowchart {
   private readonly declared = new Set<string>();
   private depth = 1;
 
-  constructor(private readonly direction: 'TB' | 'LR') {}
+  /**
+   * `layout: 'elk'` writes the layout into the diagram's own front matter (Mermaid 12 bundles ELK), so
+   * the `.mmd` file draws the same wherever it is opened; the default is the configuration's dagre.
+   */
+  constructor(
+    private readonly direction: 'TB' | 'LR',
+    private readonly opts: { readonly layout?: 'elk' } = {},
+  ) {}
 
   has(id: string): boolean {
     return this.declared.has(id);
@@ -131,7 +138,8 @@ export class Flowchart {
   }
 
   toString(): string {
-    const out = [`flowchart ${this.direction}`, ...this.body, ...this.links];
+    const front = this.opts.layout ? ['---', 'config:', `  layout: ${this.opts.layout}`, '---'] : [];
+    const out = [...front, `flowchart ${this.direction}`, ...this.body, ...this.links];
     for (const [name, css] of [...this.classDefs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out.push(`  classDef ${name} ${css}`);
     for (const [cls, ids] of this.classOf) out.push(`  class ${ids.join(',')} ${cls}`);
     for (const [style, idx] of this.linkStyles) out.push(`  linkStyle ${idx.join(',')} ${style}`);

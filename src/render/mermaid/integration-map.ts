@@ -21,8 +21,15 @@ function declareEndpoints(chart: Flowchart, model: Model, refs: readonly string[
   for (const r of [...refs].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))) endpointNode(chart, model, r);
 }
 
+/**
+ * ELK, not dagre: measured on the sample's 11 maps (tests/render/diagram-legibility.test.ts), both
+ * keep labels off nodes and other labels, but dagre draws 16 edges through other edges' labels (9 on
+ * the overview) where ELK's orthogonal routing draws none.
+ */
+const LAYOUT = { layout: 'elk' } as const;
+
 function mapChart(model: Model, integrations: readonly Integration[]): string {
-  const chart = new Flowchart('LR');
+  const chart = new Flowchart('LR', LAYOUT);
   const refs = [...new Set(integrations.flatMap((i) => [i.from, i.to]))].sort();
   declareEndpoints(chart, model, refs);
   for (const it of integrations) chart.link(mmdId(it.from), mmdId(it.to), integrationLink(model, it, integrationLabel(model, it)));
@@ -37,8 +44,8 @@ function ownerOf(model: Model, ref: string): string {
 }
 
 /** Integrations aggregated by owning body: what a split map's overview shows. */
-function overviewChart(model: Model, integrations: readonly Integration[]): string {
-  const chart = new Flowchart('LR');
+function overviewChart(model: Model, integrations: readonly Integration[], direction: 'LR' | 'TB' = 'LR'): string {
+  const chart = new Flowchart(direction, LAYOUT);
   const groups = new Map<string, { from: string; to: string; channel: string; n: number; sample: Integration }>();
   for (const it of integrations) {
     const from = ownerOf(model, it.from);
@@ -95,6 +102,40 @@ export function integrationDiagrams(model: Model, opts: DiagramOptions): Diagram
       title: `Sơ đồ kết nối — hệ thống do ${model.nameOf(owner)} chủ quản`,
       mermaid: mapChart(model, mine),
     });
+  }
+  return specs;
+}
+
+/**
+ * The channel families of the print overview, each one figure. LGSP runs top-down: left to right, its
+ * one hub and many bodies make a strip 1383 × 315 that prints at 5 pt across a portrait page and fills
+ * a third of a landscape one; top-down it is 853 × 538.
+ */
+const PRINT_FAMILIES: readonly { readonly id: string; readonly title: string; readonly channels: readonly string[]; readonly direction: 'LR' | 'TB' }[] = [
+  { id: 'ndxp', title: 'Sơ đồ kết nối, chia sẻ dữ liệu giữa các cơ quan qua Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP), Trục liên thông văn bản quốc gia (VDXP) và kết nối hạ tầng', channels: ['ndxp', 'vdxp'], direction: 'LR' },
+  { id: 'ndop', title: 'Sơ đồ kết nối, chia sẻ dữ liệu giữa các cơ quan qua Nền tảng điều phối, chia sẻ dữ liệu quốc gia (NDOP)', channels: ['ndop'], direction: 'LR' },
+  { id: 'lgsp', title: 'Sơ đồ kết nối, chia sẻ dữ liệu giữa các cơ quan qua Nền tảng tích hợp, chia sẻ dữ liệu của tỉnh (LGSP)', channels: ['lgsp'], direction: 'TB' },
+  { id: 'truc-tiep', title: 'Sơ đồ kết nối, chia sẻ dữ liệu trực tiếp giữa các cơ quan (không qua nền tảng)', channels: ['direct'], direction: 'LR' },
+];
+
+/**
+ * The overview by owning body, split by channel family: what a printed document embeds. The whole
+ * overview of a province does not fit an A4 page with its labels at 8 pt or more (the sample's: 5 pt);
+ * split, the sample's NDOP, LGSP and direct figures print at 8–12.5 pt and the NDXP one at 6 pt.
+ * Network links (type: network) go with the national platforms; channels outside the families go to
+ * the last figure.
+ */
+export function integrationPrintDiagrams(model: Model): DiagramSpec[] {
+  const integrations = model.all('integration');
+  const familyOf = (it: Integration): string => {
+    if (it.type === 'network') return 'ndxp';
+    return PRINT_FAMILIES.find((f) => f.channels.includes(it.channel))?.id ?? 'truc-tiep';
+  };
+  const specs: DiagramSpec[] = [];
+  for (const f of PRINT_FAMILIES) {
+    const mine = integrations.filter((it) => familyOf(it) === f.id && ownerOf(model, it.from) !== ownerOf(model, it.to));
+    if (mine.length === 0) continue;
+    specs.push({ name: `integration-map-${f.id}`, group: 'integration', title: f.title, mermaid: overviewChart(model, mine, f.direction) });
   }
   return specs;
 }

@@ -15,7 +15,7 @@ export const MERMAID_PACKAGE_JSON = require.resolve('mermaid/package.json');
 export const MERMAID_VERSION: string = (JSON.parse(readFileSync(MERMAID_PACKAGE_JSON, 'utf8')) as { version: string }).version;
 
 /** Bumped when the way we post-process SVG or take screenshots changes (invalidates the cache). */
-const PIPELINE_VERSION = 1;
+const PIPELINE_VERSION = 3;
 export const PNG_SCALE = 2;
 export const FONT_STACK = '"Liberation Sans", "Noto Sans", Arial, sans-serif';
 
@@ -56,7 +56,12 @@ export const MERMAID_CONFIG = {
   xyChart: { width: 960, height: 440, titleFontSize: 17, legendPadding: 20 },
   themeVariables: { fontFamily: FONT_STACK },
   // Opaque edge-label boxes: the default 50% opacity lets lines run through the text.
-  themeCSS: '.edgeLabel rect{opacity:1;fill:#ffffff;}',
+  // Gantt labels beside their bars get a white halo painted under the letters, so grid lines and the
+  // date marker stop at the text instead of running through it; axis dates at the task font's size.
+  themeCSS:
+    '.edgeLabel rect{opacity:1;fill:#ffffff;}' +
+    '.taskTextOutsideRight,.taskTextOutsideLeft{paint-order:stroke;stroke:#ffffff;stroke-width:4px;stroke-linejoin:round;}' +
+    '.grid .tick text{font-size:12px;}',
 } as const;
 
 

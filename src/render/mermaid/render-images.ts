@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { InternalError } from '../../core/errors.js';
 import type { RenderCache } from '../types.js';
+import { ganttLegendEntries, LEGEND_FONT_PX, withGanttLegend } from './gantt-legend.js';
 import { cacheKey, HOST_CSS, MERMAID_CONFIG, MERMAID_JS, MERMAID_PACKAGE_JSON, PNG_SCALE, svgIdOf } from './mermaid-config.js';
 
 /**
@@ -100,7 +101,45 @@ async function renderSvg(page: Page, job: ImageJob): Promise<string> {
     id,
   );
   if (!result.ok) throw new InternalError(`Mermaid could not render diagram "${job.name}": ${result.error.split('\n').slice(0, 4).join(' ')}`);
-  return `${result.svg}\n`;
+  let svg = markersUnderBars(result.svg);
+  const legend = ganttLegendEntries(job.mermaid);
+  if (legend.length) {
+    const widths = await page.evaluate(
+      (texts: string[], px: number) => {
+        const ns = 'http://www.w3.org/2000/svg';
+        const probe = document.createElementNS(ns, 'svg');
+        const t = document.createElementNS(ns, 'text');
+        t.setAttribute('font-size', String(px));
+        probe.appendChild(t);
+        document.body.appendChild(probe);
+        const out = texts.map((s) => {
+          t.textContent = s;
+          return t.getComputedTextLength();
+        });
+        probe.remove();
+        return out;
+      },
+      legend.map((e) => e.text),
+      LEGEND_FONT_PX,
+    );
+    svg = withGanttLegend(svg, legend, widths);
+  }
+  return `${svg}\n`;
+}
+
+/**
+ * Gantt date markers (`vert`) are painted by Mermaid after every bar, so the line crosses the labels
+ * written inside bars. Moved before the first bar of their group, the opaque bars cover them: the
+ * marker shows between bars and never through text.
+ */
+export function markersUnderBars(svg: string): string {
+  const markers = [...svg.matchAll(/<rect [^>]*class="task vert[^"]*"[^>]*><\/rect>/g)].map((m) => m[0]);
+  if (markers.length === 0) return svg;
+  let out = svg;
+  for (const m of markers) out = out.replace(m, '');
+  const firstBar = /<rect [^>]*class="task[ "]/.exec(out);
+  if (!firstBar) return svg;
+  return out.slice(0, firstBar.index) + markers.join('') + out.slice(firstBar.index);
 }
 
 async function renderPng(page: Page, svg: string): Promise<Uint8Array> {

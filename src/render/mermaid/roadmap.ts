@@ -3,10 +3,21 @@ import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
 import type { Task } from '../../model/types.js';
 import { mmdGanttText, mmdId, truncate, wrapText } from './escape.js';
+import { GANTT_LEGEND_MARK } from './gantt-legend.js';
 import type { DiagramOptions, DiagramSpec } from './types.js';
 
 const TITLE = 'Lộ trình thực hiện nhiệm vụ theo nhóm nhiệm vụ';
 const LABEL_MAX = 72;
+
+/** Legend entries: the Gantt tag (or `todo`, `milestone`, `vert`) and what it means. */
+const LEGEND: readonly (readonly [string, string])[] = [
+  ['todo', 'Chưa triển khai'],
+  ['active', 'Đang triển khai'],
+  ['crit', 'Chậm tiến độ hoặc đã quá hạn'],
+  ['done', 'Đã hoàn thành hoặc dừng thực hiện'],
+  ['milestone', 'Chỉ có thời hạn hoàn thành'],
+  ['vert', 'Ngày chốt số liệu'],
+];
 
 /** A task placed on the time axis, or the reason it could not be. */
 type Placed =
@@ -22,7 +33,8 @@ function place(task: Task): Placed | undefined {
     if (start && start < due.date) return { task, kind: 'bar', start, end: due.date, suffix: '' };
     return { task, kind: 'milestone', at: due.date, suffix: start ? '' : ` (hạn ${viShortDate(due.date)})` };
   }
-  return start ? { task, kind: 'open', start, suffix: ' (chưa có thời hạn)' } : undefined;
+  // No deadline: not drawn (a bar would run to the chart's last date); listed in the notes.
+  return undefined;
 }
 
 /** Gantt tags: grey when done or stopped, red when late or overdue, dark when under way. */
@@ -70,6 +82,10 @@ function chart(model: Model, placed: readonly Placed[], asOf: IsoDate, title: st
     }
   }
   lines.push(`  ${mmdGanttText(`Ngày chốt số liệu ${viShortDate(asOf)}`)} :vert, asof, ${asOf}, 0d`);
+  // The legend, drawn under the chart by the renderer (Mermaid's Gantt has none): what each bar means.
+  const used = new Set(placed.flatMap((p) => [...tags(p, asOf), ...(p.kind === 'milestone' ? ['milestone'] : [])]));
+  if (placed.some((p) => tags(p, asOf).length === 0)) used.add('todo');
+  for (const [key, text] of LEGEND) if (used.has(key) || key === 'vert') lines.push(`  %% ${GANTT_LEGEND_MARK} ${key} ${text}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -86,7 +102,7 @@ export function roadmapDiagrams(model: Model, opts: DiagramOptions): DiagramSpec
   const notes = [
     'Màu đỏ: chậm tiến độ hoặc đã quá hạn; xanh nhạt: đang triển khai; xanh đậm: chưa triển khai; xám: đã hoàn thành hoặc dừng thực hiện; hình thoi: chỉ có thời hạn hoàn thành; đường dọc: ngày chốt số liệu.',
     ...(unplaced.length
-      ? [`Chưa đưa lên biểu đồ vì chưa có ngày bắt đầu và thời hạn xác định: ${unplaced.map((t) => model.nameOf(t.ref)).join('; ')}.`]
+      ? [`Chưa đưa lên biểu đồ vì chưa có thời hạn hoàn thành xác định (hoặc nhiệm vụ thường xuyên chưa có ngày bắt đầu): ${unplaced.map((t) => model.nameOf(t.ref)).join('; ')}.`]
       : []),
   ];
   if (placed.length === 0) return [];

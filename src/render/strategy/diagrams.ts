@@ -1,27 +1,40 @@
 import { diagramImages } from '../mermaid/renderer.js';
 import { diagramsFor } from '../mermaid/diagrams.js';
+import { integrationPrintDiagrams } from '../mermaid/integration-map.js';
 import { landscapeOverviewDiagram } from '../mermaid/landscape.js';
 import type { DiagramSpec } from '../mermaid/types.js';
 import type { RenderContext } from '../types.js';
 import type { Audience, DiagramView } from './view-types.js';
 
-/** The diagrams of the current-state appendix (internal edition): the overview of each of these. */
-const INTERNAL = ['landscape', 'integration', 'data'] as const;
-
 /**
- * Which diagrams the strategy embeds. Internal: the landscape, the integration map and the data
- * architecture (the first, overview diagram of each group). Public: only the landscape overview,
- * which counts systems per layer and component, since the full landscape shows security levels and
- * the maps show the internal topology and restricted data.
+ * Which diagrams the strategy embeds, each one small enough to print with its labels at 8 pt or more
+ * (tests/render/diagram-legibility.test.ts). Both editions: the landscape overview, which counts
+ * systems per layer and component (the full landscape, one box per system, prints at 3 pt; the
+ * systems are listed in their own appendix). Internal edition also: the connections between bodies,
+ * one figure per channel family (the whole overview prints at 5 pt), and the data architecture
+ * overview. The public edition leaves out the maps: they show internal topology and restricted data.
  */
 export function strategyDiagramSpecs(ctx: Pick<RenderContext, 'model' | 'asOf'>, audience: Audience): DiagramSpec[] {
-  if (audience === 'public') {
-    const overview = landscapeOverviewDiagram(ctx.model);
-    return overview ? [overview] : [];
-  }
-  const all = diagramsFor(ctx.model, { asOf: ctx.asOf });
-  return INTERNAL.map((g) => all.find((d) => d.group === g)).filter((d): d is DiagramSpec => d !== undefined);
+  const overview = landscapeOverviewDiagram(ctx.model);
+  const landscape = overview ? [overview] : [];
+  if (audience === 'public') return landscape;
+  const data = diagramsFor(ctx.model, { asOf: ctx.asOf }).find((d) => d.group === 'data');
+  return [...landscape, ...integrationPrintDiagrams(ctx.model), ...(data ? [data] : [])];
 }
+
+/**
+ * The page a figure is printed on: a figure wider than tall gets a landscape page of its own, where
+ * it is drawn half as large again as across a portrait text width (252 mm instead of 165 mm), and
+ * fills the page instead of leaving most of a portrait page blank.
+ */
+export function figurePage(svg: string): 'portrait' | 'landscape' {
+  const vb = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg);
+  if (!vb) return 'portrait';
+  return Number(vb[1]) > Number(vb[2]) * LANDSCAPE_ASPECT ? 'landscape' : 'portrait';
+}
+
+/** Wider than this times its height: landscape (a portrait text area is 165 × 257 mm, a landscape one 252 × 170 mm). */
+const LANDSCAPE_ASPECT = 1.1;
 
 /** A fence of backticks longer than any backtick run inside `text` (at least three). */
 export function fenceFor(text: string): string {
@@ -44,7 +57,8 @@ export async function strategyDiagrams(
   const views = specs.map((d, i): DiagramView => {
     const img = images.get(d.name);
     if (img?.png) png.set(d.name, img.png);
-    return { id: d.name, title: d.title, caption: `Hình ${i + 1}. ${d.title}`, mermaid: d.mermaid.trimEnd(), fence: fenceFor(d.mermaid), svg: img?.svg ?? null };
+    const svg = img?.svg ?? null;
+    return { id: d.name, title: d.title, caption: `Hình ${i + 1}. ${d.title}`, mermaid: d.mermaid.trimEnd(), fence: fenceFor(d.mermaid), svg, landscape: svg !== null && figurePage(svg) === 'landscape' };
   });
   return { views, png };
 }

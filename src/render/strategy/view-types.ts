@@ -161,6 +161,8 @@ export interface DiagramView {
   readonly fence: string;
   /** The rendered SVG (trusted: produced by kientruc's Mermaid module), or null under --no-render. */
   readonly svg: string | null;
+  /** Printed alone on a landscape page (PDF), because it is wider than tall: `figurePage`. */
+  readonly landscape: boolean;
 }
 
 export interface SubsectionView {

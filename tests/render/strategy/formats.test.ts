@@ -78,8 +78,10 @@ describe('strategy document: golden Markdown and HTML of the sample province', a
 
   it('Markdown embeds the diagrams as mermaid blocks; the public edition only the landscape overview', () => {
     const md = renderStrategyMarkdown(internal);
-    expect(md.match(/^```mermaid$/gm)).toHaveLength(3);
+    // landscape overview, the connections in one figure per channel family (NDXP, NDOP, LGSP, direct), data architecture
+    expect(md.match(/^```mermaid$/gm)).toHaveLength(6);
     expect(md).toContain('*Hình 2. Sơ đồ kết nối');
+    expect(md).toContain('*Hình 6. Kiến trúc dữ liệu');
     const pmd = renderStrategyMarkdown(pub);
     expect(pmd.match(/^```mermaid$/gm)).toHaveLength(1);
     const block = /```mermaid\n([\s\S]*?)\n```/.exec(pmd)?.[1] ?? '';

@@ -188,11 +188,12 @@ describe('strategy PDF and DOCX of the sample province', async () => {
 
   it('the DOCX embeds the diagrams as PNG, the PDF as vector graphics', () => {
     const media = readZip(docx).filter((e) => e.name.startsWith('word/media/'));
-    expect(media).toHaveLength(3);
+    // landscape overview, one connection map per channel family (NDXP, NDOP, LGSP, direct), data architecture
+    expect(media).toHaveLength(6);
     for (const m of media) expect(Buffer.from(m.data.subarray(1, 4)).toString('latin1')).toBe('PNG');
     const text = norm(pdfText(pdf, '-raw'));
     expect(text).toContain('Hình 1. Bức tranh tổng thể hệ thống thông tin');
-    expect(text).toContain('Hình 3. Kiến trúc dữ liệu');
+    expect(text).toContain('Hình 6. Kiến trúc dữ liệu');
   });
 
   it('the DOCX task table repeats its header row and holds every task', () => {
