@@ -7,8 +7,7 @@ import { gapReportMarkdown } from '../../src/render/gap/markdown.js';
 import { buildGapReport } from '../../src/analysis/gap-report.js';
 import { BUILTIN_CODES } from '../../src/diagnostics/codes.js';
 import { loadSample } from '../helpers/sample-model.js';
-import { pipelineFor } from '../helpers/project.js';
-import { AGENCY } from '../helpers/project.js';
+import { AGENCY, pipelineFor, validPipelineFor } from '../helpers/project.js';
 import { kpi, org, system } from '../rules/fixtures.js';
 
 const AS_OF = '2026-01-15';
@@ -59,7 +58,7 @@ describe('service figures computed from the model', () => {
   });
 
   it('backs the national targets when no KPI measures them, and says from how many services', async () => {
-    const r = await pipelineFor(FILES, { asOf: AS_OF, rules: false });
+    const r = await validPipelineFor(FILES, { asOf: AS_OF, rules: false });
     const coverage = computeCoverage(r.model, AS_OF);
     const full = coverage.find((c) => c.id === 'services-full-online');
     expect(full).toMatchObject({ numerator: 2, denominator: 3, value: 66.7, missing: ['service:c'] });
