@@ -74,6 +74,11 @@ function nationalTargets(model: Model, e: Task | Kpi): string[] {
  * Changes a reviewer must not miss: they break what other agencies rely on, weaken protection, or
  * move a commitment past a national deadline.
  */
+/** Declared on that side and, for a state of the model, existing at its date (model/states.ts). */
+function present(side: DiffSide, ref: string): boolean {
+  return side.model.declares(ref) && !side.model.isAbsent(ref);
+}
+
 export function findBreaking(base: DiffSide, head: DiffSide): BreakingChange[] {
   const out: BreakingChange[] = [];
   const add = (code: BreakingCode, e: Entity, side: 'base' | 'head', vi: string, en: string, path: readonly (string | number)[] = []) =>
@@ -83,10 +88,10 @@ export function findBreaking(base: DiffSide, head: DiffSide): BreakingChange[] {
   // Removed entities: one entry each, under the most serious reason, with every reason in the message.
   for (const kind of ['system', 'dataset', 'integration'] as const) {
     for (const b of base.model.all(kind)) {
-      if (head.model.declares(b.ref)) continue;
+      if (present(head, b.ref)) continue;
       const l = label(b);
       const reasons: { code: BreakingCode; vi: string; en: string }[] = [];
-      const still = [...new Set(base.model.referrers(b.ref).map((r) => r.from))].filter((f) => f !== b.ref && head.model.declares(f)).sort();
+      const still = [...new Set(base.model.referrers(b.ref).map((r) => r.from))].filter((f) => f !== b.ref && present(head, f)).sort();
       if (still.length > 0) {
         const dangling = still.filter((f) => head.model.referencesFrom(f).some((r) => r.raw === b.ref)).length;
         reasons.push({

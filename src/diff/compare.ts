@@ -37,7 +37,8 @@ export function compareEntities(base: DiffSide, head: DiffSide): DiffReport['ent
       const b = base.model.get(ref) as Entity | undefined;
       const h = head.model.get(ref) as Entity | undefined;
       // A side whose document failed the schema still declares the entity: not compared, not "removed".
-      if ((!b && base.model.declares(ref)) || (!h && head.model.declares(ref))) continue;
+      // An entity absent from a state (model/states.ts) is removed or added, not invalid.
+      if ((!b && base.model.declares(ref) && !base.model.isAbsent(ref)) || (!h && head.model.declares(ref) && !head.model.isAbsent(ref))) continue;
       if (b && !h) removed.push({ ref, kind, change: 'removed', name: b.name, where: whereOf(base.model, ref), fields: [] });
       else if (h && !b) added.push({ ref, kind, change: 'added', name: h.name, where: whereOf(head.model, ref), fields: [] });
       else if (b && h) {

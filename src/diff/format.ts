@@ -166,6 +166,14 @@ function value(v: unknown): string {
   return String(v);
 }
 
+/** What a change does, field by field: for two objects, only their members that differ (`sync.status`). */
+function changedParts(field: string, before: unknown, after: unknown): [string, string, string][] {
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(before) || !isObject(after)) return [[field, value(before), value(after)]];
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => [`${field}.${k}`, value(before[k]), value(after[k])]);
+}
+
 /** The planned steps between two states, in date order; a change no task delivers is marked. */
 function roadmapSection(steps: readonly RoadmapStep[], lang: Lang): string[] {
   const vi = lang === 'vi';
@@ -174,7 +182,7 @@ function roadmapSection(steps: readonly RoadmapStep[], lang: Lang): string[] {
   const what = (s: RoadmapStep): string => {
     if (s.kind === 'begin') return vi ? 'Bắt đầu có' : 'Comes into existence';
     if (s.kind === 'end') return (vi ? 'Dừng' : 'Ends') + (s.replacedBy ? ` → ${code(s.replacedBy)}` : '');
-    return s.changes.map((c) => `${code(c.field)}: ${mdCell(value(c.before))} → ${mdCell(value(c.after))}`).join('<br>');
+    return s.changes.flatMap((c) => changedParts(c.field, c.before, c.after)).map(([f, b, a]) => `${code(f)}: ${mdCell(b)} → ${mdCell(a)}`).join('<br>');
   };
   const task = (s: RoadmapStep): string => {
     if (s.kind !== 'change') return '—';

@@ -28,6 +28,8 @@ export interface ModelInit {
    * that transition (`transitions.<i>.set.<field>`) instead of the field as first written.
    */
   readonly relocated?: ReadonlyMap<string, ReadonlyMap<string, DocPath>>;
+  /** The model as written this state derives from, and the state's date (model/states.ts). */
+  readonly stateOf?: { readonly base: Model; readonly date: string };
 }
 
 /** What a state of the model replaces (model/states.ts); everything else is shared with the model it derives from. */
@@ -36,6 +38,7 @@ export interface ModelStateInit {
   readonly references: readonly Reference[];
   readonly absent: ReadonlySet<string>;
   readonly relocated: ReadonlyMap<string, ReadonlyMap<string, DocPath>>;
+  readonly date: string;
 }
 
 /**
@@ -94,7 +97,18 @@ export class Model {
    * Sources, pack and files are shared, so locations stay those of the YAML.
    */
   derive(state: ModelStateInit): Model {
-    return new Model({ ...this.init, entities: state.entities, references: state.references, absent: state.absent, relocated: state.relocated });
+    const base = this.asWritten();
+    return new Model({ ...base.init, entities: state.entities, references: state.references, absent: state.absent, relocated: state.relocated, stateOf: { base, date: state.date } });
+  }
+
+  /** The model as written that this state derives from; the model itself when it is not a state. */
+  asWritten(): Model {
+    return this.init.stateOf?.base ?? this;
+  }
+
+  /** The date this state of the model stands for; undefined for the model as written. */
+  stateDate(): string | undefined {
+    return this.init.stateOf?.date;
   }
 
   /** Every declared entity by ref, valid or not, present at this state or not (what `derive` starts from). */
@@ -200,12 +214,20 @@ export class Model {
     return this.outbound.get(ref) ?? EMPTY;
   }
 
+  /**
+   * The YAML path where the value at `path` of entity `ref` was written: in a state of the model, a
+   * field a transition set is written at that transition (`transitions.<i>.set.<field>`).
+   */
+  writtenPath(ref: string, path: DocPath): DocPath {
+    const moved = path.length > 0 ? this.relocated.get(ref)?.get(String(path[0])) : undefined;
+    return moved ? [...moved, ...path.slice(1)] : path;
+  }
+
   /** Where `path` of entity `ref` was written: the deepest existing node, 1-based. */
   locate(ref: string, path: DocPath = [], part: 'value' | 'key' = 'value'): Location {
     const e = this.entities.get(ref);
     if (!e) return { file: this.agency?.origin.file ?? this.root, range: START };
-    const moved = path.length > 0 ? this.relocated.get(ref)?.get(String(path[0])) : undefined;
-    const target = path.length === 0 ? ['id'] : moved ? [...moved, ...path.slice(1)] : path;
+    const target = path.length === 0 ? ['id'] : this.writtenPath(ref, path);
     return { file: e.origin.file, range: this.sources.locate(e.origin.file, e.origin.docIndex, target, part) };
   }
 }

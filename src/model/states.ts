@@ -239,22 +239,19 @@ export function modelAt<M extends Model>(model: M, state: StateSpec | IsoDate, o
   const hit = byDate.get(date);
   if (hit) return hit as M;
   const derived = deriveAt(base, date);
-  BASES.set(derived, { base, date });
   byDate.set(date, derived);
   return derived as M;
 }
 
 /** The date a state model stands for; undefined for a model as written. */
 export function dateOfState(model: Model): IsoDate | undefined {
-  return BASES.get(model)?.date;
+  return model.stateDate();
 }
 
 /** The model as written that a state derives from (the model itself when it is not a state). */
 export function baseOf(model: Model): Model {
-  return BASES.get(model)?.base ?? model;
+  return model.asWritten();
 }
-
-const BASES = new WeakMap<Model, { readonly base: Model; readonly date: IsoDate }>();
 const STATES = new WeakMap<Model, Map<IsoDate, Model>>();
 const TIMELINES = new WeakMap<Model, readonly Transition[]>();
 
@@ -299,5 +296,5 @@ function deriveAt(base: Model, date: IsoDate): Model {
       if (at && at[1] === r.path[1]) lifted.push({ ...r, path: [f, ...r.path.slice(4)] });
     }
   }
-  return base.derive({ entities, references: [...references, ...lifted], absent, relocated });
+  return base.derive({ entities, references: [...references, ...lifted], absent, relocated, date });
 }

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../core/dates.js';
+import type { StateSpec } from '../model/states.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { ProjectAssets } from '../core/project-assets.js';
 import type { Lang } from '../core/text.js';
@@ -18,6 +19,11 @@ export interface RenderContext {
   readonly diagnostics: readonly Diagnostic[];
   readonly rules: readonly Rule[];
   readonly asOf: IsoDate;
+  /**
+   * The state `model` shows (model/states.ts) and its date; undefined when the model is as written.
+   * A renderer that needs another state (a target architecture) derives it with `modelAt(model, …)`.
+   */
+  readonly state?: { readonly spec: StateSpec; readonly date: IsoDate } | undefined;
   readonly lang: Lang;
   readonly toolVersion: string;
   /** Progress and warnings go here (stderr); renderers never print. */

@@ -22,6 +22,7 @@ import { dataSharingRequests } from './data/sharing-requests.js';
 import { dataUnknownFact } from './data/unknown-fact.js';
 import type { Rule } from './define-rule.js';
 import { integrationMandatoryNdop } from './integration/mandatory-ndop.js';
+import { integrationOutlivesEndpoint } from './integration/outlives-endpoint.js';
 import { integrationRefusalInWriting } from './integration/refusal-in-writing.js';
 import { integrationReplacedPlatform } from './integration/replaced-platform.js';
 import { integrationRestrictedData } from './integration/restricted-data.js';
@@ -47,6 +48,8 @@ import { taskDeadline } from './task/deadline.js';
 import { taskDeliverable } from './task/deliverable.js';
 import { taskGapUnaddressed } from './task/gap-unaddressed.js';
 import { taskOverdue } from './task/overdue.js';
+import { taskTransitionLate } from './task/transition-late.js';
+import { taskTransitionUnassigned } from './task/transition-unassigned.js';
 
 export const RULES = [
   agencyDocumentDeadlines,
@@ -71,6 +74,7 @@ export const RULES = [
   dataSharingRequests,
   dataUnknownFact,
   integrationMandatoryNdop,
+  integrationOutlivesEndpoint,
   integrationRefusalInWriting,
   integrationReplacedPlatform,
   integrationRestrictedData,
@@ -96,4 +100,6 @@ export const RULES = [
   taskDeliverable,
   taskGapUnaddressed,
   taskOverdue,
+  taskTransitionLate,
+  taskTransitionUnassigned,
 ] as const satisfies readonly Rule[];

@@ -114,6 +114,7 @@ export function renderContextFor(
     diagnostics: result.diagnostics,
     rules: result.rules,
     asOf: result.asOf,
+    state: result.state,
     lang: app.lang,
     toolVersion: app.version,
     log: (m) => app.log.info(m),
