@@ -56,7 +56,7 @@ describe('kientruc diff on two commits of the sample', () => {
     expect(breakingAt).toBeLessThan(firstDetails);
     expect(report.breaking.map((b) => `${b.code} ${b.ref} ${b.where.file}:${b.where.line}`)).toEqual([
       'removed-referenced dataset:ho-tich-so-hoa architecture/datasets/dan-cu-ho-tich.yaml:49',
-      'national-sync-removed dataset:bao-hiem-tren-dia-ban architecture/datasets/y-te-an-sinh.yaml:125',
+      'national-sync-removed dataset:bao-hiem-tren-dia-ban architecture/datasets/y-te-an-sinh.yaml:131',
       'security-level-lowered system:tthc-tinh architecture/systems/l3-ung-dung.yaml:20',
       'deadline-past-national task:hoan-thanh-phan-loai-du-lieu architecture/tasks/du-lieu.yaml:12',
     ]);
