@@ -167,7 +167,7 @@ export function computeCoverage(model: Model, asOf: IsoDate): CoverageRow[] {
       text('Hồ sơ thủ tục hành chính được xử lý trực tuyến', 'Dossiers processed online'),
       d
         ? text(
-            `Hồ sơ xử lý trực tuyến (hoặc tiếp nhận trực tuyến khi dịch vụ không khai báo số xử lý trực tuyến) trên hồ sơ tiếp nhận, ${d.period.labelVi.toLocaleLowerCase('vi')}, ${d.services} dịch vụ công có số liệu.`,
+            `Hồ sơ xử lý trực tuyến (hoặc tiếp nhận trực tuyến khi dịch vụ không khai báo số xử lý trực tuyến) trên hồ sơ tiếp nhận, ${d.period.labelVi.charAt(0).toLocaleLowerCase('vi')}${d.period.labelVi.slice(1)}, ${d.services} dịch vụ công có số liệu.`,
             `Dossiers processed online (received online where a service does not declare it) over dossiers received, ${d.period.labelEn}, ${d.services} public services reporting.`,
           )
         : text('Hồ sơ xử lý trực tuyến trên hồ sơ tiếp nhận, kỳ gần nhất các dịch vụ công khai báo số liệu.', 'Dossiers processed online over dossiers received, in the latest period the public services report.'),

@@ -7,8 +7,7 @@ import { gapReportMarkdown } from '../../src/render/gap/markdown.js';
 import { buildGapReport } from '../../src/analysis/gap-report.js';
 import { BUILTIN_CODES } from '../../src/diagnostics/codes.js';
 import { loadSample } from '../helpers/sample-model.js';
-import { pipelineFor, validPipelineFor } from '../helpers/project.js';
-import { AGENCY } from '../helpers/project.js';
+import { AGENCY, pipelineFor, validPipelineFor } from '../helpers/project.js';
 import { kpi, org, system } from '../rules/fixtures.js';
 
 const AS_OF = '2026-01-15';
