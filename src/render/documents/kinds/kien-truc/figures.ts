@@ -1,22 +1,21 @@
 import type { IsoDate } from '../../../../core/dates.js';
 import type { ValidModel } from '../../../../model/valid.js';
-import { diagramsFor } from '../../../mermaid/diagrams.js';
 import { landscapeOverviewDiagram } from '../../../mermaid/landscape.js';
 import { diagramImages } from '../../../mermaid/renderer.js';
 import type { DiagramSpec } from '../../../mermaid/types.js';
-import { fenceFor } from '../../../strategy/diagrams.js';
+import { fenceFor, figurePage } from '../../../strategy/diagrams.js';
 import type { DiagramView } from '../../../strategy/view-types.js';
 import type { RenderContext } from '../../../types.js';
 
 /**
  * The overall model diagram of each state, drawn by the diagram module from that state's model: the
- * landscape in the QĐ 3090 layers (internal edition), or only its layer and component counts (public
- * edition, as the strategy's public edition). The target one is renamed so both can share one cache
- * and one DOCX image map.
+ * QĐ 3090 layers and components with the number of systems in each, in both editions. The full
+ * landscape (one box per system) prints at about 3 pt on A4 (tests/render/diagram-legibility.test.ts),
+ * so, as in the strategy, the systems themselves are listed in the appendix. The target one is
+ * renamed so both can share one cache and one DOCX image map.
  */
-function overall(model: ValidModel, asOf: IsoDate, isPublic: boolean): DiagramSpec | undefined {
-  if (isPublic) return landscapeOverviewDiagram(model);
-  return diagramsFor(model, { asOf }).find((d) => d.group === 'landscape');
+function overall(model: ValidModel, _asOf: IsoDate, _isPublic: boolean): DiagramSpec | undefined {
+  return landscapeOverviewDiagram(model);
 }
 
 export async function architectureFigures(
@@ -35,7 +34,7 @@ export async function architectureFigures(
   const views = specs.map(({ spec, title }, i): DiagramView => {
     const img = images.get(spec.name);
     if (img?.png) png.set(spec.name, img.png);
-    return { id: spec.name, title, caption: `Hình ${i + 1}. ${title}`, mermaid: spec.mermaid.trimEnd(), fence: fenceFor(spec.mermaid), svg: img?.svg ?? null };
+    return { id: spec.name, title, caption: `Hình ${i + 1}. ${title}`, mermaid: spec.mermaid.trimEnd(), fence: fenceFor(spec.mermaid), svg: img?.svg ?? null, landscape: img?.svg ? figurePage(img.svg) === 'landscape' : false };
   });
   return {
     current: now ? (views[0] ?? null) : null,
