@@ -16,3 +16,56 @@ export function sortKeys(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * `stableStringify(value)` piece by piece (the same bytes): the top levels are walked here and each
+ * deeper value is stringified on its own, so a report of millions of lines is never one string.
+ */
+export function* stableJsonChunks(value: unknown, depth = 3): Generator<string> {
+  yield* jsonPieces(value, '', depth);
+  yield '\n';
+}
+
+function* jsonPieces(value: unknown, indent: string, depth: number): Generator<string> {
+  // Mirrors sortKeys + JSON.stringify exactly (sortKeys copies plain members, so no toJSON here either).
+  const v = value;
+  if (depth === 0 || v === null || typeof v !== 'object') {
+    const s = JSON.stringify(sortKeys(v), null, 2) ?? 'null';
+    yield indent === '' ? s : s.replaceAll('\n', `\n${indent}`);
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    if (v.length === 0) {
+      yield '[]';
+      return;
+    }
+    yield '[';
+    for (let i = 0; i < v.length; i++) {
+      yield `${i ? ',' : ''}\n${inner}`;
+      const el: unknown = v[i];
+      if (el === undefined || typeof el === 'function' || typeof el === 'symbol') yield 'null';
+      else yield* jsonPieces(el, inner, depth - 1);
+    }
+    yield `\n${indent}]`;
+    return;
+  }
+  // The order sortKeys gives: inserted sorted, then re-ordered by the engine (integer-like keys first).
+  const ordered: Record<string, true> = {};
+  for (const k of Object.keys(v).sort()) ordered[k] = true;
+  const keys = Object.keys(ordered).filter((k) => {
+      const m = (v as Record<string, unknown>)[k];
+      return m !== undefined && typeof m !== 'function' && typeof m !== 'symbol';
+    });
+  if (keys.length === 0) {
+    yield '{}';
+    return;
+  }
+  yield '{';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    yield `${i ? ',' : ''}\n${inner}${JSON.stringify(k)}: `;
+    yield* jsonPieces((v as Record<string, unknown>)[k], inner, depth - 1);
+  }
+  yield `\n${indent}}`;
+}
