@@ -33,3 +33,8 @@ export function* coalesce(pieces: Iterable<string>, size = 1 << 16): Generator<s
 export function movedFile(f: GeneratedFile, path: string): GeneratedFile {
   return f.chunks === undefined ? { path, contents: f.contents } : streamedFile(path, f.chunks);
 }
+
+/** Each piece through `f` (a per-character filter such as removing controls keeps the text's meaning). */
+export function* mapPieces(pieces: Iterable<string>, f: (s: string) => string): Generator<string> {
+  for (const p of pieces) yield f(p);
+}
