@@ -131,6 +131,7 @@ export async function loadForCommand(
     ...(opts.config !== undefined ? { config: opts.config } : {}),
     ...(maxFileBytes ? { maxFileBytes } : {}),
   }));
+  app.io.onLoaded?.({ files: result.loaded.files.length, bytes: result.loaded.files.reduce((n, f) => n + f.bytes, 0) });
   const ms = performance.now() - started;
   const entities = result.loaded.docs.length;
   app.log.debug(
