@@ -72,7 +72,10 @@ function facetDefs(model: Model, lang: Lang): Readonly<Record<string, readonly F
   };
 }
 
-function filterGroup(forKind: string, defs: readonly FacetDef[], cards: readonly Card[], lang: Lang): string {
+/** What the filters need of a card. */
+type FacetsOf = Pick<Card, 'kind' | 'facets'>;
+
+function filterGroup(forKind: string, defs: readonly FacetDef[], cards: readonly FacetsOf[], lang: Lang): string {
   const selects: string[] = [];
   for (const def of defs) {
     const pool = forKind === 'all' ? cards : cards.filter((c) => c.kind === forKind);
@@ -161,16 +164,31 @@ export function* siteChunks(input: SiteInput): Generator<string> {
     const d = c.ref ? contextOf.get(c.ref) : undefined;
     return d ? { ...c, body: `${c.body ?? ''}<details class="ctx"><summary>${esc(d.title)}</summary>${diagramBody(d, lang)}</details>` } : c;
   };
-  const cards: Card[] = [
-    ...model.all('system').map((s) => withContext(systemCard(ctx, s))),
-    ...model.all('dataset').map((d) => datasetCard(ctx, d)),
-    ...model.all('integration').map((i) => integrationCard(ctx, i)),
-    ...model.all('kpi').map((k) => kpiCard(ctx, k)),
-    ...model.all('task').map((t) => taskCard(ctx, t)),
-    ...input.diagnostics.map((d, i) => findingCard(ctx, d, i)),
-    ...input.diagrams.filter((d) => !d.name.startsWith('context/')).map((d, i) => diagramCard(d, lang, i)),
-  ];
+  // Cards are made kind by kind, twice: once for the counts and filters at the top of the page, once to
+  // write them; a national catalogue's cards are never all in memory at once.
+  const cardsOf = (k: string): Card[] => {
+    switch (k) {
+      case 'system':
+        return model.all('system').map((s) => withContext(systemCard(ctx, s)));
+      case 'dataset':
+        return model.all('dataset').map((d) => datasetCard(ctx, d));
+      case 'integration':
+        return model.all('integration').map((i) => integrationCard(ctx, i));
+      case 'kpi':
+        return model.all('kpi').map((x) => kpiCard(ctx, x));
+      case 'task':
+        return model.all('task').map((t) => taskCard(ctx, t));
+      case 'finding':
+        return input.diagnostics.map((d, i) => findingCard(ctx, d, i));
+      case 'diagram':
+        return input.diagrams.filter((d) => !d.name.startsWith('context/')).map((d, i) => diagramCard(d, lang, i));
+      default:
+        return [];
+    }
+  };
   const kinds = [...CARD_KINDS, 'finding', 'diagram'] as const;
+  const cards: FacetsOf[] = [];
+  for (const k of kinds) for (const c of cardsOf(k)) cards.push({ kind: c.kind, facets: c.facets });
   const defs = facetDefs(model, lang);
   const sortKey = (c: Card) => (c.kind === 'finding' || c.kind === 'diagram' ? '' : c.title);
   const n = countBySeverity(input.diagnostics);
@@ -211,7 +229,9 @@ ${filters}
   // Sections are separated by a newline, an empty kind included (as when they were joined).
   for (const [i, k] of kinds.entries()) {
     if (i) yield '\n';
-    const list = cards.filter((c) => c.kind === k).sort((a, b) => viCollator.compare(sortKey(a), sortKey(b)));
+    const list = cardsOf(k)
+      .filter((c) => c.kind === k)
+      .sort((a, b) => viCollator.compare(sortKey(a), sortKey(b)));
     if (!list.length) continue;
     yield `<section data-section="${k}"><h2>${esc(kindTitle(k, lang))} <span class="count">(<span class="sc">${list.length}</span>)</span></h2><div class="grid">`;
     for (const c of list) yield cardHtml(c, lang);
