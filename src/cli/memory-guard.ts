@@ -36,6 +36,15 @@ export function followParent(): void {
 }
 
 const V8_BANNER = '<--- Last few GCs --->';
+
+/**
+ * Commands that write large outputs make many short-lived strings; with Node's default heap growth V8
+ * lets the heap grow far past what is alive before collecting (a 100k-entity build peaked at 3 GB for
+ * well under 1 GB alive). Growing the heap by 20 % at a time instead keeps the peak near what is alive,
+ * for some 15 % more CPU. The heap limit itself stays Node's default (or the user's).
+ */
+const WRITERS: ReadonlySet<string> = new Set(['build', 'gap', 'report', 'diagram', 'site', 'doc', 'aggregate', 'export']);
+const WRITER_GC_FLAGS = ['--heap-growing-percent=20'];
 const V8_FATAL = /heap out of memory|Reached heap limit|Allocation failed/;
 
 export interface GuardIo {
@@ -72,7 +81,8 @@ export async function runGuarded(io: GuardIo): Promise<number> {
   const verbose = io.argv.includes('--verbose');
   const lang = io.argv[io.argv.indexOf('--lang') + 1] === 'en' || io.argv.includes('--lang=en') ? 'en' : 'vi';
   const command = io.argv.find((a, i) => !a.startsWith('-') && io.argv[i - 1] !== '--lang') ?? '';
-  const child = spawn(process.execPath, [...io.execArgv, io.script, ...io.argv], {
+  const gcFlags = WRITERS.has(command) && !io.execArgv.some((a) => a.startsWith('--heap-growing-percent')) ? WRITER_GC_FLAGS : [];
+  const child = spawn(process.execPath, [...io.execArgv, ...gcFlags, io.script, ...io.argv], {
     stdio: ['inherit', 'inherit', 'pipe'],
     env: { ...io.env, [GUARDED_ENV]: '1', ...(io.stderr.isTTY ? { [STDERR_TTY_ENV]: '1' } : {}) },
   });
