@@ -36,9 +36,15 @@ if (!guarded && process.env[GUARD_ENV] !== '0') {
     today: new Date(),
     env: process.env,
     onInterrupt(handler) {
+      let called = false;
       const once = () => {
-        process.off('SIGINT', once);
-        process.off('SIGTERM', once);
+        // Under the guard the same Ctrl-C can arrive twice (from the terminal and relayed): one interruption.
+        if (!guarded) {
+          process.off('SIGINT', once);
+          process.off('SIGTERM', once);
+        }
+        if (called) return;
+        called = true;
         handler();
       };
       process.on('SIGINT', once);

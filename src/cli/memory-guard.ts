@@ -113,9 +113,9 @@ export async function runGuarded(io: GuardIo): Promise<number> {
     if (V8_FATAL.test(tail)) sawFatal = true;
     if (verbose) io.stderr.write(chunk);
   });
-  for (const signal of ['SIGTERM', 'SIGHUP'] as const) io.onSignal(signal, () => child.kill(signal));
-  // Ctrl-C reaches the child too (same process group): the child decides, the bin only waits.
-  io.onSignal('SIGINT', () => undefined);
+  // Relayed: a signal sent to the bin alone reaches the command. Ctrl-C at a terminal reaches both (one
+  // process group); the child then sees it twice and treats the second as the same interruption.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) io.onSignal(signal, () => child.kill(signal));
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (c, s) => done([c, s])));
   const aborted = signal === 'SIGABRT' || code === 134;
   if (aborted && (sawFatal || swallowing)) {
