@@ -9,6 +9,7 @@ import { loadDocumentLayout } from '../../framework/document-pack.js';
 import { renderTechnicalDocx } from '../documents/technical-docx.js';
 import { printStrategyPdf } from '../strategy/pdf.js';
 import { gapReportMarkdown } from './markdown.js';
+import { GAP_TOC, TECHNICAL_NOTE } from './toc.js';
 import { withoutBidiControls } from '../../core/text.js';
 
 /** Text formats, rendered without a browser. */
@@ -31,7 +32,7 @@ export function renderGapReport(report: GapReport, formats: readonly ReportForma
   for (const f of REPORT_FORMATS) {
     if (!formats.includes(f)) continue;
     if (f === 'md' && shown) files.push({ path: 'gap-report.md', contents: gapReportMarkdown(shown) });
-    if (f === 'html' && shown) files.push({ path: 'gap-report.html', contents: withoutBidiControls(renderTemplate('gap-report/report', shown)) });
+    if (f === 'html' && shown) files.push({ path: 'gap-report.html', contents: withoutBidiControls(renderTemplate('gap-report/report', { ...shown, toc: GAP_TOC, technicalNote: TECHNICAL_NOTE })) });
     if (f === 'json') files.push(streamedFile('gap-report.json', () => coalesce(stableJsonChunks(report))));
   }
   return files;
