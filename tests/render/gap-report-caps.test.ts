@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { gapReportFor } from '../../src/render/gap/gap-report.js';
+import { GAP_TOC, TECHNICAL_NOTE } from '../../src/render/gap/toc.js';
+import { renderTemplate } from '../../src/render/handlebars.js';
 import { gapReportMarkdown } from '../../src/render/gap/markdown.js';
 import { shownGapReport } from '../../src/render/gap/shown.js';
-import { renderTemplate } from '../../src/render/handlebars.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { REPO, valid } from '../helpers/project.js';
 
@@ -14,7 +15,7 @@ describe('gap report of a large model: repetitive lists cut, the cut stated, the
   // The sample is small: caps of 2 findings per rule and 3 rows stand in for a national model's.
   const shown = shownGapReport(report, { findingsPerRule: 2, rows: 3 });
   const md = gapReportMarkdown(shown);
-  const html = renderTemplate('gap-report/report', shown);
+  const html = renderTemplate('gap-report/report', { ...shown, toc: GAP_TOC, technicalNote: TECHNICAL_NOTE });
   const biggest = [...report.findings].sort((a, b) => b.items.length - a.items.length)[0];
 
   it('shows at most the cap per rule and says how many findings of which rule it left out, and where they are', () => {
