@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The only file that touches process, and the only reader of the clock.
-import { main } from './main.js';
+import { fileURLToPath } from 'node:url';
+import { followParent, GUARD_ENV, GUARDED_ENV, runGuarded, sizeLine, STDERR_TTY_ENV } from './memory-guard.js';
 
 // A reader that stops early (`kientruc --help | head`, `kientruc schema | less` then q) closes the pipe:
 // that is the reader's choice, not an error, so leave quietly as other Unix tools do.
@@ -11,24 +12,54 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2), {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  cwd: process.cwd(),
-  today: new Date(),
-  env: process.env,
-  onInterrupt(handler) {
-    const once = () => {
-      process.off('SIGINT', once);
-      process.off('SIGTERM', once);
-      handler();
-    };
-    process.on('SIGINT', once);
-    process.on('SIGTERM', once);
-    return () => {
-      process.off('SIGINT', once);
-      process.off('SIGTERM', once);
-    };
-  },
-});
+const guarded = process.env[GUARDED_ENV] === '1';
+if (!guarded && process.env[GUARD_ENV] !== '0') {
+  // The command runs in a child with the same Node flags, so running out of memory is one line (memory-guard.ts).
+  process.exitCode = await runGuarded({
+    argv: process.argv.slice(2),
+    execArgv: process.execArgv,
+    script: fileURLToPath(import.meta.url),
+    env: process.env,
+    stderr: process.stderr,
+    onSignal: (signal, relay) => void process.on(signal, relay),
+  });
+} else {
+  if (guarded) followParent();
+  const { main } = await import('./main.js');
+  // Under the guard, stderr is a pipe to the bin: the user's terminal is said by the bin.
+  const stderr = guarded && process.env[STDERR_TTY_ENV] === '1' ? { write: (s: string) => process.stderr.write(s), isTTY: true } : process.stderr;
+  process.exitCode = await main(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr,
+    cwd: process.cwd(),
+    today: new Date(),
+    env: process.env,
+    onInterrupt(handler) {
+      let called = false;
+      const once = () => {
+        // Under the guard the same Ctrl-C can arrive twice (from the terminal and relayed): one interruption.
+        if (!guarded) {
+          process.off('SIGINT', once);
+          process.off('SIGTERM', once);
+        }
+        if (called) return;
+        called = true;
+        handler();
+      };
+      process.on('SIGINT', once);
+      process.on('SIGTERM', once);
+      return () => {
+        process.off('SIGINT', once);
+        process.off('SIGTERM', once);
+      };
+    },
+    ...(guarded
+      ? {
+          onLoaded({ files, bytes }) {
+            process.stderr.write(sizeLine(files, bytes));
+          },
+        }
+      : {}),
+  });
+}

@@ -18,4 +18,6 @@ export interface Io {
    * command (build --watch) can close its browser first; returns a function that removes the handler.
    */
   readonly onInterrupt?: (handler: () => void) => () => void;
+  /** Told the size of what a command read, once read (the bin's memory guard names it if memory runs out). */
+  readonly onLoaded?: (size: { readonly files: number; readonly bytes: number }) => void;
 }

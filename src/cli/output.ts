@@ -1,10 +1,12 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { once } from 'node:events';
 import { osUserError } from '../core/errors.js';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { BUILTIN_CODES } from '../diagnostics/codes.js';
 import type { CodeInfo, FormatContext } from '../diagnostics/format/context.js';
-import { FORMATTERS, type FormatName } from '../diagnostics/format/index.js';
+import { FORMATTERS, FORMAT_CHUNKS, type FormatName } from '../diagnostics/format/index.js';
+import { coalesce } from '../render/streamed.js';
 import { RULES } from '../rules/index.js';
 import type { App } from './app.js';
 
@@ -15,17 +17,30 @@ export function allCodes(): CodeInfo[] {
   ];
 }
 
-/** Writes `content` to stdout, or atomically to `--output FILE`. */
-export async function emit(app: App, content: string, output: string | undefined): Promise<void> {
+/**
+ * Writes `content` to stdout, or atomically to `--output FILE`. Content given piece by piece is written
+ * as it is made (a national model's findings are never one string), waiting for a slow reader.
+ */
+export async function emit(app: App, content: string | Iterable<string>, output: string | undefined): Promise<void> {
+  const pieces = typeof content === 'string' ? [content] : coalesce(content);
   if (output === undefined) {
-    app.io.stdout.write(content);
+    for (const piece of pieces) {
+      if (!app.io.stdout.write(piece) && typeof (app.io.stdout as Partial<NodeJS.WriteStream>).once === 'function') {
+        await once(app.io.stdout as NodeJS.WriteStream, 'drain');
+      }
+    }
     return;
   }
   const target = resolve(app.io.cwd, output);
   const tmp = `${target}.kientruc-tmp-${process.pid}`;
   try {
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(tmp, content);
+    const handle = await open(tmp, 'w');
+    try {
+      for (const piece of pieces) await handle.write(piece);
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, target);
   } catch (err: unknown) {
     await rm(tmp, { force: true }).catch(() => undefined);
@@ -35,12 +50,22 @@ export async function emit(app: App, content: string, output: string | undefined
 }
 
 export function formatDiagnostics(app: App, format: FormatName, diagnostics: readonly Diagnostic[], files: readonly string[]): string {
-  const ctx: FormatContext = {
+  return FORMATTERS[format](diagnostics, formatContext(app, format, files));
+}
+
+/** `formatDiagnostics` piece by piece where the format allows (stylish, json): for `emit`. */
+export function formatDiagnosticsChunks(app: App, format: FormatName, diagnostics: readonly Diagnostic[], files: readonly string[]): Iterable<string> {
+  const ctx = formatContext(app, format, files);
+  const chunks = FORMAT_CHUNKS[format as keyof typeof FORMAT_CHUNKS] as ((d: readonly Diagnostic[], c: FormatContext) => Iterable<string>) | undefined;
+  return chunks ? chunks(diagnostics, ctx) : [FORMATTERS[format](diagnostics, ctx)];
+}
+
+function formatContext(app: App, format: FormatName, files: readonly string[]): FormatContext {
+  return {
     codes: allCodes(),
     toolVersion: app.version,
     color: format === 'stylish' && app.color && app.io.stdout.isTTY === true,
     lang: app.lang,
     files,
   };
-  return FORMATTERS[format](diagnostics, ctx);
 }

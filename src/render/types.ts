@@ -11,6 +11,11 @@ import type { BrowserProvider } from './browser.js';
 export interface GeneratedFile {
   readonly path: string;
   readonly contents: string | Uint8Array;
+  /**
+   * The same text as `contents`, piece by piece, for outputs too large to hold whole (a national
+   * model's JSON and catalogue): writers stream it, so only one piece is in memory at a time.
+   */
+  readonly chunks?: (() => Iterable<string>) | undefined;
 }
 
 export interface RenderContext {

@@ -13,7 +13,7 @@
  * Rules and examples: docs/outputs.md.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InternalError, osErrorCode, osUserError, UserError } from '../core/errors.js';
 import { text } from '../core/text.js';
@@ -308,6 +308,32 @@ async function plan(out: OutputDir, paths: readonly string[], mode: WriteMode): 
   return { exists: true, owned, stale: safeStale, listed, onlyOwned, manifest };
 }
 
+/** Writes one output: a streamed file piece by piece (never whole in memory), any other at once. */
+async function writeOutput(target: string, f: GeneratedFile, flag = 'w'): Promise<void> {
+  if (f.chunks === undefined) {
+    await writeFile(target, f.contents, { flag });
+    return;
+  }
+  const handle = await open(target, flag);
+  try {
+    for (const piece of f.chunks()) await handle.write(piece);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Whether `current` holds exactly the bytes of `f` (a streamed file is compared piece by piece). */
+function sameBytes(current: Buffer, f: GeneratedFile): boolean {
+  if (f.chunks === undefined) return current.equals(typeof f.contents === 'string' ? Buffer.from(f.contents, 'utf8') : Buffer.from(f.contents));
+  let at = 0;
+  for (const piece of f.chunks()) {
+    const b = Buffer.from(piece, 'utf8');
+    if (at + b.length > current.length || !current.subarray(at, at + b.length).equals(b)) return false;
+    at += b.length;
+  }
+  return at === current.length;
+}
+
 /** Writes the staged copy of a whole folder (files and manifest) into a new folder `dir`. */
 async function stageFolder(dir: string, files: readonly GeneratedFile[], paths: readonly string[], manifest: string | undefined, step: (s: WriteStep) => Promise<void>): Promise<void> {
   await mkdir(dir);
@@ -317,7 +343,7 @@ async function stageFolder(dir: string, files: readonly GeneratedFile[], paths: 
     if (i === half) await step('staging-half');
     const target = join(dir, paths[i] as string);
     await mkdirp(dirname(target));
-    await writeFile(target, f.contents);
+    await writeOutput(target, f);
   }
   if (manifest !== undefined) await writeFile(join(dir, MANIFEST), manifest);
 }
@@ -397,7 +423,7 @@ async function replaceEachFile(out: OutputDir, files: readonly GeneratedFile[], 
       await mkdirs(dirname(target));
       const tmp = join(dirname(target), tmpName());
       temps.push({ tmp, rel });
-      await writeFile(tmp, f.contents, { flag: 'wx' });
+      await writeOutput(tmp, f, 'wx');
     }
     rel = MANIFEST;
     if (p.manifest) await atomicFile(join(out.path, MANIFEST), manifestJson(out.version, [...p.owned, ...p.listed]));
@@ -478,7 +504,7 @@ export async function writeNewFiles(dir: string, files: readonly GeneratedFile[]
     const target = join(dir, rel);
     try {
       await mkdirp(dirname(target));
-      await writeFile(target, f.contents, { flag: 'wx' });
+      await writeOutput(target, f, 'wx');
     } catch (err: unknown) {
       throw osUserError(err, target) ?? err;
     }
@@ -509,8 +535,7 @@ export async function diffGenerated(outDir: string, files: readonly GeneratedFil
       continue;
     }
     const current = await readFile(join(outDir, rel));
-    const next = typeof f.contents === 'string' ? Buffer.from(f.contents, 'utf8') : Buffer.from(f.contents);
-    if (!current.equals(next)) changed.push(f.path);
+    if (!sameBytes(current, f)) changed.push(f.path);
   }
   const extra = mode === 'replace' ? [...owned].filter((p) => !produced.has(p) && tree.has(p)) : [];
   return { missing: missing.sort(), changed: changed.sort(), extra: extra.sort() };

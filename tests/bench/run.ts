@@ -97,7 +97,7 @@ function paired(n: number, a: () => readonly string[], b: () => readonly string[
 const ms = (v: number): string => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
 const fig = (s: Series): string => {
   const failed = s.runs.find((r) => r.code !== 0 && r.code !== 1);
-  if (failed) return `FAILED (exit ${failed.code}${/heap out of memory/i.test(failed.stderr) ? ', out of memory' : ''})`;
+  if (failed) return `FAILED (exit ${failed.code}${/heap out of memory|hết bộ nhớ|out of memory/i.test(failed.stderr) ? ', out of memory' : ''})`;
   const cpu = s.runs.map((r) => r.cpuMs);
   const wall = s.runs.map((r) => r.wallMs);
   return `cpu ${ms(median(cpu))} (min ${ms(min(cpu))}), wall ${ms(median(wall))} (min ${ms(min(wall))}), peak ${Math.round(Math.max(...s.runs.map((r) => r.peakMb)))} MB`;
@@ -194,16 +194,29 @@ async function main(): Promise<void> {
         aims.push({ measure: `cold check ${k}, 2 cores`, aim: `< ${ms(target)}`, figure: `wall ${ms(wall)}, cpu ${ms(median(coldCheck.map((r) => r.cpuMs)))}`, met: ok(recheck.b) && wall < target });
       }
 
-      const out = mkdtempSync(join(tmpdir(), 'kientruc-bench-out-'));
-      const build = series(runs, cli('build', 'architecture', '--no-render', '--no-cache', '--out', out), project);
-      const gap = series(runs, cli('gap', 'architecture', '--no-cache', '--out', out), project);
-      rmSync(out, { recursive: true, force: true });
-      print(`build --no-render          ${fig(build)}`);
-      print(`gap                        ${fig(gap)}`);
+      // Every command that reads the whole model, one at a time, each into a fresh output folder (its
+      // default formats; browser-free where the command has --no-render): peak RSS, default heap.
+      const commands: readonly (readonly [string, readonly string[]])[] = [
+        ['build --no-render', ['build', 'architecture', '--no-render', '--no-cache']],
+        ['gap', ['gap', 'architecture', '--no-cache']],
+        ['report', ['report', 'architecture', '--no-cache']],
+        ['diagram --no-render', ['diagram', 'architecture', '--no-render', '--no-cache']],
+        ['site --no-render', ['site', 'architecture', '--no-render', '--no-cache']],
+        ['doc --format md,html', ['doc', 'architecture', '--format', 'md,html', '--no-render', '--no-cache']],
+        ['aggregate --no-render', ['aggregate', 'architecture', '--no-render', '--no-cache']],
+      ];
+      const measured: (readonly [string, Series])[] = [];
+      for (const [name, args] of commands) {
+        const out = mkdtempSync(join(tmpdir(), 'kientruc-bench-out-'));
+        const s = series(n >= 50_000 ? 1 : runs, cli(...args, '--out', join(out, 'o')), project);
+        rmSync(out, { recursive: true, force: true });
+        print(`${name.padEnd(27)}${fig(s)}`);
+        measured.push([name, s]);
+      }
       if (n >= 50_000) {
         const peakCheck = Math.max(...coldCheck.map((r) => r.peakMb));
         aims.push({ measure: `peak RSS ${k}: check`, aim: '< 1 GB, default heap', figure: ok(recheck.b) ? `${Math.round(peakCheck)} MB` : fig(recheck.b), met: ok(recheck.b) && peakCheck < 1024 });
-        for (const [name, s] of [['build --no-render', build], ['gap', gap]] as const) {
+        for (const [name, s] of measured) {
           const peak = Math.max(...s.runs.map((r) => r.peakMb));
           aims.push({ measure: `peak RSS ${k}: ${name}`, aim: '< 1.5 GB, default heap', figure: ok(s) ? `${Math.round(peak)} MB` : fig(s), met: ok(s) && peak < 1536 });
         }

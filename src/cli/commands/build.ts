@@ -8,6 +8,7 @@ import { RENDERERS } from '../../render/index.js';
 import type { GeneratedFile } from '../../render/types.js';
 import type { FailOn } from '../../core/severity.js';
 import type { FileRenderCache } from '../../write/render-cache.js';
+import { Spool } from '../../write/spool.js';
 import { diffGenerated, writeGenerated, type OutputDir, type WriteStep } from '../../write/write-generated.js';
 import { UsageError } from '../../core/errors.js';
 import type { App } from '../app.js';
@@ -105,28 +106,34 @@ async function buildOnce(
   if (refuseOnStructuralErrors(app, result, { vi: 'đầu ra', en: 'output', out: opts.out })) return { ok: false, exitCode: 1 };
   const ctx = renderContextFor(app, result, browser, cache);
   const files: GeneratedFile[] = [];
-  for (const [i, renderer] of RENDERERS.entries()) {
-    app.log.info(`[${i + 1}/${RENDERERS.length}] ${renderer.description}`);
-    files.push(...(await step(app, renderer.description, () => renderer.render({ ...ctx, outputs: [...files] }))));
-  }
-  const outAbs = resolve(app.io.cwd, opts.out);
-  const outShown = displayPath(app.io.cwd, outAbs);
-  if (opts.check) {
-    const diff = await diffGenerated(outAbs, files, 'replace', app.version);
-    const problems = [
-      ...diff.missing.map((f) => `  thiếu / missing: ${outShown}/${f}`),
-      ...diff.changed.map((f) => `  khác / changed:  ${outShown}/${f}`),
-      ...diff.extra.map((f) => `  thừa / extra:    ${outShown}/${f}`),
-    ];
-    if (problems.length) {
-      app.io.stderr.write(`${problems.join('\n')}\n`);
-      app.log.warn(`${outShown} không khớp với kết quả tạo lại; chạy "kientruc build" rồi commit.`);
-      return { ok: false, exitCode: 1 };
+  // Each renderer's large outputs wait on disk, not in memory, until the one write (see write/spool.ts).
+  const spool = await Spool.open();
+  try {
+    for (const [i, renderer] of RENDERERS.entries()) {
+      app.log.info(`[${i + 1}/${RENDERERS.length}] ${renderer.description}`);
+      files.push(...(await spool.keep(await step(app, renderer.description, () => renderer.render({ ...ctx, outputs: [...files] })))));
     }
-    app.log.info(`✓ ${outShown} khớp với kết quả tạo lại (${files.length} tệp).`);
-  } else if (out) {
-    await writeGenerated(out, files, 'replace', { onStep: writePause(app) });
-    app.log.info(`✓ Đã ghi ${files.length} tệp vào ${outShown}/.`);
+    const outAbs = resolve(app.io.cwd, opts.out);
+    const outShown = displayPath(app.io.cwd, outAbs);
+    if (opts.check) {
+      const diff = await diffGenerated(outAbs, files, 'replace', app.version);
+      const problems = [
+        ...diff.missing.map((f) => `  thiếu / missing: ${outShown}/${f}`),
+        ...diff.changed.map((f) => `  khác / changed:  ${outShown}/${f}`),
+        ...diff.extra.map((f) => `  thừa / extra:    ${outShown}/${f}`),
+      ];
+      if (problems.length) {
+        app.io.stderr.write(`${problems.join('\n')}\n`);
+        app.log.warn(`${outShown} không khớp với kết quả tạo lại; chạy "kientruc build" rồi commit.`);
+        return { ok: false, exitCode: 1 };
+      }
+      app.log.info(`✓ ${outShown} khớp với kết quả tạo lại (${files.length} tệp).`);
+    } else if (out) {
+      await writeGenerated(out, files, 'replace', { onStep: writePause(app) });
+      app.log.info(`✓ Đã ghi ${files.length} tệp vào ${outShown}/.`);
+    }
+  } finally {
+    await spool.close();
   }
   const n = countBySeverity(result.diagnostics);
   if (n.error + n.warning + n.info > 0) {

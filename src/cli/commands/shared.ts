@@ -152,6 +152,7 @@ export async function loadForCommand(
   if (result.state !== undefined && (state !== undefined || asOf !== undefined)) {
     app.log.info(pick(describeState(result.state.spec, result.state.date), app.lang));
   }
+  app.io.onLoaded?.({ files: result.loaded.files.length, bytes: result.loaded.files.reduce((n, f) => n + f.bytes, 0) });
   const ms = performance.now() - started;
   const entities = result.loaded.docs.length;
   app.log.debug(

@@ -1,3 +1,4 @@
+import { movedFile } from '../../render/streamed.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { displayPath } from '../../load/discover.js';
@@ -20,7 +21,7 @@ interface SiteOptions extends InputOptions {
 export async function renderSite(ctx: RenderContext): Promise<GeneratedFile[]> {
   const diagrams = await renderDiagramFiles(ctx, { formats: ['svg'], dir: DIAGRAMS_DIR });
   const files = await siteRenderer.render({ ...ctx, outputs: diagrams.files });
-  return files.map((f) => ({ path: f.path.replace(new RegExp(`^${SITE_DIR}/`), ''), contents: f.contents }));
+  return files.map((f) => movedFile(f, f.path.replace(new RegExp(`^${SITE_DIR}/`), '')));
 }
 
 export function registerSite(program: Command, app: App): void {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import type { App } from '../app.js';
-import { emit, formatDiagnostics } from '../output.js';
+import { emit, formatDiagnosticsChunks } from '../output.js';
 import { addInputOptions, addReportOptions, loadForCommand, type InputOptions, type ReportOptions, architectureCommand } from './shared.js';
 
 export function registerValidate(program: Command, app: App): void {
@@ -27,7 +27,7 @@ Mã thoát: 0 không có lỗi, 1 có lỗi (theo --fail-on), 2 lỗi sử dụn
   );
   cmd.action(async (dir: string, opts: InputOptions & ReportOptions) => {
     const result = await loadForCommand(app, dir, opts, false);
-    await emit(app, formatDiagnostics(app, opts.format, result.diagnostics, result.loaded.paths), opts.output);
+    await emit(app, formatDiagnosticsChunks(app, opts.format, result.diagnostics, result.loaded.paths), opts.output);
     app.exitCode = exitCodeFor(result.diagnostics, opts.failOn);
   });
 }

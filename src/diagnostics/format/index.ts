@@ -1,9 +1,9 @@
 import type { Formatter } from './context.js';
 import { formatGithub } from './github.js';
-import { formatJson } from './json.js';
+import { formatJson, jsonChunks } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
-import { formatStylish } from './stylish.js';
+import { formatStylish, stylishChunks } from './stylish.js';
 
 export const FORMATTERS = {
   stylish: formatStylish,
@@ -15,3 +15,6 @@ export const FORMATTERS = {
 
 export type FormatName = keyof typeof FORMATTERS;
 export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
+
+/** Formats that can also be written piece by piece (the same text as FORMATTERS gives). */
+export const FORMAT_CHUNKS = { stylish: stylishChunks, json: jsonChunks } as const;

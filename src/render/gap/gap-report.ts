@@ -1,5 +1,7 @@
 import { buildGapReport, type GapReport } from '../../analysis/gap-report.js';
-import { stableStringify } from '../../core/stable-json.js';
+import { stableJsonChunks } from '../../core/stable-json.js';
+import { coalesce, streamedFile } from '../streamed.js';
+import { shownGapReport } from './shown.js';
 import { BUILTIN_CODES } from '../../diagnostics/codes.js';
 import { renderTemplate } from '../handlebars.js';
 import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
@@ -25,11 +27,13 @@ export function gapReportFor(ctx: Pick<RenderContext, 'model' | 'diagnostics' | 
 /** `gap-report.{md,html,json}` from a view model. */
 export function renderGapReport(report: GapReport, formats: readonly ReportFormat[] = REPORT_FORMATS): GeneratedFile[] {
   const files: GeneratedFile[] = [];
+  // The readable formats cut repetitive lists (saying so); the JSON keeps every row, streamed to disk.
+  const shown = formats.includes('md') || formats.includes('html') ? shownGapReport(report) : undefined;
   for (const f of REPORT_FORMATS) {
     if (!formats.includes(f)) continue;
-    if (f === 'md') files.push({ path: 'gap-report.md', contents: gapReportMarkdown(report) });
-    if (f === 'html') files.push({ path: 'gap-report.html', contents: withoutBidiControls(renderTemplate('gap-report/report', { ...report, toc: GAP_TOC, technicalNote: TECHNICAL_NOTE })) });
-    if (f === 'json') files.push({ path: 'gap-report.json', contents: stableStringify(report) });
+    if (f === 'md' && shown) files.push({ path: 'gap-report.md', contents: gapReportMarkdown(shown) });
+    if (f === 'html' && shown) files.push({ path: 'gap-report.html', contents: withoutBidiControls(renderTemplate('gap-report/report', { ...shown, toc: GAP_TOC, technicalNote: TECHNICAL_NOTE })) });
+    if (f === 'json') files.push(streamedFile('gap-report.json', () => coalesce(stableJsonChunks(report))));
   }
   return files;
 }

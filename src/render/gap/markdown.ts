@@ -1,13 +1,29 @@
-import type { GapReport } from '../../analysis/gap-report.js';
 import { mdCell, mdCode, mdTable, mdText, viNumber } from '../markdown.js';
+import type { BodyRow, ShownGapReport } from './shown.js';
 import { GAP_TOC, gapSection, TECHNICAL_NOTE } from './toc.js';
 
 const pct = (v: number | null): string => (v === null ? '—' : `${viNumber(v, 1)}%`);
 const UNCONFIRMED = ' _(chưa xác nhận)_';
 const br = '<br>';
 
-/** The gap report as Markdown: the same sections as the HTML, every user string escaped. */
-export function gapReportMarkdown(r: GapReport): string {
+/** The per-body summary of a cut list, then its note: what a reader of a national report starts from. */
+function bodySummary(rows: readonly BodyRow[] | null, more: string | null, what: string): string[] {
+  if (rows === null) return [];
+  const out = [`**Tổng hợp theo đơn vị chịu trách nhiệm** (số ${what} mỗi đơn vị):`, ''];
+  out.push(
+    mdTable(
+      ['STT', 'Đơn vị chịu trách nhiệm', `Số ${what}`, 'Lỗi', 'Cảnh báo'],
+      rows.map((b, i) => [String(i + 1), `${mdCell(b.name)}${b.ref ? `${br}\`${b.ref}\`` : ''}`, viNumber(b.count), viNumber(b.errors), viNumber(b.warnings)]),
+      ['r', 'l', 'r', 'r', 'r'],
+    ),
+    '',
+  );
+  if (more !== null) out.push(`_${mdText(more)}_`, '');
+  return out;
+}
+
+/** The gap report as Markdown: the same sections as the HTML, every user string escaped (long lists cut: see shown.ts). */
+export function gapReportMarkdown(r: ShownGapReport): string {
   const s = r.summary;
   const out: string[] = [];
   out.push('# BÁO CÁO ĐÁNH GIÁ KHOẢNG CÁCH', '');
@@ -105,6 +121,7 @@ export function gapReportMarkdown(r: GapReport): string {
   out.push(`## ${gapSection('ton-tai')}`, '');
   if (r.gaps.length === 0) out.push('Mọi tồn tại đều đã có nhiệm vụ khắc phục.', '');
   else {
+    out.push(...bodySummary(r.gapList.byBody, r.gapList.byBodyMore, 'tồn tại'));
     out.push(
       mdTable(
         ['STT', 'Đối tượng', 'Tồn tại', 'Mức độ', 'Đơn vị chịu trách nhiệm'],
@@ -119,12 +136,14 @@ export function gapReportMarkdown(r: GapReport): string {
       ),
       '',
     );
+    if (r.gapList.more !== null) out.push(`_${mdText(r.gapList.more)}_`, '');
   }
 
   out.push(`## ${gapSection('viec-can-lam')}`, '');
   out.push('_Mỗi dòng là một đối tượng (hệ thống, tập dữ liệu, kết nối, chỉ tiêu, cơ quan) có tồn tại chưa được miễn trừ. Sắp xếp theo mức độ nghiêm trọng, rồi theo thời hạn (thời hạn của nhiệm vụ liên quan, hoặc của chỉ tiêu quốc gia). Cách khắc phục chi tiết từng tồn tại ở mục VII._', '');
   if (r.actions.length === 0) out.push('Không có việc cần làm.', '');
   else {
+    out.push(...bodySummary(r.actionList.byBody, r.actionList.byBodyMore, 'đối tượng'));
     out.push(
       mdTable(
         ['STT', 'Đối tượng', 'Tồn tại cần khắc phục', 'Mức độ', 'Đơn vị chịu trách nhiệm', 'Thời hạn', 'Nhiệm vụ liên quan'],
@@ -141,6 +160,7 @@ export function gapReportMarkdown(r: GapReport): string {
       ),
       '',
     );
+    if (r.actionList.more !== null) out.push(`_${mdText(r.actionList.more)}_`, '');
   }
 
   out.push(`## ${gapSection('ky-thuat')}`, '', `_${TECHNICAL_NOTE}_`, '');
@@ -162,6 +182,7 @@ export function gapReportMarkdown(r: GapReport): string {
       ),
       '',
     );
+    if (g.more !== null) out.push(`_${mdText(g.more)}_`, '');
   });
 
   out.push('---', '', '**Ghi chú phương pháp**', '');

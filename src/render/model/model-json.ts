@@ -1,5 +1,6 @@
 import { ENTITY_KINDS } from '../../core/ref.js';
-import { stableStringify } from '../../core/stable-json.js';
+import { stableJsonChunks } from '../../core/stable-json.js';
+import { coalesce, streamedFile } from '../streamed.js';
 import type { Renderer } from '../types.js';
 
 /** `model.json`: the resolved model, for diff, aggregation, the site and other tools. */
@@ -20,6 +21,6 @@ export const modelJsonRenderer: Renderer = {
         .filter((r) => r.to !== undefined || r.external !== undefined)
         .map((r) => ({ from: r.from, path: r.path.join('.'), to: r.to ?? r.raw, ...(r.external ? { external: r.external } : {}) })),
     };
-    return [{ path: 'model.json', contents: stableStringify(out) }];
+    return [streamedFile('model.json', () => coalesce(stableJsonChunks(out)))];
   },
 };

@@ -16,6 +16,7 @@ import { CARD_KINDS, datasetCard, findingCard, integrationCard, kindTitle, kpiCa
 import { esc } from '../html.js';
 import { facetAttrs, fold, safeSvg } from './html.js';
 import { withoutBidiControls } from '../../core/text.js';
+import { coalesce, mapPieces, streamedFile } from '../streamed.js';
 
 export const SITE_DIR = 'site';
 
@@ -71,7 +72,10 @@ function facetDefs(model: Model, lang: Lang): Readonly<Record<string, readonly F
   };
 }
 
-function filterGroup(forKind: string, defs: readonly FacetDef[], cards: readonly Card[], lang: Lang): string {
+/** What the filters need of a card. */
+type FacetsOf = Pick<Card, 'kind' | 'facets'>;
+
+function filterGroup(forKind: string, defs: readonly FacetDef[], cards: readonly FacetsOf[], lang: Lang): string {
   const selects: string[] = [];
   for (const def of defs) {
     const pool = forKind === 'all' ? cards : cards.filter((c) => c.kind === forKind);
@@ -154,15 +158,22 @@ export function siteDiagrams(model: ValidModel, asOf: string, outputs: readonly 
   });
 }
 
-/** The catalogue page: every card rendered on the server, so it reads without script; the script only filters. */
-export function siteHtml(input: {
+export interface SiteInput {
   readonly model: ValidModel;
   readonly diagnostics: readonly Diagnostic[];
   readonly asOf: string;
   readonly lang: Lang;
   readonly toolVersion: string;
   readonly diagrams: readonly SiteDiagram[];
-}): string {
+}
+
+/** The catalogue page: every card rendered on the server, so it reads without script; the script only filters. */
+export function siteHtml(input: SiteInput): string {
+  return [...siteChunks(input)].join('');
+}
+
+/** `siteHtml` card by card: a national catalogue is written as it is made, never held as one string. */
+export function* siteChunks(input: SiteInput): Generator<string> {
   const { model, lang } = input;
   const vi = lang === 'vi';
   const byEntity = new Map<string, Diagnostic[]>();
@@ -177,25 +188,33 @@ export function siteHtml(input: {
     const d = c.ref ? contextOf.get(c.ref) : undefined;
     return d ? { ...c, body: `${c.body ?? ''}<details class="ctx"><summary>${esc(d.title)}</summary>${diagramBody(d, lang)}</details>` } : c;
   };
-  const cards: Card[] = [
-    ...model.all('system').map((s) => withContext(systemCard(ctx, s))),
-    ...model.all('dataset').map((d) => datasetCard(ctx, d)),
-    ...model.all('integration').map((i) => integrationCard(ctx, i)),
-    ...model.all('kpi').map((k) => kpiCard(ctx, k)),
-    ...model.all('task').map((t) => taskCard(ctx, t)),
-    ...input.diagnostics.map((d, i) => findingCard(ctx, d, i)),
-    ...input.diagrams.filter((d) => !d.name.startsWith('context/')).map((d, i) => diagramCard(d, lang, i)),
-  ];
+  // Cards are made kind by kind, twice: once for the counts and filters at the top of the page, once to
+  // write them; a national catalogue's cards are never all in memory at once.
+  const cardsOf = (k: string): Card[] => {
+    switch (k) {
+      case 'system':
+        return model.all('system').map((s) => withContext(systemCard(ctx, s)));
+      case 'dataset':
+        return model.all('dataset').map((d) => datasetCard(ctx, d));
+      case 'integration':
+        return model.all('integration').map((i) => integrationCard(ctx, i));
+      case 'kpi':
+        return model.all('kpi').map((x) => kpiCard(ctx, x));
+      case 'task':
+        return model.all('task').map((t) => taskCard(ctx, t));
+      case 'finding':
+        return input.diagnostics.map((d, i) => findingCard(ctx, d, i));
+      case 'diagram':
+        return input.diagrams.filter((d) => !d.name.startsWith('context/')).map((d, i) => diagramCard(d, lang, i));
+      default:
+        return [];
+    }
+  };
   const kinds = [...CARD_KINDS, 'finding', 'diagram'] as const;
+  const cards: FacetsOf[] = [];
+  for (const k of kinds) for (const c of cardsOf(k)) cards.push({ kind: c.kind, facets: c.facets });
   const defs = facetDefs(model, lang);
   const sortKey = (c: Card) => (c.kind === 'finding' || c.kind === 'diagram' ? '' : c.title);
-  const sections = kinds
-    .map((k) => {
-      const list = cards.filter((c) => c.kind === k).sort((a, b) => viCollator.compare(sortKey(a), sortKey(b)));
-      if (!list.length) return '';
-      return `<section data-section="${k}"><h2>${esc(kindTitle(k, lang))} <span class="count">(<span class="sc">${list.length}</span>)</span></h2><div class="grid">${list.map((c) => cardHtml(c, lang)).join('')}</div></section>`;
-    })
-    .join('\n');
   const n = countBySeverity(input.diagnostics);
   const agency = model.agency;
   const title = vi ? `Danh mục kiến trúc số — ${agency?.name ?? model.root}` : `Digital architecture catalogue — ${agency?.name ?? model.root}`;
@@ -211,7 +230,7 @@ export function siteHtml(input: {
   const summary = vi
     ? `Số liệu đến ngày ${viShortDate(input.asOf)} · ${model.all('system').length} hệ thống · ${model.all('dataset').length} tập dữ liệu · ${model.all('integration').length} kết nối${live} · ${model.all('kpi').length} chỉ tiêu · ${model.all('task').length} nhiệm vụ · phát hiện: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin`
     : `Data as of ${input.asOf} · ${model.all('system').length} systems · ${model.all('dataset').length} datasets · ${model.all('integration').length} integrations${live} · ${model.all('kpi').length} KPIs · ${model.all('task').length} tasks · findings: ${n.error} errors, ${n.warning} warnings, ${n.info} info`;
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
@@ -230,8 +249,19 @@ export function siteHtml(input: {
 ${filters}
 </div>
 <main>
-${sections}
-<p id="empty" hidden>${vi ? 'Không có mục nào khớp.' : 'Nothing matches.'}</p>
+`;
+  // Sections are separated by a newline, an empty kind included (as when they were joined).
+  for (const [i, k] of kinds.entries()) {
+    if (i) yield '\n';
+    const list = cardsOf(k)
+      .filter((c) => c.kind === k)
+      .sort((a, b) => viCollator.compare(sortKey(a), sortKey(b)));
+    if (!list.length) continue;
+    yield `<section data-section="${k}"><h2>${esc(kindTitle(k, lang))} <span class="count">(<span class="sc">${list.length}</span>)</span></h2><div class="grid">`;
+    for (const c of list) yield cardHtml(c, lang);
+    yield '</div></section>';
+  }
+  yield `\n<p id="empty" hidden>${vi ? 'Không có mục nào khớp.' : 'Nothing matches.'}</p>
 </main>
 <footer>${vi ? 'Tạo bởi' : 'Generated by'} kientruc ${esc(input.toolVersion)} · ${esc(model.pack.id)} ${esc(model.pack.version)}</footer>
 <script>${SITE_JS}</script>
@@ -248,7 +278,7 @@ ${sections}
 export function siteFiles(input: Parameters<typeof siteHtml>[0]): GeneratedFile[] {
   const svgs = input.diagrams.filter((d): d is SiteDiagram & { svg: string } => d.svg !== undefined);
   return [
-    { path: `${SITE_DIR}/index.html`, contents: withoutBidiControls(siteHtml(input)) },
+    streamedFile(`${SITE_DIR}/index.html`, () => coalesce(mapPieces(siteChunks(input), withoutBidiControls))),
     ...svgs.map((d) => ({ path: `${SITE_DIR}/${siteSvgPath(d.name)}`, contents: `${safeSvg(d.svg)}\n` })),
   ];
 }
