@@ -195,8 +195,32 @@ async function mkdirp(dir: string): Promise<string | undefined> {
   }
 }
 
+/** `.kientruc-tmp-<pid>-<random>`: the pid lets a later run tell a dead run's leftovers from a live one's. */
 function tmpName(): string {
-  return `${TMP_PREFIX}${randomBytes(6).toString('hex')}`;
+  return `${TMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`;
+}
+
+/** Temp entries without a pid (older kientruc) count as stale once this old. */
+const UNOWNED_TMP_STALE_MS = 10 * 60_000;
+
+/**
+ * Whether a temp entry was left by a run that is gone: its pid is not running (or is this process's,
+ * which never leaves one behind a finished write); an entry without a pid once it is old. A live
+ * run writing beside this one (two builds into sibling folders of one parent) keeps its staging.
+ */
+async function staleTmp(path: string, name: string): Promise<boolean> {
+  const pid = /^\.kientruc-tmp-(\d+)-[0-9a-f]+/.exec(name)?.[1];
+  if (pid !== undefined) {
+    if (Number(pid) === process.pid) return false;
+    try {
+      process.kill(Number(pid), 0);
+      return false;
+    } catch (err) {
+      return osErrorCode(err) === 'ESRCH';
+    }
+  }
+  const st = await lstat(path).catch(() => undefined);
+  return st !== undefined && Date.now() - st.mtimeMs > UNOWNED_TMP_STALE_MS;
 }
 
 /** Puts back an output folder left aside by a run killed between its two renames; removes stale temp files. */
@@ -213,10 +237,12 @@ async function recover(outDir: string): Promise<void> {
     if (!(await exists(outDir))) await rename(join(parent, old), outDir);
     else await rm(join(parent, old), { recursive: true, force: true });
   }
-  for (const e of entries.filter((x) => x.startsWith(TMP_PREFIX))) await rm(join(parent, e), { recursive: true, force: true });
+  for (const e of entries.filter((x) => x.startsWith(TMP_PREFIX))) {
+    if (await staleTmp(join(parent, e), e)) await rm(join(parent, e), { recursive: true, force: true });
+  }
   // Temp files staged beside their targets by a run that was killed.
   for (const [p, kind] of await listTree(outDir).catch(() => new Map<string, EntryKind>())) {
-    if (basename(p).startsWith(TMP_PREFIX) && kind !== 'link') await rm(join(outDir, p), { recursive: true, force: true });
+    if (basename(p).startsWith(TMP_PREFIX) && kind !== 'link' && (await staleTmp(join(outDir, p), basename(p)))) await rm(join(outDir, p), { recursive: true, force: true });
   }
 }
 

@@ -5,6 +5,7 @@ import { targetRows } from '../../src/analysis/targets.js';
 import { modelAt, parseState } from '../../src/model/states.js';
 import { gapReportMarkdown } from '../../src/render/gap/markdown.js';
 import { buildGapReport } from '../../src/analysis/gap-report.js';
+import { shownGapReport } from '../../src/render/gap/shown.js';
 import { BUILTIN_CODES } from '../../src/diagnostics/codes.js';
 import { loadSample } from '../helpers/sample-model.js';
 import { AGENCY, pipelineFor, validPipelineFor } from '../helpers/project.js';
@@ -71,7 +72,7 @@ describe('service figures computed from the model', () => {
     expect(t?.latest).toMatchObject({ value: 66.7, source: 'model' });
     expect(t?.basis?.vi).toBe('tính từ 3 dịch vụ công');
     expect(rows.find((x) => x.ref === 'target:ho-so-xu-ly-truc-tuyen')?.latest?.value).toBe(60);
-    const md = gapReportMarkdown(buildGapReport({ model: r.model, diagnostics: [], codes: BUILTIN_CODES, asOf: AS_OF }));
+    const md = gapReportMarkdown(shownGapReport(buildGapReport({ model: r.model, diagnostics: [], codes: BUILTIN_CODES, asOf: AS_OF })));
     expect(md).toContain('66,7% (15/01/2026, tính từ 3 dịch vụ công)');
   });
 

@@ -329,3 +329,26 @@ describe('errors from the operating system', () => {
     expect(osUserError(Object.assign(new Error('x'), { code: 'EACCES' }), 'dòng\n::error::x')?.text.vi).toContain('"dòng\\n::error::x"');
   });
 });
+
+describe('two runs writing beside each other', () => {
+  it("a run clears a dead run's staging in the parent folder, never a live run's", async () => {
+    const repo = scratchRepo();
+    const parent = join(repo, 'ra');
+    mkdirSync(parent);
+    // A live writer (this process stands in for another kientruc run) and a run that is gone.
+    const live = join(parent, `.kientruc-tmp-${process.pid}-aaaaaaaaaaaa`);
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const dead = join(parent, `.kientruc-tmp-${gone.stdout}-bbbbbbbbbbbb`);
+    const fresh = join(parent, '.kientruc-tmp-cccccccccccc');
+    for (const d of [live, dead, fresh]) {
+      mkdirSync(d);
+      writeFileSync(join(d, 'gap-report.md'), 'đang ghi\n');
+    }
+    expect((await run(['gap', ARCH, '--out', 'ra/gap', ...AS_OF], repo)).code).toBe(0);
+    expect(existsSync(dead)).toBe(false);
+    // This process's own pid means "a write still under way here"; an entry with no pid is kept while recent.
+    expect(existsSync(join(live, 'gap-report.md'))).toBe(true);
+    expect(existsSync(join(fresh, 'gap-report.md'))).toBe(true);
+    expect(existsSync(join(parent, 'gap', 'gap-report.md'))).toBe(true);
+  });
+});
