@@ -16,12 +16,35 @@ import { getPath, setPath, type Doc } from './doc-path.js';
 import { pruneIncomplete, type Pending } from './prune.js';
 import { dataRows, detectLayout, type RawCell, type RawRow } from './sheet.js';
 import { isUnknown, UNKNOWN_VALUES } from '../../../core/unknown.js';
+import { KIND_BY_DOC_KIND } from '../../../core/ref.js';
+import { buildSchema, type SchemaSet } from '../../../validate/schema/build-schema.js';
+import { schemaAt } from '../../../validate/schema/walk.js';
 
-/** Fields whose value may be declared "chưa xác định" (the schema's list, docs/model.md). */
-const UNKNOWN_FIELDS: ReadonlySet<string> = new Set([
-  'System:owner', 'System:operator', 'System:functionClass', 'System:security.level', 'System:security.dossier', 'System:hosting.deployment',
-  'Dataset:owner', 'Dataset:custodian', 'Dataset:layer', 'Dataset:block', 'Dataset:sharing', 'Dataset:criticality', 'Dataset:personalData',
-]);
+/**
+ * Whether the schema lets `field` of `docKind` be declared "chưa xác định" (marked `x-unknown` by
+ * `unknownable()`): asked of the schema itself so the import follows every field the format accepts
+ * it in, with no second list to keep in step. One schema per pack, built once.
+ */
+const unknownableCache = new WeakMap<FrameworkPack, Map<string, boolean>>();
+function acceptsUnknown(pack: FrameworkPack, docKind: string, field: string): boolean {
+  let memo = unknownableCache.get(pack);
+  if (!memo) unknownableCache.set(pack, (memo = new Map()));
+  const key = `${docKind}:${field}`;
+  let hit = memo.get(key);
+  if (hit === undefined) {
+    const kind = KIND_BY_DOC_KIND.get(docKind);
+    const schemas = kind ? schemaSetOf(pack) : undefined;
+    hit = !!kind && schemaAt(schemas!.kinds[kind], field.split('.'))?.['x-unknown'] === true;
+    memo.set(key, hit);
+  }
+  return hit;
+}
+const schemaSets = new WeakMap<FrameworkPack, SchemaSet>();
+function schemaSetOf(pack: FrameworkPack): SchemaSet {
+  let set = schemaSets.get(pack);
+  if (!set) schemaSets.set(pack, (set = buildSchema(pack, [pack.id])));
+  return set;
+}
 
 /** An entity the target architecture already declares (outside the files this import writes). */
 export interface ExistingEntity {
@@ -221,7 +244,7 @@ export function importInventory(input: ImportInput): ImportResult {
     };
     const written = cellText(cell.value);
     // "Chưa xác định" is a value where the schema accepts it (src/core/unknown.ts, docs/model.md).
-    if (isUnknown(written) && UNKNOWN_FIELDS.has(`${p.kind.docKind}:${col.field}`)) {
+    if (isUnknown(written) && acceptsUnknown(ctx.pack, p.kind.docKind, col.field)) {
       setPath(p.doc, col.field, UNKNOWN_VALUES[0]);
       return;
     }
