@@ -2,12 +2,16 @@
  * Every ```console block in docs/*.md, run on a copy of the sample (the convention is in docs/index.md):
  * `$ kientruc …` lines run in order in one folder per block; each must exit 0 (or `# exit N`), and each
  * line shown after it must appear in its output.
+ *
+ * kientruc runs in-process (`main()`, what the bin calls; the bin itself is cli.test.ts's), its words
+ * split by sh as a shell splits them, and what follows a `|` runs in sh on its output: the same
+ * streams, exit status and files as `sh -c` gives, without starting Node for each of the examples.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, makeProject, REPO } from '../helpers/project.js';
+import { makeProject, REPO, runMain, type RunResult } from '../helpers/project.js';
 
 interface Step {
   readonly command: string;
@@ -45,6 +49,33 @@ function blocksOf(page: string, text: string): Block[] {
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** `text` cut at its first `|` outside quotes (a pipe), or undefined when it has none. */
+function splitPipe(text: string): [string, string] | undefined {
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '|') return [text.slice(0, i), text.slice(i + 1)];
+  }
+  return undefined;
+}
+
+/** `$ kientruc <args> [| <shell>]`, as `sh -c` runs it: status of the last command, stderr of both. */
+async function runStep(command: string, cwd: string): Promise<RunResult> {
+  const [head, tail] = splitPipe(command) ?? [command, undefined];
+  const args = head.replace(/^kientruc\b/, '').trim();
+  const words = spawnSync('sh', ['-c', `printf '%s\\0' ${args}`], { cwd, encoding: 'utf8' });
+  expect(words.status, words.stderr).toBe(0);
+  const argv = args ? words.stdout.split('\0').slice(0, -1) : [];
+  const env = Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: '1' }).filter((e): e is [string, string] => e[1] !== undefined));
+  const r = await runMain(argv, cwd, env);
+  if (tail === undefined) return r;
+  const piped = spawnSync('sh', ['-c', tail], { cwd, input: r.stdout, encoding: 'utf8', env });
+  return { code: piped.status ?? -1, stdout: piped.stdout, stderr: `${r.stderr}${piped.stderr}` };
+}
+
 const DOCS = join(REPO, 'docs');
 const pages = readdirSync(DOCS).filter((f) => f.endsWith('.md')).sort();
 const blocks = pages.flatMap((p) => blocksOf(p, readFileSync(join(DOCS, p), 'utf8')));
@@ -55,17 +86,16 @@ describe('docs: every console example runs on the sample', () => {
   });
 
   for (const block of blocks) {
-    it(`docs/${block.page}:${block.line}`, { timeout: 120_000 }, () => {
+    it(`docs/${block.page}:${block.line}`, { timeout: 120_000 }, async () => {
       const dir = makeProject({});
       cpSync(join(REPO, 'architecture'), join(dir, 'architecture'), { recursive: true });
       // The import examples read the committed inventory fixture at its repository path.
       cpSync(join(REPO, 'tests', 'fixtures', 'xlsx'), join(dir, 'tests', 'fixtures', 'xlsx'), { recursive: true });
       for (const step of block.steps) {
-        const shell = step.command.replace(/^kientruc\b/, `"${process.execPath}" "${BIN}"`);
-        const r = spawnSync('sh', ['-c', shell], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 100_000 });
+        const r = await runStep(step.command, dir);
         const output = norm(`${r.stdout}\n${r.stderr}`);
         const where = `docs/${block.page}:${block.line}: $ ${step.command}`;
-        expect(r.status, `${where}\n${r.stderr}`).toBe(step.exit);
+        expect(r.code, `${where}\n${r.stderr}`).toBe(step.exit);
         for (const line of step.expected) {
           const want = norm(line.endsWith('…') ? line.slice(0, -1) : line);
           expect(output, `${where}\n  expected line: ${line}`).toContain(want);
