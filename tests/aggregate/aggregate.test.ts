@@ -163,10 +163,11 @@ describe('kientruc aggregate (CLI)', () => {
     expect(ok.code, ok.stderr).toBe(0);
     const md = readFileSync(join(out, 'a', 'aggregate.md'), 'utf8');
     expect(md).toContain('# Tổng hợp kiến trúc số — Sở Y tế tỉnh Sơn Hà');
-    // Rendered in Chromium: the report shows the SVG, which the site inlines.
+    // Rendered in Chromium: the report shows the SVG; the site loads its own copy beside the page, lazily.
     expect(md).toContain('](diagrams/lien-co-quan.svg)');
     expect(readFileSync(join(out, 'a', 'diagrams', 'lien-co-quan.svg'), 'utf8')).toContain('<svg');
-    expect(readFileSync(join(out, 'a', 'site', 'index.html'), 'utf8')).toMatch(/<div class="svg"><svg /);
+    expect(readFileSync(join(out, 'a', 'site', 'index.html'), 'utf8')).toMatch(/<div class="svg"><a class="zoom" href="diagrams\/lien-co-quan.svg"[^>]*><img src="diagrams\/lien-co-quan.svg"[^>]* loading="lazy"/);
+    expect(readFileSync(join(out, 'a', 'site', 'diagrams', 'lien-co-quan.svg'), 'utf8')).toContain('<svg');
     const bad = runBin(['aggregate', SO_Y_TE, '--out', join(out, 'b'), '--agency', '000.99.00.H99'], REPO);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--agency 000.99.00.H99');

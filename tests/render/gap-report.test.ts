@@ -1,7 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gapReportFor, renderGapReport } from '../../src/render/gap/gap-report.js';
+import { gapReportFor, renderGapReport, renderGapReportAll } from '../../src/render/gap/gap-report.js';
+import { GAP_TOC } from '../../src/render/gap/toc.js';
+import { readZip } from '../../src/render/strategy/zip.js';
+import { sharedBrowser } from '../helpers/browser.js';
+import { makeTempDir } from '../helpers/tmp.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { manifestJson } from '../../src/write/write-generated.js';
 import { AGENCY, makeProject, REPO, runMain, valid, validPipelineFor } from '../helpers/project.js';
@@ -80,5 +85,58 @@ describe('kientruc gap', () => {
     const r = await runMain(['gap', '--out', 'out'], broken);
     expect(r.code).toBe(1);
     expect(existsSync(join(broken, 'out'))).toBe(false);
+  });
+});
+
+/** A file location as findings give it: `architecture/x.yaml:12:3`. */
+const FILE_PATH = /[\w./-]+\.YA?ML(:\d+){1,2}/i;
+
+/**
+ * The report's text reads: "Mục lục", then every section title (the contents), then each title again
+ * as its heading in the same order; file paths appear only after the last heading, the technical section.
+ */
+function expectContentsAndPaths(text: string, format: string): void {
+  // Case apart: the PDF's headings are capitals (CSS), its text layer says so.
+  const flat = text.replace(/\s+/g, ' ').toLocaleUpperCase('vi');
+  const toc = flat.indexOf('MỤC LỤC');
+  expect(toc, `${format}: Mục lục`).toBeGreaterThan(-1);
+  let at = toc;
+  for (const pass of ['contents', 'headings']) {
+    for (const s of GAP_TOC) {
+      const next = flat.indexOf(s.title.toLocaleUpperCase('vi'), at + 1);
+      expect(next, `${format} ${pass}: ${s.title}`).toBeGreaterThan(at);
+      at = next;
+    }
+  }
+  expect(FILE_PATH.test(flat.slice(0, at)), `${format}: a file path before the technical section`).toBe(false);
+  expect(FILE_PATH.test(flat.slice(at)), `${format}: file paths in the technical section`).toBe(true);
+}
+
+describe('gap report: contents, and file paths only in the technical section', async () => {
+  const result = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: SAMPLE_AS_OF, asOf: SAMPLE_AS_OF, rules: true }));
+  const report = gapReportFor(result);
+
+  it('Markdown and HTML (the HTML contents link to the headings)', () => {
+    const [md, html] = renderGapReport(report, ['md', 'html']).map((f) => String(f.contents));
+    expectContentsAndPaths(md!, 'md');
+    expect(md).toContain(`**Mục lục**\n\n${GAP_TOC.map((t) => `- ${t.title}`).join('\n')}\n`);
+    const text = html!.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ');
+    expectContentsAndPaths(text, 'html');
+    for (const t of GAP_TOC) {
+      expect(html).toContain(`<a href="#${t.id}">${t.title}</a>`);
+      expect(html).toContain(`<h2 id="${t.id}">${t.title}</h2>`);
+    }
+  });
+
+  it('PDF and DOCX', async () => {
+    const files = await renderGapReportAll({ model: result.model, browser: sharedBrowser() }, report, ['pdf', 'docx']);
+    const dir = makeTempDir('gap-toc-');
+    const pdf = join(dir, 'gap-report.pdf');
+    writeFileSync(pdf, files.find((f) => f.path === 'gap-report.pdf')!.contents);
+    expectContentsAndPaths(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }), 'pdf');
+    const docx = readZip(files.find((f) => f.path === 'gap-report.docx')!.contents as Uint8Array);
+    const xml = Buffer.from(docx.find((e) => e.name === 'word/document.xml')!.data).toString('utf8');
+    const text = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).join('\n');
+    expectContentsAndPaths(text.replace(/&amp;/g, '&'), 'docx');
   });
 });

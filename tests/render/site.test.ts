@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
-import { siteHtml } from '../../src/render/site/site.js';
+import { siteFiles, siteHtml } from '../../src/render/site/site.js';
 import { AGENCY, AS_OF, makeProject, REPO, runBin, valid } from '../helpers/project.js';
 import { sharedBrowser } from '../helpers/browser.js';
 import { makeTempDir } from '../helpers/tmp.js';
@@ -82,6 +82,40 @@ describe('site in headless Chromium (file://)', () => {
     await page.close();
   });
 
+  it('search reads every displayed field: an owner, a lead, a status', async () => {
+    const { page, problems } = await open(browser, file);
+    for (const [query, has, hasNot] of [
+      // A KPI's responsible body and a dataset's custodian are displayed fields, in no name or description.
+      ['Sở KH&CN', 'e-kpi_qtdl-cap-do-4', 'e-kpi_ho-so-xu-ly-truc-tuyen'],
+      ['chu quan so tu phap', 'e-dataset_ho-tich-so-hoa', 'e-dataset_cong-dan-dung-chung'],
+    ] as const) {
+      await page.$eval('#q', (e) => ((e as HTMLInputElement).value = ''));
+      await page.type('#q', query);
+      const shown = await visible(page, 'article.card');
+      expect(shown, query).toContain(has);
+      expect(shown, query).not.toContain(hasNot);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('is readable at 390 px: nothing wider than the screen', async () => {
+    const { page, problems } = await open(browser, file);
+    await page.setViewport({ width: 390, height: 844 });
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(widths[0]).toBe(widths[1]);
+    const overflowing = await page.$$eval('article.card', (els) => els.filter((e) => e.getBoundingClientRect().right > 390).map((e) => e.id));
+    expect(overflowing).toEqual([]);
+    // Values take the card's full width under their label (two columns left them ~150 px, 3 words a line).
+    const narrowest = await page.$$eval('article.card dd', (els) => Math.min(...els.map((e) => e.getBoundingClientRect().width)));
+    expect(narrowest).toBeGreaterThan(300);
+    // The toolbar scrolls away instead of keeping a fifth of the screen.
+    expect(await page.$eval('.toolbar', (e) => getComputedStyle(e).position)).toBe('static');
+    await page.screenshot({ path: join(SHOTS, '4-390px.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('tabs and filters narrow the list; a link to a hidden card brings it back', async () => {
     const { page, problems } = await open(browser, file);
     await page.click('button[data-tab="system"]');
@@ -143,13 +177,52 @@ owner: agency:tinh-thu
     await page.close();
   });
 
+  it('diagrams are files beside the page, loaded lazily, opened at full size', async () => {
+    const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: AS_OF, rules: true }));
+    const svg = '<svg id="kt-x" width="100%" xmlns="http://www.w3.org/2000/svg" style="max-width: 1500px;" viewBox="0 0 1500 700"><rect x="10" y="10" width="1480" height="680" fill="#cde"/><text x="40" y="60">Sơ đồ thử</text></svg>';
+    const files = siteFiles({
+      model: r.model,
+      diagnostics: r.diagnostics,
+      asOf: r.asOf,
+      lang: 'vi',
+      toolVersion: '0',
+      diagrams: [{ name: 'thu-nghiem', title: 'Sơ đồ thử nghiệm', svg }, { name: 'context/cong-dvc-tinh', title: 'Sơ đồ ngữ cảnh', svg }],
+    });
+    expect(files.map((f) => f.path)).toEqual(['site/index.html', 'site/diagrams/thu-nghiem.svg', 'site/diagrams/context/cong-dvc-tinh.svg']);
+    const html = String(files[0]!.contents);
+    // The page holds no drawing: each is an <img loading="lazy"> of its file, with the drawing's own size.
+    expect(html).not.toContain('<svg');
+    expect(html).toContain('<img src="diagrams/thu-nghiem.svg" alt="Sơ đồ thử nghiệm" width="1500" height="700" loading="lazy" decoding="async">');
+    const dir = makeProject({});
+    for (const f of files) {
+      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+      writeFileSync(join(dir, f.path), f.contents);
+    }
+    const { page, problems } = await open(browser, join(dir, 'site', 'index.html'));
+    const loaded = () => page.$$eval('img', (els) => els.filter((e) => (e as HTMLImageElement).naturalWidth > 0).length);
+    // A context diagram in a closed box is not fetched; the diagram section's is, once scrolled to.
+    expect(await loaded()).toBe(0);
+    await page.$eval('section[data-section="diagram"]', (e) => e.scrollIntoView());
+    await page.waitForFunction(() => (document.querySelector('section[data-section="diagram"] img') as HTMLImageElement).naturalWidth > 0);
+    expect(await loaded()).toBe(1);
+    await page.click('section[data-section="diagram"] a.zoom');
+    await page.waitForFunction(() => (document.querySelector('dialog.viewer img') as HTMLImageElement | null)?.complete === true);
+    const shown = await page.$eval('dialog.viewer img', (e) => ({ w: e.getBoundingClientRect().width, open: (e.closest('dialog') as HTMLDialogElement).open }));
+    expect(shown).toEqual({ w: 1500, open: true });
+    await page.screenshot({ path: join(SHOTS, '5-so-do-co-day-du.png') });
+    await page.keyboard.press('Escape');
+    expect(await page.$eval('dialog.viewer', (e) => (e as HTMLDialogElement).open)).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('is deterministic', async () => {
     expect(await sampleHtml()).toBe(readFileSync(file, 'utf8'));
   });
 });
 
 describe('kientruc site and kientruc build', () => {
-  it('kientruc site writes one self-contained index.html; build writes generated/site/', () => {
+  it('kientruc site writes a self-contained index.html; build writes generated/site/', () => {
     const out = makeProject({});
     const r = runBin(['site', 'architecture', '--out', join(out, 'site'), '--no-render'], REPO);
     expect(r.code, r.stderr).toBe(0);

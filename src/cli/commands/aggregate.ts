@@ -12,17 +12,18 @@ import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import { displayPath, pathBase } from '../../load/discover.js';
 import { runPipeline } from '../../pipeline.js';
 import { modelJsonRenderer } from '../../render/model/model-json.js';
-import { BrowserProvider } from '../../render/browser.js';
+import type { BrowserProvider } from '../../render/browser.js';
 import { renderGapReport } from '../../render/gap/gap-report.js';
 import { diagramImages } from '../../render/mermaid/renderer.js';
 import { DIAGRAMS_DIR } from '../../render/mermaid/types.js';
-import { siteHtml } from '../../render/site/site.js';
+import { siteFiles } from '../../render/site/site.js';
 import type { GeneratedFile, RenderCache, RenderContext } from '../../render/types.js';
 import { crossAgencyDiagram } from '../../aggregate/diagram.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import { parseAsOf, parseMegabytes, type App } from '../app.js';
 import { allCodes, emit, formatDiagnostics } from '../output.js';
-import { addForceOption, addInputOptions, addReportOptions, claimOutputFor, renderCacheFor, type InputOptions, type ReportOptions } from './shared.js';
+import { withRenderResources } from './documents.js';
+import { addForceOption, addInputOptions, addReportOptions, claimOutputFor, type InputOptions, type ReportOptions } from './shared.js';
 
 interface AggregateOptions extends InputOptions, ReportOptions {
   out: string;
@@ -102,10 +103,7 @@ export async function renderAggregate(app: App, result: AggregateResult, browser
     { path: `${diagramPath}.mmd`, contents: spec.mermaid },
     ...(svg === undefined ? [] : [{ path: `${diagramPath}.svg`, contents: svg }]),
     ...(await modelJsonRenderer.render(ctx)),
-    {
-      path: 'site/index.html',
-      contents: siteHtml({ ...ctx, diagrams: [{ name: spec.name, title: spec.title, mmd: spec.mermaid, ...(svg === undefined ? {} : { svg }) }] }),
-    },
+    ...siteFiles({ ...ctx, diagrams: [{ name: spec.name, title: spec.title, mmd: spec.mermaid, ...(svg === undefined ? {} : { svg }) }] }),
   ];
 }
 
@@ -153,14 +151,7 @@ giữa cơ quan), model.json (mô hình đã gộp), site/index.html (trang danh
     if (opts.agency && !result.agencies.some((a) => a.primary)) {
       throw new UsageError(`--agency ${opts.agency}: không có cơ quan nào mang mã định danh này trong các thư mục đã cho.`);
     }
-    const browser = opts.render ? new BrowserProvider(app.io.env) : undefined;
-    const cache = opts.render ? renderCacheFor(app, opts) : undefined;
-    let files: GeneratedFile[];
-    try {
-      files = await renderAggregate(app, result, browser, cache);
-    } finally {
-      await browser?.close();
-    }
+    const files = await withRenderResources(app, opts, opts.render, (browser, cache) => renderAggregate(app, result, browser, cache));
     const outAbs = resolve(app.io.cwd, opts.out);
     await writeGenerated(out, files, 'replace');
     const n = countBySeverity(result.conflicts);

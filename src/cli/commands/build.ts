@@ -3,7 +3,6 @@ import { Option, type Command } from 'commander';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { displayPath } from '../../load/discover.js';
 import { exitCodeFor } from '../../diagnostics/exit-code.js';
-import { isStructural } from '../../diagnostics/codes.js';
 import { BrowserProvider } from '../../render/browser.js';
 import { RENDERERS } from '../../render/index.js';
 import type { GeneratedFile } from '../../render/types.js';
@@ -13,9 +12,9 @@ import { diffGenerated, writeGenerated, type OutputDir, type WriteStep } from '.
 import { UsageError } from '../../core/errors.js';
 import type { App } from '../app.js';
 import { watchBuild } from '../watch.js';
-import { formatDiagnostics } from '../output.js';
+import { refuseOnStructuralErrors } from './documents.js';
 import { step } from '../progress.js';
-import { addConfigOption, addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
+import { addConfigOption, addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions, architectureCommand } from './shared.js';
 
 interface BuildOptions extends InputOptions {
   out: string;
@@ -41,13 +40,12 @@ function writePause(app: App): ((step: WriteStep) => Promise<void>) | undefined 
 }
 
 export function registerBuild(program: Command, app: App): void {
-  const cmd = program
-    .command('build')
-    .summary('tạo toàn bộ đầu ra vào generated/ / build every output')
-    .description(
-      'Công việc chính: kiểm tra kiến trúc rồi tạo mọi đầu ra (lược đồ, mô hình, tổng quan và các báo cáo, sơ đồ, văn bản đã cài đặt) vào thư mục --out. Đầu ra được ghi vào thư mục tạm rồi mới thay thế, nên một lần chạy lỗi hoặc bị ngắt không làm hỏng đầu ra cũ.',
-    )
-    .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
+  const cmd = architectureCommand(
+    program,
+    'build',
+    'tạo toàn bộ đầu ra vào generated/ / build every output',
+    'Công việc chính: kiểm tra kiến trúc rồi tạo mọi đầu ra (lược đồ, mô hình, tổng quan và các báo cáo, sơ đồ, văn bản đã cài đặt) vào thư mục --out. Đầu ra được ghi vào thư mục tạm rồi mới thay thế, nên một lần chạy lỗi hoặc bị ngắt không làm hỏng đầu ra cũ.',
+  )
     .option('--out <dir>', 'thư mục đầu ra', DEFAULT_OUT)
     .option('--check', 'không ghi gì; báo lỗi (mã thoát 1) nếu --out khác với kết quả tạo lại (dùng trong CI)')
     .option('--no-render', 'không dùng trình duyệt: bỏ qua SVG, PNG, PDF; vẫn tạo Mermaid, Markdown, HTML')
@@ -102,16 +100,7 @@ async function buildOnce(
   cache: FileRenderCache | undefined,
 ): Promise<{ ok: boolean; exitCode: number }> {
   const result = await loadForCommand(app, dir, opts, true);
-  if (result.structuralErrors) {
-    const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
-    app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.paths));
-    app.log.warn(
-      app.lang === 'vi'
-        ? `Không tạo đầu ra: kiến trúc có ${blocking.length} lỗi cú pháp, lược đồ hoặc tham chiếu. Đầu ra cũ trong ${opts.out} được giữ nguyên.`
-        : `Nothing built: ${blocking.length} syntax, schema or reference errors. The previous ${opts.out} is left as it was.`,
-    );
-    return { ok: false, exitCode: 1 };
-  }
+  if (refuseOnStructuralErrors(app, result, { vi: 'đầu ra', en: 'output', out: opts.out })) return { ok: false, exitCode: 1 };
   const ctx = renderContextFor(app, result, browser, cache);
   const files: GeneratedFile[] = [];
   for (const [i, renderer] of RENDERERS.entries()) {

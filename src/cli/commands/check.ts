@@ -2,16 +2,15 @@ import type { Command } from 'commander';
 import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import type { App } from '../app.js';
 import { emit, formatDiagnostics } from '../output.js';
-import { addConfigOption, addInputOptions, addReportOptions, DEFAULT_ROOT, loadForCommand, type InputOptions, type ReportOptions } from './shared.js';
+import { addConfigOption, addInputOptions, addReportOptions, loadForCommand, type InputOptions, type ReportOptions, architectureCommand } from './shared.js';
 
 export function registerCheck(program: Command, app: App): void {
-  const cmd = program
-    .command('check')
-    .summary('kiểm tra tuân thủ khung kiến trúc / validate and check conformance rules')
-    .description(
-      'Như validate, rồi chạy các quy tắc tuân thủ; mỗi phát hiện nêu căn cứ pháp lý. Dùng trong CI với --format sarif|junit|github.',
-    )
-    .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT);
+  const cmd = architectureCommand(
+    program,
+    'check',
+    'kiểm tra tuân thủ khung kiến trúc / validate and check conformance rules',
+    'Như validate, rồi chạy các quy tắc tuân thủ; mỗi phát hiện nêu căn cứ pháp lý. Dùng trong CI với --format sarif|junit|github.',
+  );
   addInputOptions(cmd);
   addConfigOption(cmd);
   addReportOptions(cmd);

@@ -1,16 +1,15 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { isStructural } from '../../diagnostics/codes.js';
 import { displayPath } from '../../load/discover.js';
-import { BrowserProvider } from '../../render/browser.js';
 import type { DiagramFormat } from '../../render/mermaid/index-md.js';
 import { DIAGRAM_FORMATS, renderDiagramFiles } from '../../render/mermaid/renderer.js';
 import { DEFAULT_MAX_NODES } from '../../render/mermaid/types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
-import { formatDiagnostics } from '../output.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
+import { FileRenderCache } from '../../write/render-cache.js';
+import { renderForCommand } from './documents.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand } from './shared.js';
 
 interface DiagramOptions extends InputOptions {
   out: string;
@@ -36,13 +35,12 @@ export function parseMaxNodes(value: string): number {
 }
 
 export function registerDiagram(program: Command, app: App): void {
-  const cmd = program
-    .command('diagram')
-    .summary('vẽ sơ đồ kiến trúc (Mermaid, SVG, PNG) / draw the architecture diagrams')
-    .description(
-      'Vẽ từ mô hình kiến trúc: bức tranh tổng thể theo lớp QĐ 3090, sơ đồ kết nối (LGSP, NDXP, NDOP, CSDL quốc gia), kiến trúc dữ liệu theo QĐ 2439 và đồng bộ về CSDL tổng hợp quốc gia, an toàn thông tin theo cấp độ, lộ trình nhiệm vụ (Gantt), biểu đồ chỉ tiêu và sơ đồ ngữ cảnh từng hệ thống. Ghi mã nguồn Mermaid (.mmd), bản vẽ SVG, PNG và README.md có mã nguồn từng sơ đồ. Dùng một trình duyệt Chromium cho cả lần chạy; sơ đồ không đổi được lấy lại từ bộ nhớ đệm .kientruc-cache/.',
-    )
-    .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
+  const cmd = architectureCommand(
+    program,
+    'diagram',
+    'vẽ sơ đồ kiến trúc (Mermaid, SVG, PNG) / draw the architecture diagrams',
+    'Vẽ từ mô hình kiến trúc: bức tranh tổng thể theo lớp QĐ 3090, sơ đồ kết nối (LGSP, NDXP, NDOP, CSDL quốc gia), kiến trúc dữ liệu theo QĐ 2439 và đồng bộ về CSDL tổng hợp quốc gia, an toàn thông tin theo cấp độ, lộ trình nhiệm vụ (Gantt), biểu đồ chỉ tiêu và sơ đồ ngữ cảnh từng hệ thống. Ghi mã nguồn Mermaid (.mmd), bản vẽ SVG, PNG và README.md có mã nguồn từng sơ đồ. Dùng một trình duyệt Chromium cho cả lần chạy; sơ đồ không đổi được lấy lại từ bộ nhớ đệm .kientruc-cache/.',
+  )
     .option('--out <dir>', 'thư mục đầu ra (các tệp kientruc đã ghi trước đó được thay thế)', `${DEFAULT_OUT}/diagrams`)
     .option('--format <list>', 'định dạng, cách nhau bởi dấu phẩy: svg, png, mmd', DIAGRAM_FORMATS.join(','))
     .option('--no-render', 'không dùng trình duyệt: chỉ tạo mã nguồn Mermaid (.mmd) và README.md')
@@ -66,35 +64,22 @@ Cần Chromium và phông chữ tiếng Việt (Debian/Ubuntu):
     const requested = parseFormats(opts.format);
     const maxNodes = parseMaxNodes(opts.maxNodes);
     const out = await claimOutputFor(app, opts.out, [dir], opts.force);
-    const result = await loadForCommand(app, dir, opts, false);
-    if (result.structuralErrors) {
-      const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
-      app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.files.map((f) => f.file)));
-      app.log.warn(
-        app.lang === 'vi'
-          ? `Không vẽ sơ đồ: kiến trúc có ${blocking.length} lỗi cú pháp, lược đồ hoặc tham chiếu. Đầu ra cũ trong ${opts.out} được giữ nguyên.`
-          : `No diagrams drawn: ${blocking.length} syntax, schema or reference errors. The previous ${opts.out} is left as it was.`,
-      );
-      app.exitCode = 1;
-      return;
-    }
     const formats = opts.render ? requested : requested.filter((f) => f === 'mmd');
     if (!opts.render && formats.length < requested.length) app.log.info('--no-render: chỉ tạo mã nguồn Mermaid (.mmd) và README.md.');
     const needsBrowser = formats.some((f) => f !== 'mmd');
-    const browser = needsBrowser ? new BrowserProvider(app.io.env) : undefined;
-    const cache = needsBrowser ? renderCacheFor(app, opts) : undefined;
-    const ctx = renderContextFor(app, result, browser, cache);
-    let r;
-    try {
-      r = await renderDiagramFiles(ctx, { formats: formats.length ? formats : ['mmd'], dir: '', maxNodes });
-    } finally {
-      await browser?.close();
-      await cache?.prune();
-    }
+    let cacheLine = 'không dùng bộ nhớ đệm';
+    const produced = await renderForCommand(app, dir, { ...opts, rules: false }, { vi: 'sơ đồ', en: 'diagrams', out: opts.out }, () => needsBrowser, async (ctx) => {
+      const r = await renderDiagramFiles(ctx, { formats: formats.length ? formats : ['mmd'], dir: '', maxNodes });
+      const stats = ctx.cache instanceof FileRenderCache ? ctx.cache : undefined;
+      if (stats) cacheLine = `bộ nhớ đệm ${stats.dir}: ${stats.stats.hits} lần trúng, ${stats.stats.misses} lần trượt, ${stats.stats.writes} lần ghi, ${stats.stats.errors} lỗi`;
+      return r;
+    });
+    if (!produced) return;
+    const r = produced.value;
     await writeGenerated(out, r.files, 'replace');
     const how = needsBrowser ? ` (${r.rendered} vẽ mới, ${r.cached} lấy từ bộ nhớ đệm)` : '';
     app.log.info(`✓ ${r.diagrams} sơ đồ${how}: ${r.files.length} tệp trong ${displayPath(app.io.cwd, resolve(app.io.cwd, opts.out))}/`);
-    app.log.debug(cache ? `bộ nhớ đệm ${cache.dir}: ${cache.stats.hits} lần trúng, ${cache.stats.misses} lần trượt, ${cache.stats.writes} lần ghi, ${cache.stats.errors} lỗi` : 'không dùng bộ nhớ đệm');
+    app.log.debug(cacheLine);
     app.exitCode = 0;
   });
 }

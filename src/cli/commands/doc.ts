@@ -10,7 +10,7 @@ import type { Audience } from '../../render/strategy/view-types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, type InputOptions } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand } from './shared.js';
 
 interface DocOptions extends InputOptions {
   format: string;
@@ -33,13 +33,12 @@ export function parseFormats(value: string): StrategyFormat[] {
 }
 
 export function registerDoc(program: Command, app: App): void {
-  const cmd = program
-    .command('doc')
-    .summary('tạo văn bản: Chiến lược dữ liệu, Kế hoạch, Báo cáo định kỳ (md, html, pdf, docx) / generate official documents')
-    .description(
-      'Tạo dự thảo văn bản hành chính từ mô hình kiến trúc, trình bày theo NĐ 30/2020/NĐ-CP (khổ A4, lề, phông Times New Roman, số trang, thể thức, nơi nhận, chữ ký, phụ lục). Loại văn bản (--kind, mặc định document.kind trong agency.yaml): chien-luoc — Quyết định phê duyệt Chiến lược dữ liệu; ke-hoach — Kế hoạch (KH) hoặc Quyết định ban hành Kế hoạch (document.form: decision); bao-cao — Báo cáo định kỳ về kết nối, chất lượng dữ liệu, chia sẻ dữ liệu, tiến độ nhiệm vụ. Bản công khai (--audience public) lược bỏ thông tin không công bố rộng rãi.',
-    )
-    .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
+  const cmd = architectureCommand(
+    program,
+    'doc',
+    'tạo văn bản: Chiến lược dữ liệu, Kế hoạch, Báo cáo định kỳ (md, html, pdf, docx) / generate official documents',
+    'Tạo dự thảo văn bản hành chính từ mô hình kiến trúc, trình bày theo NĐ 30/2020/NĐ-CP (khổ A4, lề, phông Times New Roman, số trang, thể thức, nơi nhận, chữ ký, phụ lục). Loại văn bản (--kind, mặc định document.kind trong agency.yaml): chien-luoc — Quyết định phê duyệt Chiến lược dữ liệu; ke-hoach — Kế hoạch (KH) hoặc Quyết định ban hành Kế hoạch (document.form: decision); bao-cao — Báo cáo định kỳ về kết nối, chất lượng dữ liệu, chia sẻ dữ liệu, tiến độ nhiệm vụ. Bản công khai (--audience public) lược bỏ thông tin không công bố rộng rãi.',
+  )
     .option('--kind <kind>', `loại văn bản: ${DOCUMENT_KINDS.join(', ')} (mặc định: document.kind trong agency.yaml, hoặc chien-luoc)`)
     .option('--period <kỳ>', 'bao-cao: kỳ báo cáo 2026, 2026-H1, 2026-Q3, 2026-09 (mặc định: report.period, hoặc kỳ gần nhất đã kết thúc)')
     .option('--format <list>', `định dạng, ngăn cách bằng dấu phẩy: ${STRATEGY_FORMATS.join(', ')}`, STRATEGY_FORMATS.join(','))

@@ -9,7 +9,7 @@ import { displayPath } from '../../load/discover.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, loadForCommand, type InputOptions, architectureCommand } from './shared.js';
 
 interface ExportCliOptions extends InputOptions {
   format: string;
@@ -49,18 +49,17 @@ export function parseBaseUri(value: string | undefined, lang: 'vi' | 'en'): stri
 
 export function registerExport(program: Command, app: App): void {
   const ids = Object.keys(EXPORT_FORMATS);
-  const cmd = program
-    .command('export')
-    .summary('xuất mô hình sang định dạng trao đổi (ArchiMate, DCAT-AP) / export to exchange formats')
-    .description(
-      [
-        'Xuất mô hình kiến trúc sang định dạng mà công cụ khác đọc được:',
-        ...ids.map((id) => `  ${id.padEnd(10)} ${EXPORT_FORMATS[id]?.title.vi ?? ''}`),
-        'Bản công khai (--audience public) lược bỏ những gì bản công khai của Chiến lược dữ liệu không công bố: cấp độ an toàn, hạ tầng, địa chỉ, sơ đồ kết nối, dữ liệu dùng riêng và bí mật nhà nước, mô tả và ghi chú nội bộ.',
-        'Mặc định: archimate là bản nội bộ, dcat là bản công khai.',
-      ].join('\n'),
-    )
-    .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
+  const cmd = architectureCommand(
+    program,
+    'export',
+    'xuất mô hình sang định dạng trao đổi (ArchiMate, DCAT-AP) / export to exchange formats',
+    [
+      'Xuất mô hình kiến trúc sang định dạng mà công cụ khác đọc được:',
+      ...ids.map((id) => `  ${id.padEnd(10)} ${EXPORT_FORMATS[id]?.title.vi ?? ''}`),
+      'Bản công khai (--audience public) lược bỏ những gì bản công khai của Chiến lược dữ liệu không công bố: cấp độ an toàn, hạ tầng, địa chỉ, sơ đồ kết nối, dữ liệu dùng riêng và bí mật nhà nước, mô tả và ghi chú nội bộ.',
+      'Mặc định: archimate là bản nội bộ, dcat là bản công khai.',
+    ].join('\n'),
+  )
     .addOption(new Option('--format <format>', 'định dạng trao đổi').choices(ids).makeOptionMandatory())
     .addOption(new Option('--audience <audience>', 'bản nội bộ hoặc bản công khai (mặc định theo định dạng)').choices(['internal', 'public']))
     .option('--public', 'như --audience public')

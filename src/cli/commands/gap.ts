@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import { GAP_FORMATS, gapReportFor, renderGapReportAll, type GapFormat } from '../../render/gap/gap-report.js';
-import { BrowserProvider } from '../../render/browser.js';
+import type { GapReport } from '../../analysis/gap-report.js';
+import { GAP_FORMATS, gapReportFor, type GapFormat } from '../../render/gap/gap-report.js';
 import { UsageError } from '../../core/errors.js';
 import type { App } from '../app.js';
-import { refuseOnStructuralErrors, writeReportFiles } from './reports-shared.js';
-import { addConfigOption, addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, loadForCommand, type InputOptions } from './shared.js';
+import { produceDocuments } from './documents.js';
+import { writeReportFiles } from './reports-shared.js';
+import { addConfigOption, addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand } from './shared.js';
 
 interface GapOptions extends InputOptions {
   format: string;
@@ -13,13 +14,12 @@ interface GapOptions extends InputOptions {
 }
 
 export function registerGap(program: Command, app: App): void {
-  const cmd = program
-    .command('gap')
-    .summary('báo cáo đánh giá khoảng cách so với khung quốc gia / gap report')
-    .description(
-      'Đánh giá khoảng cách giữa kiến trúc của cơ quan và các khung, chỉ tiêu quốc gia: từng chỉ tiêu quốc gia (mục tiêu, giá trị cơ sở, số đo gần nhất, dự báo tại thời hạn, trạng thái), mức độ bao phủ tính từ mô hình, bảng đánh giá theo lớp QĐ 3090 và lớp dữ liệu QĐ 2439, phát hiện theo quy tắc kèm căn cứ, tồn tại chưa có nhiệm vụ và danh mục việc cần làm. Ghi gap-report.md, .html, .json vào --out.',
-    )
-    .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
+  const cmd = architectureCommand(
+    program,
+    'gap',
+    'báo cáo đánh giá khoảng cách so với khung quốc gia / gap report',
+    'Đánh giá khoảng cách giữa kiến trúc của cơ quan và các khung, chỉ tiêu quốc gia: từng chỉ tiêu quốc gia (mục tiêu, giá trị cơ sở, số đo gần nhất, dự báo tại thời hạn, trạng thái), mức độ bao phủ tính từ mô hình, bảng đánh giá theo lớp QĐ 3090 và lớp dữ liệu QĐ 2439, phát hiện theo quy tắc kèm căn cứ, tồn tại chưa có nhiệm vụ và danh mục việc cần làm. Ghi gap-report.md, .html, .json vào --out.',
+  )
     .option('-f, --format <list>', `định dạng, cách nhau bằng dấu phẩy: ${GAP_FORMATS.join(', ')} (pdf cần trình duyệt Chromium)`, 'md,html,json')
     .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT);
   addInputOptions(cmd);
@@ -40,20 +40,16 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
   cmd.action(async (dir: string, opts: GapOptions) => {
     const formats = parseGapFormats(opts.format);
     const out = await claimOutputFor(app, opts.out, [dir], opts.force);
-    const result = await loadForCommand(app, dir, opts, true);
-    if (refuseOnStructuralErrors(app, result, opts.out)) return;
-    const report = gapReportFor({ model: result.model, diagnostics: result.diagnostics, rules: result.rules, asOf: result.asOf });
-    const browser = formats.includes('pdf') ? new BrowserProvider(app.io.env) : undefined;
-    let files;
-    try {
-      files = await renderGapReportAll({ model: result.model, browser }, report, formats);
-    } finally {
-      await browser?.close();
-    }
-    await writeReportFiles(app, out, files);
+    let report: GapReport | undefined;
+    const produced = await produceDocuments(app, dir, { ...opts, render: formats.includes('pdf') }, (result) => {
+      report = gapReportFor(result);
+      return [{ kind: 'gap-report', formats, report }];
+    }, { vi: 'báo cáo', en: 'report' });
+    if (!produced || !report) return;
+    await writeReportFiles(app, out, produced.files);
     const s = report.summary;
     app.log.info(`  ${s.targets} chỉ tiêu quốc gia (${s.targetsOffTrack} chậm hoặc có nguy cơ không đạt), ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.gaps} tồn tại chưa có nhiệm vụ.`);
-    app.exitCode = result.diagnostics.some((d) => d.code.startsWith('internal.')) ? 2 : 0;
+    app.exitCode = produced.result.diagnostics.some((d) => d.code.startsWith('internal.')) ? 2 : 0;
   });
 }
 

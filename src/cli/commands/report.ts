@@ -10,7 +10,7 @@ import { stableStringify } from '../../core/stable-json.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
 import { writeReportFiles } from './reports-shared.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, DEFAULT_ROOT, type InputOptions } from './shared.js';
+import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand } from './shared.js';
 
 /** `md,pdf` → ['md', 'pdf'] in canonical order; an unknown name is a usage error. */
 function parsePeriodicFormats(value: string): PeriodicFormat[] {
@@ -28,13 +28,12 @@ interface ReportCommandOptions extends InputOptions {
 }
 
 export function registerReport(program: Command, app: App): void {
-  const cmd = program
-    .command('report')
-    .summary('báo cáo định kỳ: kết nối, chất lượng dữ liệu, chia sẻ, nhiệm vụ / periodic report')
-    .description(
-      'Báo cáo định kỳ theo yêu cầu thiết lập cơ chế báo cáo về số lượng kết nối thành công (với CSDL quốc gia, CSDL chuyên ngành, Cổng Dịch vụ công quốc gia, Trung tâm dữ liệu quốc gia), chất lượng dữ liệu (đúng - đủ - sạch - sống), tỉ lệ đáp ứng yêu cầu chia sẻ dữ liệu và tiến độ nhiệm vụ trong kỳ. Văn bản trình bày theo thể thức Báo cáo của NĐ 30/2020/NĐ-CP (như kientruc doc --kind bao-cao); ghi bao-cao-dinh-ky-<kỳ>.md, .html, .pdf, .docx và số liệu .json vào --out.',
-    )
-    .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
+  const cmd = architectureCommand(
+    program,
+    'report',
+    'báo cáo định kỳ: kết nối, chất lượng dữ liệu, chia sẻ, nhiệm vụ / periodic report',
+    'Báo cáo định kỳ theo yêu cầu thiết lập cơ chế báo cáo về số lượng kết nối thành công (với CSDL quốc gia, CSDL chuyên ngành, Cổng Dịch vụ công quốc gia, Trung tâm dữ liệu quốc gia), chất lượng dữ liệu (đúng - đủ - sạch - sống), tỉ lệ đáp ứng yêu cầu chia sẻ dữ liệu và tiến độ nhiệm vụ trong kỳ. Văn bản trình bày theo thể thức Báo cáo của NĐ 30/2020/NĐ-CP (như kientruc doc --kind bao-cao); ghi bao-cao-dinh-ky-<kỳ>.md, .html, .pdf, .docx và số liệu .json vào --out.',
+  )
     .option('--period <kỳ>', 'kỳ báo cáo: 2025 (năm), 2025-H1 (sáu tháng), 2025-Q4 (quý), 2025-03 (tháng); mặc định: kỳ gần nhất đã kết thúc theo governance.reportingPeriod')
     .option('-f, --format <list>', `định dạng, cách nhau bằng dấu phẩy: ${PERIODIC_FORMATS.join(', ')} (pdf cần trình duyệt Chromium)`, 'md,html,docx,json')
     .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT);
@@ -63,7 +62,7 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
       period = explicit ?? reportPeriodFor(result);
       if (period.end > result.asOf) app.log.warn(`${period.labelVi} chưa kết thúc ở ngày số liệu ${result.asOf}: báo cáo chỉ có số liệu đến ngày đó.`);
       return docFormats.length ? [{ kind: 'bao-cao', audience: 'internal', formats: docFormats, period }] : [];
-    });
+    }, { vi: 'báo cáo', en: 'report' });
     if (!produced || !period) return;
     const { result } = produced;
     const files = [...produced.files];

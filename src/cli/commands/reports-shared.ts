@@ -1,13 +1,10 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { isStructural } from '../../diagnostics/codes.js';
 import { displayPath } from '../../load/discover.js';
-import type { InvalidPipelineResult, PipelineResult } from '../../pipeline.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/gap/gap-report.js';
 import type { GeneratedFile } from '../../render/types.js';
 import { writeGenerated, type OutputDir } from '../../write/write-generated.js';
 import type { App } from '../app.js';
-import { formatDiagnostics } from '../output.js';
 
 /** `md,html` → ['md', 'html']; an unknown name is a usage error. */
 export function parseFormats(value: string): ReportFormat[] {
@@ -15,16 +12,6 @@ export function parseFormats(value: string): ReportFormat[] {
   const bad = list.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
   if (bad.length || list.length === 0) throw new UsageError(`--format "${value}": dùng một hoặc nhiều trong ${REPORT_FORMATS.join(', ')}, cách nhau bằng dấu phẩy.`);
   return REPORT_FORMATS.filter((f) => list.includes(f));
-}
-
-/** Reports need a sound model: on YAML, schema or reference errors, print them and stop (exit 1). */
-export function refuseOnStructuralErrors(app: App, result: PipelineResult, out: string): result is InvalidPipelineResult {
-  if (!result.structuralErrors) return false;
-  const blocking = result.diagnostics.filter((d) => isStructural(d.code) && d.severity === 'error');
-  app.io.stderr.write(formatDiagnostics(app, 'stylish', blocking, result.loaded.files.map((f) => f.file)));
-  app.log.warn(`Không tạo báo cáo: kiến trúc có ${blocking.length} lỗi cú pháp, lược đồ hoặc tham chiếu. Thư mục ${out} được giữ nguyên.`);
-  app.exitCode = 1;
-  return true;
 }
 
 /** Adds the files to the output folder (other files there stay) and lists them on stderr. */

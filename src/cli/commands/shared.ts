@@ -141,3 +141,8 @@ export async function loadForCommand(
   }
   return result;
 }
+
+/** A command that reads one architecture folder: its name, summary, description and the `[dir]` argument. */
+export function architectureCommand(program: Command, name: string, summary: string, description: string): Command {
+  return program.command(name).summary(summary).description(description).argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT);
+}

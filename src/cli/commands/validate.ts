@@ -2,16 +2,15 @@ import type { Command } from 'commander';
 import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import type { App } from '../app.js';
 import { emit, formatDiagnostics } from '../output.js';
-import { addInputOptions, addReportOptions, DEFAULT_ROOT, loadForCommand, type InputOptions, type ReportOptions } from './shared.js';
+import { addInputOptions, addReportOptions, loadForCommand, type InputOptions, type ReportOptions, architectureCommand } from './shared.js';
 
 export function registerValidate(program: Command, app: App): void {
-  const cmd = program
-    .command('validate')
-    .summary('kiểm tra cú pháp, lược đồ và tham chiếu / validate YAML, schema and references')
-    .description(
-      'Đọc mọi tệp YAML trong thư mục kiến trúc, kiểm tra cú pháp, lược đồ JSON (QĐ 3090, QĐ 2439, Luật Dữ liệu) và tham chiếu giữa các tệp. Mỗi lỗi nêu tệp:dòng:cột, thực thể và cách sửa.',
-    )
-    .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT);
+  const cmd = architectureCommand(
+    program,
+    'validate',
+    'kiểm tra cú pháp, lược đồ và tham chiếu / validate YAML, schema and references',
+    'Đọc mọi tệp YAML trong thư mục kiến trúc, kiểm tra cú pháp, lược đồ JSON (QĐ 3090, QĐ 2439, Luật Dữ liệu) và tham chiếu giữa các tệp. Mỗi lỗi nêu tệp:dòng:cột, thực thể và cách sửa.',
+  );
   addInputOptions(cmd);
   addReportOptions(cmd);
   cmd.addHelpText(

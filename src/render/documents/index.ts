@@ -5,6 +5,8 @@ import { loadDocumentLayout } from '../../framework/document-pack.js';
 import type { Model } from '../../model/model.js';
 import { defaultReportPeriod } from '../../analysis/periods.js';
 import { renderStrategy } from '../strategy/index.js';
+import type { GapReport } from '../../analysis/gap-report.js';
+import { gapReportFor, renderGapReportAll, type GapFormat } from '../gap/gap-report.js';
 import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
 import { buildReportView } from './kinds/bao-cao.js';
 import type { DocumentInput } from './kinds/input.js';
@@ -22,13 +24,23 @@ export const DOCUMENT_FORMATS = ['md', 'html', 'pdf', 'docx'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 export type Audience = 'internal' | 'public';
 
-export interface DocumentRequest {
+export interface OfficialDocumentRequest {
   readonly kind: DocumentKind;
   readonly audience: Audience;
   readonly formats: readonly DocumentFormat[];
   /** Báo cáo: the period reported on (default: the latest complete one). */
   readonly period?: Period;
 }
+
+/** The gap report (an internal technical report, not an administrative document), from its view model. */
+export interface GapReportRequest {
+  readonly kind: 'gap-report';
+  readonly formats: readonly GapFormat[];
+  /** Its view model when the caller already built it (to report its summary); else built here. */
+  readonly report?: GapReport;
+}
+
+export type DocumentRequest = OfficialDocumentRequest | GapReportRequest;
 
 /** The document kind the agency chose (`document.kind`), `chien-luoc` by default. */
 export function defaultKind(model: Model): DocumentKind {
@@ -42,9 +54,10 @@ export function documentBaseName(kind: DocumentKind, audience: Audience, period?
   return audience === 'public' ? `${base}-cong-khai` : base;
 }
 
-/** Does rendering these formats of this kind need Chromium? (PDF always; the strategy's HTML and DOCX embed its diagrams.) */
-export function needsBrowser(kind: DocumentKind, formats: readonly DocumentFormat[]): boolean {
-  return formats.includes('pdf') || (kind === 'chien-luoc' && (formats.includes('html') || formats.includes('docx')));
+/** Does this request need Chromium? (PDF always; the strategy's HTML and DOCX embed its diagrams.) */
+export function needsBrowser(req: DocumentRequest): boolean {
+  const formats: readonly string[] = req.formats;
+  return formats.includes('pdf') || (req.kind === 'chien-luoc' && (formats.includes('html') || formats.includes('docx')));
 }
 
 export function parseKind(value: string): DocumentKind {
@@ -59,6 +72,7 @@ export function buildDocumentView(kind: Exclude<DocumentKind, 'chien-luoc'>, inp
 }
 
 async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<GeneratedFile[]> {
+  if (req.kind === 'gap-report') return renderGapReportAll(ctx, req.report ?? gapReportFor(ctx), req.formats);
   if (req.kind === 'chien-luoc') {
     const files = await renderStrategy(ctx, { formats: req.formats, audience: req.audience });
     return files;

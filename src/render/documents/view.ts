@@ -1,4 +1,4 @@
-import type { AppendixView, HeaderView, MarksView, PreambleView, SignatureView, TableView } from '../strategy/view-types.js';
+import type { AppendixView, DocumentMetaView, HeaderView, MarksView, PreambleView, SignatureView, TableView } from '../strategy/view-types.js';
 
 /**
  * An administrative document other than the strategy (Kế hoạch, Báo cáo) as data: the shared NĐ 30
@@ -26,15 +26,7 @@ export interface Block {
 
 /** The text an official document opens with before its sections (Kế hoạch and Báo cáo have no căn cứ block). */
 export interface OfficialDocView {
-  readonly meta: {
-    readonly kind: DocumentKind;
-    readonly title: string;
-    readonly audience: 'internal' | 'public';
-    readonly documentDate: string;
-    readonly asOf: string;
-    readonly generator: string;
-    readonly lang: 'vi';
-  };
+  readonly meta: DocumentMetaView & { readonly kind: DocumentKind };
   readonly marks: MarksView;
   readonly header: HeaderView;
   /** The "Kính gửi" lines of a report, complete ("Kính gửi:", "- Bộ …;"), or null. */

@@ -7,6 +7,7 @@ import { loadDocumentLayout } from '../../framework/document-pack.js';
 import { renderTechnicalDocx } from '../documents/technical-docx.js';
 import { printStrategyPdf } from '../strategy/pdf.js';
 import { gapReportMarkdown } from './markdown.js';
+import { GAP_TOC, TECHNICAL_NOTE } from './toc.js';
 import { withoutBidiControls } from '../../core/text.js';
 
 /** Text formats, rendered without a browser. */
@@ -27,7 +28,7 @@ export function renderGapReport(report: GapReport, formats: readonly ReportForma
   for (const f of REPORT_FORMATS) {
     if (!formats.includes(f)) continue;
     if (f === 'md') files.push({ path: 'gap-report.md', contents: gapReportMarkdown(report) });
-    if (f === 'html') files.push({ path: 'gap-report.html', contents: withoutBidiControls(renderTemplate('gap-report/report', report)) });
+    if (f === 'html') files.push({ path: 'gap-report.html', contents: withoutBidiControls(renderTemplate('gap-report/report', { ...report, toc: GAP_TOC, technicalNote: TECHNICAL_NOTE })) });
     if (f === 'json') files.push({ path: 'gap-report.json', contents: stableStringify(report) });
   }
   return files;

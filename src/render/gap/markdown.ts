@@ -1,5 +1,6 @@
 import type { GapReport } from '../../analysis/gap-report.js';
 import { mdCell, mdCode, mdTable, mdText, viNumber } from '../markdown.js';
+import { GAP_TOC, gapSection, TECHNICAL_NOTE } from './toc.js';
 
 const pct = (v: number | null): string => (v === null ? '—' : `${viNumber(v, 1)}%`);
 const UNCONFIRMED = ' _(chưa xác nhận)_';
@@ -13,8 +14,9 @@ export function gapReportMarkdown(r: GapReport): string {
   out.push('_so với Khung kiến trúc tổng thể quốc gia số, Khung kiến trúc dữ liệu quốc gia và các chỉ tiêu quốc gia_', '');
   const who = r.agency ? `**${mdText(r.agency.name)}**${r.agency.code ? ` · mã định danh ${mdText(r.agency.code)}` : ''} · ` : '';
   out.push(`${who}số liệu đến ngày ${r.asOfDisplay} · bộ khung ${mdText(r.framework.id)} (${mdText(r.framework.version)})`, '');
+  out.push('**Mục lục**', '', ...GAP_TOC.map((t) => `- ${t.title}`), '');
 
-  out.push('## I. Tóm tắt', '');
+  out.push(`## ${gapSection('tom-tat')}`, '');
   const by = s.targetsByStatus;
   out.push(
     `- Chỉ tiêu quốc gia: **${s.targets}** chỉ tiêu; đạt ${by.achieved}, đúng tiến độ ${by['on-track']}, chậm ${by.behind}, nguy cơ không đạt ${by['at-risk']}, thiếu số liệu ${by['no-data']}${s.unconfirmedTargets ? ` (${s.unconfirmedTargets} chỉ tiêu có thông tin chưa xác nhận)` : ''}.`,
@@ -24,7 +26,7 @@ export function gapReportMarkdown(r: GapReport): string {
     '',
   );
 
-  out.push('## II. Tình hình thực hiện các chỉ tiêu quốc gia', '');
+  out.push(`## ${gapSection('chi-tieu')}`, '');
   out.push(
     mdTable(
       ['STT', 'Chỉ tiêu quốc gia', 'Mức chỉ tiêu', 'Mục tiêu của cơ quan', 'Giá trị cơ sở', 'Số đo gần nhất', 'Thời hạn', 'Dự báo tại thời hạn', 'Trạng thái'],
@@ -44,7 +46,7 @@ export function gapReportMarkdown(r: GapReport): string {
     '',
   );
 
-  out.push('## III. Mức độ bao phủ của kiến trúc', '');
+  out.push(`## ${gapSection('bao-phu')}`, '');
   out.push(
     mdTable(
       ['STT', 'Nội dung', 'Kết quả', 'Tỷ lệ', 'Chỉ tiêu quốc gia', 'Đánh giá'],
@@ -61,7 +63,7 @@ export function gapReportMarkdown(r: GapReport): string {
     '',
   );
 
-  out.push('## IV. Đánh giá theo lớp kiến trúc và lớp dữ liệu', '');
+  out.push(`## ${gapSection('theo-lop')}`, '');
   out.push('### 1. Theo lớp của Khung kiến trúc tổng thể quốc gia số (QĐ 3090/QĐ-BKHCN)', '');
   out.push(
     mdTable(
@@ -100,7 +102,7 @@ export function gapReportMarkdown(r: GapReport): string {
     '',
   );
 
-  out.push('## V. Tồn tại chưa có nhiệm vụ khắc phục', '');
+  out.push(`## ${gapSection('ton-tai')}`, '');
   if (r.gaps.length === 0) out.push('Mọi tồn tại đều đã có nhiệm vụ khắc phục.', '');
   else {
     out.push(
@@ -119,7 +121,7 @@ export function gapReportMarkdown(r: GapReport): string {
     );
   }
 
-  out.push('## VI. Danh mục việc cần làm', '');
+  out.push(`## ${gapSection('viec-can-lam')}`, '');
   out.push('_Mỗi dòng là một đối tượng (hệ thống, tập dữ liệu, kết nối, chỉ tiêu, cơ quan) có tồn tại chưa được miễn trừ. Sắp xếp theo mức độ nghiêm trọng, rồi theo thời hạn (thời hạn của nhiệm vụ liên quan, hoặc của chỉ tiêu quốc gia). Cách khắc phục chi tiết từng tồn tại ở mục VII._', '');
   if (r.actions.length === 0) out.push('Không có việc cần làm.', '');
   else {
@@ -141,7 +143,7 @@ export function gapReportMarkdown(r: GapReport): string {
     );
   }
 
-  out.push('## VII. Chi tiết phát hiện theo quy tắc', '');
+  out.push(`## ${gapSection('ky-thuat')}`, '', `_${TECHNICAL_NOTE}_`, '');
   if (r.findings.length === 0) out.push('Không có phát hiện nào.', '');
   r.findings.forEach((g, i) => {
     out.push(`### ${i + 1}. ${mdText(g.description.vi)} (${g.severityLabel.vi})`, '');

@@ -1,3 +1,4 @@
+import { isUnknown } from '../../core/unknown.js';
 import { parseRef } from '../../core/ref.js';
 import type { Model } from '../../model/model.js';
 import type { Integration, System } from '../../model/types.js';
@@ -83,8 +84,9 @@ function relationsOf(model: Model, sys: System): Relation[] {
     [sys.owner, 'chủ quản'],
     [sys.operator, 'vận hành'],
   ];
+  // "chưa xác định" is a fact about the system, not a body: it is said in the system's own box (unknownRoles).
   for (const [ref, label] of bodies) {
-    if (ref) rels.push({ other: ref, inbound: true, link: { label, kind: 'dotted', arrow: 'none', style: RELATION } });
+    if (ref && !isUnknown(ref)) rels.push({ other: ref, inbound: true, link: { label, kind: 'dotted', arrow: 'none', style: RELATION } });
   }
   const monitor = sys.security?.monitoredBy;
   if (monitor && monitor !== sys.ref) rels.push({ other: monitor, inbound: true, link: { label: 'giám sát an toàn', kind: 'dotted', style: RELATION } });
@@ -96,6 +98,12 @@ function relationsOf(model: Model, sys: System): Relation[] {
   return rels;
 }
 
+/** "chủ quản, vận hành: chưa xác định" when the YAML says so (no placeholder node is drawn for them). */
+function unknownRoles(sys: System): string[] {
+  const roles = [isUnknown(sys.owner) ? 'chủ quản' : undefined, isUnknown(sys.operator) ? 'vận hành' : undefined].filter((r): r is string => r !== undefined);
+  return roles.length ? [`${roles.join(', ')}: chưa xác định`] : [];
+}
+
 function contextChart(model: Model, sys: System, maxNodes: number): string {
   const chart = new Flowchart('LR');
   const center = mmdId(sys.ref);
@@ -104,7 +112,7 @@ function contextChart(model: Model, sys: System, maxNodes: number): string {
   const kept = new Set(others.slice(0, Math.max(1, maxNodes - 2)));
   const dropped = others.length - kept.size;
   chart.classDef('focus', 'fill:#fde68a,stroke:#92400e,stroke-width:3px,color:#1c1917');
-  chart.node(center, `${wrapText(model.nameOf(sys.ref), 30)}\n${systemStatusLine(model, sys)}`, 'rect', 'focus');
+  chart.node(center, [wrapText(model.nameOf(sys.ref), 30), systemStatusLine(model, sys), ...unknownRoles(sys)].join('\n'), 'rect', 'focus');
   for (const r of rels) {
     if (!kept.has(r.other)) continue;
     const id = r.node ? r.node(chart) : endpointNode(chart, model, r.other);

@@ -50,18 +50,18 @@ function syncLabel(d: Dataset): string {
   return parts.join('\n');
 }
 
-function storeNodeId(store: string | undefined): string {
-  return store ? `store_${mmdId(store)}` : mmdId(NATIONAL);
-}
+const NATIONAL_GROUP = 'grp_national';
+const NO_STORE = 'chưa xác định kho';
 
-function storeLabel(model: Model, store: string | undefined): string {
-  return store ? wrapText(enumLabel(model.pack, 'nationalStore', store), 22) : 'Chưa xác định kho';
+/** A dataset whose store is not known links to the national database's box itself: no placeholder node. */
+function storeNodeId(store: string | undefined): string {
+  return store ? `store_${mmdId(store)}` : NATIONAL_GROUP;
 }
 
 function declareNational(chart: Flowchart, model: Model, stores: readonly (string | undefined)[]): void {
   chart.classDef('store', 'fill:#ccfbf1,stroke:#0f766e,stroke-width:2px,color:#042f2e');
-  chart.subgraph('grp_national', `${model.nameOf(NATIONAL)} — ${model.nameOf('national:ttdlqg')}`, 'TB', () => {
-    for (const s of stores) chart.node(storeNodeId(s), storeLabel(model, s), 'cylinder', 'store');
+  chart.subgraph(NATIONAL_GROUP, `${model.nameOf(NATIONAL)} — ${model.nameOf('national:ttdlqg')}`, 'TB', () => {
+    for (const s of stores) if (s) chart.node(storeNodeId(s), wrapText(enumLabel(model.pack, 'nationalStore', s), 22), 'cylinder', 'store');
   }, 'national');
   chart.classDef('national', 'fill:#f0fdfa,stroke:#14b8a6,color:#134e4a');
 }
@@ -111,7 +111,8 @@ function detailChart(model: Model, datasets: readonly Dataset[]): string {
   if (synced.length) declareNational(chart, model, stores);
   for (const d of synced) {
     const st = SYNC_STYLE[syncStatusOf(d) ?? 'none']!;
-    chart.link(mmdId(d.ref), storeNodeId(d.nationalStore), { label: syncLabel(d), kind: st.kind, style: st.css });
+    const label = d.nationalStore ? syncLabel(d) : `${syncLabel(d)}\n${NO_STORE}`;
+    chart.link(mmdId(d.ref), storeNodeId(d.nationalStore), { label, kind: st.kind, style: st.css });
   }
   legend(chart, model, datasets, true);
   return chart.toString();
@@ -135,7 +136,7 @@ function overviewChart(model: Model, datasets: readonly Dataset[]): string {
         const n = synced.filter((d) => (known(d.layer) ?? UNLAYERED) === layer && d.nationalStore === store && syncStatusOf(d) === status).length;
         if (n === 0) continue;
         const st = SYNC_STYLE[status]!;
-        chart.link(`layer_${mmdId(layer)}`, storeNodeId(store), { label: `${st.vi}: ${n}`, kind: st.kind, style: st.css });
+        chart.link(`layer_${mmdId(layer)}`, storeNodeId(store), { label: `${st.vi}: ${n}${store ? '' : ` (${NO_STORE})`}`, kind: st.kind, style: st.css });
       }
     }
   }

@@ -1,3 +1,4 @@
+import { known } from '../../core/unknown.js';
 import { addTo } from '../../core/multimap.js';
 import { parseRef } from '../../core/ref.js';
 import type { Model } from '../../model/model.js';
@@ -29,10 +30,10 @@ function mapChart(model: Model, integrations: readonly Integration[]): string {
   return chart.toString();
 }
 
-/** The owner (chủ quản) of an own system; other endpoints stand for themselves. */
+/** The owner (chủ quản) of an own system; other endpoints, and a system whose owner is "chưa xác định", stand for themselves. */
 function ownerOf(model: Model, ref: string): string {
   if (endpointKind(model, ref) !== 'own') return ref;
-  return model.get<'system'>(ref)?.owner ?? ref;
+  return known(model.get<'system'>(ref)?.owner) ?? ref;
 }
 
 /** Integrations aggregated by owning body: what a split map's overview shows. */

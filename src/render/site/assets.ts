@@ -20,7 +20,7 @@ header.top p { margin: 0; opacity: .9; }
 .count { color: var(--muted); font-size: .9rem; }
 main { padding: 8px 24px 40px; max-width: 1400px; }
 section > h2 { margin: 22px 0 10px; font-size: 1.2rem; border-bottom: 2px solid var(--line); padding-bottom: 4px; }
-.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 12px; }
+.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(360px, 100%), 1fr)); gap: 12px; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; overflow-wrap: anywhere; }
 .card:target { outline: 3px solid var(--accent); }
 .card h3 { margin: 0 0 6px; font-size: 1.02rem; line-height: 1.35; }
@@ -37,15 +37,40 @@ ul.findings li { margin: 2px 0; }
 .bar { height: 6px; background: #e6eaef; border-radius: 3px; margin-top: 6px; }
 .bar > span { display: block; height: 100%; background: var(--accent); border-radius: 3px; }
 .diagram { grid-column: 1 / -1; }
-.diagram .svg { overflow: auto; border-top: 1px solid var(--line); margin-top: 8px; padding-top: 8px; }
-.diagram svg { max-width: 100%; height: auto; }
+.svg { overflow: auto; margin-top: 8px; }
+.diagram .svg { border-top: 1px solid var(--line); padding-top: 8px; }
+.svg img { display: block; max-width: 100%; height: auto; cursor: zoom-in; }
+p.hint { margin: 2px 0 0; font-size: .8rem; color: var(--muted); }
 .diagram pre, details.ctx pre { overflow: auto; background: var(--bg); padding: 8px; font-size: .8rem; max-height: 24rem; }
 details.ctx { margin-top: 8px; font-size: .9rem; }
 details.ctx summary { cursor: pointer; color: var(--accent); }
-details.ctx svg { max-width: 100%; height: auto; }
+dialog.viewer { width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; padding: 0; border: 0; background: #fff; overflow: hidden; }
+dialog.viewer[open] { display: flex; flex-direction: column; }
+dialog.viewer::backdrop { background: rgba(0, 0, 0, .5); }
+dialog.viewer .vbar { flex: none; display: flex; gap: 12px; align-items: center; padding: 8px 12px; background: #0b3d6e; color: #fff; }
+dialog.viewer .vbar span { flex: 1; font-weight: bold; min-width: 0; }
+dialog.viewer .vbar button { font: inherit; padding: 4px 12px; }
+dialog.viewer .vbar a { color: #fff; }
+dialog.viewer .pic { flex: 1; overflow: auto; padding: 12px; }
+dialog.viewer img { display: block; max-width: none; }
 #empty { padding: 24px 0; color: var(--muted); }
 footer { color: var(--muted); font-size: .85rem; padding: 0 24px 24px; }
 [hidden] { display: none !important; }
+@media (max-width: 600px) {
+  html { font-size: 14px; }
+  header.top { padding: 12px 12px 10px; }
+  header.top h1 { font-size: 1.2rem; }
+  .toolbar { position: static; padding: 8px 12px; }
+  .toolbar input[type=search] { flex-basis: 100%; }
+  .filters label { display: flex; justify-content: space-between; width: 100%; }
+  .filters select { max-width: 60%; }
+  main { padding: 4px 12px 32px; }
+  .grid { grid-template-columns: minmax(0, 1fr); }
+  .card { padding: 10px 11px; }
+  dl { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  dt { margin-top: 4px; font-size: .82rem; }
+  footer { padding: 0 12px 20px; }
+}
 @media print { .toolbar { display: none; } .card { break-inside: avoid; } }
 `;
 
@@ -120,6 +145,44 @@ export const SITE_JS = `
     }
   }
   window.addEventListener('hashchange', reveal);
+
+  // A diagram opens at its own size in a full-window viewer (Esc or the button closes it); without
+  // script, or where <dialog> is missing, the link opens the SVG file itself.
+  var viewer = null;
+  function openViewer(link) {
+    if (typeof HTMLDialogElement !== 'function') return false;
+    if (!viewer) {
+      viewer = document.createElement('dialog');
+      viewer.className = 'viewer';
+      var bar = document.createElement('div');
+      bar.className = 'vbar';
+      var title = document.createElement('span');
+      var file = document.createElement('a');
+      file.textContent = document.documentElement.lang === 'vi' ? 'Mở tệp SVG' : 'Open the SVG file';
+      var close = document.createElement('button');
+      close.type = 'button';
+      close.textContent = document.documentElement.lang === 'vi' ? 'Đóng' : 'Close';
+      close.addEventListener('click', function () { viewer.close(); });
+      bar.appendChild(title); bar.appendChild(file); bar.appendChild(close);
+      var pic = document.createElement('div');
+      pic.className = 'pic';
+      pic.appendChild(document.createElement('img'));
+      viewer.appendChild(bar); viewer.appendChild(pic);
+      document.body.appendChild(viewer);
+    }
+    var small = link.querySelector('img');
+    var big = viewer.querySelector('img');
+    big.src = link.getAttribute('href');
+    big.alt = small.alt;
+    if (small.getAttribute('width')) { big.width = Number(small.getAttribute('width')); big.height = Number(small.getAttribute('height')); }
+    viewer.querySelector('.vbar span').textContent = small.alt;
+    viewer.querySelector('.vbar a').setAttribute('href', link.getAttribute('href'));
+    viewer.showModal();
+    return true;
+  }
+  Array.prototype.slice.call(document.querySelectorAll('a.zoom')).forEach(function (a) {
+    a.addEventListener('click', function (e) { if (openViewer(a)) e.preventDefault(); });
+  });
   apply();
   reveal();
 })();

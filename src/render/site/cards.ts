@@ -11,7 +11,7 @@ import { taskLeads } from '../../model/roles.js';
 import type { Dataset, Entity, Integration, Kpi, System, Task } from '../../model/types.js';
 import { viNumber } from '../markdown.js';
 import { esc, escLine } from '../html.js';
-import { anchorOf, fold, type Facets } from './html.js';
+import { anchorOf, fold, searchText, type Facets } from './html.js';
 import { datasetsOn, integrationsAt, integrationsCarrying } from '../../analysis/indexes.js';
 
 /** One entry of the catalogue, ready to print: every `html` string is already escaped. */
@@ -76,7 +76,8 @@ function base(ctx: CardContext, e: Entity, fields: (readonly [string, string])[]
     fields,
     findings,
     facets: { ...facets, agency: agencyFacet(e.ref), findings: findings.length ? (vi ? 'có' : 'yes') : vi ? 'không' : 'no' },
-    q: fold([e.name, 'shortName' in e ? (e.shortName ?? '') : '', e.ref, e.description ?? '', ...extra].join(' ')),
+    // The search reads what the card shows (every field's value: owner, lead, status…) plus the hidden extras.
+    q: searchText([e.name, 'shortName' in e ? (e.shortName ?? '') : '', e.ref, e.description ?? '', ...extra], fields),
     ...(body ? { body } : {}),
   };
 }
@@ -196,7 +197,7 @@ export function taskCard(ctx: CardContext, t: Task): Card {
 export function findingCard(ctx: CardContext, d: Diagnostic, index: number): Card {
   const vi = ctx.lang === 'vi';
   const fix = d.fix ? pick(d.fix, ctx.lang) : undefined;
-  return {
+  const card: Omit<Card, 'q'> = {
     kind: 'finding',
     id: `f-${index}`,
     title: pick(d.message, ctx.lang),
@@ -210,8 +211,8 @@ export function findingCard(ctx: CardContext, d: Diagnostic, index: number): Car
     ],
     findings: [],
     facets: { severity: d.severity, code: d.code, agency: d.entity ? agencyFacet(d.entity) : undefined },
-    q: fold([pick(d.message, ctx.lang), d.code, d.file, d.entity ?? '', d.legalRef ?? ''].join(' ')),
   };
+  return { ...card, q: searchText([card.title, d.entity ?? ''], card.fields) };
 }
 
 export const CARD_KINDS = ['system', 'dataset', 'integration', 'kpi', 'task'] as const;

@@ -6,6 +6,18 @@ export function fold(value: string): string {
   return asciiFold(value).replace(/\s+/g, ' ').trim();
 }
 
+/** The text of escaped HTML as a reader sees it: tags dropped, the entities `esc` writes decoded. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(lt|gt|quot|#39|#10|#13|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#10': ' ', '#13': ' ', amp: '&' })[e] ?? '');
+}
+
+/** A card's folded search text: plain values, then every displayed field as "label value" ("Chủ quản Sở Y tế"). */
+export function searchText(plain: readonly string[], fields: readonly (readonly [string, string])[]): string {
+  return fold([...plain, ...fields.map(([k, v]) => `${k} ${htmlText(v)}`)].join(' '));
+}
+
 /** An element id for a ref: only characters safe in ids and fragments. */
 export function anchorOf(ref: string): string {
   return `e-${ref.replace(/[^A-Za-z0-9-]/g, '_')}`;

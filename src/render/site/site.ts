@@ -104,10 +104,34 @@ function cardHtml(c: Card, lang: Lang): string {
   ].join('');
 }
 
+/** Where the site keeps a diagram's SVG, relative to index.html (`diagrams/context/hsmc.svg`). */
+export function siteSvgPath(name: string): string {
+  return `${DIAGRAMS_DIR}/${name}.svg`;
+}
+
+/** The drawing's size in CSS pixels, from its viewBox (Mermaid writes width="100%"). */
+function svgSize(svg: string): { w: number; h: number } | undefined {
+  const m = /<svg\b[^>]*?\sviewBox="\s*[-\d.e]+[\s,]+[-\d.e]+[\s,]+([\d.e]+)[\s,]+([\d.e]+)\s*"/i.exec(svg);
+  if (!m) return undefined;
+  const w = Math.ceil(Number(m[1]));
+  const h = Math.ceil(Number(m[2]));
+  return Number.isFinite(w) && Number.isFinite(h) && w > 0 && h > 0 ? { w, h } : undefined;
+}
+
+/**
+ * A drawn diagram is a separate file the browser loads only when its card comes into view (and, for a
+ * system's context, only when its box is opened); the link opens it at full size (the page's script
+ * shows it in a viewer; without script, the file itself). No SVG: the Mermaid source, inline.
+ */
 function diagramBody(d: SiteDiagram, lang: Lang): string {
-  return d.svg
-    ? `<div class="svg">${safeSvg(d.svg)}</div>`
-    : `<p class="desc">${lang === 'vi' ? 'Chưa vẽ (chạy không có --no-render để có hình); mã Mermaid:' : 'Not drawn (run without --no-render for the picture); Mermaid source:'}</p><pre>${esc(d.mmd ?? '')}</pre>`;
+  if (d.svg === undefined) {
+    return `<p class="desc">${lang === 'vi' ? 'Chưa vẽ (chạy không có --no-render để có hình); mã Mermaid:' : 'Not drawn (run without --no-render for the picture); Mermaid source:'}</p><pre>${esc(d.mmd ?? '')}</pre>`;
+  }
+  const src = esc(siteSvgPath(d.name).split('/').map(encodeURIComponent).join('/'));
+  const size = svgSize(d.svg);
+  const dims = size ? ` width="${size.w}" height="${size.h}"` : '';
+  const hint = lang === 'vi' ? 'Bấm vào hình để xem cỡ đầy đủ' : 'Click the picture to see it at full size';
+  return `<div class="svg"><a class="zoom" href="${src}" title="${esc(hint)}"><img src="${src}" alt="${esc(d.title)}"${dims} loading="lazy" decoding="async"></a></div><p class="hint">${esc(hint)}</p>`;
 }
 
 function diagramCard(d: SiteDiagram, lang: Lang, index: number): Card {
@@ -192,7 +216,7 @@ export function siteHtml(input: {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data:">
 <meta name="generator" content="kientruc ${esc(input.toolVersion)}">
 <title>${esc(title)}</title>
 <style>${SITE_CSS}</style>
@@ -216,16 +240,24 @@ ${sections}
 `;
 }
 
-/** `site/index.html`: the catalogue, self-contained (works from file:// and any static host). */
+/**
+ * The site's files: `site/index.html` and each drawn diagram as `site/diagrams/<name>.svg` beside it
+ * (stripped of anything executable), so the page stays small and a picture loads only when seen.
+ * The folder is self-contained: it works from file:// and on any static host, with no outside request.
+ */
+export function siteFiles(input: Parameters<typeof siteHtml>[0]): GeneratedFile[] {
+  const svgs = input.diagrams.filter((d): d is SiteDiagram & { svg: string } => d.svg !== undefined);
+  return [
+    { path: `${SITE_DIR}/index.html`, contents: withoutBidiControls(siteHtml(input)) },
+    ...svgs.map((d) => ({ path: `${SITE_DIR}/${siteSvgPath(d.name)}`, contents: `${safeSvg(d.svg)}\n` })),
+  ];
+}
+
+/** `site/index.html` and its diagrams: the catalogue, self-contained (works from file:// and any static host). */
 export const siteRenderer: Renderer = {
   id: 'site',
-  description: 'Trang danh mục kiến trúc (site/index.html)',
+  description: 'Trang danh mục kiến trúc (site/index.html, site/diagrams/)',
   render(ctx: RenderContext) {
-    return [
-      {
-        path: `${SITE_DIR}/index.html`,
-        contents: withoutBidiControls(siteHtml({ ...ctx, diagrams: siteDiagrams(ctx.model, ctx.asOf, ctx.outputs ?? []) })),
-      },
-    ];
+    return siteFiles({ ...ctx, diagrams: siteDiagrams(ctx.model, ctx.asOf, ctx.outputs ?? []) });
   },
 };

@@ -186,15 +186,18 @@ export interface AppendixView {
 /** An appendix before its orientation is decided (`orient` in sections/tables.ts). */
 export type AppendixDraft = Omit<AppendixView, 'landscape'>;
 
+/** What every document's view says about itself (title, edition, dates, generator); official documents are Vietnamese. */
+export interface DocumentMetaView {
+  readonly title: string;
+  readonly audience: Audience;
+  readonly documentDate: string;
+  readonly asOf: string;
+  readonly generator: string;
+  readonly lang: 'vi';
+}
+
 export interface StrategyView {
-  readonly meta: {
-    readonly title: string;
-    readonly audience: Audience;
-    readonly documentDate: string;
-    readonly asOf: string;
-    readonly generator: string;
-    readonly lang: 'vi';
-  };
+  readonly meta: DocumentMetaView;
   readonly marks: MarksView;
   readonly header: HeaderView;
   readonly preamble: PreambleView;

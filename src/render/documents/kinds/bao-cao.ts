@@ -264,7 +264,10 @@ export function buildReportView(input: DocumentInput): OfficialDocView {
     ...(s.rows.length ? [sharingTable(ctx, r)] : []),
     heading(2, '4. Tiến độ thực hiện nhiệm vụ'),
     paragraph(
-      `${t.total} nhiệm vụ đã triển khai đến hết kỳ${byStatus.length ? ` (${byStatus.join(', ')})` : ''}; ${t.dueInPeriod} nhiệm vụ đến hạn trong kỳ, đã hoàn thành ${t.doneOfDue}; ${t.overdue} nhiệm vụ quá hạn. Chi tiết tại ${lTask}.`,
+      // A zero is said in words ("không có nhiệm vụ nào"), never as "0 nhiệm vụ …, đã hoàn thành 0".
+      `${t.total} nhiệm vụ đã triển khai đến hết kỳ${byStatus.length ? ` (${byStatus.join(', ')})` : ''}; ${
+        t.dueInPeriod ? `${t.dueInPeriod} nhiệm vụ đến hạn trong kỳ, đã hoàn thành ${t.doneOfDue}` : 'không có nhiệm vụ nào đến hạn trong kỳ'
+      }; ${t.overdue ? `${t.overdue} nhiệm vụ quá hạn` : 'không có nhiệm vụ quá hạn'}. Chi tiết tại ${lTask}.`,
     ),
     heading(1, 'II. DANH MỤC NGUỒN DỮ LIỆU VÀ DỮ LIỆU ƯU TIÊN'),
     paragraph(`Danh mục nguồn dữ liệu (cơ quan quản lý, hệ thống lưu trữ, định dạng, tần suất cập nhật, phân loại và điều kiện bảo mật) tại ${lCat}.`),
