@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongFirstSequencer } from './helpers/sequencer.js';
 
 export default defineConfig({
   // @actions/workflow-parser (CI template tests) ships source maps without their sources, and vite warns
@@ -21,6 +22,8 @@ export default defineConfig({
     // most of their time waiting on a spawned bin or on Chromium: one worker per core.
     maxWorkers: availableParallelism(),
     isolate: false,
+    // Longest files first, also on a fresh clone with no recorded durations (tests/helpers/sequencer.ts).
+    sequence: { sequencer: LongFirstSequencer },
     env: { NO_COLOR: '1' },
     // @actions/workflow-parser imports its JSON schema without an import attribute, which Node's own
     // ESM loader refuses; let vite transform it instead.

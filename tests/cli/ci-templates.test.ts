@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +11,8 @@ import { CI_APT, CI_COMMANDS, CI_DIFF_BASE, CI_IMAGE, CI_INSTALL } from '../../s
 import { TOOL_VERSION } from '../../src/cli/app.js';
 import { edit, git } from '../helpers/git.js';
 import { GITLAB_CI_SCHEMA } from '../helpers/gitlab-ci-schema.js';
-import { BIN, makeProject, REPO, runBin } from '../helpers/project.js';
+import { makeProject, REPO, runBin, type RunResult } from '../helpers/project.js';
+import { runKientrucLine } from '../helpers/shell-line.js';
 
 const GH = '.github/workflows/kientruc.yml';
 const GL = '.gitlab-ci.yml';
@@ -30,15 +31,9 @@ function kientrucCommands(text: string): string[] {
   return [...text.matchAll(/npx kientruc [^\n]*/g)].map((m) => m[0].trim());
 }
 
-/** Runs a workflow's shell command with the built bin standing in for `npx kientruc`. */
-function runCommand(command: string, cwd: string, env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync('sh', ['-c', command.replace(/^npx kientruc /, `"${process.execPath}" "${BIN}" `)], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
-    timeout: 600_000,
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+/** Runs a workflow's `npx kientruc …` line as its shell would, kientruc in-process (tests/helpers/shell-line.ts). */
+function runCommand(command: string, cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
+  return runKientrucLine(command, cwd, env);
 }
 
 describe('CI workflows written by kientruc init', () => {
@@ -147,15 +142,15 @@ describe('CI workflows written by kientruc init', () => {
     expect(ci['kientruc-build'].script[0]).toBe(CI_APT);
   });
 
-  it('the commands work on the scaffolded repository: check reports, build outputs, diff of a merge request', () => {
-    const sarif = runCommand(CI_COMMANDS.sarif, dir);
+  it('the commands work on the scaffolded repository: check reports, build outputs, diff of a merge request', async () => {
+    const sarif = await runCommand(CI_COMMANDS.sarif, dir);
     expect(sarif.code, sarif.stderr).toBe(0);
     expect((JSON.parse(readFileSync(join(dir, 'kientruc.sarif'), 'utf8')) as { version: string }).version).toBe('2.1.0');
-    expect(runCommand(CI_COMMANDS.junit, dir).code).toBe(0);
+    expect((await runCommand(CI_COMMANDS.junit, dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'kientruc-junit.xml'), 'utf8')).toMatch(/^<\?xml/);
-    expect(runCommand(CI_COMMANDS.annotations, dir).code).toBe(0);
-    expect(runCommand(CI_COMMANDS.check, dir).code).toBe(0);
-    const build = runCommand(CI_COMMANDS.build, dir);
+    expect((await runCommand(CI_COMMANDS.annotations, dir)).code).toBe(0);
+    expect((await runCommand(CI_COMMANDS.check, dir)).code).toBe(0);
+    const build = await runCommand(CI_COMMANDS.build, dir);
     expect(build.code, build.stderr).toBe(0);
     expect(existsSync(join(dir, 'generated'))).toBe(true);
 
@@ -170,7 +165,7 @@ describe('CI workflows written by kientruc init', () => {
       ['github', 'BASE_SHA'],
       ['gitlab', 'CI_MERGE_REQUEST_DIFF_BASE_SHA'],
     ] as const) {
-      const r = runCommand(CI_COMMANDS.diff(CI_DIFF_BASE[system]), dir, { [variable]: base });
+      const r = await runCommand(CI_COMMANDS.diff(CI_DIFF_BASE[system]), dir, { [variable]: base });
       expect(r.code, r.stderr).toBe(0);
       const md = readFileSync(join(dir, 'kientruc-diff.md'), 'utf8');
       expect(md.startsWith('<!-- kientruc-diff -->\n')).toBe(true);

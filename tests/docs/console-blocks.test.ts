@@ -2,12 +2,13 @@
  * Every ```console block in docs/*.md, run on a copy of the sample (the convention is in docs/index.md):
  * `$ kientruc …` lines run in order in one folder per block; each must exit 0 (or `# exit N`), and each
  * line shown after it must appear in its output.
+ * Each line runs as `sh -c` would run it, kientruc in-process (tests/helpers/shell-line.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, makeProject, REPO } from '../helpers/project.js';
+import { makeProject, REPO } from '../helpers/project.js';
+import { runKientrucLine } from '../helpers/shell-line.js';
 
 interface Step {
   readonly command: string;
@@ -55,17 +56,16 @@ describe('docs: every console example runs on the sample', () => {
   });
 
   for (const block of blocks) {
-    it(`docs/${block.page}:${block.line}`, { timeout: 120_000 }, () => {
+    it(`docs/${block.page}:${block.line}`, { timeout: 120_000 }, async () => {
       const dir = makeProject({});
       cpSync(join(REPO, 'architecture'), join(dir, 'architecture'), { recursive: true });
       // The import examples read the committed inventory fixture at its repository path.
       cpSync(join(REPO, 'tests', 'fixtures', 'xlsx'), join(dir, 'tests', 'fixtures', 'xlsx'), { recursive: true });
       for (const step of block.steps) {
-        const shell = step.command.replace(/^kientruc\b/, `"${process.execPath}" "${BIN}"`);
-        const r = spawnSync('sh', ['-c', shell], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 100_000 });
+        const r = await runKientrucLine(step.command, dir);
         const output = norm(`${r.stdout}\n${r.stderr}`);
         const where = `docs/${block.page}:${block.line}: $ ${step.command}`;
-        expect(r.status, `${where}\n${r.stderr}`).toBe(step.exit);
+        expect(r.code, `${where}\n${r.stderr}`).toBe(step.exit);
         for (const line of step.expected) {
           const want = norm(line.endsWith('…') ? line.slice(0, -1) : line);
           expect(output, `${where}\n  expected line: ${line}`).toContain(want);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED, fastCheckSeed } from './fast-check-seed.js';
 import { TMP_ROOT_ENV } from './tmp.js';
@@ -18,7 +18,28 @@ export function kientrucEntries(dir: string): string[] {
 }
 
 /**
- * Once per run: compile the bin the CLI tests spawn, print the property-test seed, and make the run's
+ * Whether tsc would emit nothing new: every .ts file under src/ has its .js under dist/, written after
+ * the source was last modified (with isolatedModules a file's output depends on that file alone; an
+ * edit anywhere makes the edited file stale, and tsc then rebuilds what depends on it), and
+ * tsconfig.json is older than every output. Type errors are `npm run typecheck`'s to report.
+ */
+export function distIsFresh(root: string): boolean {
+  const config = statSync(join(root, 'tsconfig.json')).mtimeMs;
+  const walk = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).every((e) => {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) return walk(path);
+      if (!e.name.endsWith('.ts') || e.name.endsWith('.d.ts')) return true;
+      const out = join(root, 'dist', relative(join(root, 'src'), path)).replace(/\.ts$/, '.js');
+      if (!existsSync(out)) return false;
+      const written = statSync(out).mtimeMs;
+      return written >= statSync(path).mtimeMs && written >= config;
+    });
+  return walk(join(root, 'src'));
+}
+
+/**
+ * Once per run: compile the bin the CLI tests spawn (when dist/ is out of date), print the property-test seed, and make the run's
  * temp root. Everything the tests, the CLI they spawn and Chromium put in "the temp folder" lands in
  * that root (TMPDIR points there); teardown removes it, and fails the run when kientruc left a temp
  * folder behind (a `kientruc-*` entry at the top of the root) or when the OS temp folder holds more
@@ -26,11 +47,16 @@ export function kientrucEntries(dir: string): string[] {
  */
 export default function setup(): () => void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  // Incremental, with its build info inside dist/ (deleting dist/ deletes it too): a second run with
-  // unchanged sources only checks (about a third of a full compile).
-  execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.json`, '--incremental', '--tsBuildInfoFile', `${root}dist/.tests.tsbuildinfo`], {
-    stdio: 'inherit',
-  });
+  // Every worker waits for this, so it is skipped when dist/ is newer than every source it is built
+  // from (npm ci's `prepare` built it, or an earlier run did): a fresh clone's first run would otherwise
+  // compile everything again (~15 s on 2 cores), and each later run spend ~4 s checking.
+  // Incremental, with its build info inside dist/ (deleting dist/ deletes it too): a run after an edit
+  // compiles only what changed.
+  if (!distIsFresh(root)) {
+    execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.json`, '--incremental', '--tsBuildInfoFile', `${root}dist/.tests.tsbuildinfo`], {
+      stdio: 'inherit',
+    });
+  }
 
   const seed = fastCheckSeed();
   const runs = process.env['FC_RUNS'];

@@ -64,8 +64,8 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Runs `main()` in-process with fake streams. */
-export async function runMain(argv: readonly string[], cwd: string): Promise<RunResult> {
+/** Runs `main()` in-process with fake streams; `env` is all the command sees of the environment. */
+export async function runMain(argv: readonly string[], cwd: string, env: Record<string, string> = { NO_COLOR: '1' }): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -73,7 +73,7 @@ export async function runMain(argv: readonly string[], cwd: string): Promise<Run
     stderr: { write: (s: string) => (stderr += s) },
     cwd,
     today: TODAY,
-    env: { NO_COLOR: '1' },
+    env,
   });
   return { code, stdout, stderr };
 }

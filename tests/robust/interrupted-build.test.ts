@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WriteStep } from '../../src/write/write-generated.js';
 import { BIN, REPO, runMain } from '../helpers/project.js';
-import { makeTempDir } from '../helpers/tmp.js';
+import { makeTempDir, tmpRoot } from '../helpers/tmp.js';
 
 /** path → sha256 of every file under `dir` (undefined when `dir` does not exist). */
 function snapshot(dir: string): Map<string, string> | undefined {
@@ -42,9 +42,20 @@ function project(): string {
 
 const ARGS = ['build', '--no-render', '--as-of', '2026-09-30'];
 
+/** The built bin, as the kill tests run it (and to time a whole build). */
 function build(dir: string, extra: readonly string[] = []): void {
   const r = spawnSync(process.execPath, [BIN, ...ARGS, ...extra], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   expect(r.status, r.stderr).toBe(0);
+}
+
+/**
+ * The same build in-process, for the builds nobody kills: the outputs to compare against and the run
+ * after a kill (the same code; only the SIGKILL needs a process of its own). The render cache is the
+ * run's, as for the bin, so nothing is written beside the project.
+ */
+async function buildHere(dir: string, extra: readonly string[] = []): Promise<void> {
+  const r = await runMain([...ARGS, ...extra], dir, { NO_COLOR: '1', KIENTRUC_CACHE_DIR: join(tmpRoot(), 'cache') });
+  expect(r.code, r.stderr).toBe(0);
 }
 
 /** Starts a build and SIGKILLs it when `when` says so; resolves once the process is gone. */
@@ -93,14 +104,14 @@ describe('interrupted build leaves generated/ whole', () => {
   let oldSnap: Map<string, string>;
   let newSnap: Map<string, string>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     base = project();
-    build(base);
+    await buildHere(base);
     oldSnap = snapshot(join(base, 'generated')) as Map<string, string>;
     cpSync(join(base, 'generated'), join(base, 'generated-old'), { recursive: true });
     const agency = join(base, 'architecture', 'agency.yaml');
     writeFileSync(agency, readFileSync(agency, 'utf8').replace(/^name: .*$/m, 'name: Ủy ban nhân dân tỉnh Sơn Hà (bản mới)'));
-    build(base, ['--out', 'generated-new']);
+    await buildHere(base, ['--out', 'generated-new']);
     newSnap = snapshot(join(base, 'generated-new')) as Map<string, string>;
     expect(oldSnap.size).toBeGreaterThan(1);
     expect(newSnap).not.toEqual(oldSnap);
@@ -130,7 +141,7 @@ describe('interrupted build leaves generated/ whole', () => {
       const r = await killDuring(dir, { step });
       expect(r.killed, r.stderr).toBe(true);
       expect(state(dir, oldSnap, newSnap)).toBe(expected);
-      build(dir);
+      await buildHere(dir);
       expect(state(dir, oldSnap, newSnap)).toBe('new');
       expect(readdirSync(dir).filter((e) => e.startsWith('.kientruc-'))).toEqual([]);
     });
@@ -157,7 +168,7 @@ describe('interrupted build leaves generated/ whole', () => {
 describe('read-only commands never touch the YAML', () => {
   it('validate, check (every format), build --check, schema --list leave architecture/ byte-identical, mtimes included', async () => {
     const dir = project();
-    build(dir);
+    await buildHere(dir);
     const tree = (): string[] => {
       const out: string[] = [];
       const walk = (d: string): void => {

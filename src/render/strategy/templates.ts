@@ -103,7 +103,7 @@ export function renderTemplate(format: TemplateFormat, context: object, override
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const s of list) {
     try {
-      compiled.set(s.name, compileTemplate(s.text));
+      compiled.set(s.name, compileTemplate(s.text, s.override));
     } catch (err: unknown) {
       throw failure(s, err);
     }

@@ -1,0 +1,41 @@
+/**
+ * File order for two workers: vitest starts the files that took longest in the last run first (its
+ * results cache, under node_modules/.vite), so no long file starts last and leaves one worker idle
+ * at the end. A fresh clone has no such record and vitest falls back to file size, which starts the
+ * short files that spawn npm or Chromium late: those below, measured on the 2-core machine (CPU and
+ * wall per file), start first then. A file missing here only starts later; the list never drops one.
+ */
+import { relative } from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+export const LONG_FIRST: readonly string[] = [
+  'tests/robust/interrupted-build.test.ts',
+  'tests/property/pipeline.property.test.ts',
+  'tests/package/workflow-tarball.test.ts',
+  'tests/docs/console-blocks.test.ts',
+  'tests/load/parallel.test.ts',
+  'tests/render/diagrams-browser.test.ts',
+  'tests/package/pack.test.ts',
+  'tests/write/output-safety.test.ts',
+  'tests/cli/watch.test.ts',
+  'tests/cli/export.test.ts',
+  'tests/robust/bad-input.test.ts',
+  'tests/load/cache.test.ts',
+  'tests/cli/ci-templates.test.ts',
+  'tests/render/strategy/print.test.ts',
+];
+
+export class LongFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const root = this.ctx.config.root;
+    const key = (f: TestSpecification): string => relative(root, f.moduleId).split('\\').join('/');
+    // Durations recorded for every file: vitest's own order (failed first, then longest first) stands.
+    if (sorted.every((f) => this.ctx.cache.getFileTestResults(`${f.project.name}:${key(f)}`))) return sorted;
+    const rank = (f: TestSpecification): number => {
+      const i = LONG_FIRST.indexOf(key(f));
+      return i < 0 ? LONG_FIRST.length : i;
+    };
+    return [...sorted].sort((a, b) => rank(a) - rank(b));
+  }
+}
