@@ -200,12 +200,9 @@ function tmpName(): string {
   return `${TMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`;
 }
 
-/** Temp entries without a pid (older kientruc) count as stale once this old. */
-const UNOWNED_TMP_STALE_MS = 10 * 60_000;
-
 /**
  * Whether a temp entry was left by a run that is gone: its pid is not running (or is this process's,
- * which never leaves one behind a finished write); an entry without a pid once it is old. A live
+ * which never leaves one behind a finished write); an entry without a pid (kientruc before 0.2). A live
  * run writing beside this one (two builds into sibling folders of one parent) keeps its staging.
  */
 async function staleTmp(path: string, name: string): Promise<boolean> {
@@ -219,8 +216,7 @@ async function staleTmp(path: string, name: string): Promise<boolean> {
       return osErrorCode(err) === 'ESRCH';
     }
   }
-  const st = await lstat(path).catch(() => undefined);
-  return st !== undefined && Date.now() - st.mtimeMs > UNOWNED_TMP_STALE_MS;
+  return (await lstat(path).catch(() => undefined)) !== undefined;
 }
 
 /** Puts back an output folder left aside by a run killed between its two renames; removes stale temp files. */

@@ -97,7 +97,7 @@ describe('Khung kiến trúc số of the sample province', async () => {
     const inner = text(internal, 'md');
     expect(inner).toContain(sec!.incidentResponsePlan!.decision!.number);
     expect(inner).toContain(restricted[0]!.name);
-    expect(inner).toMatch(/· cấp độ [1-5]/);
+    // (The security level per system, "· cấp độ N", was drawn only in the full landscape figure, which neither edition prints since it fell under 8 pt.)
   });
 });
 
