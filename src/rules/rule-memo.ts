@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { EntityKind } from '../core/ref.js';
+import { ENTITY_KINDS, type EntityKind } from '../core/ref.js';
 import type { Model } from '../model/model.js';
 import { indexEntry, MODEL_VIEW, type IndexName, type ModelView } from '../analysis/indexes.js';
 
@@ -238,6 +238,14 @@ export function trackingView(model: Model, keys: ContentKeys, reads: Map<string,
       else if (prop === 'referencesFrom') bound = (ref: string) => (note(`out:${ref}`), fn.call(target, ref));
       else if (typeof prop === 'string' && BY_REF.has(prop)) bound = (ref: string, ...rest: unknown[]) => (note(`e:${ref}`), fn.call(target, ref, ...rest));
       else if (prop === 'national' || prop === 'target') bound = fn.bind(target); // framework pack: part of the memo key
+      else if (prop === 'stateDate') bound = fn.bind(target); // the state's date: part of the memo key (run-rules.ts)
+      else if (prop === 'declaredEntities' || prop === 'derive') {
+        // modelAt (model/states.ts) rebuilds a state from every entity as written: it reads every kind.
+        bound = (...args: unknown[]) => {
+          for (const kind of ENTITY_KINDS) note(`kw:${kind}`);
+          return fn.apply(target, args);
+        };
+      }
       else {
         // A model method the view does not know: its answer could depend on anything, so the result is never reused.
         bound = (...args: unknown[]) => (note('never'), fn.apply(target, args));

@@ -45,7 +45,7 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
   const memo = opts.memo;
   const keys = memo ? new ContentKeys(model, () => findings, memo.contentKeys) : undefined;
   const place = (p: Placement) => model.locate(p.entity, p.path, p.part);
-  memo?.begin(JSON.stringify([opts.asOf, opts.severity ?? {}, [...(opts.disabled ?? [])].sort(), model.pack.id, model.root]));
+  memo?.begin(JSON.stringify([opts.asOf, model.stateDate() ?? null, opts.severity ?? {}, [...(opts.disabled ?? [])].sort(), model.pack.id, model.root]));
   for (const phase of ['model', 'findings'] as const) {
     findings = phase === 'findings' ? diagnostics.filter((d) => d.code !== 'internal.rule-crashed') : [];
     const produced: Diagnostic[] = [];
