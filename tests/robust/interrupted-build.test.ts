@@ -63,6 +63,9 @@ function killDuring(dir: string, when: { step: WriteStep } | { afterMs: number }
   return new Promise((resolve) => {
     const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
     if ('step' in when) env['KIENTRUC_TEST_WRITE_PAUSE'] = when.step;
+    // The writer itself is killed at the step: under the memory guard the bin only relays, and its
+    // child would go on writing for up to 100 ms after the bin dies (src/cli/memory-guard.ts).
+    env['KIENTRUC_MEMORY_GUARD'] = '0';
     const child = spawn(process.execPath, [BIN, ...ARGS], { cwd: dir, env });
     let stderr = '';
     let killed = false;
