@@ -5,7 +5,7 @@
  * from there: only one renderer's output is in memory at a time. The folder is removed in every case.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -39,7 +39,8 @@ export class Spool {
   private constructor(private readonly dir: string) {}
 
   static async open(): Promise<Spool> {
-    return new Spool(await mkdtemp(join(tmpdir(), 'kientruc-spool-')));
+    await clearDeadSpools();
+    return new Spool(await mkdtemp(join(tmpdir(), `kientruc-spool-${process.pid}-`)));
   }
 
   /** `files` with the large text ones moved to disk (same paths, same text; binary and small ones as they are). */
@@ -73,5 +74,22 @@ export class Spool {
 
   async close(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Removes spools left in the temp folder by runs that were killed (SIGKILL skips every cleanup): the
+ * folder names carry the writer's pid, and only those whose process is gone are removed.
+ */
+async function clearDeadSpools(): Promise<void> {
+  const entries = await readdir(tmpdir()).catch(() => [] as string[]);
+  for (const e of entries) {
+    const pid = /^kientruc-spool-(\d+)-/.exec(e)?.[1];
+    if (pid === undefined || Number(pid) === process.pid) continue;
+    try {
+      process.kill(Number(pid), 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ESRCH') await rm(join(tmpdir(), e), { recursive: true, force: true }).catch(() => undefined);
+    }
   }
 }
