@@ -5,7 +5,7 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { dirname, extname, join, parse, posix, relative, sep } from 'node:path';
-import { quotePath, UserError } from '../core/errors.js';
+import { osErrorCode, quotePath, UserError } from '../core/errors.js';
 import { text, type Text } from '../core/text.js';
 
 /** The manifest every writing command keeps in its output folder. */
@@ -214,3 +214,22 @@ export const CHOOSE_ANOTHER = text(
   'Chọn một thư mục riêng cho đầu ra, ví dụ --out generated',
   'Choose a folder of its own for the output, e.g. --out generated',
 );
+
+/**
+ * Whether a temp entry named with its writer's pid (`<prefix><pid>-…`) was left by a run that is gone:
+ * another process whose pid no longer runs (a killed run skips every clean-up). This process's own
+ * entries and a live run's (two builds side by side) are kept. A name without a pid (kientruc before
+ * pids were written) counts as left behind.
+ */
+export function leftByDeadRun(name: string, prefix: string): boolean {
+  if (!name.startsWith(prefix)) return false;
+  const pid = /^(\d+)-/.exec(name.slice(prefix.length))?.[1];
+  if (pid === undefined) return true;
+  if (Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (err) {
+    return osErrorCode(err) === 'ESRCH';
+  }
+}

@@ -7,6 +7,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { mkdir, mkdtemp, open, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { leftByDeadRun } from './ownership.js';
 import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { GeneratedFile } from '../render/types.js';
@@ -34,13 +35,15 @@ function* readPieces(path: string): Generator<string> {
   }
 }
 
+const SPOOL_PREFIX = 'kientruc-spool-';
+
 export class Spool {
   private count = 0;
   private constructor(private readonly dir: string) {}
 
   static async open(): Promise<Spool> {
     await clearDeadSpools();
-    return new Spool(await mkdtemp(join(tmpdir(), `kientruc-spool-${process.pid}-`)));
+    return new Spool(await mkdtemp(join(tmpdir(), `${SPOOL_PREFIX}${process.pid}-`)));
   }
 
   /** `files` with the large text ones moved to disk (same paths, same text; binary and small ones as they are). */
@@ -77,19 +80,8 @@ export class Spool {
   }
 }
 
-/**
- * Removes spools left in the temp folder by runs that were killed (SIGKILL skips every cleanup): the
- * folder names carry the writer's pid, and only those whose process is gone are removed.
- */
+/** Removes spools left in the temp folder by killed runs (their names carry the writer's pid). */
 async function clearDeadSpools(): Promise<void> {
   const entries = await readdir(tmpdir()).catch(() => [] as string[]);
-  for (const e of entries) {
-    const pid = /^kientruc-spool-(\d+)-/.exec(e)?.[1];
-    if (pid === undefined || Number(pid) === process.pid) continue;
-    try {
-      process.kill(Number(pid), 0);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ESRCH') await rm(join(tmpdir(), e), { recursive: true, force: true }).catch(() => undefined);
-    }
-  }
+  for (const e of entries.filter((x) => leftByDeadRun(x, SPOOL_PREFIX))) await rm(join(tmpdir(), e), { recursive: true, force: true }).catch(() => undefined);
 }

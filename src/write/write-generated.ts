@@ -35,6 +35,7 @@ import {
   safeRelative,
   speaksFor,
   TMP_PREFIX,
+  leftByDeadRun,
   type EntryKind,
 } from './ownership.js';
 
@@ -200,25 +201,6 @@ function tmpName(): string {
   return `${TMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`;
 }
 
-/**
- * Whether a temp entry was left by a run that is gone: its pid is not running (or is this process's,
- * which never leaves one behind a finished write); an entry without a pid (kientruc before 0.2). A live
- * run writing beside this one (two builds into sibling folders of one parent) keeps its staging.
- */
-async function staleTmp(path: string, name: string): Promise<boolean> {
-  const pid = /^\.kientruc-tmp-(\d+)-[0-9a-f]+/.exec(name)?.[1];
-  if (pid !== undefined) {
-    if (Number(pid) === process.pid) return false;
-    try {
-      process.kill(Number(pid), 0);
-      return false;
-    } catch (err) {
-      return osErrorCode(err) === 'ESRCH';
-    }
-  }
-  return (await lstat(path).catch(() => undefined)) !== undefined;
-}
-
 /** Puts back an output folder left aside by a run killed between its two renames; removes stale temp files. */
 async function recover(outDir: string): Promise<void> {
   const parent = dirname(outDir);
@@ -233,12 +215,10 @@ async function recover(outDir: string): Promise<void> {
     if (!(await exists(outDir))) await rename(join(parent, old), outDir);
     else await rm(join(parent, old), { recursive: true, force: true });
   }
-  for (const e of entries.filter((x) => x.startsWith(TMP_PREFIX))) {
-    if (await staleTmp(join(parent, e), e)) await rm(join(parent, e), { recursive: true, force: true });
-  }
+  for (const e of entries.filter((x) => leftByDeadRun(x, TMP_PREFIX))) await rm(join(parent, e), { recursive: true, force: true });
   // Temp files staged beside their targets by a run that was killed.
   for (const [p, kind] of await listTree(outDir).catch(() => new Map<string, EntryKind>())) {
-    if (basename(p).startsWith(TMP_PREFIX) && kind !== 'link' && (await staleTmp(join(outDir, p), basename(p)))) await rm(join(outDir, p), { recursive: true, force: true });
+    if (kind !== 'link' && leftByDeadRun(basename(p), TMP_PREFIX)) await rm(join(outDir, p), { recursive: true, force: true });
   }
 }
 

@@ -85,7 +85,7 @@ async function architectureDocument(ctx: RenderContext, input: DocumentInput, pi
   const currentDate = dateOfState(current) ?? ctx.asOf;
   const { model: target, year: targetYear, date: targetDate } = targetStateOf(current);
   const transitions = transitionsBetween(current, currentDate, targetDate);
-  const figures = await architectureFigures(ctx, { current: { model: current, asOf: ctx.asOf }, target: { model: target, asOf: targetDate, year: targetYear } }, input.audience === 'public', pictures);
+  const figures = await architectureFigures(ctx, { current: { model: current, asOf: ctx.asOf }, target: { model: target, asOf: targetDate, year: targetYear } }, pictures);
   const view = buildArchitectureView({ ...input, model: current, target, targetYear, targetDate, figures, transitions });
   return { view, images: figures.png };
 }

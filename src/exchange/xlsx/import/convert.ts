@@ -25,25 +25,18 @@ import { schemaAt } from '../../../validate/schema/walk.js';
  * `unknownable()`): asked of the schema itself so the import follows every field the format accepts
  * it in, with no second list to keep in step. One schema per pack, built once.
  */
-const unknownableCache = new WeakMap<FrameworkPack, Map<string, boolean>>();
+const unknownable = new WeakMap<FrameworkPack, { readonly schemas: SchemaSet; readonly memo: Map<string, boolean> }>();
 function acceptsUnknown(pack: FrameworkPack, docKind: string, field: string): boolean {
-  let memo = unknownableCache.get(pack);
-  if (!memo) unknownableCache.set(pack, (memo = new Map()));
+  let entry = unknownable.get(pack);
+  if (!entry) unknownable.set(pack, (entry = { schemas: buildSchema(pack, [pack.id]), memo: new Map() }));
   const key = `${docKind}:${field}`;
-  let hit = memo.get(key);
+  let hit = entry.memo.get(key);
   if (hit === undefined) {
     const kind = KIND_BY_DOC_KIND.get(docKind);
-    const schemas = kind ? schemaSetOf(pack) : undefined;
-    hit = !!kind && schemaAt(schemas!.kinds[kind], field.split('.'))?.['x-unknown'] === true;
-    memo.set(key, hit);
+    hit = kind !== undefined && schemaAt(entry.schemas.kinds[kind], field.split('.'))?.['x-unknown'] === true;
+    entry.memo.set(key, hit);
   }
   return hit;
-}
-const schemaSets = new WeakMap<FrameworkPack, SchemaSet>();
-function schemaSetOf(pack: FrameworkPack): SchemaSet {
-  let set = schemaSets.get(pack);
-  if (!set) schemaSets.set(pack, (set = buildSchema(pack, [pack.id])));
-  return set;
 }
 
 /** An entity the target architecture already declares (outside the files this import writes). */

@@ -14,18 +14,17 @@ import type { RenderContext } from '../../../types.js';
  * so, as in the strategy, the systems themselves are listed in the appendix. The target one is
  * renamed so both can share one cache and one DOCX image map.
  */
-function overall(model: ValidModel, _asOf: IsoDate, _isPublic: boolean): DiagramSpec | undefined {
+function overall(model: ValidModel): DiagramSpec | undefined {
   return landscapeOverviewDiagram(model);
 }
 
 export async function architectureFigures(
   ctx: Pick<RenderContext, 'browser' | 'cache' | 'log'>,
   states: { readonly current: { model: ValidModel; asOf: IsoDate }; readonly target: { model: ValidModel; asOf: IsoDate; year: number } },
-  isPublic: boolean,
   withImages: boolean,
 ): Promise<{ current: DiagramView | null; target: DiagramView | null; png: ReadonlyMap<string, Uint8Array> }> {
-  const now = overall(states.current.model, states.current.asOf, isPublic);
-  const then = overall(states.target.model, states.target.asOf, isPublic);
+  const now = overall(states.current.model);
+  const then = overall(states.target.model);
   const specs: { spec: DiagramSpec; title: string; caption: string }[] = [];
   if (now) specs.push({ spec: { ...now, name: `hien-trang-${now.name}` }, title: 'Hiện trạng kiến trúc số theo các lớp của Khung kiến trúc tổng thể quốc gia số', caption: '' });
   if (then) specs.push({ spec: { ...then, name: `muc-tieu-${then.name}` }, title: `Mô hình tổng thể kiến trúc số đến năm ${states.target.year} theo các lớp của Khung kiến trúc tổng thể quốc gia số`, caption: '' });
