@@ -17,6 +17,7 @@ import { esc } from '../html.js';
 import { facetAttrs, fold, safeSvg } from './html.js';
 import { withoutBidiControls } from '../../core/text.js';
 import { coalesce, mapPieces, streamedFile } from '../streamed.js';
+import { viNumber } from '../markdown.js';
 
 export const SITE_DIR = 'site';
 
@@ -72,14 +73,13 @@ function facetDefs(model: Model, lang: Lang): Readonly<Record<string, readonly F
   };
 }
 
-/** What the filters need of a card. */
-type FacetsOf = Pick<Card, 'kind' | 'facets'>;
+/** The values each filter offers, in the order the cards first show them (for one tab, or `all`). */
+type FacetValues = Map<string, Set<string>>;
 
-function filterGroup(forKind: string, defs: readonly FacetDef[], cards: readonly FacetsOf[], lang: Lang): string {
+function filterGroup(forKind: string, defs: readonly FacetDef[], seen: FacetValues | undefined, lang: Lang): string {
   const selects: string[] = [];
   for (const def of defs) {
-    const pool = forKind === 'all' ? cards : cards.filter((c) => c.kind === forKind);
-    const values = [...new Set(pool.map((c) => c.facets[def.key]).filter((v): v is string => v !== undefined && v !== ''))];
+    const values = [...(seen?.get(def.key) ?? [])];
     if (values.length < 2) continue;
     const options = values.map((v) => ({ v, l: def.label(v) })).sort((a, b) => viCollator.compare(a.l, b.l));
     selects.push(
@@ -89,6 +89,42 @@ function filterGroup(forKind: string, defs: readonly FacetDef[], cards: readonly
     );
   }
   return selects.length ? `<fieldset class="filters" data-for="${esc(forKind)}"${forKind === 'all' ? '' : ' hidden'}>${selects.join('')}</fieldset>` : '';
+}
+
+/**
+ * Finding cards the site shows per rule code. A national model has over a hundred thousand findings:
+ * as cards they would be half the page (hundreds of MB, more than a browser opens). Each entity's card
+ * still lists all of its findings; the findings section shows the first ones of each code and says how
+ * many it left out and where the full list is. Every agency's own repository stays below the cap.
+ */
+export const SITE_FINDINGS_PER_CODE = 50;
+
+/** The findings that get a card (with their index among all findings, the card's anchor), in order. */
+function* shownFindings(diagnostics: readonly Diagnostic[]): Generator<readonly [Diagnostic, number]> {
+  const perCode = new Map<string, number>();
+  for (const [i, d] of diagnostics.entries()) {
+    const n = (perCode.get(d.code) ?? 0) + 1;
+    perCode.set(d.code, n);
+    if (n <= SITE_FINDINGS_PER_CODE) yield [d, i];
+  }
+}
+
+/** The sentence under the findings section when some findings have no card there, else ''. */
+function findingsCut(diagnostics: readonly Diagnostic[], lang: Lang): string {
+  const perCode = new Map<string, number>();
+  for (const d of diagnostics) perCode.set(d.code, (perCode.get(d.code) ?? 0) + 1);
+  let left = 0;
+  let codes = 0;
+  for (const n of perCode.values()) {
+    if (n <= SITE_FINDINGS_PER_CODE) continue;
+    left += n - SITE_FINDINGS_PER_CODE;
+    codes++;
+  }
+  if (left === 0) return '';
+  const cap = SITE_FINDINGS_PER_CODE;
+  return lang === 'vi'
+    ? `<p class="hint">Mỗi mã chỉ hiện ${cap} phát hiện đầu tiên ở đây: còn ${viNumber(left, 0)} phát hiện khác của ${codes} mã không có thẻ riêng. Phát hiện của một đối tượng vẫn hiện đủ trên thẻ của đối tượng đó; danh sách đầy đủ: <code>kientruc check --format json</code>.</p>`
+    : `<p class="hint">Only the first ${cap} findings of each code are shown here: ${left} more findings of ${codes} codes have no card of their own. An entity's findings are all on its card; the full list: <code>kientruc check --format json</code>.</p>`;
 }
 
 function cardHtml(c: Card, lang: Lang): string {
@@ -179,7 +215,9 @@ export function* siteChunks(input: SiteInput): Generator<string> {
   const byEntity = new Map<string, Diagnostic[]>();
   for (const d of input.diagnostics) {
     if (d.entity === undefined) continue;
-    byEntity.set(d.entity, [...(byEntity.get(d.entity) ?? []), d]);
+    const list = byEntity.get(d.entity);
+    if (list) list.push(d);
+    else byEntity.set(d.entity, [d]);
   }
   const ctx: CardContext = { model, asOf: input.asOf, lang, findingsOf: (ref) => byEntity.get(ref) ?? [] };
   // A system's context diagram sits in its card; the others have their own section.
@@ -188,40 +226,70 @@ export function* siteChunks(input: SiteInput): Generator<string> {
     const d = c.ref ? contextOf.get(c.ref) : undefined;
     return d ? { ...c, body: `${c.body ?? ''}<details class="ctx"><summary>${esc(d.title)}</summary>${diagramBody(d, lang)}</details>` } : c;
   };
-  // Cards are made kind by kind, twice: once for the counts and filters at the top of the page, once to
-  // write them; a national catalogue's cards are never all in memory at once.
-  const cardsOf = (k: string): Card[] => {
+  // Entity cards are in name order (an entity card's title is its name; the sort is stable).
+  const byName = <T extends { readonly name: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => viCollator.compare(a.name, b.name));
+  // Cards are made one at a time, twice: once for the counts and filters at the top of the page, once
+  // to write them; a national catalogue's cards are never in memory together, not even one kind's.
+  function* cardsOf(k: string): Generator<Card> {
     switch (k) {
       case 'system':
-        return model.all('system').map((s) => withContext(systemCard(ctx, s)));
+        for (const s of byName(model.all('system'))) yield withContext(systemCard(ctx, s));
+        return;
       case 'dataset':
-        return model.all('dataset').map((d) => datasetCard(ctx, d));
+        for (const d of byName(model.all('dataset'))) yield datasetCard(ctx, d);
+        return;
       case 'integration':
-        return model.all('integration').map((i) => integrationCard(ctx, i));
+        for (const i of byName(model.all('integration'))) yield integrationCard(ctx, i);
+        return;
       case 'kpi':
-        return model.all('kpi').map((x) => kpiCard(ctx, x));
+        for (const x of byName(model.all('kpi'))) yield kpiCard(ctx, x);
+        return;
       case 'task':
-        return model.all('task').map((t) => taskCard(ctx, t));
+        for (const t of byName(model.all('task'))) yield taskCard(ctx, t);
+        return;
       case 'finding':
-        return input.diagnostics.map((d, i) => findingCard(ctx, d, i));
+        for (const [d, i] of shownFindings(input.diagnostics)) yield findingCard(ctx, d, i);
+        return;
       case 'diagram':
-        return input.diagrams.filter((d) => !d.name.startsWith('context/')).map((d, i) => diagramCard(d, lang, i));
+        yield* input.diagrams.filter((d) => !d.name.startsWith('context/')).map((d, i) => diagramCard(d, lang, i));
+        return;
       default:
-        return [];
+    }
+  }
+  const kinds = [...CARD_KINDS, 'finding', 'diagram'] as const;
+  const defs = facetDefs(model, lang);
+  // What the filters offer, per tab and for `all`, and how many cards of each kind the page has.
+  const facetValues = new Map<string, FacetValues>();
+  const present = new Map<string, number>();
+  let total = 0;
+  const note = (forKind: string, facets: Card['facets']) => {
+    const keys = defs[forKind];
+    if (!keys?.length) return;
+    let seen = facetValues.get(forKind);
+    if (!seen) facetValues.set(forKind, (seen = new Map()));
+    for (const def of keys) {
+      const v = facets[def.key];
+      if (v === undefined || v === '') continue;
+      let set = seen.get(def.key);
+      if (!set) seen.set(def.key, (set = new Set()));
+      set.add(v);
     }
   };
-  const kinds = [...CARD_KINDS, 'finding', 'diagram'] as const;
-  const cards: FacetsOf[] = [];
-  for (const k of kinds) for (const c of cardsOf(k)) cards.push({ kind: c.kind, facets: c.facets });
-  const defs = facetDefs(model, lang);
-  const sortKey = (c: Card) => (c.kind === 'finding' || c.kind === 'diagram' ? '' : c.title);
+  for (const k of kinds) {
+    for (const c of cardsOf(k)) {
+      total++;
+      present.set(c.kind, (present.get(c.kind) ?? 0) + 1);
+      note('all', c.facets);
+      note(c.kind, c.facets);
+    }
+  }
   const n = countBySeverity(input.diagnostics);
   const agency = model.agency;
   const title = vi ? `Danh mục kiến trúc số — ${agency?.name ?? model.root}` : `Digital architecture catalogue — ${agency?.name ?? model.root}`;
   const tabs = [`<button type="button" data-tab="all" aria-pressed="true">${vi ? 'Tất cả' : 'All'}</button>`]
-    .concat(kinds.filter((k) => cards.some((c) => c.kind === k)).map((k) => `<button type="button" data-tab="${k}" aria-pressed="false">${esc(kindTitle(k, lang))}</button>`))
+    .concat(kinds.filter((k) => present.has(k)).map((k) => `<button type="button" data-tab="${k}" aria-pressed="false">${esc(kindTitle(k, lang))}</button>`))
     .join('');
-  const filters = ['all', ...kinds].map((k) => filterGroup(k, defs[k] ?? [], cards, lang)).join('');
+  const filters = ['all', ...kinds].map((k) => filterGroup(k, defs[k] ?? [], facetValues.get(k), lang)).join('');
   // Connection figures come from the one source every document uses, so the site and the reports agree.
   const c = connectionFigures(model, input.asOf);
   const live = vi
@@ -245,7 +313,7 @@ export function* siteChunks(input: SiteInput): Generator<string> {
 <div class="toolbar">
 <input id="q" type="search" placeholder="${vi ? 'Tìm (gõ /): tên, mã, mô tả — có dấu hoặc không dấu' : 'Search (press /): name, id, description'}" aria-label="${vi ? 'Tìm kiếm' : 'Search'}" autocomplete="off">
 <div class="tabs" role="toolbar">${tabs}</div>
-<span class="count"><span id="count">${cards.length}</span> ${vi ? 'mục' : 'items'}</span>
+<span class="count"><span id="count">${total}</span> ${vi ? 'mục' : 'items'}</span>
 ${filters}
 </div>
 <main>
@@ -253,13 +321,13 @@ ${filters}
   // Sections are separated by a newline, an empty kind included (as when they were joined).
   for (const [i, k] of kinds.entries()) {
     if (i) yield '\n';
-    const list = cardsOf(k)
-      .filter((c) => c.kind === k)
-      .sort((a, b) => viCollator.compare(sortKey(a), sortKey(b)));
-    if (!list.length) continue;
-    yield `<section data-section="${k}"><h2>${esc(kindTitle(k, lang))} <span class="count">(<span class="sc">${list.length}</span>)</span></h2><div class="grid">`;
-    for (const c of list) yield cardHtml(c, lang);
-    yield '</div></section>';
+    const count = present.get(k) ?? 0;
+    if (!count) continue;
+    yield `<section data-section="${k}"><h2>${esc(kindTitle(k, lang))} <span class="count">(<span class="sc">${count}</span>)</span></h2><div class="grid">`;
+    for (const c of cardsOf(k)) yield cardHtml(c, lang);
+    yield '</div>';
+    if (k === 'finding') yield findingsCut(input.diagnostics, lang);
+    yield '</section>';
   }
   yield `\n<p id="empty" hidden>${vi ? 'Không có mục nào khớp.' : 'Nothing matches.'}</p>
 </main>
