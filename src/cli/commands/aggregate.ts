@@ -19,6 +19,7 @@ import { DIAGRAMS_DIR } from '../../render/mermaid/types.js';
 import { siteFiles } from '../../render/site/site.js';
 import type { GeneratedFile, RenderCache, RenderContext } from '../../render/types.js';
 import { crossAgencyDiagram } from '../../aggregate/diagram.js';
+import { Spool } from '../../write/spool.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import { parseAsOf, parseMegabytes, type App } from '../app.js';
 import { allCodes, emit, formatDiagnostics } from '../output.js';
@@ -77,8 +78,12 @@ async function loadAgencies(app: App, dirs: readonly string[], opts: AggregateOp
   return inputs;
 }
 
-/** Everything `aggregate` writes into --out, from the merged view. */
-export async function renderAggregate(app: App, result: AggregateResult, browser: BrowserProvider | undefined, cache: RenderCache | undefined): Promise<GeneratedFile[]> {
+/**
+ * Everything `aggregate` writes into --out, from the merged view. With a spool, the reports go to disk as
+ * soon as they are made (the consolidated gap report's view model is not kept while the rest renders);
+ * model.json and the site are streamed from the merged model when written.
+ */
+export async function renderAggregate(app: App, result: AggregateResult, browser: BrowserProvider | undefined, cache: RenderCache | undefined, spool?: Spool): Promise<GeneratedFile[]> {
   const ctx: RenderContext = {
     model: result.model,
     diagnostics: result.diagnostics,
@@ -90,16 +95,19 @@ export async function renderAggregate(app: App, result: AggregateResult, browser
     browser,
     cache,
   };
+  const keep = async (files: GeneratedFile[]): Promise<GeneratedFile[]> => (spool ? spool.keep(files) : files);
   const spec = crossAgencyDiagram(result);
   const { images } = await diagramImages(ctx, [spec], ['svg']);
   const svg = images.get(spec.name)?.svg;
   const diagramPath = `${DIAGRAMS_DIR}/${spec.name}`;
   return [
-    { path: 'aggregate.md', contents: aggregateMarkdown(result, app.lang, { ...spec, svgPath: svg === undefined ? undefined : `${diagramPath}.svg` }) },
-    { path: 'aggregate.json', contents: aggregateJson(result, app.version) },
-    { path: 'appendix.md', contents: appendixMarkdown(result, app.lang) },
+    ...(await keep([
+      { path: 'aggregate.md', contents: aggregateMarkdown(result, app.lang, { ...spec, svgPath: svg === undefined ? undefined : `${diagramPath}.svg` }) },
+      { path: 'aggregate.json', contents: aggregateJson(result, app.version) },
+      { path: 'appendix.md', contents: appendixMarkdown(result, app.lang) },
+    ])),
     // The consolidated gap report: the gap report's view model over the merged model, in its three formats.
-    ...renderGapReport(buildGapReport({ model: result.model, diagnostics: result.diagnostics, codes: allCodes(), asOf: result.asOf })),
+    ...(await keep(renderGapReport(buildGapReport({ model: result.model, diagnostics: result.diagnostics, codes: allCodes(), asOf: result.asOf })))),
     { path: `${diagramPath}.mmd`, contents: spec.mermaid },
     ...(svg === undefined ? [] : [{ path: `${diagramPath}.svg`, contents: svg }]),
     ...(await modelJsonRenderer.render(ctx)),
@@ -141,8 +149,9 @@ giữa cơ quan), model.json (mô hình đã gộp), site/index.html (trang danh
   );
   cmd.action(async (dirs: string[], opts: AggregateOptions) => {
     const out = await claimOutputFor(app, opts.out, dirs, opts.force);
-    const inputs = await loadAgencies(app, dirs, opts);
-    const result = mergeAgencies(inputs, {
+    // The folders' own models are not kept past the merge: the merged model is a namespaced copy, and
+    // at national scale the two together would not fit a default heap.
+    const result = mergeAgencies(await loadAgencies(app, dirs, opts), {
       today: app.today,
       weights: opts.weights,
       ...(opts.agency ? { primary: opts.agency } : {}),
@@ -151,12 +160,19 @@ giữa cơ quan), model.json (mô hình đã gộp), site/index.html (trang danh
     if (opts.agency && !result.agencies.some((a) => a.primary)) {
       throw new UsageError(`--agency ${opts.agency}: không có cơ quan nào mang mã định danh này trong các thư mục đã cho.`);
     }
-    const files = await withRenderResources(app, opts, opts.render, (browser, cache) => renderAggregate(app, result, browser, cache));
+    const spool = await Spool.open();
+    let written: number;
+    try {
+      const files = await withRenderResources(app, opts, opts.render, (browser, cache) => renderAggregate(app, result, browser, cache, spool));
+      await writeGenerated(out, files, 'replace');
+      written = files.length;
+    } finally {
+      await spool.close();
+    }
     const outAbs = resolve(app.io.cwd, opts.out);
-    await writeGenerated(out, files, 'replace');
     const n = countBySeverity(result.conflicts);
     app.log.info(
-      `✓ Đã tổng hợp ${result.agencies.filter((a) => a.merged).length} cơ quan vào ${displayPath(app.io.cwd, outAbs)}/ (${files.length} tệp); xung đột: ${n.error} lỗi, ${n.warning} cảnh báo.`,
+      `✓ Đã tổng hợp ${result.agencies.filter((a) => a.merged).length} cơ quan vào ${displayPath(app.io.cwd, outAbs)}/ (${written} tệp); xung đột: ${n.error} lỗi, ${n.warning} cảnh báo.`,
     );
     await emit(app, formatDiagnostics(app, opts.format, result.conflicts, result.model.files.map((f) => f.file)), opts.output);
     app.exitCode = exitCodeFor(result.conflicts, opts.failOn);
