@@ -38,3 +38,23 @@ export function movedFile(f: GeneratedFile, path: string): GeneratedFile {
 export function* mapPieces(pieces: Iterable<string>, f: (s: string) => string): Generator<string> {
   for (const p of pieces) yield f(p);
 }
+
+/**
+ * A file rendered only when it is written (or read), as one string, and written in pieces: a document
+ * made from a template is one string, but it need not be in memory before its turn, nor next to the
+ * other formats of the same document. `render` runs again on each read, so it must be pure.
+ */
+export function renderedFile(path: string, render: () => string): GeneratedFile {
+  return streamedFile(path, () => pieces(render()));
+}
+
+/** `text` in pieces of about `size` UTF-16 units, never splitting a surrogate pair. */
+export function* pieces(text: string, size = 1 << 16): Generator<string> {
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + size);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield text.slice(at, end);
+    at = end;
+  }
+}

@@ -1,3 +1,4 @@
+import { renderedFile } from '../streamed.js';
 import type { Period } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { EMPTY_ASSETS } from '../../core/project-assets.js';
@@ -112,9 +113,13 @@ async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<Gene
   const overrides = ctx.assets?.templates ?? [];
   const base = documentBaseName(req.kind, req.audience, period);
   const files: GeneratedFile[] = [];
-  if (req.formats.includes('md')) files.push({ path: `${base}.md`, contents: renderOfficialMarkdown(view, overrides) });
-  const html = req.formats.includes('html') || req.formats.includes('pdf') ? renderOfficialHtml(view, layout, overrides) : '';
-  if (req.formats.includes('html')) files.push({ path: `${base}.html`, contents: html });
+  // Markdown and HTML are rendered when written, one at a time (a national document is tens of MB
+  // of text per format); the PDF prints the HTML, so then the HTML is made once, now. The agency's own
+  // templates are rendered at once, so that a mistake in them is reported before anything is written.
+  const later = (path: string, render: () => string): GeneratedFile => (overrides.length ? { path, contents: render() } : renderedFile(path, render));
+  if (req.formats.includes('md')) files.push(later(`${base}.md`, () => renderOfficialMarkdown(view, overrides)));
+  const html = req.formats.includes('pdf') ? renderOfficialHtml(view, layout, overrides) : '';
+  if (req.formats.includes('html')) files.push(req.formats.includes('pdf') ? { path: `${base}.html`, contents: html } : later(`${base}.html`, () => renderOfficialHtml(view, layout, overrides)));
   if (req.formats.includes('pdf')) {
     if (!ctx.browser) throw new UsageError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html,docx.');
     files.push({ path: `${base}.pdf`, contents: await renderOfficialPdf(await ctx.browser.get(), html, view) });

@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.js';
+import { renderedFile } from '../streamed.js';
 import { EMPTY_ASSETS } from '../../core/project-assets.js';
 import { loadDocumentLayout } from '../../framework/document-pack.js';
 import type { GeneratedFile, RenderContext } from '../types.js';
@@ -49,9 +50,13 @@ export async function renderStrategy(ctx: RenderContext, opts: StrategyRenderOpt
   const overrides = ctx.assets?.templates ?? [];
   const base = strategyBaseName(opts.audience);
   const files: GeneratedFile[] = [];
-  if (wants.has('md')) files.push({ path: `${base}.md`, contents: renderStrategyMarkdown(view, overrides) });
-  const html = wants.has('html') || wants.has('pdf') ? renderStrategyHtml(view, layout, overrides) : '';
-  if (wants.has('html')) files.push({ path: `${base}.html`, contents: html });
+  // Markdown and HTML are rendered when written, one at a time (a national strategy is tens of MB of
+  // text per format); the PDF prints the HTML, so then the HTML is made once, now. The agency's own
+  // templates are rendered at once, so that a mistake in them is reported before anything is written.
+  const later = (path: string, render: () => string): GeneratedFile => (overrides.length ? { path, contents: render() } : renderedFile(path, render));
+  if (wants.has('md')) files.push(later(`${base}.md`, () => renderStrategyMarkdown(view, overrides)));
+  const html = wants.has('pdf') ? renderStrategyHtml(view, layout, overrides) : '';
+  if (wants.has('html')) files.push(wants.has('pdf') ? { path: `${base}.html`, contents: html } : later(`${base}.html`, () => renderStrategyHtml(view, layout, overrides)));
   if (wants.has('pdf')) {
     if (!ctx.browser) throw new StrategyRenderError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html.');
     files.push({ path: `${base}.pdf`, contents: await printStrategyPdf(await ctx.browser.get(), html, view.meta.documentDate) });
