@@ -1,8 +1,8 @@
 import { diagramImages } from '../mermaid/renderer.js';
-import { diagramsFor } from '../mermaid/diagrams.js';
+import { dataDiagrams } from '../mermaid/data-architecture.js';
 import { integrationPrintDiagrams } from '../mermaid/integration-map.js';
 import { landscapeOverviewDiagram } from '../mermaid/landscape.js';
-import type { DiagramSpec } from '../mermaid/types.js';
+import { DEFAULT_MAX_NODES, type DiagramSpec } from '../mermaid/types.js';
 import type { RenderContext } from '../types.js';
 import type { Audience, DiagramView } from './view-types.js';
 
@@ -18,7 +18,9 @@ export function strategyDiagramSpecs(ctx: Pick<RenderContext, 'model' | 'asOf'>,
   const overview = landscapeOverviewDiagram(ctx.model);
   const landscape = overview ? [overview] : [];
   if (audience === 'public') return landscape;
-  const data = diagramsFor(ctx.model, { asOf: ctx.asOf }).find((d) => d.group === 'data');
+  // Only the data architecture overview: drawing every diagram of a national model (one context
+  // diagram per system) to pick this one would hold hundreds of MB of Mermaid for the whole run.
+  const data = dataDiagrams(ctx.model, { asOf: ctx.asOf, maxNodes: DEFAULT_MAX_NODES })[0];
   return [...landscape, ...integrationPrintDiagrams(ctx.model), ...(data ? [data] : [])];
 }
 
