@@ -26,6 +26,40 @@ const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('vi') + 
 const DASH = '—';
 
 
+/**
+ * Rows a table of the report lists in the readable formats (Markdown, HTML, DOCX, PDF). A national model
+ * has tens of thousands of connections, datasets and tasks: as table rows they make a report no one
+ * reads and a DOCX larger than a default Node heap. A longer table lists its first rows and says, under
+ * it, how many it left out and where the full list is. Every agency's own report stays below the cap.
+ */
+export const REPORT_TABLE_ROWS = 200;
+/** Where the full rows of the connections, quality, sharing and tasks tables are. */
+const IN_JSON = 'danh sách đầy đủ trong tệp JSON của báo cáo (kientruc report --format json)';
+/** Where the full data-source catalogue is. */
+const IN_XLSX = 'danh mục đầy đủ trong bảng tính (kientruc export --format xlsx)';
+
+interface Cut<T> {
+  readonly list: readonly T[];
+  /** "Bảng chỉ nêu 200 … đầu tiên trong N; …", or null when every row is listed. */
+  readonly note: string | null;
+}
+
+/** What a table of `total` rows says under it when it lists only the first ones; null when it lists all. */
+function cutNote(total: number, what: string, where: string): string | null {
+  if (total <= REPORT_TABLE_ROWS) return null;
+  return `Bảng chỉ nêu ${n(REPORT_TABLE_ROWS)} ${what} đầu tiên trong ${n(total)}; còn ${n(total - REPORT_TABLE_ROWS)} ${what} khác không nêu ở đây, ${where}.`;
+}
+
+function cut<T>(list: readonly T[], what: string, where: string): Cut<T> {
+  return { list: list.length <= REPORT_TABLE_ROWS ? list : list.slice(0, REPORT_TABLE_ROWS), note: cutNote(list.length, what, where) };
+}
+
+/** The cut's sentence joined to an appendix's own introduction. */
+function withNote(intro: string | null, ...notes: (string | null)[]): string | null {
+  const all = [intro, ...notes].filter((x): x is string => x !== null);
+  return all.length ? all.join(' ') : null;
+}
+
 function appendix(ctx: StrategyContext, label: string, title: string, tables: AppendixView['sections'][number]['tables'], intro: string | null = null): AppendixView {
   return orient({ id: title, label, title, attachment: `(Kèm theo ${ctx.decisionRef})`, intro, sections: [{ heading: '', paragraphs: [], tables, diagrams: [] }] });
 }
@@ -33,10 +67,15 @@ function appendix(ctx: StrategyContext, label: string, title: string, tables: Ap
 function connectionsAppendix(ctx: StrategyContext, r: PeriodicReport, label: string): AppendixView {
   const rows: TableRow[] = [];
   let gi = 0;
+  let room = REPORT_TABLE_ROWS;
+  let all = 0;
   for (const g of r.connections.groups) {
-    if (g.rows.length === 0) continue;
+    all += g.rows.length;
+    if (g.rows.length === 0 || room === 0) continue;
     rows.push(groupRow(roman(++gi), `${g.label.vi} (${g.working}/${g.total} có giao dịch thành công trong kỳ)`, 7));
-    g.rows.forEach((c, i) =>
+    const listed = g.rows.slice(0, room);
+    room -= listed.length;
+    listed.forEach((c, i) =>
       rows.push(
         row([
           String(i + 1),
@@ -50,18 +89,26 @@ function connectionsAppendix(ctx: StrategyContext, r: PeriodicReport, label: str
       ),
     );
   }
-  return appendix(ctx, label, 'KẾT NỐI, CHIA SẺ DỮ LIỆU TRONG KỲ', [
-    table(ctx, 'x', null, ['STT', 'Kết nối', 'Hệ thống, CSDL kết nối', 'Kênh', 'Giao dịch thành công', 'Sẵn sàng', 'Tình trạng hiện nay'], rows, {
-      widths: [5, 26, 20, 12, 12, 8, 17],
-      align: ['center', 'left', 'left', 'left', 'right', 'right', 'left'],
-      empty: 'Không có kết nối trong kỳ.',
-    }),
-  ]);
+  const note = cutNote(all, 'kết nối', IN_JSON);
+  return appendix(
+    ctx,
+    label,
+    'KẾT NỐI, CHIA SẺ DỮ LIỆU TRONG KỲ',
+    [
+      table(ctx, 'x', null, ['STT', 'Kết nối', 'Hệ thống, CSDL kết nối', 'Kênh', 'Giao dịch thành công', 'Sẵn sàng', 'Tình trạng hiện nay'], rows, {
+        widths: [5, 26, 20, 12, 12, 8, 17],
+        align: ['center', 'left', 'left', 'left', 'right', 'right', 'left'],
+        empty: 'Không có kết nối trong kỳ.',
+      }),
+    ],
+    note,
+  );
 }
 
 function qualityAppendix(ctx: StrategyContext, r: PeriodicReport, label: string): AppendixView {
   const q = r.quality;
-  const rows = q.rows.map((d, i) =>
+  const shown = cut(q.rows, 'tập dữ liệu', IN_JSON);
+  const rows = shown.list.map((d, i) =>
     row([
       String(i + 1),
       squash(d.name),
@@ -80,25 +127,30 @@ function qualityAppendix(ctx: StrategyContext, r: PeriodicReport, label: string)
       align: ['center', 'left', 'left', 'center', 'right', 'right', 'right', 'right', 'left'],
       empty: 'Không có tập dữ liệu phải đánh giá chất lượng.',
     }),
-  ]);
+  ], shown.note);
 }
 
-function sharingTable(ctx: StrategyContext, r: PeriodicReport): Block {
+function sharingTable(ctx: StrategyContext, r: PeriodicReport): Block[] {
   const s = r.sharing;
+  const shown = cut(s.rows, 'tập dữ liệu', IN_JSON);
   const rows = [
-    ...s.rows.map((d, i) => row([String(i + 1), squash(d.name), n(d.received), n(d.met), n(d.refusedInWriting + d.pending + d.unanswered), pct(d.rate)])),
+    ...shown.list.map((d, i) => row([String(i + 1), squash(d.name), n(d.received), n(d.met), n(d.refusedInWriting + d.pending + d.unanswered), pct(d.rate)])),
     totalRow(['', 'Cộng', n(s.received), n(s.met), n(s.refusedInWriting + s.pending + s.unanswered), pct(s.rate)]),
   ];
-  return tableBlock(
-    table(ctx, 'x', null, ['STT', 'Tập dữ liệu', 'Nhận', 'Đáp ứng', 'Chưa đáp ứng', 'Tỉ lệ'], rows, {
-      widths: [7, 45, 12, 12, 12, 12],
-      align: ['center', 'left', 'right', 'right', 'right', 'right'],
-    }),
-  );
+  return [
+    tableBlock(
+      table(ctx, 'x', null, ['STT', 'Tập dữ liệu', 'Nhận', 'Đáp ứng', 'Chưa đáp ứng', 'Tỉ lệ'], rows, {
+        widths: [7, 45, 12, 12, 12, 12],
+        align: ['center', 'left', 'right', 'right', 'right', 'right'],
+      }),
+    ),
+    ...(shown.note ? [paragraph(shown.note, { italic: true })] : []),
+  ];
 }
 
 function tasksAppendix(ctx: StrategyContext, r: PeriodicReport, label: string): AppendixView {
-  const rows = r.tasks.rows.map((t, i) =>
+  const shown = cut(r.tasks.rows, 'nhiệm vụ', IN_JSON);
+  const rows = shown.list.map((t, i) =>
     row([
       String(i + 1),
       squash(t.name),
@@ -115,7 +167,7 @@ function tasksAppendix(ctx: StrategyContext, r: PeriodicReport, label: string): 
       align: ['center', 'left', 'left', 'center', 'left', 'right', 'left'],
       empty: 'Không có nhiệm vụ.',
     }),
-  ]);
+  ], shown.note);
 }
 
 /** The catalogue columns the periodic survey asks for per data source, and what the model holds of each. */
@@ -123,9 +175,12 @@ const CATALOGUE_GAPS = ['danh sách trường dữ liệu', 'mục đích sử d
 
 function catalogueAppendix(ctx: StrategyContext, label: string): AppendixView {
   const m = ctx.model;
-  const rows: TableRow[] = [...ctx.datasets]
-    .sort((a, b) => viCollator.compare(a.name, b.name) || (a.ref < b.ref ? -1 : 1))
-    .map((d, i) => {
+  const shown = cut(
+    [...ctx.datasets].sort((a, b) => viCollator.compare(a.name, b.name) || (a.ref < b.ref ? -1 : 1)),
+    'nguồn dữ liệu',
+    IN_XLSX,
+  );
+  const rows: TableRow[] = shown.list.map((d, i) => {
       const security = [
         d.sharing ? enumLabel(m.pack, 'sharingClass', d.sharing) : null,
         d.personalData ? lowerFirst(enumLabel(m.pack, 'personalData', d.personalData)) : null,
@@ -154,25 +209,35 @@ function catalogueAppendix(ctx: StrategyContext, label: string): AppendixView {
         empty: 'Chưa khai báo nguồn dữ liệu.',
       }),
     ],
-    `Cột "Định dạng" ghi định dạng công bố của dữ liệu mở; "—" là thông tin chưa có trong hồ sơ kiến trúc. Hồ sơ chưa có: ${CATALOGUE_GAPS.join(', ')} của từng nguồn dữ liệu.`,
+    withNote(
+      `Cột "Định dạng" ghi định dạng công bố của dữ liệu mở; "—" là thông tin chưa có trong hồ sơ kiến trúc. Hồ sơ chưa có: ${CATALOGUE_GAPS.join(', ')} của từng nguồn dữ liệu.`,
+      shown.note,
+    ),
   );
 }
 
 /** Core and important data not yet synchronised with the national consolidated database, first. */
-function priorityTable(ctx: StrategyContext): Block {
+function priorityTable(ctx: StrategyContext): Block[] {
   const m = ctx.model;
   const rank = (c: string | undefined): number => (c === 'core' ? 0 : c === 'important' ? 1 : 2);
-  const list = ctx.datasets
-    .filter((d) => d.criticality === 'core' || d.criticality === 'important')
-    .filter((d) => nationalSyncReasons(d).length > 0 && !isSynchronised(d))
-    .sort((a, b) => rank(a.criticality) - rank(b.criticality) || viCollator.compare(a.name, b.name));
-  const tasksFor = (ref: string): string =>
-    m
-      .all('task')
-      .filter((t) => (t.addresses ?? []).includes(ref as never))
-      .map((t) => squash(t.name))
-      .join('; ');
-  const rows = list.map((d, i) =>
+  const shown = cut(
+    ctx.datasets
+      .filter((d) => d.criticality === 'core' || d.criticality === 'important')
+      .filter((d) => nationalSyncReasons(d).length > 0 && !isSynchronised(d))
+      .sort((a, b) => rank(a.criticality) - rank(b.criticality) || viCollator.compare(a.name, b.name)),
+    'nguồn dữ liệu',
+    IN_XLSX,
+  );
+  // The tasks addressing each listed dataset, in the model's task order (one pass over the tasks).
+  const listed = new Set<string>(shown.list.map((d) => d.ref));
+  const tasksOf = new Map<string, string[]>();
+  for (const t of m.all('task')) {
+    for (const ref of new Set<string>(t.addresses ?? [])) {
+      if (listed.has(ref)) tasksOf.set(ref, [...(tasksOf.get(ref) ?? []), squash(t.name)]);
+    }
+  }
+  const tasksFor = (ref: string): string => (tasksOf.get(ref) ?? []).join('; ');
+  const rows = shown.list.map((d, i) =>
     row([
       String(i + 1),
       squash(d.name),
@@ -181,13 +246,16 @@ function priorityTable(ctx: StrategyContext): Block {
       tasksFor(d.ref) || 'Chưa có nhiệm vụ',
     ]),
   );
-  return tableBlock(
-    table(ctx, 'x', null, ['STT', 'Nguồn dữ liệu', 'Mức độ quan trọng', 'Đồng bộ về CSDL tổng hợp quốc gia', 'Nhiệm vụ liên quan'], rows, {
-      widths: [7, 33, 15, 20, 25],
-      align: ['center', 'left', 'left', 'left', 'left'],
-      empty: 'Không có dữ liệu cốt lõi, quan trọng chờ đồng bộ.',
-    }),
-  );
+  return [
+    tableBlock(
+      table(ctx, 'x', null, ['STT', 'Nguồn dữ liệu', 'Mức độ quan trọng', 'Đồng bộ về CSDL tổng hợp quốc gia', 'Nhiệm vụ liên quan'], rows, {
+        widths: [7, 33, 15, 20, 25],
+        align: ['center', 'left', 'left', 'left', 'left'],
+        empty: 'Không có dữ liệu cốt lõi, quan trọng chờ đồng bộ.',
+      }),
+    ),
+    ...(shown.note ? [paragraph(shown.note, { italic: true })] : []),
+  ];
 }
 
 /** Agency prose: a list of paragraphs, or an explicit line when the agency has written none yet. */
@@ -261,7 +329,7 @@ export function buildReportView(input: DocumentInput): OfficialDocView {
         ? `Nhận ${n(s.received)} yêu cầu chia sẻ dữ liệu, đáp ứng ${n(s.met)} yêu cầu (${pct(s.rate)}); từ chối bằng văn bản ${n(s.refusedInWriting)}, đang xử lý ${n(s.pending)}, chưa trả lời ${n(s.unanswered)}.`
         : 'Trong kỳ không phát sinh yêu cầu chia sẻ dữ liệu.',
     ),
-    ...(s.rows.length ? [sharingTable(ctx, r)] : []),
+    ...(s.rows.length ? sharingTable(ctx, r) : []),
     heading(2, '4. Tiến độ thực hiện nhiệm vụ'),
     paragraph(
       // A zero is said in words ("không có nhiệm vụ nào"), never as "0 nhiệm vụ …, đã hoàn thành 0".
@@ -272,7 +340,7 @@ export function buildReportView(input: DocumentInput): OfficialDocView {
     heading(1, 'II. DANH MỤC NGUỒN DỮ LIỆU VÀ DỮ LIỆU ƯU TIÊN'),
     paragraph(`Danh mục nguồn dữ liệu (cơ quan quản lý, hệ thống lưu trữ, định dạng, tần suất cập nhật, phân loại và điều kiện bảo mật) tại ${lCat}.`),
     paragraph('Dữ liệu cốt lõi, dữ liệu quan trọng phải đồng bộ về Cơ sở dữ liệu tổng hợp quốc gia mà chưa đồng bộ đầy đủ, cần ưu tiên xử lý:'),
-    priorityTable(ctx),
+    ...priorityTable(ctx),
     heading(1, 'III. KHÓ KHĂN, VƯỚNG MẮC'),
     ...prose(rep?.difficulties, 'Trong kỳ không phát sinh khó khăn, vướng mắc.', '[Cơ quan bổ sung khó khăn, vướng mắc phát sinh trong kỳ.]'),
     heading(1, 'IV. KIẾN NGHỊ, ĐỀ XUẤT'),
