@@ -1,7 +1,7 @@
 import type { DocumentLayout } from '../../framework/document-pack.js';
 
-/** Room kept under a landscape figure for its caption (two lines at the table size) and spacing. */
-const FIGURE_CAPTION_MM = 22;
+/** Room kept under a landscape figure for its caption (two lines at the table size) and spacing (PDF and DOCX). */
+export const FIGURE_CAPTION_MM = 22;
 
 /**
  * The stylesheet of the HTML (and, printed, of the PDF), written from the same layout constants as
