@@ -246,7 +246,7 @@ export class DocxBase<V extends BaseView = BaseView> {
     this.section(false);
   }
 
-  /** The picture and its caption, fitted to the current section's text area (a landscape one keeps room for the caption). */
+  /** The picture and its caption, fitted to the current section's text area (a landscape one keeps room for the caption); rounded down, so never past the margin. */
   diagram(d: DiagramView): Paragraph[] {
     const png = this.images.get(d.id);
     const caption = this.para([{ text: d.caption, italics: true, size: this.layout.appendix.tableSizePt.value }], { alignment: AlignmentType.CENTER, spacing: { after: 240 } });
@@ -265,7 +265,7 @@ export class DocxBase<V extends BaseView = BaseView> {
           new ImageRun({
             type: 'png',
             data: png,
-            transformation: { width: Math.round(width * scale), height: Math.round(height * scale) },
+            transformation: { width: Math.floor(width * scale), height: Math.floor(height * scale) },
             altText: { name: d.id, description: d.caption, title: d.title },
           }),
         ],
@@ -302,10 +302,18 @@ export class DocxBase<V extends BaseView = BaseView> {
     );
     if (a.intro) this.children.push(this.body([{ text: a.intro }]));
     for (const s of a.sections) {
+      // A heading followed only by figures, the first of them landscape, goes on that figure's page.
+      const [first, ...rest] = s.diagrams;
+      const withFigure = s.heading !== '' && s.paragraphs.length === 0 && s.tables.length === 0 && first?.landscape === true && !this.landscape;
+      if (withFigure) this.section(true);
       if (s.heading) this.children.push(this.heading(2, s.heading));
       this.children.push(...s.paragraphs.map((p) => this.body([{ text: p }])));
       for (const t of s.tables) this.children.push(...this.table(t));
-      for (const d of s.diagrams) this.figure(d);
+      if (withFigure && first) {
+        this.children.push(...this.diagram(first));
+        this.section(false);
+      }
+      for (const d of withFigure ? rest : s.diagrams) this.figure(d);
     }
   }
 
