@@ -133,8 +133,10 @@ describe('kientruc build --watch', () => {
     writeFileSync(task, TASK.replace('deadline: 2026', 'deadline: [2028'));
     await w.waitFor('Không tạo đầu ra', refused + 1);
     expect(model()).toBe(before);
+    const built = w.stderr().split('✓ Xong sau').length - 1;
     writeFileSync(task, TASK.replace('deadline: 2026', 'deadline: 2029'));
-    await expect.poll(() => model(), { timeout: 30_000, interval: 200 }).toMatch(/"deadline": "?2029/);
+    await w.waitFor('✓ Xong sau', built + 1);
+    await expect.poll(() => model(), { timeout: 120_000, interval: 200 }).toMatch(/"deadline": "?2029/);
 
     w.child.kill('SIGINT');
     expect(await w.exit).toBe(0);
