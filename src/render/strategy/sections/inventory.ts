@@ -8,7 +8,7 @@ import { viNumber } from '../../markdown.js';
 import type { StrategyContext } from '../context.js';
 import type { AppendixDraft, TableRow } from '../view-types.js';
 import { orgName, squash } from '../wording.js';
-import { appendixHeading, groupRow, row, table } from './tables.js';
+import { groupRow, row, table, tableAppendix } from './tables.js';
 
 /** "Nền tảng chia sẻ, điều phối dữ liệu … (NDOP)" → "NDOP"; other names unchanged. */
 export function acronymOf(name: string): string {
@@ -79,23 +79,16 @@ export function buildDatabaseAppendix(ctx: StrategyContext): AppendixDraft {
       rows.push(row(cells));
     });
   });
-  return {
-    ...appendixHeading(ctx, 'databases', 'DANH MỤC CƠ SỞ DỮ LIỆU'),
-    intro: pub ? 'Danh mục gồm các cơ sở dữ liệu, tập dữ liệu dùng chung và dữ liệu mở.' : null,
-    sections: [
-      {
-        heading: '',
-        paragraphs: [],
-        diagrams: [],
-        tables: [
-          table(ctx, pub ? 'databasesPublic' : 'databases', null, headers, rows, {
-            align: pub ? ['center', 'left', 'left', 'left', 'left'] : ['center', 'left', 'left', 'left', 'left', 'left'],
-            empty: 'Chưa khai báo cơ sở dữ liệu.',
-          }),
-        ],
-      },
-    ],
-  };
+  return tableAppendix(
+    ctx,
+    'databases',
+    'DANH MỤC CƠ SỞ DỮ LIỆU',
+    table(ctx, pub ? 'databasesPublic' : 'databases', null, headers, rows, {
+      align: pub ? ['center', 'left', 'left', 'left', 'left'] : ['center', 'left', 'left', 'left', 'left', 'left'],
+      empty: 'Chưa khai báo cơ sở dữ liệu.',
+    }),
+    pub ? 'Danh mục gồm các cơ sở dữ liệu, tập dữ liệu dùng chung và dữ liệu mở.' : null,
+  );
 }
 
 function securityText(ctx: StrategyContext, s: System): string {
@@ -120,23 +113,15 @@ export function buildSystemAppendix(ctx: StrategyContext): AppendixDraft {
       rows.push(row(cells));
     });
   });
-  return {
-    ...appendixHeading(ctx, 'systems', 'DANH MỤC HỆ THỐNG THÔNG TIN'),
-    intro: null,
-    sections: [
-      {
-        heading: '',
-        paragraphs: [],
-        diagrams: [],
-        tables: [
-          table(ctx, pub ? 'systemsPublic' : 'systems', null, headers, rows, {
-            align: pub ? ['center', 'left', 'left', 'left'] : ['center', 'left', 'left', 'left', 'left', 'left'],
-            empty: 'Chưa khai báo hệ thống thông tin.',
-          }),
-        ],
-      },
-    ],
-  };
+  return tableAppendix(
+    ctx,
+    'systems',
+    'DANH MỤC HỆ THỐNG THÔNG TIN',
+    table(ctx, pub ? 'systemsPublic' : 'systems', null, headers, rows, {
+      align: pub ? ['center', 'left', 'left', 'left'] : ['center', 'left', 'left', 'left', 'left', 'left'],
+      empty: 'Chưa khai báo hệ thống thông tin.',
+    }),
+  );
 }
 
 /** Counts for the current-state appendix. */

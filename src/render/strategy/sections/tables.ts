@@ -55,6 +55,15 @@ export function appendixHeading(ctx: StrategyContext, id: AppendixId, title: str
   return { id, label: `PHỤ LỤC ${ctx.appendix[id]}`, title, attachment: `(Kèm theo ${ctx.decisionRef})` };
 }
 
+/** An appendix that is one table under its heading (the inventories, the task list). */
+export function tableAppendix(ctx: StrategyContext, id: AppendixId, title: string, body: TableView, intro: string | null = null): AppendixDraft {
+  return {
+    ...appendixHeading(ctx, id, title),
+    intro,
+    sections: [{ heading: '', paragraphs: [], diagrams: [], tables: [body] }],
+  };
+}
+
 /** Tables with this many columns or more do not fit a portrait A4 page at the appendix font size. */
 export const LANDSCAPE_COLUMNS = 6;
 
