@@ -32,6 +32,7 @@ import { integrationSharingPlatform } from './integration/sharing-platform.js';
 import { kpiArchitectureTarget } from './kpi/architecture-target.js';
 import { kpiBaseline } from './kpi/baseline.js';
 import { kpiBelowNationalTarget } from './kpi/below-national-target.js';
+import { kpiDocumentFigures } from './kpi/document-figures.js';
 import { kpiMeasurement } from './kpi/measurement.js';
 import { kpiTarget } from './kpi/target.js';
 import { kpiTaskCoverage } from './kpi/task-coverage.js';
@@ -86,6 +87,7 @@ export const RULES = [
   kpiArchitectureTarget,
   kpiBaseline,
   kpiBelowNationalTarget,
+  kpiDocumentFigures,
   kpiMeasurement,
   kpiTarget,
   kpiTaskCoverage,
