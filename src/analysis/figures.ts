@@ -116,19 +116,24 @@ export interface FigureMismatch {
 /**
  * Where two documents of one build would print two numbers for one fact: a KPI linked to a national
  * target whose measure kientruc computes from the model (the Kiến trúc số and the gap report's coverage
- * print the computed value at `asOf`) carries a measurement dated `asOf` (the strategy, the Kế hoạch and
- * the periodic report print it) that shows a different value.
+ * print the value computed on the model's state) carries a measurement dated that state's date (the
+ * strategy and the gap report's target table print it) that shows a different value. The state's date
+ * is the model's own (`--state target:2030`: 31/12/2030, so a measurement of today is another point in
+ * time, not a contradiction), else `asOf`.
  */
-export function figureMismatches(model: Model, asOf: IsoDate, coverage: readonly CoverageRow[] = computeCoverage(model, asOf)): FigureMismatch[] {
-  const byId = new Map(coverage.map((c) => [c.id, c]));
+export function figureMismatches(model: Model, asOf: IsoDate, coverage?: readonly CoverageRow[]): FigureMismatch[] {
+  const date = model.stateDate() ?? asOf;
+  const kpis = model.all('kpi').filter((k) => (k.measurements ?? []).some((m) => m.date === date));
+  if (kpis.length === 0) return [];
+  const byId = new Map((coverage ?? computeCoverage(model, date)).map((c) => [c.id, c]));
   const out: FigureMismatch[] = [];
-  for (const kpi of model.all('kpi')) {
+  for (const kpi of kpis) {
     if (kpi.nationalTarget === undefined) continue;
     const measure = model.target(kpi.nationalTarget)?.measure;
     const row = measure ? byId.get(measure) : undefined;
     if (!row || row.value === null || !comparableUnit(row, kpi.unit)) continue;
     const list = kpi.measurements ?? [];
-    const index = list.findLastIndex((m) => m.date === asOf);
+    const index = list.findLastIndex((m) => m.date === date);
     const measurement = list[index];
     if (!measurement) continue;
     const declared = displayValue(measurement.value, kpi.unit) ?? String(measurement.value);

@@ -1,5 +1,8 @@
 import { kpiDocumentFigures } from '../../../src/rules/kpi/document-figures.js';
-import { describeRule } from '../../helpers/rules.js';
+import { describe, expect, it } from 'vitest';
+import { figureMismatches } from '../../../src/analysis/figures.js';
+import { modelAt } from '../../../src/model/states.js';
+import { describeRule, modelFor } from '../../helpers/rules.js';
 import { AS_OF } from '../../helpers/project.js';
 import { CLASSIFIED, dataset, kpi } from '../fixtures.js';
 
@@ -16,3 +19,11 @@ describeRule(kpiDocumentFigures, [
   { name: 'số đo của ngày khác: là một thời điểm khác, không so', files: { 'k.yaml': measured(95.6, '2025-06-30'), ...DATA }, expect: [] },
   { name: 'chỉ tiêu không gắn chỉ tiêu quốc gia đo được từ mô hình', files: { 'k.yaml': kpi('x', `measurements:\n  - date: ${AS_OF}\n    value: 95.6\n    source: Báo cáo\n`), ...DATA }, expect: [] },
 ]);
+
+describe('kpi.document-figures on another state of the architecture', () => {
+  it('compares a measurement only with the model of its own date (target:2030 is not today)', async () => {
+    const model = await modelFor({ files: { 'k.yaml': measured(95.6), ...DATA } });
+    expect(figureMismatches(model, AS_OF).map((m) => [m.declared, m.computed])).toEqual([['95,6%', '50%']]);
+    expect(figureMismatches(modelAt(model, '2030-12-31'), AS_OF)).toEqual([]);
+  });
+});
