@@ -57,8 +57,10 @@ class OfficialDocx extends DocxFrame {
     this.header();
     this.addressees();
     this.preamble();
-    for (const b of v.body) this.block(b);
-    // The closing lines stay on the page of Nơi nhận and the signature.
+    // The last paragraph of the body, then the closing lines, stay on the page of Nơi nhận and the
+    // signature: the signature page never opens on the closing formula alone.
+    const last = v.body.length - 1;
+    v.body.forEach((b, i) => this.block(b, i === last && v.closing.length > 0 && !b.isTable && !b.isFigure));
     for (const b of v.closing) this.block(b, true);
     this.signature();
     this.attachment();
