@@ -80,6 +80,18 @@ describe('Quyết định ban hành Kế hoạch (document.form: decision)', asy
   });
 });
 
+describe('document.form: decision beside a strategy (document.kind chien-luoc)', async () => {
+  const agency = AGENCY_DOC.replace('  status: draft\n', '  status: draft\n  form: decision\n');
+  const dir = makeProject({ 'architecture/agency.yaml': agency, 'architecture/entities.yaml': ENTITIES });
+  const files = await renderDocuments(await contextFor(dir), [{ kind: 'ke-hoach', audience: 'internal', formats: ['md'] }]);
+
+  it('still issues the plan by a decision, its number left blank (the agency\'s number is the strategy\'s)', () => {
+    const md = norm(text(files, 'md'));
+    expectInOrder(md, ['QUYẾT ĐỊNH', 'Ban hành Kế hoạch', 'Điều 1. Ban hành kèm theo Quyết định này Kế hoạch', 'Nơi nhận:', 'KẾ HOẠCH']);
+    expect(md).not.toContain('05/QĐ-UBND');
+  });
+});
+
 describe('Báo cáo định kỳ of the sample province', async () => {
   const ctx = await contextFor(REPO);
   const files = await renderDocuments(ctx, [{ kind: 'bao-cao', audience: 'internal', formats: ['md', 'html'] }]);
