@@ -23,7 +23,7 @@ import type { Model } from './model/model.js';
 import { parseState, type StateSpec } from './model/states.js';
 import type { ValidModel } from './model/valid.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
-import { RULES } from './rules/index.js';
+import { ALL_RULE_METAS, RULES } from './rules/index.js';
 import { renderGapReport as renderGapFiles, type ReportFormat } from './render/gap/gap-report.js';
 import { diagramsFor } from './render/mermaid/diagrams.js';
 import type { DiagramSpec } from './render/mermaid/types.js';
@@ -119,7 +119,7 @@ export function exitCode(diagnostics: readonly Diagnostic[], failOn: FailOn = 'e
 /** Every registered rule and built-in diagnostic code, with its description and legal source. */
 export function diagnosticCodes(): readonly CodeInfo[] {
   return [
-    ...RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description, help: r.help, legalRef: r.legalRef })),
+    ...ALL_RULE_METAS.map((r) => ({ id: r.id, severity: r.severity, description: r.description, help: r.help, legalRef: r.legalRef })),
     ...BUILTIN_CODES,
   ];
 }

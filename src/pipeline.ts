@@ -13,7 +13,8 @@ import type { Model } from './model/model.js';
 import { modelAt, stateDate, type StateSpec } from './model/states.js';
 import { certifyModel, type ValidModel } from './model/valid.js';
 import type { Rule } from './rules/define-rule.js';
-import { RULES } from './rules/index.js';
+import { RULES, TEMPLATE_CHECKS } from './rules/index.js';
+import { checkPublicNotePlacement } from './rules/agency/document-public-note.js';
 import { runRules } from './rules/run-rules.js';
 import { RuleMemo } from './rules/rule-memo.js';
 import { createWaiverMatcher } from './rules/waivers.js';
@@ -150,7 +151,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const model = spec === undefined ? asWritten : modelAt(asWritten, spec, { asOf: opts.asOf });
   const state = spec !== undefined && stateAt !== undefined ? { spec, date: stateAt } : undefined;
   const early = [...loaded.diagnostics, ...assets.diagnostics, ...chosen.diagnostics, ...validated.diagnostics, ...built.diagnostics];
-  const checked = opts.rules ? await checkRules(opts, loaded, model, asOf, cache) : { diagnostics: [], ran: [], config: EMPTY_CONFIG };
+  const checked = opts.rules ? await checkRules(opts, loaded, model, asOf, cache, assets.value) : { diagnostics: [], ran: [], config: EMPTY_CONFIG };
   const diagnostics = sortDiagnostics([...early, ...checked.diagnostics]);
   loaded.cache?.flush();
   const data: PipelineData = { diagnostics, pack: chosen.pack, loaded, asOf, state, rules: checked.ran, assets: assets.value, config: checked.config };
@@ -160,9 +161,10 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 }
 
 /** Reads the configuration, runs the rules with its severities, and applies its waivers. */
-async function checkRules(opts: PipelineOptions, loaded: LoadResult, model: Model, asOf: string, cache: Cache | undefined): Promise<{ diagnostics: Diagnostic[]; ran: readonly Rule[]; config: Config }> {
+async function checkRules(opts: PipelineOptions, loaded: LoadResult, model: Model, asOf: string, cache: Cache | undefined, assets: ProjectAssets): Promise<{ diagnostics: Diagnostic[]; ran: readonly Rule[]; config: Config }> {
   const file = await findConfig({ cwd: opts.cwd, rootAbs: loaded.rootAbs, ...(opts.config !== undefined ? { explicit: opts.config } : {}) });
-  const config = checkConfig(file === undefined ? undefined : await readConfig(file, loaded.base), RULES.map((r) => r.id), new Set(RULES.filter((r) => !r.confirmed).map((r) => r.id)));
+  const metas = [...RULES, ...TEMPLATE_CHECKS];
+  const config = checkConfig(file === undefined ? undefined : await readConfig(file, loaded.base), metas.map((r) => r.id), new Set(metas.filter((r) => !r.confirmed).map((r) => r.id)));
   const fromConfig = ruleOptions(config.value);
   const disabled = new Set([...fromConfig.disabled, ...(opts.disabledRules ?? [])]);
   const ran = RULES.filter((r) => !disabled.has(r.id));
@@ -170,9 +172,12 @@ async function checkRules(opts: PipelineOptions, loaded: LoadResult, model: Mode
   // Without a memo of its own (the language server keeps one), a run may read and write the one on disk.
   const key = opts.ruleMemo === undefined && opts.ruleMemoOnDisk === true && cache !== undefined ? memoKey(loaded.rootAbs, loaded.base) : undefined;
   const memo = opts.ruleMemo ?? (key === undefined ? undefined : readRuleMemo(cache, key, RULES.map((r) => r.id)));
-  const checked = runRules(model, RULES, { asOf, severity: { ...fromConfig.severity, ...opts.ruleSeverity }, disabled, waive: matcher.waive, memo });
+  const severity = { ...fromConfig.severity, ...opts.ruleSeverity };
+  const checked = runRules(model, RULES, { asOf, severity, disabled, waive: matcher.waive, memo });
   if (cache && key !== undefined && memo !== undefined && memo !== opts.ruleMemo) writeRuleMemo(cache, key, memo);
-  return { diagnostics: [...config.diagnostics, ...checked.diagnostics, ...matcher.finish()], ran: checked.ran, config: config.value };
+  // Checks of the agency's template overrides (not of the model): configured like the rules, never waived (no entity).
+  const templates = disabled.has('agency.document-public-note') ? [] : checkPublicNotePlacement(assets.templates, severity['agency.document-public-note']);
+  return { diagnostics: [...config.diagnostics, ...checked.diagnostics, ...templates, ...matcher.finish()], ran: checked.ran, config: config.value };
 }
 
 /*

@@ -3,7 +3,7 @@ import type { Model } from '../model/model.js';
 import { modelAt } from '../model/states.js';
 import type { Dataset, Integration, Service, System } from '../model/types.js';
 import { computeCoverage, type CoverageRow } from './coverage.js';
-import { connectionFigures, type ConnectionFigures } from './figures.js';
+import { connectionFigures, datasetFigures, systemFigures, type ConnectionFigures, type DatasetFigures, type SystemFigures } from './figures.js';
 import { serviceFigures, type ServiceFigures } from './services.js';
 import { hasApprovedSecurityLevel, isInSecurityScope, isInService } from './systems.js';
 
@@ -25,10 +25,10 @@ export interface ArchitectureState {
   readonly orgs: { readonly total: number; readonly communes: number };
   /** Systems by QĐ 3090 layer (pack order), counted as `systems`. */
   readonly layers: readonly LayerFigures[];
-  readonly systems: { readonly total: number; readonly inService: number; readonly planned: number; readonly retired: number; readonly sharedPlatforms: number };
+  readonly systems: SystemFigures;
   /** Systems not retired, by hosting (pack order of `deployment`; undeclared last, as ''). */
   readonly hosting: readonly { readonly deployment: string; readonly count: number }[];
-  readonly datasets: { readonly total: number; readonly shared: number; readonly open: number; readonly restricted: number; readonly master: number };
+  readonly datasets: DatasetFigures;
   /** The connection figures every document prints (`connectionFigures`), for the period ending at the state's date. */
   readonly integrations: ConnectionFigures;
   readonly security: { readonly inScope: number; readonly approved: number; readonly monitored: number };
@@ -58,28 +58,15 @@ export function architectureState(model: Model, asOf: IsoDate): ArchitectureStat
   const hosting = [...deployOrder, '']
     .map((deployment) => ({ deployment, count: live.filter((s) => (s.hosting?.deployment ?? '') === deployment).length }))
     .filter((h) => h.count > 0);
-  const datasets = model.all('dataset');
   const orgs = model.all('org');
   const inScope = systems.filter(isInSecurityScope);
   return {
     asOf,
     orgs: { total: orgs.length, communes: orgs.filter((o) => o.level === 'commune').length },
     layers,
-    systems: {
-      total: systems.length,
-      inService: systems.filter(isInService).length,
-      planned: systems.filter((s) => s.status === 'planned' || s.status === 'building').length,
-      retired: systems.length - live.length,
-      sharedPlatforms: systems.filter((s) => s.sharedPlatform === true).length,
-    },
+    systems: systemFigures(model),
     hosting,
-    datasets: {
-      total: datasets.length,
-      shared: datasets.filter((d) => d.sharing === 'shared').length,
-      open: datasets.filter((d) => d.sharing === 'open').length,
-      restricted: datasets.filter((d) => d.sharing === 'restricted').length,
-      master: datasets.filter(isMaster).length,
-    },
+    datasets: datasetFigures(model),
     integrations: connectionFigures(model, asOf),
     security: {
       inScope: inScope.length,
@@ -90,10 +77,6 @@ export function architectureState(model: Model, asOf: IsoDate): ArchitectureStat
     functions: model.all('function').length,
     coverage: computeCoverage(model, asOf),
   };
-}
-
-function isMaster(d: Dataset): boolean {
-  return d.layer === 'master';
 }
 
 /** One difference between two states of an entity the architecture draws. */

@@ -1,8 +1,12 @@
 import type { IsoDate, Period } from '../core/dates.js';
 import type { Model } from '../model/model.js';
+import type { Kpi } from '../model/types.js';
+import { computeCoverage, type CoverageRow } from './coverage.js';
+import { displayValue } from './display.js';
 import { PLATFORM_CHANNELS } from './endpoints.js';
 import { periodConnections } from './periodic.js';
 import { defaultReportPeriod } from './periods.js';
+import { isInService } from './systems.js';
 
 /**
  * The figures more than one document prints (the strategy's current-state table, the periodic report,
@@ -35,6 +39,108 @@ export function connectionFigures(model: Model, asOf: IsoDate, period: Period = 
     viaPlatform: live.filter((r) => PLATFORM_CHANNELS.has(r.channel)).length,
     working: c.working,
   };
+}
+
+/** Connections in place during the period by channel (pack order of `channel`), counted as `connectionFigures` counts them. */
+export function channelFigures(model: Model, asOf: IsoDate, period: Period = defaultReportPeriod(model, asOf)): readonly { readonly channel: string; readonly total: number; readonly inOperation: number }[] {
+  const rows = periodConnections(model, period).groups.flatMap((g) => g.rows);
+  const order = (model.pack.enums['channel']?.values ?? []).map((v) => String(v.value));
+  return [...order, ...[...new Set(rows.map((r) => r.channel))].filter((c) => !order.includes(c)).sort()]
+    .map((channel) => {
+      const of = rows.filter((r) => r.channel === channel);
+      return { channel, total: of.length, inOperation: of.filter((r) => r.status === 'live').length };
+    })
+    .filter((c) => c.total > 0);
+}
+
+export interface SystemFigures {
+  /** Every declared system. */
+  readonly total: number;
+  /** Operating or being upgraded (`isInService`). */
+  readonly inService: number;
+  readonly planned: number;
+  readonly retired: number;
+  readonly sharedPlatforms: number;
+}
+
+/** The system counts every document prints (the strategy's current-state table, the Kiến trúc số, the site). */
+export function systemFigures(model: Model): SystemFigures {
+  const systems = model.all('system');
+  return {
+    total: systems.length,
+    inService: systems.filter(isInService).length,
+    planned: systems.filter((s) => s.status === 'planned' || s.status === 'building').length,
+    retired: systems.filter((s) => s.status === 'retired').length,
+    sharedPlatforms: systems.filter((s) => s.sharedPlatform === true).length,
+  };
+}
+
+export interface DatasetFigures {
+  readonly total: number;
+  readonly shared: number;
+  readonly open: number;
+  readonly restricted: number;
+  readonly master: number;
+}
+
+/** The dataset counts every document prints. */
+export function datasetFigures(model: Model): DatasetFigures {
+  const datasets = model.all('dataset');
+  return {
+    total: datasets.length,
+    shared: datasets.filter((d) => d.sharing === 'shared').length,
+    open: datasets.filter((d) => d.sharing === 'open').length,
+    restricted: datasets.filter((d) => d.sharing === 'restricted').length,
+    master: datasets.filter((d) => d.layer === 'master').length,
+  };
+}
+
+const PROGRESS_UNITS: ReadonlySet<string> = new Set(['percent', 'milestone']);
+
+/** Can a KPI in `unit` be compared with this computed measure? */
+export function comparableUnit(row: CoverageRow, unit: string): boolean {
+  return row.unit === unit || (PROGRESS_UNITS.has(row.unit) && PROGRESS_UNITS.has(unit));
+}
+
+/** A KPI's declared measurement that prints differently from the same measure computed from the model on the same date. */
+export interface FigureMismatch {
+  readonly kpi: Kpi;
+  /** Index of the measurement in `kpi.measurements`. */
+  readonly index: number;
+  readonly measurement: NonNullable<Kpi['measurements']>[number];
+  readonly coverage: CoverageRow;
+  readonly declared: string;
+  readonly computed: string;
+}
+
+/**
+ * Where two documents of one build would print two numbers for one fact: a KPI linked to a national
+ * target whose measure kientruc computes from the model (the Kiến trúc số and the gap report's coverage
+ * print the value computed on the model's state) carries a measurement dated that state's date (the
+ * strategy and the gap report's target table print it) that shows a different value. The state's date
+ * is the model's own (`--state target:2030`: 31/12/2030, so a measurement of today is another point in
+ * time, not a contradiction), else `asOf`.
+ */
+export function figureMismatches(model: Model, asOf: IsoDate, coverage?: readonly CoverageRow[]): FigureMismatch[] {
+  const date = model.stateDate() ?? asOf;
+  const kpis = model.all('kpi').filter((k) => (k.measurements ?? []).some((m) => m.date === date));
+  if (kpis.length === 0) return [];
+  const byId = new Map((coverage ?? computeCoverage(model, date)).map((c) => [c.id, c]));
+  const out: FigureMismatch[] = [];
+  for (const kpi of kpis) {
+    if (kpi.nationalTarget === undefined) continue;
+    const measure = model.target(kpi.nationalTarget)?.measure;
+    const row = measure ? byId.get(measure) : undefined;
+    if (!row || row.value === null || !comparableUnit(row, kpi.unit)) continue;
+    const list = kpi.measurements ?? [];
+    const index = list.findLastIndex((m) => m.date === date);
+    const measurement = list[index];
+    if (!measurement) continue;
+    const declared = displayValue(measurement.value, kpi.unit) ?? String(measurement.value);
+    const computed = row.display ?? displayValue(row.value, row.unit) ?? String(row.value);
+    if (declared !== computed) out.push({ kpi, index, measurement, coverage: row, declared, computed });
+  }
+  return out;
 }
 
 /** The service figures (share of eligible services fully online, share of dossiers online) every document prints. */

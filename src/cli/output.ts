@@ -7,12 +7,12 @@ import { BUILTIN_CODES } from '../diagnostics/codes.js';
 import type { CodeInfo, FormatContext } from '../diagnostics/format/context.js';
 import { FORMATTERS, FORMAT_CHUNKS, type FormatName } from '../diagnostics/format/index.js';
 import { coalesce } from '../render/streamed.js';
-import { RULES } from '../rules/index.js';
+import { ALL_RULE_METAS } from '../rules/index.js';
 import type { App } from './app.js';
 
 export function allCodes(): CodeInfo[] {
   return [
-    ...RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description, help: r.help, legalRef: r.legalRef })),
+    ...ALL_RULE_METAS.map((r) => ({ id: r.id, severity: r.severity, description: r.description, help: r.help, legalRef: r.legalRef })),
     ...BUILTIN_CODES,
   ];
 }

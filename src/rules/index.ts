@@ -2,6 +2,7 @@
 import { agencyDocumentDeadlines } from './agency/document-deadlines.js';
 import { agencyDocumentLegalBasis } from './agency/document-legal-basis.js';
 import { agencyDocumentNumberDate } from './agency/document-number-date.js';
+import { agencyDocumentPublicNote } from './agency/document-public-note.js';
 import { agencyIncidentPlans } from './agency/incident-plans.js';
 import { agencyLgsp } from './agency/lgsp.js';
 import { agencyMaturityLevel } from './agency/maturity-level.js';
@@ -20,7 +21,7 @@ import { dataSensitiveProtection } from './data/sensitive-protection.js';
 import { dataSharingClass } from './data/sharing-class.js';
 import { dataSharingRequests } from './data/sharing-requests.js';
 import { dataUnknownFact } from './data/unknown-fact.js';
-import type { Rule } from './define-rule.js';
+import type { Rule, RuleMeta } from './define-rule.js';
 import { integrationMandatoryNdop } from './integration/mandatory-ndop.js';
 import { integrationOutlivesEndpoint } from './integration/outlives-endpoint.js';
 import { integrationRefusalInWriting } from './integration/refusal-in-writing.js';
@@ -31,6 +32,7 @@ import { integrationSharingPlatform } from './integration/sharing-platform.js';
 import { kpiArchitectureTarget } from './kpi/architecture-target.js';
 import { kpiBaseline } from './kpi/baseline.js';
 import { kpiBelowNationalTarget } from './kpi/below-national-target.js';
+import { kpiDocumentFigures } from './kpi/document-figures.js';
 import { kpiMeasurement } from './kpi/measurement.js';
 import { kpiTarget } from './kpi/target.js';
 import { kpiTaskCoverage } from './kpi/task-coverage.js';
@@ -85,6 +87,7 @@ export const RULES = [
   kpiArchitectureTarget,
   kpiBaseline,
   kpiBelowNationalTarget,
+  kpiDocumentFigures,
   kpiMeasurement,
   kpiTarget,
   kpiTaskCoverage,
@@ -107,3 +110,12 @@ export const RULES = [
   taskTransitionLate,
   taskTransitionUnassigned,
 ] as const satisfies readonly Rule[];
+
+/**
+ * Checks that read the agency's template overrides instead of the model (the pipeline runs them with
+ * the rules): configured, listed and documented like the rules, in `check` like every finding.
+ */
+export const TEMPLATE_CHECKS: readonly RuleMeta[] = [agencyDocumentPublicNote];
+
+/** Every rule and check `kientruc check` reports, sorted by id (SARIF, `schema --list codes`, docs). */
+export const ALL_RULE_METAS: readonly RuleMeta[] = [...RULES, ...TEMPLATE_CHECKS].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -46,7 +46,7 @@ describe('states on the command line (--state, --as-of)', () => {
     };
     const now = await gap('gap/now', []);
     const target = await gap('gap/target', ['--state', 'target:2030']);
-    expect(now.summary).toMatchObject({ errors: 18, warnings: 96 });
+    expect(now.summary).toMatchObject({ errors: 18, warnings: 102 });
     expect(target.summary.errors + target.summary.warnings).toBeLessThan(now.summary.errors + now.summary.warnings);
     const check = await runMain(['check', '--state', 'target:2030', '-f', 'json', '--fail-on', 'none'], dir);
     expect(check.code).toBe(0);

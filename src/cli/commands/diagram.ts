@@ -9,7 +9,7 @@ import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { FileRenderCache } from '../../write/render-cache.js';
 import { renderForCommand } from './documents.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addStateOption } from './shared.js';
+import { claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addOutputCommandOptions } from './shared.js';
 
 interface DiagramOptions extends InputOptions {
   out: string;
@@ -45,14 +45,9 @@ export function registerDiagram(program: Command, app: App): void {
     .option('--format <list>', 'định dạng, cách nhau bởi dấu phẩy: svg, png, mmd', DIAGRAM_FORMATS.join(','))
     .option('--no-render', 'không dùng trình duyệt: chỉ tạo mã nguồn Mermaid (.mmd) và README.md')
     .option('--max-nodes <n>', 'sơ đồ có nhiều nút hơn được tách (theo lớp, thành phần, cơ quan)', String(DEFAULT_MAX_NODES));
-  addInputOptions(cmd);
-  addStateOption(cmd);
-  addForceOption(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Ví dụ:
-  $ kientruc diagram                              # architecture/ → generated/diagrams/ (svg, png, mmd)
+  addOutputCommandOptions(
+    cmd,
+    `  $ kientruc diagram                              # architecture/ → generated/diagrams/ (svg, png, mmd)
   $ kientruc diagram --format svg                 # chỉ SVG
   $ kientruc diagram --no-render                  # chỉ Mermaid, không cần Chromium (CI nhẹ)
   $ kientruc diagram --state target:2030 --out generated/muc-tieu-2030/diagrams   # mục tiêu 2030

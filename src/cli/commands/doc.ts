@@ -10,7 +10,7 @@ import type { Audience } from '../../render/strategy/view-types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addStateOption } from './shared.js';
+import { claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addOutputCommandOptions } from './shared.js';
 
 interface DocOptions extends InputOptions {
   format: string;
@@ -45,14 +45,9 @@ export function registerDoc(program: Command, app: App): void {
     .addOption(new Option('--audience <audience>', 'bản nội bộ hoặc bản công khai').choices(['internal', 'public']).default('internal'))
     .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT)
     .option('--no-render', 'không dùng trình duyệt: không tạo được PDF (và DOCX của Chiến lược, Khung kiến trúc số, vì có sơ đồ); HTML không kèm sơ đồ');
-  addInputOptions(cmd);
-  addStateOption(cmd);
-  addForceOption(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Ví dụ:
-  $ kientruc doc                                   # generated/chien-luoc-du-lieu.{md,html,pdf,docx}
+  addOutputCommandOptions(
+    cmd,
+    `  $ kientruc doc                                   # generated/chien-luoc-du-lieu.{md,html,pdf,docx}
   $ kientruc doc --kind ke-hoach                   # generated/ke-hoach-du-lieu.{md,html,pdf,docx}
   $ kientruc doc --kind bao-cao --period 2026-Q3   # generated/bao-cao-dinh-ky-2026-q3.{md,html,pdf,docx}
   $ kientruc doc --kind kien-truc                  # generated/kien-truc-so.{md,html,pdf,docx}

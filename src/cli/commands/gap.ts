@@ -5,7 +5,7 @@ import { UsageError } from '../../core/errors.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
 import { writeReportFiles } from './reports-shared.js';
-import { addConfigOption, addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addStateOption } from './shared.js';
+import { addConfigOption, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addOutputCommandOptions } from './shared.js';
 
 interface GapOptions extends InputOptions {
   format: string;
@@ -22,15 +22,9 @@ export function registerGap(program: Command, app: App): void {
   )
     .option('-f, --format <list>', `định dạng, cách nhau bằng dấu phẩy: ${GAP_FORMATS.join(', ')} (pdf cần trình duyệt Chromium)`, 'md,html,json')
     .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT);
-  addInputOptions(cmd);
-  addStateOption(cmd);
-  addForceOption(cmd);
-  addConfigOption(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Ví dụ:
-  $ kientruc gap                              # generated/gap-report.md, .html, .json
+  addOutputCommandOptions(
+    cmd,
+    `  $ kientruc gap                              # generated/gap-report.md, .html, .json
   $ kientruc gap --format md --as-of 2026-09-30
   $ kientruc gap --format pdf,docx                # generated/gap-report.pdf, .docx
   $ kientruc gap --state target:2030 --out generated/muc-tieu-2030   # khoảng cách còn lại ở mục tiêu 2030
@@ -39,6 +33,7 @@ Ví dụ:
 Ngày báo cáo là --as-of, hoặc asOf trong agency.yaml: cùng dữ liệu cho cùng một báo cáo, từng byte.
 Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đồ hoặc tham chiếu (không ghi gì); 2 lỗi sử dụng hoặc lỗi nội bộ.`,
   );
+  addConfigOption(cmd);
   cmd.action(async (dir: string, opts: GapOptions) => {
     const formats = parseGapFormats(opts.format);
     const out = await claimOutputFor(app, opts.out, [dir], opts.force);

@@ -9,7 +9,7 @@ import { stableStringify } from '../../core/stable-json.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
 import { writeReportFiles } from './reports-shared.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addStateOption } from './shared.js';
+import { claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addOutputCommandOptions } from './shared.js';
 
 /** `md,pdf` → ['md', 'pdf'] in canonical order; an unknown name is a usage error. */
 function parsePeriodicFormats(value: string): PeriodicFormat[] {
@@ -36,14 +36,9 @@ export function registerReport(program: Command, app: App): void {
     .option('--period <kỳ>', 'kỳ báo cáo: 2025 (năm), 2025-H1 (sáu tháng), 2025-Q4 (quý), 2025-03 (tháng); mặc định: kỳ gần nhất đã kết thúc theo governance.reportingPeriod')
     .option('-f, --format <list>', `định dạng, cách nhau bằng dấu phẩy: ${PERIODIC_FORMATS.join(', ')} (pdf cần trình duyệt Chromium)`, 'md,html,docx,json')
     .option('--out <dir>', 'thư mục đầu ra (các tệp khác của kientruc trong thư mục được giữ nguyên)', DEFAULT_OUT);
-  addInputOptions(cmd);
-  addStateOption(cmd);
-  addForceOption(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Ví dụ:
-  $ kientruc report                         # kỳ gần nhất đã kết thúc trước ngày số liệu
+  addOutputCommandOptions(
+    cmd,
+    `  $ kientruc report                         # kỳ gần nhất đã kết thúc trước ngày số liệu
   $ kientruc report --period 2025-Q4        # generated/bao-cao-dinh-ky-2025-q4.md, .html, .docx, .json
   $ kientruc report --period 2025 --format md,pdf
 

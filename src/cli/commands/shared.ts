@@ -63,6 +63,15 @@ export function addForceOption(cmd: Command): Command {
 }
 
 /**
+ * The options every command that renders an architecture into an output folder shares (input,
+ * `--state`, `--force`), and its "Ví dụ:" help section.
+ */
+export function addOutputCommandOptions(cmd: Command, examples: string): Command {
+  addForceOption(addStateOption(addInputOptions(cmd)));
+  return cmd.addHelpText('after', `\nVí dụ:\n${examples}`);
+}
+
+/**
  * Claims `--out` before any work: refuses (exit 2, one line) a folder kientruc must not write to —
  * the architecture folder(s) in `sources` or around them, a git repository, home, /, a file, a
  * folder of someone else's files (unless --force). See src/write/write-generated.ts.

@@ -9,7 +9,7 @@ import type { GeneratedFile, RenderContext } from '../../render/types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { renderForCommand } from './documents.js';
-import { addForceOption, addInputOptions, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addStateOption } from './shared.js';
+import { claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addOutputCommandOptions } from './shared.js';
 
 interface SiteOptions extends InputOptions {
   out: string;
@@ -34,14 +34,9 @@ export function registerSite(program: Command, app: App): void {
   )
     .option('--out <dir>', 'thư mục đầu ra', `${DEFAULT_OUT}/${SITE_DIR}`)
     .option('--no-render', 'không dùng trình duyệt: sơ đồ hiện dưới dạng mã Mermaid');
-  addInputOptions(cmd);
-  addStateOption(cmd);
-  addForceOption(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Ví dụ:
-  $ kientruc site                                   # architecture/ → generated/site/index.html
+  addOutputCommandOptions(
+    cmd,
+    `  $ kientruc site                                   # architecture/ → generated/site/index.html
   $ kientruc site ../so-y-te/architecture --out /var/www/kien-truc --force   # thư mục web đã có tệp khác: ghi bên cạnh
   $ xdg-open generated/site/index.html              # mở bằng trình duyệt`,
   );

@@ -386,7 +386,7 @@ export class DocxBase<V extends BaseView = BaseView> {
 }
 
 /** The NĐ 30 frame on top of the base: DỰ THẢO box, header block, căn cứ, articles, Nơi nhận and signature. */
-export class DocxFrame extends DocxBase<FrameView> {
+export class DocxFrame<V extends FrameView = FrameView> extends DocxBase<V> {
   marks(): void {
     const m = this.view.marks;
     const labels = [m.draft, m.publicLabel].filter((x): x is string => x !== null);

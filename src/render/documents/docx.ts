@@ -4,18 +4,9 @@ import { DocxFrame, packDocx } from './docx-frame.js';
 import type { OfficialDocView } from './view.js';
 
 /** Kế hoạch, Báo cáo and the decision issuing a plan as Word: the shared frame plus a body of blocks. */
-class OfficialDocx extends DocxFrame {
-  constructor(
-    private readonly doc: OfficialDocView,
-    layout: DocumentLayout,
-    images: ReadonlyMap<string, Uint8Array>,
-  ) {
-    super(doc, layout, images);
-  }
-
-
+class OfficialDocx extends DocxFrame<OfficialDocView> {
   addressees(): void {
-    const list = this.doc.addressees;
+    const list = this.view.addressees;
     if (!list?.length) return;
     list.forEach((a, i) =>
       this.children.push(
@@ -25,7 +16,7 @@ class OfficialDocx extends DocxFrame {
   }
 
   attachment(): void {
-    const a = this.doc.attachment;
+    const a = this.view.attachment;
     if (!a) return;
     const L = this.layout.header;
     const leftW = Math.round((this.textWidth * L.leftColumnPct.value) / 100);
@@ -52,13 +43,15 @@ class OfficialDocx extends DocxFrame {
   }
 
   build(): Document {
-    const v = this.doc;
+    const v = this.view;
     this.marks();
     this.header();
     this.addressees();
     this.preamble();
-    for (const b of v.body) this.block(b);
-    // The closing lines stay on the page of Nơi nhận and the signature.
+    // The last paragraph of the body, then the closing lines, stay on the page of Nơi nhận and the
+    // signature: the signature page never opens on the closing formula alone.
+    const last = v.body.length - 1;
+    v.body.forEach((b, i) => this.block(b, i === last && v.closing.length > 0 && !b.isTable && !b.isFigure));
     for (const b of v.closing) this.block(b, true);
     this.signature();
     this.attachment();

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { TableRow, TableView } from '../strategy/view-types.js';
+import { keepsTogether } from '../strategy/sections/tables.js';
 import { heading, paragraph, tableBlock, type Block } from './view.js';
 
 /**
@@ -41,15 +42,8 @@ function widths(rows: readonly (readonly string[])[], columns: number): number[]
 function toTable(header: readonly string[], body: readonly (readonly string[])[], align: readonly TableView['columns'][number]['align'][], n: number): TableView {
   const w = widths([header, ...body], header.length);
   const rows: TableRow[] = body.map((cells) => ({ isGroup: false, isTotal: false, cells, span: null }));
-  return {
-    id: `md-${n}`,
-    caption: null,
-    columns: header.map((title, i) => ({ title, widthPct: w[i] ?? 0, align: align[i] ?? 'left' })),
-    rows,
-    empty: null,
-    note: null,
-    keepTogether: rows.length <= 16,
-  };
+  const columns = header.map((title, i) => ({ title, widthPct: w[i] ?? 0, align: align[i] ?? 'left' }));
+  return { id: `md-${n}`, caption: null, columns, rows, empty: null, note: null, keepTogether: keepsTogether(columns, rows) };
 }
 
 export function markdownBlocks(source: string): Block[] {

@@ -1,3 +1,5 @@
+import { channelFigures, connectionFigures } from '../../analysis/figures.js';
+import { lowerFirst } from '../../analysis/names.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { viShortDate } from '../../core/dates.js';
 import { enumLabel } from '../../framework/types.js';
@@ -34,7 +36,8 @@ export const summaryRenderer: Renderer = {
     const a = model.agency;
     const systems = model.all('system');
     const datasets = model.all('dataset');
-    const integrations = model.all('integration');
+    // The counts every document prints (analysis/figures.ts): the connections of the reporting period.
+    const conn = connectionFigures(model, asOf);
     const kpis = model.all('kpi');
     const tasks = model.all('task');
     const budget = tasks.flatMap((t) => t.budget ?? []).reduce((s, b) => s + b.amount, 0);
@@ -50,7 +53,8 @@ export const summaryRenderer: Renderer = {
           ['Cơ quan, đơn vị', viNumber(model.all('org').length)],
           ['Hệ thống thông tin', viNumber(systems.length)],
           ['Cơ sở dữ liệu, tập dữ liệu', viNumber(datasets.length)],
-          ['Kết nối, chia sẻ dữ liệu', viNumber(integrations.length)],
+          [`Kết nối, chia sẻ dữ liệu (${lowerFirst(conn.period.labelVi)})`, viNumber(conn.total)],
+          ['– đang hoạt động', viNumber(conn.inOperation)],
           ['Chỉ tiêu', viNumber(kpis.length)],
           ['Nhiệm vụ', viNumber(tasks.length)],
           ['Tổng kinh phí nhiệm vụ (triệu đồng)', viNumber(budget, 1)],
@@ -74,9 +78,9 @@ export const summaryRenderer: Renderer = {
       '',
       enumTable(model, 'dataLayer', countBy(datasets, (d) => d.layer), 'Lớp dữ liệu'),
       '',
-      '## Kết nối theo kênh',
+      `## Kết nối theo kênh (${lowerFirst(conn.period.labelVi)})`,
       '',
-      enumTable(model, 'channel', countBy(integrations, (i) => i.channel), 'Kênh'),
+      enumTable(model, 'channel', new Map(channelFigures(model, asOf, conn.period).map((c) => [c.channel, c.total])), 'Kênh'),
       '',
       '## Nhiệm vụ theo nhóm',
       '',

@@ -293,11 +293,11 @@ export function* siteChunks(input: SiteInput): Generator<string> {
   // Connection figures come from the one source every document uses, so the site and the reports agree.
   const c = connectionFigures(model, input.asOf);
   const live = vi
-    ? ` (${c.period.labelVi.charAt(0).toLocaleLowerCase('vi')}${c.period.labelVi.slice(1)}: ${c.total} trong kỳ, ${c.inOperation} đang hoạt động, ${c.working} có giao dịch thành công)`
-    : ` (${c.period.labelEn}: ${c.total} in the period, ${c.inOperation} in operation, ${c.working} with successful transactions)`;
+    ? ` trong ${c.period.labelVi.charAt(0).toLocaleLowerCase('vi')}${c.period.labelVi.slice(1)} (${c.inOperation} đang hoạt động, ${c.working} có giao dịch thành công)`
+    : ` in ${c.period.labelEn} (${c.inOperation} in operation, ${c.working} with successful transactions)`;
   const summary = vi
-    ? `Số liệu đến ngày ${viShortDate(input.asOf)} · ${model.all('system').length} hệ thống · ${model.all('dataset').length} tập dữ liệu · ${model.all('integration').length} kết nối${live} · ${model.all('kpi').length} chỉ tiêu · ${model.all('task').length} nhiệm vụ · phát hiện: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin`
-    : `Data as of ${input.asOf} · ${model.all('system').length} systems · ${model.all('dataset').length} datasets · ${model.all('integration').length} integrations${live} · ${model.all('kpi').length} KPIs · ${model.all('task').length} tasks · findings: ${n.error} errors, ${n.warning} warnings, ${n.info} info`;
+    ? `Số liệu đến ngày ${viShortDate(input.asOf)} · ${model.all('system').length} hệ thống · ${model.all('dataset').length} tập dữ liệu · ${c.total} kết nối${live} · ${model.all('kpi').length} chỉ tiêu · ${model.all('task').length} nhiệm vụ · phát hiện: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin`
+    : `Data as of ${input.asOf} · ${model.all('system').length} systems · ${model.all('dataset').length} datasets · ${c.total} integrations${live} · ${model.all('kpi').length} KPIs · ${model.all('task').length} tasks · findings: ${n.error} errors, ${n.warning} warnings, ${n.info} info`;
   yield `<!doctype html>
 <html lang="${lang}">
 <head>

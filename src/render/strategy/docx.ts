@@ -9,21 +9,13 @@ export { pngSize, reproducible } from '../documents/docx-frame.js';
  * The strategy as a Word document: the shared NĐ 30 frame (`documents/docx-frame.ts`) plus the
  * strategy's own sections (quan điểm … tổ chức thực hiện).
  */
-class Builder extends DocxFrame {
-  constructor(
-    private readonly doc: StrategyView,
-    layout: DocumentLayout,
-    images: ReadonlyMap<string, Uint8Array>,
-  ) {
-    super(doc, layout, images);
-  }
-
+class Builder extends DocxFrame<StrategyView> {
   prose(s: ProseSectionView, level: 1 | 2 = 1): void {
     this.children.push(this.heading(level, s.heading), ...s.items.map((i) => this.item(i)));
   }
 
   objectives(): void {
-    const o = this.doc.objectives;
+    const o = this.view.objectives;
     this.children.push(this.heading(1, o.heading));
     this.prose(o.general, 2);
     this.children.push(this.heading(2, o.specificHeading));
@@ -41,7 +33,7 @@ class Builder extends DocxFrame {
   }
 
   tasks(): void {
-    const t = this.doc.tasks;
+    const t = this.view.tasks;
     this.children.push(this.heading(1, t.heading), this.body([{ text: t.intro }]));
     for (const a of t.areas) {
       this.children.push(this.heading(3, `${a.label} ${a.heading}`), ...a.items.map((i) => this.item(i)));
@@ -50,20 +42,20 @@ class Builder extends DocxFrame {
   }
 
   budget(): void {
-    const b = this.doc.budget;
+    const b = this.view.budget;
     this.children.push(this.heading(1, b.heading), ...b.paragraphs.map((i) => this.item(i)));
     if (b.table) this.children.push(...this.table(b.table));
     if (b.total) this.children.push(this.body([{ text: b.total }]));
   }
 
   implementation(): void {
-    const v = this.doc.implementation;
+    const v = this.view.implementation;
     this.children.push(this.heading(1, v.heading));
     for (const body of v.bodies) this.children.push(this.heading(2, `${body.label} ${body.name}`), ...body.items.map((i) => this.item(i)));
   }
 
   build(): Document {
-    const v = this.doc;
+    const v = this.view;
     this.marks();
     this.header();
     this.preamble();

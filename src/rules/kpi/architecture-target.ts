@@ -3,13 +3,11 @@ import { targetStateOf } from '../../analysis/architecture.js';
 import { computeCoverage, type CoverageRow } from '../../analysis/coverage.js';
 import { kpiGoal, meets } from '../../analysis/kpis.js';
 import { displayValue } from '../../analysis/display.js';
+import { comparableUnit } from '../../analysis/figures.js';
 import { entityTitle, lowerFirst } from '../../analysis/names.js';
 import { viShortDate } from '../../core/dates.js';
 import { text } from '../../core/text.js';
-import type { Kpi } from '../../model/types.js';
 import { defineRule } from '../define-rule.js';
-
-const PROGRESS = new Set(['percent', 'milestone']);
 
 /**
  * Measures of what the architecture draws (systems, datasets, integrations, services), which
@@ -29,10 +27,6 @@ const ARCHITECTURE_MEASURES: ReadonlySet<string> = new Set([
   'services-full-online',
   'services-on-national-portal',
 ]);
-
-function comparable(row: CoverageRow, k: Kpi): boolean {
-  return row.unit === k.unit || (PROGRESS.has(row.unit) && PROGRESS.has(k.unit));
-}
 
 export const kpiArchitectureTarget = defineRule({
   id: 'kpi.architecture-target',
@@ -59,7 +53,7 @@ export const kpiArchitectureTarget = defineRule({
       if (goal.deadline > state.date) continue;
       coverage ??= new Map(computeCoverage(state.model, state.date).map((c) => [c.id, c]));
       const row = coverage.get(measure);
-      if (!row || row.value === null || !comparable(row, k) || meets(row.value, goal)) continue;
+      if (!row || row.value === null || !comparableUnit(row, k.unit) || meets(row.value, goal)) continue;
       const name = entityTitle(model, k.ref);
       report({
         entity: k.ref,

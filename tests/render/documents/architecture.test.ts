@@ -81,6 +81,16 @@ describe('Khung kiến trúc số of the sample province', async () => {
     }
   });
 
+  it('the roadmap says a change in words: no YAML field name, no "chưa xác định →" for a field set for the first time', () => {
+    const md = String(internal.find((f) => f.path.endsWith('.md'))?.contents ?? '');
+    // The sample retires "Thi đua, khen thưởng" on 31/12/2027 and names its replacement in the same step.
+    expect(md).toMatch(/Thi đua, khen thưởng: trạng thái Đang vận hành → Đã dừng; thay thế bằng Quản lý CBCCVC/);
+    for (const f of files) {
+      expect(String(f.contents), f.path).not.toMatch(/\b(replacedBy|handledBy|onlineLevel|eligibleFullOnline|since|until)\b/);
+      expect(String(f.contents), f.path).not.toMatch(/chưa xác định →/);
+    }
+  });
+
   it('public edition: no restricted dataset, security level, assessment result or plan decision', () => {
     const md = text(pub, 'md') + text(pub, 'html');
     const restricted = ctx.model.all('dataset').filter((d) => d.sharing === 'restricted');

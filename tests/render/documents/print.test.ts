@@ -135,6 +135,15 @@ describe('Báo cáo định kỳ: PDF and DOCX', async () => {
     expectSignatureWithText(list, 'Người lập báo cáo, đầu mối liên hệ');
   });
 
+  it('DOCX: the last recommendation is kept with the closing lines, Nơi nhận and the signature', () => {
+    const paras = [...docxText(files).xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const closing = paras.findIndex((p) => p.includes('Trên đây là báo cáo'));
+    expect(closing).toBeGreaterThan(0);
+    // The paragraph before the closing formula is the last "Kiến nghị, đề xuất" item, held with it.
+    expect(paras[closing - 1]).toContain('<w:keepNext/>');
+    expect(paras[closing]).toContain('<w:keepNext/>');
+  });
+
   it('prints every appendix with a wide table landscape', () => {
     for (const [label, next] of [['I', 'II'], ['II', 'III'], ['III', 'IV'], ['IV', null]] as const) {
       for (const p of appendixPages(list, label, next)) expect(LANDSCAPE(p), `Phụ lục ${label}, p.${p.number}`).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { connectionFigures } from '../../../src/analysis/figures.js';
+import { channelFigures, connectionFigures, datasetFigures, figureMismatches, systemFigures } from '../../../src/analysis/figures.js';
+import { summaryRenderer } from '../../../src/render/model/summary.js';
 import { UsageError } from '../../../src/core/errors.js';
 import { runPipeline } from '../../../src/pipeline.js';
 import { documentNumber } from '../../../src/render/documents/frame.js';
@@ -79,6 +80,18 @@ describe('Quyết định ban hành Kế hoạch (document.form: decision)', asy
   });
 });
 
+describe('document.form: decision beside a strategy (document.kind chien-luoc)', async () => {
+  const agency = AGENCY_DOC.replace('  status: draft\n', '  status: draft\n  form: decision\n');
+  const dir = makeProject({ 'architecture/agency.yaml': agency, 'architecture/entities.yaml': ENTITIES });
+  const files = await renderDocuments(await contextFor(dir), [{ kind: 'ke-hoach', audience: 'internal', formats: ['md'] }]);
+
+  it('still issues the plan by a decision, its number left blank (the agency\'s number is the strategy\'s)', () => {
+    const md = norm(text(files, 'md'));
+    expectInOrder(md, ['QUYẾT ĐỊNH', 'Ban hành Kế hoạch', 'Điều 1. Ban hành kèm theo Quyết định này Kế hoạch', 'Nơi nhận:', 'KẾ HOẠCH']);
+    expect(md).not.toContain('05/QĐ-UBND');
+  });
+});
+
 describe('Báo cáo định kỳ of the sample province', async () => {
   const ctx = await contextFor(REPO);
   const files = await renderDocuments(ctx, [{ kind: 'bao-cao', audience: 'internal', formats: ['md', 'html'] }]);
@@ -103,6 +116,37 @@ describe('Báo cáo định kỳ of the sample province', async () => {
     expect(strategy).toContain(`Kết nối, chia sẻ dữ liệu (quý III năm 2026) ${f.total} `);
     expect(strategy).toContain(`– đang hoạt động ${f.inOperation} `);
     expect(strategy).toContain(`– có giao dịch thành công trong kỳ ${f.working} `);
+  });
+
+  it('every document of one build prints the same counts (strategy, its public edition, Kiến trúc số, report, summary)', async () => {
+    const c = connectionFigures(ctx.model, ctx.asOf);
+    const sys = systemFigures(ctx.model);
+    const data = datasetFigures(ctx.model);
+    const [strategy, pub, arch] = await Promise.all(
+      (['chien-luoc', 'chien-luoc', 'kien-truc'] as const).map(async (kind, i) =>
+        norm(text(await renderDocuments(ctx, [{ kind, audience: i === 1 ? 'public' : 'internal', formats: ['md'] }]), 'md')),
+      ),
+    );
+    expect(strategy).toContain(`Hệ thống thông tin ${sys.total} – trong đó đang vận hành ${sys.inService} `);
+    expect(strategy).toContain(`Cơ sở dữ liệu, tập dữ liệu ${data.total} `);
+    expect(arch).toContain(`có ${sys.total} hệ thống thông tin, nền tảng (${sys.inService} đang vận hành`);
+    expect(arch).toContain(`Kết nối, chia sẻ dữ liệu (quý III năm 2026): ${c.total}, trong đó ${c.inOperation} đang hoạt động`);
+    expect(md).toContain(`Trong kỳ có ${c.total} kết nối, chia sẻ dữ liệu; ${c.inOperation} kết nối đang hoạt động`);
+    const summary = norm(String((await summaryRenderer.render(ctx))[0]?.contents ?? ''));
+    expect(summary).toContain(`Kết nối, chia sẻ dữ liệu (quý III năm 2026) ${c.total} – đang hoạt động ${c.inOperation} `);
+    // The public edition counts connections by channel: the same connections, so the same totals.
+    const channels = channelFigures(ctx.model, ctx.asOf);
+    expect(channels.reduce((n, x) => n + x.total, 0)).toBe(c.total);
+    expect(channels.reduce((n, x) => n + x.inOperation, 0)).toBe(c.inOperation);
+    for (const x of channels) expect(pub).toMatch(new RegExp(` ${x.total} ${x.inOperation} `));
+  });
+
+  it('a KPI measurement that differs from the computed measure is a kpi.document-figures finding, once per KPI', () => {
+    const mismatches = figureMismatches(ctx.model, ctx.asOf);
+    const found = ctx.diagnostics.filter((d) => d.code === 'kpi.document-figures');
+    expect(found.map((d) => d.entity).sort()).toEqual(mismatches.map((m) => m.kpi.ref).sort());
+    // The sample's strategy says 52,4% where the model counts 4 of 20 databases synchronised.
+    expect(mismatches.map((m) => [m.kpi.ref, m.declared, m.computed])).toContainEqual(['kpi:csdl-dong-bo-csdl-tong-hop', '52,4%', '20%']);
   });
 
   it('names no rule id and no file path', () => {

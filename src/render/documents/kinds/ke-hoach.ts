@@ -106,7 +106,9 @@ export function buildPlanView(input: DocumentInput): OfficialDocView {
   const doc = input.model.agency?.document;
   // The agency's `document` block describes this plan only when the agency chose the plan as its document.
   const own = doc?.kind === 'ke-hoach';
-  const form = own ? (doc?.form ?? 'standalone') : 'standalone';
+  // `form` concerns only a plan, so it applies even when the agency's own document is another kind
+  // (`doc --kind ke-hoach` beside a strategy); the number and the date are then left blank.
+  const form = doc?.form ?? 'standalone';
   const number = own ? doc?.number : undefined;
   const attachedTo =
     form === 'decision'

@@ -1,6 +1,7 @@
 import { currentStatistics } from '../../../analysis/kpis.js';
 import { viShortDate } from '../../../core/dates.js';
-import { connectionFigures } from '../../../analysis/figures.js';
+import { channelFigures, connectionFigures, datasetFigures, systemFigures } from '../../../analysis/figures.js';
+import { isInService } from '../../../analysis/systems.js';
 import { viCollator } from '../../../core/text.js';
 import { enumLabel } from '../../../framework/types.js';
 import type { Dataset, System } from '../../../model/types.js';
@@ -8,7 +9,7 @@ import { viNumber } from '../../markdown.js';
 import type { StrategyContext } from '../context.js';
 import type { AppendixDraft, TableRow } from '../view-types.js';
 import { orgName, squash } from '../wording.js';
-import { appendixHeading, groupRow, row, table } from './tables.js';
+import { groupRow, row, table, tableAppendix } from './tables.js';
 
 /** "Nền tảng chia sẻ, điều phối dữ liệu … (NDOP)" → "NDOP"; other names unchanged. */
 export function acronymOf(name: string): string {
@@ -79,23 +80,16 @@ export function buildDatabaseAppendix(ctx: StrategyContext): AppendixDraft {
       rows.push(row(cells));
     });
   });
-  return {
-    ...appendixHeading(ctx, 'databases', 'DANH MỤC CƠ SỞ DỮ LIỆU'),
-    intro: pub ? 'Danh mục gồm các cơ sở dữ liệu, tập dữ liệu dùng chung và dữ liệu mở.' : null,
-    sections: [
-      {
-        heading: '',
-        paragraphs: [],
-        diagrams: [],
-        tables: [
-          table(ctx, pub ? 'databasesPublic' : 'databases', null, headers, rows, {
-            align: pub ? ['center', 'left', 'left', 'left', 'left'] : ['center', 'left', 'left', 'left', 'left', 'left'],
-            empty: 'Chưa khai báo cơ sở dữ liệu.',
-          }),
-        ],
-      },
-    ],
-  };
+  return tableAppendix(
+    ctx,
+    'databases',
+    'DANH MỤC CƠ SỞ DỮ LIỆU',
+    table(ctx, pub ? 'databasesPublic' : 'databases', null, headers, rows, {
+      align: pub ? ['center', 'left', 'left', 'left', 'left'] : ['center', 'left', 'left', 'left', 'left', 'left'],
+      empty: 'Chưa khai báo cơ sở dữ liệu.',
+    }),
+    pub ? 'Danh mục gồm các cơ sở dữ liệu, tập dữ liệu dùng chung và dữ liệu mở.' : null,
+  );
 }
 
 function securityText(ctx: StrategyContext, s: System): string {
@@ -120,46 +114,38 @@ export function buildSystemAppendix(ctx: StrategyContext): AppendixDraft {
       rows.push(row(cells));
     });
   });
-  return {
-    ...appendixHeading(ctx, 'systems', 'DANH MỤC HỆ THỐNG THÔNG TIN'),
-    intro: null,
-    sections: [
-      {
-        heading: '',
-        paragraphs: [],
-        diagrams: [],
-        tables: [
-          table(ctx, pub ? 'systemsPublic' : 'systems', null, headers, rows, {
-            align: pub ? ['center', 'left', 'left', 'left'] : ['center', 'left', 'left', 'left', 'left', 'left'],
-            empty: 'Chưa khai báo hệ thống thông tin.',
-          }),
-        ],
-      },
-    ],
-  };
+  return tableAppendix(
+    ctx,
+    'systems',
+    'DANH MỤC HỆ THỐNG THÔNG TIN',
+    table(ctx, pub ? 'systemsPublic' : 'systems', null, headers, rows, {
+      align: pub ? ['center', 'left', 'left', 'left'] : ['center', 'left', 'left', 'left', 'left', 'left'],
+      empty: 'Chưa khai báo hệ thống thông tin.',
+    }),
+  );
 }
 
 /** Counts for the current-state appendix. */
 export function countRows(ctx: StrategyContext): TableRow[] {
   const m = ctx.model;
-  const systems = m.all('system');
-  const active = systems.filter((s) => s.status === 'operating' || s.status === 'upgrading');
-  const shared = systems.filter((s) => s.sharedPlatform);
+  // Every count comes from the shared figures (analysis/figures.ts), as the Kiến trúc số, the periodic
+  // report and the site print them.
+  const sys = systemFigures(m);
+  const data = datasetFigures(m);
   const c = connectionFigures(m, ctx.asOf);
   const kpis = m.all('kpi');
   const rows: TableRow[] = [
     row(['Cơ quan, đơn vị được mô tả', viNumber(m.all('org').length)]),
-    row(['Hệ thống thông tin', viNumber(systems.length)]),
-    row(['– trong đó đang vận hành', viNumber(active.length)]),
-    row(['– trong đó là nền tảng số dùng chung', viNumber(shared.length)]),
+    row(['Hệ thống thông tin', viNumber(sys.total)]),
+    row(['– trong đó đang vận hành', viNumber(sys.inService)]),
+    row(['– trong đó là nền tảng số dùng chung', viNumber(sys.sharedPlatforms)]),
   ];
   if (ctx.isPublic) {
     rows.push(row(['Cơ sở dữ liệu dùng chung, dữ liệu mở', viNumber(ctx.datasets.length)]));
   } else {
-    const all = m.all('dataset');
-    rows.push(row(['Cơ sở dữ liệu, tập dữ liệu', viNumber(all.length)]));
-    for (const v of ['shared', 'open', 'restricted']) {
-      rows.push(row([`– ${label(ctx, 'sharingClass', v).toLocaleLowerCase('vi')}`, viNumber(all.filter((d) => d.sharing === v).length)]));
+    rows.push(row(['Cơ sở dữ liệu, tập dữ liệu', viNumber(data.total)]));
+    for (const v of ['shared', 'open', 'restricted'] as const) {
+      rows.push(row([`– ${label(ctx, 'sharingClass', v).toLocaleLowerCase('vi')}`, viNumber(data[v])]));
     }
   }
   rows.push(
@@ -191,7 +177,7 @@ export function countRows(ctx: StrategyContext): TableRow[] {
 /** Systems per QĐ 3090 layer: total and operating. */
 export function layerRows(ctx: StrategyContext): TableRow[] {
   return byEnum(ctx, 'layer', ctx.model.all('system'), (s) => s.layer).map((g) =>
-    row([g.label, viNumber(g.items.length), viNumber(g.items.filter((s) => s.status === 'operating' || s.status === 'upgrading').length)]),
+    row([g.label, viNumber(g.items.length), viNumber(g.items.filter(isInService).length)]),
   );
 }
 
@@ -199,9 +185,8 @@ export function layerRows(ctx: StrategyContext): TableRow[] {
 export function integrationRows(ctx: StrategyContext): TableRow[] {
   const list = ctx.model.all('integration');
   if (ctx.isPublic) {
-    return byEnum(ctx, 'channel', list, (i) => i.channel).map((g) =>
-      row([g.label, viNumber(g.items.length), viNumber(g.items.filter((i) => i.status === 'live').length)]),
-    );
+    // The connections of the period, as the current-state counts above and the periodic report count them.
+    return channelFigures(ctx.model, ctx.asOf).map((c) => row([label(ctx, 'channel', c.channel), viNumber(c.total), viNumber(c.inOperation)]));
   }
   return [...list].sort(byName).map((it, i) =>
     row([String(i + 1), squash(it.name), `${shortRef(ctx, it.from)} → ${shortRef(ctx, it.to)}`, acronymOf(label(ctx, 'channel', it.channel)), label(ctx, 'integrationStatus', it.status)]),

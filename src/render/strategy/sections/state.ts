@@ -1,3 +1,5 @@
+import { connectionFigures } from '../../../analysis/figures.js';
+import { lowerFirst } from '../../../analysis/names.js';
 import { viShortDate } from '../../../core/dates.js';
 import { enumLabel } from '../../../framework/types.js';
 import type { StrategyContext } from '../context.js';
@@ -46,7 +48,7 @@ export function buildStateAppendix(ctx: StrategyContext, diagrams: readonly Diag
     pub
       ? {
           heading: heading('Kết nối, chia sẻ dữ liệu'),
-          paragraphs: ['Số kết nối theo kênh kết nối, chia sẻ dữ liệu.'],
+          paragraphs: [`Số kết nối, chia sẻ dữ liệu trong ${lowerFirst(connectionFigures(ctx.model, ctx.asOf).period.labelVi)} theo kênh kết nối.`],
           tables: [table(ctx, 'channels', null, ['Kênh kết nối', 'Số kết nối', 'Đang hoạt động'], integrationRows(ctx), { align: ['left', 'right', 'right'] })],
           diagrams: [],
         }

@@ -7,7 +7,7 @@ import { taskDeadlineVi } from '../../../analysis/tasks.js';
 import type { StrategyContext } from '../context.js';
 import type { AppendixDraft, TableRow, TasksView } from '../view-types.js';
 import { deadlineText, fill, joinNames, orgName, sentence, squash, viLetter } from '../wording.js';
-import { appendixHeading, table } from './tables.js';
+import { table, tableAppendix } from './tables.js';
 import { planThemes, taskTheme, themeTitle } from '../../documents/themes.js';
 
 /** Task themes in the plan's order (today the pack's task areas, QĐ 1751/QĐ-TTg mục V). */
@@ -96,21 +96,13 @@ export function buildTaskAppendix(ctx: StrategyContext): AppendixDraft {
       });
     });
   }
-  return {
-    ...appendixHeading(ctx, 'tasks', 'BẢNG TỔNG HỢP CÁC NHIỆM VỤ'),
-    intro: null,
-    sections: [
-      {
-        heading: '',
-        paragraphs: [],
-        diagrams: [],
-        tables: [
-          table(ctx, 'tasks', null, ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Sản phẩm', 'Ghi chú'], rows, {
-            align: ['center', 'left', 'left', 'left', 'center', 'left', 'left'],
-            empty: 'Chưa khai báo nhiệm vụ.',
-          }),
-        ],
-      },
-    ],
-  };
+  return tableAppendix(
+    ctx,
+    'tasks',
+    'BẢNG TỔNG HỢP CÁC NHIỆM VỤ',
+    table(ctx, 'tasks', null, ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Sản phẩm', 'Ghi chú'], rows, {
+      align: ['center', 'left', 'left', 'left', 'center', 'left', 'left'],
+      empty: 'Chưa khai báo nhiệm vụ.',
+    }),
+  );
 }

@@ -27,7 +27,29 @@ const STEP_FIELD: Readonly<Record<string, string>> = {
   eligibleFullOnline: 'đủ điều kiện trực tuyến toàn trình',
   channels: 'kênh tiếp nhận',
   handledBy: 'hệ thống giải quyết',
+  replacedBy: 'thay thế bằng',
+  since: 'thời điểm đưa vào sử dụng',
+  until: 'thời điểm dừng',
+  criticality: 'mức độ quan trọng',
+  personalData: 'dữ liệu cá nhân',
+  scope: 'phạm vi',
+  mandatory: 'chia sẻ bắt buộc',
+  standardised: 'chuẩn hóa',
+  security: 'an toàn thông tin',
 };
+
+/**
+ * One field's change in words: "trạng thái Đang vận hành → Đã dừng"; a field set for the first time
+ * reads "thay thế bằng Quản lý CBCCVC" (never "… chưa xác định → …"), a field removed "bỏ …". A field
+ * without a label is named "thông tin khác", never by its YAML key.
+ */
+function changeText(model: Model, kind: string, c: { readonly field: string; readonly before: unknown; readonly after: unknown }): string {
+  const label = STEP_FIELD[c.field] ?? 'thông tin khác';
+  const unset = (v: unknown) => v === undefined || v === null;
+  if (unset(c.before) && !unset(c.after)) return `${label} ${fieldValue(model, kind, c.field, c.after)}`;
+  if (unset(c.after) && !unset(c.before)) return `bỏ ${label} ${fieldValue(model, kind, c.field, c.before)}`;
+  return `${label} ${fieldValue(model, kind, c.field, c.before)} → ${fieldValue(model, kind, c.field, c.after)}`;
+}
 
 function fieldLabels(): Record<string, string> {
   return { status: 'trạng thái', layer: 'lớp kiến trúc', hosting: 'hình thức triển khai', sync: 'đồng bộ', sharing: 'phân loại chia sẻ', channel: 'kênh kết nối', onlineLevel: 'mức độ trực tuyến' };
@@ -65,7 +87,7 @@ export function roadmapSteps(ctx: StrategyContext, target: Model, transitions: r
         ? `Đưa vào sử dụng: ${name(t.entity)}`
         : t.kind === 'end'
           ? `Dừng: ${name(t.entity)}${t.replacedBy ? `, thay thế bằng ${name(t.replacedBy)}` : ''}`
-          : `${name(t.entity)}: ${changes.map((c) => `${STEP_FIELD[c.field] ?? c.field} ${fieldValue(ctx.model, kind, c.field, c.before)} → ${fieldValue(ctx.model, kind, c.field, c.after)}`).join('; ')}`;
+          : `${name(t.entity)}: ${changes.map((c) => changeText(ctx.model, kind, c)).join('; ')}`;
     const task = t.task ? (ctx.taskNumber.get(t.task) ?? squash(ctx.model.nameOf(t.task))) : null;
     out.push({ when: viShortDate(t.date), what, tasks: task ? [task] : [] });
   }
