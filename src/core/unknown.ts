@@ -10,9 +10,24 @@
 export const UNKNOWN_VALUES = ['chưa xác định', 'unknown'] as const;
 export type UnknownValue = (typeof UNKNOWN_VALUES)[number];
 
+/** Strings already asked about (bounded: emptied when full). */
+const SEEN = new Map<string, boolean>();
+const SEEN_MAX = 1 << 16;
+const LONGEST = 64;
+
 /** True when a YAML value is the "not yet known" sentinel. */
 export function isUnknown(value: unknown): value is UnknownValue {
-  return typeof value === 'string' && (UNKNOWN_VALUES as readonly string[]).includes(value.normalize('NFC').trim().toLowerCase());
+  if (typeof value !== 'string') return false;
+  // Longer than any spelling of the sentinel, even decomposed (NFD) and upper case: prose, not a gap.
+  if (value.length > LONGEST && value.trim().length > LONGEST) return false;
+  let answer = SEEN.get(value);
+  if (answer === undefined) {
+    // Asked of the same few strings (owners, levels, classifications) many times per entity.
+    if (SEEN.size >= SEEN_MAX) SEEN.clear();
+    answer = (UNKNOWN_VALUES as readonly string[]).includes(value.normalize('NFC').trim().toLowerCase());
+    SEEN.set(value, answer);
+  }
+  return answer;
 }
 
 /** A declared value: neither absent nor the sentinel. */

@@ -271,7 +271,7 @@ export function parseYamlFile(file: string, source: string): ParsedFile {
   if (fast.ok) {
     const lines = fast.docs.length > 0 ? new LineIndex(source) : undefined;
     const docs = fast.docs.map((d) => ({ file, index: d.index, value: d.value, range: rangeFromOffsets(lines as LineIndex, d.start, d.start) }));
-    return { docs, diagnostics: docs.length === 0 ? [emptyFile(file)] : [], ast: fast };
+    return { docs, diagnostics: docs.length === 0 ? [emptyFile(file)] : [], ast: { positions: fast.positions, docs: fast.docs, lines } };
   }
   return parseWithYaml(file, source);
 }
