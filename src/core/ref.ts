@@ -53,25 +53,8 @@ export function isId(value: string): boolean {
   return value.length <= MAX_ID_LENGTH && ID_RE.test(value);
 }
 
-/**
- * Refs already parsed: rules, indexes and titles parse the same few refs over and over (every
- * integration end, every owner, every finding's entity). Emptied when it grows past a national model's
- * refs, so memory stays bounded whatever a long-running process reads.
- */
-const PARSED = new Map<string, ParsedRef | null>();
-const PARSED_MAX = 1 << 18;
-
 /** Parses `kind:id[@agency]`; undefined when the text is not a ref of a known kind. */
 export function parseRef(raw: string): ParsedRef | undefined {
-  const known = PARSED.get(raw);
-  if (known !== undefined) return known ?? undefined;
-  if (PARSED.size >= PARSED_MAX) PARSED.clear();
-  const parsed = parseRefText(raw);
-  PARSED.set(raw, parsed ? Object.freeze(parsed) : null);
-  return parsed;
-}
-
-function parseRefText(raw: string): ParsedRef | undefined {
   const m = REF_RE.exec(raw);
   if (!m) return undefined;
   const kind = m[1] as RefKind;

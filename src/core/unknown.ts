@@ -10,24 +10,18 @@
 export const UNKNOWN_VALUES = ['chưa xác định', 'unknown'] as const;
 export type UnknownValue = (typeof UNKNOWN_VALUES)[number];
 
-/** Strings already asked about (bounded: emptied when full). */
-const SEEN = new Map<string, boolean>();
-const SEEN_MAX = 1 << 16;
+/** Longer than any spelling of the sentinel, even decomposed (NFD) and in capitals: prose, not a gap. */
 const LONGEST = 64;
 
 /** True when a YAML value is the "not yet known" sentinel. */
 export function isUnknown(value: unknown): value is UnknownValue {
   if (typeof value !== 'string') return false;
-  // Longer than any spelling of the sentinel, even decomposed (NFD) and upper case: prose, not a gap.
+  // Asked of every string of every entity: answer most without making three new strings. A value that
+  // starts with a printable ASCII character other than c/u (in either case) cannot become a sentinel.
+  const first = value.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f && first !== 0x63 && first !== 0x75 && first !== 0x43 && first !== 0x55) return false;
   if (value.length > LONGEST && value.trim().length > LONGEST) return false;
-  let answer = SEEN.get(value);
-  if (answer === undefined) {
-    // Asked of the same few strings (owners, levels, classifications) many times per entity.
-    if (SEEN.size >= SEEN_MAX) SEEN.clear();
-    answer = (UNKNOWN_VALUES as readonly string[]).includes(value.normalize('NFC').trim().toLowerCase());
-    SEEN.set(value, answer);
-  }
-  return answer;
+  return (UNKNOWN_VALUES as readonly string[]).includes(value.normalize('NFC').trim().toLowerCase());
 }
 
 /** A declared value: neither absent nor the sentinel. */

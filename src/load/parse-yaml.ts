@@ -266,7 +266,7 @@ function emptyFile(file: string): Diagnostic {
 const MERGE_KEY = /(?:^|[\s{,[-])<<[ \t]*:/m;
 
 export function parseYamlFile(file: string, source: string): ParsedFile {
-  if (MERGE_KEY.test(source)) return parseWithYaml(file, source);
+  if (source.includes('<<') && MERGE_KEY.test(source)) return parseWithYaml(file, source);
   const fast = fastParse(source, true);
   if (fast.ok) {
     const lines = fast.docs.length > 0 ? new LineIndex(source) : undefined;
