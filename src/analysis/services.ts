@@ -134,7 +134,7 @@ export interface ServiceGroup {
   readonly fields: readonly { readonly field: string | null; readonly services: readonly Service[] }[];
 }
 
-const collator = new Intl.Collator('vi');
+let collator: Intl.Collator | undefined;
 
 /**
  * Services grouped by providing body (in ref order; unknown provider last), then by field (Vietnamese
@@ -157,7 +157,7 @@ export function servicesByProvider(model: Model): readonly ServiceGroup[] {
       list.push(s);
       byField.set(f, list);
     }
-    const fields = [...byField.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : collator.compare(a, b) || (a < b ? -1 : 1)));
+    const fields = [...byField.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : (collator ??= new Intl.Collator('vi')).compare(a, b) || (a < b ? -1 : 1)));
     return { provider, fields: fields.map((field) => ({ field, services: byField.get(field) ?? [] })) };
   });
 }

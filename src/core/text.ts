@@ -17,8 +17,12 @@ export function pick(value: Text, lang: Lang): string {
   return lang === 'en' ? value.en : value.vi;
 }
 
+let collator: Intl.Collator | undefined;
 /** Vietnamese collation for display lists (§7.2). */
-export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+export const viCollator: { readonly compare: (a: string, b: string) => number } = {
+  // Made on first use: ICU's Vietnamese collation costs ≈ 15 ms, at every start of a command that never sorts names.
+  compare: (a, b) => (collator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true })).compare(a, b),
+};
 
 /** Shortens user text echoed in a message (a 1 MB value must not become a 1 MB message). */
 export function clip(value: string, max = 60): string {

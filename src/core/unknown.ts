@@ -10,9 +10,18 @@
 export const UNKNOWN_VALUES = ['chưa xác định', 'unknown'] as const;
 export type UnknownValue = (typeof UNKNOWN_VALUES)[number];
 
+/** Longer than any spelling of the sentinel, even decomposed (NFD) and in capitals: prose, not a gap. */
+const LONGEST = 64;
+
 /** True when a YAML value is the "not yet known" sentinel. */
 export function isUnknown(value: unknown): value is UnknownValue {
-  return typeof value === 'string' && (UNKNOWN_VALUES as readonly string[]).includes(value.normalize('NFC').trim().toLowerCase());
+  if (typeof value !== 'string') return false;
+  // Asked of every string of every entity: answer most without making three new strings. A value that
+  // starts with a printable ASCII character other than c/u (in either case) cannot become a sentinel.
+  const first = value.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f && first !== 0x63 && first !== 0x75 && first !== 0x43 && first !== 0x55) return false;
+  if (value.length > LONGEST && value.trim().length > LONGEST) return false;
+  return (UNKNOWN_VALUES as readonly string[]).includes(value.normalize('NFC').trim().toLowerCase());
 }
 
 /** A declared value: neither absent nor the sentinel. */

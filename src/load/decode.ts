@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Position } from '../core/source.js';
 
 /** Offset of the first byte that is not valid UTF-8, or -1. */
@@ -60,7 +61,8 @@ export function decodeYamlBytes(bytes: Uint8Array): Decoded {
   // NUL first: an image or a UTF-16 file is "not text", not "text in the wrong Vietnamese encoding".
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { ok: false, reason: 'binary', at: positionOfByte(bytes, nul) };
-  const bad = firstInvalidUtf8(bytes);
+  // Node's own check (native) first; the byte-by-byte scan only to say where a bad file goes wrong.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) return { ok: false, reason: 'invalid-utf8', at: positionOfByte(bytes, bad) };
   let text = new TextDecoder('utf-8').decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -86,6 +86,8 @@ function findNode(root: unknown, path: DocPath, part: 'value' | 'key'): { node: 
 export interface FastPositions {
   readonly positions: Int32Array;
   readonly docs: readonly FastDoc[];
+  /** The text's line starts when the parse already computed them (not across threads: a copy loses its class). */
+  readonly lines?: LineIndex | undefined;
 }
 
 type Positions =
@@ -93,7 +95,8 @@ type Positions =
   | { readonly kind: 'yaml'; readonly ast: ParsedAst };
 
 function fastPositions(text: string, parsed: FastPositions): Positions {
-  return { kind: 'fast', positions: parsed.positions, docs: new Map(parsed.docs.map((d) => [d.index, d])), lines: new LineIndex(text) };
+  const lines = parsed.lines instanceof LineIndex ? parsed.lines : new LineIndex(text);
+  return { kind: 'fast', positions: parsed.positions, docs: new Map(parsed.docs.map((d) => [d.index, d])), lines };
 }
 
 /** What a file's positions weigh against the budget: flat positions are a tenth of a syntax tree. */

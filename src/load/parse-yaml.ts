@@ -266,12 +266,12 @@ function emptyFile(file: string): Diagnostic {
 const MERGE_KEY = /(?:^|[\s{,[-])<<[ \t]*:/m;
 
 export function parseYamlFile(file: string, source: string): ParsedFile {
-  if (MERGE_KEY.test(source)) return parseWithYaml(file, source);
+  if (source.includes('<<') && MERGE_KEY.test(source)) return parseWithYaml(file, source);
   const fast = fastParse(source, true);
   if (fast.ok) {
     const lines = fast.docs.length > 0 ? new LineIndex(source) : undefined;
     const docs = fast.docs.map((d) => ({ file, index: d.index, value: d.value, range: rangeFromOffsets(lines as LineIndex, d.start, d.start) }));
-    return { docs, diagnostics: docs.length === 0 ? [emptyFile(file)] : [], ast: fast };
+    return { docs, diagnostics: docs.length === 0 ? [emptyFile(file)] : [], ast: { positions: fast.positions, docs: fast.docs, lines } };
   }
   return parseWithYaml(file, source);
 }

@@ -69,7 +69,8 @@ export function validateDocuments(docs: readonly ParsedDoc[], schemas: CompiledS
     }
     const groupDiagnostics: Diagnostic[] = [];
     const groupOut: CheckedDoc[] = [];
-    for (const doc of group) validateOne(doc, schemas, sources, groupDiagnostics, groupOut);
+    const text = new FileText(sources, file);
+    for (const doc of group) validateOne(doc, schemas, sources, text, groupDiagnostics, groupOut);
     diagnostics.push(...groupDiagnostics);
     out.push(...groupOut);
     if (entry && cached) {
@@ -86,7 +87,7 @@ export function validateDocuments(docs: readonly ParsedDoc[], schemas: CompiledS
   return { value: out, diagnostics };
 }
 
-function validateOne(doc: ParsedDoc, schemas: CompiledSchemas, sources: SourceIndex, diagnostics: Diagnostic[], out: CheckedDoc[]): void {
+function validateOne(doc: ParsedDoc, schemas: CompiledSchemas, sources: SourceIndex, fileText: FileText, diagnostics: Diagnostic[], out: CheckedDoc[]): void {
   const at = (path: (string | number)[], part: 'value' | 'key' = 'value') => sources.locate(doc.file, doc.index, path, part);
   const value = doc.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -172,7 +173,7 @@ function validateOne(doc: ParsedDoc, schemas: CompiledSchemas, sources: SourceIn
       ...(t.fix ? { fix: t.fix } : {}),
     });
   }
-  const ambiguous = ambiguousNumbers(doc, schema, sources);
+  const ambiguous = ambiguousNumbers(doc, schema, sources, fileText);
   for (const a of ambiguous) {
     diagnostics.push({
       code: 'schema.ambiguous-number',
@@ -212,6 +213,31 @@ const AMBIGUOUS_SCALAR = /^-?[1-9]\d{0,2}(\.\d{3})+$/;
 /** Cheap pre-check on the whole file: a value written like 21.000 or 3.295 somewhere. */
 const AMBIGUOUS_IN_TEXT = /[:\-[,]\s*-?[1-9]\d{0,2}(\.\d{3})+\s*(?:$|[#,\]}])/m;
 
+/**
+ * The text of one file, looked at once for all its documents: a file of 50 documents is scanned for
+ * ambiguous numbers once, not 50 times.
+ */
+class FileText {
+  private hit: boolean | undefined;
+  private split: readonly string[] | undefined;
+  constructor(
+    private readonly sources: SourceIndex,
+    private readonly file: string,
+  ) {}
+  /** True when the file holds text like 21.000 somewhere. */
+  mayHoldAmbiguous(): boolean {
+    if (this.hit === undefined) {
+      const source = this.sources.text(this.file);
+      this.hit = source !== undefined && AMBIGUOUS_IN_TEXT.test(source);
+    }
+    return this.hit;
+  }
+  lines(): readonly string[] {
+    this.split ??= (this.sources.text(this.file) ?? '').split('\n');
+    return this.split;
+  }
+}
+
 interface Ambiguous {
   readonly path: (string | number)[];
   readonly raw: string;
@@ -224,10 +250,9 @@ interface Ambiguous {
  * Numbers YAML read from text like `21.000`: YAML says 21, a Vietnamese reader means twenty-one
  * thousand. Only number fields are looked at, and only when the file holds such text at all.
  */
-function ambiguousNumbers(doc: ParsedDoc, schema: Readonly<Record<string, unknown>>, sources: SourceIndex): Ambiguous[] {
-  const source = sources.text(doc.file);
-  if (source === undefined || !AMBIGUOUS_IN_TEXT.test(source)) return [];
-  const lines = source.split('\n');
+function ambiguousNumbers(doc: ParsedDoc, schema: Readonly<Record<string, unknown>>, sources: SourceIndex, fileText: FileText): Ambiguous[] {
+  if (!fileText.mayHoldAmbiguous()) return [];
+  const lines = fileText.lines();
   const out: Ambiguous[] = [];
   const walk = (value: unknown, path: (string | number)[]): void => {
     if (typeof value === 'number') {

@@ -6,8 +6,10 @@ const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m',
 
 /** Control characters (newlines, ANSI escapes) from YAML text must not break lines or drive the terminal. */
 function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return CONTROL.test(s) ? s.replace(CONTROLS, ' ') : s;
 }
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
 
 /** One line per finding, `file:line:col  severity  message  code  [legal]`, clickable in terminals and editors. */
 export function formatStylish(diagnostics: readonly Diagnostic[], ctx: FormatContext): string {

@@ -21,23 +21,54 @@ export function schemaAt(schema: Schema, path: DocPath): Schema | undefined {
 
 /** Every string at a schema position annotated with `x-ref`, in document order. Type mismatches are skipped. */
 export function collectRefs(schema: Schema, value: unknown, path: (string | number)[] = [], out: RefSite[] = []): RefSite[] {
-  const kinds = schema['x-ref'] as string[] | undefined;
-  if (kinds && typeof value === 'string') {
-    out.push({ path: [...path], value, kinds });
-    return out;
-  }
-  if (Array.isArray(value)) {
-    const items = schema['items'] as Schema | undefined;
-    if (items) value.forEach((v, i) => collectRefs(items, v, [...path, i], out));
-    return out;
-  }
-  if (value !== null && typeof value === 'object') {
-    const props = schema['properties'] as Record<string, Schema> | undefined;
-    if (!props) return out;
-    for (const [key, member] of Object.entries(value)) {
-      const sub = props[key];
-      if (sub) collectRefs(sub, member, [...path, key], out);
+  // One path, extended and shortened on the way; copied only for a reference found. Members whose
+  // schema holds no `x-ref` are not walked (most of a document: names, descriptions, figures).
+  const at = [...path];
+  const walk = (s: Schema, v: unknown): void => {
+    const kinds = s['x-ref'] as string[] | undefined;
+    if (kinds && typeof v === 'string') {
+      out.push({ path: [...at], value: v, kinds });
+      return;
     }
-  }
+    if (Array.isArray(v)) {
+      const items = s['items'] as Schema | undefined;
+      if (!items || !holdsRefs(items)) return;
+      for (let i = 0; i < v.length; i++) {
+        at.push(i);
+        walk(items, v[i]);
+        at.pop();
+      }
+      return;
+    }
+    if (v !== null && typeof v === 'object') {
+      const props = s['properties'] as Record<string, Schema> | undefined;
+      if (!props) return;
+      for (const key of Object.keys(v)) {
+        const sub = props[key];
+        if (!sub || !holdsRefs(sub)) continue;
+        at.push(key);
+        walk(sub, (v as Record<string, unknown>)[key]);
+        at.pop();
+      }
+    }
+  };
+  walk(schema, value);
   return out;
+}
+
+const HOLDS_REFS = new WeakMap<Schema, boolean>();
+
+/** True when `x-ref` appears in `schema` or below it (through `properties` and `items`, as `collectRefs` walks). */
+function holdsRefs(schema: Schema): boolean {
+  const known = HOLDS_REFS.get(schema);
+  if (known !== undefined) return known;
+  HOLDS_REFS.set(schema, false); // a schema that contains itself adds nothing new
+  const items = schema['items'] as Schema | undefined;
+  const props = schema['properties'] as Record<string, Schema> | undefined;
+  const holds =
+    schema['x-ref'] !== undefined ||
+    (items !== undefined && typeof items === 'object' && holdsRefs(items)) ||
+    (props !== undefined && Object.values(props).some((p) => typeof p === 'object' && p !== null && holdsRefs(p)));
+  HOLDS_REFS.set(schema, holds);
+  return holds;
 }
