@@ -9,6 +9,7 @@ import { defaultReportPeriod } from '../../analysis/periods.js';
 import { renderStrategy } from '../strategy/index.js';
 import type { GapReport } from '../../analysis/gap-report.js';
 import { gapReportFor, renderGapReportAll, type GapFormat } from '../gap/gap-report.js';
+import { cachedOutput } from '../cached-output.js';
 import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
 import { buildReportView } from './kinds/bao-cao.js';
 import type { DocumentInput } from './kinds/input.js';
@@ -117,9 +118,10 @@ async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<Gene
   if (req.formats.includes('html')) files.push({ path: `${base}.html`, contents: html });
   if (req.formats.includes('pdf')) {
     if (!ctx.browser) throw new UsageError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html,docx.');
-    files.push({ path: `${base}.pdf`, contents: await renderOfficialPdf(await ctx.browser.get(), html, view) });
+    const browser = ctx.browser;
+    files.push({ path: `${base}.pdf`, contents: await cachedOutput(ctx, { kind: 'pdf:official', inputs: [html, view], browser: true }, async () => renderOfficialPdf(await browser.get(), html, view)) });
   }
-  if (req.formats.includes('docx')) files.push({ path: `${base}.docx`, contents: await renderOfficialDocx(view, layout, images) });
+  if (req.formats.includes('docx')) files.push({ path: `${base}.docx`, contents: await cachedOutput(ctx, { kind: 'docx:official', inputs: [view, layout, images] }, () => renderOfficialDocx(view, layout, images)) });
   return files;
 }
 

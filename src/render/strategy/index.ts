@@ -1,6 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import { EMPTY_ASSETS } from '../../core/project-assets.js';
 import { loadDocumentLayout } from '../../framework/document-pack.js';
+import { cachedOutput } from '../cached-output.js';
 import type { GeneratedFile, RenderContext } from '../types.js';
 import { renderStrategyDocx } from './docx.js';
 import { renderStrategyHtml, renderStrategyMarkdown } from './formats.js';
@@ -54,10 +55,12 @@ export async function renderStrategy(ctx: RenderContext, opts: StrategyRenderOpt
   if (wants.has('html')) files.push({ path: `${base}.html`, contents: html });
   if (wants.has('pdf')) {
     if (!ctx.browser) throw new StrategyRenderError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html.');
-    files.push({ path: `${base}.pdf`, contents: await printStrategyPdf(await ctx.browser.get(), html, view.meta.documentDate) });
+    const browser = ctx.browser;
+    const date = view.meta.documentDate;
+    files.push({ path: `${base}.pdf`, contents: await cachedOutput(ctx, { kind: 'pdf', inputs: [html, date], browser: true }, async () => printStrategyPdf(await browser.get(), html, date)) });
   }
   if (wants.has('docx')) {
-    files.push({ path: `${base}.docx`, contents: await renderStrategyDocx(view, layout, diagrams.png) });
+    files.push({ path: `${base}.docx`, contents: await cachedOutput(ctx, { kind: 'docx:strategy', inputs: [view, layout, diagrams.png] }, () => renderStrategyDocx(view, layout, diagrams.png)) });
   }
   return files;
 }
