@@ -109,7 +109,7 @@ export interface CachedOutput {
  * cannot stamp kientruc's code (so a changed renderer would go unnoticed), always produced.
  */
 export async function cachedOutput(
-  ctx: Pick<RenderContext, 'cache' | 'toolVersion' | 'browser'>,
+  ctx: Partial<Pick<RenderContext, 'cache' | 'toolVersion' | 'browser'>>,
   out: CachedOutput,
   produce: () => Promise<Uint8Array>,
 ): Promise<Uint8Array> {
@@ -118,11 +118,28 @@ export async function cachedOutput(
   if (!cache || stamp === undefined) return produce();
   const browser = out.browser ? ctx.browser?.identity() : '';
   if (browser === undefined) return produce();
-  const key = digestOf([KEY_VERSION, out.kind, ctx.toolVersion, stamp, browser, out.inputs]);
+  const key = digestOf([KEY_VERSION, out.kind, ctx.toolVersion ?? '', stamp, browser, out.inputs]);
   if (key === undefined) return produce();
   const hit = await cache.get(key).catch(() => undefined);
   if (hit) return hit;
   const bytes = await produce();
   await cache.set(key, bytes).catch(() => undefined);
   return bytes;
+}
+
+/**
+ * `cachedOutput` for a text output (a document's Markdown or HTML): the handlebars rendering is skipped
+ * when the view, layout and template overrides are those of a previous run. Same text either way.
+ */
+export async function cachedText(ctx: Partial<Pick<RenderContext, 'cache' | 'toolVersion' | 'browser'>>, out: CachedOutput, produce: () => string): Promise<string> {
+  const bytes = await cachedOutput(ctx, out, async () => new Uint8Array(Buffer.from(produce(), 'utf8')));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
+/**
+ * A view's digest, computed once and passed as the input of each of its formats; the view itself when
+ * it cannot be digested (so that every format is then rendered, never reused).
+ */
+export function viewKey(view: unknown): unknown {
+  return digestOf([view]) ?? view;
 }

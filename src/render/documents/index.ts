@@ -9,7 +9,7 @@ import { defaultReportPeriod } from '../../analysis/periods.js';
 import { renderStrategy } from '../strategy/index.js';
 import type { GapReport } from '../../analysis/gap-report.js';
 import { gapReportFor, renderGapReportAll, type GapFormat } from '../gap/gap-report.js';
-import { cachedOutput } from '../cached-output.js';
+import { cachedOutput, cachedText, viewKey } from '../cached-output.js';
 import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
 import { buildReportView } from './kinds/bao-cao.js';
 import type { DocumentInput } from './kinds/input.js';
@@ -113,15 +113,17 @@ async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<Gene
   const overrides = ctx.assets?.templates ?? [];
   const base = documentBaseName(req.kind, req.audience, period);
   const files: GeneratedFile[] = [];
-  if (req.formats.includes('md')) files.push({ path: `${base}.md`, contents: renderOfficialMarkdown(view, overrides) });
-  const html = req.formats.includes('html') || req.formats.includes('pdf') ? renderOfficialHtml(view, layout, overrides) : '';
+  // Each format is reused from the render cache when what it is made from is unchanged (../cached-output.ts).
+  const key = viewKey(view);
+  if (req.formats.includes('md')) files.push({ path: `${base}.md`, contents: await cachedText(ctx, { kind: 'md:official', inputs: [key, overrides] }, () => renderOfficialMarkdown(view, overrides)) });
+  const html = req.formats.includes('html') || req.formats.includes('pdf') ? await cachedText(ctx, { kind: 'html:official', inputs: [key, layout, overrides] }, () => renderOfficialHtml(view, layout, overrides)) : '';
   if (req.formats.includes('html')) files.push({ path: `${base}.html`, contents: html });
   if (req.formats.includes('pdf')) {
     if (!ctx.browser) throw new UsageError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html,docx.');
     const browser = ctx.browser;
-    files.push({ path: `${base}.pdf`, contents: await cachedOutput(ctx, { kind: 'pdf:official', inputs: [html, view], browser: true }, async () => renderOfficialPdf(await browser.get(), html, view)) });
+    files.push({ path: `${base}.pdf`, contents: await cachedOutput(ctx, { kind: 'pdf:official', inputs: [html, key], browser: true }, async () => renderOfficialPdf(await browser.get(), html, view)) });
   }
-  if (req.formats.includes('docx')) files.push({ path: `${base}.docx`, contents: await cachedOutput(ctx, { kind: 'docx:official', inputs: [view, layout, images] }, () => renderOfficialDocx(view, layout, images)) });
+  if (req.formats.includes('docx')) files.push({ path: `${base}.docx`, contents: await cachedOutput(ctx, { kind: 'docx:official', inputs: [key, layout, images] }, () => renderOfficialDocx(view, layout, images)) });
   return files;
 }
 

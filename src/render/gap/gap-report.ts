@@ -43,7 +43,7 @@ export function renderGapReport(report: GapReport, formats: readonly ReportForma
  * `gap-report.{md,html,pdf,docx,json}`, the formats asked for: DOCX from the same Markdown, PDF by
  * printing the same HTML with the context's browser (PDF is skipped without one).
  */
-export async function renderGapReportAll(ctx: Pick<RenderContext, 'browser' | 'model' | 'cache' | 'toolVersion'>, report: GapReport, formats: readonly GapFormat[]): Promise<GeneratedFile[]> {
+export async function renderGapReportAll(ctx: Pick<RenderContext, 'browser' | 'model'> & Partial<Pick<RenderContext, 'cache' | 'toolVersion'>>, report: GapReport, formats: readonly GapFormat[]): Promise<GeneratedFile[]> {
   const text = renderGapReport(report, REPORT_FORMATS.filter((f) => formats.includes(f) || (f === 'md' && formats.includes('docx')) || (f === 'html' && formats.includes('pdf'))));
   const get = (p: string): string => String(text.find((f) => f.path === p)?.contents ?? '');
   const files: GeneratedFile[] = text.filter((f) => formats.includes(f.path.slice('gap-report.'.length) as GapFormat));

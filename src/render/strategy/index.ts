@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import { EMPTY_ASSETS } from '../../core/project-assets.js';
 import { loadDocumentLayout } from '../../framework/document-pack.js';
-import { cachedOutput } from '../cached-output.js';
+import { cachedOutput, cachedText, viewKey } from '../cached-output.js';
 import type { GeneratedFile, RenderContext } from '../types.js';
 import { renderStrategyDocx } from './docx.js';
 import { renderStrategyHtml, renderStrategyMarkdown } from './formats.js';
@@ -50,8 +50,10 @@ export async function renderStrategy(ctx: RenderContext, opts: StrategyRenderOpt
   const overrides = ctx.assets?.templates ?? [];
   const base = strategyBaseName(opts.audience);
   const files: GeneratedFile[] = [];
-  if (wants.has('md')) files.push({ path: `${base}.md`, contents: renderStrategyMarkdown(view, overrides) });
-  const html = wants.has('html') || wants.has('pdf') ? renderStrategyHtml(view, layout, overrides) : '';
+  // Each format is reused from the render cache when what it is made from is unchanged (../cached-output.ts).
+  const key = viewKey(view);
+  if (wants.has('md')) files.push({ path: `${base}.md`, contents: await cachedText(ctx, { kind: 'md:strategy', inputs: [key, overrides] }, () => renderStrategyMarkdown(view, overrides)) });
+  const html = wants.has('html') || wants.has('pdf') ? await cachedText(ctx, { kind: 'html:strategy', inputs: [key, layout, overrides] }, () => renderStrategyHtml(view, layout, overrides)) : '';
   if (wants.has('html')) files.push({ path: `${base}.html`, contents: html });
   if (wants.has('pdf')) {
     if (!ctx.browser) throw new StrategyRenderError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html.');
@@ -60,7 +62,7 @@ export async function renderStrategy(ctx: RenderContext, opts: StrategyRenderOpt
     files.push({ path: `${base}.pdf`, contents: await cachedOutput(ctx, { kind: 'pdf', inputs: [html, date], browser: true }, async () => printStrategyPdf(await browser.get(), html, date)) });
   }
   if (wants.has('docx')) {
-    files.push({ path: `${base}.docx`, contents: await cachedOutput(ctx, { kind: 'docx:strategy', inputs: [view, layout, diagrams.png] }, () => renderStrategyDocx(view, layout, diagrams.png)) });
+    files.push({ path: `${base}.docx`, contents: await cachedOutput(ctx, { kind: 'docx:strategy', inputs: [key, layout, diagrams.png] }, () => renderStrategyDocx(view, layout, diagrams.png)) });
   }
   return files;
 }
