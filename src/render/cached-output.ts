@@ -2,14 +2,15 @@ import { createHash, type Hash } from 'node:crypto';
 import type { RenderContext } from './types.js';
 
 /**
- * Reuse of expensive document outputs (PDF, DOCX) between runs. Each output is keyed by a hash of
- * everything its renderer reads — the HTML a PDF prints, the view, layout and images a DOCX is built
- * from — together with the output's kind, kientruc's version, the cache's stamp of kientruc's own
- * code, templates and packs, and for a PDF the Chromium that prints it. A rebuild after an edit that
- * leaves a document's inputs as they were takes the previous bytes from the render cache instead of
- * packing the DOCX again or starting Chromium; any change to those inputs is a new key, so the
- * document is rendered again. The bytes are those a full build writes: the renderers are pure
- * functions of these inputs (same input, same bytes).
+ * Reuse of document outputs (Markdown, HTML, PDF, DOCX) between runs. Each output is keyed by a hash
+ * of everything its renderer reads — the view and template overrides of the Markdown and HTML, the HTML
+ * a PDF prints, the view, layout and images a DOCX is built from — together with the output's kind,
+ * kientruc's version, the cache's stamp of kientruc's own code, templates and packs, and for a PDF the
+ * Chromium that prints it. A rebuild after an edit that leaves a document's inputs as they were takes
+ * the previous bytes from the render cache instead of rendering the templates, packing the DOCX or
+ * starting Chromium; any change to those inputs is a new key, so the document is rendered again. The
+ * bytes are those a full build writes: the renderers are pure functions of these inputs (same input,
+ * same bytes), which tests/render/cached-output.test.ts checks after real edits of the sample.
  */
 
 /** Bumped when a document renderer starts reading something the key does not yet cover. */
