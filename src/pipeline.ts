@@ -5,7 +5,7 @@ import { availablePacks, DEFAULT_PACK } from './framework/load-pack.js';
 import type { FrameworkPack } from './framework/types.js';
 import type { ProjectAssets } from './core/project-assets.js';
 import { findConfig, readConfig } from './load/config.js';
-import { Cache } from './load/cache.js';
+import { Cache, codeFingerprint, MemoryCache, sha256 } from './load/cache.js';
 import { loadArchitecture, type LoadResult } from './load/load-architecture.js';
 import { loadProjectAssets } from './load/project-assets.js';
 import { buildModel } from './model/build.js';
@@ -15,7 +15,7 @@ import { certifyModel, type ValidModel } from './model/valid.js';
 import type { Rule } from './rules/define-rule.js';
 import { RULES } from './rules/index.js';
 import { runRules } from './rules/run-rules.js';
-import type { RuleMemo } from './rules/rule-memo.js';
+import { RuleMemo } from './rules/rule-memo.js';
 import { createWaiverMatcher } from './rules/waivers.js';
 import type { Severity } from './core/severity.js';
 import { compileSchemas } from './validate/ajv.js';
@@ -54,6 +54,12 @@ export interface PipelineOptions {
   readonly overlay?: ReadonlyMap<string, string> | undefined;
   /** Rule results of earlier runs over this architecture (a long-running process); rules whose reads did not change are not run again. */
   readonly ruleMemo?: RuleMemo | undefined;
+  /**
+   * Keep the rule memo in the on-disk cache between runs (rules/memo-store.ts). Off by default: at 10k
+   * entities, reading, checking and writing the memo measured costlier than running the rules
+   * (docs/speed.md), so the CLI does not use it yet.
+   */
+  readonly ruleMemoOnDisk?: boolean | undefined;
 }
 
 interface PipelineData {
@@ -144,7 +150,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const model = spec === undefined ? asWritten : modelAt(asWritten, spec, { asOf: opts.asOf });
   const state = spec !== undefined && stateAt !== undefined ? { spec, date: stateAt } : undefined;
   const early = [...loaded.diagnostics, ...assets.diagnostics, ...chosen.diagnostics, ...validated.diagnostics, ...built.diagnostics];
-  const checked = opts.rules ? await checkRules(opts, loaded, model, asOf) : { diagnostics: [], ran: [], config: EMPTY_CONFIG };
+  const checked = opts.rules ? await checkRules(opts, loaded, model, asOf, cache) : { diagnostics: [], ran: [], config: EMPTY_CONFIG };
   const diagnostics = sortDiagnostics([...early, ...checked.diagnostics]);
   loaded.cache?.flush();
   const data: PipelineData = { diagnostics, pack: chosen.pack, loaded, asOf, state, rules: checked.ran, assets: assets.value, config: checked.config };
@@ -154,13 +160,65 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 }
 
 /** Reads the configuration, runs the rules with its severities, and applies its waivers. */
-async function checkRules(opts: PipelineOptions, loaded: LoadResult, model: Model, asOf: string): Promise<{ diagnostics: Diagnostic[]; ran: readonly Rule[]; config: Config }> {
+async function checkRules(opts: PipelineOptions, loaded: LoadResult, model: Model, asOf: string, cache: Cache | undefined): Promise<{ diagnostics: Diagnostic[]; ran: readonly Rule[]; config: Config }> {
   const file = await findConfig({ cwd: opts.cwd, rootAbs: loaded.rootAbs, ...(opts.config !== undefined ? { explicit: opts.config } : {}) });
   const config = checkConfig(file === undefined ? undefined : await readConfig(file, loaded.base), RULES.map((r) => r.id), new Set(RULES.filter((r) => !r.confirmed).map((r) => r.id)));
   const fromConfig = ruleOptions(config.value);
   const disabled = new Set([...fromConfig.disabled, ...(opts.disabledRules ?? [])]);
   const ran = RULES.filter((r) => !disabled.has(r.id));
   const matcher = createWaiverMatcher(config.value.waivers, { asOf, ranRules: new Set(ran.map((r) => r.id)), exists: (ref) => model.resolves(ref) });
-  const checked = runRules(model, RULES, { asOf, severity: { ...fromConfig.severity, ...opts.ruleSeverity }, disabled, waive: matcher.waive, memo: opts.ruleMemo });
+  // Without a memo of its own (the language server keeps one), a run may read and write the one on disk.
+  const key = opts.ruleMemo === undefined && opts.ruleMemoOnDisk === true && cache !== undefined ? memoKey(loaded.rootAbs, loaded.base) : undefined;
+  const memo = opts.ruleMemo ?? (key === undefined ? undefined : readRuleMemo(cache, key, RULES.map((r) => r.id)));
+  const checked = runRules(model, RULES, { asOf, severity: { ...fromConfig.severity, ...opts.ruleSeverity }, disabled, waive: matcher.waive, memo });
+  if (cache && key !== undefined && memo !== undefined && memo !== opts.ruleMemo) writeRuleMemo(cache, key, memo);
   return { diagnostics: [...config.diagnostics, ...checked.diagnostics, ...matcher.finish()], ran: checked.ran, config: config.value };
+}
+
+/*
+ * The rule memo kept on disk between runs (`ruleMemoOnDisk`), next to the parse cache: a head entry
+ * per architecture folder (settings, content keys of documents) and one entry per rule, named by a
+ * hash of the folder, the folder paths are shown relative to and the code that produced it (model,
+ * analysis, rules, loader, pack). The settings a memo was made under (report date, state, severities,
+ * disabled rules, pack) are inside each entry and clear it when they change (see `RuleMemo.begin`). A
+ * missing, corrupt or foreign entry gives an empty memo: every rule runs, as on a cold run.
+ */
+
+/** The code whose output a rule memo holds: a change to any of it makes the stored memo unreadable. */
+const RULE_CODE = ['load', 'validate', 'core', 'framework', 'model', 'analysis', 'rules'];
+
+/** Where the memo of the architecture at `rootAbs`, shown relative to `base`, is stored. */
+export function memoKey(rootAbs: string, base: string): string {
+  return sha256(`rule-memo\n${rootAbs}\n${base}\n${codeFingerprint(RULE_CODE)}`);
+}
+
+/** Where the entries of one rule are stored (one entry per rule: an edit rewrites only the rules it re-ran). */
+function shardKey(key: string, ruleId: string): string {
+  return sha256(`${key}\n${ruleId}`);
+}
+
+/**
+ * The stored memo, or an empty one. Undefined for an in-memory cache (its owner keeps a memo itself).
+ * Its head (settings, content keys of documents) and each rule's entries are separate entries: a
+ * rule entry made under other settings, or that does not parse, is left out (that rule runs again).
+ */
+export function readRuleMemo(cache: Cache | undefined, key: string, ruleIds: readonly string[]): RuleMemo | undefined {
+  if (!cache || cache instanceof MemoryCache) return undefined;
+  const head = cache.readJson<unknown>('rules', key);
+  const memo = head === undefined ? undefined : RuleMemo.restore(head);
+  if (!memo) return new RuleMemo();
+  for (const id of ruleIds) {
+    const data = cache.readJson<unknown>('rules', shardKey(key, id));
+    const part = data === undefined ? undefined : RuleMemo.restore(data);
+    if (part) memo.absorb(part);
+  }
+  return memo;
+}
+
+/** Writes back what the run changed: the head when document keys changed, and the rules that ran. */
+export function writeRuleMemo(cache: Cache, key: string, memo: RuleMemo): void {
+  if (!memo.changed()) return;
+  const head = memo.headChanged;
+  for (const id of memo.takeDirty()) cache.writeJson('rules', shardKey(key, id), memo.save({ keys: false, rules: new Set([id]) }));
+  if (head) cache.writeJson('rules', key, memo.save({ keys: true, rules: new Set() }));
 }

@@ -95,17 +95,23 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-let fingerprint: string | undefined;
+const fingerprints = new Map<string, string>();
+
+/** What the parse and validation entries depend on. */
+const LOADER_CODE = ['load', 'validate', 'core', 'framework'];
 
 /**
- * A hash of the code whose output is cached (loader, validator, core): a cached result from another
- * version of kientruc, or from a working copy being edited, is never reused.
+ * A hash of the code whose output is cached (by default the loader, validator, core; `folders` of the
+ * code tree otherwise): a cached result from another version of kientruc, or from a working copy
+ * being edited, is never reused.
  */
-export function codeFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
+export function codeFingerprint(folders: readonly string[] = LOADER_CODE): string {
+  const id = folders.join('\n');
+  const known = fingerprints.get(id);
+  if (known !== undefined) return known;
   const here = dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
-  for (const folder of ['load', 'validate', 'core', 'framework'].map((f) => join(here, '..', f))) {
+  for (const folder of folders.map((f) => join(here, '..', f))) {
     const walk = (d: string): void => {
       let entries: string[];
       try {
@@ -121,6 +127,7 @@ export function codeFingerprint(): string {
     };
     walk(folder);
   }
-  fingerprint = hash.digest('hex');
+  const fingerprint = hash.digest('hex');
+  fingerprints.set(id, fingerprint);
   return fingerprint;
 }

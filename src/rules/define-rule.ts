@@ -1,10 +1,11 @@
 import type { IsoDate } from '../core/dates.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { Ref } from '../core/ref.js';
+import type { EntityKind, Ref } from '../core/ref.js';
 import type { Severity } from '../core/severity.js';
 import type { DocPath } from '../core/source.js';
 import type { Text } from '../core/text.js';
 import type { Model } from '../model/model.js';
+import type { EntityByKind } from '../model/types.js';
 
 export type RuleDomain = 'agency' | 'system' | 'data' | 'integration' | 'kpi' | 'task' | 'service';
 
@@ -57,9 +58,45 @@ export interface Rule extends RuleMeta {
   readonly phase?: 'model' | 'findings';
   /** Synchronous and pure: reads the model and calls `report`. */
   check(ctx: RuleContext): void;
+  /**
+   * Set by `defineEntityRule`: the rule judges each entity of one kind on its own. `check` runs `each`
+   * for every entity in model order; the incremental runner instead keeps each entity's findings with
+   * what that entity's judgement read, and judges again only the entities whose reads changed.
+   */
+  readonly each?: EachEntity;
+}
+
+/** What an entity rule is given: the rule context and the entity judged. */
+export interface EntityRuleContext<K extends EntityKind> extends Omit<RuleContext, 'findings'> {
+  readonly entity: EntityByKind[K];
+}
+
+export interface EachEntity {
+  readonly kind: EntityKind;
+  check(ctx: EntityRuleContext<EntityKind>): void;
 }
 
 /** Declares a rule; the runner fills in code, severity, legal reference, file and range. */
 export function defineRule(rule: Rule): Rule {
   return Object.freeze({ ...rule });
+}
+
+/**
+ * Declares a rule that judges each entity of `kind` on its own: its findings for one entity depend on
+ * that entity and on what it follows from it (`model.get`, names, indexes), never on the other entities
+ * of the kind as a list. The incremental runner then re-judges, after an edit, only the entities whose
+ * reads changed. A rule that compares entities with each other (duplicates, coverage) stays a `defineRule`.
+ */
+export function defineEntityRule<K extends EntityKind>(
+  rule: RuleMeta & { readonly kind: K; check(ctx: EntityRuleContext<K>): void },
+): Rule {
+  const { kind, check, ...meta } = rule;
+  const each: EachEntity = { kind, check: check as (ctx: EntityRuleContext<EntityKind>) => void };
+  return defineRule({
+    ...meta,
+    each,
+    check({ model, asOf, report }) {
+      for (const entity of model.all(kind)) each.check({ model, asOf, report, entity });
+    },
+  });
 }

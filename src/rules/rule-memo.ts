@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { Severity } from '../core/severity.js';
 import { ENTITY_KINDS, type EntityKind } from '../core/ref.js';
 import type { Model } from '../model/model.js';
 import { indexEntry, MODEL_VIEW, type IndexName, type ModelView } from '../analysis/indexes.js';
@@ -24,8 +25,9 @@ export interface Placement {
 }
 
 interface MemoEntry {
-  /** Read key → content key of what was read. */
-  readonly reads: ReadonlyMap<string, string>;
+  /** Read keys, and the content key of what each read found (same order). */
+  readonly reads: readonly string[];
+  readonly vals: readonly string[];
   /** Findings before waivers (waivers are applied again on every run, so their bookkeeping stays exact). */
   readonly found: readonly Diagnostic[];
   readonly placements: readonly Placement[];
@@ -37,16 +39,73 @@ interface MemoEntry {
 export class RuleMemo {
   private settings: string | undefined;
   private readonly byRule = new Map<string, MemoEntry>();
+  /** Entity rules (`defineEntityRule`): rule id → entity ref → that entity's judgement. */
+  private readonly byEntity = new Map<string, Map<string, MemoEntry>>();
   /** Content key of each document by `<file sha>:<doc index>`, from the runs before (kept while used). */
   contentKeys = new Map<string, string>();
   /** Rules taken from the memo and rules run, in the last run (for the language server's log and tests). */
-  lastRun = { reused: 0, ran: 0, moved: 0 };
+  lastRun = { reused: 0, ran: 0, moved: 0, judged: 0 };
 
   /** Starts a run: forgets everything when anything that is not a model read (settings, date, pack) changed. */
   begin(settings: string): void {
-    if (settings !== this.settings) this.byRule.clear();
+    if (settings !== this.settings) {
+      this.byRule.clear();
+      this.byEntity.clear();
+      this.keysChanged = true;
+    }
     this.settings = settings;
-    this.lastRun = { reused: 0, ran: 0, moved: 0 };
+    this.lastRun = { reused: 0, ran: 0, moved: 0, judged: 0 };
+  }
+
+  /**
+   * The judgements of an entity rule from the runs before (`old`), and the table this run fills
+   * (`next`, in model order); `endEntities` keeps `next`, so entities gone from the model are dropped.
+   */
+  beginEntities(ruleId: string): { readonly old: Map<string, MemoEntry>; readonly next: Map<string, MemoEntry> } {
+    return { old: this.byEntity.get(ruleId) ?? new Map(), next: new Map() };
+  }
+
+  endEntities(ruleId: string, old: Map<string, MemoEntry>, next: Map<string, MemoEntry>, judged: number): void {
+    if (judged > 0 || next.size !== old.size) this.dirty.add(ruleId);
+    this.byEntity.set(ruleId, next);
+  }
+
+  /**
+   * An entity rule's findings when the union of its entities' reads and the list of its kind are
+   * unchanged (one check instead of one per entity): each entity's findings, in model order.
+   */
+  lookupAllEntities(ruleId: string, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>): readonly Diagnostic[] | undefined {
+    const table = this.byEntity.get(ruleId);
+    if (!table || !this.lookupIn(this.byRule, ruleId, keys, place)) return undefined;
+    const out: Diagnostic[] = [];
+    for (const [ref, e] of table) for (const d of this.placed(table, ref, e, keys, place)) out.push(d);
+    return out;
+  }
+
+  /**
+   * After an entity rule ran entity by entity: its summary, the union of every entity's reads and the
+   * list of its kind, kept as the rule's own entry (no findings: they stay with the entities). Not kept
+   * when an entity's judgement could not be kept (a read the view cannot key).
+   */
+  storeAllEntities(ruleId: string, kind: string, next: Map<string, MemoEntry>, judgedAll: number, keys: ContentKeys): void {
+    if (next.size !== judgedAll) {
+      this.byRule.delete(ruleId);
+      return;
+    }
+    const reads = new Map<string, string>([[`k:${kind}`, keys.of(`k:${kind}`)]]);
+    for (const e of next.values()) for (let i = 0; i < e.reads.length; i++) if (!reads.has(e.reads[i] as string)) reads.set(e.reads[i] as string, e.vals[i] as string);
+    this.storeIn(this.byRule, ruleId, reads, [], [], keys);
+  }
+
+  /** One entity's findings if none of its judgement's reads changed (see `lookup`); kept in `next`. */
+  lookupEntity(old: Map<string, MemoEntry>, next: Map<string, MemoEntry>, ref: string, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>): readonly Diagnostic[] | undefined {
+    const found = this.lookupIn(old, ref, keys, place);
+    if (found) next.set(ref, old.get(ref) as MemoEntry);
+    return found;
+  }
+
+  storeEntity(next: Map<string, MemoEntry>, ref: string, reads: ReadonlyMap<string, string>, found: readonly Diagnostic[], placements: readonly Placement[], keys: ContentKeys): void {
+    this.storeIn(next, ref, reads, found, placements, keys);
   }
 
   /**
@@ -54,9 +113,19 @@ export class RuleMemo {
    * around them are placed again by `place` (same finding, new lines).
    */
   lookup(ruleId: string, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>): readonly Diagnostic[] | undefined {
-    const e = this.byRule.get(ruleId);
+    return this.lookupIn(this.byRule, ruleId, keys, place);
+  }
+
+  private lookupIn(table: Map<string, MemoEntry>, ruleId: string, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>): readonly Diagnostic[] | undefined {
+    const e = table.get(ruleId);
     if (!e) return undefined;
-    for (const [read, key] of e.reads) if (keys.of(read) !== key) return undefined;
+    const { reads, vals } = e;
+    for (let i = 0; i < reads.length; i++) if (keys.of(reads[i] as string) !== vals[i]) return undefined;
+    return this.placed(table, ruleId, e, keys, place);
+  }
+
+  /** The findings of entry `e` (whose reads are unchanged), those whose lines moved placed again. */
+  private placed(table: Map<string, MemoEntry>, ruleId: string, e: MemoEntry, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>): readonly Diagnostic[] {
     let out: Diagnostic[] | undefined;
     e.found.forEach((d, i) => {
       const p = e.placements[i] as Placement;
@@ -65,24 +134,251 @@ export class RuleMemo {
       out[i] = { ...d, ...place(p) };
       this.lastRun.moved++;
     });
-    if (out) this.byRule.set(ruleId, { ...e, found: out, placedAt: e.placements.map((p) => keys.of(`l:${p.entity}`)) });
+    if (out) table.set(ruleId, { ...e, found: out, placedAt: e.placements.map((p) => keys.of(`l:${p.entity}`)) });
     return out ?? e.found;
   }
 
   store(ruleId: string, reads: ReadonlyMap<string, string>, found: readonly Diagnostic[], placements: readonly Placement[], keys: ContentKeys): void {
+    this.dirty.add(ruleId);
+    this.storeIn(this.byRule, ruleId, reads, found, placements, keys);
+  }
+
+  private storeIn(table: Map<string, MemoEntry>, ruleId: string, reads: ReadonlyMap<string, string>, found: readonly Diagnostic[], placements: readonly Placement[], keys: ContentKeys): void {
+    // A rule that read something the view cannot key is run again every time: nothing to keep.
+    if (reads.has('never')) {
+      table.delete(ruleId);
+      return;
+    }
     // A valid entity read one by one is already covered by its kind, when the rule listed that kind:
     // the kind's key holds the key of each valid entity, and one that turns invalid leaves the list.
     const listed = new Set<string>();
     for (const read of reads.keys()) if (read.startsWith('k:')) listed.add(read.slice(2));
-    const kept = new Map<string, string>();
+    const kept: string[] = [];
+    const vals: string[] = [];
     for (const [read, key] of reads) {
-      if (read.startsWith('e:') && key.endsWith(':1') && listed.has(read.slice(2, read.indexOf(':', 2)))) continue;
-      kept.set(read, key);
+      if (listed.size > 0 && read.startsWith('e:') && key.endsWith(':1') && listed.has(read.slice(2, read.indexOf(':', 2)))) continue;
+      kept.push(read);
+      vals.push(key);
     }
-    this.byRule.set(ruleId, { reads: kept, found, placements, placedAt: placements.map((p) => keys.of(`l:${p.entity}`)) });
+    table.set(ruleId, { reads: kept, vals, found, placements, placedAt: placements.map((p) => keys.of(`l:${p.entity}`)) });
+  }
+
+  /** True when the last run changed what `save` would write (a rule ran, a document was keyed anew). */
+  changed(): boolean {
+    return this.dirty.size > 0 || this.keysChanged;
+  }
+
+  /** True when the document content keys changed in the last run (the memo's head on disk is stale). */
+  get headChanged(): boolean {
+    return this.keysChanged;
+  }
+
+  /** Rules whose entries changed since they were restored or taken (what to write back); empties the set. */
+  takeDirty(): string[] {
+    const out = [...this.dirty];
+    this.dirty.clear();
+    this.keysChanged = false;
+    return out;
+  }
+
+  private keysChanged = true;
+  private readonly dirty = new Set<string>();
+
+  /** Called by the runner at the end of a run with the content keys it used. */
+  endRun(used: Map<string, string>): void {
+    const before = this.contentKeys;
+    this.keysChanged = used.size !== before.size || [...used].some(([k, v]) => before.get(k) !== v);
+    this.contentKeys = used;
+  }
+
+  /**
+   * Everything the memo holds, as plain JSON data (what the CLI keeps on disk between runs). Compact:
+   * each read is written once with its content key, each entry lists its reads by number; strings that
+   * repeat (codes, legal references, files, fix hints, places) are written once in `strings`; a finding
+   * is a flat list. An entry whose content keys are not those of the last run (it cannot be reused
+   * against this model) is left out.
+   */
+  save(only?: { readonly keys: boolean; readonly rules: ReadonlySet<string> }): SavedMemo {
+    const strings: string[] = [];
+    const stringIx = new Map<string, number>();
+    const str = (v: string): number => {
+      let i = stringIx.get(v);
+      if (i === undefined) {
+        i = strings.length;
+        strings.push(v);
+        stringIx.set(v, i);
+      }
+      return i;
+    };
+    const reads: string[] = [];
+    const readIx = new Map<string, number>();
+    const readVal: string[] = [];
+    const entry = (e: MemoEntry): SavedEntry | undefined => {
+      const ix: number[] = [];
+      for (let i = 0; i < e.reads.length; i++) {
+        const read = e.reads[i] as string;
+        const val = e.vals[i] as string;
+        let n = readIx.get(read);
+        if (n === undefined) {
+          n = readVal.length;
+          readIx.set(read, n);
+          reads.push(read, val);
+          readVal.push(val);
+        } else if (readVal[n] !== val) return undefined;
+        ix.push(n);
+      }
+      const found: SavedFinding[] = e.found.map((d) => {
+        const r = d.range;
+        return [str(d.code), SEVERITY_CODES.indexOf(d.severity), d.message.vi, d.message.en, str(d.file), r.start.line, r.start.col, r.end.line, r.end.col, str(String(d.entity)), d.path, d.legalRef === undefined ? -1 : str(d.legalRef), d.fix ? str(d.fix.vi) : -1, d.fix ? str(d.fix.en) : -1];
+      });
+      return [ix, found, e.placements.map((p) => (p.part === 'key' ? 1 : 0)), e.placedAt.map(str)];
+    };
+    const rules: (string | SavedEntry)[] = [];
+    for (const [id, e] of this.byRule) {
+      if (only && !only.rules.has(id)) continue;
+      const saved = entry(e);
+      if (saved) rules.push(id, saved);
+    }
+    const entities: (string | (string | SavedEntry)[])[] = [];
+    for (const [id, table] of this.byEntity) {
+      if (only && !only.rules.has(id)) continue;
+      const list: (string | SavedEntry)[] = [];
+      for (const [ref, e] of table) {
+        const saved = entry(e);
+        if (saved) list.push(ref, saved);
+      }
+      entities.push(id, list);
+    }
+    return { settings: this.settings ?? null, keys: only && !only.keys ? [] : [...this.contentKeys].flat(), strings, reads, rules, entities };
+  }
+
+  /**
+   * A memo holding what `save` wrote, or undefined when `data` is not that shape (a corrupt or foreign
+   * cache entry is never trusted: the run then starts from an empty memo).
+   */
+  static restore(data: unknown): RuleMemo | undefined {
+    if (!isRecord(data) || !(data['settings'] === null || typeof data['settings'] === 'string')) return undefined;
+    const { keys, strings, reads, rules } = data;
+    if (!isStringPairs(keys) || !isStringList(strings) || !isStringPairs(reads) || !Array.isArray(rules)) return undefined;
+    const memo = new RuleMemo();
+    memo.settings = (data['settings'] as string | null) ?? undefined;
+    memo.contentKeys = pairs(keys);
+    const nReads = reads.length / 2;
+    const nStrings = strings.length;
+    const isIx = (v: unknown, n: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < n;
+    const isLine = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+    const entry = (r: unknown): MemoEntry | undefined => {
+      if (!Array.isArray(r) || r.length !== 4) return undefined;
+      const [ix, found, parts, placedAt] = r as unknown[];
+      if (!Array.isArray(ix) || !Array.isArray(found) || !Array.isArray(parts) || !Array.isArray(placedAt)) return undefined;
+      if (parts.length !== found.length || placedAt.length !== found.length) return undefined;
+      const entryReads: string[] = [];
+      const entryVals: string[] = [];
+      for (const n of ix as unknown[]) {
+        if (!isIx(n, nReads)) return undefined;
+        entryReads.push(reads[2 * n] as string);
+        entryVals.push(reads[2 * n + 1] as string);
+      }
+      const ds: Diagnostic[] = [];
+      const places: Placement[] = [];
+      const at: string[] = [];
+      for (let i = 0; i < found.length; i++) {
+        const f = found[i] as unknown;
+        const part = parts[i] as unknown;
+        const where = placedAt[i] as unknown;
+        if (!Array.isArray(f) || f.length !== 14 || (part !== 0 && part !== 1) || !isIx(where, nStrings)) return undefined;
+        const [code, sev, vi, en, file, l0, c0, l1, c1, entity, path, legalRef, fixVi, fixEn] = f as unknown[];
+        const severity = SEVERITY_CODES[sev as number];
+        if (!isIx(code, nStrings) || severity === undefined || typeof vi !== 'string' || typeof en !== 'string' || !isIx(file, nStrings)) return undefined;
+        if (!isLine(l0) || !isLine(c0) || !isLine(l1) || !isLine(c1) || !isIx(entity, nStrings) || !isDocPath(path)) return undefined;
+        if (!(legalRef === -1 || isIx(legalRef, nStrings)) || !((fixVi === -1 && fixEn === -1) || (isIx(fixVi, nStrings) && isIx(fixEn, nStrings)))) return undefined;
+        const ref = strings[entity] as string;
+        // The same fields in the same order as the runner makes them (run-rules.ts), so output is byte-identical.
+        ds.push({
+          code: strings[code] as string,
+          severity,
+          message: { vi, en },
+          file: strings[file] as string,
+          range: { start: { line: l0, col: c0 }, end: { line: l1, col: c1 } },
+          entity: ref,
+          path,
+          ...(legalRef === -1 ? {} : { legalRef: strings[legalRef as number] as string }),
+          ...(fixVi === -1 ? {} : { fix: { vi: strings[fixVi as number] as string, en: strings[fixEn as number] as string } }),
+        });
+        places.push({ entity: ref, path, part: part === 1 ? 'key' : 'value' });
+        at.push(strings[where] as string);
+      }
+      return { reads: entryReads, vals: entryVals, found: ds, placements: places, placedAt: at };
+    };
+    /** `[id, entry, id, entry, …]` into `table`; false when not that shape. */
+    const fill = (list: unknown, table: Map<string, MemoEntry>): boolean => {
+      if (!Array.isArray(list) || list.length % 2 !== 0) return false;
+      for (let i = 0; i < list.length; i += 2) {
+        const id = list[i] as unknown;
+        const e = entry(list[i + 1]);
+        if (typeof id !== 'string' || !e) return false;
+        table.set(id, e);
+      }
+      return true;
+    };
+    if (!fill(rules, memo.byRule)) return undefined;
+    const entities = data['entities'];
+    if (!Array.isArray(entities) || entities.length % 2 !== 0) return undefined;
+    for (let i = 0; i < entities.length; i += 2) {
+      const id = entities[i] as unknown;
+      const table = new Map<string, MemoEntry>();
+      if (typeof id !== 'string' || !fill(entities[i + 1], table)) return undefined;
+      memo.byEntity.set(id, table);
+    }
+    memo.keysChanged = false;
+    return memo;
+  }
+
+  /** Takes the rule entries of `part` (another saved piece of this memo) when it was made under the same settings. */
+  absorb(part: RuleMemo): boolean {
+    if (part.settings !== this.settings) return false;
+    for (const [id, e] of part.byRule) this.byRule.set(id, e);
+    for (const [id, table] of part.byEntity) this.byEntity.set(id, table);
+    return true;
   }
 }
 
+const SEVERITY_CODES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** `[code, severity, message vi, message en, file, line, col, end line, end col, entity, path, legal ref, fix vi, fix en]`; numbers name `strings` (-1: none). */
+type SavedFinding = readonly [number, number, string, string, number, number, number, number, number, number, readonly (string | number)[], number, number, number];
+/** `[reads (numbers of read pairs), findings, 1 for a finding placed on a key, where each finding was placed (strings)]`. */
+type SavedEntry = readonly [readonly number[], readonly SavedFinding[], readonly (0 | 1)[], readonly number[]];
+
+/** The memo as JSON. Flat `[key, value, key, value, …]` string lists keep it compact and quick to parse. */
+export interface SavedMemo {
+  readonly settings: string | null;
+  /** Content keys of documents. */
+  readonly keys: readonly string[];
+  readonly strings: readonly string[];
+  /** `[read key, content key, …]`. */
+  readonly reads: readonly string[];
+  /** `[rule id, entry, …]` of whole rules. */
+  readonly rules: readonly (string | SavedEntry)[];
+  /** `[rule id, [entity ref, entry, …], …]` of entity rules. */
+  readonly entities: readonly (string | readonly (string | SavedEntry)[])[];
+}
+
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isStringPairs(v: unknown): v is string[] {
+  return Array.isArray(v) && v.length % 2 === 0 && v.every((s) => typeof s === 'string');
+}
+
+function pairs(flat: readonly string[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (let i = 0; i < flat.length; i += 2) m.set(flat[i] as string, flat[i + 1] as string);
+  return m;
+}
+
+const isDocPath = (v: unknown): v is (string | number)[] => Array.isArray(v) && v.every((s) => typeof s === 'string' || typeof s === 'number');
 /** Makes the key of an unknown read different on every run (never reused). */
 let runs = 0;
 

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { Severity } from '../core/severity.js';
 import { text } from '../core/text.js';
 import type { Model } from '../model/model.js';
-import type { Rule } from './define-rule.js';
+import type { Rule, RuleContext } from './define-rule.js';
 import { ContentKeys, trackingView, type Placement, type RuleMemo } from './rule-memo.js';
 
 export interface RunRulesOptions {
@@ -52,8 +52,9 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
     for (const rule of active) {
       if ((rule.phase ?? 'model') !== phase) continue;
       ran.push(rule);
-      let found = memo && keys ? memo.lookup(rule.id, keys, place) : undefined;
+      let found = memo && keys && !rule.each ? memo.lookup(rule.id, keys, place) : undefined;
       if (found && memo) memo.lastRun.reused++;
+      else if (memo && keys && rule.each && phase === 'model') found = runEach(model, rule, opts, memo, keys, place);
       else if (memo && keys) {
         const reads = new Map<string, string>();
         if (phase === 'findings') reads.set('findings', keys.of('findings'));
@@ -66,21 +67,74 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
     }
     diagnostics.push(...produced);
   }
-  if (memo && keys) memo.contentKeys = keys.contentKeysUsed();
+  if (memo && keys) memo.endRun(keys.contentKeysUsed());
   ran.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { diagnostics, ran };
 }
 
 /**
+ * An entity rule (`defineEntityRule`) with a memo: each entity of its kind, in model order, is judged
+ * again only when what its judgement read changed; the others' findings are taken from the memo. The
+ * findings are those of `rule.check` over the whole kind, in the same order; when one entity's
+ * judgement throws, the rule's result is the one crash finding, as in a whole run.
+ */
+function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>): readonly Diagnostic[] {
+  const each = rule.each;
+  if (!each) throw new Error(`${rule.id} is not an entity rule`);
+  // Nothing any entity's judgement read changed, nor the list of the kind: every finding as it was.
+  const all = memo.lookupAllEntities(rule.id, keys, place);
+  if (all) {
+    memo.lastRun.reused++;
+    return all;
+  }
+  const out: Diagnostic[] = [];
+  let judged = 0;
+  const { old, next } = memo.beginEntities(rule.id);
+  const entities = model.all(each.kind);
+  for (const entity of entities) {
+    const kept = memo.lookupEntity(old, next, entity.ref, keys, place);
+    if (kept) {
+      for (const d of kept) out.push(d);
+      continue;
+    }
+    judged++;
+    // The entity itself is a read of its judgement (its content and its validity).
+    const reads = new Map<string, string>([[`e:${entity.ref}`, keys.of(`e:${entity.ref}`)]]);
+    const placements: Placement[] = [];
+    const found = runOne(trackingView(model, keys, reads), rule, opts, [], model, placements, (ctx) => each.check({ model: ctx.model, asOf: ctx.asOf, report: ctx.report, entity }));
+    if (found.some((d) => d.code === 'internal.rule-crashed')) {
+      memo.lastRun.ran++;
+      return found;
+    }
+    memo.storeEntity(next, entity.ref, reads, found, placements, keys);
+    for (const d of found) out.push(d);
+  }
+  memo.endEntities(rule.id, old, next, judged);
+  memo.storeAllEntities(rule.id, each.kind, next, entities.length, keys);
+  memo.lastRun.judged += judged;
+  if (judged > 0) memo.lastRun.ran++;
+  else memo.lastRun.reused++;
+  return out;
+}
+
+/**
  * Runs one rule (reading `model`, maybe a recording view) and places its findings with `locator` (the
  * real model: placing is not a read of the rule). Findings come back before waivers; `placements`, when
- * given, receives where each was placed.
+ * given, receives where each was placed. `judge` replaces the rule's `check` (one entity of an entity rule).
  */
-function runOne(model: Model, rule: Rule, opts: RunRulesOptions, findings: readonly Diagnostic[], locator: Model, placements?: Placement[]): Diagnostic[] {
+function runOne(
+  model: Model,
+  rule: Rule,
+  opts: RunRulesOptions,
+  findings: readonly Diagnostic[],
+  locator: Model,
+  placements?: Placement[],
+  judge: (ctx: RuleContext) => void = (ctx) => rule.check(ctx),
+): Diagnostic[] {
   const override = opts.severity?.[rule.id];
   const found: Diagnostic[] = [];
   try {
-    rule.check({
+    judge({
       model,
       asOf: opts.asOf,
       findings,

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeAgencies } from '../../src/aggregate/merge.js';
 import type { AgencyInput, AggregateResult } from '../../src/aggregate/types.js';
 import { runPipeline } from '../../src/pipeline.js';
-import { AS_OF, makeProject, REPO, runBin } from '../helpers/project.js';
+import { AS_OF, makeProject, REPO, runCli } from '../helpers/project.js';
 
 const SO_Y_TE = 'tests/fixtures/agencies/so-y-te';
 const XA = 'tests/fixtures/agencies/xa-lam-nguyen';
@@ -124,10 +124,10 @@ ${code ? `code: ${code}\n` : ''}`;
   });
 });
 
-describe('kientruc aggregate (CLI)', () => {
-  it('writes the provincial view and prints the conflicts; exits 1 on conflict errors', () => {
+describe('kientruc aggregate (CLI, in-process)', () => {
+  it('writes the provincial view and prints the conflicts; exits 1 on conflict errors', async () => {
     const out = makeProject({});
-    const res = runBin(['aggregate', 'architecture', SO_Y_TE, XA, '--out', join(out, 'tinh'), '--as-of', '2026-09-30', '--no-render'], REPO);
+    const res = await runCli(['aggregate', 'architecture', SO_Y_TE, XA, '--out', join(out, 'tinh'), '--as-of', '2026-09-30', '--no-render'], REPO);
     expect(res.code, res.stderr).toBe(1);
     expect(res.stdout).toContain(`${XA}/integrations/ket-noi.yaml:21:5  error`);
     expect(res.stdout).toContain('✖ 2 lỗi, 3 cảnh báo');
@@ -157,9 +157,9 @@ describe('kientruc aggregate (CLI)', () => {
     expect(site).toContain('Kết nối, chia sẻ dữ liệu giữa các cơ quan được tổng hợp');
   });
 
-  it('--agency picks the aggregating agency; an unknown code is a usage error', () => {
+  it('--agency picks the aggregating agency; an unknown code is a usage error', async () => {
     const out = makeProject({});
-    const ok = runBin(['aggregate', SO_Y_TE, 'architecture', XA, '--out', join(out, 'a'), '--agency', '000.07.00.H99', '--fail-on', 'none', '-q'], REPO);
+    const ok = await runCli(['aggregate', SO_Y_TE, 'architecture', XA, '--out', join(out, 'a'), '--agency', '000.07.00.H99', '--fail-on', 'none', '-q'], REPO);
     expect(ok.code, ok.stderr).toBe(0);
     const md = readFileSync(join(out, 'a', 'aggregate.md'), 'utf8');
     expect(md).toContain('# Tổng hợp kiến trúc số — Sở Y tế tỉnh Sơn Hà');
@@ -168,10 +168,10 @@ describe('kientruc aggregate (CLI)', () => {
     expect(readFileSync(join(out, 'a', 'diagrams', 'lien-co-quan.svg'), 'utf8')).toContain('<svg');
     expect(readFileSync(join(out, 'a', 'site', 'index.html'), 'utf8')).toMatch(/<div class="svg"><a class="zoom" href="diagrams\/lien-co-quan.svg"[^>]*><img src="diagrams\/lien-co-quan.svg"[^>]* loading="lazy"/);
     expect(readFileSync(join(out, 'a', 'site', 'diagrams', 'lien-co-quan.svg'), 'utf8')).toContain('<svg');
-    const bad = runBin(['aggregate', SO_Y_TE, '--out', join(out, 'b'), '--agency', '000.99.00.H99'], REPO);
+    const bad = await runCli(['aggregate', SO_Y_TE, '--out', join(out, 'b'), '--agency', '000.99.00.H99'], REPO);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--agency 000.99.00.H99');
-    const dup = runBin(['aggregate', SO_Y_TE, `${SO_Y_TE}/`, '--out', join(out, 'c')], REPO);
+    const dup = await runCli(['aggregate', SO_Y_TE, `${SO_Y_TE}/`, '--out', join(out, 'c')], REPO);
     expect(dup.code).toBe(2);
   });
 });

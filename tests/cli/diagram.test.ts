@@ -2,7 +2,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/render/browser.js';
-import { REPO, runBin, runMain } from '../helpers/project.js';
+import { REPO, runCli as cli, runMain } from '../helpers/project.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const FIXTURE = join(REPO, 'tests', 'fixtures', 'valid', 'diagrams');
@@ -34,9 +34,9 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('kientruc diagram', () => {
-  it('--no-render writes Mermaid sources and README.md without ever needing a browser', () => {
+  it('--no-render writes Mermaid sources and README.md without ever needing a browser', async () => {
     const dir = fixtureCopy();
-    const r = runBin(['diagram', '--no-render'], dir, NO_CHROMIUM);
+    const r = await cli(['diagram', '--no-render'], dir, NO_CHROMIUM);
     expect(r.stderr).not.toContain('Chromium');
     expect(r.code).toBe(0);
     const files = filesUnder(join(dir, 'generated', 'diagrams')).filter((f) => f !== '.kientruc-manifest.json');
@@ -50,9 +50,9 @@ describe('kientruc diagram', () => {
     expect(existsSync(join(dir, '.kientruc-cache'))).toBe(false);
   });
 
-  it('without a browser: one line naming the install command, exit 2, previous output untouched', () => {
+  it('without a browser: one line naming the install command, exit 2, previous output untouched', async () => {
     const dir = fixtureCopy();
-    const r = runBin(['diagram'], dir, NO_CHROMIUM);
+    const r = await cli(['diagram'], dir, NO_CHROMIUM);
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -61,17 +61,17 @@ describe('kientruc diagram', () => {
     expect(existsSync(join(dir, 'generated'))).toBe(false);
   });
 
-  it('validate and check never need a browser', () => {
+  it('validate and check never need a browser', async () => {
     const dir = fixtureCopy();
-    expect(runBin(['validate'], dir, NO_CHROMIUM).code).toBe(0);
-    const check = runBin(['check', '--fail-on', 'none'], dir, NO_CHROMIUM);
+    expect((await cli(['validate'], dir, NO_CHROMIUM)).code).toBe(0);
+    const check = await cli(['check', '--fail-on', 'none'], dir, NO_CHROMIUM);
     expect(check.code).toBe(0);
     expect(check.stderr).not.toContain('Chromium');
   });
 
-  it('build --no-render: diagrams/*.mmd and README.md, no images', () => {
+  it('build --no-render: diagrams/*.mmd and README.md, no images', async () => {
     const dir = fixtureCopy();
-    const r = runBin(['build', '--no-render'], dir, NO_CHROMIUM);
+    const r = await cli(['build', '--no-render'], dir, NO_CHROMIUM);
     expect(r.code).toBe(0);
     const files = filesUnder(join(dir, 'generated'));
     expect(files).toContain('README.md');
@@ -97,16 +97,16 @@ describe('kientruc diagram', () => {
     expect(r.stdout).toContain('apt-get install');
   });
 
-  it.skipIf(!findChromium(process.env))('renders SVG, then serves an unchanged run from .kientruc-cache/', () => {
+  it.skipIf(!findChromium(process.env))('renders SVG, then serves an unchanged run from .kientruc-cache/', async () => {
     const dir = fixtureCopy();
-    const first = runBin(['diagram', '--format', 'svg,mmd', '--cache-dir', '.kientruc-cache'], dir);
+    const first = await cli(['diagram', '--format', 'svg,mmd', '--cache-dir', '.kientruc-cache'], dir);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/16 sơ đồ \(16 vẽ mới, 0 lấy từ bộ nhớ đệm\)/);
     const files = filesUnder(join(dir, 'generated', 'diagrams'));
     expect(files).toContain('landscape.svg');
     expect(files.filter((f) => f.endsWith('.png'))).toEqual([]);
     const svg = readFileSync(join(dir, 'generated', 'diagrams', 'landscape.svg'), 'utf8');
-    const second = runBin(['diagram', '--format', 'svg,mmd', '--cache-dir', '.kientruc-cache'], dir, NO_CHROMIUM);
+    const second = await cli(['diagram', '--format', 'svg,mmd', '--cache-dir', '.kientruc-cache'], dir, NO_CHROMIUM);
     expect(second.code).toBe(0);
     expect(second.stderr).toMatch(/16 sơ đồ \(0 vẽ mới, 16 lấy từ bộ nhớ đệm\)/);
     expect(readFileSync(join(dir, 'generated', 'diagrams', 'landscape.svg'), 'utf8')).toBe(svg);

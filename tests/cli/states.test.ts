@@ -1,7 +1,11 @@
+/**
+ * States on the command line: every command in-process (main(), what the bin runs); the bin itself is
+ * tested in tests/cli/cli.test.ts.
+ */
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, runBin } from '../helpers/project.js';
+import { REPO, runMain } from '../helpers/project.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 /** A copy of the sample (architecture/ only), so outputs land in a throwaway folder. */
@@ -16,9 +20,9 @@ const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8'
 describe('states on the command line (--state, --as-of)', () => {
   const dir = sampleCopy();
 
-  it('--state target:2030 and --as-of 2030-12-31 change what the diagrams show', () => {
+  it('--state target:2030 and --as-of 2030-12-31 change what the diagrams show', async () => {
     for (const [out, args] of [['now', []], ['target', ['--state', 'target:2030']], ['asof', ['--as-of', '2030-12-31']]] as const) {
-      const r = runBin(['diagram', '--no-render', '--out', `out/${out}`, ...args], dir);
+      const r = await runMain(['diagram', '--no-render', '--out', `out/${out}`, ...args], dir);
       expect(r.code, r.stderr).toBe(0);
     }
     const now = read(dir, 'out/now/landscape.mmd');
@@ -34,24 +38,24 @@ describe('states on the command line (--state, --as-of)', () => {
     expect(read(dir, 'out/asof/landscape.mmd')).toBe(target);
   });
 
-  it('the gap report and the rules run on the state', () => {
-    const gap = (out: string, args: readonly string[]) => {
-      const r = runBin(['gap', '--format', 'json', '--out', out, ...args], dir);
+  it('the gap report and the rules run on the state', async () => {
+    const gap = async (out: string, args: readonly string[]) => {
+      const r = await runMain(['gap', '--format', 'json', '--out', out, ...args], dir);
       expect(r.code, r.stderr).toBe(0);
       return JSON.parse(read(dir, `${out}/gap-report.json`)) as { summary: { errors: number; warnings: number }; findings: unknown[] };
     };
-    const now = gap('gap/now', []);
-    const target = gap('gap/target', ['--state', 'target:2030']);
+    const now = await gap('gap/now', []);
+    const target = await gap('gap/target', ['--state', 'target:2030']);
     expect(now.summary).toMatchObject({ errors: 18, warnings: 96 });
     expect(target.summary.errors + target.summary.warnings).toBeLessThan(now.summary.errors + now.summary.warnings);
-    const check = runBin(['check', '--state', 'target:2030', '-f', 'json', '--fail-on', 'none'], dir);
+    const check = await runMain(['check', '--state', 'target:2030', '-f', 'json', '--fail-on', 'none'], dir);
     expect(check.code).toBe(0);
     const entities = (JSON.parse(check.stdout) as { diagnostics: { entity?: string }[] }).diagnostics.map((d) => d.entity);
     expect(entities).not.toContain('system:thi-dua-khen-thuong');
   });
 
-  it('a bad state is one line naming the accepted forms, exit 2', () => {
-    const r = runBin(['check', '--state', 'muc-tieu'], dir);
+  it('a bad state is one line naming the accepted forms, exit 2', async () => {
+    const r = await runMain(['check', '--state', 'muc-tieu'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/current.*target:YYYY.*YYYY-MM-DD/);
@@ -61,8 +65,8 @@ describe('states on the command line (--state, --as-of)', () => {
 describe('kientruc diff --from current --to target:2030', () => {
   const dir = sampleCopy();
 
-  it('lists the roadmap between the two states of one architecture, with the diff engine', () => {
-    const r = runBin(['diff', '--from', 'current', '--to', 'target:2030', '--format', 'json'], dir);
+  it('lists the roadmap between the two states of one architecture, with the diff engine', async () => {
+    const r = await runMain(['diff', '--from', 'current', '--to', 'target:2030', '--format', 'json'], dir);
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout) as {
       base: { label: string };
@@ -77,15 +81,15 @@ describe('kientruc diff --from current --to target:2030', () => {
     const dates = report.roadmap.map((s) => s.date);
     expect(dates).toEqual([...dates].sort());
     expect(report.roadmap.filter((s) => s.kind === 'change' && s.task === undefined).map((s) => s.ref)).toEqual(['system:csdl-lao-dong-an-sinh']);
-    const md = runBin(['diff', '--from', 'current', '--to', 'target:2030', 'architecture'], dir);
+    const md = await runMain(['diff', '--from', 'current', '--to', 'target:2030', 'architecture'], dir);
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('### Lộ trình: các bước chuyển đổi');
     expect(md.stdout).toContain('**chưa có nhiệm vụ**');
     expect(md.stdout.indexOf('Lộ trình')).toBeLessThan(md.stdout.indexOf('<details>'));
   });
 
-  it('--from/--to take one folder, not two sides', () => {
-    const r = runBin(['diff', 'architecture', 'architecture', '--to', 'target:2030'], dir);
+  it('--from/--to take one folder, not two sides', async () => {
+    const r = await runMain(['diff', 'architecture', 'architecture', '--to', 'target:2030'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--from/--to');
   });

@@ -1,8 +1,9 @@
 /** Packing kientruc and installing the tarball offline into scratch projects (tests/package/). */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { makeProject, REPO } from './project.js';
+import { REPO } from './project.js';
+import { tmpRoot } from './tmp.js';
 
 export const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 export const TSC = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -36,10 +37,40 @@ export function linkRuntimeDependencies(dir: string): void {
 // babel build, say) must not run again from the link, where their dev tools are absent.
 export const OFFLINE = { npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_ignore_scripts: 'true', PUPPETEER_SKIP_DOWNLOAD: '1' };
 
-/** `npm pack` of this checkout into a fresh folder; dist/ is built by the global set-up (tsc) and by npm ci (prepare), and packing must not rebuild it under running tests. */
+/**
+ * `npm pack` of this checkout, once per test run: the first caller packs into `<run's temp root>/pack/`
+ * and the other package tests (in any worker) install the same tarball. dist/ is built by the global
+ * set-up (tsc) and by npm ci (prepare), and does not change during a run, so one tarball is the
+ * package every test installs; packing must not rebuild it under running tests.
+ */
 export function packTarball(): { tgz: string; files: string[] } {
-  const dest = makeProject({});
-  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dest], { cwd: REPO, encoding: 'utf8' });
-  const info = (JSON.parse(out) as { filename: string; files: { path: string }[] }[])[0]!;
-  return { tgz: join(dest, info.filename), files: info.files.map((f) => f.path) };
+  const dir = join(tmpRoot(), 'pack');
+  const done = join(dir, 'pack.json');
+  const failed = join(dir, 'pack.error');
+  let owner = false;
+  try {
+    mkdirSync(dir);
+    owner = true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  if (owner) {
+    try {
+      const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: REPO, encoding: 'utf8' });
+      const info = (JSON.parse(out) as { filename: string; files: { path: string }[] }[])[0]!;
+      const result = { tgz: join(dir, info.filename), files: info.files.map((f) => f.path) };
+      writeFileSync(`${done}.tmp`, JSON.stringify(result));
+      renameSync(`${done}.tmp`, done);
+      return result;
+    } catch (err) {
+      writeFileSync(failed, String((err as Error).stack ?? err));
+      throw err;
+    }
+  }
+  // Another test is packing: wait for its result (or its failure), bounded only by the test's timeout.
+  for (;;) {
+    if (existsSync(done)) return JSON.parse(readFileSync(done, 'utf8')) as { tgz: string; files: string[] };
+    if (existsSync(failed)) throw new Error(`npm pack failed in another test of this run:\n${readFileSync(failed, 'utf8')}`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  }
 }

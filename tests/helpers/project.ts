@@ -78,6 +78,15 @@ export async function runMain(argv: readonly string[], cwd: string, env: Record<
   return { code, stdout, stderr };
 }
 
+/**
+ * `runMain` with the environment the bin would see (the test's, NO_COLOR and `env` on top): a command
+ * line in-process, where the test is about the command, not about a process of its own.
+ */
+export function runCli(argv: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
+  const all = Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: '1', ...env }).filter((e): e is [string, string] => e[1] !== undefined));
+  return runMain(argv, cwd, all);
+}
+
 /** Spawns the built bin, as users and CI run it. */
 export function runBin(argv: readonly string[], cwd: string, env: Record<string, string> = {}): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 600_000 });

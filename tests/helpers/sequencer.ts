@@ -1,28 +1,37 @@
 /**
- * File order for two workers: vitest starts the files that took longest in the last run first (its
+ * File order for the workers: vitest starts the files that took longest in the last run first (its
  * results cache, under node_modules/.vite), so no long file starts last and leaves one worker idle
  * at the end. A fresh clone has no such record and vitest falls back to file size, which starts the
- * short files that spawn npm or Chromium late: those below, measured on the 2-core machine (CPU and
- * wall per file), start first then. A file missing here only starts later; the list never drops one.
+ * short files that spawn npm or Chromium late: those below, longest first as measured on the quiet
+ * 2-core machine (wall per file), start first then. A file missing here only starts later; the list
+ * never drops one.
  */
 import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 export const LONG_FIRST: readonly string[] = [
-  'tests/robust/interrupted-build.test.ts',
-  'tests/property/pipeline.property.test.ts',
-  'tests/package/workflow-tarball.test.ts',
-  'tests/docs/console-blocks.test.ts',
-  'tests/load/parallel.test.ts',
   'tests/render/diagrams-browser.test.ts',
-  'tests/package/pack.test.ts',
-  'tests/write/output-safety.test.ts',
+  'tests/package/workflow-tarball.test.ts',
+  'tests/robust/interrupted-build.test.ts',
+  'tests/diff/diff.test.ts',
+  'tests/injection/injection.test.ts',
   'tests/cli/watch.test.ts',
-  'tests/cli/export.test.ts',
+  'tests/property/pipeline.property.test.ts',
   'tests/robust/bad-input.test.ts',
   'tests/load/cache.test.ts',
-  'tests/cli/ci-templates.test.ts',
+  'tests/package/pack.test.ts',
+  'tests/render/site.test.ts',
+  'tests/load/parallel.test.ts',
+  'tests/render/documents/page-fill.test.ts',
   'tests/render/strategy/print.test.ts',
+  'tests/write/output-safety.test.ts',
+  'tests/cli/diagram.test.ts',
+  'tests/cli/states.test.ts',
+  'tests/cli/ci-templates.test.ts',
+  'tests/docs/console-blocks.test.ts',
+  'tests/cli/progress.test.ts',
+  'tests/aggregate/aggregate.test.ts',
+  'tests/cli/cli.test.ts',
 ];
 
 export class LongFirstSequencer extends BaseSequencer {

@@ -3,18 +3,21 @@
  * changed values, deleted lines and documents, duplicate ids, broken YAML, reverts) are applied as an
  * editor does — unsaved buffers over the disk — and after every edit the findings of the incremental
  * run (in-memory parse cache, rule results reused when what the rule read is unchanged) must equal
- * those of a cold run, and those of a run warmed by the on-disk cache, byte for byte.
+ * those of a cold run, and those of a run warmed by the on-disk cache (parse cache and rule memo),
+ * byte for byte. The same holds across processes: the built CLI's `check --format json` with its
+ * on-disk cache after each edit prints what `check --no-cache` prints.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MemoryCache } from '../../src/load/cache.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { RULES } from '../../src/rules/index.js';
 import { RuleMemo } from '../../src/rules/rule-memo.js';
-import { REPO } from '../helpers/project.js';
+import { REPO, runBin } from '../helpers/project.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 const ROOT = join(REPO, 'architecture');
 const AS_OF = '2026-01-15';
@@ -97,9 +100,10 @@ describe('incremental checking gives the same findings as a cold run', () => {
             const incremental = await runPipeline({ ...base, store, ruleMemo, overlay });
             const cold = await runPipeline({ ...base, overlay });
             expect(strip(incremental.diagnostics)).toBe(strip(cold.diagnostics));
-            // Warm: the on-disk cache, written by one run and read by the next.
-            await runPipeline({ ...base, overlay, cacheDir });
-            const warm = await runPipeline({ ...base, overlay, cacheDir });
+            // Warm: the on-disk cache (parse cache and rule memo), written by one run and read by the next,
+            // each with a memo read afresh from disk, as a new process reads it.
+            await runPipeline({ ...base, overlay, cacheDir, ruleMemoOnDisk: true });
+            const warm = await runPipeline({ ...base, overlay, cacheDir, ruleMemoOnDisk: true });
             expect(strip(warm.diagnostics)).toBe(strip(cold.diagnostics));
           }
           // Some rules must have been reused, or the memo is not doing its job.
@@ -128,4 +132,31 @@ describe('incremental checking gives the same findings as a cold run', () => {
     const cold = await runPipeline({ ...base, overlay });
     expect(strip(moved.diagnostics)).toBe(strip(cold.diagnostics));
   }, 120_000);
+});
+
+describe('the CLI with its on-disk cache', () => {
+  it('gives the output of a cold check after random edits, across processes', () => {
+    const ids = [...ORIGINAL.values()].flatMap((t) => [...t.matchAll(/^id: (\S+)$/gm)].map((m) => m[1] as string));
+    const project = makeTempDir('memo-cli-');
+    cpSync(ROOT, join(project, 'architecture'), { recursive: true });
+    const cache = join(project, 'cache');
+    const check = (...extra: string[]): string => {
+      const r = runBin(['check', 'architecture', '--as-of', AS_OF, '--format', 'json', ...extra], project);
+      expect(r.stderr).not.toMatch(/internal\.|Error:/);
+      return r.stdout;
+    };
+    fc.assert(
+      fc.property(fc.array(editArb, { minLength: 1, maxLength: 3 }), (edits) => {
+        for (const f of FILES) writeFileSync(join(project, 'architecture', relative(ROOT, f)), ORIGINAL.get(f) as string);
+        check('--cache-dir', cache); // fills the cache (or reuses it from the sequence before)
+        for (const e of edits) {
+          const file = join(project, 'architecture', relative(ROOT, FILES[e.file] as string));
+          writeFileSync(file, apply(readFileSync(file, 'utf8'), e, ids));
+          const cached = check('--cache-dir', cache);
+          expect(cached).toBe(check('--no-cache'));
+        }
+      }),
+      { numRuns: 3, seed: 20260116, endOnFailure: true },
+    );
+  }, 900_000);
 });

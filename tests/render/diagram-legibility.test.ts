@@ -87,33 +87,18 @@ describe.skipIf(!CHROMIUM)('diagram legibility (sample, real Chromium)', async (
     }
   });
 
-  // TODO(#13): two figures the strategy prints are still under 8 pt: the NDXP map (a chain body → Sở
-  // KH&CN → national platform makes it 1204 units wide, 6.2 pt) and the data architecture overview
-  // (1063 units wide, 7.0 pt; wrapping its wide cluster title makes dagre put the title on the first
-  // store). Listed so the test fails on any other figure, and when these are fixed.
-  const KNOWN_UNDER_8PT = ['integration-map-ndxp', 'data-architecture'];
-
   it(`the figures the documents print: no text under ${MIN_PT} pt on the page they are printed on`, () => {
     expect(embedded.length).toBeGreaterThan(3);
     const small = embedded
       .map((e) => ({ name: e.name, pt: printPt(get(e.name), figurePage(svgs.get(e.name)!) === 'landscape' ? landscape : portrait) }))
       .filter((x) => x.pt < MIN_PT);
-    expect(small.map((x) => x.name).sort()).toEqual([...KNOWN_UNDER_8PT].sort());
-    // and the known ones are at least no worse than measured
-    for (const x of small) expect(x.pt, x.name).toBeGreaterThanOrEqual(6);
+    expect(small.map((x) => `${x.name}: ${x.pt.toFixed(1)} pt`)).toEqual([]);
   });
-
-  // TODO(#13): since main's "no 'chưa xác định' placeholder nodes" (merged 09:12), the data architecture
-  // overview draws the edge label "Đồng bộ thường xuyên: 2 (chưa xác định kho)" across "Đã có kế hoạch: 1".
-  // The one known overlap is listed exactly, so any other overlap, or this one's fix, fails the test.
-  const KNOWN_OVERLAPS: Readonly<Record<string, readonly string[]>> = {
-    'data-architecture': ['label/label Đã có kế hoạch: 1 | Đồng bộ thường xuyên: 2(chưa xác định kho)'],
-  };
 
   it('the figures the documents print: no label on a node or another label', () => {
     for (const e of embedded) {
       const found = get(e.name).overlaps.map((o) => `${o.kind} ${o.a} | ${o.b}`);
-      expect(found, e.name).toEqual(KNOWN_OVERLAPS[e.name] ?? []);
+      expect(found, e.name).toEqual([]);
     }
   });
 });

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
 import { siteFiles, siteHtml } from '../../src/render/site/site.js';
-import { AGENCY, AS_OF, makeProject, REPO, runBin, valid } from '../helpers/project.js';
+import { AGENCY, AS_OF, makeProject, REPO, runCli, valid } from '../helpers/project.js';
 import { sharedBrowser } from '../helpers/browser.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
@@ -222,14 +222,14 @@ owner: agency:tinh-thu
 });
 
 describe('kientruc site and kientruc build', () => {
-  it('kientruc site writes a self-contained index.html; build writes generated/site/', () => {
+  it('kientruc site writes a self-contained index.html; build writes generated/site/', async () => {
     const out = makeProject({});
-    const r = runBin(['site', 'architecture', '--out', join(out, 'site'), '--no-render'], REPO);
+    const r = await runCli(['site', 'architecture', '--out', join(out, 'site'), '--no-render'], REPO);
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(join(out, 'site', 'index.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<(link|img|iframe)\b|\bsrc="http|url\(http/);
-    const b = runBin(['build', 'architecture', '--out', join(out, 'generated'), '--no-render'], REPO);
+    const b = await runCli(['build', 'architecture', '--out', join(out, 'generated'), '--no-render'], REPO);
     expect(b.code, b.stderr).toBe(0);
     expect(existsSync(join(out, 'generated', 'site', 'index.html'))).toBe(true);
   });

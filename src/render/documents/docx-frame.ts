@@ -22,6 +22,7 @@ import {
 import type { DocumentLayout } from '../../framework/document-pack.js';
 import type { Block } from './view.js';
 import type { AppendixView, DiagramView, HeaderView, ItemView, MarksView, PreambleView, SignatureView, TableView } from '../strategy/view-types.js';
+import { FIGURE_CAPTION_MM } from '../strategy/css.js';
 import { readZip, writeZip, type ZipEntry } from '../strategy/zip.js';
 
 /**
@@ -225,13 +226,36 @@ export class DocxBase<V extends BaseView = BaseView> {
     return out;
   }
 
+  /** Whether the current section is landscape. */
+  get landscape(): boolean {
+    return (this.parts.at(-1) as SectionPart).landscape;
+  }
+
+  /**
+   * A figure with its caption. A figure wider than tall (`d.landscape`, as the PDF prints it) gets a
+   * landscape section of its own, as wide tables do, and the text goes on in the orientation it had;
+   * across a portrait text width it would be drawn two thirds as large.
+   */
+  figure(d: DiagramView): void {
+    if (!d.landscape || this.landscape) {
+      this.children.push(...this.diagram(d));
+      return;
+    }
+    this.section(true);
+    this.children.push(...this.diagram(d));
+    this.section(false);
+  }
+
+  /** The picture and its caption, fitted to the current section's text area (a landscape one keeps room for the caption); rounded down, so never past the margin. */
   diagram(d: DiagramView): Paragraph[] {
     const png = this.images.get(d.id);
     const caption = this.para([{ text: d.caption, italics: true, size: this.layout.appendix.tableSizePt.value }], { alignment: AlignmentType.CENTER, spacing: { after: 240 } });
     if (!png) return [this.para([{ text: `${d.title}: sơ đồ chưa được tạo (chạy không có --no-render).`, italics: true }]), caption];
     const { width, height } = pngSize(png);
+    const P = this.layout.page;
     const maxW = (this.textWidth / 1440) * 96;
-    const maxH = (this.layout.appendix.diagramMaxHeightMm.value / 25.4) * 96;
+    const maxHMm = this.landscape ? P.widthMm.value - P.marginTopMm.value - P.marginBottomMm.value - FIGURE_CAPTION_MM : this.layout.appendix.diagramMaxHeightMm.value;
+    const maxH = (maxHMm / 25.4) * 96;
     const scale = Math.min(1, maxW / width, maxH / height);
     return [
       new Paragraph({
@@ -241,7 +265,7 @@ export class DocxBase<V extends BaseView = BaseView> {
           new ImageRun({
             type: 'png',
             data: png,
-            transformation: { width: Math.round(width * scale), height: Math.round(height * scale) },
+            transformation: { width: Math.floor(width * scale), height: Math.floor(height * scale) },
             altText: { name: d.id, description: d.caption, title: d.title },
           }),
         ],
@@ -260,7 +284,7 @@ export class DocxBase<V extends BaseView = BaseView> {
     } else if (b.isTable && b.table) {
       this.children.push(...this.table(b.table));
     } else if (b.isFigure && b.figure) {
-      this.children.push(...this.diagram(b.figure));
+      this.figure(b.figure);
     }
   }
 
@@ -278,10 +302,18 @@ export class DocxBase<V extends BaseView = BaseView> {
     );
     if (a.intro) this.children.push(this.body([{ text: a.intro }]));
     for (const s of a.sections) {
+      // A heading followed only by figures, the first of them landscape, goes on that figure's page.
+      const [first, ...rest] = s.diagrams;
+      const withFigure = s.heading !== '' && s.paragraphs.length === 0 && s.tables.length === 0 && first?.landscape === true && !this.landscape;
+      if (withFigure) this.section(true);
       if (s.heading) this.children.push(this.heading(2, s.heading));
       this.children.push(...s.paragraphs.map((p) => this.body([{ text: p }])));
       for (const t of s.tables) this.children.push(...this.table(t));
-      for (const d of s.diagrams) this.children.push(...this.diagram(d));
+      if (withFigure && first) {
+        this.children.push(...this.diagram(first));
+        this.section(false);
+      }
+      for (const d of withFigure ? rest : s.diagrams) this.figure(d);
     }
   }
 
@@ -323,7 +355,8 @@ export class DocxBase<V extends BaseView = BaseView> {
           },
         ],
       },
-      sections: this.parts.map((part, i) => ({
+      // A figure's landscape section opens a new one after it; nothing may have followed.
+      sections: this.parts.filter((part, i) => i === 0 || part.children.length > 0).map((part, i) => ({
         properties: {
           titlePage: i === 0 && L.pageNumber.hideOnFirstPage.value,
           page: {

@@ -138,15 +138,20 @@ export function integrationLink(model: Model, it: Integration, label: string | u
   };
 }
 
-/** One sample line per channel and state used, so colours and dashes need no guessing. */
-export function integrationLegend(chart: Flowchart, model: Model, integrations: readonly Integration[]): void {
+/**
+ * One sample line per channel and state used, so colours and dashes need no guessing. `labelled`: every
+ * edge's label already names its channel ("NDXP: 2 kết nối", "Hạ tầng: 1 kết nối"), so only what a label
+ * does not say is listed (a direct link crossing the boundary, drawn red): a printed overview keeps the
+ * height the legend would take.
+ */
+export function integrationLegend(chart: Flowchart, model: Model, integrations: readonly Integration[], opts: { readonly labelled?: boolean } = {}): void {
   const entries: { label: string; kind: 'solid' | 'dotted' | 'thick'; color: string; width: string }[] = [];
-  for (const ch of ['lgsp', 'ndxp', 'ndop', 'vdxp', 'direct']) {
+  for (const ch of opts.labelled ? [] : ['lgsp', 'ndxp', 'ndop', 'vdxp', 'direct']) {
     if (integrations.some((i) => i.channel === ch && !isNetworkLink(i) && !isDirectOutside(model, i))) {
       entries.push({ label: ch === 'direct' ? 'Trực tiếp, trong nội bộ' : `Qua ${CHANNEL_SHORT[ch]}`, kind: 'solid', color: CHANNEL_COLOR[ch]!, width: '2px' });
     }
   }
-  if (integrations.some((i) => isNetworkLink(i))) {
+  if (!opts.labelled && integrations.some((i) => isNetworkLink(i))) {
     entries.push({ label: 'Kết nối hạ tầng, đường truyền (không chia sẻ dữ liệu nghiệp vụ)', kind: 'thick', color: NETWORK_COLOR, width: '3px' });
   }
   if (integrations.some((i) => isDirectOutside(model, i))) {

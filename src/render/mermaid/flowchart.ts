@@ -35,6 +35,17 @@ function arrowOf(kind: LinkKind, arrow: 'end' | 'both' | 'none', length: number)
 }
 
 /**
+ * The layout engine, in the diagram's own front matter. `cycleBreaking: 'MODEL_ORDER'` (ELK only): an
+ * edge pointing back to a node declared earlier is laid out as if reversed (its arrow still points the
+ * right way), so nodes keep the columns their declaration order gives them: a body that receives data
+ * from a national database stays in the bodies' column instead of starting a third column.
+ */
+export interface FlowchartLayout {
+  readonly layout?: 'elk';
+  readonly cycleBreaking?: 'MODEL_ORDER';
+}
+
+/**
  * Builds flowchart text in a fixed order: nodes and subgraphs as added, then links, then class
  * assignments and link styles. Ids must come from `mmdId` (refs) or be fixed strings of our own;
  * labels are always escaped here.
@@ -54,7 +65,7 @@ export class Flowchart {
    */
   constructor(
     private readonly direction: 'TB' | 'LR',
-    private readonly opts: { readonly layout?: 'elk' } = {},
+    private readonly opts: FlowchartLayout = {},
   ) {}
 
   has(id: string): boolean {
@@ -138,7 +149,8 @@ export class Flowchart {
   }
 
   toString(): string {
-    const front = this.opts.layout ? ['---', 'config:', `  layout: ${this.opts.layout}`, '---'] : [];
+    const elk = this.opts.layout === 'elk' && this.opts.cycleBreaking ? ['  elk:', `    cycleBreakingStrategy: ${this.opts.cycleBreaking}`] : [];
+    const front = this.opts.layout ? ['---', 'config:', `  layout: ${this.opts.layout}`, ...elk, '---'] : [];
     const out = [...front, `flowchart ${this.direction}`, ...this.body, ...this.links];
     for (const [name, css] of [...this.classDefs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out.push(`  classDef ${name} ${css}`);
     for (const [cls, ids] of this.classOf) out.push(`  class ${ids.join(',')} ${cls}`);

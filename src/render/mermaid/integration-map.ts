@@ -16,9 +16,9 @@ function isNationalSide(model: Model, ref: string): boolean {
 }
 
 /** Endpoints in a stable order (own systems first). No group boxes: crossing edges make dagre lay them out badly. */
-function declareEndpoints(chart: Flowchart, model: Model, refs: readonly string[]): void {
+function declareEndpoints(chart: Flowchart, model: Model, refs: readonly string[], wrap?: number): void {
   const rank = (r: string): number => ['own', 'local-org', 'platform', 'national-db', 'national', 'org', 'external'].indexOf(endpointKind(model, r));
-  for (const r of [...refs].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))) endpointNode(chart, model, r);
+  for (const r of [...refs].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))) endpointNode(chart, model, r, wrap);
 }
 
 /**
@@ -44,8 +44,8 @@ function ownerOf(model: Model, ref: string): string {
 }
 
 /** Integrations aggregated by owning body: what a split map's overview shows. */
-function overviewChart(model: Model, integrations: readonly Integration[], direction: 'LR' | 'TB' = 'LR'): string {
-  const chart = new Flowchart(direction, LAYOUT);
+function overviewChart(model: Model, integrations: readonly Integration[], print?: { readonly direction: 'LR' | 'TB'; readonly wrap: number }): string {
+  const chart = new Flowchart(print?.direction ?? 'LR', { ...LAYOUT, cycleBreaking: 'MODEL_ORDER' });
   const groups = new Map<string, { from: string; to: string; channel: string; n: number; sample: Integration }>();
   for (const it of integrations) {
     const from = ownerOf(model, it.from);
@@ -57,12 +57,12 @@ function overviewChart(model: Model, integrations: readonly Integration[], direc
     else groups.set(key, { from, to, channel: it.channel, n: 1, sample: it });
   }
   const refs = [...new Set([...groups.values()].flatMap((g) => [g.from, g.to]))].sort();
-  declareEndpoints(chart, model, refs);
+  declareEndpoints(chart, model, refs, print?.wrap);
   for (const g of groups.values()) {
     const label = `${g.sample.type === 'network' ? 'Hạ tầng' : (CHANNEL_SHORT[g.channel] ?? g.channel)}: ${g.n} kết nối`;
     chart.link(mmdId(g.from), mmdId(g.to), integrationLink(model, { ...g.sample, status: 'live', direction: 'push' }, label));
   }
-  integrationLegend(chart, model, integrations.map((i) => ({ ...i, status: 'live' as const })));
+  integrationLegend(chart, model, integrations.map((i) => ({ ...i, status: 'live' as const })), { labelled: print !== undefined });
   return chart.toString();
 }
 
@@ -111,6 +111,8 @@ export function integrationDiagrams(model: Model, opts: DiagramOptions): Diagram
  * one hub and many bodies make a strip 1383 × 315 that prints at 5 pt across a portrait page and fills
  * a third of a landscape one; top-down it is 853 × 538.
  */
+/** Line length of the printed overviews' node names: wider than the maps' 24, for a shorter right column. */
+const PRINT_WRAP = 40;
 const PRINT_FAMILIES: readonly { readonly id: string; readonly title: string; readonly channels: readonly string[]; readonly direction: 'LR' | 'TB' }[] = [
   { id: 'ndxp', title: 'Sơ đồ kết nối, chia sẻ dữ liệu giữa các cơ quan qua Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP), Trục liên thông văn bản quốc gia (VDXP) và kết nối hạ tầng', channels: ['ndxp', 'vdxp'], direction: 'LR' },
   { id: 'ndop', title: 'Sơ đồ kết nối, chia sẻ dữ liệu giữa các cơ quan qua Nền tảng điều phối, chia sẻ dữ liệu quốc gia (NDOP)', channels: ['ndop'], direction: 'LR' },
@@ -121,7 +123,11 @@ const PRINT_FAMILIES: readonly { readonly id: string; readonly title: string; re
 /**
  * The overview by owning body, split by channel family: what a printed document embeds. The whole
  * overview of a province does not fit an A4 page with its labels at 8 pt or more (the sample's: 5 pt);
- * split, the sample's NDOP, LGSP and direct figures print at 8–12.5 pt and the NDXP one at 6 pt.
+ * split, the sample's figures print at 8.6 pt (NDXP) to 13.5 pt (LGSP). Bodies stay in the left column
+ * and national platforms and databases in the right one, whichever way the data flows (ELK's
+ * MODEL_ORDER cycle breaking: a national database feeding a body no longer starts a third column, which
+ * made the NDXP figure 1204 units wide, 6.2 pt); the national names wrap at `PRINT_WRAP` characters,
+ * so the tall column is shorter; no legend but the red direct links (every label names its channel).
  * Network links (type: network) go with the national platforms; channels outside the families go to
  * the last figure.
  */
@@ -135,7 +141,7 @@ export function integrationPrintDiagrams(model: Model): DiagramSpec[] {
   for (const f of PRINT_FAMILIES) {
     const mine = integrations.filter((it) => familyOf(it) === f.id && ownerOf(model, it.from) !== ownerOf(model, it.to));
     if (mine.length === 0) continue;
-    specs.push({ name: `integration-map-${f.id}`, group: 'integration', title: f.title, mermaid: overviewChart(model, mine, f.direction) });
+    specs.push({ name: `integration-map-${f.id}`, group: 'integration', title: f.title, mermaid: overviewChart(model, mine, { direction: f.direction, wrap: PRINT_WRAP }) });
   }
   return specs;
 }

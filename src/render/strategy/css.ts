@@ -1,7 +1,7 @@
 import type { DocumentLayout } from '../../framework/document-pack.js';
 
-/** Room kept under a landscape figure for its caption (two lines at the table size) and spacing. */
-const FIGURE_CAPTION_MM = 22;
+/** Room kept under a landscape figure for its caption (two lines at the table size) and spacing (PDF and DOCX). */
+export const FIGURE_CAPTION_MM = 22;
 
 /**
  * The stylesheet of the HTML (and, printed, of the PDF), written from the same layout constants as
@@ -115,6 +115,7 @@ td.left { text-align: left; } td.center, td.giua { text-align: center; } td.righ
 figure.so-do { margin: 6pt 0 12pt; text-align: center; break-inside: avoid; page-break-inside: avoid; }
 figure.so-do svg { max-width: ${mm(textWidth)}; max-height: ${mm(A.diagramMaxHeightMm.value)}; width: 100%; height: auto; }
 figure.so-do.ngang { page: ngang; margin: 0; }
+h2:has(+ figure.so-do.ngang), h3:has(+ figure.so-do.ngang) { page: ngang; }
 figure.so-do.ngang svg { max-width: ${mm(p.heightMm.value - p.marginLeftMm.value - p.marginRightMm.value)}; max-height: ${mm(p.widthMm.value - p.marginTopMm.value - p.marginBottomMm.value - FIGURE_CAPTION_MM)}; }
 figure.so-do figcaption { font-size: ${pt(A.tableSizePt.value)}; font-style: italic; margin-top: 3pt; }
 `;

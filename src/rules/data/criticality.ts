@@ -1,9 +1,9 @@
 /** Every dataset states whether it is core, important or other data. Source: Luật Dữ liệu 60/2024/QH15 Điều 3; QĐ 20/2025/QĐ-TTg. */
 import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const dataCriticality = defineRule({
+export const dataCriticality = defineEntityRule({
   id: 'data.criticality',
   severity: 'error',
   confirmed: true,
@@ -16,19 +16,18 @@ export const dataCriticality = defineRule({
     'The 2024 Data Law classifies data by importance; the list of important and core data is in Decision 20/2025/QĐ-TTg. Check the dataset against the list and declare criticality: core, important or other.',
   ),
   legalRef: 'Luật Dữ liệu 60/2024/QH15 Điều 3; QĐ 20/2025/QĐ-TTg',
-  check({ model, report }) {
-    for (const d of model.all('dataset')) {
-      if (d.criticality !== undefined) continue;
-      const name = entityTitle(model, d.ref);
-      report({
-        entity: d.ref,
-        part: 'key',
-        message: text(
-          `${name.vi} chưa được xác định mức độ quan trọng (dữ liệu cốt lõi, quan trọng hay khác).`,
-          `${name.en} has no criticality (core, important or other).`,
-        ),
-        fix: text('Đối chiếu Danh mục tại QĐ 20/2025/QĐ-TTg rồi thêm "criticality: core | important | other".', 'Check the list in Decision 20/2025 and add "criticality: core | important | other".'),
-      });
-    }
+  kind: 'dataset',
+  check({ model, report, entity: d }) {
+    if (d.criticality !== undefined) return;
+    const name = entityTitle(model, d.ref);
+    report({
+      entity: d.ref,
+      part: 'key',
+      message: text(
+        `${name.vi} chưa được xác định mức độ quan trọng (dữ liệu cốt lõi, quan trọng hay khác).`,
+        `${name.en} has no criticality (core, important or other).`,
+      ),
+      fix: text('Đối chiếu Danh mục tại QĐ 20/2025/QĐ-TTg rồi thêm "criticality: core | important | other".', 'Check the list in Decision 20/2025 and add "criticality: core | important | other".'),
+    });
   },
 });

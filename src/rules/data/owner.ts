@@ -1,9 +1,9 @@
 /** Every dataset names its data owner, whose rights synchronisation and sharing must respect. Source: Luật Dữ liệu 60/2024/QH15; QĐ 1751/QĐ-TTg Điều 1 mục III.5. */
 import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const dataOwner = defineRule({
+export const dataOwner = defineEntityRule({
   id: 'data.owner',
   severity: 'error',
   confirmed: true,
@@ -13,17 +13,16 @@ export const dataOwner = defineRule({
     'Collection, synchronisation and sharing must respect the data owner\'s rights (Decision 1751 III.5; 2024 Data Law). Declare owner and custodian.',
   ),
   legalRef: 'Luật Dữ liệu 60/2024/QH15; QĐ 1751/QĐ-TTg Điều 1 mục III.5',
-  check({ model, report }) {
-    for (const d of model.all('dataset')) {
-      if (d.owner !== undefined) continue;
-      const name = entityTitle(model, d.ref);
-      const hint = d.custodian !== undefined ? ` (đã có chủ quản ${model.nameOf(d.custodian)})` : '';
-      report({
-        entity: d.ref,
-        part: 'key',
-        message: text(`${name.vi} chưa xác định chủ sở hữu dữ liệu${hint}.`, `${name.en} has no data owner.`),
-        fix: text('Thêm "owner: org:<cơ quan>" (hoặc agency:…).', 'Add "owner: org:<body>" (or agency:…).'),
-      });
-    }
+  kind: 'dataset',
+  check({ model, report, entity: d }) {
+    if (d.owner !== undefined) return;
+    const name = entityTitle(model, d.ref);
+    const hint = d.custodian !== undefined ? ` (đã có chủ quản ${model.nameOf(d.custodian)})` : '';
+    report({
+      entity: d.ref,
+      part: 'key',
+      message: text(`${name.vi} chưa xác định chủ sở hữu dữ liệu${hint}.`, `${name.en} has no data owner.`),
+      fix: text('Thêm "owner: org:<cơ quan>" (hoặc agency:…).', 'Add "owner: org:<body>" (or agency:…).'),
+    });
   },
 });

@@ -1,9 +1,9 @@
 /** A dataset must declare whether it holds basic or sensitive personal data. Source: Luật 91/2025/QH15 Điều 2; NĐ 356/2025/NĐ-CP. */
 import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const dataPersonalDataCategory = defineRule({
+export const dataPersonalDataCategory = defineEntityRule({
   id: 'data.personal-data-category',
   severity: 'error',
   confirmed: true,
@@ -16,16 +16,15 @@ export const dataPersonalDataCategory = defineRule({
     'Declare personalData: none, basic or sensitive per the 2025 Personal Data Protection Law; sensitive data also needs protection (impact assessment, measures).',
   ),
   legalRef: 'Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15 Điều 2; NĐ 356/2025/NĐ-CP',
-  check({ model, report }) {
-    for (const d of model.all('dataset')) {
-      if (d.personalData !== undefined) continue;
-      const name = entityTitle(model, d.ref);
-      report({
-        entity: d.ref,
-        part: 'key',
-        message: text(`${name.vi} chưa xác định có chứa dữ liệu cá nhân cơ bản, nhạy cảm hay không.`, `${name.en} does not state its personal-data category.`),
-        fix: text('Thêm "personalData: none | basic | sensitive".', 'Add "personalData: none | basic | sensitive".'),
-      });
-    }
+  kind: 'dataset',
+  check({ model, report, entity: d }) {
+    if (d.personalData !== undefined) return;
+    const name = entityTitle(model, d.ref);
+    report({
+      entity: d.ref,
+      part: 'key',
+      message: text(`${name.vi} chưa xác định có chứa dữ liệu cá nhân cơ bản, nhạy cảm hay không.`, `${name.en} does not state its personal-data category.`),
+      fix: text('Thêm "personalData: none | basic | sensitive".', 'Add "personalData: none | basic | sensitive".'),
+    });
   },
 });

@@ -1,9 +1,9 @@
 /** Every dataset is classified as shared, restricted or open data. Source: Luật Dữ liệu 60/2024/QH15 Điều 3; QĐ 1751/QĐ-TTg Điều 1 mục IV.2.a, VII.3.đ. */
 import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const dataSharingClass = defineRule({
+export const dataSharingClass = defineEntityRule({
   id: 'data.sharing-class',
   severity: 'error',
   confirmed: true,
@@ -16,19 +16,18 @@ export const dataSharingClass = defineRule({
     'The 2024 Data Law classifies data by sharing scope; Decision 1751 requires every body to finish classifying its data by end-2025. Declare sharing: shared, restricted or open.',
   ),
   legalRef: 'Luật Dữ liệu 60/2024/QH15 Điều 3; QĐ 1751/QĐ-TTg Điều 1 mục IV.2.a, VII.3.đ',
-  check({ model, report }) {
-    for (const d of model.all('dataset')) {
-      if (d.sharing !== undefined) continue;
-      const name = entityTitle(model, d.ref);
-      report({
-        entity: d.ref,
-        part: 'key',
-        message: text(
-          `${name.vi} chưa được phân loại theo phạm vi chia sẻ (dùng chung, dùng riêng hay dữ liệu mở).`,
-          `${name.en} has no sharing class (shared, restricted or open).`,
-        ),
-        fix: text('Thêm "sharing: shared | restricted | open".', 'Add "sharing: shared | restricted | open".'),
-      });
-    }
+  kind: 'dataset',
+  check({ model, report, entity: d }) {
+    if (d.sharing !== undefined) return;
+    const name = entityTitle(model, d.ref);
+    report({
+      entity: d.ref,
+      part: 'key',
+      message: text(
+        `${name.vi} chưa được phân loại theo phạm vi chia sẻ (dùng chung, dùng riêng hay dữ liệu mở).`,
+        `${name.en} has no sharing class (shared, restricted or open).`,
+      ),
+      fix: text('Thêm "sharing: shared | restricted | open".', 'Add "sharing: shared | restricted | open".'),
+    });
   },
 });

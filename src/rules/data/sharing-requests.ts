@@ -2,9 +2,9 @@
 import { entityTitle, lowerFirst } from '../../analysis/names.js';
 import { parsePeriod, type IsoDate, type Period } from '../../core/dates.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const dataSharingRequests = defineRule({
+export const dataSharingRequests = defineEntityRule({
   id: 'data.sharing-requests',
   severity: 'error',
   confirmed: true,
@@ -17,25 +17,24 @@ export const dataSharingRequests = defineRule({
     'Under Decree 194/2025 Article 16, shared and open data is shared by default on request; a refusal must be written, with reasons and legal grounds. For the latest closed period, received must equal met plus refusedInWriting plus pending.',
   ),
   legalRef: 'NĐ 194/2025/NĐ-CP Điều 16',
-  check({ model, asOf, report }) {
-    for (const d of model.all('dataset')) {
-      if (d.sharing === 'restricted') continue;
-      const latest = latestClosedPeriod(d.sharingRequests ?? [], asOf);
-      if (!latest) continue;
-      const { index, entry: r, period } = latest;
-      const unanswered = r.received - r.met - (r.refusedInWriting ?? 0) - (r.pending ?? 0);
-      if (unanswered <= 0) continue;
-      const name = entityTitle(model, d.ref);
-      report({
-        entity: d.ref,
-        path: ['sharingRequests', index, 'met'],
-        message: text(
-          `${name.vi}: trong ${lowerFirst(period.labelVi)} có ${unanswered}/${r.received} yêu cầu chia sẻ không được đáp ứng, không có văn bản từ chối và không ghi là đang xử lý.`,
-          `${name.en}: in ${period.labelEn}, ${unanswered} of ${r.received} sharing requests were neither met, refused in writing, nor pending.`,
-        ),
-        fix: text('Đáp ứng các yêu cầu còn lại, hoặc ban hành văn bản từ chối nêu lý do và căn cứ; cập nhật met, refusedInWriting, pending.', 'Meet the remaining requests or refuse them in writing; update met, refusedInWriting and pending.'),
-      });
-    }
+  kind: 'dataset',
+  check({ model, asOf, report, entity: d }) {
+    if (d.sharing === 'restricted') return;
+    const latest = latestClosedPeriod(d.sharingRequests ?? [], asOf);
+    if (!latest) return;
+    const { index, entry: r, period } = latest;
+    const unanswered = r.received - r.met - (r.refusedInWriting ?? 0) - (r.pending ?? 0);
+    if (unanswered <= 0) return;
+    const name = entityTitle(model, d.ref);
+    report({
+      entity: d.ref,
+      path: ['sharingRequests', index, 'met'],
+      message: text(
+        `${name.vi}: trong ${lowerFirst(period.labelVi)} có ${unanswered}/${r.received} yêu cầu chia sẻ không được đáp ứng, không có văn bản từ chối và không ghi là đang xử lý.`,
+        `${name.en}: in ${period.labelEn}, ${unanswered} of ${r.received} sharing requests were neither met, refused in writing, nor pending.`,
+      ),
+      fix: text('Đáp ứng các yêu cầu còn lại, hoặc ban hành văn bản từ chối nêu lý do và căn cứ; cập nhật met, refusedInWriting, pending.', 'Meet the remaining requests or refuse them in writing; update met, refusedInWriting and pending.'),
+    });
   },
 });
 

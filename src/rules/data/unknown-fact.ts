@@ -2,9 +2,9 @@
 import { entityTitle } from '../../analysis/names.js';
 import { unknownFacts } from '../../analysis/unknowns.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const dataUnknownFact = defineRule({
+export const dataUnknownFact = defineEntityRule({
   id: 'data.unknown-fact',
   severity: 'warning',
   confirmed: true,
@@ -17,17 +17,16 @@ export const dataUnknownFact = defineRule({
     'Owner, custodian and classification are often unknown at the first inventory. Write "chưa xác định" instead of guessing: each is a warning in the gap report until it is established or a task addresses it.',
   ),
   legalRef: 'Luật Dữ liệu 60/2024/QH15; QĐ 1751/QĐ-TTg Điều 1 mục IV.2.a',
-  check({ model, report }) {
-    for (const d of model.all('dataset')) {
-      for (const fact of unknownFacts(d)) {
-        const name = entityTitle(model, d.ref);
-        report({
-          entity: d.ref,
-          path: fact.path,
-          message: text(`${name.vi}: "${fact.field}" chưa xác định.`, `${name.en}: "${fact.field}" is not yet known.`),
-          fix: text(`Xác định và ghi giá trị cho "${fact.field}", hoặc giao nhiệm vụ có "addresses: [${d.ref}]".`, `Establish "${fact.field}", or add a task with "addresses: [${d.ref}]".`),
-        });
-      }
+  kind: 'dataset',
+  check({ model, report, entity: d }) {
+    for (const fact of unknownFacts(d)) {
+      const name = entityTitle(model, d.ref);
+      report({
+        entity: d.ref,
+        path: fact.path,
+        message: text(`${name.vi}: "${fact.field}" chưa xác định.`, `${name.en}: "${fact.field}" is not yet known.`),
+        fix: text(`Xác định và ghi giá trị cho "${fact.field}", hoặc giao nhiệm vụ có "addresses: [${d.ref}]".`, `Establish "${fact.field}", or add a task with "addresses: [${d.ref}]".`),
+      });
     }
   },
 });

@@ -2,9 +2,9 @@
 import { isActiveIntegration, resolveEndpoint } from '../../analysis/endpoints.js';
 import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const integrationRetiredEndpoint = defineRule({
+export const integrationRetiredEndpoint = defineEntityRule({
   id: 'integration.retired-endpoint',
   severity: 'warning',
   confirmed: true,
@@ -17,26 +17,25 @@ export const integrationRetiredEndpoint = defineRule({
     'The directive implementing Official Letter 1215 requires working data connections. A live or planned integration to a retired system is dead or out of date: move it to the replacement (replacedBy) or retire it.',
   ),
   legalRef: 'CV 1215/TTg-KSTT; Quy định 05-QĐ/BCĐTW',
-  check({ model, report }) {
-    for (const it of model.all('integration')) {
-      if (!isActiveIntegration(it) || it.status === 'suspended') continue;
-      for (const side of ['from', 'to'] as const) {
-        const e = resolveEndpoint(model, it[side]);
-        if (e.kind !== 'system' || e.system.status !== 'retired') continue;
-        const name = entityTitle(model, it.ref);
-        const repl = e.system.replacedBy;
-        report({
-          entity: it.ref,
-          path: [side],
-          message: text(
-            `${name.vi} vẫn trỏ tới ${model.shortNameOf(e.ref)}, hệ thống đã dừng hoạt động${repl ? ` (thay thế bởi ${model.shortNameOf(repl)})` : ''}.`,
-            `${name.en} still points at ${model.shortNameOf(e.ref)}, which is retired${repl ? ` (replaced by ${model.shortNameOf(repl)})` : ''}.`,
-          ),
-          fix: repl
-            ? text(`Sửa "${side}" thành "${repl}", hoặc đặt status: retired cho kết nối.`, `Change "${side}" to "${repl}", or retire the integration.`)
-            : text('Chuyển kết nối sang hệ thống đang vận hành, hoặc đặt status: retired cho kết nối.', 'Point it at a running system, or retire the integration.'),
-        });
-      }
+  kind: 'integration',
+  check({ model, report, entity: it }) {
+    if (!isActiveIntegration(it) || it.status === 'suspended') return;
+    for (const side of ['from', 'to'] as const) {
+      const e = resolveEndpoint(model, it[side]);
+      if (e.kind !== 'system' || e.system.status !== 'retired') continue;
+      const name = entityTitle(model, it.ref);
+      const repl = e.system.replacedBy;
+      report({
+        entity: it.ref,
+        path: [side],
+        message: text(
+          `${name.vi} vẫn trỏ tới ${model.shortNameOf(e.ref)}, hệ thống đã dừng hoạt động${repl ? ` (thay thế bởi ${model.shortNameOf(repl)})` : ''}.`,
+          `${name.en} still points at ${model.shortNameOf(e.ref)}, which is retired${repl ? ` (replaced by ${model.shortNameOf(repl)})` : ''}.`,
+        ),
+        fix: repl
+          ? text(`Sửa "${side}" thành "${repl}", hoặc đặt status: retired cho kết nối.`, `Change "${side}" to "${repl}", or retire the integration.`)
+          : text('Chuyển kết nối sang hệ thống đang vận hành, hoặc đặt status: retired cho kết nối.', 'Point it at a running system, or retire the integration.'),
+      });
     }
   },
 });

@@ -2,10 +2,10 @@
 import { integrationEnds, isActiveIntegration, ownerName } from '../../analysis/endpoints.js';
 import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 import { hasComponent, isDataSharing } from '../../model/roles.js';
 
-export const integrationSharingPlatform = defineRule({
+export const integrationSharingPlatform = defineEntityRule({
   id: 'integration.sharing-platform',
   severity: 'error',
   confirmed: true,
@@ -18,41 +18,40 @@ export const integrationSharingPlatform = defineRule({
     'Decree 194/2025 Article 20 sets out the intermediary platforms NDXP, NDOP and the ministry/provincial LGSP. An integration between two different bodies (by the owners of its two ends) must use channel lgsp, ndxp or ndop (vdxp for official documents); with lgsp, via points to the agency\'s LGSP system.',
   ),
   legalRef: 'NĐ 194/2025/NĐ-CP Điều 20',
-  check({ model, report }) {
-    for (const it of model.all('integration')) {
-      // Infrastructure and network links carry no business data: the sharing rules do not apply.
-      if (!isDataSharing(it)) continue;
-      if (!isActiveIntegration(it)) continue;
-      const ends = integrationEnds(model, it);
-      if (ends.fromOwner === undefined || ends.toOwner === undefined || ends.fromOwner === ends.toOwner) continue;
-      const name = entityTitle(model, it.ref);
-      const a = ownerName(model, ends.fromOwner);
-      const b = ownerName(model, ends.toOwner);
-      if (it.channel === 'direct') {
+  kind: 'integration',
+  check({ model, report, entity: it }) {
+    // Infrastructure and network links carry no business data: the sharing rules do not apply.
+    if (!isDataSharing(it)) return;
+    if (!isActiveIntegration(it)) return;
+    const ends = integrationEnds(model, it);
+    if (ends.fromOwner === undefined || ends.toOwner === undefined || ends.fromOwner === ends.toOwner) return;
+    const name = entityTitle(model, it.ref);
+    const a = ownerName(model, ends.fromOwner);
+    const b = ownerName(model, ends.toOwner);
+    if (it.channel === 'direct') {
+      report({
+        entity: it.ref,
+        path: ['channel'],
+        message: text(
+          `${name.vi} trao đổi dữ liệu giữa ${a.vi} và ${b.vi} bằng kết nối trực tiếp, không qua nền tảng tích hợp, chia sẻ dữ liệu.`,
+          `${name.en} exchanges data between ${a.en} and ${b.en} over a direct connection instead of an integration platform.`,
+        ),
+        fix: text('Chuyển kết nối sang LGSP của tỉnh (channel: lgsp, via: system:<lgsp>) hoặc NDXP/NDOP.', 'Route it through the provincial LGSP (channel: lgsp, via: system:<lgsp>) or NDXP/NDOP.'),
+      });
+      return;
+    }
+    if (it.channel === 'lgsp' && it.via !== undefined) {
+      const via = model.get<'system'>(it.via);
+      if (via && !hasComponent(via, 'integration-platform')) {
         report({
           entity: it.ref,
-          path: ['channel'],
+          path: ['via'],
           message: text(
-            `${name.vi} trao đổi dữ liệu giữa ${a.vi} và ${b.vi} bằng kết nối trực tiếp, không qua nền tảng tích hợp, chia sẻ dữ liệu.`,
-            `${name.en} exchanges data between ${a.en} and ${b.en} over a direct connection instead of an integration platform.`,
+            `${name.vi} khai báo đi qua LGSP nhưng "via" trỏ tới ${model.shortNameOf(via.ref)}, không phải nền tảng tích hợp, chia sẻ dữ liệu.`,
+            `${name.en} claims to use the LGSP but "via" points to ${model.shortNameOf(via.ref)}, which is not an integration platform.`,
           ),
-          fix: text('Chuyển kết nối sang LGSP của tỉnh (channel: lgsp, via: system:<lgsp>) hoặc NDXP/NDOP.', 'Route it through the provincial LGSP (channel: lgsp, via: system:<lgsp>) or NDXP/NDOP.'),
+          fix: text('Sửa "via" thành hệ thống LGSP của cơ quan (component: integration-platform).', 'Point "via" at the agency\'s LGSP system (component: integration-platform).'),
         });
-        continue;
-      }
-      if (it.channel === 'lgsp' && it.via !== undefined) {
-        const via = model.get<'system'>(it.via);
-        if (via && !hasComponent(via, 'integration-platform')) {
-          report({
-            entity: it.ref,
-            path: ['via'],
-            message: text(
-              `${name.vi} khai báo đi qua LGSP nhưng "via" trỏ tới ${model.shortNameOf(via.ref)}, không phải nền tảng tích hợp, chia sẻ dữ liệu.`,
-              `${name.en} claims to use the LGSP but "via" points to ${model.shortNameOf(via.ref)}, which is not an integration platform.`,
-            ),
-            fix: text('Sửa "via" thành hệ thống LGSP của cơ quan (component: integration-platform).', 'Point "via" at the agency\'s LGSP system (component: integration-platform).'),
-          });
-        }
       }
     }
   },

@@ -1,9 +1,9 @@
 /** A KPI records its baseline, so progress can be measured against it. Source: Quy định 05-QĐ/BCĐTW; CV 1215/TTg-KSTT (chỉ số đo lường cụ thể). */
 import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const kpiBaseline = defineRule({
+export const kpiBaseline = defineEntityRule({
   id: 'kpi.baseline',
   severity: 'warning',
   confirmed: true,
@@ -13,18 +13,17 @@ export const kpiBaseline = defineRule({
     'Without a baseline, progress against the path cannot be assessed. Declare baseline: { value, date, source }.',
   ),
   legalRef: 'Quy định 05-QĐ/BCĐTW; CV 1215/TTg-KSTT',
-  check({ model, report }) {
-    for (const k of model.all('kpi')) {
-      // A current-state statistic has no target, task or baseline by design.
-      if (k.statistic === true) continue;
-      if (k.baseline !== undefined) continue;
-      const name = entityTitle(model, k.ref);
-      report({
-        entity: k.ref,
-        part: 'key',
-        message: text(`${name.vi} chưa có giá trị cơ sở.`, `${name.en} has no baseline.`),
-        fix: text('Thêm "baseline: { value: …, date: …, source: … }".', 'Add "baseline: { value: …, date: …, source: … }".'),
-      });
-    }
+  kind: 'kpi',
+  check({ model, report, entity: k }) {
+    // A current-state statistic has no target, task or baseline by design.
+    if (k.statistic === true) return;
+    if (k.baseline !== undefined) return;
+    const name = entityTitle(model, k.ref);
+    report({
+      entity: k.ref,
+      part: 'key',
+      message: text(`${name.vi} chưa có giá trị cơ sở.`, `${name.en} has no baseline.`),
+      fix: text('Thêm "baseline: { value: …, date: …, source: … }".', 'Add "baseline: { value: …, date: …, source: … }".'),
+    });
   },
 });

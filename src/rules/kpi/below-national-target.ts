@@ -3,7 +3,7 @@ import { kpiGoal, nationalGoal } from '../../analysis/kpis.js';
 import { entityTitle } from '../../analysis/names.js';
 import { viShortDate } from '../../core/dates.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
 const PROGRESS_UNITS = new Set(['percent', 'milestone']);
 
@@ -11,7 +11,7 @@ function comparable(a: string, b: string): boolean {
   return a === b || (PROGRESS_UNITS.has(a) && PROGRESS_UNITS.has(b));
 }
 
-export const kpiBelowNationalTarget = defineRule({
+export const kpiBelowNationalTarget = defineEntityRule({
   id: 'kpi.below-national-target',
   severity: 'error',
   confirmed: true,
@@ -24,45 +24,44 @@ export const kpiBelowNationalTarget = defineRule({
     'Strategies must align with the national framework (Official Letter 1215). A KPI with nationalTarget must aim at least at the national value (an error otherwise); a later deadline is a warning while the national deadline is still ahead (once it has passed, a later date is the catch-up date and is not reported). Unconfirmed national targets only warn; national-level targets are not compared.',
   ),
   legalRef: 'CV 1215/TTg-KSTT; QĐ 1751/QĐ-TTg Điều 1 mục IV.2',
-  check({ model, asOf, report }) {
-    for (const k of model.all('kpi')) {
-      if (k.nationalTarget === undefined) continue;
-      const t = model.target(k.nationalTarget);
-      const national = t ? nationalGoal(t) : undefined;
-      const own = kpiGoal(k);
-      if (!t || !national || !own || t.appliesTo !== 'agency') continue;
-      const severity = t.confirmed ? undefined : ('warning' as const);
-      const name = entityTitle(model, k.ref);
-      const basis = ` (${t.legalRef}${t.confirmed ? '' : ', chưa xác nhận'})`;
-      const lower = national.comparator === 'lte' ? own.value > national.value : own.value < national.value;
-      if (comparable(k.unit, t.unit) && lower) {
-        report({
-          entity: k.ref,
-          path: ['target', 'value'],
-          ...(severity ? { severity } : {}),
-          message: text(
-            `${name.vi} đặt mục tiêu ${own.value} thấp hơn chỉ tiêu quốc gia "${t.name}" là ${national.value}${basis}.`,
-            `${name.en} aims at ${own.value}, below the national target "${t.nameEn}" of ${national.value}.`,
-          ),
-          fix: text(`Nâng target.value lên ít nhất ${national.value}, hoặc giải trình bằng miễn trừ.`, `Raise target.value to at least ${national.value}, or justify it with a waiver.`),
-        });
-      }
-      // Once the national deadline has passed, a later agency deadline is the catch-up date, the only
-      // honest one left: it cannot be "brought forward" to a past date. The missed target itself shows
-      // in the KPI's progress (kpi.task-coverage, gap report).
-      if (own.deadline > national.deadline && national.deadline >= asOf) {
-        report({
-          entity: k.ref,
-          path: ['target', 'deadline'],
-          // A later date usually records a delay the agency already knows of: a warning, not a block.
-          severity: 'warning',
-          message: text(
-            `${name.vi} đặt thời hạn ${viShortDate(own.deadline)}, muộn hơn thời hạn của chỉ tiêu quốc gia "${t.name}" (${viShortDate(national.deadline)})${basis}.`,
-            `${name.en} is due ${own.deadline}, later than the national target "${t.nameEn}" (${national.deadline}).`,
-          ),
-          fix: text(`Đưa target.deadline về ${national.deadline} hoặc sớm hơn.`, `Bring target.deadline forward to ${national.deadline} or earlier.`),
-        });
-      }
+  kind: 'kpi',
+  check({ model, asOf, report, entity: k }) {
+    if (k.nationalTarget === undefined) return;
+    const t = model.target(k.nationalTarget);
+    const national = t ? nationalGoal(t) : undefined;
+    const own = kpiGoal(k);
+    if (!t || !national || !own || t.appliesTo !== 'agency') return;
+    const severity = t.confirmed ? undefined : ('warning' as const);
+    const name = entityTitle(model, k.ref);
+    const basis = ` (${t.legalRef}${t.confirmed ? '' : ', chưa xác nhận'})`;
+    const lower = national.comparator === 'lte' ? own.value > national.value : own.value < national.value;
+    if (comparable(k.unit, t.unit) && lower) {
+      report({
+        entity: k.ref,
+        path: ['target', 'value'],
+        ...(severity ? { severity } : {}),
+        message: text(
+          `${name.vi} đặt mục tiêu ${own.value} thấp hơn chỉ tiêu quốc gia "${t.name}" là ${national.value}${basis}.`,
+          `${name.en} aims at ${own.value}, below the national target "${t.nameEn}" of ${national.value}.`,
+        ),
+        fix: text(`Nâng target.value lên ít nhất ${national.value}, hoặc giải trình bằng miễn trừ.`, `Raise target.value to at least ${national.value}, or justify it with a waiver.`),
+      });
+    }
+    // Once the national deadline has passed, a later agency deadline is the catch-up date, the only
+    // honest one left: it cannot be "brought forward" to a past date. The missed target itself shows
+    // in the KPI's progress (kpi.task-coverage, gap report).
+    if (own.deadline > national.deadline && national.deadline >= asOf) {
+      report({
+        entity: k.ref,
+        path: ['target', 'deadline'],
+        // A later date usually records a delay the agency already knows of: a warning, not a block.
+        severity: 'warning',
+        message: text(
+          `${name.vi} đặt thời hạn ${viShortDate(own.deadline)}, muộn hơn thời hạn của chỉ tiêu quốc gia "${t.name}" (${viShortDate(national.deadline)})${basis}.`,
+          `${name.en} is due ${own.deadline}, later than the national target "${t.nameEn}" (${national.deadline}).`,
+        ),
+        fix: text(`Đưa target.deadline về ${national.deadline} hoặc sớm hơn.`, `Bring target.deadline forward to ${national.deadline} or earlier.`),
+      });
     }
   },
 });

@@ -1,9 +1,9 @@
 /** Every KPI states a target value and deadline, so progress can be measured. Source: Quy định 05-QĐ/BCĐTW; CV 1215/TTg-KSTT (mục tiêu và chỉ số đo lường cụ thể). */
 import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const kpiTarget = defineRule({
+export const kpiTarget = defineEntityRule({
   id: 'kpi.target',
   severity: 'error',
   confirmed: true,
@@ -13,20 +13,19 @@ export const kpiTarget = defineRule({
     'Strategies must carry concrete, measurable targets (Regulation 05, Official Letter 1215). Declare target: { value, deadline } for every KPI.',
   ),
   legalRef: 'Quy định 05-QĐ/BCĐTW; CV 1215/TTg-KSTT',
-  check({ model, report }) {
-    for (const k of model.all('kpi')) {
-      // A current-state statistic has no target, task or baseline by design.
-      if (k.statistic === true) continue;
-      if (k.target !== undefined) continue;
-      const t = k.nationalTarget ? model.target(k.nationalTarget) : undefined;
-      const name = entityTitle(model, k.ref);
-      const hint = t && t.value !== null ? text(` (chỉ tiêu quốc gia: ${t.value}${t.deadline ? `, thời hạn ${t.deadline}` : ''})`, ` (national target: ${t.value})`) : text('', '');
-      report({
-        entity: k.ref,
-        part: 'key',
-        message: text(`${name.vi} chưa có giá trị mục tiêu và thời hạn${hint.vi}.`, `${name.en} has no target value and deadline${hint.en}.`),
-        fix: text('Thêm "target: { value: …, deadline: … }".', 'Add "target: { value: …, deadline: … }".'),
-      });
-    }
+  kind: 'kpi',
+  check({ model, report, entity: k }) {
+    // A current-state statistic has no target, task or baseline by design.
+    if (k.statistic === true) return;
+    if (k.target !== undefined) return;
+    const t = k.nationalTarget ? model.target(k.nationalTarget) : undefined;
+    const name = entityTitle(model, k.ref);
+    const hint = t && t.value !== null ? text(` (chỉ tiêu quốc gia: ${t.value}${t.deadline ? `, thời hạn ${t.deadline}` : ''})`, ` (national target: ${t.value})`) : text('', '');
+    report({
+      entity: k.ref,
+      part: 'key',
+      message: text(`${name.vi} chưa có giá trị mục tiêu và thời hạn${hint.vi}.`, `${name.en} has no target value and deadline${hint.en}.`),
+      fix: text('Thêm "target: { value: …, deadline: … }".', 'Add "target: { value: …, deadline: … }".'),
+    });
   },
 });

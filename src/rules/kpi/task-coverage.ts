@@ -3,9 +3,9 @@ import { isOffTrack, kpiGoal, kpiProgress, KPI_STATUS_LABEL, nationalGoal } from
 import { entityTitle } from '../../analysis/names.js';
 import { tasksForKpi } from '../../analysis/tasks.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const kpiTaskCoverage = defineRule({
+export const kpiTaskCoverage = defineEntityRule({
   id: 'kpi.task-coverage',
   severity: 'warning',
   confirmed: true,
@@ -15,21 +15,20 @@ export const kpiTaskCoverage = defineRule({
     'Implementation needs a clear roadmap tied to resources (Official Letter 1215); every target of the strategy maps to tasks in its annex (Decision 1751). Declare a task with "addresses: [kpi:…]" (or the national target:… the KPI implements).',
   ),
   legalRef: 'CV 1215/TTg-KSTT; QĐ 1751/QĐ-TTg Phụ lục',
-  check({ model, asOf, report }) {
-    for (const k of model.all('kpi')) {
-      // A current-state statistic has no target, task or baseline by design.
-      if (k.statistic === true) continue;
-      if (tasksForKpi(model, k.ref).length > 0) continue;
-      const t = k.nationalTarget ? model.target(k.nationalTarget) : undefined;
-      const progress = kpiProgress(k, asOf, kpiGoal(k) ?? (t ? nationalGoal(t) : undefined));
-      const name = entityTitle(model, k.ref);
-      const state = isOffTrack(progress) ? text(` (đang ở trạng thái "${KPI_STATUS_LABEL[progress.status].vi}")`, ` (currently "${KPI_STATUS_LABEL[progress.status].en}")`) : text('', '');
-      report({
-        entity: k.ref,
-        part: 'key',
-        message: text(`${name.vi}${state.vi} chưa có nhiệm vụ nào thực hiện.`, `${name.en}${state.en} is carried by no task.`),
-        fix: text(`Thêm nhiệm vụ có "addresses: [${k.ref}]", có cơ quan chủ trì, thời hạn và sản phẩm.`, `Add a task with "addresses: [${k.ref}]", a lead, a deadline and a deliverable.`),
-      });
-    }
+  kind: 'kpi',
+  check({ model, asOf, report, entity: k }) {
+    // A current-state statistic has no target, task or baseline by design.
+    if (k.statistic === true) return;
+    if (tasksForKpi(model, k.ref).length > 0) return;
+    const t = k.nationalTarget ? model.target(k.nationalTarget) : undefined;
+    const progress = kpiProgress(k, asOf, kpiGoal(k) ?? (t ? nationalGoal(t) : undefined));
+    const name = entityTitle(model, k.ref);
+    const state = isOffTrack(progress) ? text(` (đang ở trạng thái "${KPI_STATUS_LABEL[progress.status].vi}")`, ` (currently "${KPI_STATUS_LABEL[progress.status].en}")`) : text('', '');
+    report({
+      entity: k.ref,
+      part: 'key',
+      message: text(`${name.vi}${state.vi} chưa có nhiệm vụ nào thực hiện.`, `${name.en}${state.en} is carried by no task.`),
+      fix: text(`Thêm nhiệm vụ có "addresses: [${k.ref}]", có cơ quan chủ trì, thời hạn và sản phẩm.`, `Add a task with "addresses: [${k.ref}]", a lead, a deadline and a deliverable.`),
+    });
   },
 });

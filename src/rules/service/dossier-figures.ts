@@ -1,7 +1,7 @@
 /** Dossier figures of a service add up: online, processed-online and ID-tagged counts never exceed dossiers received. Source: QĐ 1751/QĐ-TTg Điều 1 mục IV.2.a (tỷ lệ hồ sơ được xử lý trực tuyến). */
 import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
 const PARTS = [
   ['receivedOnline', 'tiếp nhận trực tuyến', 'received online'],
@@ -9,7 +9,7 @@ const PARTS = [
   ['withPersonalId', 'gắn định danh cá nhân', 'tagged with a personal ID'],
 ] as const;
 
-export const serviceDossierFigures = defineRule({
+export const serviceDossierFigures = defineEntityRule({
   id: 'service.dossier-figures',
   severity: 'error',
   confirmed: true,
@@ -22,34 +22,33 @@ export const serviceDossierFigures = defineRule({
     'The share of dossiers processed online (QĐ 1751/QĐ-TTg) is computed from the services\' "dossiers". A count above the dossiers received, or a period declared twice, corrupts the KPI: check the figures against the procedure-handling system.',
   ),
   legalRef: 'QĐ 1751/QĐ-TTg Điều 1 mục IV.2.a',
-  check({ model, report }) {
-    for (const s of model.all('service')) {
-      const name = entityTitle(model, s.ref);
-      const seen = new Set<string>();
-      (s.dossiers ?? []).forEach((d, i) => {
-        if (seen.has(d.period)) {
-          report({
-            entity: s.ref,
-            path: ['dossiers', i, 'period'],
-            message: text(`${name.vi}: kỳ ${d.period} được khai báo hai lần trong "dossiers".`, `${name.en}: period ${d.period} is declared twice in "dossiers".`),
-            fix: text('Gộp hai dòng thành một.', 'Merge the two rows.'),
-          });
-        }
-        seen.add(d.period);
-        for (const [field, vi, en] of PARTS) {
-          const v = d[field];
-          if (v === undefined || v <= d.received) continue;
-          report({
-            entity: s.ref,
-            path: ['dossiers', i, field],
-            message: text(
-              `${name.vi}: kỳ ${d.period} có ${v} hồ sơ ${vi}, nhiều hơn ${d.received} hồ sơ tiếp nhận.`,
-              `${name.en}: period ${d.period} has ${v} dossiers ${en}, more than the ${d.received} received.`,
-            ),
-            fix: text(`Sửa "${field}" hoặc "received" theo số liệu của hệ thống giải quyết TTHC.`, `Correct "${field}" or "received" from the handling system's figures.`),
-          });
-        }
-      });
-    }
+  kind: 'service',
+  check({ model, report, entity: s }) {
+    const name = entityTitle(model, s.ref);
+    const seen = new Set<string>();
+    (s.dossiers ?? []).forEach((d, i) => {
+      if (seen.has(d.period)) {
+        report({
+          entity: s.ref,
+          path: ['dossiers', i, 'period'],
+          message: text(`${name.vi}: kỳ ${d.period} được khai báo hai lần trong "dossiers".`, `${name.en}: period ${d.period} is declared twice in "dossiers".`),
+          fix: text('Gộp hai dòng thành một.', 'Merge the two rows.'),
+        });
+      }
+      seen.add(d.period);
+      for (const [field, vi, en] of PARTS) {
+        const v = d[field];
+        if (v === undefined || v <= d.received) continue;
+        report({
+          entity: s.ref,
+          path: ['dossiers', i, field],
+          message: text(
+            `${name.vi}: kỳ ${d.period} có ${v} hồ sơ ${vi}, nhiều hơn ${d.received} hồ sơ tiếp nhận.`,
+            `${name.en}: period ${d.period} has ${v} dossiers ${en}, more than the ${d.received} received.`,
+          ),
+          fix: text(`Sửa "${field}" hoặc "received" theo số liệu của hệ thống giải quyết TTHC.`, `Correct "${field}" or "received" from the handling system's figures.`),
+        });
+      }
+    });
   },
 });

@@ -2,9 +2,9 @@
 import { entityTitle } from '../../analysis/names.js';
 import { isUnknown } from '../../core/unknown.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const serviceHandlingSystem = defineRule({
+export const serviceHandlingSystem = defineEntityRule({
   id: 'service.handling-system',
   severity: 'warning',
   confirmed: true,
@@ -17,35 +17,34 @@ export const serviceHandlingSystem = defineRule({
     'The business architecture ties each service to a system of the shared applications layer (QĐ 3090/QĐ-BKHCN) — usually the procedure-handling system — so the services a system change affects are known. Write "handledBy: system:…" (or "chưa xác định" when not yet known). A service still tied to a retired or retiring system must move to its replacement (replacedBy).',
   ),
   legalRef: 'QĐ 3090/QĐ-BKHCN; QĐ 1751/QĐ-TTg Điều 1 mục IV.2.a',
-  check({ model, report }) {
-    for (const s of model.all('service')) {
-      const name = entityTitle(model, s.ref);
-      if (s.handledBy === undefined) {
-        report({
-          entity: s.ref,
-          part: 'key',
-          message: text(`${name.vi} chưa nêu hệ thống giải quyết hồ sơ.`, `${name.en} names no system handling its dossiers.`),
-          fix: text('Thêm "handledBy: system:<hệ thống giải quyết TTHC>", hoặc "handledBy: chưa xác định" khi chưa biết.', 'Add "handledBy: system:<handling system>", or "handledBy: chưa xác định" when not yet known.'),
-        });
-        continue;
-      }
-      if (isUnknown(s.handledBy)) continue; // service.unknown-fact reports it
-      const sys = model.get<'system'>(s.handledBy);
-      if (!sys || sys.entityKind !== 'system' || (sys.status !== 'retired' && sys.status !== 'retiring')) continue;
-      const repl = sys.replacedBy;
-      const retired = sys.status === 'retired';
+  kind: 'service',
+  check({ model, report, entity: s }) {
+    const name = entityTitle(model, s.ref);
+    if (s.handledBy === undefined) {
       report({
         entity: s.ref,
-        path: ['handledBy'],
-        severity: retired ? 'warning' : 'info',
-        message: text(
-          `${name.vi} do ${model.shortNameOf(sys.ref)} giải quyết, hệ thống ${retired ? 'đã dừng hoạt động' : 'đang dừng, chuyển đổi'}${repl ? ` (thay thế bởi ${model.shortNameOf(repl)})` : ''}.`,
-          `${name.en} is handled by ${model.shortNameOf(sys.ref)}, which is ${retired ? 'retired' : 'being retired'}${repl ? ` (replaced by ${model.shortNameOf(repl)})` : ''}.`,
-        ),
-        fix: repl
-          ? text(`Sửa "handledBy" thành "${repl}".`, `Change "handledBy" to "${repl}".`)
-          : text('Chuyển dịch vụ sang hệ thống đang vận hành và sửa "handledBy".', 'Move the service to a running system and update "handledBy".'),
+        part: 'key',
+        message: text(`${name.vi} chưa nêu hệ thống giải quyết hồ sơ.`, `${name.en} names no system handling its dossiers.`),
+        fix: text('Thêm "handledBy: system:<hệ thống giải quyết TTHC>", hoặc "handledBy: chưa xác định" khi chưa biết.', 'Add "handledBy: system:<handling system>", or "handledBy: chưa xác định" when not yet known.'),
       });
+      return;
     }
+    if (isUnknown(s.handledBy)) return; // service.unknown-fact reports it
+    const sys = model.get<'system'>(s.handledBy);
+    if (!sys || sys.entityKind !== 'system' || (sys.status !== 'retired' && sys.status !== 'retiring')) return;
+    const repl = sys.replacedBy;
+    const retired = sys.status === 'retired';
+    report({
+      entity: s.ref,
+      path: ['handledBy'],
+      severity: retired ? 'warning' : 'info',
+      message: text(
+        `${name.vi} do ${model.shortNameOf(sys.ref)} giải quyết, hệ thống ${retired ? 'đã dừng hoạt động' : 'đang dừng, chuyển đổi'}${repl ? ` (thay thế bởi ${model.shortNameOf(repl)})` : ''}.`,
+        `${name.en} is handled by ${model.shortNameOf(sys.ref)}, which is ${retired ? 'retired' : 'being retired'}${repl ? ` (replaced by ${model.shortNameOf(repl)})` : ''}.`,
+      ),
+      fix: repl
+        ? text(`Sửa "handledBy" thành "${repl}".`, `Change "handledBy" to "${repl}".`)
+        : text('Chuyển dịch vụ sang hệ thống đang vận hành và sửa "handledBy".', 'Move the service to a running system and update "handledBy".'),
+    });
   },
 });

@@ -2,9 +2,9 @@
 import { entityTitle } from '../../analysis/names.js';
 import { unknownFacts } from '../../analysis/unknowns.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const serviceUnknownFact = defineRule({
+export const serviceUnknownFact = defineEntityRule({
   id: 'service.unknown-fact',
   severity: 'warning',
   confirmed: true,
@@ -17,17 +17,16 @@ export const serviceUnknownFact = defineRule({
     'The service KPIs of QĐ 1751/QĐ-TTg (eligible procedures fully online, dossiers online) can only be computed when the provider, online level, eligibility and handling system are known. Write "chưa xác định" instead of guessing: each is a warning, counted in the gap report, and a task can address it ("addresses: [service:…]").',
   ),
   legalRef: 'QĐ 1751/QĐ-TTg Điều 1 mục IV.2.a',
-  check({ model, report }) {
-    for (const s of model.all('service')) {
-      for (const fact of unknownFacts(s)) {
-        const name = entityTitle(model, s.ref);
-        report({
-          entity: s.ref,
-          path: fact.path,
-          message: text(`${name.vi}: "${fact.field}" chưa xác định.`, `${name.en}: "${fact.field}" is not yet known.`),
-          fix: text(`Xác định và ghi giá trị cho "${fact.field}", hoặc giao nhiệm vụ có "addresses: [${s.ref}]".`, `Establish "${fact.field}", or add a task with "addresses: [${s.ref}]".`),
-        });
-      }
+  kind: 'service',
+  check({ model, report, entity: s }) {
+    for (const fact of unknownFacts(s)) {
+      const name = entityTitle(model, s.ref);
+      report({
+        entity: s.ref,
+        path: fact.path,
+        message: text(`${name.vi}: "${fact.field}" chưa xác định.`, `${name.en}: "${fact.field}" is not yet known.`),
+        fix: text(`Xác định và ghi giá trị cho "${fact.field}", hoặc giao nhiệm vụ có "addresses: [${s.ref}]".`, `Establish "${fact.field}", or add a task with "addresses: [${s.ref}]".`),
+      });
     }
   },
 });

@@ -2,10 +2,10 @@
 import { entityTitle } from '../../analysis/names.js';
 import { isInService } from '../../analysis/systems.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 import { at } from '../finding-path.js';
 
-export const systemContinuityPlans = defineRule({
+export const systemContinuityPlans = defineEntityRule({
   id: 'system.continuity-plans',
   severity: 'warning',
   confirmed: true,
@@ -18,25 +18,24 @@ export const systemContinuityPlans = defineRule({
     'The directive implementing Official Letter 1215/TTg-KSTT requires incident-response and data-recovery plans. Declare security.incidentResponsePlan: true and security.backup: true once the system has them.',
   ),
   legalRef: 'CV 1215/TTg-KSTT; Quy định 05-QĐ/BCĐTW',
-  check({ model, report }) {
-    for (const s of model.all('system')) {
-      if (!isInService(s)) continue;
-      const noIncident = s.security?.incidentResponsePlan !== true;
-      const noBackup = s.security?.backup !== true;
-      if (!noIncident && !noBackup) continue;
-      const missing = [noIncident ? 'phương án ứng phó sự cố' : '', noBackup ? 'phương án sao lưu, khôi phục dữ liệu' : ''].filter(Boolean).join(' và ');
-      const missingEn = [noIncident ? 'an incident-response plan' : '', noBackup ? 'a backup and recovery plan' : ''].filter(Boolean).join(' and ');
-      const name = entityTitle(model, s.ref);
-      const where = at(s, ['security', noIncident ? 'incidentResponsePlan' : 'backup']);
-      report({
-        entity: s.ref,
-        ...where,
-        message: text(`${name.vi} đang vận hành nhưng chưa có ${missing}.`, `${name.en} is in operation without ${missingEn}.`),
-        fix: text(
-          'Xây dựng, phê duyệt các phương án (theo hướng dẫn của Công an tỉnh), rồi khai báo security.incidentResponsePlan: true, security.backup: true.',
-          'Draw up and approve the plans, then declare security.incidentResponsePlan: true and security.backup: true.',
-        ),
-      });
-    }
+  kind: 'system',
+  check({ model, report, entity: s }) {
+    if (!isInService(s)) return;
+    const noIncident = s.security?.incidentResponsePlan !== true;
+    const noBackup = s.security?.backup !== true;
+    if (!noIncident && !noBackup) return;
+    const missing = [noIncident ? 'phương án ứng phó sự cố' : '', noBackup ? 'phương án sao lưu, khôi phục dữ liệu' : ''].filter(Boolean).join(' và ');
+    const missingEn = [noIncident ? 'an incident-response plan' : '', noBackup ? 'a backup and recovery plan' : ''].filter(Boolean).join(' and ');
+    const name = entityTitle(model, s.ref);
+    const where = at(s, ['security', noIncident ? 'incidentResponsePlan' : 'backup']);
+    report({
+      entity: s.ref,
+      ...where,
+      message: text(`${name.vi} đang vận hành nhưng chưa có ${missing}.`, `${name.en} is in operation without ${missingEn}.`),
+      fix: text(
+        'Xây dựng, phê duyệt các phương án (theo hướng dẫn của Công an tỉnh), rồi khai báo security.incidentResponsePlan: true, security.backup: true.',
+        'Draw up and approve the plans, then declare security.incidentResponsePlan: true and security.backup: true.',
+      ),
+    });
   },
 });

@@ -2,13 +2,13 @@
 import { isActiveIntegration, resolveEndpoint } from '../../analysis/endpoints.js';
 import { entityTitle, lowerFirst } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 import { integrationsAt } from '../../analysis/indexes.js';
 import { systemRoles } from '../../model/roles.js';
 
 const IN_SCOPE = new Set(['planned', 'building', 'operating', 'upgrading']);
 
-export const systemDuplicatesNational = defineRule({
+export const systemDuplicatesNational = defineEntityRule({
   id: 'system.duplicates-national',
   severity: 'warning',
   // The component catalogue of QĐ 3090 (and so the national counterparts) is unconfirmed.
@@ -22,39 +22,38 @@ export const systemDuplicatesNational = defineRule({
     'Some components have a national platform with the same function (public-service portal ↔ National Public Service Portal, identity ↔ VNeID). A local system of such a component must connect to the national platform or declare its migration (replacedBy, retireBy); otherwise it duplicates investment. The component catalogue is unconfirmed, so this is a warning.',
   ),
   legalRef: 'QĐ 1751/QĐ-TTg Điều 1 mục IV.2.a; QĐ 3090/QĐ-BKHCN',
-  check({ model, report }) {
-    for (const s of model.all('system')) {
-      if (!IN_SCOPE.has(s.status)) continue;
-      // Every role counts: a provincial portal that is also the identity gateway is checked for both.
-      systemRoles(s).forEach((role) => {
-        const comp = model.pack.components.find((c) => c.id === role.component);
-        const counterpartRef = comp?.nationalCounterpart;
-        const counterpart = counterpartRef ? model.national(counterpartRef) : undefined;
-        if (!comp || !counterpart) return;
-        if (s.replacedBy === counterpart.ref) return;
-        if (counterpart.component === 'identity' && s.usesVneid === true) return;
-        const connected = integrationsAt(model, s.ref).some((it) => {
-          if (!isActiveIntegration(it)) return false;
-          const ends = [resolveEndpoint(model, it.from), resolveEndpoint(model, it.to)].map((e) => ('ref' in e ? e.ref : e.raw));
-          return ends.includes(s.ref) && ends.includes(counterpart.ref);
-        });
-        if (connected) return;
-        const name = entityTitle(model, s.ref);
-        const basis = counterpart.legalRef ? ` Căn cứ: ${counterpart.legalRef}.` : '';
-        const roleIndex = (s.roles ?? []).findIndex((r) => r.component === role.component);
-        report({
-          entity: s.ref,
-          path: role.primary ? ['component'] : ['roles', roleIndex, 'component'],
-          message: text(
-            `${name.vi} (${lowerFirst(comp.vi)}) trùng chức năng với ${counterpart.name} nhưng không kết nối và chưa có lộ trình chuyển sang nền tảng quốc gia.${basis}`,
-            `${name.en} (${lowerFirst(comp.en)}) duplicates ${counterpart.nameEn} without connecting to it or a plan to migrate.${counterpart.legalRef ? ` Basis: ${counterpart.legalRef}.` : ''}`,
-          ),
-          fix: text(
-            `Kết nối hệ thống với ${counterpart.ref}, hoặc khai báo "replacedBy: ${counterpart.ref}" và thời hạn dừng "retireBy".`,
-            `Connect the system to ${counterpart.ref}, or declare "replacedBy: ${counterpart.ref}" and a "retireBy" date.`,
-          ),
-        });
+  kind: 'system',
+  check({ model, report, entity: s }) {
+    if (!IN_SCOPE.has(s.status)) return;
+    // Every role counts: a provincial portal that is also the identity gateway is checked for both.
+    systemRoles(s).forEach((role) => {
+      const comp = model.pack.components.find((c) => c.id === role.component);
+      const counterpartRef = comp?.nationalCounterpart;
+      const counterpart = counterpartRef ? model.national(counterpartRef) : undefined;
+      if (!comp || !counterpart) return;
+      if (s.replacedBy === counterpart.ref) return;
+      if (counterpart.component === 'identity' && s.usesVneid === true) return;
+      const connected = integrationsAt(model, s.ref).some((it) => {
+        if (!isActiveIntegration(it)) return false;
+        const ends = [resolveEndpoint(model, it.from), resolveEndpoint(model, it.to)].map((e) => ('ref' in e ? e.ref : e.raw));
+        return ends.includes(s.ref) && ends.includes(counterpart.ref);
       });
-    }
+      if (connected) return;
+      const name = entityTitle(model, s.ref);
+      const basis = counterpart.legalRef ? ` Căn cứ: ${counterpart.legalRef}.` : '';
+      const roleIndex = (s.roles ?? []).findIndex((r) => r.component === role.component);
+      report({
+        entity: s.ref,
+        path: role.primary ? ['component'] : ['roles', roleIndex, 'component'],
+        message: text(
+          `${name.vi} (${lowerFirst(comp.vi)}) trùng chức năng với ${counterpart.name} nhưng không kết nối và chưa có lộ trình chuyển sang nền tảng quốc gia.${basis}`,
+          `${name.en} (${lowerFirst(comp.en)}) duplicates ${counterpart.nameEn} without connecting to it or a plan to migrate.${counterpart.legalRef ? ` Basis: ${counterpart.legalRef}.` : ''}`,
+        ),
+        fix: text(
+          `Kết nối hệ thống với ${counterpart.ref}, hoặc khai báo "replacedBy: ${counterpart.ref}" và thời hạn dừng "retireBy".`,
+          `Connect the system to ${counterpart.ref}, or declare "replacedBy: ${counterpart.ref}" and a "retireBy" date.`,
+        ),
+      });
+    });
   },
 });

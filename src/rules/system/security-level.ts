@@ -3,9 +3,9 @@ import { entityTitle } from '../../analysis/names.js';
 import { isInSecurityScope } from '../../analysis/systems.js';
 import { text } from '../../core/text.js';
 import { isUnknown } from '../../core/unknown.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const systemSecurityLevel = defineRule({
+export const systemSecurityLevel = defineEntityRule({
   id: 'system.security-level',
   severity: 'error',
   confirmed: true,
@@ -18,34 +18,33 @@ export const systemSecurityLevel = defineRule({
     'The system owner prepares the security-level dossier (levels 1–5) under Decree 85/2016, has it appraised and approved; declare security.level, security.dossier: approved and security.decision (number, date).',
   ),
   legalRef: 'Luật An toàn thông tin mạng 2015; NĐ 85/2016/NĐ-CP Điều 12–17',
-  check({ model, report }) {
-    for (const s of model.all('system')) {
-      if (!isInSecurityScope(s)) continue;
-      const name = entityTitle(model, s.ref);
-      const level = s.security?.level;
-      // A level or dossier declared "chưa xác định" is reported once, by system.unknown-fact.
-      if (isUnknown(level) || isUnknown(s.security?.dossier)) continue;
-      if (level === undefined) {
-        report({
-          entity: s.ref,
-          path: s.security ? ['security'] : [],
-          part: 'key',
-          message: text(`${name.vi} chưa được xác định cấp độ an toàn hệ thống thông tin.`, `${name.en} has no security level.`),
-          fix: text('Lập hồ sơ đề xuất cấp độ và khai báo security.level (1–5).', 'Prepare the level dossier and declare security.level (1–5).'),
-        });
-        continue;
-      }
-      if (s.security?.dossier !== 'approved' || s.security.decision === undefined) {
-        report({
-          entity: s.ref,
-          path: s.security?.dossier !== undefined ? ['security', 'dossier'] : ['security', 'level'],
-          message: text(
-            `${name.vi} (cấp độ ${level}) chưa có quyết định phê duyệt cấp độ an toàn.`,
-            `${name.en} (level ${level}) has no approved security-level decision.`,
-          ),
-          fix: text('Trình phê duyệt hồ sơ đề xuất cấp độ; khai báo security.dossier: approved và security.decision (số, ngày).', 'Get the dossier approved; declare security.dossier: approved and security.decision (number, date).'),
-        });
-      }
+  kind: 'system',
+  check({ model, report, entity: s }) {
+    if (!isInSecurityScope(s)) return;
+    const name = entityTitle(model, s.ref);
+    const level = s.security?.level;
+    // A level or dossier declared "chưa xác định" is reported once, by system.unknown-fact.
+    if (isUnknown(level) || isUnknown(s.security?.dossier)) return;
+    if (level === undefined) {
+      report({
+        entity: s.ref,
+        path: s.security ? ['security'] : [],
+        part: 'key',
+        message: text(`${name.vi} chưa được xác định cấp độ an toàn hệ thống thông tin.`, `${name.en} has no security level.`),
+        fix: text('Lập hồ sơ đề xuất cấp độ và khai báo security.level (1–5).', 'Prepare the level dossier and declare security.level (1–5).'),
+      });
+      return;
+    }
+    if (s.security?.dossier !== 'approved' || s.security.decision === undefined) {
+      report({
+        entity: s.ref,
+        path: s.security?.dossier !== undefined ? ['security', 'dossier'] : ['security', 'level'],
+        message: text(
+          `${name.vi} (cấp độ ${level}) chưa có quyết định phê duyệt cấp độ an toàn.`,
+          `${name.en} (level ${level}) has no approved security-level decision.`,
+        ),
+        fix: text('Trình phê duyệt hồ sơ đề xuất cấp độ; khai báo security.dossier: approved và security.decision (số, ngày).', 'Get the dossier approved; declare security.dossier: approved and security.decision (number, date).'),
+      });
     }
   },
 });

@@ -3,14 +3,14 @@ import { isNationalOrSectoralDb } from '../../analysis/datasets.js';
 import { entityTitle } from '../../analysis/names.js';
 import { isInSecurityScope } from '../../analysis/systems.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 import { at } from '../finding-path.js';
 import { datasetsOn } from '../../analysis/indexes.js';
 import { systemRoles } from '../../model/roles.js';
 
 const DB_COMPONENTS = new Set(['national-database', 'sectoral-database']);
 
-export const systemTtdlqgRoadmap = defineRule({
+export const systemTtdlqgRoadmap = defineEntityRule({
   id: 'system.ttdlqg-roadmap',
   severity: 'warning',
   confirmed: true,
@@ -23,26 +23,25 @@ export const systemTtdlqgRoadmap = defineRule({
     'Decision 1751 requires bodies to agree with the Ministry of Public Security a roadmap for hosting their national and sectoral databases at the National Data Center. Declare hosting.ttdlqgRoadmap.agreedWithBca: true and targetDate, or hosting.deployment: ttdlqg once moved.',
   ),
   legalRef: 'QĐ 1751/QĐ-TTg Điều 1 mục VII.3.a',
-  check({ model, report }) {
-    for (const s of model.all('system')) {
-      if (!isInSecurityScope(s) || s.hosting?.deployment === 'ttdlqg') continue;
-      const hosted = datasetsOn(model, s.ref).filter(isNationalOrSectoralDb);
-      if (!systemRoles(s).some((r) => DB_COMPONENTS.has(r.component)) && hosted.length === 0) continue;
-      if (s.hosting?.ttdlqgRoadmap?.agreedWithBca === true) continue;
-      const name = entityTitle(model, s.ref);
-      const what = hosted.length ? ` (lưu ${hosted.map((d) => `"${model.shortNameOf(d.ref)}"`).join(', ')})` : '';
-      report({
-        entity: s.ref,
-        ...at(s, ['hosting', 'ttdlqgRoadmap', 'agreedWithBca']),
-        message: text(
-          `${name.vi}${what} là hệ thống cơ sở dữ liệu quốc gia, chuyên ngành nhưng chưa có lộ trình lưu trữ tại Trung tâm dữ liệu quốc gia được thống nhất với Bộ Công an.`,
-          `${name.en} is a national or sectoral database system without a National Data Center hosting roadmap agreed with the Ministry of Public Security.`,
-        ),
-        fix: text(
-          'Thống nhất lộ trình với Bộ Công an; khai báo hosting.ttdlqgRoadmap: { agreedWithBca: true, targetDate: … }.',
-          'Agree the roadmap with the Ministry of Public Security; declare hosting.ttdlqgRoadmap: { agreedWithBca: true, targetDate: … }.',
-        ),
-      });
-    }
+  kind: 'system',
+  check({ model, report, entity: s }) {
+    if (!isInSecurityScope(s) || s.hosting?.deployment === 'ttdlqg') return;
+    const hosted = datasetsOn(model, s.ref).filter(isNationalOrSectoralDb);
+    if (!systemRoles(s).some((r) => DB_COMPONENTS.has(r.component)) && hosted.length === 0) return;
+    if (s.hosting?.ttdlqgRoadmap?.agreedWithBca === true) return;
+    const name = entityTitle(model, s.ref);
+    const what = hosted.length ? ` (lưu ${hosted.map((d) => `"${model.shortNameOf(d.ref)}"`).join(', ')})` : '';
+    report({
+      entity: s.ref,
+      ...at(s, ['hosting', 'ttdlqgRoadmap', 'agreedWithBca']),
+      message: text(
+        `${name.vi}${what} là hệ thống cơ sở dữ liệu quốc gia, chuyên ngành nhưng chưa có lộ trình lưu trữ tại Trung tâm dữ liệu quốc gia được thống nhất với Bộ Công an.`,
+        `${name.en} is a national or sectoral database system without a National Data Center hosting roadmap agreed with the Ministry of Public Security.`,
+      ),
+      fix: text(
+        'Thống nhất lộ trình với Bộ Công an; khai báo hosting.ttdlqgRoadmap: { agreedWithBca: true, targetDate: … }.',
+        'Agree the roadmap with the Ministry of Public Security; declare hosting.ttdlqgRoadmap: { agreedWithBca: true, targetDate: … }.',
+      ),
+    });
   },
 });

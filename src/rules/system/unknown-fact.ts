@@ -2,9 +2,9 @@
 import { entityTitle } from '../../analysis/names.js';
 import { unknownFacts } from '../../analysis/unknowns.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const systemUnknownFact = defineRule({
+export const systemUnknownFact = defineEntityRule({
   id: 'system.unknown-fact',
   severity: 'warning',
   confirmed: true,
@@ -17,17 +17,16 @@ export const systemUnknownFact = defineRule({
     'A first inventory rarely knows every owner, operator or security level. Write "chưa xác định" (or "unknown") instead of inventing a value: the repository still validates, each unknown is a warning counted in the gap report, and a task can address it ("addresses: [system:…]").',
   ),
   legalRef: 'NĐ 85/2016/NĐ-CP Điều 3, Điều 12–17',
-  check({ model, report }) {
-    for (const s of model.all('system')) {
-      for (const fact of unknownFacts(s)) {
-        const name = entityTitle(model, s.ref);
-        report({
-          entity: s.ref,
-          path: fact.path,
-          message: text(`${name.vi}: "${fact.field}" chưa xác định.`, `${name.en}: "${fact.field}" is not yet known.`),
-          fix: text(`Xác định và ghi giá trị cho "${fact.field}", hoặc giao nhiệm vụ có "addresses: [${s.ref}]".`, `Establish "${fact.field}", or add a task with "addresses: [${s.ref}]".`),
-        });
-      }
+  kind: 'system',
+  check({ model, report, entity: s }) {
+    for (const fact of unknownFacts(s)) {
+      const name = entityTitle(model, s.ref);
+      report({
+        entity: s.ref,
+        path: fact.path,
+        message: text(`${name.vi}: "${fact.field}" chưa xác định.`, `${name.en}: "${fact.field}" is not yet known.`),
+        fix: text(`Xác định và ghi giá trị cho "${fact.field}", hoặc giao nhiệm vụ có "addresses: [${s.ref}]".`, `Establish "${fact.field}", or add a task with "addresses: [${s.ref}]".`),
+      });
     }
   },
 });

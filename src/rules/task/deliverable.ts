@@ -1,9 +1,9 @@
 /** Every task names its deliverable (Sản phẩm), as provincial task tables do. Source: QĐ 1751/QĐ-TTg Phụ lục (bảng nhiệm vụ); the "Sản phẩm" column is common provincial practice, unconfirmed. */
 import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const taskDeliverable = defineRule({
+export const taskDeliverable = defineEntityRule({
   id: 'task.deliverable',
   severity: 'warning',
   // The seeds' task table has no "Sản phẩm" column; provincial plans commonly add one.
@@ -14,16 +14,15 @@ export const taskDeliverable = defineRule({
     'Many provincial plans have a "Deliverable" column; the annex of Decision 1751 has only "Notes", so this only warns. Declare deliverable, e.g. "Decision issuing the regulation…".',
   ),
   legalRef: 'QĐ 1751/QĐ-TTg Phụ lục',
-  check({ model, report }) {
-    for (const t of model.all('task')) {
-      if (t.deliverable !== undefined || t.status === 'cancelled') continue;
-      const name = entityTitle(model, t.ref);
-      report({
-        entity: t.ref,
-        part: 'key',
-        message: text(`${name.vi} chưa nêu sản phẩm đầu ra.`, `${name.en} names no deliverable.`),
-        fix: text('Thêm "deliverable: …" (văn bản, hệ thống, cơ sở dữ liệu… được bàn giao).', 'Add "deliverable: …".'),
-      });
-    }
+  kind: 'task',
+  check({ model, report, entity: t }) {
+    if (t.deliverable !== undefined || t.status === 'cancelled') return;
+    const name = entityTitle(model, t.ref);
+    report({
+      entity: t.ref,
+      part: 'key',
+      message: text(`${name.vi} chưa nêu sản phẩm đầu ra.`, `${name.en} names no deliverable.`),
+      fix: text('Thêm "deliverable: …" (văn bản, hệ thống, cơ sở dữ liệu… được bàn giao).', 'Add "deliverable: …".'),
+    });
   },
 });

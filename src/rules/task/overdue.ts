@@ -4,9 +4,9 @@ import { isOverdue, taskDeadline, taskStateAt } from '../../analysis/tasks.js';
 import { viDeadline } from '../../core/dates.js';
 import { enumLabel } from '../../framework/types.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineEntityRule } from '../define-rule.js';
 
-export const taskOverdue = defineRule({
+export const taskOverdue = defineEntityRule({
   id: 'task.overdue',
   severity: 'warning',
   confirmed: true,
@@ -16,22 +16,21 @@ export const taskOverdue = defineRule({
     'The directive implementing Official Letter 1215 requires follow-up of implementation. An overdue task must be finished, or its status and deadline updated with a reason.',
   ),
   legalRef: 'CV 1215/TTg-KSTT; Quy định 05-QĐ/BCĐTW',
-  check({ model, asOf, report }) {
-    for (const t of model.all('task')) {
-      if (!isOverdue(t, asOf)) continue;
-      const dl = taskDeadline(t)!;
-      const state = taskStateAt(t, asOf);
-      const name = entityTitle(model, t.ref);
-      const progress = state.progress !== null ? `, tiến độ ${state.progress}%` : '';
-      report({
-        entity: t.ref,
-        path: ['deadline'],
-        message: text(
-          `${name.vi} đã quá thời hạn (${viDeadline(dl)}) nhưng chưa hoàn thành (${enumLabel(model.pack, 'taskStatus', state.status).toLowerCase()}${progress}).`,
-          `${name.en} is past its deadline (${dl.raw}) and not finished (${enumLabel(model.pack, 'taskStatus', state.status, 'en').toLowerCase()}${state.progress !== null ? `, ${state.progress}%` : ''}).`,
-        ),
-        fix: text('Hoàn thành nhiệm vụ, hoặc cập nhật status/updates và điều chỉnh deadline kèm lý do.', 'Finish the task, or update status/updates and revise the deadline with a reason.'),
-      });
-    }
+  kind: 'task',
+  check({ model, asOf, report, entity: t }) {
+    if (!isOverdue(t, asOf)) return;
+    const dl = taskDeadline(t)!;
+    const state = taskStateAt(t, asOf);
+    const name = entityTitle(model, t.ref);
+    const progress = state.progress !== null ? `, tiến độ ${state.progress}%` : '';
+    report({
+      entity: t.ref,
+      path: ['deadline'],
+      message: text(
+        `${name.vi} đã quá thời hạn (${viDeadline(dl)}) nhưng chưa hoàn thành (${enumLabel(model.pack, 'taskStatus', state.status).toLowerCase()}${progress}).`,
+        `${name.en} is past its deadline (${dl.raw}) and not finished (${enumLabel(model.pack, 'taskStatus', state.status, 'en').toLowerCase()}${state.progress !== null ? `, ${state.progress}%` : ''}).`,
+      ),
+      fix: text('Hoàn thành nhiệm vụ, hoặc cập nhật status/updates và điều chỉnh deadline kèm lý do.', 'Finish the task, or update status/updates and revise the deadline with a reason.'),
+    });
   },
 });

@@ -196,6 +196,30 @@ describe('strategy PDF and DOCX of the sample province', async () => {
     expect(text).toContain('Hình 6. Kiến trúc dữ liệu');
   });
 
+  it('the DOCX puts a figure wider than tall on a landscape section with its caption, as the PDF does', () => {
+    const onPage = new Map<number, number>(); // figure number → width of the PDF page its caption is on
+    const ws = words(pdf);
+    ws.forEach((w, i) => {
+      const n = /^(\d+)\.$/.exec(ws[i + 1]?.text ?? '')?.[1];
+      if (w.text === 'Hình' && n && ws[i + 1]!.page === w.page && !onPage.has(Number(n))) onPage.set(Number(n), w.pageWidth);
+    });
+    expect([...onPage.keys()].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+    const wide = [...onPage].filter(([, width]) => width > 700).map(([n]) => n);
+    expect(wide.length, 'landscape figures').toBeGreaterThan(0);
+    expect(wide.length, 'portrait figures').toBeLessThan(6);
+    // a section's properties close it: split the body after each <w:sectPr>
+    const sections = docxXml(docx, 'word/document.xml').split('</w:sectPr>').slice(0, -1);
+    for (const n of onPage.keys()) {
+      const section = sections.find((x) => x.includes(`Hình ${n}. `));
+      expect(section, `Hình ${n}`).toBeDefined();
+      const landscape = /<w:pgSz [^>]*w:orient="landscape"/.test(section!.slice(section!.lastIndexOf('<w:sectPr')));
+      expect(landscape, `Hình ${n}`).toBe(wide.includes(n));
+      // drawn within the section's text width: 252 mm landscape, 165 mm portrait (EMU: 36000 per mm)
+      const cx = Number(/<wp:extent cx="(\d+)"/.exec(section!.slice(0, section!.indexOf(`Hình ${n}. `)).split('<w:drawing>').at(-1) ?? '')?.[1]);
+      expect(cx / 36000, `Hình ${n}`).toBeLessThanOrEqual(landscape ? 252 : 165);
+    }
+  });
+
   it('the DOCX task table repeats its header row and holds every task', () => {
     const xml = docxXml(docx, 'word/document.xml');
     expect(xml).toContain('<w:tblHeader/>');
