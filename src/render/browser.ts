@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +62,23 @@ export class BrowserProvider {
     private readonly env: Readonly<Record<string, string | undefined>>,
     private readonly opts: { readonly handleSignals?: boolean } = {},
   ) {}
+
+  /**
+   * Which Chromium this provider would launch, without launching it: its real path, size and time of
+   * change (a new version is a new file). Part of the cache key of printed outputs; undefined when no
+   * Chromium is found.
+   */
+  identity(): string | undefined {
+    const path = findChromium(this.env);
+    if (!path) return undefined;
+    try {
+      const real = realpathSync(path);
+      const st = statSync(real);
+      return `${real}:${st.size}:${Math.trunc(st.mtimeMs)}`;
+    } catch {
+      return undefined;
+    }
+  }
 
   get launched(): boolean {
     return this.browser !== undefined;

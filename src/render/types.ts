@@ -53,6 +53,12 @@ export interface RenderContext {
 export interface RenderCache {
   get(key: string): Promise<Uint8Array | undefined>;
   set(key: string, data: Uint8Array): Promise<void>;
+  /**
+   * A stamp of kientruc's own code, templates and packs (changes whenever any of them does), for keys of
+   * outputs whose renderers change often (documents: `render/cached-output.ts`). A cache without one
+   * is used for diagrams only.
+   */
+  stamp?(): string | undefined;
 }
 
 export interface Renderer {

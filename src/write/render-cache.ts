@@ -1,6 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../core/paths.js';
 import type { RenderCache } from '../render/types.js';
 
 /** Folder of the cache, relative to the working directory (git-ignored). */
@@ -19,6 +22,37 @@ export interface CacheStats {
   errors: number;
 }
 
+/** The folder holding kientruc's running code (`dist/`, or `src/` when run from source). */
+const CODE_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * A stamp of kientruc's own code, templates, packs and locked dependencies: a hash of the path, size
+ * and time of change of every file under them. Any rebuild of kientruc (a new `dist/`, an edited
+ * template or pack, another dependency) gives a new stamp, so no output rendered by other code is
+ * ever reused. Computed once per process (about a thousand `stat` calls).
+ */
+export function codeStamp(roots: readonly string[] = [CODE_ROOT, join(PACKAGE_ROOT, 'templates'), join(PACKAGE_ROOT, 'src', 'framework', 'packs'), join(PACKAGE_ROOT, 'package.json'), join(PACKAGE_ROOT, 'package-lock.json')]): string {
+  const hash = createHash('sha256');
+  const visit = (path: string): void => {
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      hash.update(`missing ${path}\n`);
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(path).sort()) if (name !== 'node_modules') visit(join(path, name));
+    } else {
+      hash.update(`${path} ${st.size} ${st.mtimeMs}\n`);
+    }
+  };
+  for (const root of roots) visit(root);
+  return hash.digest('hex');
+}
+
+let processStamp: string | undefined;
+
 /**
  * Rendered outputs by content-hash key, on disk: `<dir>/<key[0..2]>/<key>`, each entry its payload
  * preceded by the payload's SHA-256. A truncated, altered or unreadable entry is a miss; a folder that
@@ -29,6 +63,12 @@ export class FileRenderCache implements RenderCache {
   private readonly used = new Set<string>();
 
   constructor(readonly dir: string) {}
+
+  /** See `codeStamp`: the same for every cache of this process. */
+  stamp(): string {
+    processStamp ??= codeStamp();
+    return processStamp;
+  }
 
   private pathOf(key: string): string {
     return join(this.dir, key.slice(0, 2), key);

@@ -13,7 +13,7 @@
  * Rules and examples: docs/outputs.md.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InternalError, osErrorCode, osUserError, UserError } from '../core/errors.js';
 import { text } from '../core/text.js';
@@ -241,12 +241,17 @@ interface Plan {
    * `build --check` stays clean.
    */
   readonly manifest: boolean;
+  /**
+   * Owned regular files reached through real folders only (no link on the way): a whole-folder swap
+   * may carry one over into the new folder when it holds exactly the bytes this write would put there.
+   */
+  readonly reusable: ReadonlySet<string>;
 }
 
 /** Decides what the write may touch, or refuses. */
 async function plan(out: OutputDir, paths: readonly string[], mode: WriteMode): Promise<Plan> {
   const info = await stat(out.path).catch(() => undefined);
-  if (!info) return { exists: false, owned: new Set(), stale: [], listed: paths, onlyOwned: true, manifest: true };
+  if (!info) return { exists: false, owned: new Set(), stale: [], listed: paths, onlyOwned: true, manifest: true, reusable: new Set() };
   if (!info.isDirectory()) throw refusal(out.shown, text('đây là một tệp đã có, không phải thư mục', 'it is an existing file, not a folder'), CHOOSE_ANOTHER);
   const tree = await listTree(out.path);
   const files = filesOf(tree);
@@ -299,15 +304,17 @@ async function plan(out: OutputDir, paths: readonly string[], mode: WriteMode): 
   }
   const produced = new Set(paths);
   const stale = mode === 'replace' ? [...owned].filter((f) => !produced.has(f)).sort() : [];
-  // A stale file under a linked folder would be deleted through the link: keep it instead.
-  const safeStale = stale.filter((f) => {
+  const throughFolders = (f: string): boolean => {
     const parts = f.split('/');
     return parts.slice(1).every((_, i) => tree.get(parts.slice(0, i + 1).join('/')) === 'dir');
-  });
+  };
+  // A stale file under a linked folder would be deleted through the link: keep it instead.
+  const safeStale = stale.filter(throughFolders);
+  const reusable = new Set([...owned].filter((f) => produced.has(f) && tree.get(f) === 'file' && throughFolders(f)));
   const listed = mode === 'replace' ? paths : [...new Set([...owned, ...paths])];
   const onlyOwned = files.every((f) => owned.has(f) || f === MANIFEST);
   const manifest = found.own || found.enclosing.size === 0 || !paths.every((f) => found.enclosing.has(f));
-  return { exists: true, owned, stale: safeStale, listed, onlyOwned, manifest };
+  return { exists: true, owned, stale: safeStale, listed, onlyOwned, manifest, reusable };
 }
 
 /** Writes one output: a streamed file piece by piece (never whole in memory), any other at once. */
@@ -336,15 +343,81 @@ function sameBytes(current: Buffer, f: GeneratedFile): boolean {
   return at === current.length;
 }
 
-/** Writes the staged copy of a whole folder (files and manifest) into a new folder `dir`. */
-async function stageFolder(dir: string, files: readonly GeneratedFile[], paths: readonly string[], manifest: string | undefined, step: (s: WriteStep) => Promise<void>): Promise<void> {
+const COMPARE_BYTES = 1 << 20;
+
+/**
+ * Whether the regular file at `path` holds exactly the bytes of `f`, with the mode a new file gets;
+ * read piece by piece (a streamed output is compared piece by piece too), so memory stays bounded.
+ * Any doubt (unreadable, another size, a special file) is a no.
+ */
+async function holdsExactly(path: string, f: GeneratedFile, mode: number): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile() || (st.mode & 0o7777) !== mode) return false;
+    let at = 0;
+    const same = async (want: Buffer): Promise<boolean> => {
+      if (at + want.length > st.size) return false;
+      for (let off = 0; off < want.length; off += COMPARE_BYTES) {
+        const len = Math.min(COMPARE_BYTES, want.length - off);
+        const got = Buffer.allocUnsafe(len);
+        const { bytesRead } = await handle.read(got, 0, len, at + off);
+        if (bytesRead !== len || !got.equals(want.subarray(off, off + len))) return false;
+      }
+      at += want.length;
+      return true;
+    };
+    if (f.chunks === undefined) {
+      const want = typeof f.contents === 'string' ? Buffer.from(f.contents, 'utf8') : Buffer.from(f.contents.buffer, f.contents.byteOffset, f.contents.byteLength);
+      if (want.length !== st.size) return false;
+      return await same(want);
+    }
+    for (const piece of f.chunks()) if (!(await same(Buffer.from(piece, 'utf8')))) return false;
+    return at === st.size;
+  } catch {
+    return false;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Writes the staged copy of a whole folder (files and manifest) into a new folder `dir`. A file of
+ * `from.reusable` (owned by kientruc, a regular file) that already holds exactly the bytes to write,
+ * with the mode a new file would get, is hard-linked from the current folder instead of written again:
+ * after an edit most outputs are unchanged, and this saves writing them (the bytes are compared, never
+ * assumed). Where a link is refused (another file system, no link support), the file is written.
+ */
+async function stageFolder(
+  dir: string,
+  files: readonly GeneratedFile[],
+  paths: readonly string[],
+  manifest: string | undefined,
+  step: (s: WriteStep) => Promise<void>,
+  from?: { readonly dir: string; readonly reusable: ReadonlySet<string> },
+): Promise<void> {
   await mkdir(dir);
+  // A new file's mode under the user's umask: the staging folder's, without the execute bits.
+  const fileMode = (await stat(dir)).mode & 0o666;
   await step('staging');
   const half = Math.floor(files.length / 2);
   for (const [i, f] of files.entries()) {
     if (i === half) await step('staging-half');
-    const target = join(dir, paths[i] as string);
+    const rel = paths[i] as string;
+    const target = join(dir, rel);
     await mkdirp(dirname(target));
+    if (from?.reusable.has(rel) && (await holdsExactly(join(from.dir, rel), f, fileMode))) {
+      const linked = await link(join(from.dir, rel), target).then(
+        () => true,
+        () => false,
+      );
+      if (linked) continue;
+    }
     await writeOutput(target, f);
   }
   if (manifest !== undefined) await writeFile(join(dir, MANIFEST), manifest);
@@ -356,7 +429,7 @@ async function swapFolder(out: OutputDir, files: readonly GeneratedFile[], paths
   await mkdirp(parent);
   const staged = join(parent, tmpName());
   try {
-    await stageFolder(staged, files, paths, p.manifest ? manifestJson(out.version, p.listed) : undefined, step);
+    await stageFolder(staged, files, paths, p.manifest ? manifestJson(out.version, p.listed) : undefined, step, p.exists ? { dir: out.path, reusable: p.reusable } : undefined);
     await step('staged');
     if (p.exists) {
       const old = join(parent, `${OLD_PREFIX}${basename(out.path)}-${randomBytes(6).toString('hex')}`);

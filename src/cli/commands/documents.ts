@@ -6,6 +6,7 @@ import type { GeneratedFile, RenderContext } from '../../render/types.js';
 import type { FileRenderCache } from '../../write/render-cache.js';
 import type { App } from '../app.js';
 import { formatDiagnostics } from '../output.js';
+import { step } from '../progress.js';
 import { loadForCommand, renderCacheFor, renderContextFor, type InputOptions } from './shared.js';
 
 export interface ProduceOptions extends InputOptions {
@@ -69,7 +70,9 @@ export async function renderForCommand<T>(
 ): Promise<{ value: T; result: ValidPipelineResult } | undefined> {
   const result = await loadForCommand(app, dir, opts, opts.rules ?? true);
   if (refuseOnStructuralErrors(app, result, what)) return undefined;
-  const value = await withRenderResources(app, opts, browser(result), (b, cache) => fn(renderContextFor(app, result, b, cache), result));
+  // PDF, DOCX and diagrams can take seconds: a step over 2 s says so on stderr (see ../progress.ts).
+  const label = app.lang === 'en' ? `Rendering the ${what.en}` : `Tạo ${what.vi}`;
+  const value = await withRenderResources(app, opts, browser(result), (b, cache) => step(app, label, () => fn(renderContextFor(app, result, b, cache), result)));
   return { value, result };
 }
 

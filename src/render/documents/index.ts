@@ -10,6 +10,7 @@ import { defaultReportPeriod } from '../../analysis/periods.js';
 import { renderStrategy } from '../strategy/index.js';
 import type { GapReport } from '../../analysis/gap-report.js';
 import { gapReportFor, renderGapReportAll, type GapFormat } from '../gap/gap-report.js';
+import { cachedOutput, cachedText, viewKey } from '../cached-output.js';
 import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
 import { buildReportView } from './kinds/bao-cao.js';
 import type { DocumentInput } from './kinds/input.js';
@@ -113,18 +114,23 @@ async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<Gene
   const overrides = ctx.assets?.templates ?? [];
   const base = documentBaseName(req.kind, req.audience, period);
   const files: GeneratedFile[] = [];
-  // Markdown and HTML are rendered when written, one at a time (a national document is tens of MB
-  // of text per format); the PDF prints the HTML, so then the HTML is made once, now. The agency's own
-  // templates are rendered at once, so that a mistake in them is reported before anything is written.
+  // Markdown, and HTML when no PDF is asked for, are rendered when written, one at a time (a national
+  // document is tens of MB of text per format) and not kept in the render cache: they cost little to
+  // make again. The PDF prints the HTML, so then the HTML is made once, now, and like the PDF and DOCX
+  // it is reused from the render cache when what it is made from is unchanged (../cached-output.ts).
+  // The agency's own templates are rendered at once, so that a mistake in them is reported before
+  // anything is written.
+  const key = viewKey(view);
   const later = (path: string, render: () => string): GeneratedFile => (overrides.length ? { path, contents: render() } : renderedFile(path, render));
   if (req.formats.includes('md')) files.push(later(`${base}.md`, () => renderOfficialMarkdown(view, overrides)));
-  const html = req.formats.includes('pdf') ? renderOfficialHtml(view, layout, overrides) : '';
+  const html = req.formats.includes('pdf') ? await cachedText(ctx, { kind: 'html:official', inputs: [key, layout, overrides] }, () => renderOfficialHtml(view, layout, overrides)) : '';
   if (req.formats.includes('html')) files.push(req.formats.includes('pdf') ? { path: `${base}.html`, contents: html } : later(`${base}.html`, () => renderOfficialHtml(view, layout, overrides)));
   if (req.formats.includes('pdf')) {
     if (!ctx.browser) throw new UsageError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html,docx.');
-    files.push({ path: `${base}.pdf`, contents: await renderOfficialPdf(await ctx.browser.get(), html, view) });
+    const browser = ctx.browser;
+    files.push({ path: `${base}.pdf`, contents: await cachedOutput(ctx, { kind: 'pdf:official', inputs: [html, key], browser: true }, async () => renderOfficialPdf(await browser.get(), html, view)) });
   }
-  if (req.formats.includes('docx')) files.push({ path: `${base}.docx`, contents: await renderOfficialDocx(view, layout, images) });
+  if (req.formats.includes('docx')) files.push({ path: `${base}.docx`, contents: await cachedOutput(ctx, { kind: 'docx:official', inputs: [key, layout, images] }, () => renderOfficialDocx(view, layout, images)) });
   return files;
 }
 

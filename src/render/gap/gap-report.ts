@@ -8,6 +8,7 @@ import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
 import { loadDocumentLayout } from '../../framework/document-pack.js';
 import { renderTechnicalDocx } from '../documents/technical-docx.js';
 import { printStrategyPdf } from '../strategy/pdf.js';
+import { cachedOutput } from '../cached-output.js';
 import { gapReportMarkdown } from './markdown.js';
 import { GAP_TOC, TECHNICAL_NOTE } from './toc.js';
 import { withoutBidiControls } from '../../core/text.js';
@@ -42,17 +43,21 @@ export function renderGapReport(report: GapReport, formats: readonly ReportForma
  * `gap-report.{md,html,pdf,docx,json}`, the formats asked for: DOCX from the same Markdown, PDF by
  * printing the same HTML with the context's browser (PDF is skipped without one).
  */
-export async function renderGapReportAll(ctx: Pick<RenderContext, 'browser' | 'model'>, report: GapReport, formats: readonly GapFormat[]): Promise<GeneratedFile[]> {
+export async function renderGapReportAll(ctx: Pick<RenderContext, 'browser' | 'model'> & Partial<Pick<RenderContext, 'cache' | 'toolVersion'>>, report: GapReport, formats: readonly GapFormat[]): Promise<GeneratedFile[]> {
   const text = renderGapReport(report, REPORT_FORMATS.filter((f) => formats.includes(f) || (f === 'md' && formats.includes('docx')) || (f === 'html' && formats.includes('pdf'))));
   const get = (p: string): string => String(text.find((f) => f.path === p)?.contents ?? '');
   const files: GeneratedFile[] = text.filter((f) => formats.includes(f.path.slice('gap-report.'.length) as GapFormat));
   const date = report.asOf;
   if (formats.includes('docx')) {
     const view = { meta: { title: 'Báo cáo đánh giá khoảng cách', documentDate: date, generator: 'kientruc' }, marks: { isPublic: false } };
-    files.push({ path: 'gap-report.docx', contents: await renderTechnicalDocx(get('gap-report.md'), view, loadDocumentLayout(ctx.model.pack.id)) });
+    const md = get('gap-report.md');
+    const layout = loadDocumentLayout(ctx.model.pack.id);
+    files.push({ path: 'gap-report.docx', contents: await cachedOutput(ctx, { kind: 'docx:technical', inputs: [md, view, layout] }, () => renderTechnicalDocx(md, view, layout)) });
   }
-  if (formats.includes('pdf') && ctx.browser) {
-    files.push({ path: 'gap-report.pdf', contents: await printStrategyPdf(await ctx.browser.get(), get('gap-report.html'), date) });
+  const browser = ctx.browser;
+  if (formats.includes('pdf') && browser) {
+    const html = get('gap-report.html');
+    files.push({ path: 'gap-report.pdf', contents: await cachedOutput(ctx, { kind: 'pdf', inputs: [html, date], browser: true }, async () => printStrategyPdf(await browser.get(), html, date)) });
   }
   const order = (p: string): number => GAP_FORMATS.indexOf(p.slice('gap-report.'.length) as GapFormat);
   return files.sort((a, b) => order(a.path) - order(b.path));

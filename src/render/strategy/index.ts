@@ -2,6 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import { renderedFile } from '../streamed.js';
 import { EMPTY_ASSETS } from '../../core/project-assets.js';
 import { loadDocumentLayout } from '../../framework/document-pack.js';
+import { cachedOutput, cachedText, viewKey } from '../cached-output.js';
 import type { GeneratedFile, RenderContext } from '../types.js';
 import { renderStrategyDocx } from './docx.js';
 import { renderStrategyHtml, renderStrategyMarkdown } from './formats.js';
@@ -50,19 +51,25 @@ export async function renderStrategy(ctx: RenderContext, opts: StrategyRenderOpt
   const overrides = ctx.assets?.templates ?? [];
   const base = strategyBaseName(opts.audience);
   const files: GeneratedFile[] = [];
-  // Markdown and HTML are rendered when written, one at a time (a national strategy is tens of MB of
-  // text per format); the PDF prints the HTML, so then the HTML is made once, now. The agency's own
-  // templates are rendered at once, so that a mistake in them is reported before anything is written.
+  // Markdown, and HTML when no PDF is asked for, are rendered when written, one at a time (a national
+  // document is tens of MB of text per format) and not kept in the render cache: they cost little to
+  // make again. The PDF prints the HTML, so then the HTML is made once, now, and like the PDF and DOCX
+  // it is reused from the render cache when what it is made from is unchanged (../cached-output.ts).
+  // The agency's own templates are rendered at once, so that a mistake in them is reported before
+  // anything is written.
+  const key = viewKey(view);
   const later = (path: string, render: () => string): GeneratedFile => (overrides.length ? { path, contents: render() } : renderedFile(path, render));
   if (wants.has('md')) files.push(later(`${base}.md`, () => renderStrategyMarkdown(view, overrides)));
-  const html = wants.has('pdf') ? renderStrategyHtml(view, layout, overrides) : '';
+  const html = wants.has('pdf') ? await cachedText(ctx, { kind: 'html:strategy', inputs: [key, layout, overrides] }, () => renderStrategyHtml(view, layout, overrides)) : '';
   if (wants.has('html')) files.push(wants.has('pdf') ? { path: `${base}.html`, contents: html } : later(`${base}.html`, () => renderStrategyHtml(view, layout, overrides)));
   if (wants.has('pdf')) {
     if (!ctx.browser) throw new StrategyRenderError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html.');
-    files.push({ path: `${base}.pdf`, contents: await printStrategyPdf(await ctx.browser.get(), html, view.meta.documentDate) });
+    const browser = ctx.browser;
+    const date = view.meta.documentDate;
+    files.push({ path: `${base}.pdf`, contents: await cachedOutput(ctx, { kind: 'pdf', inputs: [html, date], browser: true }, async () => printStrategyPdf(await browser.get(), html, date)) });
   }
   if (wants.has('docx')) {
-    files.push({ path: `${base}.docx`, contents: await renderStrategyDocx(view, layout, diagrams.png) });
+    files.push({ path: `${base}.docx`, contents: await cachedOutput(ctx, { kind: 'docx:strategy', inputs: [key, layout, diagrams.png] }, () => renderStrategyDocx(view, layout, diagrams.png)) });
   }
   return files;
 }
