@@ -156,7 +156,7 @@ describe('the CLI with its on-disk cache', () => {
           expect(cached).toBe(check('--no-cache'));
         }
       }),
-      { numRuns: 3, seed: 20260116, endOnFailure: true },
+      { numRuns: 2, seed: 20260116, endOnFailure: true },
     );
   }, 900_000);
 });
