@@ -58,3 +58,11 @@ export function* pieces(text: string, size = 1 << 16): Generator<string> {
     at = end;
   }
 }
+
+/**
+ * `renderedFile`, or the text at once when `now` (an agency's own templates are rendered at once, so
+ * that a mistake in them is reported before anything is written).
+ */
+export function renderedFileUnless(now: boolean, path: string, render: () => string): GeneratedFile {
+  return now ? { path, contents: render() } : renderedFile(path, render);
+}

@@ -1,4 +1,4 @@
-import { renderedFile } from '../streamed.js';
+import { renderedFileUnless } from '../streamed.js';
 import type { Period } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { EMPTY_ASSETS } from '../../core/project-assets.js';
@@ -121,7 +121,7 @@ async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<Gene
   // The agency's own templates are rendered at once, so that a mistake in them is reported before
   // anything is written.
   const key = viewKey(view);
-  const later = (path: string, render: () => string): GeneratedFile => (overrides.length ? { path, contents: render() } : renderedFile(path, render));
+  const later = (path: string, render: () => string): GeneratedFile => renderedFileUnless(overrides.length > 0, path, render);
   if (req.formats.includes('md')) files.push(later(`${base}.md`, () => renderOfficialMarkdown(view, overrides)));
   const html = req.formats.includes('pdf') ? await cachedText(ctx, { kind: 'html:official', inputs: [key, layout, overrides] }, () => renderOfficialHtml(view, layout, overrides)) : '';
   if (req.formats.includes('html')) files.push(req.formats.includes('pdf') ? { path: `${base}.html`, contents: html } : later(`${base}.html`, () => renderOfficialHtml(view, layout, overrides)));

@@ -1,5 +1,5 @@
 import { UsageError } from '../../core/errors.js';
-import { renderedFile } from '../streamed.js';
+import { renderedFileUnless } from '../streamed.js';
 import { EMPTY_ASSETS } from '../../core/project-assets.js';
 import { loadDocumentLayout } from '../../framework/document-pack.js';
 import { cachedOutput, cachedText, viewKey } from '../cached-output.js';
@@ -58,7 +58,7 @@ export async function renderStrategy(ctx: RenderContext, opts: StrategyRenderOpt
   // The agency's own templates are rendered at once, so that a mistake in them is reported before
   // anything is written.
   const key = viewKey(view);
-  const later = (path: string, render: () => string): GeneratedFile => (overrides.length ? { path, contents: render() } : renderedFile(path, render));
+  const later = (path: string, render: () => string): GeneratedFile => renderedFileUnless(overrides.length > 0, path, render);
   if (wants.has('md')) files.push(later(`${base}.md`, () => renderStrategyMarkdown(view, overrides)));
   const html = wants.has('pdf') ? await cachedText(ctx, { kind: 'html:strategy', inputs: [key, layout, overrides] }, () => renderStrategyHtml(view, layout, overrides)) : '';
   if (wants.has('html')) files.push(wants.has('pdf') ? { path: `${base}.html`, contents: html } : later(`${base}.html`, () => renderStrategyHtml(view, layout, overrides)));

@@ -1,8 +1,7 @@
 /** A dataset fact declared "chưa xác định" is a gap to close (owner, classification …). Source: Luật Dữ liệu 60/2024/QH15 (chủ sở hữu, phân loại dữ liệu); QĐ 1751/QĐ-TTg mục IV.2.a (hoàn thành phân loại dữ liệu). */
-import { entityTitle } from '../../analysis/names.js';
-import { unknownFacts } from '../../analysis/unknowns.js';
 import { text } from '../../core/text.js';
 import { defineEntityRule } from '../define-rule.js';
+import { reportUnknownFacts } from '../unknown-fact.js';
 
 export const dataUnknownFact = defineEntityRule({
   id: 'data.unknown-fact',
@@ -18,15 +17,5 @@ export const dataUnknownFact = defineEntityRule({
   ),
   legalRef: 'Luật Dữ liệu 60/2024/QH15; QĐ 1751/QĐ-TTg Điều 1 mục IV.2.a',
   kind: 'dataset',
-  check({ model, report, entity: d }) {
-    for (const fact of unknownFacts(d)) {
-      const name = entityTitle(model, d.ref);
-      report({
-        entity: d.ref,
-        path: fact.path,
-        message: text(`${name.vi}: "${fact.field}" chưa xác định.`, `${name.en}: "${fact.field}" is not yet known.`),
-        fix: text(`Xác định và ghi giá trị cho "${fact.field}", hoặc giao nhiệm vụ có "addresses: [${d.ref}]".`, `Establish "${fact.field}", or add a task with "addresses: [${d.ref}]".`),
-      });
-    }
-  },
+  check: reportUnknownFacts,
 });

@@ -1,8 +1,7 @@
 /** A public-service fact declared "chưa xác định" is a gap to close (provider, online level, eligibility, handling system). Source: QĐ 1751/QĐ-TTg Điều 1 mục IV.2.a. */
-import { entityTitle } from '../../analysis/names.js';
-import { unknownFacts } from '../../analysis/unknowns.js';
 import { text } from '../../core/text.js';
 import { defineEntityRule } from '../define-rule.js';
+import { reportUnknownFacts } from '../unknown-fact.js';
 
 export const serviceUnknownFact = defineEntityRule({
   id: 'service.unknown-fact',
@@ -18,15 +17,5 @@ export const serviceUnknownFact = defineEntityRule({
   ),
   legalRef: 'QĐ 1751/QĐ-TTg Điều 1 mục IV.2.a',
   kind: 'service',
-  check({ model, report, entity: s }) {
-    for (const fact of unknownFacts(s)) {
-      const name = entityTitle(model, s.ref);
-      report({
-        entity: s.ref,
-        path: fact.path,
-        message: text(`${name.vi}: "${fact.field}" chưa xác định.`, `${name.en}: "${fact.field}" is not yet known.`),
-        fix: text(`Xác định và ghi giá trị cho "${fact.field}", hoặc giao nhiệm vụ có "addresses: [${s.ref}]".`, `Establish "${fact.field}", or add a task with "addresses: [${s.ref}]".`),
-      });
-    }
-  },
+  check: reportUnknownFacts,
 });

@@ -1,8 +1,7 @@
 /** A system fact declared "chưa xác định" is a gap to close (owner, operator, security level …). Source: NĐ 85/2016/NĐ-CP Điều 3, Điều 12–17 (chủ quản, cấp độ an toàn); Luật An toàn thông tin mạng 2015. */
-import { entityTitle } from '../../analysis/names.js';
-import { unknownFacts } from '../../analysis/unknowns.js';
 import { text } from '../../core/text.js';
 import { defineEntityRule } from '../define-rule.js';
+import { reportUnknownFacts } from '../unknown-fact.js';
 
 export const systemUnknownFact = defineEntityRule({
   id: 'system.unknown-fact',
@@ -18,15 +17,5 @@ export const systemUnknownFact = defineEntityRule({
   ),
   legalRef: 'NĐ 85/2016/NĐ-CP Điều 3, Điều 12–17',
   kind: 'system',
-  check({ model, report, entity: s }) {
-    for (const fact of unknownFacts(s)) {
-      const name = entityTitle(model, s.ref);
-      report({
-        entity: s.ref,
-        path: fact.path,
-        message: text(`${name.vi}: "${fact.field}" chưa xác định.`, `${name.en}: "${fact.field}" is not yet known.`),
-        fix: text(`Xác định và ghi giá trị cho "${fact.field}", hoặc giao nhiệm vụ có "addresses: [${s.ref}]".`, `Establish "${fact.field}", or add a task with "addresses: [${s.ref}]".`),
-      });
-    }
-  },
+  check: reportUnknownFacts,
 });
