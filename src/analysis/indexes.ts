@@ -49,7 +49,9 @@ function lookup<N extends IndexName>(model: Model, name: N, key: string): Indexe
 }
 
 function indexes(model: Model): Indexes {
-  const known = BUILT.get(model);
+  // A state in which nothing is dated shares its content, hence its indexes, with the model as written.
+  const source = model.contentSource();
+  const known = BUILT.get(source);
   if (known) return known;
   const datasetsBySystem = new Map<string, Dataset[]>();
   for (const d of model.all('dataset')) addTo(datasetsBySystem, d.system, d);
@@ -71,7 +73,7 @@ function indexes(model: Model): Indexes {
   const systemsByNamed = new Map<string, System[]>();
   for (const s of model.all('system')) for (const ref of [s.security?.monitoredBy, s.replacedBy]) addTo(systemsByNamed, ref, s);
   const built: Indexes = { datasetsBySystem, tasksByAddressed, integrationsByEnd, integrationsByDataset, kpisByTarget, integrationsByNamed, systemsByNamed };
-  BUILT.set(model, built);
+  BUILT.set(source, built);
   return built;
 }
 

@@ -271,12 +271,18 @@ export function baseOf(model: Model): Model {
 const STATES = new WeakMap<Model, Map<IsoDate, Model>>();
 const TIMELINES = new WeakMap<Model, readonly Transition[]>();
 
+/** True when an entity declares when it exists or how it changes (`since`, `until`, `transitions`). */
+function isDated(entity: Entity): boolean {
+  const e = entity as unknown as { since?: unknown; until?: unknown; transitions?: unknown };
+  return e.since !== undefined || e.until !== undefined || e.transitions !== undefined;
+}
+
 function deriveAt(base: Model, date: IsoDate): Model {
   const entities = new Map<string, Entity>();
   const absent = new Set<string>();
   const relocated = new Map<string, Map<string, DocPath>>();
   for (const [ref, e] of base.declaredEntities()) {
-    if (!base.isValid(ref) || !isTimedKind(e.entityKind)) {
+    if (!isDated(e) || !base.isValid(ref) || !isTimedKind(e.entityKind)) {
       entities.set(ref, e);
       continue;
     }
@@ -296,6 +302,11 @@ function deriveAt(base: Model, date: IsoDate): Model {
     }
     entities.set(ref, Object.freeze({ ...e, ...values }) as Entity);
     relocated.set(ref, moved);
+  }
+  // Nothing dated applies at this date (the common case of an inventory without a roadmap): the state is
+  // the model as written, dated, and shares its lists and indexes.
+  if (absent.size === 0 && relocated.size === 0) {
+    return base.derive({ entities: base.declaredEntities(), references: base.references, absent, relocated, date, unchanged: true });
   }
   const references: Reference[] = [];
   const lifted: Reference[] = [];
