@@ -45,6 +45,14 @@ const V8_BANNER = '<--- Last few GCs --->';
  */
 const WRITERS: ReadonlySet<string> = new Set(['build', 'gap', 'report', 'diagram', 'site', 'doc', 'aggregate', 'export']);
 const WRITER_GC_FLAGS = ['--heap-growing-percent=20'];
+/**
+ * `check` and `validate` make many short-lived objects (parsed values, findings) and keep a model alive:
+ * a young generation of 32 MB per half (Node's default is 16 MB) collects them in fewer scavenges and
+ * promotes fewer of them to the old generation, for some 5 % less CPU (paired runs at 10k and 100k
+ * entities, docs/speed.md) and a few MB more peak memory.
+ */
+const CHECKERS: ReadonlySet<string> = new Set(['check', 'validate']);
+const CHECKER_GC_FLAGS = ['--max-semi-space-size=32'];
 const V8_FATAL = /heap out of memory|Reached heap limit|Allocation failed/;
 
 export interface GuardIo {
@@ -81,7 +89,11 @@ export async function runGuarded(io: GuardIo): Promise<number> {
   const verbose = io.argv.includes('--verbose');
   const lang = io.argv[io.argv.indexOf('--lang') + 1] === 'en' || io.argv.includes('--lang=en') ? 'en' : 'vi';
   const command = io.argv.find((a, i) => !a.startsWith('-') && io.argv[i - 1] !== '--lang') ?? '';
-  const gcFlags = WRITERS.has(command) && !io.execArgv.some((a) => a.startsWith('--heap-growing-percent')) ? WRITER_GC_FLAGS : [];
+  let gcFlags: readonly string[] = [];
+  if (WRITERS.has(command) && !io.execArgv.some((a) => a.startsWith('--heap-growing-percent'))) gcFlags = WRITER_GC_FLAGS;
+  // A young-generation size the user set (on the command line or in NODE_OPTIONS) is theirs.
+  const semiSpaceSet = io.execArgv.some((a) => a.startsWith('--max-semi-space-size')) || (io.env['NODE_OPTIONS'] ?? '').includes('--max-semi-space-size');
+  if (CHECKERS.has(command) && !semiSpaceSet) gcFlags = CHECKER_GC_FLAGS;
   const child = spawn(process.execPath, [...io.execArgv, ...gcFlags, io.script, ...io.argv], {
     stdio: ['inherit', 'inherit', 'pipe'],
     env: { ...io.env, [GUARDED_ENV]: '1', ...(io.stderr.isTTY ? { [STDERR_TTY_ENV]: '1' } : {}) },
