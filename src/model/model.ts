@@ -92,8 +92,8 @@ export class Model {
       this.outbound = base.outbound;
       this.content = base.content;
     } else {
-      // A state declares the same entities as its model as written: their order is known already.
-      this.order = base ? base.order : [...init.entities.keys()].sort();
+      // A state declares the same entities as its model as written (model/states.ts): their order is known already.
+      this.order = base && base.entities.size === init.entities.size ? base.order : [...init.entities.keys()].sort();
       this.byKind = new Map();
       this.inbound = new Map();
       this.outbound = new Map();
