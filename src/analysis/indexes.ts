@@ -89,7 +89,9 @@ export function indexKeysOf(model: Model, e: Entity): [IndexName, string][] {
 }
 
 function indexes(model: Model): Indexes {
-  const known = BUILT.get(model);
+  // A state in which nothing is dated shares its content, hence its indexes, with the model as written.
+  const source = model.contentSource();
+  const known = BUILT.get(source);
   if (known) return known;
   const maps: Record<IndexName, Map<string, Entity[]>> = {
     datasetsBySystem: new Map(),
@@ -102,7 +104,7 @@ function indexes(model: Model): Indexes {
   };
   for (const kind of INDEXED_KINDS) for (const e of model.all(kind)) for (const [name, key] of indexKeysOf(model, e)) addTo(maps[name], key, e);
   const built = maps as unknown as Indexes;
-  BUILT.set(model, built);
+  BUILT.set(source, built);
   return built;
 }
 

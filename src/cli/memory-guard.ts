@@ -66,6 +66,14 @@ function commandOf(argv: readonly string[]): string {
   return argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--lang') ?? '';
 }
 
+/**
+ * `check` and `validate` make many short-lived objects (parsed values, findings) and keep a model alive:
+ * a young generation of 32 MB per half (Node's default is 16 MB) collects them in fewer scavenges and
+ * promotes fewer of them to the old generation, for some 5 % less CPU (paired runs at 10k and 100k
+ * entities, docs/speed.md) and a few MB more peak memory.
+ */
+const CHECKERS: ReadonlySet<string> = new Set(['check', 'validate']);
+const CHECKER_GC_FLAGS = ['--max-semi-space-size=32'];
 const V8_FATAL = /heap out of memory|Reached heap limit|Allocation failed/;
 
 export interface GuardIo {
@@ -102,7 +110,10 @@ export async function runGuarded(io: GuardIo): Promise<number> {
   const verbose = io.argv.includes('--verbose');
   const lang = io.argv[io.argv.indexOf('--lang') + 1] === 'en' || io.argv.includes('--lang=en') ? 'en' : 'vi';
   const command = commandOf(io.argv);
-  const child = spawn(process.execPath, [...io.execArgv, io.script, ...io.argv], {
+  // A young-generation size the user set (on the command line or in NODE_OPTIONS) is theirs.
+  const semiSpaceSet = io.execArgv.some((a) => a.startsWith('--max-semi-space-size')) || (io.env['NODE_OPTIONS'] ?? '').includes('--max-semi-space-size');
+  const gcFlags: readonly string[] = CHECKERS.has(command) && !semiSpaceSet ? CHECKER_GC_FLAGS : [];
+  const child = spawn(process.execPath, [...io.execArgv, ...gcFlags, io.script, ...io.argv], {
     stdio: ['inherit', 'inherit', 'pipe'],
     env: { ...io.env, [GUARDED_ENV]: '1', ...(io.stderr.isTTY ? { [STDERR_TTY_ENV]: '1' } : {}) },
   });

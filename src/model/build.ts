@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import { entityLabel } from '../core/labels.js';
-import { localRef, parseRef, refOf, type EntityKind, type Ref } from '../core/ref.js';
+import { localRef, parseRef, refOf, type EntityKind, type ParsedRef, type Ref } from '../core/ref.js';
 import { closest } from '../core/similar.js';
 import type { DocPath, Range } from '../core/source.js';
 import { text } from '../core/text.js';
@@ -119,11 +119,12 @@ export function buildModel(input: BuildInput): BuildResult {
     }
     return list;
   };
-  const known = (ref: string): boolean => {
-    const p = parseRef(ref);
-    if (!p) return false;
-    if (p.kind === 'national') return pack.national.some((n) => n.id === p.id);
-    if (p.kind === 'target') return pack.targets.some((t) => t.id === p.id);
+  const nationalIds = new Set(pack.national.map((n) => n.id));
+  const targetIds = new Set(pack.targets.map((t) => t.id));
+  /** Whether the local ref `ref` (parsed as `p`) names something declared here or in the pack. */
+  const known = (ref: string, p: ParsedRef): boolean => {
+    if (p.kind === 'national') return nationalIds.has(p.id);
+    if (p.kind === 'target') return targetIds.has(p.id);
     if (p.kind === 'org' && packOrgs.has(ref)) return true;
     return entities.has(ref);
   };
@@ -149,7 +150,7 @@ export function buildModel(input: BuildInput): BuildResult {
         continue;
       }
       const to = local as ReturnType<typeof localRef>;
-      const ok = known(to);
+      const ok = known(to, parsed);
       if (same && before?.resolved[made.length] !== ok) same = false;
       if (ok) {
         made.push(same ? (before?.refs[made.length] as Reference) : { from, path: site.path, raw: site.value, to });
@@ -285,9 +286,12 @@ function checkConsistency(model: Model): Diagnostic[] {
     const loc = model.locate(ref, path);
     out.push({ code, severity, message, file: loc.file, range: loc.range, entity: ref, path, ...(fix ? { fix } : {}) });
   };
+  // The first component of each id, as `find` would give it, looked up once per system and role.
+  const components = new Map<string, (typeof pack.components)[number]>();
+  for (const c of pack.components) if (!components.has(c.id)) components.set(c.id, c);
   for (const s of model.all('system')) {
     (s.roles ?? []).forEach((r, i) => {
-      const comp = pack.components.find((c) => c.id === r.component);
+      const comp = r.component === undefined ? undefined : components.get(r.component);
       if (!comp || comp.layer === r.layer) return;
       report(
         s.ref,
@@ -301,7 +305,7 @@ function checkConsistency(model: Model): Diagnostic[] {
         text(`Đổi "roles[${i}].layer" thành ${comp.layer}.`, `Set "roles[${i}].layer" to ${comp.layer}.`),
       );
     });
-    const comp = pack.components.find((c) => c.id === s.component);
+    const comp = s.component === undefined ? undefined : components.get(s.component);
     if (comp && comp.layer !== s.layer) {
       report(
         s.ref,

@@ -271,6 +271,12 @@ export function baseOf(model: Model): Model {
 const STATES = new WeakMap<Model, Map<IsoDate, Model>>();
 const TIMELINES = new WeakMap<Model, readonly Transition[]>();
 
+/** True when an entity declares when it exists or how it changes (`since`, `until`, `transitions`). */
+function isDated(entity: Entity): boolean {
+  const e = entity as unknown as { since?: unknown; until?: unknown; transitions?: unknown };
+  return e.since !== undefined || e.until !== undefined || e.transitions !== undefined;
+}
+
 /** One entity at one date: whether it exists, and its values and moved fields when transitions applied. */
 interface EntityAt {
   readonly absent: boolean;
@@ -316,7 +322,7 @@ function deriveAt(base: Model, date: IsoDate): Model {
   const absent = new Set<string>();
   const relocated = new Map<string, ReadonlyMap<string, DocPath>>();
   for (const [ref, e] of base.declaredEntities()) {
-    if (!base.isValid(ref) || !isTimedKind(e.entityKind)) {
+    if (!isDated(e) || !base.isValid(ref) || !isTimedKind(e.entityKind)) {
       entities.set(ref, e);
       continue;
     }
@@ -324,6 +330,11 @@ function deriveAt(base: Model, date: IsoDate): Model {
     if (at.absent) absent.add(ref);
     entities.set(ref, at.entity);
     if (at.moved) relocated.set(ref, at.moved);
+  }
+  // Nothing dated applies at this date (the common case of an inventory without a roadmap): the state is
+  // the model as written, dated, and shares its lists and indexes.
+  if (absent.size === 0 && relocated.size === 0) {
+    return base.derive({ entities: base.declaredEntities(), references: base.references, absent, relocated, date, unchanged: true });
   }
   const references: Reference[] = [];
   const lifted: Reference[] = [];
