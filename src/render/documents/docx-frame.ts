@@ -196,8 +196,9 @@ export class DocxBase<V extends BaseView = BaseView> {
     ];
     const keep = t.keepTogether;
     t.rows.forEach((r, i) => {
-      // Keep-with-next on every row but the last holds a short table on one page.
-      const keepNext = keep && i < t.rows.length - 1;
+      // Keep-with-next on every row but the last holds a short table on one page; in a long one, the
+      // first row stays with the second and the second-to-last with the last (no row alone on a page).
+      const keepNext = (keep && i < t.rows.length - 1) || (t.rows.length > 2 && (i === 0 || i === t.rows.length - 2));
       if (r.isGroup) {
         const rest = widths.slice(1).reduce((s, w) => s + w, 0);
         rows.push(
@@ -446,8 +447,9 @@ export class DocxFrame<V extends FrameView = FrameView> extends DocxBase<V> {
       this.centred(p.authority, this.layout.title.authoritySizePt.value, { bold: true }, { spacing: { before: 120, after: 120 } }),
       ...p.bases.map((b) => this.body([{ text: b, italics }])),
     );
-    if (p.proposal) this.children.push(this.body([{ text: p.proposal, italics }]));
-    this.children.push(this.centred(p.decides, this.layout.title.docTypeSizePt.value, { bold: true }, { spacing: { before: 120, after: 120 } }));
+    // The proposal and "QUYẾT ĐỊNH:" open the articles: never the last lines of a page.
+    if (p.proposal) this.children.push(this.body([{ text: p.proposal, italics }], { keepNext: true, keepLines: true }));
+    this.children.push(this.centred(p.decides, this.layout.title.docTypeSizePt.value, { bold: true }, { spacing: { before: 120, after: 120 }, keepNext: true }));
   }
 
 

@@ -80,7 +80,7 @@ h1.ten-loai { font-size: ${pt(T.docTypeSizePt.value)}; text-align: center; text-
 .ghi-chu-cong-khai { font-size: ${pt(A.tableSizePt.value)}; font-style: italic; text-align: center; text-indent: 0; margin-bottom: 12pt; }
 .tham-quyen { font-size: ${pt(T.authoritySizePt.value)}; font-weight: bold; text-align: center; text-indent: 0; margin: 6pt 0; }
 .can-cu { font-style: italic; }
-.quyet-dinh { font-size: ${pt(T.docTypeSizePt.value)}; font-weight: bold; text-align: center; text-indent: 0; margin: 6pt 0; }
+.quyet-dinh { font-size: ${pt(T.docTypeSizePt.value)}; font-weight: bold; text-align: center; text-indent: 0; margin: 6pt 0; break-after: avoid; page-break-after: avoid; }
 table.ky { margin-top: 6pt; break-inside: avoid; page-break-inside: avoid; }
 table.ky col.trai { width: ${S.recipientsColumnPct.value}%; }
 table.ky col.phai { width: ${100 - S.recipientsColumnPct.value}%; }
