@@ -110,6 +110,8 @@ table.bang thead { display: table-header-group; }
 table.bang tr { break-inside: avoid; page-break-inside: avoid; }
 table.bang tr.nhom td, table.bang tr.tong td { font-weight: bold; }
 table.bang tr.nhom { break-after: avoid; page-break-after: avoid; }
+/* A lead-in sentence ("…, cần ưu tiên xử lý:") stays with the table it introduces. */
+p:has(+ table.bang) { break-after: avoid; page-break-after: avoid; }
 /* No table opens at a page foot with one row, nor ends on a page with its last row alone. */
 table.bang tbody tr:first-child, table.bang tbody tr:nth-last-child(2) { break-after: avoid; page-break-after: avoid; }
 td.left { text-align: left; } td.center, td.giua { text-align: center; } td.right { text-align: right; white-space: nowrap; }

@@ -229,6 +229,18 @@ describe.skipIf(!CHROMIUM)('Báo cáo định kỳ: md, html, pdf, docx', async 
     expect(paras[closing]).toContain('<w:keepNext/>');
   });
 
+  it('DOCX: a section ending with a table closes on a 1-twip line (a full empty line took a blank last page)', () => {
+    const { xml } = docxText(files);
+    const body = xml.slice(0, xml.lastIndexOf('<w:sectPr'));
+    expect(body.trimEnd()).toMatch(/<\/w:tbl><w:p>(?:(?!<\/w:p>)[\s\S])*w:line="20"(?:(?!<\/w:p>)[\s\S])*<\/w:p>$/);
+  });
+
+  it('DOCX: a lead-in sentence is kept with the table it introduces', () => {
+    const paras = [...docxText(files).xml.matchAll(/<w:p[ >](?:(?!<\/w:p>)[\s\S])*?cần ưu tiên xử lý:[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    expect(paras).toHaveLength(1);
+    expect(paras[0]).toContain('<w:keepNext/>');
+  });
+
   it('prints every appendix with a wide table landscape', () => {
     for (const [label, next] of [['I', 'II'], ['II', 'III'], ['III', 'IV'], ['IV', null]] as const) {
       const ps = appendixPages(list, label, next);
