@@ -22,7 +22,7 @@ export const LONG_FIRST: readonly string[] = [
   'tests/package/pack.test.ts',
   'tests/render/site.test.ts',
   'tests/load/parallel.test.ts',
-  'tests/render/documents/page-fill.test.ts',
+  'tests/render/documents/print.test.ts',
   'tests/render/strategy/print.test.ts',
   'tests/write/output-safety.test.ts',
   'tests/cli/diagram.test.ts',
