@@ -45,6 +45,9 @@ function widths(rows: readonly (readonly string[])[], columns: number): number[]
   const body = rows.length > 1 ? rows.slice(1) : rows;
   const weight = Array.from({ length: columns }, (_, i) => Math.sqrt(Math.max(2, body.reduce((s, r) => s + Math.min(600, (r[i] ?? '').length), 0) / body.length)));
   const floor = Array.from({ length: columns }, (_, i) => (Math.min(24, Math.max(2, ...rows.flatMap((r) => (r[i] ?? '').split(/\s+/).map((w) => w.length)))) + 2) * (100 / LINE_CHARS));
+  // Words too long for the line together (a table of many columns, unbroken strings): the floors shared out.
+  const floors = floor.reduce((s, f) => s + f, 0);
+  if (floors >= 100) return floor.map((f) => Math.round((f / floors) * 1000) / 10);
   const total = weight.reduce((s, w) => s + w, 0);
   let pct = weight.map((w) => (w / total) * 100);
   // Raise the columns under their floor, taking the room from the others in proportion to their width.

@@ -27,4 +27,13 @@ describe('Markdown table widths in the DOCX', () => {
     expect(w[0]).toBeGreaterThanOrEqual('STT'.length);
     expect(w[3]).toBeGreaterThanOrEqual('Cảnh'.length);
   });
+
+  it('shares the page out when the longest words do not fit side by side (no negative width)', () => {
+    const word = 'x'.repeat(40);
+    const wide = markdownBlocks([`| ${Array(6).fill('H').join(' | ')} |`, `|${'---|'.repeat(6)}`, `| ${Array(6).fill(word).join(' | ')} |`].join('\n')).find((b) => b.table)?.table;
+    const ws = wide?.columns.map((c) => c.widthPct) ?? [];
+    expect(ws).toHaveLength(6);
+    for (const x of ws) expect(x).toBeGreaterThan(10);
+    expect(ws.reduce((s, x) => s + x, 0)).toBeCloseTo(100, 0);
+  });
 });
