@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { outOfMemoryMessage } from '../../src/cli/memory-guard.js';
+import { heapFlagFor, LARGE_INPUT_BYTES, outOfMemoryMessage } from '../../src/cli/memory-guard.js';
 import { BIN, REPO } from '../helpers/project.js';
 
 /** The built bin under a tiny heap, on the sample: Node runs out of memory while reading it. */
@@ -45,5 +45,16 @@ describe('running out of memory', () => {
     const bad = spawnSync(process.execPath, [BIN, 'nope'], { cwd: REPO, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("unknown command 'nope'");
+  });
+
+  it('grows the heap slowly only for a writing command that read a large architecture, unless the user chose', () => {
+    const large = LARGE_INPUT_BYTES;
+    expect(heapFlagFor(['build', 'architecture'], [], undefined, large)).toBe('--heap-growing-percent=20');
+    expect(heapFlagFor(['--lang', 'en', 'doc', 'architecture'], [], undefined, large)).toBe('--heap-growing-percent=20');
+    expect(heapFlagFor(['build', 'architecture'], [], undefined, large - 1)).toBeUndefined();
+    expect(heapFlagFor(['check', 'architecture'], [], undefined, 10 * large)).toBeUndefined();
+    expect(heapFlagFor(['build'], ['--heap-growing-percent=50'], undefined, large)).toBeUndefined();
+    expect(heapFlagFor(['build'], [], '--max-old-space-size=8192 --heap-growing-percent=30', large)).toBeUndefined();
+    expect(heapFlagFor(['build'], [], '--max-old-space-size=8192', large)).toBe('--heap-growing-percent=20');
   });
 });

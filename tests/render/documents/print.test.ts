@@ -2,20 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPipeline } from '../../../src/pipeline.js';
-import { renderDocuments, type DocumentKind } from '../../../src/render/documents/index.js';
+import { documentBaseName, type DocumentKind } from '../../../src/render/documents/index.js';
 import { readZip } from '../../../src/render/strategy/zip.js';
 import { RULES } from '../../../src/rules/index.js';
 import type { Audience } from '../../../src/render/strategy/view-types.js';
 import { CHROMIUM, sharedBrowser } from '../../helpers/browser.js';
 import { makeTempDir } from '../../helpers/tmp.js';
-import type { GeneratedFile, RenderContext } from '../../../src/render/types.js';
-import { REPO, valid } from '../../helpers/project.js';
+import type { GeneratedFile } from '../../../src/render/types.js';
+import { sampleBuild, sampleDocument, sampleFile } from '../../helpers/sample-build.js';
 import { ARCHITECTURE_SECTIONS, expectInOrder, PLAN_SECTIONS, REPORT_SECTIONS, STRATEGY_SECTIONS } from './sections.js';
 
 /**
- * Every document of the sample, each built once here in md, html, pdf and docx (with the worker's one
- * Chromium) and read back as a reviewer would (pdftotext per page, the page rasterised, the DOCX XML):
+ * Every document of the sample in md, html, pdf and docx, as the run's one build of the sample made it,
+ * read back as a reviewer would (pdftotext per page, the page rasterised, the DOCX XML):
  * sections and form fields in order in all four formats; the signature on the page of the closing
  * text; wide appendices landscape; no page more than half blank but the last of a section; no rule
  * id in the operative text; DOCX tagged vi-VN with readable cell padding.
@@ -24,24 +23,24 @@ import { ARCHITECTURE_SECTIONS, expectInOrder, PLAN_SECTIONS, REPORT_SECTIONS, S
 const browser = sharedBrowser();
 const out = makeTempDir('kientruc-docs-');
 
-let context: Promise<RenderContext> | undefined;
-/** The sample's model, loaded once for every document of this file. */
-function sample(): Promise<RenderContext> {
-  context ??= runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true }).then((x) => {
-    const r = valid(x);
-    return { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser, assets: r.assets };
-  });
-  return context;
-}
-
-/** Every document this file built, for the checks that read them all (the HTML at phone width). */
+/** Every document this file read, for the checks that read them all (the HTML at phone width). */
 const built: GeneratedFile[] = [];
 
+/**
+ * One of the sample's documents in md, html, pdf and docx, as the run's one Chromium build of the
+ * sample made it (tests/helpers/sample-build.ts: on 2026-09-30 with the rules, `kientruc build`'s
+ * strategy, both editions, and báo cáo; the Kế hoạch and the Kiến trúc số rendered in the same context).
+ */
 async function render(kind: DocumentKind, audience: Audience = 'internal'): Promise<GeneratedFile[]> {
-  const files = await renderDocuments(await sample(), [{ kind, audience, formats: ['md', 'html', 'pdf', 'docx'] }]);
+  const build = await sampleBuild();
+  const files = FORMATS.map((ext) => ({
+    path: `${kind}${audience === 'public' ? '-cong-khai' : ''}.${ext}`,
+    contents: new Uint8Array(audience === 'public' ? sampleFile(build, `${documentBaseName(kind, 'public')}.${ext}`) : sampleDocument(build, kind, ext)),
+  }));
   built.push(...files);
   return files;
 }
+const FORMATS = ['md', 'html', 'pdf', 'docx'] as const;
 
 function bytes(files: readonly GeneratedFile[], ext: string): Uint8Array {
   const f = files.find((x) => x.path.endsWith(`.${ext}`));
@@ -397,16 +396,16 @@ describe.skipIf(!CHROMIUM)('Khung kiến trúc số: md, html, pdf, docx', async
 });
 
 describe.skipIf(!CHROMIUM)('HTML on a 390 px phone screen', async () => {
-  const { gapReportFor, renderGapReport } = await import('../../../src/render/gap/gap-report.js');
-  const gap = renderGapReport(gapReportFor(await sample()), ['html']);
+  const gap = sampleFile(await sampleBuild(), 'gap-report.html');
 
   it('no page scrolls sideways (wide tables scroll inside themselves)', async () => {
-    expect(built.filter((f) => f.path.endsWith('.html'))).toHaveLength(5);
+    const html = [...built.filter((x) => x.path.endsWith('.html')), { path: 'gap-report.html', contents: new Uint8Array(gap) }];
+    expect(html).toHaveLength(6);
     const page = await (await browser.get()).newPage();
     try {
       await page.setViewport({ width: 390, height: 844 });
-      for (const f of [...built.filter((x) => x.path.endsWith('.html')), ...gap]) {
-        await page.setContent(String(f.contents), { waitUntil: 'load' });
+      for (const f of html) {
+        await page.setContent(Buffer.from(f.contents).toString('utf8'), { waitUntil: 'load' });
         expect(await page.evaluate(() => document.documentElement.scrollWidth), f.path).toBeLessThanOrEqual(390);
       }
     } finally {
@@ -416,15 +415,15 @@ describe.skipIf(!CHROMIUM)('HTML on a 390 px phone screen', async () => {
 });
 
 describe.skipIf(!CHROMIUM)('gap report: md, html, pdf, docx', async () => {
-  const ctx = await sample();
-  const { gapReportFor, renderGapReportAll } = await import('../../../src/render/gap/gap-report.js');
-  const files = await renderGapReportAll(ctx, gapReportFor(ctx), ['md', 'html', 'pdf', 'docx']);
+  // As `kientruc build` wrote them in the run's one Chromium build of the sample (same day, the rules).
+  const build = await sampleBuild();
+  const files: GeneratedFile[] = FORMATS.map((ext) => ({ path: `gap-report.${ext}`, contents: new Uint8Array(sampleFile(build, `gap-report.${ext}`)) }));
   const list = pages(files, 'gap-report');
   const SECTIONS = ['BÁO CÁO ĐÁNH GIÁ KHOẢNG CÁCH', 'I. Tóm tắt', 'II. Tình hình thực hiện các chỉ tiêu quốc gia', 'III. Mức độ bao phủ của kiến trúc', 'IV. Đánh giá theo lớp kiến trúc và lớp dữ liệu', 'V. Tồn tại chưa có nhiệm vụ khắc phục', 'VI. Danh mục việc cần làm', 'VII. Chi tiết phát hiện theo quy tắc'];
   const up = (s: string): string => s.toLocaleUpperCase('vi');
 
   it('writes gap-report.{md,html,pdf,docx}, the PDF on A4 landscape, with every section in order in each format', () => {
-    expect(files.map((f) => f.path)).toEqual(['gap-report.md', 'gap-report.html', 'gap-report.pdf', 'gap-report.docx']);
+    expect([...build.files.keys()].filter((p) => p.startsWith('gap-report.') && !p.endsWith('.json'))).toEqual(['gap-report.md', 'gap-report.html', 'gap-report.pdf', 'gap-report.docx']);
     for (const p of list) expect(LANDSCAPE(p) && Math.round(p.width) === 842, `p.${p.number}`).toBe(true);
     for (const text of [mdText(files), htmlText(files), list.map((p) => p.text).join(' '), norm(docxText(files).text)]) expectInOrder(up(text), SECTIONS.map(up));
     expect(docxText(files).text).not.toMatch(/<br|\*\*|`/);
