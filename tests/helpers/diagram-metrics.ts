@@ -31,6 +31,9 @@ export interface SvgMetrics {
   readonly overlaps: readonly Overlap[];
   /** Edges drawn through another edge's label or through the legend (reported, not a label overlap). */
   readonly crossings: readonly Overlap[];
+  /** Smallest clearance between the text of two edge labels (user units; Infinity with fewer than two), and those labels. */
+  readonly edgeLabelGap: number;
+  readonly edgeLabelGapBetween: string;
 }
 
 /**
@@ -128,6 +131,22 @@ function measureInPage(markup: string, minArea: number): SvgMetrics {
       if (cut(l.box, s.box) > minArea) overlaps.push({ kind: s.el.tagName === 'rect' ? 'label/bar' : 'label/node', a: labelName(l), b: s.name.slice(0, 60) });
     }
   }
+  // Two edge labels may not touch without overlapping either: the clearance between their texts.
+  let edgeLabelGap = Infinity;
+  let edgeLabelGapBetween = '';
+  const edgeLabels = labels.filter((l) => l.group.classList.contains('edgeLabel'));
+  for (let i = 0; i < edgeLabels.length; i++) {
+    for (let j = i + 1; j < edgeLabels.length; j++) {
+      const a = edgeLabels[i]!.box;
+      const b = edgeLabels[j]!.box;
+      if (edgeLabels[i]!.group === edgeLabels[j]!.group) continue;
+      const gap = Math.max(Math.max(a.x, b.x) - Math.min(a.x + a.w, b.x + b.w), Math.max(a.y, b.y) - Math.min(a.y + a.h, b.y + b.h));
+      if (gap < edgeLabelGap) {
+        edgeLabelGap = gap;
+        edgeLabelGapBetween = `${labelName(edgeLabels[i]!)} | ${labelName(edgeLabels[j]!)}`;
+      }
+    }
+  }
   for (let i = 0; i < labels.length; i++) {
     for (let j = i + 1; j < labels.length; j++) {
       const a = labels[i]!;
@@ -179,7 +198,7 @@ function measureInPage(markup: string, minArea: number): SvgMetrics {
     }
     for (const h of hit) crossings.push({ kind: h === 'legend' ? 'edge/legend' : 'edge/label', a: id, b: h === 'legend' ? 'legend' : labelName(h) });
   }
-  return { width: vb.width, height: vb.height, minFont, minFontText, labels: labels.length, overlaps, crossings };
+  return { width: vb.width, height: vb.height, minFont, minFontText, labels: labels.length, overlaps, crossings, edgeLabelGap, edgeLabelGapBetween };
 }
 
 const HOST = `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}#host{display:inline-block}</style></head><body><div id="host"></div></body></html>`;

@@ -80,7 +80,8 @@ export async function buildAll(root: string, cache: RenderCache): Promise<Map<st
 
 /**
  * The documents of the sample its build does not write (its document.kind is the strategy), internal
- * edition, PDF and DOCX, rendered in the build's context: `ke-hoach-du-lieu.*`, `kien-truc-so.*`.
+ * edition, in md, html, pdf and docx (the first two are made on the way to the PDF anyway), rendered
+ * in the build's context: `ke-hoach-du-lieu.*`, `kien-truc-so.*`.
  */
 export const OTHER_DOCUMENTS: readonly DocumentKind[] = ['ke-hoach', 'kien-truc'];
 
@@ -89,7 +90,7 @@ export interface SampleBuild {
   readonly files: ReadonlyMap<string, Buffer>;
   /** What the build stored in its (fresh) `MemoryCache`: key → bytes. */
   readonly cache: ReadonlyMap<string, Uint8Array>;
-  /** `OTHER_DOCUMENTS` (PDF and DOCX, internal), by path; not part of `files`. */
+  /** `OTHER_DOCUMENTS` (md, html, pdf, docx, internal), by path; not part of `files`. */
   readonly documents: ReadonlyMap<string, Buffer>;
 }
 
@@ -125,7 +126,7 @@ async function sharedSampleBuild(): Promise<SampleBuild> {
       const store = new MemoryCache();
       const ctx = await sampleContext(root, store);
       const files = await renderBuild(ctx);
-      const documents = asBytes(await renderDocuments({ ...ctx, cache: undefined }, OTHER_DOCUMENTS.map((kind) => ({ kind, audience: 'internal', formats: ['pdf', 'docx'] }))));
+      const documents = asBytes(await renderDocuments({ ...ctx, cache: undefined }, OTHER_DOCUMENTS.map((kind) => ({ kind, audience: 'internal', formats: ['md', 'html', 'pdf', 'docx'] }))));
       const manifest: Manifest = { files: [...files.keys()], cache: [...store.entries.keys()].map((k, i) => [k, `c${i}`]), documents: [...documents.keys()] };
       mkdirSync(join(dir, 'out'));
       [...files.values()].forEach((b, i) => writeFileSync(join(dir, 'out', `f${i}`), b));
@@ -164,7 +165,7 @@ export function sampleFile(build: SampleBuild, path: string): Buffer {
 /**
  * The internal edition of one of the sample's documents in `ext` (pdf, docx, html, md) as the sample
  * build made it: the strategy and the báo cáo (its one period) are the build's own outputs, the others
- * its `OTHER_DOCUMENTS` (PDF and DOCX only).
+ * its `OTHER_DOCUMENTS`.
  */
 export function sampleDocument(build: SampleBuild, kind: DocumentKind, ext: string): Buffer {
   if (kind === 'bao-cao') {

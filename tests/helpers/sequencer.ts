@@ -11,7 +11,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 export const LONG_FIRST: readonly string[] = [
   // Makes the run's one Chromium build of the sample (tests/helpers/sample-build.ts) that the
-  // diagrams, page-fill, print and legibility files read: it starts first, they start a few files
+  // diagrams, documents' print (page fill included) and legibility files read: it starts first, they start a few files
   // later, so none of them waits for it idle.
   'tests/render/cached-output.test.ts',
   // Installs the packed tarball that pack.test.ts then finds installed (tests/helpers/pack.ts).
@@ -27,7 +27,7 @@ export const LONG_FIRST: readonly string[] = [
   'tests/load/cache.test.ts',
   'tests/robust/bad-input.test.ts',
   'tests/docs/console-blocks.test.ts',
-  'tests/render/documents/page-fill.test.ts',
+  'tests/render/documents/print.test.ts',
   'tests/package/pack.test.ts',
   'tests/render/site.test.ts',
   'tests/load/parallel.test.ts',

@@ -103,6 +103,19 @@ describe.skipIf(!CHROMIUM)('diagram legibility (sample, real Chromium)', async (
     expect(small.map((x) => `${x.name}: ${x.pt.toFixed(1)} pt`)).toEqual([]);
   });
 
+  it('the figures the documents print: two connection labels at least 3 pt apart at print size (the NDOP map had two 2 pt apart)', () => {
+    const maps = embedded.filter((e) => e.group === 'integration');
+    expect(maps.length).toBeGreaterThan(1);
+    const close = maps
+      .map((e) => {
+        const m = get(e.name);
+        const page = figurePage(svgs.get(e.name)!) === 'landscape' ? landscape : portrait;
+        return { name: e.name, pt: m.edgeLabelGap * Math.min(page.w / m.width, page.h / m.height), between: m.edgeLabelGapBetween };
+      })
+      .filter((x) => x.pt < 3);
+    expect(close.map((x) => `${x.name}: ${x.pt.toFixed(1)} pt (${x.between})`)).toEqual([]);
+  });
+
   it('the figures the documents print: no label on a node or another label', () => {
     for (const e of embedded) {
       const found = get(e.name).overlaps.map((o) => `${o.kind} ${o.a} | ${o.b}`);

@@ -70,6 +70,17 @@ export interface BaseView {
   readonly marks: Pick<MarksView, 'isPublic'>;
 }
 
+/** The empty line after each table: the gap before the next text. */
+const SPACERS = new WeakSet<Paragraph>();
+
+/**
+ * The paragraph a section must end with after its last table, 1 twip high: a full line there went
+ * to a page of its own when the table filled the last page (the Báo cáo's DOCX ended on a blank page).
+ */
+function sectionEnd(): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '', size: 2 })] });
+}
+
 /** Page setup, sections, paragraphs, data tables, diagrams and appendices: everything but the NĐ 30 frame. */
 export class DocxBase<V extends BaseView = BaseView> {
   private readonly parts: SectionPart[] = [{ landscape: false, children: [] }];
@@ -197,8 +208,9 @@ export class DocxBase<V extends BaseView = BaseView> {
     ];
     const keep = t.keepTogether;
     t.rows.forEach((r, i) => {
-      // Keep-with-next on every row but the last holds a short table on one page.
-      const keepNext = keep && i < t.rows.length - 1;
+      // Keep-with-next on every row but the last holds a short table on one page; in a long one, the
+      // first row stays with the second and the second-to-last with the last (no row alone on a page).
+      const keepNext = (keep && i < t.rows.length - 1) || (t.rows.length > 2 && (i === 0 || i === t.rows.length - 2));
       if (r.isGroup) {
         const rest = widths.slice(1).reduce((s, w) => s + w, 0);
         rows.push(
@@ -223,7 +235,9 @@ export class DocxBase<V extends BaseView = BaseView> {
     out.push(new Table({ width: { size: this.textWidth, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows }));
     if (t.empty) out.push(this.para([{ text: t.empty, italics: true, size }], { spacing: { before: 60 } }));
     if (t.note) out.push(this.para([{ text: t.note, italics: true, size }], { spacing: { before: 60 } }));
-    out.push(new Paragraph({ spacing: { after: 0 }, children: [] }));
+    const spacer = new Paragraph({ spacing: { after: 0 }, children: [] });
+    SPACERS.add(spacer);
+    out.push(spacer);
     return out;
   }
 
@@ -329,6 +343,10 @@ export class DocxBase<V extends BaseView = BaseView> {
         alignment: AlignmentType.CENTER,
         children: [new TextRun({ children: [PageNumber.CURRENT], size: half(L.pageNumber.sizePt.value), font })],
       });
+    for (const part of this.parts) {
+      const last = part.children.at(-1);
+      if (last instanceof Paragraph && SPACERS.has(last)) part.children[part.children.length - 1] = sectionEnd();
+    }
     return new Document({
       creator: this.view.meta.generator,
       lastModifiedBy: this.view.meta.generator,
@@ -447,8 +465,9 @@ export class DocxFrame<V extends FrameView = FrameView> extends DocxBase<V> {
       this.centred(p.authority, this.layout.title.authoritySizePt.value, { bold: true }, { spacing: { before: 120, after: 120 } }),
       ...p.bases.map((b) => this.body([{ text: b, italics }])),
     );
-    if (p.proposal) this.children.push(this.body([{ text: p.proposal, italics }]));
-    this.children.push(this.centred(p.decides, this.layout.title.docTypeSizePt.value, { bold: true }, { spacing: { before: 120, after: 120 } }));
+    // The proposal and "QUYẾT ĐỊNH:" open the articles: never the last lines of a page.
+    if (p.proposal) this.children.push(this.body([{ text: p.proposal, italics }], { keepNext: true, keepLines: true }));
+    this.children.push(this.centred(p.decides, this.layout.title.docTypeSizePt.value, { bold: true }, { spacing: { before: 120, after: 120 }, keepNext: true }));
   }
 
 

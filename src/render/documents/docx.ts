@@ -1,7 +1,12 @@
 import { AlignmentType, Paragraph, type Document } from 'docx';
 import type { DocumentLayout } from '../../framework/document-pack.js';
 import { DocxFrame, packDocx } from './docx-frame.js';
-import type { OfficialDocView } from './view.js';
+import type { Block, OfficialDocView } from './view.js';
+
+/** A paragraph introducing the table right after it ("…, cần ưu tiên xử lý:") stays on the table's page. */
+function leadsIn(blocks: readonly Block[], i: number): boolean {
+  return (blocks[i]?.isParagraph ?? false) && (blocks[i + 1]?.isTable ?? false);
+}
 
 /** Kế hoạch, Báo cáo and the decision issuing a plan as Word: the shared frame plus a body of blocks. */
 class OfficialDocx extends DocxFrame<OfficialDocView> {
@@ -39,7 +44,7 @@ class OfficialDocx extends DocxFrame<OfficialDocView> {
       this.rule(30, this.textWidth),
       new Paragraph({ spacing: { after: 120 }, children: [] }),
     );
-    for (const b of a.body) this.block(b);
+    a.body.forEach((b, i) => this.block(b, leadsIn(a.body, i)));
   }
 
   build(): Document {
@@ -51,7 +56,7 @@ class OfficialDocx extends DocxFrame<OfficialDocView> {
     // The last paragraph of the body, then the closing lines, stay on the page of Nơi nhận and the
     // signature: the signature page never opens on the closing formula alone.
     const last = v.body.length - 1;
-    v.body.forEach((b, i) => this.block(b, i === last && v.closing.length > 0 && !b.isTable && !b.isFigure));
+    v.body.forEach((b, i) => this.block(b, (i === last && v.closing.length > 0 && !b.isTable && !b.isFigure) || leadsIn(v.body, i)));
     for (const b of v.closing) this.block(b, true);
     this.signature();
     this.attachment();

@@ -32,11 +32,33 @@ export function inlineText(token: Token, hardBreak = ' '): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Column widths (percent) from the longest text of each column, clamped so no column vanishes. */
+/** Characters of table text a line of the page holds (11 pt on a landscape A4 is about 120, portrait 80). */
+const LINE_CHARS = 100;
+
+/**
+ * Column widths (percent): each column's share follows the square root of its mean text length (a
+ * column of long sentences gets the room, a column of codes or dates does not get a third of the
+ * page because one cell is long), and no column is narrower than its longest word, so no word or date
+ * breaks inside ("S/T/T", "31/12/202|5" in the gap report's DOCX).
+ */
 function widths(rows: readonly (readonly string[])[], columns: number): number[] {
-  const longest = Array.from({ length: columns }, (_, i) => Math.max(6, ...rows.map((r) => Math.min(60, (r[i] ?? '').length))));
-  const total = longest.reduce((s, w) => s + w, 0);
-  return longest.map((w) => Math.round((w / total) * 1000) / 10);
+  const body = rows.length > 1 ? rows.slice(1) : rows;
+  const weight = Array.from({ length: columns }, (_, i) => Math.sqrt(Math.max(2, body.reduce((s, r) => s + Math.min(600, (r[i] ?? '').length), 0) / body.length)));
+  const floor = Array.from({ length: columns }, (_, i) => (Math.min(24, Math.max(2, ...rows.flatMap((r) => (r[i] ?? '').split(/\s+/).map((w) => w.length)))) + 2) * (100 / LINE_CHARS));
+  // Words too long for the line together (a table of many columns, unbroken strings): the floors shared out.
+  const floors = floor.reduce((s, f) => s + f, 0);
+  if (floors >= 100) return floor.map((f) => Math.round((f / floors) * 1000) / 10);
+  const total = weight.reduce((s, w) => s + w, 0);
+  let pct = weight.map((w) => (w / total) * 100);
+  // Raise the columns under their floor, taking the room from the others in proportion to their width.
+  for (let pass = 0; pass < columns; pass++) {
+    const low = pct.map((p, i) => p < floor[i]! - 1e-9);
+    if (!low.some(Boolean)) break;
+    const need = pct.reduce((s, p, i) => s + (low[i] ? floor[i]! - p : 0), 0);
+    const rest = pct.reduce((s, p, i) => s + (low[i] ? 0 : p), 0);
+    pct = pct.map((p, i) => (low[i] ? floor[i]! : p - (need * p) / rest));
+  }
+  return pct.map((p) => Math.round(p * 10) / 10);
 }
 
 function toTable(header: readonly string[], body: readonly (readonly string[])[], align: readonly TableView['columns'][number]['align'][], n: number): TableView {

@@ -43,6 +43,12 @@ function arrowOf(kind: LinkKind, arrow: 'end' | 'both' | 'none', length: number)
 export interface FlowchartLayout {
   readonly layout?: 'elk';
   readonly cycleBreaking?: 'MODEL_ORDER';
+  /**
+   * ELK's merged edges: edges ending at one node share its port, so their labels sit on separate
+   * branches. Unmerged, ELK keeps such edges 20 units apart, and two labels 21 units tall touched
+   * (the NDOP print map: "NDOP: 1 kết nối" twice, 2 pt apart at print size).
+   */
+  readonly mergeEdges?: boolean;
 }
 
 /**
@@ -149,7 +155,11 @@ export class Flowchart {
   }
 
   toString(): string {
-    const elk = this.opts.layout === 'elk' && this.opts.cycleBreaking ? ['  elk:', `    cycleBreakingStrategy: ${this.opts.cycleBreaking}`] : [];
+    const elkOptions = [
+      ...(this.opts.cycleBreaking ? [`    cycleBreakingStrategy: ${this.opts.cycleBreaking}`] : []),
+      ...(this.opts.mergeEdges ? ['    mergeEdges: true'] : []),
+    ];
+    const elk = this.opts.layout === 'elk' && elkOptions.length ? ['  elk:', ...elkOptions] : [];
     const front = this.opts.layout ? ['---', 'config:', `  layout: ${this.opts.layout}`, ...elk, '---'] : [];
     const out = [...front, `flowchart ${this.direction}`, ...this.body, ...this.links];
     for (const [name, css] of [...this.classDefs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out.push(`  classDef ${name} ${css}`);

@@ -45,7 +45,7 @@ function ownerOf(model: Model, ref: string): string {
 
 /** Integrations aggregated by owning body: what a split map's overview shows. */
 function overviewChart(model: Model, integrations: readonly Integration[], print?: { readonly direction: 'LR' | 'TB'; readonly wrap: number }): string {
-  const chart = new Flowchart(print?.direction ?? 'LR', { ...LAYOUT, cycleBreaking: 'MODEL_ORDER' });
+  const chart = new Flowchart(print?.direction ?? 'LR', { ...LAYOUT, cycleBreaking: 'MODEL_ORDER', ...(print ? { mergeEdges: true } : {}) });
   const groups = new Map<string, { from: string; to: string; channel: string; n: number; sample: Integration }>();
   for (const it of integrations) {
     const from = ownerOf(model, it.from);

@@ -80,7 +80,7 @@ h1.ten-loai { font-size: ${pt(T.docTypeSizePt.value)}; text-align: center; text-
 .ghi-chu-cong-khai { font-size: ${pt(A.tableSizePt.value)}; font-style: italic; text-align: center; text-indent: 0; margin-bottom: 12pt; }
 .tham-quyen { font-size: ${pt(T.authoritySizePt.value)}; font-weight: bold; text-align: center; text-indent: 0; margin: 6pt 0; }
 .can-cu { font-style: italic; }
-.quyet-dinh { font-size: ${pt(T.docTypeSizePt.value)}; font-weight: bold; text-align: center; text-indent: 0; margin: 6pt 0; }
+.quyet-dinh { font-size: ${pt(T.docTypeSizePt.value)}; font-weight: bold; text-align: center; text-indent: 0; margin: 6pt 0; break-after: avoid; page-break-after: avoid; }
 table.ky { margin-top: 6pt; break-inside: avoid; page-break-inside: avoid; }
 table.ky col.trai { width: ${S.recipientsColumnPct.value}%; }
 table.ky col.phai { width: ${100 - S.recipientsColumnPct.value}%; }
@@ -110,6 +110,10 @@ table.bang thead { display: table-header-group; }
 table.bang tr { break-inside: avoid; page-break-inside: avoid; }
 table.bang tr.nhom td, table.bang tr.tong td { font-weight: bold; }
 table.bang tr.nhom { break-after: avoid; page-break-after: avoid; }
+/* A lead-in sentence ("…, cần ưu tiên xử lý:") stays with the table it introduces. */
+p:has(+ table.bang) { break-after: avoid; page-break-after: avoid; }
+/* No table opens at a page foot with one row, nor ends on a page with its last row alone. */
+table.bang tbody tr:first-child, table.bang tbody tr:nth-last-child(2) { break-after: avoid; page-break-after: avoid; }
 td.left { text-align: left; } td.center, td.giua { text-align: center; } td.right { text-align: right; white-space: nowrap; }
 .ghi-chu-bang { font-size: ${pt(A.tableSizePt.value)}; font-style: italic; text-indent: 0; }
 figure.so-do { margin: 6pt 0 12pt; text-align: center; break-inside: avoid; page-break-inside: avoid; }

@@ -204,7 +204,7 @@ function catalogueAppendix(ctx: StrategyContext, label: string): AppendixView {
     'DANH MỤC NGUỒN DỮ LIỆU',
     [
       table(ctx, 'x', null, ['STT', 'Nguồn dữ liệu', 'Cơ quan quản lý', 'Hệ thống lưu trữ', 'Định dạng', 'Tần suất cập nhật', 'Số bản ghi', 'Phân loại, điều kiện bảo mật'], rows, {
-        widths: [5, 26, 14, 13, 9, 10, 9, 14],
+        widths: [4, 22, 13, 12, 10, 9, 9, 21],
         align: ['center', 'left', 'left', 'left', 'left', 'left', 'right', 'left'],
         empty: 'Chưa khai báo nguồn dữ liệu.',
       }),
@@ -296,6 +296,8 @@ export function buildReportView(input: DocumentInput): OfficialDocView {
   const name = model.agency?.name ?? model.root;
   const labels = ['I', 'II', 'III', 'IV', 'V'].map((x) => `PHỤ LỤC ${x}`);
   const [lConn, lQual, lTask, lCat] = labels as [string, string, string, string, string];
+  // In a sentence an appendix is "Phụ lục I", as the Kế hoạch and the strategy write it; capitals are for its heading.
+  const cite = (label: string): string => label.replace('PHỤ LỤC', 'Phụ lục');
   const q = r.quality;
   const s = r.sharing;
   const t = r.tasks;
@@ -307,7 +309,7 @@ export function buildReportView(input: DocumentInput): OfficialDocView {
     heading(1, 'I. KẾT QUẢ THỰC HIỆN'),
     heading(2, '1. Kết nối, chia sẻ dữ liệu'),
     paragraph(
-      `Trong kỳ có ${n(f.total)} kết nối, chia sẻ dữ liệu; ${n(f.inOperation)} kết nối đang hoạt động (${n(f.viaNdop)} qua Nền tảng chia sẻ, điều phối dữ liệu); ${n(f.working)} kết nối có giao dịch thành công trong kỳ với ${n(r.connections.transactions)} giao dịch thành công và ${n(r.connections.failed)} giao dịch lỗi. Chi tiết tại ${lConn}.`,
+      `Trong kỳ có ${n(f.total)} kết nối, chia sẻ dữ liệu; ${n(f.inOperation)} kết nối đang hoạt động (${n(f.viaNdop)} qua Nền tảng chia sẻ, điều phối dữ liệu); ${n(f.working)} kết nối có giao dịch thành công trong kỳ với ${n(r.connections.transactions)} giao dịch thành công và ${n(r.connections.failed)} giao dịch lỗi. Chi tiết tại ${cite(lConn)}.`,
     ),
     tableBlock(
       table(
@@ -321,7 +323,7 @@ export function buildReportView(input: DocumentInput): OfficialDocView {
     ),
     heading(2, '2. Chất lượng dữ liệu'),
     paragraph(
-      `${q.assessed}/${q.datasets} tập dữ liệu phải đánh giá đã được đánh giá chất lượng (${q.assessedInPeriod} đánh giá trong kỳ); bình quân đúng ${pct(q.averages.correct)}, đủ ${pct(q.averages.complete)}, sạch ${pct(q.averages.clean)}, sống ${pct(q.averages.live)}; ngưỡng tối thiểu ${viNumber(q.threshold, 0)}%. Chi tiết tại ${lQual}.`,
+      `${q.assessed}/${q.datasets} tập dữ liệu phải đánh giá đã được đánh giá chất lượng (${q.assessedInPeriod} đánh giá trong kỳ); bình quân đúng ${pct(q.averages.correct)}, đủ ${pct(q.averages.complete)}, sạch ${pct(q.averages.clean)}, sống ${pct(q.averages.live)}; ngưỡng tối thiểu ${viNumber(q.threshold, 0)}%. Chi tiết tại ${cite(lQual)}.`,
     ),
     heading(2, '3. Đáp ứng yêu cầu chia sẻ dữ liệu'),
     paragraph(
@@ -335,10 +337,10 @@ export function buildReportView(input: DocumentInput): OfficialDocView {
       // A zero is said in words ("không có nhiệm vụ nào"), never as "0 nhiệm vụ …, đã hoàn thành 0".
       `${t.total} nhiệm vụ đã triển khai đến hết kỳ${byStatus.length ? ` (${byStatus.join(', ')})` : ''}; ${
         t.dueInPeriod ? `${t.dueInPeriod} nhiệm vụ đến hạn trong kỳ, đã hoàn thành ${t.doneOfDue}` : 'không có nhiệm vụ nào đến hạn trong kỳ'
-      }; ${t.overdue ? `${t.overdue} nhiệm vụ quá hạn` : 'không có nhiệm vụ quá hạn'}. Chi tiết tại ${lTask}.`,
+      }; ${t.overdue ? `${t.overdue} nhiệm vụ quá hạn` : 'không có nhiệm vụ quá hạn'}. Chi tiết tại ${cite(lTask)}.`,
     ),
     heading(1, 'II. DANH MỤC NGUỒN DỮ LIỆU VÀ DỮ LIỆU ƯU TIÊN'),
-    paragraph(`Danh mục nguồn dữ liệu (cơ quan quản lý, hệ thống lưu trữ, định dạng, tần suất cập nhật, phân loại và điều kiện bảo mật) tại ${lCat}.`),
+    paragraph(`Danh mục nguồn dữ liệu (cơ quan quản lý, hệ thống lưu trữ, định dạng, tần suất cập nhật, phân loại và điều kiện bảo mật) tại ${cite(lCat)}.`),
     paragraph('Dữ liệu cốt lõi, dữ liệu quan trọng phải đồng bộ về Cơ sở dữ liệu tổng hợp quốc gia mà chưa đồng bộ đầy đủ, cần ưu tiên xử lý:'),
     ...priorityTable(ctx),
     heading(1, 'III. KHÓ KHĂN, VƯỚNG MẮC'),

@@ -138,10 +138,9 @@ export function buildArchitectureView(input: ArchitectureInput): OfficialDocView
     heading(1, `IV. KIẾN TRÚC SỐ MỤC TIÊU ĐẾN NĂM ${input.targetYear}`),
     heading(2, '1. Mô hình tổng thể'),
     paragraph(
-      `Kiến trúc mục tiêu tổ chức các thành phần theo bốn lớp chức năng của Khung kiến trúc tổng thể quốc gia số, từ dưới lên: ${(ctx.model.pack.enums['layer']?.values ?? []).map((v) => lowerFirst(v.vi)).join('; ')}.`,
+      `Kiến trúc mục tiêu tổ chức các thành phần theo bốn lớp chức năng của Khung kiến trúc tổng thể quốc gia số, từ dưới lên: ${(ctx.model.pack.enums['layer']?.values ?? []).map((v) => lowerFirst(v.vi)).join('; ')}${input.figures.target ? ` (${input.figures.target.caption.slice(0, input.figures.target.caption.indexOf('.'))})` : ''}.`,
     ),
-    ...(input.figures.target ? [figureBlock(input.figures.target)] : []),
-    ...stateViews(ctx, { model: input.target, figures: future, when, diagram: null }, { current: false, first: 2 }),
+    ...stateViews(ctx, { model: input.target, figures: future, when, diagram: input.figures.target }, { current: false, first: 2 }),
     heading(1, 'V. PHÂN TÍCH KHOẢNG CÁCH'),
     ...gapChapter(ctx, { target: input.target, current, future, targetYear: input.targetYear, diagnostics: input.diagnostics }),
     heading(1, 'VI. LỘ TRÌNH TRIỂN KHAI'),

@@ -153,20 +153,27 @@ function security(ctx: StrategyContext, s: StateInput, current: boolean): Block[
   return out;
 }
 
-/** The views of one state, numbered from 1 (or from `first` when the chapter opens with its own item). */
+/**
+ * The views of one state, numbered from 1 (or from `first` when the chapter opens with its own item).
+ * The overall figure takes a landscape page of its own, so it follows enough text to fill the page
+ * before it: the current state's after its four layers (technology), the target's after its business
+ * view (chapter IV opens with the model the figure draws, which names it). Placed right after the
+ * applications and after IV.1, the pages before them were a third blank (issue #13's Kiến trúc số p.7).
+ */
 export function stateViews(ctx: StrategyContext, s: StateInput, opts: { readonly current: boolean; readonly first?: number }): Block[] {
   let i = opts.first ?? 1;
   const h = (title: string): Block => heading(2, `${i++}. ${title}`);
   return [
     h('Kiến trúc nghiệp vụ'),
     ...business(ctx, s, opts.current),
+    ...(!opts.current && s.diagram ? [figureBlock(s.diagram)] : []),
     h('Kiến trúc dữ liệu'),
     ...data(s),
     h('Kiến trúc ứng dụng'),
     ...applications(ctx, s),
-    ...(opts.current && s.diagram ? [figureBlock(s.diagram)] : []),
     h('Kiến trúc công nghệ, hạ tầng số'),
     ...technology(ctx, s),
+    ...(opts.current && s.diagram ? [figureBlock(s.diagram)] : []),
     h('An toàn thông tin, an ninh mạng'),
     ...security(ctx, s, opts.current),
   ];
