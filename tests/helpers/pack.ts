@@ -74,3 +74,40 @@ export function packTarball(): { tgz: string; files: string[] } {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
   }
 }
+
+/**
+ * The packed tarball installed offline (`npm install --no-save <tgz>`, runtime dependencies linked),
+ * once per test run like the tarball itself: the first caller installs into
+ * `<run's temp root>/pack/installed/`, and every package test runs that installed kientruc (its bin,
+ * or its API through a `node_modules` link). Throws, with npm's output, when the install fails.
+ */
+export function installedTarball(): string {
+  const { tgz } = packTarball();
+  const dir = join(tmpRoot(), 'pack', 'installed');
+  const done = join(tmpRoot(), 'pack', 'installed.done');
+  const failed = join(tmpRoot(), 'pack', 'installed.error');
+  let owner = false;
+  try {
+    mkdirSync(dir);
+    owner = true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  if (owner) {
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'cai-dat', private: true, type: 'module' }));
+    linkRuntimeDependencies(dir);
+    const install = sh(`npm install --no-save ${JSON.stringify(tgz)}`, dir, OFFLINE);
+    if (install.code !== 0) {
+      writeFileSync(failed, `npm install of ${tgz} exited ${install.code}:\n${install.stdout}\n${install.stderr}`);
+      throw new Error(readFileSync(failed, 'utf8'));
+    }
+    writeFileSync(done, '');
+    return dir;
+  }
+  // Another test is installing: wait for it (or its failure), bounded only by the test's timeout.
+  for (;;) {
+    if (existsSync(done)) return dir;
+    if (existsSync(failed)) throw new Error(`installing the tarball failed in another test of this run:\n${readFileSync(failed, 'utf8')}`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  }
+}

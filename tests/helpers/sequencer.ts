@@ -10,28 +10,37 @@ import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 export const LONG_FIRST: readonly string[] = [
-  'tests/render/diagrams-browser.test.ts',
+  // Makes the run's one Chromium build of the sample (tests/helpers/sample-build.ts) that the
+  // diagrams, page-fill, print and legibility files read: it starts first, they start a few files
+  // later, so none of them waits for it idle.
+  'tests/render/cached-output.test.ts',
+  // Installs the packed tarball that pack.test.ts then finds installed (tests/helpers/pack.ts).
   'tests/package/workflow-tarball.test.ts',
   'tests/robust/interrupted-build.test.ts',
-  'tests/diff/diff.test.ts',
-  'tests/injection/injection.test.ts',
-  'tests/cli/watch.test.ts',
   'tests/property/pipeline.property.test.ts',
-  'tests/robust/bad-input.test.ts',
+  'tests/property/incremental.property.test.ts',
+  'tests/injection/injection.test.ts',
+  'tests/render/diagrams-browser.test.ts',
+  'tests/write/output-safety.test.ts',
+  'tests/diff/diff.test.ts',
+  'tests/cli/watch.test.ts',
   'tests/load/cache.test.ts',
+  'tests/robust/bad-input.test.ts',
+  'tests/docs/console-blocks.test.ts',
+  'tests/render/documents/page-fill.test.ts',
   'tests/package/pack.test.ts',
   'tests/render/site.test.ts',
   'tests/load/parallel.test.ts',
-  'tests/render/documents/page-fill.test.ts',
   'tests/render/strategy/print.test.ts',
-  'tests/write/output-safety.test.ts',
+  'tests/render/diagram-legibility.test.ts',
+  'tests/cli/cli.test.ts',
+  'tests/diagnostics/sarif-validator.test.ts',
+  'tests/cli/memory-guard.test.ts',
+  'tests/exchange/xlsx-import.test.ts',
   'tests/cli/diagram.test.ts',
   'tests/cli/states.test.ts',
   'tests/cli/ci-templates.test.ts',
-  'tests/docs/console-blocks.test.ts',
-  'tests/cli/progress.test.ts',
   'tests/aggregate/aggregate.test.ts',
-  'tests/cli/cli.test.ts',
 ];
 
 export class LongFirstSequencer extends BaseSequencer {

@@ -1,12 +1,11 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/pipeline.js';
 import { cachedOutput, digestOf } from '../../src/render/cached-output.js';
-import { RENDERERS } from '../../src/render/index.js';
-import type { GeneratedFile, RenderCache, RenderContext } from '../../src/render/types.js';
-import { CHROMIUM, sharedBrowser } from '../helpers/browser.js';
-import { REPO, valid } from '../helpers/project.js';
+import type { RenderCache } from '../../src/render/types.js';
+import { CHROMIUM } from '../helpers/browser.js';
+import { REPO } from '../helpers/project.js';
+import { buildAll, MemoryCache, sampleBuild } from '../helpers/sample-build.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 /**
@@ -14,22 +13,6 @@ import { makeTempDir } from '../helpers/tmp.js';
  * unchanged (src/render/cached-output.ts): the keys, and a rebuild after real edits of the sample
  * compared byte for byte with a build that renders every document.
  */
-
-class MemoryCache implements RenderCache {
-  readonly entries = new Map<string, Uint8Array>();
-  sets = 0;
-  constructor(private readonly stampValue: string | null = 'stamp-1') {}
-  async get(key: string): Promise<Uint8Array | undefined> {
-    return this.entries.get(key);
-  }
-  async set(key: string, data: Uint8Array): Promise<void> {
-    this.sets++;
-    this.entries.set(key, data);
-  }
-  stamp(): string | undefined {
-    return this.stampValue ?? undefined;
-  }
-}
 
 const bytes = (s: string): Uint8Array => new Uint8Array(Buffer.from(s));
 
@@ -123,28 +106,6 @@ describe('cachedOutput', () => {
   });
 });
 
-/** Every output of a build (what `kientruc build` renders, in its order), contents as bytes. */
-async function buildAll(root: string, cache: RenderCache): Promise<Map<string, Buffer>> {
-  const r = valid(await runPipeline({ root, cwd: root, today: '2026-09-30', rules: true }));
-  const ctx: RenderContext = {
-    model: r.model,
-    diagnostics: r.diagnostics,
-    rules: r.rules,
-    asOf: r.asOf,
-    lang: 'vi',
-    toolVersion: '0.0.0-test',
-    log: () => {},
-    browser: sharedBrowser(),
-    assets: r.assets,
-    cache,
-  };
-  const files: GeneratedFile[] = [];
-  for (const renderer of RENDERERS) files.push(...(await renderer.render({ ...ctx, outputs: [...files] })));
-  const out = new Map<string, Buffer>();
-  for (const f of files) out.set(f.path, f.chunks ? Buffer.from([...f.chunks()].join(''), 'utf8') : Buffer.from(f.contents));
-  return out;
-}
-
 /** The same store, without a code stamp: diagrams still come from it, every document is rendered. */
 function documentsUncached(store: MemoryCache): RenderCache {
   return { get: (k) => store.get(k), set: (k, d) => store.set(k, d) };
@@ -166,8 +127,12 @@ describe.skipIf(!CHROMIUM)('a rebuild after an edit writes the bytes of a full b
     const dir = makeTempDir('rebuild-');
     const root = join(dir, 'architecture');
     cpSync(join(REPO, 'architecture'), root, { recursive: true });
+    // The first full build is the run's shared build of the sample (made the same way, with a fresh
+    // store: tests/helpers/sample-build.ts); this test's store starts with what that build stored.
+    const first = await sampleBuild();
     const store = new MemoryCache();
-    let previous = await buildAll(root, store);
+    for (const [k, v] of first.cache) store.entries.set(k, v);
+    let previous: ReadonlyMap<string, Buffer> = first.files;
     // What goes through the render cache besides diagrams: the documents' HTML (printed to PDF), PDF and DOCX, the gap report's PDF and DOCX (Markdown is rendered when written, never cached).
     const cachedDocuments = (paths: readonly string[]) => paths.filter((p) => /^(chien-luoc-du-lieu|bao-cao-dinh-ky|ke-hoach-du-lieu|kien-truc-so)[^/]*\.(html|pdf|docx)$|^gap-report\.(pdf|docx)$/.test(p));
 

@@ -3,10 +3,12 @@ import { loadDocumentLayout } from '../../src/framework/document-pack.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { diagramsFor } from '../../src/render/mermaid/diagrams.js';
 import { renderDiagramImages } from '../../src/render/mermaid/render-images.js';
+import { DIAGRAMS_DIR } from '../../src/render/mermaid/types.js';
 import { figurePage, strategyDiagramSpecs } from '../../src/render/strategy/diagrams.js';
 import { CHROMIUM, sharedBrowser } from '../helpers/browser.js';
 import { measureSvgs, type SvgMetrics } from '../helpers/diagram-metrics.js';
 import { REPO, valid } from '../helpers/project.js';
+import { sampleBuild, sampleFile } from '../helpers/sample-build.js';
 
 /**
  * The sample's diagrams measured in the browser as a reader sees them (tests/helpers/diagram-metrics.ts):
@@ -22,10 +24,16 @@ describe.skipIf(!CHROMIUM)('diagram legibility (sample, real Chromium)', async (
   const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: false }));
   const specs = diagramsFor(r.model, { asOf: r.asOf });
   const embedded = strategyDiagramSpecs({ model: r.model, asOf: r.asOf }, 'internal');
-  const all = [...specs, ...embedded.filter((e) => !specs.some((s) => s.name === e.name))];
+  const extra = embedded.filter((e) => !specs.some((s) => s.name === e.name));
   const browser = sharedBrowser();
-  const { images } = await renderDiagramImages(() => browser.get(), all, { formats: ['svg'] });
-  const svgs = new Map([...images].map(([name, img]) => [name, img.svg!]));
+  // The model's diagrams as `kientruc build` drew them (the run's one Chromium build of the sample,
+  // tests/helpers/sample-build.ts, same day); the strategy's own figures, not among them, drawn here.
+  const build = await sampleBuild();
+  const { images } = await renderDiagramImages(() => browser.get(), extra, { formats: ['svg'] });
+  const svgs = new Map([
+    ...specs.map((s): [string, string] => [s.name, sampleFile(build, `${DIAGRAMS_DIR}/${s.name}.svg`).toString('utf8')]),
+    ...[...images].map(([name, img]): [string, string] => [name, img.svg!]),
+  ]);
   const measured = await measureSvgs(await browser.get(), svgs);
 
   const L = loadDocumentLayout(r.model.pack.id).page;

@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../src/pipeline.js';
-import { BrowserProvider } from '../../../src/render/browser.js';
 import { renderDocuments, type DocumentKind } from '../../../src/render/documents/index.js';
 import { readZip } from '../../../src/render/strategy/zip.js';
 import { RULES } from '../../../src/rules/index.js';
 import { makeTempDir } from '../../helpers/tmp.js';
+import { sharedBrowser } from '../../helpers/browser.js';
+import { sampleBuild, sampleDocument, sampleFile } from '../../helpers/sample-build.js';
 import type { GeneratedFile, RenderContext } from '../../../src/render/types.js';
 import { REPO, valid } from '../../helpers/project.js';
 import { ARCHITECTURE_SECTIONS, expectInOrder, PLAN_SECTIONS, REPORT_SECTIONS } from './sections.js';
@@ -18,14 +19,17 @@ import { ARCHITECTURE_SECTIONS, expectInOrder, PLAN_SECTIONS, REPORT_SECTIONS } 
  * landscape, no rule id in the operative text, DOCX tagged vi-VN with readable cell padding.
  */
 
-const browser = new BrowserProvider(process.env);
-afterAll(() => browser.close());
+const browser = sharedBrowser();
 const out = makeTempDir('kientruc-docs-');
 
+/**
+ * The internal PDF and DOCX of one of the sample's documents, as the run's one Chromium build of the
+ * sample made them (tests/helpers/sample-build.ts: on 2026-09-30 with the rules, `kientruc build`'s
+ * strategy and báo cáo, the Kế hoạch and the Kiến trúc số rendered in the same context).
+ */
 async function render(kind: DocumentKind): Promise<GeneratedFile[]> {
-  const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true }));
-  const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser, assets: r.assets };
-  return renderDocuments(ctx, [{ kind, audience: 'internal', formats: ['pdf', 'docx'] }]);
+  const build = await sampleBuild();
+  return (['pdf', 'docx'] as const).map((ext) => ({ path: `${kind}.${ext}`, contents: new Uint8Array(sampleDocument(build, kind, ext)) }));
 }
 
 function bytes(files: readonly GeneratedFile[], ext: string): Uint8Array {
@@ -251,15 +255,14 @@ describe('HTML on a 390 px phone screen', async () => {
 });
 
 describe('gap report: PDF and DOCX', async () => {
-  const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: '2026-09-30', rules: true }));
-  const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser, assets: r.assets };
-  const { gapReportFor, renderGapReportAll } = await import('../../../src/render/gap/gap-report.js');
-  const files = await renderGapReportAll(ctx, gapReportFor(ctx), ['pdf', 'docx']);
+  // As `kientruc build` wrote them in the run's one Chromium build of the sample (same day, the rules).
+  const build = await sampleBuild();
+  const files: GeneratedFile[] = (['pdf', 'docx'] as const).map((ext) => ({ path: `gap-report.${ext}`, contents: new Uint8Array(sampleFile(build, `gap-report.${ext}`)) }));
   const SECTIONS = ['BÁO CÁO ĐÁNH GIÁ KHOẢNG CÁCH', 'I. Tóm tắt', 'II. Tình hình thực hiện các chỉ tiêu quốc gia', 'III. Mức độ bao phủ của kiến trúc', 'IV. Đánh giá theo lớp kiến trúc và lớp dữ liệu', 'V. Tồn tại chưa có nhiệm vụ khắc phục', 'VI. Danh mục việc cần làm', 'VII. Chi tiết phát hiện theo quy tắc'];
   const up = (s: string): string => s.toLocaleUpperCase('vi');
 
   it('writes gap-report.pdf (A4 landscape) and gap-report.docx with every section in order', () => {
-    expect(files.map((f) => f.path)).toEqual(['gap-report.pdf', 'gap-report.docx']);
+    expect([...build.files.keys()].filter((p) => p.startsWith('gap-report.') && /\.(pdf|docx)$/.test(p))).toEqual(['gap-report.pdf', 'gap-report.docx']);
     const list = pages(files, 'gap-report.pdf');
     for (const p of list) expect(LANDSCAPE(p) && Math.round(p.width) === 842, `p.${p.number}`).toBe(true);
     expectInOrder(up(list.map((p) => p.text).join(' ')), SECTIONS.map(up));
