@@ -6,7 +6,7 @@ import type { FrameworkPack } from './framework/types.js';
 import type { ProjectAssets } from './core/project-assets.js';
 import { findConfig, readConfig } from './load/config.js';
 import { Cache, codeFingerprint, MemoryCache, sha256 } from './load/cache.js';
-import { loadArchitecture, type LoadResult } from './load/load-architecture.js';
+import { loadArchitecture, type LoadResult, type ReadSize } from './load/load-architecture.js';
 import { loadProjectAssets } from './load/project-assets.js';
 import { buildModel } from './model/build.js';
 import type { Model } from './model/model.js';
@@ -61,6 +61,8 @@ export interface PipelineOptions {
    * (docs/speed.md), so the CLI does not use it yet.
    */
   readonly ruleMemoOnDisk?: boolean | undefined;
+  /** Told how much YAML was read (files, bytes), before it is parsed. */
+  readonly onRead?: ((size: ReadSize) => void) | undefined;
 }
 
 interface PipelineData {
@@ -134,6 +136,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     cache,
     parallel: opts.parallel,
     overlay: opts.overlay,
+    onRead: opts.onRead,
     ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}),
   });
   const assets = await loadProjectAssets({ rootAbs: loaded.rootAbs, cwd: loaded.base });

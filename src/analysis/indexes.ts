@@ -6,7 +6,7 @@
  */
 import { addTo } from '../core/multimap.js';
 import type { Model } from '../model/model.js';
-import type { Dataset, Integration, Kpi, System, Task } from '../model/types.js';
+import type { Dataset, Entity, Integration, Kpi, System, Task } from '../model/types.js';
 import { resolveEndpoint } from './endpoints.js';
 
 interface Indexes {
@@ -48,30 +48,63 @@ function lookup<N extends IndexName>(model: Model, name: N, key: string): Indexe
   return ((indexes(view?.model ?? model)[name] as ReadonlyMap<string, unknown>).get(key) ?? NONE) as never;
 }
 
-function indexes(model: Model): Indexes {
-  const known = BUILT.get(model);
-  if (known) return known;
-  const datasetsBySystem = new Map<string, Dataset[]>();
-  for (const d of model.all('dataset')) addTo(datasetsBySystem, d.system, d);
-  const tasksByAddressed = new Map<string, Task[]>();
-  for (const t of model.all('task')) for (const a of t.addresses ?? []) addTo(tasksByAddressed, a, t);
-  const integrationsByEnd = new Map<string, Integration[]>();
-  const integrationsByDataset = new Map<string, Integration[]>();
-  const integrationsByNamed = new Map<string, Integration[]>();
-  for (const it of model.all('integration')) {
-    for (const raw of [it.from, it.to]) {
-      const end = resolveEndpoint(model, raw);
-      addTo(integrationsByEnd, 'ref' in end ? end.ref : end.raw, it);
-    }
-    for (const d of it.datasets ?? []) addTo(integrationsByDataset, d, it);
-    for (const raw of [it.from, it.to, it.via]) addTo(integrationsByNamed, raw, it);
+/** The kinds whose entities the indexes hold, in the order they are added. */
+const INDEXED_KINDS = ['dataset', 'task', 'integration', 'kpi', 'system'] as const;
+
+/**
+ * The index entries an entity is listed under (`[index, key]`, keys that are undefined left out), in
+ * the order `indexes` adds them. The incremental rule memo also uses it to know which entries an edited
+ * entity can change (rules/rule-memo.ts `changedReads`).
+ */
+export function indexKeysOf(model: Model, e: Entity): [IndexName, string][] {
+  const out: [IndexName, string][] = [];
+  const add = (name: IndexName, key: string | undefined): void => {
+    if (key !== undefined) out.push([name, key]);
+  };
+  switch (e.entityKind) {
+    case 'dataset':
+      add('datasetsBySystem', e.system);
+      break;
+    case 'task':
+      for (const a of e.addresses ?? []) add('tasksByAddressed', a);
+      break;
+    case 'integration':
+      for (const raw of [e.from, e.to]) {
+        const end = resolveEndpoint(model, raw);
+        add('integrationsByEnd', 'ref' in end ? end.ref : end.raw);
+      }
+      for (const d of e.datasets ?? []) add('integrationsByDataset', d);
+      for (const raw of [e.from, e.to, e.via]) add('integrationsByNamed', raw);
+      break;
+    case 'kpi':
+      add('kpisByTarget', e.nationalTarget);
+      break;
+    case 'system':
+      for (const ref of [e.security?.monitoredBy, e.replacedBy]) add('systemsByNamed', ref);
+      break;
+    default:
+      break;
   }
-  const kpisByTarget = new Map<string, Kpi[]>();
-  for (const k of model.all('kpi')) addTo(kpisByTarget, k.nationalTarget, k);
-  const systemsByNamed = new Map<string, System[]>();
-  for (const s of model.all('system')) for (const ref of [s.security?.monitoredBy, s.replacedBy]) addTo(systemsByNamed, ref, s);
-  const built: Indexes = { datasetsBySystem, tasksByAddressed, integrationsByEnd, integrationsByDataset, kpisByTarget, integrationsByNamed, systemsByNamed };
-  BUILT.set(model, built);
+  return out;
+}
+
+function indexes(model: Model): Indexes {
+  // A state in which nothing is dated shares its content, hence its indexes, with the model as written.
+  const source = model.contentSource();
+  const known = BUILT.get(source);
+  if (known) return known;
+  const maps: Record<IndexName, Map<string, Entity[]>> = {
+    datasetsBySystem: new Map(),
+    tasksByAddressed: new Map(),
+    integrationsByEnd: new Map(),
+    integrationsByDataset: new Map(),
+    kpisByTarget: new Map(),
+    integrationsByNamed: new Map(),
+    systemsByNamed: new Map(),
+  };
+  for (const kind of INDEXED_KINDS) for (const e of model.all(kind)) for (const [name, key] of indexKeysOf(model, e)) addTo(maps[name], key, e);
+  const built = maps as unknown as Indexes;
+  BUILT.set(source, built);
   return built;
 }
 

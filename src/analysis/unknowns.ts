@@ -15,24 +15,31 @@ const META = new Set(['ref', 'entityKind', 'origin']);
 
 /** Every value of `entity` written as the "not yet known" sentinel, in document order. */
 export function unknownFacts(entity: Entity): readonly UnknownFact[] {
+  // Asked of every system, dataset and service: one path kept as a stack, copied only for a fact found.
   const out: UnknownFact[] = [];
-  const walk = (value: unknown, path: (string | number)[]): void => {
-    if (isUnknown(value)) {
-      out.push({ path: [...path], field: path.join('.') });
+  const path: (string | number)[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (isUnknown(value)) out.push({ path: [...path], field: path.join('.') });
       return;
     }
+    if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, [...path, i]));
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
       return;
     }
-    if (value !== null && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        if (path.length === 0 && META.has(k)) continue;
-        if (PROSE.has(k)) continue;
-        walk(v, [...path, k]);
-      }
+    const top = path.length === 0;
+    for (const k of Object.keys(value)) {
+      if ((top && META.has(k)) || PROSE.has(k)) continue;
+      path.push(k);
+      walk((value as Record<string, unknown>)[k]);
+      path.pop();
     }
   };
-  walk(entity, []);
+  walk(entity);
   return out;
 }

@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 // The only file that touches process, and the only reader of the clock.
+import * as nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { followParent, GUARD_ENV, GUARDED_ENV, runGuarded, sizeLine, STDERR_TTY_ENV } from './memory-guard.js';
+import { setFlagsFromString } from 'node:v8';
+import { followParent, GUARD_ENV, GUARDED_ENV, heapFlagFor, runGuarded, sizeLine, STDERR_TTY_ENV } from './memory-guard.js';
+
+// Node 22.1+ keeps the compiled code of the ~170 modules a command loads in a cache on disk (its own
+// folder under the OS temp folder, or NODE_COMPILE_CACHE; NODE_DISABLE_COMPILE_CACHE=1 turns it off), so
+// later starts skip compiling them. Node 20 has no such cache: nothing happens there.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 // A reader that stops early (`kientruc --help | head`, `kientruc schema | less` then q) closes the pipe:
 // that is the reader's choice, not an error, so leave quietly as other Unix tools do.
@@ -58,6 +65,9 @@ if (!guarded && process.env[GUARD_ENV] !== '0') {
       ? {
           onLoaded({ files, bytes }) {
             process.stderr.write(sizeLine(files, bytes));
+            // A large architecture: the writing commands grow the heap slowly from here on (memory-guard.ts).
+            const flag = heapFlagFor(process.argv.slice(2), process.execArgv, process.env['NODE_OPTIONS'], bytes);
+            if (flag !== undefined) setFlagsFromString(flag);
           },
         }
       : {}),

@@ -18,6 +18,6 @@ export interface Io {
    * command (build --watch) can close its browser first; returns a function that removes the handler.
    */
   readonly onInterrupt?: (handler: () => void) => () => void;
-  /** Told the size of what a command read, once read (the bin's memory guard names it if memory runs out). */
+  /** Told the size of what a command read, once read and before it is parsed (the bin names it if memory runs out, and sets the heap growth of writing commands by it). */
   readonly onLoaded?: (size: { readonly files: number; readonly bytes: number }) => void;
 }

@@ -34,6 +34,13 @@ export interface LoadOptions {
    * architecture folder that exists only here is read too; one deleted on disk but open still counts.
    */
   readonly overlay?: ReadonlyMap<string, string> | undefined;
+  /** Told how much was read (files, bytes) once every file is read, before any is parsed. */
+  readonly onRead?: ((size: ReadSize) => void) | undefined;
+}
+
+export interface ReadSize {
+  readonly files: number;
+  readonly bytes: number;
 }
 
 export interface LoadedFile {
@@ -258,6 +265,8 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
     slots.push({ kind: 'parse', file: f.display, bytes, sha, entry, item: toParse.length });
     toParse.push({ file: f.display, bytes });
   }
+  const read = slots.filter((s) => s.kind !== 'done') as Exclude<Slot, { kind: 'done' }>[];
+  opts.onRead?.({ files: read.length, bytes: read.reduce((n, s) => n + s.bytes.length, 0) });
   const parses = await parseAll(toParse, opts.parallel ?? 'auto');
 
   for (const slot of slots) {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import { entityLabel } from '../core/labels.js';
-import { localRef, parseRef, refOf, type EntityKind, type Ref } from '../core/ref.js';
+import { localRef, parseRef, refOf, type EntityKind, type ParsedRef, type Ref } from '../core/ref.js';
 import { closest } from '../core/similar.js';
 import type { DocPath, Range } from '../core/source.js';
 import { text } from '../core/text.js';
@@ -69,7 +69,7 @@ export function buildModel(input: BuildInput): BuildResult {
       continue;
     }
     firstSeen.set(ref, d);
-    const entity = { ...d.value, ref, entityKind: d.kind, origin: { file: d.doc.file, docIndex: d.doc.index } } as unknown as Entity;
+    const entity = entityOf(d, ref);
     entities.set(ref, entity);
     if (!d.valid) invalid.add(ref);
   }
@@ -119,11 +119,12 @@ export function buildModel(input: BuildInput): BuildResult {
     }
     return list;
   };
-  const known = (ref: string): boolean => {
-    const p = parseRef(ref);
-    if (!p) return false;
-    if (p.kind === 'national') return pack.national.some((n) => n.id === p.id);
-    if (p.kind === 'target') return pack.targets.some((t) => t.id === p.id);
+  const nationalIds = new Set(pack.national.map((n) => n.id));
+  const targetIds = new Set(pack.targets.map((t) => t.id));
+  /** Whether the local ref `ref` (parsed as `p`) names something declared here or in the pack. */
+  const known = (ref: string, p: ParsedRef): boolean => {
+    if (p.kind === 'national') return nationalIds.has(p.id);
+    if (p.kind === 'target') return targetIds.has(p.id);
     if (p.kind === 'org' && packOrgs.has(ref)) return true;
     return entities.has(ref);
   };
@@ -133,19 +134,31 @@ export function buildModel(input: BuildInput): BuildResult {
     if (d.id === undefined) continue;
     const from = refOf(d.kind, d.id);
     if (entities.get(from)?.origin.file !== d.doc.file || entities.get(from)?.origin.docIndex !== d.doc.index) continue;
-    for (const site of d.refs) {
-      const parsed = parseRef(site.value);
+    const sites = sitesOf(d.refs);
+    // The references of a document whose sites resolve as in the run before are the same objects.
+    const before = REFERENCES.get(d.refs);
+    const reusable = before !== undefined && before.from === from && before.ownCode === ownCode;
+    const made: Reference[] = [];
+    const resolved: boolean[] = [];
+    let same = reusable;
+    for (let i = 0; i < sites.length; i++) {
+      const { site, parsed, to: local } = sites[i] as ParsedSite;
       if (!parsed) continue;
       if (parsed.agency !== undefined && parsed.agency !== ownCode) {
-        references.push({ from, path: site.path, raw: site.value, to: undefined, external: parsed.agency });
+        made.push(same ? (before?.refs[made.length] as Reference) : { from, path: site.path, raw: site.value, to: undefined, external: parsed.agency });
+        resolved.push(false);
         continue;
       }
-      const to = localRef(parsed);
-      if (known(to)) {
-        references.push({ from, path: site.path, raw: site.value, to });
+      const to = local as ReturnType<typeof localRef>;
+      const ok = known(to, parsed);
+      if (same && before?.resolved[made.length] !== ok) same = false;
+      if (ok) {
+        made.push(same ? (before?.refs[made.length] as Reference) : { from, path: site.path, raw: site.value, to });
+        resolved.push(true);
         continue;
       }
-      references.push({ from, path: site.path, raw: site.value, to: undefined });
+      made.push(same ? (before?.refs[made.length] as Reference) : { from, path: site.path, raw: site.value, to: undefined });
+      resolved.push(false);
       const kind = parsed.kind;
       const guess = closest(parsed.id, idsOf(kind));
       const elsewhere = (['system', 'dataset', 'integration', 'kpi', 'task', 'org', 'service', 'function'] as const).find(
@@ -170,12 +183,59 @@ export function buildModel(input: BuildInput): BuildResult {
         fix,
       });
     }
+    for (const r of made) references.push(r);
+    if (!same) REFERENCES.set(d.refs, { from, ownCode, refs: made, resolved });
   }
 
   const model = new Model({ root: input.root, pack, sources, entities, invalid, references, files: input.files });
   diagnostics.push(...checkConsistency(model));
   return { value: model, diagnostics };
 }
+
+/**
+ * Entities made from documents, by the document's parsed value: a long-running process (the language
+ * server) re-builds the model after every edit from documents that are, for the files that did not
+ * change, the same objects (the parse cache keeps them), so their entities are the same objects too,
+ * and what is memoised per entity (the states of the model) is not made again.
+ */
+const ENTITIES = new WeakMap<object, Entity>();
+
+function entityOf(d: CheckedDoc, ref: string): Entity {
+  const value = d.value as unknown;
+  const known = typeof value === 'object' && value !== null ? ENTITIES.get(value) : undefined;
+  if (known && known.ref === ref && known.entityKind === d.kind && known.origin.file === d.doc.file && known.origin.docIndex === d.doc.index) return known;
+  const entity = { ...d.value, ref, entityKind: d.kind, origin: { file: d.doc.file, docIndex: d.doc.index } } as unknown as Entity;
+  if (typeof value === 'object' && value !== null) ENTITIES.set(value, entity);
+  return entity;
+}
+
+/** A reference site with its ref parsed once (`to`: the local ref, for a ref of this agency). */
+interface ParsedSite {
+  readonly site: CheckedDoc['refs'][number];
+  readonly parsed: ReturnType<typeof parseRef>;
+  readonly to: ReturnType<typeof localRef> | undefined;
+}
+
+/** Parsed sites by the document's list of sites (the same object while its file is unchanged). */
+const SITES = new WeakMap<CheckedDoc['refs'], readonly ParsedSite[]>();
+
+function sitesOf(refs: CheckedDoc['refs']): readonly ParsedSite[] {
+  let out = SITES.get(refs);
+  if (!out) {
+    out = refs.map((site) => {
+      const parsed = parseRef(site.value);
+      return { site, parsed, to: parsed ? localRef(parsed) : undefined };
+    });
+    SITES.set(refs, out);
+  }
+  return out;
+}
+
+/**
+ * The references a document's sites made in the last build, with whether each resolved: a build in
+ * which they resolve the same way (same entity, same agency code) takes the same objects.
+ */
+const REFERENCES = new WeakMap<CheckedDoc['refs'], { readonly from: string; readonly ownCode: string | undefined; readonly refs: readonly Reference[]; readonly resolved: readonly boolean[] }>();
 
 /** A national entity an agency declares in `agency.nationalEntities` (the pack lacks it). */
 interface DeclaredNational {
@@ -226,9 +286,12 @@ function checkConsistency(model: Model): Diagnostic[] {
     const loc = model.locate(ref, path);
     out.push({ code, severity, message, file: loc.file, range: loc.range, entity: ref, path, ...(fix ? { fix } : {}) });
   };
+  // The first component of each id, as `find` would give it, looked up once per system and role.
+  const components = new Map<string, (typeof pack.components)[number]>();
+  for (const c of pack.components) if (!components.has(c.id)) components.set(c.id, c);
   for (const s of model.all('system')) {
     (s.roles ?? []).forEach((r, i) => {
-      const comp = pack.components.find((c) => c.id === r.component);
+      const comp = r.component === undefined ? undefined : components.get(r.component);
       if (!comp || comp.layer === r.layer) return;
       report(
         s.ref,
@@ -242,7 +305,7 @@ function checkConsistency(model: Model): Diagnostic[] {
         text(`Đổi "roles[${i}].layer" thành ${comp.layer}.`, `Set "roles[${i}].layer" to ${comp.layer}.`),
       );
     });
-    const comp = pack.components.find((c) => c.id === s.component);
+    const comp = s.component === undefined ? undefined : components.get(s.component);
     if (comp && comp.layer !== s.layer) {
       report(
         s.ref,

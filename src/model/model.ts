@@ -39,6 +39,11 @@ export interface ModelStateInit {
   readonly absent: ReadonlySet<string>;
   readonly relocated: ReadonlyMap<string, ReadonlyMap<string, DocPath>>;
   readonly date: string;
+  /**
+   * True when the state changes nothing of the model as written (no entity is absent, no transition
+   * applies, the same entities and references): the state then shares the model's lists and indexes.
+   */
+  readonly unchanged?: boolean;
 }
 
 /**
@@ -57,13 +62,17 @@ export class Model {
   private readonly absent: ReadonlySet<string>;
   private readonly relocated: ReadonlyMap<string, ReadonlyMap<string, DocPath>>;
   private readonly init: ModelInit;
-  private readonly byKind = new Map<EntityKind, Entity[]>();
-  private readonly inbound = new Map<string, Reference[]>();
-  private readonly outbound = new Map<string, Reference[]>();
+  /** Every declared ref, sorted (code-unit order): a state keeps the order of the model it derives from. */
+  private readonly order: readonly string[];
+  private readonly byKind: Map<EntityKind, Entity[]>;
+  private readonly inbound: Map<string, Reference[]>;
+  private readonly outbound: Map<string, Reference[]>;
+  /** The model whose content this one is (see `contentSource`). */
+  private readonly content: Model;
   private readonly nationalById: ReadonlyMap<string, NationalSystem>;
   private readonly targetById: ReadonlyMap<string, NationalTarget>;
 
-  constructor(init: ModelInit) {
+  constructor(init: ModelInit, unchanged = false) {
     this.root = init.root;
     this.pack = init.pack;
     this.sources = init.sources;
@@ -74,17 +83,32 @@ export class Model {
     this.init = init;
     this.references = init.references;
     this.files = init.files;
-    const refs = [...init.entities.keys()].sort();
-    for (const ref of refs) {
-      if (init.invalid.has(ref) || this.absent.has(ref)) continue;
-      const e = init.entities.get(ref) as Entity;
-      const list = this.byKind.get(e.entityKind) ?? [];
-      list.push(e);
-      this.byKind.set(e.entityKind, list);
-    }
-    for (const r of init.references) {
-      if (r.to) push(this.inbound, r.to, r);
-      push(this.outbound, r.from, r);
+    const base = init.stateOf?.base;
+    if (base && unchanged) {
+      // A state in which nothing is dated: the same lists and reference maps as the model as written.
+      this.order = base.order;
+      this.byKind = base.byKind;
+      this.inbound = base.inbound;
+      this.outbound = base.outbound;
+      this.content = base.content;
+    } else {
+      // A state declares the same entities as its model as written (model/states.ts): their order is known already.
+      this.order = base && base.entities.size === init.entities.size ? base.order : [...init.entities.keys()].sort();
+      this.byKind = new Map();
+      this.inbound = new Map();
+      this.outbound = new Map();
+      this.content = this;
+      for (const ref of this.order) {
+        if (init.invalid.has(ref) || this.absent.has(ref)) continue;
+        const e = init.entities.get(ref) as Entity;
+        const list = this.byKind.get(e.entityKind);
+        if (list) list.push(e);
+        else this.byKind.set(e.entityKind, [e]);
+      }
+      for (const r of init.references) {
+        if (r.to) push(this.inbound, r.to, r);
+        push(this.outbound, r.from, r);
+      }
     }
     const agencies = (this.byKind.get('agency') ?? []) as Agency[];
     this.agency = agencies.find((a) => a.ref === init.primaryAgency) ?? agencies[0];
@@ -98,7 +122,19 @@ export class Model {
    */
   derive(state: ModelStateInit): Model {
     const base = this.asWritten();
-    return new Model({ ...base.init, entities: state.entities, references: state.references, absent: state.absent, relocated: state.relocated, stateOf: { base, date: state.date } });
+    return new Model(
+      { ...base.init, entities: state.entities, references: state.references, absent: state.absent, relocated: state.relocated, stateOf: { base, date: state.date } },
+      state.unchanged === true && state.entities === base.entities && state.references === base.references && state.absent.size === 0 && state.relocated.size === 0,
+    );
+  }
+
+  /**
+   * The model whose entities, references and locations this one shares entirely: the model as written
+   * for a state in which nothing changes (no entity dated), else this model itself. What depends on that
+   * content alone (the reverse indexes of analysis/indexes.ts) is computed once for both.
+   */
+  contentSource(): Model {
+    return this.content;
   }
 
   /** The model as written that this state derives from; the model itself when it is not a state. */

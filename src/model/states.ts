@@ -271,21 +271,34 @@ export function baseOf(model: Model): Model {
 const STATES = new WeakMap<Model, Map<IsoDate, Model>>();
 const TIMELINES = new WeakMap<Model, readonly Transition[]>();
 
-function deriveAt(base: Model, date: IsoDate): Model {
-  const entities = new Map<string, Entity>();
-  const absent = new Set<string>();
-  const relocated = new Map<string, Map<string, DocPath>>();
-  for (const [ref, e] of base.declaredEntities()) {
-    if (!base.isValid(ref) || !isTimedKind(e.entityKind)) {
-      entities.set(ref, e);
-      continue;
-    }
-    if (!existsAt(e, date)) absent.add(ref);
-    const applied = plannedOf(e).filter((p) => p.date <= date);
-    if (applied.length === 0) {
-      entities.set(ref, e);
-      continue;
-    }
+/** True when an entity declares when it exists or how it changes (`since`, `until`, `transitions`). */
+function isDated(entity: Entity): boolean {
+  const e = entity as unknown as { since?: unknown; until?: unknown; transitions?: unknown };
+  return e.since !== undefined || e.until !== undefined || e.transitions !== undefined;
+}
+
+/** One entity at one date: whether it exists, and its values and moved fields when transitions applied. */
+interface EntityAt {
+  readonly absent: boolean;
+  readonly entity: Entity;
+  readonly moved: ReadonlyMap<string, DocPath> | undefined;
+}
+
+/**
+ * Each entity at each date it was derived at. Entities are the same objects from one model to the next
+ * while their documents are unchanged (model/build.ts), so a re-built model derives only the entities
+ * of the files that changed.
+ */
+const AT_DATE = new WeakMap<Entity, Map<IsoDate, EntityAt>>();
+
+function entityAt(e: Entity, date: IsoDate): EntityAt {
+  let byDate = AT_DATE.get(e);
+  const known = byDate?.get(date);
+  if (known) return known;
+  const applied = plannedOf(e).filter((p) => p.date <= date);
+  let out: EntityAt;
+  if (applied.length === 0) out = { absent: !existsAt(e, date), entity: e, moved: undefined };
+  else {
     const values: Record<string, unknown> = {};
     const moved = new Map<string, DocPath>();
     for (const { index, t } of applied) {
@@ -294,8 +307,34 @@ function deriveAt(base: Model, date: IsoDate): Model {
         moved.set(field, ['transitions', index, 'set', field]);
       }
     }
-    entities.set(ref, Object.freeze({ ...e, ...values }) as Entity);
-    relocated.set(ref, moved);
+    out = { absent: !existsAt(e, date), entity: Object.freeze({ ...e, ...values }) as Entity, moved };
+  }
+  if (!byDate) {
+    byDate = new Map();
+    AT_DATE.set(e, byDate);
+  }
+  byDate.set(date, out);
+  return out;
+}
+
+function deriveAt(base: Model, date: IsoDate): Model {
+  const entities = new Map<string, Entity>();
+  const absent = new Set<string>();
+  const relocated = new Map<string, ReadonlyMap<string, DocPath>>();
+  for (const [ref, e] of base.declaredEntities()) {
+    if (!isDated(e) || !base.isValid(ref) || !isTimedKind(e.entityKind)) {
+      entities.set(ref, e);
+      continue;
+    }
+    const at = entityAt(e, date);
+    if (at.absent) absent.add(ref);
+    entities.set(ref, at.entity);
+    if (at.moved) relocated.set(ref, at.moved);
+  }
+  // Nothing dated applies at this date (the common case of an inventory without a roadmap): the state is
+  // the model as written, dated, and shares its lists and indexes.
+  if (absent.size === 0 && relocated.size === 0) {
+    return base.derive({ entities: base.declaredEntities(), references: base.references, absent, relocated, date, unchanged: true });
   }
   const references: Reference[] = [];
   const lifted: Reference[] = [];

@@ -15,7 +15,8 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { Severity } from '../core/severity.js';
 import { ENTITY_KINDS, type EntityKind } from '../core/ref.js';
 import type { Model } from '../model/model.js';
-import { indexEntry, MODEL_VIEW, type IndexName, type ModelView } from '../analysis/indexes.js';
+import type { Entity } from '../model/types.js';
+import { indexEntry, indexKeysOf, MODEL_VIEW, type IndexName, type ModelView } from '../analysis/indexes.js';
 
 /** Where a finding was placed: enough to place it again when only its file's lines moved. */
 export interface Placement {
@@ -44,17 +45,35 @@ export class RuleMemo {
   /** Content key of each document by `<file sha>:<doc index>`, from the runs before (kept while used). */
   contentKeys = new Map<string, string>();
   /** Rules taken from the memo and rules run, in the last run (for the language server's log and tests). */
-  lastRun = { reused: 0, ran: 0, moved: 0, judged: 0 };
+  lastRun = { reused: 0, ran: 0, moved: 0, judged: 0, keysComputed: 0, keysCarried: 0 };
+  /**
+   * The content key of every read the last run computed, and the model it computed them on (kept in
+   * memory only): the next run takes again the keys of reads the changed documents cannot reach
+   * (`changedReads`), instead of computing every key anew.
+   */
+  private lastKeys: { readonly model: Model; readonly keys: ReadonlyMap<string, string> } | undefined;
 
   /** Starts a run: forgets everything when anything that is not a model read (settings, date, pack) changed. */
   begin(settings: string): void {
     if (settings !== this.settings) {
       this.byRule.clear();
       this.byEntity.clear();
+      this.lastKeys = undefined;
       this.keysChanged = true;
     }
     this.settings = settings;
-    this.lastRun = { reused: 0, ran: 0, moved: 0, judged: 0 };
+    this.lastRun = { reused: 0, ran: 0, moved: 0, judged: 0, keysComputed: 0, keysCarried: 0 };
+  }
+
+  /**
+   * The keys of the last run that still hold for `model` (see `changedReads`), or undefined when none
+   * can be carried over (first run, other settings, or an edit that reaches everything).
+   */
+  carriedKeys(model: Model): CarriedKeys | undefined {
+    const last = this.lastKeys;
+    if (!last || last.model === model) return undefined;
+    const stale = changedReads(last.model, model);
+    return stale ? { keys: last.keys, stale, changedFiles: stale.changedFiles } : undefined;
   }
 
   /**
@@ -185,10 +204,15 @@ export class RuleMemo {
   private readonly dirty = new Set<string>();
 
   /** Called by the runner at the end of a run with the content keys it used. */
-  endRun(used: Map<string, string>): void {
+  endRun(used: Map<string, string>, keys?: ContentKeys): void {
     const before = this.contentKeys;
     this.keysChanged = used.size !== before.size || [...used].some(([k, v]) => before.get(k) !== v);
     this.contentKeys = used;
+    this.lastKeys = keys?.forNextRun();
+    if (keys) {
+      this.lastRun.keysComputed = keys.computed;
+      this.lastRun.keysCarried = keys.carriedCount;
+    }
   }
 
   /**
@@ -393,26 +417,52 @@ export class ContentKeys {
   private readonly cache = new Map<string, string>();
   private shaByFile: Map<string, string> | undefined;
   private readonly used = new Map<string, string>();
+  /** Keys computed and keys carried over from the last run, in this run (tests, the server's log). */
+  computed = 0;
+  carriedCount = 0;
 
   constructor(
     private readonly model: Model,
     private readonly findings: () => readonly Diagnostic[],
     /** Content keys of documents from earlier runs (`<sha>:<doc index>` → key); unchanged files are not hashed again. */
     private readonly known: ReadonlyMap<string, string> = new Map(),
+    /** Keys of the last run that this model cannot have changed (`RuleMemo.carriedKeys`). */
+    private readonly carried?: CarriedKeys,
   ) {}
 
   of(read: string): string {
     let v = this.cache.get(read);
     if (v === undefined) {
-      v = this.compute(read);
+      const before = this.carried && !this.carried.stale.has(read) ? this.carried.keys.get(read) : undefined;
+      if (before !== undefined) {
+        v = before;
+        this.carriedCount++;
+      } else {
+        v = this.compute(read);
+        this.computed++;
+      }
       this.cache.set(read, v);
     }
     return v;
   }
 
-  /** The document content keys this run used (what the memo keeps for the next run). */
+  /**
+   * The document content keys this run used (what the memo keeps for the next run). With keys carried
+   * over, the documents of unchanged files keep the keys of the run before (their entities were not
+   * keyed again in this run).
+   */
   contentKeysUsed(): Map<string, string> {
-    return this.used;
+    if (!this.carried) return this.used;
+    const out = new Map<string, string>();
+    for (const [source, key] of this.known) if (!this.carried.changedFiles.has(fileOfSource(source))) out.set(source, key);
+    for (const [source, key] of this.used) out.set(source, key);
+    return out;
+  }
+
+  /** What the next run may carry over: the keys of this run that say something about this model alone. */
+  forNextRun(): { readonly model: Model; readonly keys: ReadonlyMap<string, string> } {
+    for (const read of [...this.cache.keys()]) if (!isModelRead(read)) this.cache.delete(read);
+    return { model: this.model, keys: this.cache };
   }
 
   private sourceOf(ref: string): string | undefined {
@@ -489,6 +539,128 @@ function whatItSays(d: Diagnostic): string {
     SAID.set(d, said);
   }
   return said;
+}
+
+/** `<sha>:<file>:<doc index>` → file (a file path holds no newline; the sha is hex, the index a number). */
+function fileOfSource(source: string): string {
+  return source.slice(source.indexOf(':') + 1, source.lastIndexOf(':'));
+}
+
+/** Reads whose key is a function of the model alone (not of the findings, nor never reusable). */
+function isModelRead(read: string): boolean {
+  return read !== 'findings' && read !== 'never' && !read.startsWith('?');
+}
+
+/** Keys of the last run, and the reads they cannot answer any more. */
+export interface CarriedKeys {
+  readonly keys: ReadonlyMap<string, string>;
+  readonly stale: StaleReads;
+  readonly changedFiles: ReadonlySet<string>;
+}
+
+/** Which reads an edit may have changed: `has(read)` is true for each of them (and maybe others). */
+export interface StaleReads {
+  has(read: string): boolean;
+  readonly changedFiles: ReadonlySet<string>;
+}
+
+/**
+ * The reads whose content key may differ between `before` and `after` (two successive models of the
+ * same architecture, same settings), found from what changed instead of by computing every key: the
+ * files whose content changed → the entities declared in them (before or after) → the reads about
+ * those entities, the kinds they belong to, and the references to and from them. Undefined when the
+ * edit may reach everything and every key must be computed: an entity added, removed or renamed (the
+ * refs that resolve change), the agency's document changed (its code and declared national systems
+ * are read through every reference), or a file added or removed.
+ *
+ * The keys it leaves out are those the last run computed: an entity's key is its document's content
+ * and validity (ContentKeys), unchanged when its file is; a kind's list and an index entry change only
+ * through the entities they hold (and an integration end that names one of them); a reference's target
+ * resolves by the declared refs, unchanged here. The list of files is always computed again.
+ */
+export function changedReads(before: Model, after: Model): StaleReads | undefined {
+  if (before.files.length !== after.files.length) return undefined;
+  const changedFiles = new Set<string>();
+  for (let i = 0; i < after.files.length; i++) {
+    const a = before.files[i];
+    const b = after.files[i];
+    if (!a || !b || a.file !== b.file) return undefined;
+    if (a.sha256 !== b.sha256) changedFiles.add(b.file);
+  }
+  if ((before.agency?.ref ?? '') !== (after.agency?.ref ?? '')) return undefined;
+  const declaredIn = (m: Model): Map<string, Entity> => {
+    const out = new Map<string, Entity>();
+    if (changedFiles.size === 0) return out;
+    for (const [ref, e] of m.declaredEntities()) if (changedFiles.has(e.origin.file)) out.set(ref, e);
+    return out;
+  };
+  const was = declaredIn(before);
+  const is = declaredIn(after);
+  if (was.size !== is.size) return undefined;
+  const entities = new Set<string>();
+  const kinds = new Set<string>();
+  let sameOrder = true;
+  for (const [ref, e] of is) {
+    const old = was.get(ref);
+    if (!old) return undefined;
+    if (e.entityKind === 'agency') return undefined;
+    if (old.origin.file !== e.origin.file || old.origin.docIndex !== e.origin.docIndex) sameOrder = false;
+    entities.add(ref);
+    kinds.add(e.entityKind);
+  }
+  // References to the entities of the changed files, and those they make (to whatever they point).
+  const targets = new Set<string>();
+  let refsSame = sameOrder;
+  for (const ref of entities) {
+    const a = before.referencesFrom(ref);
+    const b = after.referencesFrom(ref);
+    for (const r of a) if (r.to) targets.add(r.to);
+    for (const r of b) if (r.to) targets.add(r.to);
+    if (refsSame && JSON.stringify(a) !== JSON.stringify(b)) refsSame = false;
+  }
+  // Index entries the entities of the changed files are listed under, before and after. An unchanged
+  // integration moves between entries only when an end it names resolves differently, i.e. names one
+  // of those entities (the entry is then that entity's ref, or the ref as written: `…@<own code>`).
+  const entries = new Set<string>();
+  for (const ref of entities) {
+    for (const m of [before, after]) {
+      const e = m.get(ref);
+      if (e) for (const [name, key] of indexKeysOf(m, e)) entries.add(`${name}:${key}`);
+    }
+  }
+  return {
+    changedFiles,
+    has(read: string): boolean {
+      const colon = read.indexOf(':');
+      const what = colon < 0 ? read : read.slice(0, colon);
+      const arg = colon < 0 ? '' : read.slice(colon + 1);
+      switch (what) {
+        case 'e':
+        case 'l':
+        case 'out':
+          return entities.has(arg);
+        case 'in':
+          return entities.has(arg) || targets.has(arg);
+        case 'k':
+        case 'kw':
+          return kinds.has(arg);
+        case 'agency':
+          return false;
+        case 'refs':
+          return !refsSame;
+        case 'ix': {
+          if (entries.has(arg)) return true;
+          const at = arg.indexOf(':');
+          if (arg.slice(0, at) !== 'integrationsByEnd') return false;
+          const key = arg.slice(at + 1);
+          const own = key.indexOf('@');
+          return entities.has(own < 0 ? key : key.slice(0, own));
+        }
+        default:
+          return true;
+      }
+    },
+  };
 }
 
 /** Methods of the model whose answer depends on one entity (their first argument). */

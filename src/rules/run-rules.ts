@@ -43,9 +43,10 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
   const waive = opts.waive ?? ((d: Diagnostic) => d);
   let findings: readonly Diagnostic[] = [];
   const memo = opts.memo;
-  const keys = memo ? new ContentKeys(model, () => findings, memo.contentKeys) : undefined;
   const place = (p: Placement) => model.locate(p.entity, p.path, p.part);
   memo?.begin(JSON.stringify([opts.asOf, model.stateDate() ?? null, opts.severity ?? {}, [...(opts.disabled ?? [])].sort(), model.pack.id, model.root]));
+  // Keys of the last run that the edit cannot have changed are taken as they were (rule-memo.ts `changedReads`).
+  const keys = memo ? new ContentKeys(model, () => findings, memo.contentKeys, memo.carriedKeys(model)) : undefined;
   for (const phase of ['model', 'findings'] as const) {
     findings = phase === 'findings' ? diagnostics.filter((d) => d.code !== 'internal.rule-crashed') : [];
     const produced: Diagnostic[] = [];
@@ -67,7 +68,7 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
     }
     diagnostics.push(...produced);
   }
-  if (memo && keys) memo.endRun(keys.contentKeysUsed());
+  if (memo && keys) memo.endRun(keys.contentKeysUsed(), keys);
   ran.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { diagnostics, ran };
 }

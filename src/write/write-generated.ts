@@ -13,7 +13,8 @@
  * Rules and examples: docs/outputs.md.
  */
 import { randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, open, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, linkSync, openSync, readSync } from 'node:fs';
+import { lstat, mkdir, open, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InternalError, osErrorCode, osUserError, UserError } from '../core/errors.js';
 import { text } from '../core/text.js';
@@ -348,41 +349,42 @@ const COMPARE_BYTES = 1 << 20;
 /**
  * Whether the regular file at `path` holds exactly the bytes of `f`, with the mode a new file gets;
  * read piece by piece (a streamed output is compared piece by piece too), so memory stays bounded.
- * Any doubt (unreadable, another size, a special file) is a no.
+ * Any doubt (unreadable, another size, a special file) is a no. Synchronous: a rebuild compares a few
+ * hundred files, mostly small, and each asynchronous call costs more CPU than the read it waits for.
  */
-async function holdsExactly(path: string, f: GeneratedFile, mode: number): Promise<boolean> {
-  let handle;
+function holdsExactly(path: string, f: GeneratedFile, mode: number): boolean {
+  let fd: number;
   try {
-    handle = await open(path, 'r');
+    fd = openSync(path, 'r');
   } catch {
     return false;
   }
   try {
-    const st = await handle.stat();
+    const st = fstatSync(fd);
     if (!st.isFile() || (st.mode & 0o7777) !== mode) return false;
     let at = 0;
-    const same = async (want: Buffer): Promise<boolean> => {
+    let got: Buffer | undefined;
+    const same = (want: Buffer): boolean => {
       if (at + want.length > st.size) return false;
       for (let off = 0; off < want.length; off += COMPARE_BYTES) {
         const len = Math.min(COMPARE_BYTES, want.length - off);
-        const got = Buffer.allocUnsafe(len);
-        const { bytesRead } = await handle.read(got, 0, len, at + off);
-        if (bytesRead !== len || !got.equals(want.subarray(off, off + len))) return false;
+        got ??= Buffer.allocUnsafe(Math.min(COMPARE_BYTES, st.size));
+        const n = readSync(fd, got, 0, len, at + off);
+        if (n !== len || !got.subarray(0, len).equals(want.subarray(off, off + len))) return false;
       }
       at += want.length;
       return true;
     };
     if (f.chunks === undefined) {
       const want = typeof f.contents === 'string' ? Buffer.from(f.contents, 'utf8') : Buffer.from(f.contents.buffer, f.contents.byteOffset, f.contents.byteLength);
-      if (want.length !== st.size) return false;
-      return await same(want);
+      return want.length === st.size && same(want);
     }
-    for (const piece of f.chunks()) if (!(await same(Buffer.from(piece, 'utf8')))) return false;
+    for (const piece of f.chunks()) if (!same(Buffer.from(piece, 'utf8'))) return false;
     return at === st.size;
   } catch {
     return false;
   } finally {
-    await handle.close().catch(() => undefined);
+    closeSync(fd);
   }
 }
 
@@ -406,17 +408,23 @@ async function stageFolder(
   const fileMode = (await stat(dir)).mode & 0o666;
   await step('staging');
   const half = Math.floor(files.length / 2);
+  const made = new Set<string>([dir]);
   for (const [i, f] of files.entries()) {
     if (i === half) await step('staging-half');
     const rel = paths[i] as string;
     const target = join(dir, rel);
-    await mkdirp(dirname(target));
-    if (from?.reusable.has(rel) && (await holdsExactly(join(from.dir, rel), f, fileMode))) {
-      const linked = await link(join(from.dir, rel), target).then(
-        () => true,
-        () => false,
-      );
-      if (linked) continue;
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      await mkdirp(folder);
+      made.add(folder);
+    }
+    if (from?.reusable.has(rel) && holdsExactly(join(from.dir, rel), f, fileMode)) {
+      try {
+        linkSync(join(from.dir, rel), target);
+        continue;
+      } catch {
+        // Refused (another file system, no link support): written below.
+      }
     }
     await writeOutput(target, f);
   }

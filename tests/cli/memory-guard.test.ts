@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outOfMemoryMessage } from '../../src/cli/memory-guard.js';
+import { heapFlagFor, LARGE_INPUT_BYTES, outOfMemoryMessage, runGuarded } from '../../src/cli/memory-guard.js';
 import { BIN, REPO } from '../helpers/project.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 /** The built bin under a tiny heap, on the sample: Node runs out of memory while reading it. */
 function starved(args: readonly string[]): { status: number | null; stderr: string; stdout: string } {
@@ -45,5 +48,38 @@ describe('running out of memory', () => {
     const bad = spawnSync(process.execPath, [BIN, 'nope'], { cwd: REPO, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("unknown command 'nope'");
+  });
+
+  it('grows the heap slowly only for a writing command that read a large architecture, unless the user chose', () => {
+    const large = LARGE_INPUT_BYTES;
+    expect(heapFlagFor(['build', 'architecture'], [], undefined, large)).toBe('--heap-growing-percent=20');
+    expect(heapFlagFor(['--lang', 'en', 'doc', 'architecture'], [], undefined, large)).toBe('--heap-growing-percent=20');
+    expect(heapFlagFor(['build', 'architecture'], [], undefined, large - 1)).toBeUndefined();
+    expect(heapFlagFor(['check', 'architecture'], [], undefined, 10 * large)).toBeUndefined();
+    expect(heapFlagFor(['build'], ['--heap-growing-percent=50'], undefined, large)).toBeUndefined();
+    expect(heapFlagFor(['build'], [], '--max-old-space-size=8192 --heap-growing-percent=30', large)).toBeUndefined();
+    expect(heapFlagFor(['build'], [], '--max-old-space-size=8192', large)).toBe('--heap-growing-percent=20');
+  });
+});
+
+describe('the Node flags of the guarded child', () => {
+  /** The flags runGuarded gives the child for `argv`, read back from a script that prints its own. */
+  async function childFlags(argv: readonly string[], execArgv: readonly string[] = [], env: Record<string, string> = {}): Promise<string[]> {
+    const script = join(makeTempDir('guard-'), 'flags.mjs');
+    writeFileSync(script, 'process.stderr.write(JSON.stringify(process.execArgv));\n');
+    let said = '';
+    const code = await runGuarded({ argv, execArgv, script, env: { PATH: process.env['PATH'], ...env }, stderr: { write: (s: string) => (said += s) }, onSignal: () => undefined });
+    expect(code).toBe(0);
+    return JSON.parse(said) as string[];
+  }
+
+  it('gives check and validate a larger young generation, unless the user chose one', async () => {
+    expect(await childFlags(['check', 'architecture'])).toEqual(['--max-semi-space-size=32']);
+    expect(await childFlags(['validate'])).toEqual(['--max-semi-space-size=32']);
+    expect(await childFlags(['check'], ['--max-semi-space-size=8'])).toEqual(['--max-semi-space-size=8']);
+    expect(await childFlags(['check'], [], { NODE_OPTIONS: '--max-semi-space-size=8' })).toEqual([]);
+    // A writing command sets its heap growth itself once it knows how much YAML it read (heapFlagFor).
+    expect(await childFlags(['build'])).toEqual([]);
+    expect(await childFlags(['schema'])).toEqual([]);
   });
 });

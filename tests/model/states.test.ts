@@ -122,6 +122,25 @@ describe('modelAt', () => {
     expect(base.get<'system'>('system:tthc')?.status).toBe('planned');
   });
 
+  it('a state in which nothing is dated is the model as written, dated, sharing its lists', async () => {
+    const plain = SYSTEMS.split('---')[0]!.replace(/^(since|until|replacedBy): .*\n/gm, '').replace(/^transitions:[\s\S]*$/m, '');
+    const r = await validPipelineFor({ 'architecture/agency.yaml': AGENCY_AS_OF, 'architecture/systems.yaml': plain, 'architecture/task.yaml': TASK }, { asOf: undefined, rules: false });
+    const base = baseOf(r.model);
+    expect(r.model).not.toBe(base);
+    expect(dateOfState(r.model)).toBe('2026-09-30');
+    expect(r.model.contentSource()).toBe(base);
+    expect(r.model.all('system')).toBe(base.all('system'));
+    expect(r.model.all('system').map((s) => s.id)).toEqual(['mot-cua-cu']);
+    const target = modelAt(base, parseState('target:2030'));
+    expect(target.contentSource()).toBe(base);
+    expect(dateOfState(target)).toBe('2030-12-31');
+    expect(target.referencesFrom('system:mot-cua-cu')).toBe(base.referencesFrom('system:mot-cua-cu'));
+    // A state that changes something is its own content, and says so.
+    const dated = await validPipelineFor(FILES, { asOf: undefined, rules: false });
+    expect(dated.model.contentSource()).toBe(dated.model);
+    expect(modelAt(baseOf(dated.model), parseState('target:2030')).contentSource()).not.toBe(baseOf(dated.model));
+  });
+
   it('current needs a reference date, never the clock', async () => {
     const r = await validPipelineFor({ ...FILES, 'architecture/agency.yaml': AGENCY }, { asOf: undefined, rules: false });
     expect(r.state).toBeUndefined();

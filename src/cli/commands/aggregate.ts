@@ -58,6 +58,8 @@ async function loadAgencies(app: App, dirs: readonly string[], opts: AggregateOp
   // One base for every agency (the folder holding all their repositories), so their file paths never
   // collide and do not depend on the working directory.
   const base = commonAncestor(await Promise.all(reals.map((r) => pathBase(r))));
+  const onLoaded = app.io.onLoaded;
+  let before = { files: 0, bytes: 0 };
   for (const [i, dir] of dirs.entries()) {
     const real = reals[i] as string;
     const dup = seen.get(real);
@@ -68,12 +70,16 @@ async function loadAgencies(app: App, dirs: readonly string[], opts: AggregateOp
       root: dir,
       cwd: app.io.cwd,
       base,
+      // What the folders hold together so far: the size an out-of-memory line names, and what sets the
+      // heap growth of the rest of the run (../memory-guard.ts).
+      ...(onLoaded ? { onRead: (s: { files: number; bytes: number }) => onLoaded({ files: before.files + s.files, bytes: before.bytes + s.bytes }) } : {}),
       today: app.today,
       rules: true,
       ...(asOf ? { asOf } : {}),
       ...(maxFileBytes ? { maxFileBytes } : {}),
     });
     inputs.push({ dir: r.loaded.root, model: r.model, diagnostics: r.diagnostics, sources: r.loaded.sources, files: r.loaded.files, structuralErrors: r.structuralErrors });
+    before = { files: before.files + r.loaded.files.length, bytes: before.bytes + r.loaded.files.reduce((n, f) => n + f.bytes, 0) };
   }
   return inputs;
 }

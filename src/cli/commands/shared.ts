@@ -157,11 +157,12 @@ export async function loadForCommand(
     ...(state ? { state } : {}),
     ...(opts.config !== undefined ? { config: opts.config } : {}),
     ...(maxFileBytes ? { maxFileBytes } : {}),
+    // The size read, before parsing: named if memory runs out, and what sets the heap growth (bin.ts).
+    ...(app.io.onLoaded ? { onRead: app.io.onLoaded } : {}),
   }));
   if (result.state !== undefined && (state !== undefined || asOf !== undefined)) {
     app.log.info(pick(describeState(result.state.spec, result.state.date), app.lang));
   }
-  app.io.onLoaded?.({ files: result.loaded.files.length, bytes: result.loaded.files.reduce((n, f) => n + f.bytes, 0) });
   const ms = performance.now() - started;
   const entities = result.loaded.docs.length;
   app.log.debug(

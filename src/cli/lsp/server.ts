@@ -100,7 +100,22 @@ export function startServer(opts: ServerOptions): Promise<void> {
 
   // Paths in findings are relative to the repository holding the architecture (the loader's base).
   const baseDir = (): string => ws?.result?.loaded.base ?? ws?.cwd ?? opts.cwd;
-  const uriOf = (file: string): string => pathToFileURL(resolve(baseDir(), file)).href;
+  // One URI per file and base folder: a run turns thousands of findings into their files' URIs.
+  const uris = new Map<string, string>();
+  let urisBase = '';
+  const uriOf = (file: string): string => {
+    const base = baseDir();
+    if (base !== urisBase) {
+      uris.clear();
+      urisBase = base;
+    }
+    let uri = uris.get(file);
+    if (uri === undefined) {
+      uri = pathToFileURL(resolve(base, file)).href;
+      uris.set(file, uri);
+    }
+    return uri;
+  };
   const absOf = (uri: string): string | undefined => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
 
   async function analyzeAndPublish(): Promise<void> {
