@@ -6,6 +6,7 @@
  * `templates/shared/` holds partials every report may use (`{{> shared/style}}`).
  * Escaping stays on: templates never use triple braces; trusted HTML enters only as `SafeString` made in TS.
  */
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -165,6 +166,12 @@ const COMPILED_MAX = 512;
  * templates compile on first use (their errors are the test suite's to find), which halves the work.
  */
 export function compileTemplate(source: string, eager = true): Handlebars.TemplateDelegate {
+  // A compiled template keeps the helpers and partials of its latest render; a template rendered in
+  // pieces still needs those of its own render, so while one is under way the others get their own copy.
+  if (streaming > 0) {
+    if (eager) hb.precompile(source, COMPILE_OPTIONS);
+    return hb.compile(source, COMPILE_OPTIONS);
+  }
   const known = compiledBySource.get(source);
   if (known) return known;
   if (eager) hb.precompile(source, COMPILE_OPTIONS);
@@ -177,4 +184,114 @@ export function compileTemplate(source: string, eager = true): Handlebars.Templa
 /** Trusted markup (our own CSS, our diagram module's SVG) for a template. */
 export function trustedHtml(html: string): Handlebars.SafeString {
   return new hb.SafeString(html);
+}
+
+/**
+ * A template rendered in pieces. Handlebars renders a template to one string; a national document is
+ * tens of millions of characters, made of a few long lists (a table's rows, a plan's tasks). So the
+ * template is first rendered with an `#each` that, for a list longer than `DEFER_FROM`, writes a
+ * mark in place of the list's text and keeps what it needs to render it (the list, the block, the
+ * data frame as it was); the pieces are that first text with each mark replaced, in order, by its
+ * list rendered `BATCH` items at a time (a list inside an item is deferred in turn). Each item is
+ * rendered by the block Handlebars compiled, with the frame Handlebars' own `#each` gives it (`@index`,
+ * `@first`, `@last`, `@key`), so the pieces join to exactly the text of one render
+ * (tests/render/streamed-documents.test.ts). Only lists are deferred, never a template's other
+ * output, so a template may use `#each` freely; a partial called with an indent would indent a mark,
+ * not the list it stands for, which is why only the package's own templates (none indented) are
+ * rendered this way.
+ */
+export function* renderInPieces(render: (helpers: Record<string, Handlebars.HelperDelegate>) => string): Generator<string> {
+  const deferral = new EachDeferral();
+  const first = render({ each: deferral.each });
+  streaming++;
+  try {
+    yield* deferral.expand(first);
+  } finally {
+    streaming--;
+  }
+}
+
+/** How many renders in pieces are under way (see `compileTemplate`). */
+let streaming = 0;
+
+/** Lists this long or longer are rendered after the text around them, in batches. */
+const DEFER_FROM = 16;
+const BATCH = 64;
+
+type Frame = Record<string, unknown> & { _parent?: Frame };
+
+interface Deferred {
+  readonly list: readonly unknown[];
+  readonly fn: Handlebars.TemplateDelegate;
+  readonly frame: Frame | undefined;
+}
+
+/** A frame and its ancestors as they are now (Handlebars changes an `#each`'s frame from item to item). */
+function snapshot(frame: Frame): Frame {
+  const copy: Frame = { ...frame };
+  if (frame._parent !== undefined && frame._parent !== null && typeof frame._parent === 'object') copy._parent = snapshot(frame._parent);
+  return copy;
+}
+
+class EachDeferral {
+  /** Marks cannot occur in a document's text: NUL and a random word around a number. */
+  private readonly word = randomBytes(8).toString('hex');
+  private readonly mark = new RegExp(`\u0000${this.word}:(\\d+)\u0000`, 'g');
+  private readonly pending = new Map<number, Deferred>();
+  private count = 0;
+
+  readonly each: Handlebars.HelperDelegate;
+
+  constructor() {
+    const builtin = hb.helpers['each'] as Handlebars.HelperDelegate;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    this.each = function (this: unknown, context: unknown, options: Handlebars.HelperOptions & { ids?: string[] }) {
+      // (`ids` come only with the compile option trackIds, which kientruc does not use.)
+      if (!Array.isArray(context) || context.length < DEFER_FROM || !options?.fn || options.ids) return builtin.call(this, context, options);
+      const data = options.data as Frame | undefined;
+      const id = self.count++;
+      self.pending.set(id, {
+        list: context,
+        fn: options.fn,
+        // What Handlebars' #each does on entry: a new frame over the caller's, taken now.
+        frame: data ? (Handlebars.createFrame(snapshot(data)) as Frame) : undefined,
+      });
+      return `\u0000${self.word}:${id}\u0000`;
+    };
+  }
+
+  /** `text` with its marks replaced by their lists, in pieces. */
+  *expand(text: string): Generator<string> {
+    let at = 0;
+    for (const m of text.matchAll(this.mark)) {
+      if (m.index > at) yield text.slice(at, m.index);
+      yield* this.items(Number(m[1]));
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) yield at === 0 ? text : text.slice(at);
+  }
+
+  /** The list behind mark `id`, as Handlebars' #each renders it, a batch at a time. */
+  private *items(id: number): Generator<string> {
+    const d = this.pending.get(id);
+    if (!d) throw new InternalError(`template list ${id} rendered twice`);
+    this.pending.delete(id);
+    const { list, fn, frame } = d;
+    for (let from = 0; from < list.length; from += BATCH) {
+      let out = '';
+      for (let i = from; i < Math.min(list.length, from + BATCH); i++) {
+        if (!(i in list)) continue;
+        if (frame) {
+          frame['key'] = i;
+          frame['index'] = i;
+          frame['first'] = i === 0;
+          frame['last'] = i === list.length - 1;
+        }
+        // Block parameters as Handlebars' #each passes them (their path is "undefined<i>" without ids).
+        out += fn(list[i], { data: frame, blockParams: Handlebars.Utils.blockParams([list[i], i], [`undefined${i}`, null]) });
+      }
+      yield* this.expand(out);
+    }
+  }
 }

@@ -29,6 +29,19 @@ export function* coalesce(pieces: Iterable<string>, size = 1 << 16): Generator<s
   if (buf !== '') yield buf;
 }
 
+/** The pieces with the run of line breaks that ends their text made one line break (added if none). */
+export function* endingWithOneLineBreak(pieces: Iterable<string>): Generator<string> {
+  let held = '';
+  for (const p of pieces) {
+    const s = held + p;
+    let end = s.length;
+    while (end > 0 && s.charCodeAt(end - 1) === 10) end--;
+    held = s.slice(end);
+    if (end > 0) yield s.slice(0, end);
+  }
+  yield '\n';
+}
+
 /** `f` under another path; a streamed file stays streamed (spreading it would build its whole text). */
 export function movedFile(f: GeneratedFile, path: string): GeneratedFile {
   return f.chunks === undefined ? { path, contents: f.contents } : streamedFile(path, f.chunks);
@@ -37,15 +50,6 @@ export function movedFile(f: GeneratedFile, path: string): GeneratedFile {
 /** Each piece through `f` (a per-character filter such as removing controls keeps the text's meaning). */
 export function* mapPieces(pieces: Iterable<string>, f: (s: string) => string): Generator<string> {
   for (const p of pieces) yield f(p);
-}
-
-/**
- * A file rendered only when it is written (or read), as one string, and written in pieces: a document
- * made from a template is one string, but it need not be in memory before its turn, nor next to the
- * other formats of the same document. `render` runs again on each read, so it must be pure.
- */
-export function renderedFile(path: string, render: () => string): GeneratedFile {
-  return streamedFile(path, () => pieces(render()));
 }
 
 /** `text` in pieces of about `size` UTF-16 units, never splitting a surrogate pair. */
@@ -60,9 +64,12 @@ export function* pieces(text: string, size = 1 << 16): Generator<string> {
 }
 
 /**
- * `renderedFile`, or the text at once when `now` (an agency's own templates are rendered at once, so
- * that a mistake in them is reported before anything is written).
+ * A document made from templates, in one format. With the package's own templates it is streamed:
+ * rendered only when it is written (or read), piece by piece (`pieces`), so neither its whole text nor
+ * the other formats of the same document are in memory before their turn; `pieces` runs again on each
+ * read, so it must be pure. With an agency's own templates (`overridden`) it is rendered at once
+ * (`whole`), so that a mistake in them is reported before anything is written.
  */
-export function renderedFileUnless(now: boolean, path: string, render: () => string): GeneratedFile {
-  return now ? { path, contents: render() } : renderedFile(path, render);
+export function documentFile(path: string, overridden: boolean, whole: () => string, pieces: () => Iterable<string>): GeneratedFile {
+  return overridden ? { path, contents: whole() } : streamedFile(path, pieces);
 }

@@ -65,4 +65,16 @@ export interface Renderer {
   readonly id: string;
   readonly description: string;
   render(ctx: RenderContext): GeneratedFile[] | Promise<GeneratedFile[]>;
+  /**
+   * The same files as `render`, in parts made one after another, for a renderer whose parts are each
+   * large to make (a document's view model): `kientruc build` writes each part to its spool before
+   * asking for the next, so that only one part's inputs are in memory at a time.
+   */
+  renderParts?(ctx: RenderContext): AsyncIterable<GeneratedFile[]>;
+}
+
+/** A renderer's files part by part (`renderParts`), or all at once as one part. */
+export async function* partsOf(renderer: Renderer, ctx: RenderContext): AsyncGenerator<GeneratedFile[]> {
+  if (renderer.renderParts) yield* renderer.renderParts(ctx);
+  else yield await renderer.render(ctx);
 }

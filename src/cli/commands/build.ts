@@ -5,7 +5,7 @@ import { displayPath } from '../../load/discover.js';
 import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import { BrowserProvider } from '../../render/browser.js';
 import { RENDERERS } from '../../render/index.js';
-import type { GeneratedFile } from '../../render/types.js';
+import { partsOf, type GeneratedFile } from '../../render/types.js';
 import type { FailOn } from '../../core/severity.js';
 import type { FileRenderCache } from '../../write/render-cache.js';
 import { Spool } from '../../write/spool.js';
@@ -111,7 +111,10 @@ async function buildOnce(
   try {
     for (const [i, renderer] of RENDERERS.entries()) {
       app.log.info(`[${i + 1}/${RENDERERS.length}] ${renderer.description}`);
-      files.push(...(await spool.keep(await step(app, renderer.description, () => renderer.render({ ...ctx, outputs: [...files] })))));
+      const rctx = { ...ctx, outputs: [...files] };
+      await step(app, renderer.description, async () => {
+        for await (const part of partsOf(renderer, rctx)) files.push(...(await spool.keep(part)));
+      });
     }
     const outAbs = resolve(app.io.cwd, opts.out);
     const outShown = displayPath(app.io.cwd, outAbs);

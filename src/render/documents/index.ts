@@ -1,4 +1,4 @@
-import { renderedFileUnless } from '../streamed.js';
+import { documentFile } from '../streamed.js';
 import type { Period } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { EMPTY_ASSETS } from '../../core/project-assets.js';
@@ -17,7 +17,7 @@ import type { DocumentInput } from './kinds/input.js';
 import { buildPlanView } from './kinds/ke-hoach.js';
 import { buildArchitectureView } from './kinds/kien-truc/index.js';
 import { architectureFigures } from './kinds/kien-truc/figures.js';
-import { renderOfficialDocx, renderOfficialHtml, renderOfficialMarkdown, renderOfficialPdf } from './render.js';
+import { officialHtmlPieces, officialMarkdownPieces, renderOfficialDocx, renderOfficialHtml, renderOfficialMarkdown, renderOfficialPdf } from './render.js';
 import { DOCUMENT_KINDS, type DocumentKind, type OfficialDocView } from './view.js';
 
 /**
@@ -114,17 +114,16 @@ async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<Gene
   const overrides = ctx.assets?.templates ?? [];
   const base = documentBaseName(req.kind, req.audience, period);
   const files: GeneratedFile[] = [];
-  // Markdown, and HTML when no PDF is asked for, are rendered when written, one at a time (a national
-  // document is tens of MB of text per format) and not kept in the render cache: they cost little to
-  // make again. The PDF prints the HTML, so then the HTML is made once, now, and like the PDF and DOCX
-  // it is reused from the render cache when what it is made from is unchanged (../cached-output.ts).
-  // The agency's own templates are rendered at once, so that a mistake in them is reported before
-  // anything is written.
+  // As for the strategy (../strategy/index.ts): Markdown, and HTML when no PDF is asked for, are
+  // rendered when written, piece by piece; the HTML a PDF prints is made now and cached; the agency's
+  // own templates are rendered at once.
   const key = viewKey(view);
-  const later = (path: string, render: () => string): GeneratedFile => renderedFileUnless(overrides.length > 0, path, render);
-  if (req.formats.includes('md')) files.push(later(`${base}.md`, () => renderOfficialMarkdown(view, overrides)));
+  const overridden = overrides.length > 0;
+  if (req.formats.includes('md')) files.push(documentFile(`${base}.md`, overridden, () => renderOfficialMarkdown(view, overrides), () => officialMarkdownPieces(view)));
   const html = req.formats.includes('pdf') ? await cachedText(ctx, { kind: 'html:official', inputs: [key, layout, overrides] }, () => renderOfficialHtml(view, layout, overrides)) : '';
-  if (req.formats.includes('html')) files.push(req.formats.includes('pdf') ? { path: `${base}.html`, contents: html } : later(`${base}.html`, () => renderOfficialHtml(view, layout, overrides)));
+  if (req.formats.includes('html')) {
+    files.push(req.formats.includes('pdf') ? { path: `${base}.html`, contents: html } : documentFile(`${base}.html`, overridden, () => renderOfficialHtml(view, layout, overrides), () => officialHtmlPieces(view, layout)));
+  }
   if (req.formats.includes('pdf')) {
     if (!ctx.browser) throw new UsageError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html,docx.');
     const browser = ctx.browser;
@@ -149,10 +148,19 @@ export const documentsRenderer: Renderer = {
   id: 'documents',
   description: 'Văn bản của cơ quan (Chiến lược dữ liệu, Kế hoạch hoặc Khung kiến trúc số, theo document.kind): bản nội bộ và bản công khai (md, html, pdf, docx)',
   async render(ctx) {
-    const kind = defaultKind(ctx.model);
-    // Without a browser (--no-render) the build keeps to the fast text formats, as for every output.
-    const formats = DOCUMENT_FORMATS.filter((f) => ctx.browser !== undefined || f === 'md' || f === 'html');
-    const audiences: readonly Audience[] = ['internal', 'public'];
-    return renderDocuments(ctx, audiences.map((audience) => ({ kind, audience, formats })));
+    return renderDocuments(ctx, buildRequests(ctx));
+  },
+  // One edition at a time: each edition's view model is let go once its files are written.
+  async *renderParts(ctx) {
+    for (const req of buildRequests(ctx)) yield await renderDocuments(ctx, [req]);
   },
 };
+
+/** What `kientruc build` renders: the agency's document kind, both editions. */
+function buildRequests(ctx: RenderContext): DocumentRequest[] {
+  const kind = defaultKind(ctx.model);
+  // Without a browser (--no-render) the build keeps to the fast text formats, as for every output.
+  const formats = DOCUMENT_FORMATS.filter((f) => ctx.browser !== undefined || f === 'md' || f === 'html');
+  const audiences: readonly Audience[] = ['internal', 'public'];
+  return audiences.map((audience) => ({ kind, audience, formats }));
+}

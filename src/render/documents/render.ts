@@ -5,8 +5,9 @@ import type { DocumentLayout } from '../../framework/document-pack.js';
 import { trustedHtml } from '../handlebars.js';
 import { strategyCss } from '../strategy/css.js';
 import { printStrategyPdf } from '../strategy/pdf.js';
-import { renderTemplate } from '../strategy/templates.js';
-import { tidy } from '../strategy/formats.js';
+import { renderTemplate, renderTemplatePieces } from '../strategy/templates.js';
+import { tidy, tidyPieces } from '../strategy/formats.js';
+import { coalesce, mapPieces } from '../streamed.js';
 import { renderOfficialDocx } from './docx.js';
 import type { Block, OfficialDocView } from './view.js';
 
@@ -16,19 +17,32 @@ export function renderOfficialMarkdown(view: OfficialDocView, overrides: readonl
   return tidy(renderTemplate('md', view, overrides, 'hanh-chinh'));
 }
 
+/** `renderOfficialMarkdown` with the package's templates, in pieces (the same text joined; see `renderTemplatePieces`). */
+export function officialMarkdownPieces(view: OfficialDocView): Generator<string> {
+  return tidyPieces(coalesce(renderTemplatePieces('md', view, 'hanh-chinh')));
+}
+
 /** A figure's SVG is the only markup that enters unescaped, and only from the diagram module. */
 function trustFigures(blocks: readonly Block[]): unknown[] {
   return blocks.map((b) => (b.figure?.svg ? { ...b, figure: { ...b.figure, svg: trustedHtml(b.figure.svg) } } : b));
 }
 
 export function renderOfficialHtml(view: OfficialDocView, layout: DocumentLayout, overrides: readonly TemplateOverride[] = []): string {
-  const context = {
+  return withoutBidiControls(tidy(renderTemplate('html', htmlContext(view, layout), overrides, 'hanh-chinh')));
+}
+
+/** `renderOfficialHtml` with the package's templates, in pieces (the same text joined). */
+export function officialHtmlPieces(view: OfficialDocView, layout: DocumentLayout): Generator<string> {
+  return mapPieces(tidyPieces(coalesce(renderTemplatePieces('html', htmlContext(view, layout), 'hanh-chinh'))), withoutBidiControls);
+}
+
+function htmlContext(view: OfficialDocView, layout: DocumentLayout): object {
+  return {
     ...view,
     body: trustFigures(view.body),
     attachment: view.attachment ? { ...view.attachment, body: trustFigures(view.attachment.body) } : null,
     css: trustedHtml(strategyCss(layout).trimEnd()),
   };
-  return withoutBidiControls(tidy(renderTemplate('html', context, overrides, 'hanh-chinh')));
 }
 
 export async function renderOfficialPdf(browser: Browser, html: string, view: OfficialDocView): Promise<Uint8Array> {

@@ -2,6 +2,7 @@ import { viShortDate, type IsoDate } from '../../core/dates.js';
 import type { Model } from '../../model/model.js';
 import { mdText } from '../markdown.js';
 import { esc } from '../html.js';
+import { coalesce, endingWithOneLineBreak } from '../streamed.js';
 import { DIAGRAM_GROUPS, type DiagramGroup, type DiagramSpec } from './types.js';
 
 export type DiagramFormat = 'mmd' | 'svg' | 'png';
@@ -55,8 +56,16 @@ function block(d: DiagramSpec, opts: IndexOptions, folded: boolean): string[] {
  * it), links to its files, and its notes. Pure: the same diagrams give the same bytes.
  */
 export function renderDiagramIndex(model: Model, diagrams: readonly DiagramSpec[], opts: IndexOptions): string {
+  return [...diagramIndexPieces(model, diagrams, opts)].join('');
+}
+
+/**
+ * `renderDiagramIndex` in pieces (the same text joined): a national model's index holds thousands of
+ * diagrams' sources (≈ 100 MB), so it is written as it is made, never held as one string.
+ */
+export function* diagramIndexPieces(model: Model, diagrams: readonly DiagramSpec[], opts: IndexOptions): Generator<string> {
   const agency = model.agency?.name ?? model.root;
-  const lines: string[] = [
+  const head: string[] = [
     `# Sơ đồ kiến trúc — ${mdText(agency)}`,
     '',
     `Tạo bởi kientruc ${mdText(opts.toolVersion)} từ mô hình kiến trúc, số liệu đến ngày ${viShortDate(opts.asOf)}. ` +
@@ -67,9 +76,17 @@ export function renderDiagramIndex(model: Model, diagrams: readonly DiagramSpec[
     '',
   ];
   if (diagrams.length === 0) {
-    lines.push('Mô hình chưa có hệ thống, dữ liệu, kết nối, chỉ tiêu hay nhiệm vụ nào để vẽ sơ đồ.');
-    return `${lines.join('\n')}\n`;
+    head.push('Mô hình chưa có hệ thống, dữ liệu, kết nối, chỉ tiêu hay nhiệm vụ nào để vẽ sơ đồ.');
+    yield `${head.join('\n')}\n`;
+    return;
   }
+  // The lines joined by line breaks, the final run of line breaks made one.
+  yield* endingWithOneLineBreak(coalesce(linesOf(head, diagrams, opts)));
+}
+
+/** Each line of the index followed by a line break. */
+function* linesOf(head: readonly string[], diagrams: readonly DiagramSpec[], opts: IndexOptions): Generator<string> {
+  const lines = [...head];
   lines.push('## Mục lục', '');
   for (const g of DIAGRAM_GROUPS) {
     const inGroup = diagrams.filter((d) => d.group === g);
@@ -82,13 +99,13 @@ export function renderDiagramIndex(model: Model, diagrams: readonly DiagramSpec[
     }
   }
   lines.push('');
+  for (const l of lines) yield `${l}\n`;
   let n = 0;
   for (const g of DIAGRAM_GROUPS) {
     const inGroup = diagrams.filter((d) => d.group === g);
     if (inGroup.length === 0) continue;
     n++;
-    lines.push(`<a id="${anchorOf(`group-${g}`)}"></a>`, '', `## ${n}. ${GROUP_TITLE[g]}`, '');
-    for (const d of inGroup) lines.push(...block(d, opts, FOLDED.has(g)));
+    for (const l of [`<a id="${anchorOf(`group-${g}`)}"></a>`, '', `## ${n}. ${GROUP_TITLE[g]}`, '']) yield `${l}\n`;
+    for (const d of inGroup) for (const l of block(d, opts, FOLDED.has(g))) yield `${l}\n`;
   }
-  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }

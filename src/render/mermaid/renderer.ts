@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
 import { diagramsFor } from './diagrams.js';
-import { renderDiagramIndex, type DiagramFormat } from './index-md.js';
+import { diagramIndexPieces, type DiagramFormat } from './index-md.js';
+import { streamedFile } from '../streamed.js';
 import { renderDiagramImages, type ImageFormat, type RenderedImage } from './render-images.js';
 import { DIAGRAMS_DIR, type DiagramSpec } from './types.js';
 
@@ -58,7 +59,9 @@ export async function renderDiagramFiles(ctx: RenderContext, opts: DiagramFilesO
     if (img?.svg !== undefined) files.push({ path: `${prefix}${d.name}.svg`, contents: img.svg });
     if (img?.png !== undefined) files.push({ path: `${prefix}${d.name}.png`, contents: img.png });
   }
-  files.push({ path: 'README.md', contents: renderDiagramIndex(ctx.model, diagrams, { dir: opts.dir, formats, asOf: ctx.asOf, toolVersion: ctx.toolVersion }) });
+  // The index holds every diagram's source: written as it is made (../streamed.ts).
+  const index = { dir: opts.dir, formats, asOf: ctx.asOf, toolVersion: ctx.toolVersion };
+  files.push(streamedFile('README.md', () => diagramIndexPieces(ctx.model, diagrams, index)));
   return { files, diagrams: diagrams.length, rendered, cached };
 }
 

@@ -2,9 +2,10 @@ import type { TemplateOverride } from '../../core/project-assets.js';
 import type { DocumentLayout } from '../../framework/document-pack.js';
 import { strategyCss } from './css.js';
 import { trustedHtml } from '../handlebars.js';
-import { renderTemplate } from './templates.js';
+import { renderTemplate, renderTemplatePieces } from './templates.js';
 import type { StrategyView } from './view-types.js';
 import { withoutBidiControls } from '../../core/text.js';
+import { coalesce, mapPieces } from '../streamed.js';
 
 /** Blank-line runs from template control lines collapse to one; trailing spaces go; one final newline. */
 export function tidy(text: string): string {
@@ -14,9 +15,74 @@ export function tidy(text: string): string {
     .trim()}\n`;
 }
 
+/**
+ * `tidy` of a text given in pieces, in pieces: joined, they are `tidy` of the joined text. Each step
+ * holds back only what the next piece could still change: the spaces ending a piece (they go if a
+ * line ends there), the line breaks ending a piece (a run of three or more becomes two), the white
+ * space ending a piece (the text's last white space goes), and white space at the very start.
+ */
+export function* tidyPieces(pieces: Iterable<string>): Generator<string> {
+  yield* trimmedPieces(collapsedPieces(unpaddedPieces(pieces)));
+}
+
+/** Where the run of characters in `set` that ends `s` starts. */
+function runStart(s: string, set: RegExp): number {
+  let i = s.length;
+  while (i > 0 && set.test(s.charAt(i - 1))) i--;
+  return i;
+}
+
+const SPACE_OR_TAB = /[ \t]/;
+const LINE_FEED = /\n/;
+
+function* unpaddedPieces(pieces: Iterable<string>): Generator<string> {
+  let held = '';
+  for (const p of pieces) {
+    const s = held + p;
+    const end = runStart(s, SPACE_OR_TAB);
+    held = s.slice(end);
+    if (end > 0) yield s.slice(0, end).replace(/[ \t]+$/gm, '');
+  }
+  // Spaces ending the text end its last line: they go.
+}
+
+function* collapsedPieces(pieces: Iterable<string>): Generator<string> {
+  let held = '';
+  for (const p of pieces) {
+    const s = held + p;
+    const end = runStart(s, LINE_FEED);
+    held = s.slice(end);
+    if (end > 0) yield s.slice(0, end).replace(/\n{3,}/g, '\n\n');
+  }
+  if (held !== '') yield held.replace(/\n{3,}/g, '\n\n');
+}
+
+function* trimmedPieces(pieces: Iterable<string>): Generator<string> {
+  let started = false;
+  let held = '';
+  for (const p of pieces) {
+    let s = p;
+    if (!started) {
+      s = s.trimStart();
+      if (s === '') continue;
+      started = true;
+    }
+    s = held + s;
+    const end = s.trimEnd().length;
+    held = s.slice(end);
+    if (end > 0) yield s.slice(0, end);
+  }
+  yield '\n';
+}
+
 /** The strategy in Markdown (GitHub-flavoured: tables, hard line breaks with a backslash). */
 export function renderStrategyMarkdown(view: StrategyView, overrides: readonly TemplateOverride[] = []): string {
   return tidy(renderTemplate('md', view, overrides));
+}
+
+/** `renderStrategyMarkdown` with the package's templates, in pieces (the same text joined; see `renderTemplatePieces`). */
+export function strategyMarkdownPieces(view: StrategyView): Generator<string> {
+  return tidyPieces(coalesce(renderTemplatePieces('md', view)));
 }
 
 /**
@@ -24,7 +90,16 @@ export function renderStrategyMarkdown(view: StrategyView, overrides: readonly T
  * inline SVG. The SVG is the only markup that enters unescaped, and only from the diagram module.
  */
 export function renderStrategyHtml(view: StrategyView, layout: DocumentLayout, overrides: readonly TemplateOverride[] = []): string {
-  const context = {
+  return withoutBidiControls(tidy(renderTemplate('html', htmlContext(view, layout), overrides)));
+}
+
+/** `renderStrategyHtml` with the package's templates, in pieces (the same text joined). */
+export function strategyHtmlPieces(view: StrategyView, layout: DocumentLayout): Generator<string> {
+  return mapPieces(tidyPieces(coalesce(renderTemplatePieces('html', htmlContext(view, layout)))), withoutBidiControls);
+}
+
+function htmlContext(view: StrategyView, layout: DocumentLayout): object {
+  return {
     ...view,
     css: trustedHtml(strategyCss(layout).trimEnd()),
     appendices: view.appendices.map((a) => ({
@@ -35,5 +110,4 @@ export function renderStrategyHtml(view: StrategyView, layout: DocumentLayout, o
       })),
     })),
   };
-  return withoutBidiControls(tidy(renderTemplate('html', context, overrides)));
 }

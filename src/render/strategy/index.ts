@@ -1,11 +1,11 @@
 import { UsageError } from '../../core/errors.js';
-import { renderedFileUnless } from '../streamed.js';
+import { documentFile } from '../streamed.js';
 import { EMPTY_ASSETS } from '../../core/project-assets.js';
 import { loadDocumentLayout } from '../../framework/document-pack.js';
 import { cachedOutput, cachedText, viewKey } from '../cached-output.js';
 import type { GeneratedFile, RenderContext } from '../types.js';
 import { renderStrategyDocx } from './docx.js';
-import { renderStrategyHtml, renderStrategyMarkdown } from './formats.js';
+import { renderStrategyHtml, renderStrategyMarkdown, strategyHtmlPieces, strategyMarkdownPieces } from './formats.js';
 import { printStrategyPdf } from './pdf.js';
 import { buildStrategyView } from './view-model.js';
 import { strategyDiagrams } from './diagrams.js';
@@ -51,17 +51,19 @@ export async function renderStrategy(ctx: RenderContext, opts: StrategyRenderOpt
   const overrides = ctx.assets?.templates ?? [];
   const base = strategyBaseName(opts.audience);
   const files: GeneratedFile[] = [];
-  // Markdown, and HTML when no PDF is asked for, are rendered when written, one at a time (a national
-  // document is tens of MB of text per format) and not kept in the render cache: they cost little to
-  // make again. The PDF prints the HTML, so then the HTML is made once, now, and like the PDF and DOCX
-  // it is reused from the render cache when what it is made from is unchanged (../cached-output.ts).
-  // The agency's own templates are rendered at once, so that a mistake in them is reported before
-  // anything is written.
+  // Markdown, and HTML when no PDF is asked for, are rendered when written, one at a time and piece by
+  // piece (a national document is tens of MB of text per format; ../streamed.ts), and not kept in the
+  // render cache: they cost little to make again. The PDF prints the HTML, so then the HTML is made
+  // once, now, and like the PDF and DOCX it is reused from the render cache when what it is made from
+  // is unchanged (../cached-output.ts). The agency's own templates are rendered at once, so that a
+  // mistake in them is reported before anything is written.
   const key = viewKey(view);
-  const later = (path: string, render: () => string): GeneratedFile => renderedFileUnless(overrides.length > 0, path, render);
-  if (wants.has('md')) files.push(later(`${base}.md`, () => renderStrategyMarkdown(view, overrides)));
+  const overridden = overrides.length > 0;
+  if (wants.has('md')) files.push(documentFile(`${base}.md`, overridden, () => renderStrategyMarkdown(view, overrides), () => strategyMarkdownPieces(view)));
   const html = wants.has('pdf') ? await cachedText(ctx, { kind: 'html:strategy', inputs: [key, layout, overrides] }, () => renderStrategyHtml(view, layout, overrides)) : '';
-  if (wants.has('html')) files.push(wants.has('pdf') ? { path: `${base}.html`, contents: html } : later(`${base}.html`, () => renderStrategyHtml(view, layout, overrides)));
+  if (wants.has('html')) {
+    files.push(wants.has('pdf') ? { path: `${base}.html`, contents: html } : documentFile(`${base}.html`, overridden, () => renderStrategyHtml(view, layout, overrides), () => strategyHtmlPieces(view, layout)));
+  }
   if (wants.has('pdf')) {
     if (!ctx.browser) throw new StrategyRenderError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html.');
     const browser = ctx.browser;

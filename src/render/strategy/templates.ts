@@ -4,7 +4,7 @@ import type Handlebars from 'handlebars';
 import { UsageError } from '../../core/errors.js';
 import { PACKAGE_ROOT } from '../../core/paths.js';
 import type { TemplateOverride } from '../../core/project-assets.js';
-import { compileTemplate } from '../handlebars.js';
+import { compileTemplate, renderInPieces } from '../handlebars.js';
 import { closest } from '../../core/similar.js';
 
 /**
@@ -115,6 +115,20 @@ export function renderTemplate(format: TemplateFormat, context: object, override
   } catch (err: unknown) {
     throw failure(overrideAt(list, err) ?? list.find((s) => s.override), err, context);
   }
+}
+
+/**
+ * `renderTemplate` with the package's own templates, in pieces that join to the same text: the long
+ * lists of a national document (a table's rows) are rendered one batch at a time (`renderInPieces`),
+ * so the whole text is never in memory. Nothing is rendered before the first piece is asked for.
+ */
+export function* renderTemplatePieces(format: TemplateFormat, context: object, rootName = 'van-ban'): Generator<string> {
+  yield* renderInPieces((helpers) => {
+    const compiled = new Map(sources(format, []).map((s) => [s.name, compileTemplate(s.text, false)] as const));
+    const root = compiled.get(rootName);
+    if (!root) throw new Error(`templates/strategy/${rootName}.${format}.hbs is missing`);
+    return root(context, { helpers, partials: Object.fromEntries(compiled), allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  });
 }
 
 /**
