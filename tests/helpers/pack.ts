@@ -1,7 +1,8 @@
 /** Packing kientruc and installing the tarball offline into scratch projects (tests/package/). */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { claimOnce, waitForOtherSync } from './once-per-run.js';
 import { REPO } from './project.js';
 import { tmpRoot } from './tmp.js';
 
@@ -47,14 +48,7 @@ export function packTarball(): { tgz: string; files: string[] } {
   const dir = join(tmpRoot(), 'pack');
   const done = join(dir, 'pack.json');
   const failed = join(dir, 'pack.error');
-  let owner = false;
-  try {
-    mkdirSync(dir);
-    owner = true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  if (owner) {
+  if (claimOnce(dir)) {
     try {
       const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: REPO, encoding: 'utf8' });
       const info = (JSON.parse(out) as { filename: string; files: { path: string }[] }[])[0]!;
@@ -67,12 +61,9 @@ export function packTarball(): { tgz: string; files: string[] } {
       throw err;
     }
   }
-  // Another test is packing: wait for its result (or its failure), bounded only by the test's timeout.
-  for (;;) {
-    if (existsSync(done)) return JSON.parse(readFileSync(done, 'utf8')) as { tgz: string; files: string[] };
-    if (existsSync(failed)) throw new Error(`npm pack failed in another test of this run:\n${readFileSync(failed, 'utf8')}`);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-  }
+  // Another test is packing: wait for its result (or its failure).
+  waitForOtherSync(done, failed, 'npm pack');
+  return JSON.parse(readFileSync(done, 'utf8')) as { tgz: string; files: string[] };
 }
 
 /**
@@ -86,14 +77,7 @@ export function installedTarball(): string {
   const dir = join(tmpRoot(), 'pack', 'installed');
   const done = join(tmpRoot(), 'pack', 'installed.done');
   const failed = join(tmpRoot(), 'pack', 'installed.error');
-  let owner = false;
-  try {
-    mkdirSync(dir);
-    owner = true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  if (owner) {
+  if (claimOnce(dir)) {
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'cai-dat', private: true, type: 'module' }));
     linkRuntimeDependencies(dir);
     const install = sh(`npm install --no-save ${JSON.stringify(tgz)}`, dir, OFFLINE);
@@ -104,10 +88,7 @@ export function installedTarball(): string {
     writeFileSync(done, '');
     return dir;
   }
-  // Another test is installing: wait for it (or its failure), bounded only by the test's timeout.
-  for (;;) {
-    if (existsSync(done)) return dir;
-    if (existsSync(failed)) throw new Error(`installing the tarball failed in another test of this run:\n${readFileSync(failed, 'utf8')}`);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-  }
+  // Another test is installing: wait for it (or its failure).
+  waitForOtherSync(done, failed, 'installing the tarball');
+  return dir;
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
 import { isStructuralError } from '../../src/core/diagnostic.js';
 import { runPipeline, type PipelineOptions, type PipelineResult, type ValidPipelineResult } from '../../src/pipeline.js';
+import type { RenderContext } from '../../src/render/types.js';
 import { makeTempDir } from './tmp.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -91,4 +92,9 @@ export function runCli(argv: readonly string[], cwd: string, env: Record<string,
 export function runBin(argv: readonly string[], cwd: string, env: Record<string, string> = {}): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 600_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The render context of a checked pipeline result, as the CLI makes it (Vietnamese, no Chromium unless `extra` gives one). */
+export function renderContextOf(r: ValidPipelineResult, extra: Partial<RenderContext> = {}): RenderContext {
+  return { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => undefined, browser: undefined, ...extra };
 }

@@ -8,15 +8,15 @@
  * about rendering again (a rebuild, a second render compared byte for byte); only the identical
  * first build is shared.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { runPipeline } from '../../src/pipeline.js';
 import { documentBaseName, renderDocuments, type DocumentKind } from '../../src/render/documents/index.js';
 import { RENDERERS } from '../../src/render/index.js';
 import type { GeneratedFile, RenderCache, RenderContext } from '../../src/render/types.js';
 import { sharedBrowser } from './browser.js';
-import { REPO, valid } from './project.js';
+import { claimOnce, waitForOther } from './once-per-run.js';
+import { REPO, renderContextOf, valid } from './project.js';
 import { tmpRoot } from './tmp.js';
 
 /** The day every sample build is made on (the sample's own reporting date). */
@@ -42,18 +42,7 @@ export class MemoryCache implements RenderCache {
 /** The render context of a build of the architecture folder `root`: on `SAMPLE_TODAY`, rules on, the worker's Chromium, `cache`. */
 async function sampleContext(root: string, cache: RenderCache): Promise<RenderContext> {
   const r = valid(await runPipeline({ root, cwd: root, today: SAMPLE_TODAY, rules: true }));
-  return {
-    model: r.model,
-    diagnostics: r.diagnostics,
-    rules: r.rules,
-    asOf: r.asOf,
-    lang: 'vi',
-    toolVersion: '0.0.0-test',
-    log: () => {},
-    browser: sharedBrowser(),
-    assets: r.assets,
-    cache,
-  };
+  return renderContextOf(r, { browser: sharedBrowser(), assets: r.assets, cache });
 }
 
 /** Generated files as bytes, by path, in their order. */
@@ -112,14 +101,7 @@ async function sharedSampleBuild(): Promise<SampleBuild> {
   const dir = join(tmpRoot(), 'sample-build');
   const done = join(dir, 'manifest.json');
   const failed = join(dir, 'build.error');
-  let owner = false;
-  try {
-    mkdirSync(dir);
-    owner = true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  if (owner) {
+  if (claimOnce(dir)) {
     try {
       const root = join(dir, 'project', 'architecture');
       cpSync(join(REPO, 'architecture'), root, { recursive: true });
@@ -140,19 +122,14 @@ async function sharedSampleBuild(): Promise<SampleBuild> {
       throw err;
     }
   }
-  // Another worker is building: wait for its result (or its failure), bounded only by the test's timeout.
-  for (;;) {
-    if (existsSync(done)) {
-      const m = JSON.parse(readFileSync(done, 'utf8')) as Manifest;
-      return {
-        files: new Map(m.files.map((p, i) => [p, readFileSync(join(dir, 'out', `f${i}`))])),
-        cache: new Map(m.cache.map(([k, f]) => [k, new Uint8Array(readFileSync(join(dir, 'out', f)))])),
-        documents: new Map(m.documents.map((p, i) => [p, readFileSync(join(dir, 'out', `d${i}`))])),
-      };
-    }
-    if (existsSync(failed)) throw new Error(`the sample build failed in another test of this run:\n${readFileSync(failed, 'utf8')}`);
-    await sleep(250);
-  }
+  // Another worker is building: wait for its result (or its failure).
+  await waitForOther(done, failed, 'the sample build');
+  const m = JSON.parse(readFileSync(done, 'utf8')) as Manifest;
+  return {
+    files: new Map(m.files.map((p, i) => [p, readFileSync(join(dir, 'out', `f${i}`))])),
+    cache: new Map(m.cache.map(([k, f]) => [k, new Uint8Array(readFileSync(join(dir, 'out', f)))])),
+    documents: new Map(m.documents.map((p, i) => [p, readFileSync(join(dir, 'out', `d${i}`))])),
+  };
 }
 
 /** One output of the sample build (or one of its `OTHER_DOCUMENTS`); fails, naming it, when there is none. */

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
 import { renderDiagramFiles, DIAGRAM_FORMATS } from '../../src/render/mermaid/renderer.js';
-import type { RenderContext } from '../../src/render/types.js';
-import { AS_OF, REPO, valid } from '../helpers/project.js';
+import { AS_OF, REPO, renderContextOf, valid } from '../helpers/project.js';
 
 const FIXTURE = join(REPO, 'tests', 'fixtures', 'valid', 'diagrams');
 const SAMPLE = join(REPO, 'architecture');
@@ -15,16 +14,7 @@ const SAMPLE_AS_OF = '2026-09-30';
 async function mermaidFiles(cwd: string, asOf: string): Promise<Map<string, string>> {
   const r = valid(await runPipeline({ root: 'architecture', cwd, today: asOf, asOf, rules: false }));
   expect(r.structuralErrors).toBe(false);
-  const ctx: RenderContext = {
-    model: r.model,
-    diagnostics: r.diagnostics,
-    rules: r.rules,
-    asOf: r.asOf,
-    lang: 'vi',
-    toolVersion: '0.0.0-test',
-    log: () => undefined,
-    browser: undefined,
-  };
+  const ctx = renderContextOf(r);
   const out = await renderDiagramFiles(ctx, { formats: DIAGRAM_FORMATS, dir: 'diagrams' });
   return new Map(out.files.map((f) => [f.path, String(f.contents)]));
 }

@@ -17,7 +17,7 @@ import { TEMPLATE_DIR } from '../../src/render/strategy/templates.js';
 import type { GeneratedFile, RenderContext } from '../../src/render/types.js';
 import { generateModel, writeModel } from '../bench/generate.js';
 import { fastCheckSeed } from '../helpers/fast-check-seed.js';
-import { REPO, valid } from '../helpers/project.js';
+import { REPO, renderContextOf, valid } from '../helpers/project.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const AS_OF = '2026-09-30';
@@ -27,17 +27,7 @@ function ctxOf(r: ValidPipelineResult, identityOverride = false): RenderContext 
   // (the path an agency's templates take), with the same templates, so it must read the same.
   const name = 'bang.md.hbs';
   const templates = identityOverride ? [{ name, file: `templates/strategy/${name}`, text: readFileSync(join(TEMPLATE_DIR, name), 'utf8') }] : [];
-  return {
-    model: r.model,
-    diagnostics: r.diagnostics,
-    rules: r.rules,
-    asOf: r.asOf,
-    lang: 'vi',
-    toolVersion: '0.0.0-test',
-    log: () => {},
-    browser: undefined,
-    assets: { ...r.assets, templates },
-  };
+  return renderContextOf(r, { assets: { ...r.assets, templates } });
 }
 
 const joined = (f: GeneratedFile): string => [...(f.chunks?.() ?? [])].join('');
