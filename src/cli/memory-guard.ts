@@ -43,7 +43,7 @@ const V8_BANNER = '<--- Last few GCs --->';
  * well under 1 GB alive). Growing the heap by 20 % at a time instead keeps the peak near what is alive,
  * for more garbage collection: about 15 % more CPU at 10k entities, and a quarter of a small build's
  * CPU (the sample's rebuild after one edit: ≈ 0.8 s of 3.4 s), where the heap stays small either way.
- * So the tighter growth is set once the architecture has been read (`tightenHeapFor`), and only when it
+ * So the tighter growth is set once the architecture has been read (`heapFlagFor`), and only when it
  * is large. The heap limit itself stays Node's default (or the user's).
  */
 const WRITERS: ReadonlySet<string> = new Set(['build', 'gap', 'report', 'diagram', 'site', 'doc', 'aggregate', 'export']);
@@ -57,8 +57,13 @@ export const LARGE_INPUT_BYTES = 2_000_000;
  */
 export function heapFlagFor(argv: readonly string[], execArgv: readonly string[], nodeOptions: string | undefined, bytes: number): string | undefined {
   if (bytes < LARGE_INPUT_BYTES || !WRITERS.has(commandOf(argv))) return undefined;
-  if ([...execArgv, ...(nodeOptions ?? '').split(/\s+/)].some((a) => a.startsWith('--heap-growing-percent'))) return undefined;
+  if (userSet('--heap-growing-percent', execArgv, nodeOptions)) return undefined;
   return WRITER_GC_FLAG;
+}
+
+/** Whether the user gave the V8 flag `name` (on Node's command line or in NODE_OPTIONS): it is then theirs. */
+function userSet(name: string, execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  return [...execArgv, ...(nodeOptions ?? '').split(/\s+/)].some((a) => a.startsWith(name));
 }
 
 /** The command named on the command line (the first word that is neither an option nor --lang's value). */
@@ -110,9 +115,7 @@ export async function runGuarded(io: GuardIo): Promise<number> {
   const verbose = io.argv.includes('--verbose');
   const lang = io.argv[io.argv.indexOf('--lang') + 1] === 'en' || io.argv.includes('--lang=en') ? 'en' : 'vi';
   const command = commandOf(io.argv);
-  // A young-generation size the user set (on the command line or in NODE_OPTIONS) is theirs.
-  const semiSpaceSet = io.execArgv.some((a) => a.startsWith('--max-semi-space-size')) || (io.env['NODE_OPTIONS'] ?? '').includes('--max-semi-space-size');
-  const gcFlags: readonly string[] = CHECKERS.has(command) && !semiSpaceSet ? CHECKER_GC_FLAGS : [];
+  const gcFlags: readonly string[] = CHECKERS.has(command) && !userSet('--max-semi-space-size', io.execArgv, io.env['NODE_OPTIONS']) ? CHECKER_GC_FLAGS : [];
   const child = spawn(process.execPath, [...io.execArgv, ...gcFlags, io.script, ...io.argv], {
     stdio: ['inherit', 'inherit', 'pipe'],
     env: { ...io.env, [GUARDED_ENV]: '1', ...(io.stderr.isTTY ? { [STDERR_TTY_ENV]: '1' } : {}) },

@@ -137,28 +137,28 @@ export function buildModel(input: BuildInput): BuildResult {
     const sites = sitesOf(d.refs);
     // The references of a document whose sites resolve as in the run before are the same objects.
     const before = REFERENCES.get(d.refs);
-    const reusable = before !== undefined && before.from === from && before.ownCode === ownCode;
+    let same = before !== undefined && before.from === from && before.ownCode === ownCode;
     const made: Reference[] = [];
     const resolved: boolean[] = [];
-    let same = reusable;
-    for (let i = 0; i < sites.length; i++) {
-      const { site, parsed, to: local } = sites[i] as ParsedSite;
+    /** A site's reference: the object of the build before while every site so far resolves as it did then. */
+    const add = (ok: boolean, fresh: () => Reference): void => {
+      if (same && before?.resolved[made.length] !== ok) same = false;
+      made.push(same ? (before?.refs[made.length] as Reference) : fresh());
+      resolved.push(ok);
+    };
+    for (const { site, parsed, to: local } of sites) {
       if (!parsed) continue;
       if (parsed.agency !== undefined && parsed.agency !== ownCode) {
-        made.push(same ? (before?.refs[made.length] as Reference) : { from, path: site.path, raw: site.value, to: undefined, external: parsed.agency });
-        resolved.push(false);
+        const external = parsed.agency;
+        add(false, () => ({ from, path: site.path, raw: site.value, to: undefined, external }));
         continue;
       }
       const to = local as ReturnType<typeof localRef>;
-      const ok = known(to, parsed);
-      if (same && before?.resolved[made.length] !== ok) same = false;
-      if (ok) {
-        made.push(same ? (before?.refs[made.length] as Reference) : { from, path: site.path, raw: site.value, to });
-        resolved.push(true);
+      if (known(to, parsed)) {
+        add(true, () => ({ from, path: site.path, raw: site.value, to }));
         continue;
       }
-      made.push(same ? (before?.refs[made.length] as Reference) : { from, path: site.path, raw: site.value, to: undefined });
-      resolved.push(false);
+      add(false, () => ({ from, path: site.path, raw: site.value, to: undefined }));
       const kind = parsed.kind;
       const guess = closest(parsed.id, idsOf(kind));
       const elsewhere = (['system', 'dataset', 'integration', 'kpi', 'task', 'org', 'service', 'function'] as const).find(

@@ -39,11 +39,6 @@ export interface ModelStateInit {
   readonly absent: ReadonlySet<string>;
   readonly relocated: ReadonlyMap<string, ReadonlyMap<string, DocPath>>;
   readonly date: string;
-  /**
-   * True when the state changes nothing of the model as written (no entity is absent, no transition
-   * applies, the same entities and references): the state then shares the model's lists and indexes.
-   */
-  readonly unchanged?: boolean;
 }
 
 /**
@@ -124,7 +119,8 @@ export class Model {
     const base = this.asWritten();
     return new Model(
       { ...base.init, entities: state.entities, references: state.references, absent: state.absent, relocated: state.relocated, stateOf: { base, date: state.date } },
-      state.unchanged === true && state.entities === base.entities && state.references === base.references && state.absent.size === 0 && state.relocated.size === 0,
+      // A state that changes nothing (the same entities and references, none absent or moved) shares the model's lists and indexes.
+      state.entities === base.entities && state.references === base.references && state.absent.size === 0 && state.relocated.size === 0,
     );
   }
 

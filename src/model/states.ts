@@ -296,8 +296,9 @@ function entityAt(e: Entity, date: IsoDate): EntityAt {
   const known = byDate?.get(date);
   if (known) return known;
   const applied = plannedOf(e).filter((p) => p.date <= date);
+  const absent = !existsAt(e, date);
   let out: EntityAt;
-  if (applied.length === 0) out = { absent: !existsAt(e, date), entity: e, moved: undefined };
+  if (applied.length === 0) out = { absent, entity: e, moved: undefined };
   else {
     const values: Record<string, unknown> = {};
     const moved = new Map<string, DocPath>();
@@ -307,7 +308,7 @@ function entityAt(e: Entity, date: IsoDate): EntityAt {
         moved.set(field, ['transitions', index, 'set', field]);
       }
     }
-    out = { absent: !existsAt(e, date), entity: Object.freeze({ ...e, ...values }) as Entity, moved };
+    out = { absent, entity: Object.freeze({ ...e, ...values }) as Entity, moved };
   }
   if (!byDate) {
     byDate = new Map();
@@ -334,7 +335,7 @@ function deriveAt(base: Model, date: IsoDate): Model {
   // Nothing dated applies at this date (the common case of an inventory without a roadmap): the state is
   // the model as written, dated, and shares its lists and indexes.
   if (absent.size === 0 && relocated.size === 0) {
-    return base.derive({ entities: base.declaredEntities(), references: base.references, absent, relocated, date, unchanged: true });
+    return base.derive({ entities: base.declaredEntities(), references: base.references, absent, relocated, date });
   }
   const references: Reference[] = [];
   const lifted: Reference[] = [];

@@ -29,17 +29,28 @@ export function* coalesce(pieces: Iterable<string>, size = 1 << 16): Generator<s
   if (buf !== '') yield buf;
 }
 
-/** The pieces with the run of line breaks that ends their text made one line break (added if none). */
-export function* endingWithOneLineBreak(pieces: Iterable<string>): Generator<string> {
+/**
+ * The pieces with the run of characters in `set` that ends the text so far held back until a later
+ * piece shows whether it ends the whole text: what is let go passes through `release`; the run that
+ * ends the whole text passes through `end` (dropped without one; an empty result is not yielded). The
+ * one mechanism behind the streamed forms of trimming and collapsing a text's end (strategy/formats.ts).
+ */
+export function* holdingEndRun(pieces: Iterable<string>, set: RegExp, release: (s: string) => string = (s) => s, end?: (run: string) => string): Generator<string> {
   let held = '';
   for (const p of pieces) {
     const s = held + p;
-    let end = s.length;
-    while (end > 0 && s.charCodeAt(end - 1) === 10) end--;
-    held = s.slice(end);
-    if (end > 0) yield s.slice(0, end);
+    let at = s.length;
+    while (at > 0 && set.test(s.charAt(at - 1))) at--;
+    held = s.slice(at);
+    if (at > 0) yield release(s.slice(0, at));
   }
-  yield '\n';
+  const last = end?.(held) ?? '';
+  if (last !== '') yield last;
+}
+
+/** The pieces with the run of line breaks that ends their text made one line break (added if none). */
+export function endingWithOneLineBreak(pieces: Iterable<string>): Generator<string> {
+  return holdingEndRun(pieces, /\n/, undefined, () => '\n');
 }
 
 /** `f` under another path; a streamed file stays streamed (spreading it would build its whole text). */

@@ -73,7 +73,7 @@ export class RuleMemo {
     const last = this.lastKeys;
     if (!last || last.model === model) return undefined;
     const stale = changedReads(last.model, model);
-    return stale ? { keys: last.keys, stale, changedFiles: stale.changedFiles } : undefined;
+    return stale ? { keys: last.keys, stale } : undefined;
   }
 
   /**
@@ -454,7 +454,7 @@ export class ContentKeys {
   contentKeysUsed(): Map<string, string> {
     if (!this.carried) return this.used;
     const out = new Map<string, string>();
-    for (const [source, key] of this.known) if (!this.carried.changedFiles.has(fileOfSource(source))) out.set(source, key);
+    for (const [source, key] of this.known) if (!this.carried.stale.changedFiles.has(fileOfSource(source))) out.set(source, key);
     for (const [source, key] of this.used) out.set(source, key);
     return out;
   }
@@ -555,7 +555,6 @@ function isModelRead(read: string): boolean {
 export interface CarriedKeys {
   readonly keys: ReadonlyMap<string, string>;
   readonly stale: StaleReads;
-  readonly changedFiles: ReadonlySet<string>;
 }
 
 /** Which reads an edit may have changed: `has(read)` is true for each of them (and maybe others). */

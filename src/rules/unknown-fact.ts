@@ -1,21 +1,32 @@
 /**
- * The judgement shared by the entity rules on facts declared "chưa xác định" (system, dataset,
- * service): one finding per unknown fact, fixed by establishing it or by a task that addresses the
- * entity. The agency rule words its fix differently (the QCVN 102 code) and keeps its own loop.
+ * The judgement shared by the rules on facts declared "chưa xác định" (system, dataset, service, and
+ * the agency rule): one finding per unknown fact, at its path. Each rule words the fix: by default,
+ * establishing the fact or a task that addresses the entity; the agency rule names the QCVN 102 code.
  */
 import { entityTitle } from '../analysis/names.js';
 import { unknownFacts } from '../analysis/unknowns.js';
-import { text } from '../core/text.js';
-import type { EntityRuleContext } from './define-rule.js';
+import type { Entity } from '../model/types.js';
+import type { Model } from '../model/model.js';
+import { text, type Text } from '../core/text.js';
+import type { EntityRuleContext, RuleContext } from './define-rule.js';
 
-export function reportUnknownFacts({ model, report, entity }: EntityRuleContext<'system' | 'dataset' | 'service'>): void {
-  for (const fact of unknownFacts(entity)) {
-    const name = entityTitle(model, entity.ref);
+/** One finding per fact of `entity` declared "chưa xác định", with `fixFor(field)` as its fix. */
+export function reportUnknownFactsOf(model: Model, report: RuleContext['report'], entity: Entity, fixFor: (field: string) => Text): void {
+  const facts = unknownFacts(entity);
+  if (facts.length === 0) return;
+  const name = entityTitle(model, entity.ref);
+  for (const fact of facts) {
     report({
       entity: entity.ref,
       path: fact.path,
       message: text(`${name.vi}: "${fact.field}" chưa xác định.`, `${name.en}: "${fact.field}" is not yet known.`),
-      fix: text(`Xác định và ghi giá trị cho "${fact.field}", hoặc giao nhiệm vụ có "addresses: [${entity.ref}]".`, `Establish "${fact.field}", or add a task with "addresses: [${entity.ref}]".`),
+      fix: fixFor(fact.field),
     });
   }
+}
+
+export function reportUnknownFacts({ model, report, entity }: EntityRuleContext<'system' | 'dataset' | 'service'>): void {
+  reportUnknownFactsOf(model, report, entity, (field) =>
+    text(`Xác định và ghi giá trị cho "${field}", hoặc giao nhiệm vụ có "addresses: [${entity.ref}]".`, `Establish "${field}", or add a task with "addresses: [${entity.ref}]".`),
+  );
 }

@@ -5,7 +5,7 @@ import { trustedHtml } from '../handlebars.js';
 import { renderTemplate, renderTemplatePieces } from './templates.js';
 import type { StrategyView } from './view-types.js';
 import { withoutBidiControls } from '../../core/text.js';
-import { coalesce, mapPieces } from '../streamed.js';
+import { coalesce, holdingEndRun, mapPieces } from '../streamed.js';
 
 /** Blank-line runs from template control lines collapse to one; trailing spaces go; one final newline. */
 export function tidy(text: string): string {
@@ -25,54 +25,33 @@ export function* tidyPieces(pieces: Iterable<string>): Generator<string> {
   yield* trimmedPieces(collapsedPieces(unpaddedPieces(pieces)));
 }
 
-/** Where the run of characters in `set` that ends `s` starts. */
-function runStart(s: string, set: RegExp): number {
-  let i = s.length;
-  while (i > 0 && set.test(s.charAt(i - 1))) i--;
-  return i;
+/** Spaces ending a line go (those ending the text with it). */
+function unpaddedPieces(pieces: Iterable<string>): Generator<string> {
+  return holdingEndRun(pieces, /[ \t]/, (s) => s.replace(/[ \t]+$/gm, ''));
 }
 
-const SPACE_OR_TAB = /[ \t]/;
-const LINE_FEED = /\n/;
-
-function* unpaddedPieces(pieces: Iterable<string>): Generator<string> {
-  let held = '';
-  for (const p of pieces) {
-    const s = held + p;
-    const end = runStart(s, SPACE_OR_TAB);
-    held = s.slice(end);
-    if (end > 0) yield s.slice(0, end).replace(/[ \t]+$/gm, '');
-  }
-  // Spaces ending the text end its last line: they go.
+/** A run of three or more line breaks becomes two. */
+function collapsedPieces(pieces: Iterable<string>): Generator<string> {
+  const collapse = (s: string): string => s.replace(/\n{3,}/g, '\n\n');
+  return holdingEndRun(pieces, /\n/, collapse, collapse);
 }
 
-function* collapsedPieces(pieces: Iterable<string>): Generator<string> {
-  let held = '';
-  for (const p of pieces) {
-    const s = held + p;
-    const end = runStart(s, LINE_FEED);
-    held = s.slice(end);
-    if (end > 0) yield s.slice(0, end).replace(/\n{3,}/g, '\n\n');
-  }
-  if (held !== '') yield held.replace(/\n{3,}/g, '\n\n');
+/** White space at the start and the end goes; one line break ends the text. */
+function trimmedPieces(pieces: Iterable<string>): Generator<string> {
+  return holdingEndRun(startTrimmed(pieces), /\s/, undefined, () => '\n');
 }
 
-function* trimmedPieces(pieces: Iterable<string>): Generator<string> {
+function* startTrimmed(pieces: Iterable<string>): Generator<string> {
   let started = false;
-  let held = '';
   for (const p of pieces) {
-    let s = p;
-    if (!started) {
-      s = s.trimStart();
+    if (started) yield p;
+    else {
+      const s = p.trimStart();
       if (s === '') continue;
       started = true;
+      yield s;
     }
-    s = held + s;
-    const end = s.trimEnd().length;
-    held = s.slice(end);
-    if (end > 0) yield s.slice(0, end);
   }
-  yield '\n';
 }
 
 /** The strategy in Markdown (GitHub-flavoured: tables, hard line breaks with a backslash). */

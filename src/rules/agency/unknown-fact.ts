@@ -1,8 +1,7 @@
 /** An agency or organisation fact declared "chưa xác định" (the agency code first) is a gap to close. Source: TT 10/2016/TT-BTTTT (QCVN 102:2016/BTTTT, mã định danh cơ quan). */
-import { entityTitle } from '../../analysis/names.js';
-import { unknownFacts } from '../../analysis/unknowns.js';
 import { text } from '../../core/text.js';
 import { defineRule } from '../define-rule.js';
+import { reportUnknownFactsOf } from '../unknown-fact.js';
 
 export const agencyUnknownFact = defineRule({
   id: 'agency.unknown-fact',
@@ -19,18 +18,11 @@ export const agencyUnknownFact = defineRule({
   legalRef: 'TT 10/2016/TT-BTTTT (QCVN 102:2016/BTTTT)',
   check({ model, report }) {
     for (const e of [...model.all('agency'), ...model.all('org')]) {
-      for (const fact of unknownFacts(e)) {
-        const name = entityTitle(model, e.ref);
-        report({
-          entity: e.ref,
-          path: fact.path,
-          message: text(`${name.vi}: "${fact.field}" chưa xác định.`, `${name.en}: "${fact.field}" is not yet known.`),
-          fix:
-            fact.field === 'code'
-              ? text('Ghi mã định danh do cơ quan có thẩm quyền cấp theo QCVN 102, ví dụ "000.00.31.H99".', 'Write the code assigned under QCVN 102, e.g. "000.00.31.H99".')
-              : text(`Xác định và ghi giá trị cho "${fact.field}".`, `Establish "${fact.field}".`),
-        });
-      }
+      reportUnknownFactsOf(model, report, e, (field) =>
+        field === 'code'
+          ? text('Ghi mã định danh do cơ quan có thẩm quyền cấp theo QCVN 102, ví dụ "000.00.31.H99".', 'Write the code assigned under QCVN 102, e.g. "000.00.31.H99".')
+          : text(`Xác định và ghi giá trị cho "${field}".`, `Establish "${field}".`),
+      );
     }
   },
 });
