@@ -39,7 +39,6 @@ export const LONG_FIRST: readonly string[] = [
   'tests/exchange/xlsx-import.test.ts',
   'tests/cli/diagram.test.ts',
   'tests/cli/states.test.ts',
-  'tests/cli/ci-templates.test.ts',
   'tests/aggregate/aggregate.test.ts',
 ];
 
