@@ -221,7 +221,12 @@ export class RuleMemo {
   lookup(ruleId: string, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>): readonly Diagnostic[] | undefined {
     const a = this.affected;
     const e = this.byRule.get(ruleId);
-    if (a && e && !a.isDirty(ruleId)) return a.mayHaveMoved(ruleId) ? this.placed(this.byRule, ruleId, e, keys, place) : e.found;
+    if (a && e && !a.isDirty(ruleId)) {
+      // The findings a rule read, rule by rule (`f:<rule>`, first among its reads), are not traced from
+      // the edit: each is checked here (the same findings objects are known at once).
+      for (let i = 0; i < e.reads.length && (e.reads[i] as string).startsWith('f:'); i++) if (keys.of(e.reads[i] as string) !== e.vals[i]) return undefined;
+      return a.mayHaveMoved(ruleId) ? this.placed(this.byRule, ruleId, e, keys, place) : e.found;
+    }
     return this.lookupIn(this.byRule, ruleId, keys, place);
   }
 
