@@ -92,34 +92,43 @@ export class ReadIndex {
   }
 }
 
-/** What one run after an edit must look at again (`ReadIndex.affected`). */
+/** What one run after an edit must look at again (`ReadIndex.affected`), rule by rule. */
 export class AffectedEntries {
-  private readonly rules = new Set<string>();
+  /** Rule id → refs of its dirty entries and of those that may have moved ('' for a whole rule's entry). */
+  private readonly byRule = new Map<string, { readonly dirty: Set<string>; readonly moved: Set<string> }>();
 
   constructor(
-    private readonly dirty: ReadonlySet<string>,
-    private readonly moved: ReadonlySet<string>,
+    dirty: ReadonlySet<string>,
+    moved: ReadonlySet<string>,
     /** Kinds with an entity whose content changed (their lists may differ). */
     readonly kinds: ReadonlySet<string>,
   ) {
-    for (const s of [...dirty, ...moved]) {
-      const nl = s.indexOf('\n');
-      this.rules.add(nl < 0 ? s : s.slice(0, nl));
-    }
+    const add = (slot: string, which: 'dirty' | 'moved'): void => {
+      const nl = slot.indexOf('\n');
+      const rule = nl < 0 ? slot : slot.slice(0, nl);
+      let sets = this.byRule.get(rule);
+      if (!sets) {
+        sets = { dirty: new Set(), moved: new Set() };
+        this.byRule.set(rule, sets);
+      }
+      sets[which].add(nl < 0 ? '' : slot.slice(nl + 1));
+    };
+    for (const s of dirty) add(s, 'dirty');
+    for (const s of moved) add(s, 'moved');
   }
 
   /** True when a read of the entry may have changed: check its reads' keys again. */
-  isDirty(ruleId: string, ref?: string): boolean {
-    return this.dirty.has(slotOf(ruleId, ref));
+  isDirty(ruleId: string, ref = ''): boolean {
+    return this.byRule.get(ruleId)?.dirty.has(ref) ?? false;
   }
 
   /** True when the entry has a finding on an entity of a changed file (its lines may have moved). */
-  mayHaveMoved(ruleId: string, ref?: string): boolean {
-    return this.moved.has(slotOf(ruleId, ref));
+  mayHaveMoved(ruleId: string, ref = ''): boolean {
+    return this.byRule.get(ruleId)?.moved.has(ref) ?? false;
   }
 
   /** True when no entry of the rule is dirty or may have moved. */
   untouched(ruleId: string): boolean {
-    return !this.rules.has(ruleId);
+    return !this.byRule.has(ruleId);
   }
 }
