@@ -39,14 +39,14 @@ export function unaddressedGaps(model: Model, findings: readonly Diagnostic[]): 
     const ref = String(d.entity);
     const kind = parseRef(ref)?.kind;
     if (kind === undefined || kind === 'task' || kind === 'kpi' || kind === 'national' || kind === 'target') continue;
-    if (!model.isValid(ref)) continue;
     const list = byEntity.get(ref);
     if (list) list.push(d);
     else byEntity.set(ref, [d]);
   }
   const out: Gap[] = [];
   for (const [entity, list] of [...byEntity].sort((a, b) => compareRefs(a[0], b[0]))) {
-    if (tasksAddressing(model, entity).length > 0) continue;
+    // Asked once per entity, not once per finding (the incremental runner records each read).
+    if (!model.isValid(entity) || tasksAddressing(model, entity).length > 0) continue;
     out.push({ entity: entity as Ref, codes: [...new Set(list.map((d) => d.code))].sort(), findings: list });
   }
   return out;
