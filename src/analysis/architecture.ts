@@ -163,9 +163,14 @@ export function architectureTargetYear(model: Model): number {
   return doc?.kind === 'kien-truc' && doc.horizon !== undefined ? doc.horizon : DEFAULT_TARGET_YEAR;
 }
 
+/** The day of the architecture's target state: 31 December of its target year. */
+export function targetDateOf(model: Model): IsoDate {
+  return `${architectureTargetYear(model)}-12-31`;
+}
+
 /** The target state of the architecture: the model at 31 December of its target year. */
 export function targetStateOf<M extends Model>(model: M): { readonly model: M; readonly year: number; readonly date: IsoDate } {
   const year = architectureTargetYear(model);
-  const date = `${year}-12-31`;
+  const date = targetDateOf(model);
   return { model: modelAt(model, { kind: 'target', year, date, text: `target:${year}` }), year, date };
 }

@@ -11,13 +11,20 @@ export interface Gap {
   readonly findings: readonly Diagnostic[];
 }
 
-/** Findings that do not make a gap: about tasks and KPI coverage themselves, or produced by gap rules. */
+/**
+ * Whether findings with `code` can make a gap: not those about tasks and KPI coverage themselves, nor
+ * those of gap rules, nor internal ones. The gap rule reads the findings of these codes only.
+ */
+export function isGapCode(code: string): boolean {
+  if (code.startsWith('task.') || code.startsWith('internal.') || code === 'kpi.task-coverage') return false;
+  // Pre-issue checks of a document's text (number, dates, bases) are fixed in agency.yaml, not by a task.
+  return !code.startsWith('agency.document-');
+}
+
+/** Findings that make a gap: unwaived errors and warnings on an entity, of a code `isGapCode` keeps. */
 function countsAsGap(d: Diagnostic): boolean {
   if (d.waived || d.severity === 'info') return false;
-  if (d.code.startsWith('task.') || d.code.startsWith('internal.') || d.code === 'kpi.task-coverage') return false;
-  // Pre-issue checks of a document's text (number, dates, bases) are fixed in agency.yaml, not by a task.
-  if (d.code.startsWith('agency.document-')) return false;
-  return d.entity !== undefined;
+  return isGapCode(d.code) && d.entity !== undefined;
 }
 
 /**
@@ -32,14 +39,14 @@ export function unaddressedGaps(model: Model, findings: readonly Diagnostic[]): 
     const ref = String(d.entity);
     const kind = parseRef(ref)?.kind;
     if (kind === undefined || kind === 'task' || kind === 'kpi' || kind === 'national' || kind === 'target') continue;
-    if (!model.isValid(ref)) continue;
     const list = byEntity.get(ref);
     if (list) list.push(d);
     else byEntity.set(ref, [d]);
   }
   const out: Gap[] = [];
   for (const [entity, list] of [...byEntity].sort((a, b) => compareRefs(a[0], b[0]))) {
-    if (tasksAddressing(model, entity).length > 0) continue;
+    // Asked once per entity, not once per finding (the incremental runner records each read).
+    if (!model.isValid(entity) || tasksAddressing(model, entity).length > 0) continue;
     out.push({ entity: entity as Ref, codes: [...new Set(list.map((d) => d.code))].sort(), findings: list });
   }
   return out;

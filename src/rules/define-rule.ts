@@ -56,6 +56,20 @@ export interface Rule extends RuleMeta {
    * their findings (e.g. "a gap no task addresses").
    */
   readonly phase?: 'model' | 'findings';
+  /**
+   * A whole-model rule's inputs, declared (read keys of rules/rule-memo.ts: `k:<kind>` the entities of a
+   * kind at the report date, `kw:<kind>` those as written, from which every state of the model derives,
+   * `agency`). With a memo such a rule runs on the model itself, not through the view that records
+   * each read, and runs again only when one of these inputs changed: declare every kind the rule reads,
+   * and every kind what it derives reads (a target state and its coverage, the timeline). The pack, the
+   * report date and the settings are the memo's own key.
+   */
+  readonly reads?: readonly string[];
+  /**
+   * For `phase: 'findings'`: the model-phase rules whose findings it reads, by id. It is given only
+   * those, and with a memo it runs again only when the findings of one of them changed.
+   */
+  readonly findingsOf?: (ruleId: string) => boolean;
   /** Synchronous and pure: reads the model and calls `report`. */
   check(ctx: RuleContext): void;
   /**

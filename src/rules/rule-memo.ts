@@ -17,6 +17,7 @@ import { ENTITY_KINDS, type EntityKind } from '../core/ref.js';
 import type { Model } from '../model/model.js';
 import type { Entity } from '../model/types.js';
 import { indexEntry, indexKeysOf, MODEL_VIEW, type IndexName, type ModelView } from '../analysis/indexes.js';
+import { ReadIndex, slotOf, type AffectedEntries } from './read-index.js';
 
 /** Where a finding was placed: enough to place it again when only its file's lines moved. */
 export interface Placement {
@@ -42,6 +43,8 @@ export class RuleMemo {
   private readonly byRule = new Map<string, MemoEntry>();
   /** Entity rules (`defineEntityRule`): rule id → entity ref → that entity's judgement. */
   private readonly byEntity = new Map<string, Map<string, MemoEntry>>();
+  /** The last findings of each rule keyed as a read (`f:<rule>`), and their key. */
+  readonly findingsKeys = new Map<string, { readonly list: readonly Diagnostic[]; readonly key: string }>();
   /** Content key of each document by `<file sha>:<doc index>`, from the runs before (kept while used). */
   contentKeys = new Map<string, string>();
   /** Rules taken from the memo and rules run, in the last run (for the language server's log and tests). */
@@ -52,17 +55,87 @@ export class RuleMemo {
    * (`changedReads`), instead of computing every key anew.
    */
   private lastKeys: { readonly model: Model; readonly keys: ReadonlyMap<string, string> } | undefined;
+  /**
+   * Which entries read what (read-index.ts), built on the first run after an edit and kept up to date
+   * from then on; and, in a run after an edit, the entries that edit may have changed. Every other
+   * entry held for the model of the last run and still holds: it is taken without checking its reads.
+   */
+  private index: ReadIndex | undefined;
+  private affected: AffectedEntries | undefined;
+  /** Each entity rule's findings as the last run gave them (taken whole when none of its entries is affected). */
+  private readonly outs = new Map<string, readonly Diagnostic[]>();
+  /** True from `prepare` to `endRun`: a run that did not end leaves entries the next edit cannot be traced from. */
+  private running = false;
 
   /** Starts a run: forgets everything when anything that is not a model read (settings, date, pack) changed. */
   begin(settings: string): void {
     if (settings !== this.settings) {
       this.byRule.clear();
       this.byEntity.clear();
+      this.outs.clear();
+      this.index = undefined;
       this.lastKeys = undefined;
       this.keysChanged = true;
     }
     this.settings = settings;
+    this.affected = undefined;
     this.lastRun = { reused: 0, ran: 0, moved: 0, judged: 0, keysComputed: 0, keysCarried: 0 };
+  }
+
+  /**
+   * After `begin`, with the reads the edit since the last run may have changed (`carriedKeys`): the
+   * entries to look at again in this run. Without them (first run, an edit that reaches everything,
+   * a run that did not end) every entry's reads are checked.
+   */
+  prepare(stale: StaleReads | undefined): void {
+    const clean = !this.running;
+    this.running = true;
+    if (!stale || !clean) return;
+    if (!this.index) {
+      const index = new ReadIndex();
+      for (const [id, e] of this.byRule) if (!this.byEntity.has(id)) index.add(slotOf(id), e);
+      for (const [id, table] of this.byEntity) for (const [ref, e] of table) index.add(slotOf(id, ref), e);
+      this.index = index;
+    }
+    this.affected = this.index.affected(stale);
+  }
+
+  /** True when this run knows what the edit affected (see `prepare`). */
+  get traced(): boolean {
+    return this.affected !== undefined;
+  }
+
+  /**
+   * An entity rule's findings when none of its entries is affected by the edit and the list of its
+   * kind is the same: all of them as the last run gave them (after `prepare` only).
+   */
+  untouchedEntities(ruleId: string, kind: string): readonly Diagnostic[] | undefined {
+    const a = this.affected;
+    const table = this.byEntity.get(ruleId);
+    if (!a || !table || a.kinds.has(kind) || !a.untouched(ruleId)) return undefined;
+    let out = this.outs.get(ruleId);
+    if (!out) {
+      const all: Diagnostic[] = [];
+      for (const e of table.values()) for (const d of e.found) all.push(d);
+      out = all;
+      this.outs.set(ruleId, out);
+    }
+    return out;
+  }
+
+  /** Keeps the findings an entity rule gave in this run (see `untouchedEntities`). */
+  keepOut(ruleId: string, out: readonly Diagnostic[]): void {
+    this.outs.set(ruleId, out);
+  }
+
+  /** Drops every entry of an entity rule (one of its judgements crashed): it runs in full next time. */
+  forgetEntities(ruleId: string): void {
+    const table = this.byEntity.get(ruleId);
+    if (table && this.index) for (const [ref, e] of table) this.index.remove(slotOf(ruleId, ref), e);
+    this.byEntity.delete(ruleId);
+    this.byRule.delete(ruleId);
+    this.outs.delete(ruleId);
+    this.dirty.add(ruleId);
   }
 
   /**
@@ -86,7 +159,14 @@ export class RuleMemo {
 
   endEntities(ruleId: string, old: Map<string, MemoEntry>, next: Map<string, MemoEntry>, judged: number): void {
     if (judged > 0 || next.size !== old.size) this.dirty.add(ruleId);
+    const index = this.index;
+    if (index) {
+      for (const [ref, e] of old) if (next.get(ref) !== e) index.remove(slotOf(ruleId, ref), e);
+      for (const [ref, e] of next) if (old.get(ref) !== e) index.add(slotOf(ruleId, ref), e);
+    }
     this.byEntity.set(ruleId, next);
+    // After an edit the rule's summary (`storeAllEntities`) is not made again: drop it rather than keep a stale one.
+    if (this.affected) this.byRule.delete(ruleId);
   }
 
   /**
@@ -116,9 +196,16 @@ export class RuleMemo {
     this.storeIn(this.byRule, ruleId, reads, [], [], keys);
   }
 
-  /** One entity's findings if none of its judgement's reads changed (see `lookup`); kept in `next`. */
-  lookupEntity(old: Map<string, MemoEntry>, next: Map<string, MemoEntry>, ref: string, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>): readonly Diagnostic[] | undefined {
-    const found = this.lookupIn(old, ref, keys, place);
+  /**
+   * One entity's findings if none of its judgement's reads changed (see `lookup`); kept in `next`. After
+   * an edit (`prepare`), an entry the edit does not affect is taken without checking its reads.
+   */
+  lookupEntity(ruleId: string, old: Map<string, MemoEntry>, next: Map<string, MemoEntry>, ref: string, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>): readonly Diagnostic[] | undefined {
+    const a = this.affected;
+    const e = old.get(ref);
+    let found: readonly Diagnostic[] | undefined;
+    if (a && e && !a.isDirty(ruleId, ref)) found = a.mayHaveMoved(ruleId, ref) ? this.placed(old, ref, e, keys, place) : e.found;
+    else found = this.lookupIn(old, ref, keys, place);
     if (found) next.set(ref, old.get(ref) as MemoEntry);
     return found;
   }
@@ -132,6 +219,14 @@ export class RuleMemo {
    * around them are placed again by `place` (same finding, new lines).
    */
   lookup(ruleId: string, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>): readonly Diagnostic[] | undefined {
+    const a = this.affected;
+    const e = this.byRule.get(ruleId);
+    if (a && e && !a.isDirty(ruleId)) {
+      // The findings a rule read, rule by rule (`f:<rule>`, first among its reads), are not traced from
+      // the edit: each is checked here (the same findings objects are known at once).
+      for (let i = 0; i < e.reads.length && (e.reads[i] as string).startsWith('f:'); i++) if (keys.of(e.reads[i] as string) !== e.vals[i]) return undefined;
+      return a.mayHaveMoved(ruleId) ? this.placed(this.byRule, ruleId, e, keys, place) : e.found;
+    }
     return this.lookupIn(this.byRule, ruleId, keys, place);
   }
 
@@ -146,20 +241,37 @@ export class RuleMemo {
   /** The findings of entry `e` (whose reads are unchanged), those whose lines moved placed again. */
   private placed(table: Map<string, MemoEntry>, ruleId: string, e: MemoEntry, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>): readonly Diagnostic[] {
     let out: Diagnostic[] | undefined;
+    let at: string[] | undefined;
     e.found.forEach((d, i) => {
       const p = e.placements[i] as Placement;
-      if (keys.of(`l:${p.entity}`) === e.placedAt[i]) return;
+      const now = keys.of(`l:${p.entity}`);
+      if (now === e.placedAt[i]) return;
+      at ??= [...e.placedAt];
+      at[i] = now;
+      // Its file changed, but not necessarily its lines: a finding in the same place stays the same object.
+      const loc = place(p);
+      if (loc.file === d.file && sameRange(loc.range, d.range)) return;
       out ??= [...e.found];
-      out[i] = { ...d, ...place(p) };
+      out[i] = { ...d, ...loc };
       this.lastRun.moved++;
     });
-    if (out) table.set(ruleId, { ...e, found: out, placedAt: e.placements.map((p) => keys.of(`l:${p.entity}`)) });
+    if (at) table.set(ruleId, { ...e, found: out ?? e.found, placedAt: at });
     return out ?? e.found;
+  }
+
+  /** Drops what is kept for `ruleId` (its last run crashed): it runs again next time. */
+  forget(ruleId: string): void {
+    const e = this.byRule.get(ruleId);
+    if (e && this.index) this.index.remove(slotOf(ruleId), e);
+    this.byRule.delete(ruleId);
   }
 
   store(ruleId: string, reads: ReadonlyMap<string, string>, found: readonly Diagnostic[], placements: readonly Placement[], keys: ContentKeys): void {
     this.dirty.add(ruleId);
+    this.forget(ruleId);
     this.storeIn(this.byRule, ruleId, reads, found, placements, keys);
+    const e = this.byRule.get(ruleId);
+    if (e && this.index) this.index.add(slotOf(ruleId), e);
   }
 
   private storeIn(table: Map<string, MemoEntry>, ruleId: string, reads: ReadonlyMap<string, string>, found: readonly Diagnostic[], placements: readonly Placement[], keys: ContentKeys): void {
@@ -205,6 +317,8 @@ export class RuleMemo {
 
   /** Called by the runner at the end of a run with the content keys it used. */
   endRun(used: Map<string, string>, keys?: ContentKeys): void {
+    this.running = false;
+    this.affected = undefined;
     const before = this.contentKeys;
     this.keysChanged = used.size !== before.size || [...used].some(([k, v]) => before.get(k) !== v);
     this.contentKeys = used;
@@ -361,6 +475,8 @@ export class RuleMemo {
   /** Takes the rule entries of `part` (another saved piece of this memo) when it was made under the same settings. */
   absorb(part: RuleMemo): boolean {
     if (part.settings !== this.settings) return false;
+    this.index = undefined;
+    this.outs.clear();
     for (const [id, e] of part.byRule) this.byRule.set(id, e);
     for (const [id, table] of part.byEntity) this.byEntity.set(id, table);
     return true;
@@ -368,6 +484,9 @@ export class RuleMemo {
 }
 
 const SEVERITY_CODES: readonly Severity[] = ['error', 'warning', 'info'];
+
+const sameRange = (a: Diagnostic['range'], b: Diagnostic['range']): boolean =>
+  a.start.line === b.start.line && a.start.col === b.start.col && a.end.line === b.end.line && a.end.col === b.end.col;
 
 /** `[code, severity, message vi, message en, file, line, col, end line, end col, entity, path, legal ref, fix vi, fix en]`; numbers name `strings` (-1: none). */
 type SavedFinding = readonly [number, number, string, string, number, number, number, number, number, number, readonly (string | number)[], number, number, number];
@@ -423,11 +542,14 @@ export class ContentKeys {
 
   constructor(
     private readonly model: Model,
-    private readonly findings: () => readonly Diagnostic[],
+    /** The findings a findings-phase rule is given; with a rule id, the findings of that rule. */
+    private readonly findings: (ruleId?: string) => readonly Diagnostic[],
     /** Content keys of documents from earlier runs (`<sha>:<doc index>` → key); unchanged files are not hashed again. */
     private readonly known: ReadonlyMap<string, string> = new Map(),
     /** Keys of the last run that this model cannot have changed (`RuleMemo.carriedKeys`). */
     private readonly carried?: CarriedKeys,
+    /** The findings of each rule last keyed, and their key (`RuleMemo.findingsKeys`): the same findings are not hashed again. */
+    private readonly listKeys?: Map<string, { readonly list: readonly Diagnostic[]; readonly key: string }>,
   ) {}
 
   of(read: string): string {
@@ -462,6 +584,10 @@ export class ContentKeys {
   /** What the next run may carry over: the keys of this run that say something about this model alone. */
   forNextRun(): { readonly model: Model; readonly keys: ReadonlyMap<string, string> } {
     for (const read of [...this.cache.keys()]) if (!isModelRead(read)) this.cache.delete(read);
+    // The keys carried into this run that it did not need still hold for this model: kept for the next
+    // (after an edit, most entries are not checked, so their reads are not keyed again).
+    const carried = this.carried;
+    if (carried) for (const [read, key] of carried.keys) if (!this.cache.has(read) && !carried.stale.has(read)) this.cache.set(read, key);
     return { model: this.model, keys: this.cache };
   }
 
@@ -520,6 +646,18 @@ export class ContentKeys {
         for (const d of this.findings()) hash.update(whatItSays(d)).update('\n');
         return hash.digest('hex');
       }
+      case 'f': {
+        // The findings of one rule, as `findings` below. Findings taken from the memo are the same
+        // objects from run to run (immutable): the same objects have the same key.
+        const list = this.findings(arg);
+        const last = this.listKeys?.get(arg);
+        if (last && last.list.length === list.length && last.list.every((d, i) => d === list[i])) return last.key;
+        const hash = createHash('sha1');
+        for (const d of list) hash.update(whatItSays(d)).update('\n');
+        const key = hash.digest('hex');
+        this.listKeys?.set(arg, { list, key });
+        return key;
+      }
       case 'never':
         return `never:${++runs}`;
       default:
@@ -548,7 +686,7 @@ function fileOfSource(source: string): string {
 
 /** Reads whose key is a function of the model alone (not of the findings, nor never reusable). */
 function isModelRead(read: string): boolean {
-  return read !== 'findings' && read !== 'never' && !read.startsWith('?');
+  return read !== 'findings' && read !== 'never' && !read.startsWith('?') && !read.startsWith('f:');
 }
 
 /** Keys of the last run, and the reads they cannot answer any more. */
@@ -561,6 +699,18 @@ export interface CarriedKeys {
 export interface StaleReads {
   has(read: string): boolean;
   readonly changedFiles: ReadonlySet<string>;
+  /** Entities whose content changed: every read about them (`e:`, `l:`, `out:`, `in:`). */
+  readonly entities: ReadonlySet<string>;
+  /** Entities that only moved within a changed file: their location (`l:`). */
+  readonly moved: ReadonlySet<string>;
+  /** Kinds of the entities whose content changed (`k:`, `kw:`). */
+  readonly kinds: ReadonlySet<string>;
+  /** What the changed entities refer to, before and after (`in:`). */
+  readonly targets: ReadonlySet<string>;
+  /** Index entries they are listed under, before and after (`ix:<index>:<key>`), without those of qualified ends (see `has`). */
+  readonly entries: ReadonlySet<string>;
+  /** False when a reference changed (`refs`). */
+  readonly refsSame: boolean;
 }
 
 /**
@@ -596,14 +746,21 @@ export function changedReads(before: Model, after: Model): StaleReads | undefine
   const was = declaredIn(before);
   const is = declaredIn(after);
   if (was.size !== is.size) return undefined;
+  // Entities of the changed files whose content changed, and those that only moved within their file
+  // (an edit elsewhere in it): the key of a moved entity's location changes, the others do not.
   const entities = new Set<string>();
+  const moved = new Set<string>();
   const kinds = new Set<string>();
   let sameOrder = true;
   for (const [ref, e] of is) {
     const old = was.get(ref);
     if (!old) return undefined;
-    if (e.entityKind === 'agency') return undefined;
     if (old.origin.file !== e.origin.file || old.origin.docIndex !== e.origin.docIndex) sameOrder = false;
+    if (sameOrder && (old === e || JSON.stringify(old) === JSON.stringify(e)) && before.isValid(ref) === after.isValid(ref)) {
+      moved.add(ref);
+      continue;
+    }
+    if (e.entityKind === 'agency') return undefined;
     entities.add(ref);
     kinds.add(e.entityKind);
   }
@@ -629,13 +786,20 @@ export function changedReads(before: Model, after: Model): StaleReads | undefine
   }
   return {
     changedFiles,
+    entities,
+    moved,
+    kinds,
+    targets,
+    entries,
+    refsSame,
     has(read: string): boolean {
       const colon = read.indexOf(':');
       const what = colon < 0 ? read : read.slice(0, colon);
       const arg = colon < 0 ? '' : read.slice(colon + 1);
       switch (what) {
-        case 'e':
         case 'l':
+          return entities.has(arg) || moved.has(arg);
+        case 'e':
         case 'out':
           return entities.has(arg);
         case 'in':

@@ -44,30 +44,47 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
   let findings: readonly Diagnostic[] = [];
   const memo = opts.memo;
   const place = (p: Placement) => model.locate(p.entity, p.path, p.part);
+  // The findings of each model-phase rule, waivers applied (what a findings-phase rule reads).
+  const byRule = new Map<string, Diagnostic[]>();
   memo?.begin(JSON.stringify([opts.asOf, model.stateDate() ?? null, opts.severity ?? {}, [...(opts.disabled ?? [])].sort(), model.pack.id, model.root]));
   // Keys of the last run that the edit cannot have changed are taken as they were (rule-memo.ts `changedReads`).
-  const keys = memo ? new ContentKeys(model, () => findings, memo.contentKeys, memo.carriedKeys(model)) : undefined;
+  const carried = memo?.carriedKeys(model);
+  // After an edit, only the memo entries whose reads it may have changed are checked (read-index.ts).
+  memo?.prepare(carried?.stale);
+  const keys = memo ? new ContentKeys(model, (ruleId) => (ruleId === undefined ? findings : byRule.get(ruleId) ?? []), memo.contentKeys, carried, memo.findingsKeys) : undefined;
   for (const phase of ['model', 'findings'] as const) {
-    findings = phase === 'findings' ? diagnostics.filter((d) => d.code !== 'internal.rule-crashed') : [];
     const produced: Diagnostic[] = [];
     for (const rule of active) {
       if ((rule.phase ?? 'model') !== phase) continue;
       ran.push(rule);
+      // A findings rule is given the findings of the rules it reads (`findingsOf`), or all of them.
+      const from = phase === 'findings' ? [...byRule.keys()].filter((id) => rule.findingsOf?.(id) ?? true) : [];
+      findings = from.flatMap((id) => byRule.get(id) as Diagnostic[]).filter((d) => d.code !== 'internal.rule-crashed');
       let found = memo && keys && !rule.each ? memo.lookup(rule.id, keys, place) : undefined;
       if (found && memo) memo.lastRun.reused++;
       else if (memo && keys && rule.each && phase === 'model') found = runEach(model, rule, opts, memo, keys, place);
       else if (memo && keys) {
         const reads = new Map<string, string>();
-        if (phase === 'findings') reads.set('findings', keys.of('findings'));
+        // The findings read: those of each rule read, keyed rule by rule (`f:<rule>`), or all of them.
+        if (phase === 'findings' && rule.findingsOf) for (const id of from) reads.set(`f:${id}`, keys.of(`f:${id}`));
+        else if (phase === 'findings') reads.set('findings', keys.of('findings'));
         const placements: Placement[] = [];
-        found = runOne(trackingView(model, keys, reads), rule, opts, findings, model, placements);
+        if (rule.reads) {
+          // Declared inputs: the rule runs on the model itself, and is kept with the keys of those inputs.
+          found = runOne(model, rule, opts, findings, model, placements);
+          for (const read of rule.reads) reads.set(read, keys.of(read));
+        } else found = runOne(trackingView(model, keys, reads), rule, opts, findings, model, placements);
         memo.lastRun.ran++;
         if (!found.some((d) => d.code === 'internal.rule-crashed')) memo.store(rule.id, reads, found, placements, keys);
+        else memo.forget(rule.id);
       } else found = runOne(model, rule, opts, findings, model);
-      for (const d of found) produced.push(waive(d));
+      const waived = found.map(waive);
+      if (phase === 'model') byRule.set(rule.id, waived);
+      for (const d of waived) produced.push(d);
     }
     diagnostics.push(...produced);
   }
+  findings = [];
   if (memo && keys) memo.endRun(keys.contentKeysUsed(), keys);
   ran.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { diagnostics, ran };
@@ -83,8 +100,10 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
   const each = rule.each;
   if (!each) throw new Error(`${rule.id} is not an entity rule`);
   // Nothing any entity's judgement read changed, nor the list of the kind: every finding as it was.
-  const all = memo.lookupAllEntities(rule.id, keys, place);
+  // After an edit, known from the entries it affects; else from the union of the entities' reads.
+  const all = memo.traced ? memo.untouchedEntities(rule.id, each.kind) : memo.lookupAllEntities(rule.id, keys, place);
   if (all) {
+    memo.keepOut(rule.id, all);
     memo.lastRun.reused++;
     return all;
   }
@@ -93,7 +112,7 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
   const { old, next } = memo.beginEntities(rule.id);
   const entities = model.all(each.kind);
   for (const entity of entities) {
-    const kept = memo.lookupEntity(old, next, entity.ref, keys, place);
+    const kept = memo.lookupEntity(rule.id, old, next, entity.ref, keys, place);
     if (kept) {
       for (const d of kept) out.push(d);
       continue;
@@ -104,6 +123,7 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
     const placements: Placement[] = [];
     const found = runOne(trackingView(model, keys, reads), rule, opts, [], model, placements, (ctx) => each.check({ model: ctx.model, asOf: ctx.asOf, report: ctx.report, entity }));
     if (found.some((d) => d.code === 'internal.rule-crashed')) {
+      memo.forgetEntities(rule.id);
       memo.lastRun.ran++;
       return found;
     }
@@ -111,7 +131,8 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
     for (const d of found) out.push(d);
   }
   memo.endEntities(rule.id, old, next, judged);
-  memo.storeAllEntities(rule.id, each.kind, next, entities.length, keys);
+  if (!memo.traced) memo.storeAllEntities(rule.id, each.kind, next, entities.length, keys);
+  memo.keepOut(rule.id, out);
   memo.lastRun.judged += judged;
   if (judged > 0) memo.lastRun.ran++;
   else memo.lastRun.reused++;

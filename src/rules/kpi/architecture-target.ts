@@ -41,6 +41,9 @@ export const kpiArchitectureTarget = defineRule({
     'The data strategy and the digital-transformation architecture must agree and carry measurable targets (Official Letter 1215). For a KPI linked to a national target that kientruc measures from the model, the measure is computed on the target architecture (the model at 31 December of the target year, after the declared transitions) and compared with the KPI\'s target due between today and that year. Falling short means the architecture\'s roadmap does not reach what the strategy commits to: declare the missing transitions, or adjust the target.',
   ),
   legalRef: 'CV 1215/TTg-KSTT; Quy định 05-QĐ/BCĐTW',
+  // The KPIs, the agency (target year, its code for integration ends) and what the target state's
+  // coverage counts: every state derives from the entities as written.
+  reads: ['k:kpi', 'agency', 'kw:org', 'kw:system', 'kw:dataset', 'kw:integration', 'kw:service'],
   check({ model, asOf, report }) {
     let coverage: ReadonlyMap<string, CoverageRow> | undefined;
     let state: ReturnType<typeof targetStateOf> | undefined;

@@ -1,8 +1,9 @@
 /** The Kiến trúc số roadmap and the Chiến lược dữ liệu tasks agree: a task that delivers planned changes is in the plan, starts by the first and is due by the last. Source: CV 1215/TTg-KSTT (lộ trình rõ ràng, gắn với phân bổ nguồn lực cụ thể). */
-import { targetStateOf } from '../../analysis/architecture.js';
+import { targetDateOf } from '../../analysis/architecture.js';
 import { entityTitle } from '../../analysis/names.js';
 import { parseDeadline, viShortDate } from '../../core/dates.js';
 import type { Ref } from '../../core/ref.js';
+import { TIMED_KINDS } from '../../core/time-fields.js';
 import { text } from '../../core/text.js';
 import { dateOfState, transitionsBetween, type Transition } from '../../model/states.js';
 import { defineRule } from '../define-rule.js';
@@ -20,13 +21,15 @@ export const taskArchitectureRoadmap = defineRule({
     'The architecture\'s roadmap (the transitions from the current to the target state) and the strategy\'s tasks are one roadmap (Official Letter 1215). A cancelled task leaves the steps undelivered; a task due after the last step it delivers, or starting after the first, gives the two documents two dates for one change (one task may deliver several steps over years). Align the task\'s deadline or the transition\'s date (transitions[].at), or assign another task.',
   ),
   legalRef: 'CV 1215/TTg-KSTT; Quy định 05-QĐ/BCĐTW',
+  // The tasks, the agency (target year) and the timeline, made of every dated kind as written.
+  reads: ['k:task', 'agency', ...TIMED_KINDS.map((k) => `kw:${k}`)],
   check({ model, asOf, report }) {
-    const target = targetStateOf(model);
+    const targetDate = targetDateOf(model);
     const from = dateOfState(model) ?? asOf;
-    if (from >= target.date) return;
+    if (from >= targetDate) return;
     // The steps each task delivers, in date order: a task may deliver several, staged over years.
     const byTask = new Map<Ref<'task'>, Transition[]>();
-    for (const t of transitionsBetween(model, from, target.date)) {
+    for (const t of transitionsBetween(model, from, targetDate)) {
       if (t.task === undefined) continue;
       byTask.set(t.task, [...(byTask.get(t.task) ?? []), t]);
     }

@@ -1,5 +1,5 @@
 /** Every gap the checks find is closed by a task of the roadmap. Source: CV 1215/TTg-KSTT (lộ trình rõ ràng, gắn với phân bổ nguồn lực cụ thể). */
-import { unaddressedGaps } from '../../analysis/gaps.js';
+import { isGapCode, unaddressedGaps } from '../../analysis/gaps.js';
 import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
 import { defineRule } from '../define-rule.js';
@@ -9,6 +9,7 @@ export const taskGapUnaddressed = defineRule({
   severity: 'warning',
   confirmed: true,
   phase: 'findings',
+  findingsOf: isGapCode,
   description: text(
     'Mỗi tồn tại phát hiện được (lỗi, cảnh báo chưa miễn trừ) phải có nhiệm vụ khắc phục.',
     'Every gap found (unwaived errors and warnings) must be addressed by a task.',
