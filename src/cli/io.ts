@@ -1,3 +1,5 @@
+import type { PipelineOptions, PipelineResult } from '../pipeline.js';
+
 /** Everything the CLI needs from the outside world, injected so tests can run `main` in-process. */
 export interface OutStream {
   write(chunk: string): unknown;
@@ -19,5 +21,10 @@ export interface Io {
    */
   readonly onInterrupt?: (handler: () => void) => () => void;
   /** Told the size of what a command read, once read and before it is parsed (the bin names it if memory runs out, and sets the heap growth of writing commands by it). */
+  /**
+   * Runs the pipeline instead of `runPipeline` (the daemon answers from the engine it keeps in memory);
+   * same options, same result.
+   */
+  readonly pipeline?: (opts: PipelineOptions) => Promise<PipelineResult>;
   readonly onLoaded?: (size: { readonly files: number; readonly bytes: number }) => void;
 }

@@ -1,0 +1,71 @@
+/**
+ * What the daemon keeps between requests: the language server's `Workspace` (parse and validation
+ * results by content hash, rule results by what each rule read), one per set of options that change
+ * results (working folder, --as-of, --state, --config, --max-file-size, rules or not, the day), the
+ * two most recent kept, all sharing one content-addressed parse cache. Before each run it stats every
+ * input (scan.ts) and knows which files changed, were added or removed.
+ */
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { MemoryCache } from '../../load/cache.js';
+import { runPipeline, type PipelineOptions, type PipelineResult } from '../../pipeline.js';
+import { Workspace } from '../lsp/workspace.js';
+import { compareScans, scanInputs, type Scan, type ScanChanges } from './scan.js';
+
+/** Workspaces kept (each holds a model and its rule results: ≈ 1 GB at 100k entities together). */
+const KEPT = 2;
+
+export interface EngineRun {
+  readonly result: PipelineResult;
+  /** What the scan found since the workspace's previous run (all inputs on its first). */
+  readonly changes: ScanChanges;
+  readonly reusedWorkspace: boolean;
+}
+
+export class DaemonEngine {
+  private readonly store = new MemoryCache();
+  private readonly workspaces = new Map<string, { ws: Workspace; scan: Scan | undefined }>();
+  /** Told after each run (the log). */
+  onRun: ((run: EngineRun) => void) | undefined;
+
+  constructor(readonly folder: string) {}
+
+  /** `runPipeline`, answered from memory: the same options give the same result. */
+  async run(opts: PipelineOptions): Promise<PipelineResult> {
+    const root = resolve(opts.cwd, opts.root);
+    const real = await realpath(root).catch(() => undefined);
+    // Another folder (or this one gone): not what this daemon keeps; the plain pipeline says what is wrong.
+    if (real !== this.folder || opts.base !== undefined || opts.overlay !== undefined) return runPipeline({ ...opts, cacheDir: undefined });
+    const key = JSON.stringify([opts.cwd, root, opts.today, opts.asOf, opts.state, opts.config, opts.maxFileBytes, opts.rules === true, opts.ruleSeverity, [...(opts.disabledRules ?? [])]]);
+    let kept = this.workspaces.get(key);
+    const reused = kept !== undefined;
+    if (kept) this.workspaces.delete(key);
+    else {
+      kept = {
+        ws: new Workspace({
+          cwd: opts.cwd,
+          root,
+          today: opts.today,
+          asOf: opts.asOf,
+          state: opts.state,
+          config: opts.config,
+          maxFileBytes: opts.maxFileBytes,
+          rules: opts.rules === true,
+          store: this.store,
+        }),
+        scan: undefined,
+      };
+    }
+    this.workspaces.set(key, kept); // most recent last
+    while (this.workspaces.size > KEPT) this.workspaces.delete(this.workspaces.keys().next().value as string);
+    const scan = await scanInputs(this.folder, opts.config === undefined ? undefined : resolve(opts.cwd, opts.config));
+    const changes = compareScans(kept.scan, scan);
+    // The files changed, added and removed since this workspace's last run are `changes`: an engine
+    // that re-reads only those takes them here (analyze({ changed: changes })); today's Workspace
+    // reads every file and re-parses the ones whose content hash is new.
+    const result = await kept.ws.analyze();
+    kept.scan = scan;
+    this.onRun?.({ result, changes, reusedWorkspace: reused });
+    return result;
+  }
+}
