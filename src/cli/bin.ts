@@ -53,6 +53,7 @@ if (served !== undefined) {
     stderr,
     cwd: process.cwd(),
     today: new Date(),
+    clock: () => new Date(),
     env: process.env,
     onInterrupt(handler) {
       let called = false;

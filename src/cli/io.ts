@@ -14,6 +14,8 @@ export interface Io {
   readonly cwd: string;
   /** The clock, read once by the bin. */
   readonly today: Date;
+  /** The clock read again, for a process that lives on (the daemon's log lines); the bin's. */
+  readonly clock?: () => Date;
   readonly env: Readonly<Record<string, string | undefined>>;
   /**
    * Calls `handler` once on Ctrl-C (SIGINT) or SIGTERM, instead of the default exit, so a long-running

@@ -59,8 +59,8 @@ const alive = (pid: number): boolean => {
 };
 
 async function waitFor(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
     if (await check()) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -151,7 +151,7 @@ export function registerDaemon(program: Command, app: App): void {
     .description(
       'Tiến trình nền cho một thư mục kiến trúc, giữ kết quả đọc, kiểm tra lược đồ và quy tắc trong bộ nhớ: khi daemon đang chạy, kientruc check và kientruc validate trong thư mục đó tự dùng nó (kết quả, mã thoát giống hệt) và chỉ xử lý lại các tệp đã đổi. Không dùng khi có biến môi trường CI hoặc với --no-daemon. Xem docs/daemon.md.',
     )
-    .argument('<action>', 'start | stop | status | restart | run (chạy ở tiền cảnh, nhật ký ra stderr)')
+    .argument('<action>', 'start | stop | status | restart | run (chạy ở tiền cảnh, nhật ký cả trên terminal)')
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
     .option('--idle <minutes>', 'tự dừng sau chừng ấy phút không có yêu cầu', parseMinutes, DEFAULT_IDLE_MINUTES);
   cmd.addHelpText(
@@ -212,6 +212,8 @@ Mã thoát: 0 thành công; status: 1 khi không có daemon; 2 lỗi sử dụng
             if (app.io.stderr.isTTY) app.io.stderr.write(`${line}\n`);
           },
           onInterrupt: app.io.onInterrupt,
+          clock: app.io.clock ?? (() => app.io.today),
+          env: app.io.env,
         });
         return;
       default:

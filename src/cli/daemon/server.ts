@@ -22,6 +22,10 @@ export interface ServeOptions {
   readonly version: string;
   /** One line of the log (the caller adds nothing; lines carry their own time). */
   readonly log: (line: string) => void;
+  /** The daemon's environment (the warm-up run's). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The time of log lines, and the day of the warm-up run. */
+  readonly clock: () => Date;
   /** Calls the handler on SIGINT/SIGTERM (the CLI's `io.onInterrupt`). */
   readonly onInterrupt?: ((handler: () => void) => unknown) | undefined;
 }
@@ -55,11 +59,10 @@ export interface DaemonInfo {
   rssMb?: number;
 }
 
-const now = (): string => new Date().toISOString();
-
 /** Serves until stopped; returns the exit code (0, or 1 when it could not start). */
 export async function serveDaemon(opts: ServeOptions): Promise<number> {
   const { files } = opts;
+  const now = (): string => opts.clock().toISOString();
   const problem = secureDir(files.dir, true);
   if (problem !== undefined) throw new UsageError(`cannot start the daemon: ${problem}`);
   const log = opts.log;
@@ -207,7 +210,7 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
   queue = queue.then(async () => {
     const t0 = performance.now();
     const discard = { write: () => true };
-    const code = await main(['check', files.folder, '--quiet'], { stdout: discard, stderr: discard, cwd: dirname(files.folder), today: new Date(), env: process.env, pipeline: (o) => engine.run(o) }).catch(
+    const code = await main(['check', files.folder, '--quiet'], { stdout: discard, stderr: discard, cwd: dirname(files.folder), today: opts.clock(), env: opts.env, pipeline: (o) => engine.run(o) }).catch(
       (err: unknown) => (log(`${now()} warm-up failed: ${(err as Error).message}`), 2),
     );
     log(`${now()} warmed up (check → exit ${code}) in ${Math.round(performance.now() - t0)} ms`);
