@@ -1,8 +1,8 @@
 /**
  * What the daemon keeps between requests: the language server's `Workspace` (parse and validation
- * results by content hash, rule results by what each rule read), one per set of options that change
- * results (working folder, --as-of, --state, --config, --max-file-size, rules or not, the day), the
- * two most recent kept, all sharing one content-addressed parse cache. Before each run it stats every
+ * results by content hash, rule results by what each rule read), for the last set of options that
+ * change results (working folder, --as-of, --state, --config, --max-file-size, rules or not, the day),
+ * over a content-addressed parse cache shared by every set. Before each run it stats every
  * input (scan.ts) and knows which files changed, were added or removed.
  */
 import { realpath } from 'node:fs/promises';
@@ -12,8 +12,12 @@ import { runPipeline, type PipelineOptions, type PipelineResult } from '../../pi
 import { Workspace } from '../lsp/workspace.js';
 import { compareScans, scanInputs, type Scan, type ScanChanges } from './scan.js';
 
-/** Workspaces kept (each holds a model and its rule results: ≈ 1 GB at 100k entities together). */
-const KEPT = 2;
+/**
+ * Workspaces kept: one. Each holds a model and its rule results (≈ 1 GB at 100k entities), and a heap
+ * twice that size costs more garbage collection on every request; another set of options re-runs the
+ * rules once (the parsed files are shared).
+ */
+const KEPT = 1;
 
 export interface EngineRun {
   readonly result: PipelineResult;
