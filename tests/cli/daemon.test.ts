@@ -3,6 +3,7 @@ import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, renameSy
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { daemonTarget, isCi } from '../../src/cli/daemon/client.js';
+import { compareScans, isRacy, scanInputs } from '../../src/cli/daemon/scan.js';
 import { BIN, REPO } from '../helpers/project.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
@@ -136,6 +137,8 @@ describe('kientruc daemon', () => {
     expect(readFileSync(join(p.dir, 'out', 'r.sarif'), 'utf8')).toBe(written);
     // A usage error is the same too.
     expectSame(p, ['check', '--as-of', '2026-13-45']);
+    // Runs with nothing changed in between give the last result again (the formats above, once the copy was older than 2 s).
+    expect(logOf(p)).toMatch(/ -f [a-z]+ → exit 1; nothing changed: last result given again;/);
   });
 
   it('is not used with --no-daemon, in CI, for options it does not serve, nor when its code is older than the client’s', { timeout: 300_000 }, () => {
@@ -219,5 +222,26 @@ describe('the fast path’s reading of the command line', () => {
     expect(isCi({ CI: '' })).toBe(false);
     expect(isCi({ CI: 'false' })).toBe(false);
     expect(isCi({})).toBe(false);
+  });
+});
+
+describe('the daemon’s scan of its inputs', () => {
+  it('sees edits, added and removed files, links, the configuration next to the folder, and a scan too close to a write', async () => {
+    const dir = makeTempDir('scan-');
+    const arch = join(dir, 'architecture');
+    cpSync(join(REPO, 'architecture'), arch, { recursive: true });
+    const first = await scanInputs(arch, undefined);
+    expect(compareScans(first, await scanInputs(arch, undefined))).toEqual({ changed: [], added: [], removed: [] });
+    // Just written: a scan now proves nothing about a write in the same tick.
+    expect(isRacy(first, Date.now())).toBe(true);
+    expect(isRacy(first, Date.now() + 60_000)).toBe(false);
+    writeFileSync(join(arch, 'agency.yaml'), `${readFileSync(join(arch, 'agency.yaml'), 'utf8')}\n`);
+    writeFileSync(join(dir, 'kientruc.config.yaml'), 'rules: {}\n');
+    rmSync(join(arch, 'kpis', 'du-lieu.yaml'));
+    symlinkSync(join(arch, 'kpis', 'dia-phuong.yaml'), join(arch, 'kpis', 'lien-ket.yaml'));
+    const c = compareScans(first, await scanInputs(arch, undefined));
+    expect(c.changed).toContain(join(arch, 'agency.yaml'));
+    expect(c.added).toEqual(expect.arrayContaining([join(dir, 'kientruc.config.yaml'), join(arch, 'kpis', 'lien-ket.yaml')]));
+    expect(c.removed).toEqual([join(arch, 'kpis', 'du-lieu.yaml')]);
   });
 });

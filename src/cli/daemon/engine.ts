@@ -3,14 +3,16 @@
  * results by content hash, rule results by what each rule read), for the last set of options that
  * change results (working folder, --as-of, --state, --config, --max-file-size, rules or not, the day),
  * over a content-addressed parse cache shared by every set. Before each run it stats every
- * input (scan.ts) and knows which files changed, were added or removed.
+ * input (scan.ts) and knows which files changed, were added or removed; when none did since the last
+ * run with the same options (and that scan was not taken too close to a write), the last result is
+ * given again without running anything.
  */
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { MemoryCache } from '../../load/cache.js';
 import { runPipeline, type PipelineOptions, type PipelineResult } from '../../pipeline.js';
 import { Workspace } from '../lsp/workspace.js';
-import { compareScans, scanInputs, type Scan, type ScanChanges } from './scan.js';
+import { compareScans, isRacy, scanInputs, type Scan, type ScanChanges } from './scan.js';
 
 /**
  * Workspaces kept: one. Each holds a model and its rule results (≈ 1 GB at 100k entities), and a heap
@@ -24,15 +26,21 @@ export interface EngineRun {
   /** What the scan found since the workspace's previous run (all inputs on its first). */
   readonly changes: ScanChanges;
   readonly reusedWorkspace: boolean;
+  /** Nothing changed since the last run with these options: its result was given again. */
+  readonly unchanged: boolean;
 }
 
 export class DaemonEngine {
   private readonly store = new MemoryCache();
-  private readonly workspaces = new Map<string, { ws: Workspace; scan: Scan | undefined }>();
+  private readonly workspaces = new Map<string, { ws: Workspace; scan: Scan | undefined; racy: boolean }>();
   /** Told after each run (the log). */
   onRun: ((run: EngineRun) => void) | undefined;
 
-  constructor(readonly folder: string) {}
+  /** `clock`: the bin's, to tell a scan taken too close to a write to prove anything (scan.ts `isRacy`). */
+  constructor(
+    readonly folder: string,
+    private readonly clock: () => Date,
+  ) {}
 
   /** `runPipeline`, answered from memory: the same options give the same result. */
   async run(opts: PipelineOptions): Promise<PipelineResult> {
@@ -58,18 +66,23 @@ export class DaemonEngine {
           store: this.store,
         }),
         scan: undefined,
+        racy: true,
       };
     }
     this.workspaces.set(key, kept); // most recent last
     while (this.workspaces.size > KEPT) this.workspaces.delete(this.workspaces.keys().next().value as string);
+    const started = this.clock().getTime();
     const scan = await scanInputs(this.folder, opts.config === undefined ? undefined : resolve(opts.cwd, opts.config));
     const changes = compareScans(kept.scan, scan);
+    const last = kept.ws.result;
+    const unchanged = last !== undefined && !kept.racy && changes.changed.length + changes.added.length + changes.removed.length === 0;
     // The files changed, added and removed since this workspace's last run are `changes`: an engine
     // that re-reads only those takes them here (analyze({ changed: changes })); today's Workspace
     // reads every file and re-parses the ones whose content hash is new.
-    const result = await kept.ws.analyze();
+    const result = unchanged ? last : await kept.ws.analyze();
     kept.scan = scan;
-    this.onRun?.({ result, changes, reusedWorkspace: reused });
+    kept.racy = isRacy(scan, started);
+    this.onRun?.({ result, changes, reusedWorkspace: reused, unchanged });
     return result;
   }
 }

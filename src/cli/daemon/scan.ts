@@ -14,6 +14,22 @@ import { dirname, join } from 'node:path';
 
 export type Scan = ReadonlyMap<string, string>;
 
+/**
+ * True when some input was modified or changed within `marginMs` before `startedMs` (the scan's
+ * start): a file written again within the same tick of the file system's clock after the scan could
+ * keep the same times, so such a scan cannot prove "nothing changed" next time (git's "racily clean").
+ */
+export function isRacy(scan: Scan, startedMs: number, marginMs = 2000): boolean {
+  const limit = BigInt(Math.floor(startedMs - marginMs)) * 1_000_000n;
+  for (const key of scan.values()) {
+    for (const part of key.split('>')) {
+      const [m, c] = part.split(':');
+      if (m !== undefined && c !== undefined && /^\d+$/.test(m) && (BigInt(m) >= limit || BigInt(c) >= limit)) return true;
+    }
+  }
+  return false;
+}
+
 export interface ScanChanges {
   readonly changed: readonly string[];
   readonly added: readonly string[];

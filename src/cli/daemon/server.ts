@@ -74,7 +74,7 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
     rmSync(files.socket, { force: true }); // left by a daemon that was killed
   }
   const fingerprint = daemonFingerprint();
-  const engine = new DaemonEngine(files.folder);
+  const engine = new DaemonEngine(files.folder, opts.clock);
   const info: DaemonInfo = {
     pid: process.pid,
     guardPid: process.ppid,
@@ -164,9 +164,13 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
     info.requests++;
     info.lastRequest = now();
     let changes = '';
-    engine.onRun = ({ changes: c, reusedWorkspace }) => {
+    engine.onRun = ({ changes: c, reusedWorkspace, unchanged }) => {
       const n = c.changed.length + c.added.length + c.removed.length;
-      changes = reusedWorkspace ? `${n} input(s) changed${n > 0 && n <= 3 ? ` (${[...c.changed, ...c.added, ...c.removed].join(', ')})` : ''}` : 'first run of these options';
+      changes = !reusedWorkspace
+        ? 'first run of these options'
+        : unchanged
+          ? 'nothing changed: last result given again'
+          : `${n} input(s) changed${n > 0 && n <= 3 ? ` (${[...c.changed, ...c.added, ...c.removed].join(', ')})` : ''}`;
     };
     const send = (type: number, s: string): void => {
       if (s.length > 0 && !socket.destroyed) socket.write(frame(type, s));
