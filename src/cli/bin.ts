@@ -22,7 +22,8 @@ for (const stream of [process.stdout, process.stderr]) {
 const guarded = process.env[GUARDED_ENV] === '1';
 // `check`/`validate` with a daemon serving the folder: it answers, and nothing else of kientruc loads
 // (daemon/client.ts; undefined: no daemon, or not one that can serve this command exactly).
-const served = guarded ? undefined : await (await import('./daemon/client.js')).runThroughDaemon({
+const mayServe = !guarded && process.argv.slice(2).some((a) => a === 'check' || a === 'validate');
+const served = !mayServe ? undefined : await (await import('./daemon/client.js')).runThroughDaemon({
   argv: process.argv.slice(2),
   env: process.env,
   cwd: process.cwd(),
