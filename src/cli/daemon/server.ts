@@ -109,6 +109,7 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
   };
   const armIdle = (): void => {
     if (idle) clearTimeout(idle);
+    if (stopping) return; // a request that ends after the stop must not keep the process alive
     idle = setTimeout(() => stop(`idle for ${Math.round(opts.idleMs / 60_000)} min`), opts.idleMs);
   };
 
