@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { daemonTarget, isCi } from '../../src/cli/daemon/client.js';
 import { compareScans, isRacy, scanInputs } from '../../src/cli/daemon/scan.js';
-import { BIN, REPO } from '../helpers/project.js';
+import { BIN, REPO, runMain } from '../helpers/project.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const AS_OF = '2026-06-30';
@@ -243,5 +243,15 @@ describe('the daemon’s scan of its inputs', () => {
     expect(c.changed).toContain(join(arch, 'agency.yaml'));
     expect(c.added).toEqual(expect.arrayContaining([join(dir, 'kientruc.config.yaml'), join(arch, 'kpis', 'lien-ket.yaml')]));
     expect(c.removed).toEqual([join(arch, 'kpis', 'du-lieu.yaml')]);
+  });
+});
+
+describe('kientruc daemon in the shell completion', () => {
+  it('offers its actions and options (bash and zsh)', async () => {
+    const bash = await runMain(['completion', 'bash'], makeTempDir('completion-'));
+    expect(bash.stdout).toContain('daemon) opts="--idle -h --help"; args="start stop status restart run" ;;');
+    expect(bash.stdout).toMatch(/check\) opts="[^"]*--no-daemon/);
+    const zsh = await runMain(['completion', 'zsh'], makeTempDir('completion-'));
+    expect(zsh.stdout).toContain("'1:argument:(start stop status restart run)'");
   });
 });

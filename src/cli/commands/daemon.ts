@@ -3,7 +3,7 @@ import { appendFileSync, closeSync, existsSync, openSync, readFileSync, renameSy
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InvalidArgumentError, type Command } from 'commander';
+import { Argument, InvalidArgumentError, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import type { App } from '../app.js';
 import { daemonFingerprint } from '../daemon/fingerprint.js';
@@ -16,6 +16,7 @@ import { DEFAULT_ROOT } from './shared.js';
 
 const BIN = fileURLToPath(new URL('../bin.js', import.meta.url));
 export const DEFAULT_IDLE_MINUTES = 30;
+const ACTIONS = ['start', 'stop', 'status', 'restart', 'run'] as const;
 /** A log over this size is moved to `<log>.1` when a daemon starts. */
 const LOG_KEEP_BYTES = 1_000_000;
 
@@ -151,7 +152,7 @@ export function registerDaemon(program: Command, app: App): void {
     .description(
       'Tiến trình nền cho một thư mục kiến trúc, giữ kết quả đọc, kiểm tra lược đồ và quy tắc trong bộ nhớ: khi daemon đang chạy, kientruc check và kientruc validate trong thư mục đó tự dùng nó (kết quả, mã thoát giống hệt) và chỉ xử lý lại các tệp đã đổi. Không dùng khi có biến môi trường CI hoặc với --no-daemon. Xem docs/daemon.md.',
     )
-    .argument('<action>', 'start | stop | status | restart | run (chạy ở tiền cảnh, nhật ký cả trên terminal)')
+    .addArgument(new Argument('<action>', 'start | stop | status | restart | run (chạy ở tiền cảnh, nhật ký cả trên terminal)').choices(ACTIONS))
     .argument('[dir]', 'thư mục kiến trúc', DEFAULT_ROOT)
     .option('--idle <minutes>', 'tự dừng sau chừng ấy phút không có yêu cầu', parseMinutes, DEFAULT_IDLE_MINUTES);
   cmd.addHelpText(
