@@ -22,11 +22,11 @@ export interface Io {
    * command (build --watch) can close its browser first; returns a function that removes the handler.
    */
   readonly onInterrupt?: (handler: () => void) => () => void;
-  /** Told the size of what a command read, once read and before it is parsed (the bin names it if memory runs out, and sets the heap growth of writing commands by it). */
   /**
    * Runs the pipeline instead of `runPipeline` (the daemon answers from the engine it keeps in memory);
    * same options, same result.
    */
   readonly pipeline?: (opts: PipelineOptions) => Promise<PipelineResult>;
+  /** Told the size of what a command read, once read and before it is parsed (the bin names it if memory runs out, and sets the heap growth of writing commands by it). */
   readonly onLoaded?: (size: { readonly files: number; readonly bytes: number }) => void;
 }
