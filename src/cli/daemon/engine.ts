@@ -15,7 +15,7 @@ import { Workspace } from '../lsp/workspace.js';
 import { compareScans, isRacy, scanInputs, type Scan, type ScanChanges } from './scan.js';
 
 /**
- * Workspaces kept: one. Each holds a model and its rule results (≈ 1 GB at 100k entities), and a heap
+ * Workspaces kept: one. Each holds a model and its rule results (the daemon held 1.9 GB at 100k entities with one), and a heap
  * twice that size costs more garbage collection on every request; another set of options re-runs the
  * rules once (the parsed files are shared).
  */
