@@ -20,7 +20,20 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const guarded = process.env[GUARDED_ENV] === '1';
-if (!guarded && process.env[GUARD_ENV] !== '0') {
+// `check`/`validate` with a daemon serving the folder: it answers, and nothing else of kientruc loads
+// (daemon/client.ts; undefined: no daemon, or not one that can serve this command exactly).
+const mayServe = !guarded && process.argv.slice(2).some((a) => a === 'check' || a === 'validate');
+const served = !mayServe ? undefined : await (await import('./daemon/client.js')).runThroughDaemon({
+  argv: process.argv.slice(2),
+  env: process.env,
+  cwd: process.cwd(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  today: new Date(),
+});
+if (served !== undefined) {
+  process.exitCode = served;
+} else if (!guarded && process.env[GUARD_ENV] !== '0') {
   // The command runs in a child with the same Node flags, so running out of memory is one line (memory-guard.ts).
   process.exitCode = await runGuarded({
     argv: process.argv.slice(2),
@@ -41,6 +54,7 @@ if (!guarded && process.env[GUARD_ENV] !== '0') {
     stderr,
     cwd: process.cwd(),
     today: new Date(),
+    clock: () => new Date(),
     env: process.env,
     onInterrupt(handler) {
       let called = false;

@@ -19,6 +19,12 @@ const TEXT_EN: Readonly<Record<string, string>> = {
     'Reads every YAML file in the architecture folder and checks syntax, the JSON Schema (QĐ 3090, QĐ 2439, Data Law) and references between files. Each error gives file:line:col, the entity and a fix.',
   'kiểm tra cú pháp, lược đồ và tham chiếu / validate YAML, schema and references': 'validate YAML, schema and references',
   'thư mục kiến trúc': 'architecture folder',
+  'không dùng daemon đang chạy cho thư mục này (xem kientruc daemon)': 'do not use a daemon running for this folder (see kientruc daemon)',
+  'giữ bộ kiểm tra trong bộ nhớ để check chạy lại nhanh / keep the checker in memory': 'keep the checker in memory so check re-runs fast',
+  'Tiến trình nền cho một thư mục kiến trúc, giữ kết quả đọc, kiểm tra lược đồ và quy tắc trong bộ nhớ: khi daemon đang chạy, kientruc check và kientruc validate trong thư mục đó tự dùng nó (kết quả, mã thoát giống hệt) và chỉ xử lý lại các tệp đã đổi. Không dùng khi có biến môi trường CI hoặc với --no-daemon. Xem docs/daemon.md.':
+    'A background process for one architecture folder that keeps parsing, schema and rule results in memory: while it runs, kientruc check and kientruc validate on that folder use it by themselves (identical output and exit code) and process again only the files that changed. Not used when the CI environment variable is set, nor with --no-daemon. See docs/daemon.md.',
+  'start | stop | status | restart | run (chạy ở tiền cảnh, nhật ký cả trên terminal)': 'start | stop | status | restart | run (in the foreground, log lines on the terminal too)',
+  'tự dừng sau chừng ấy phút không có yêu cầu': 'stop after this many minutes without a request',
   'ngày chốt số liệu YYYY-MM-DD (mặc định: asOf trong agency.yaml, hoặc hôm nay)': 'data cut-off date YYYY-MM-DD (default: asOf in agency.yaml, or today)',
   'ngày chốt số liệu YYYY-MM-DD, cũng là ngày của hiện trạng (mặc định: asOf trong agency.yaml, hoặc hôm nay)': 'data cut-off date YYYY-MM-DD, also the date of the current state (default: asOf in agency.yaml, or today)',
   'trạng thái kiến trúc: current (hiện trạng tại ngày chốt số liệu, mặc định), target:YYYY (kiến trúc mục tiêu, 31/12 năm đó), YYYY hoặc YYYY-MM-DD':
@@ -307,6 +313,17 @@ Examples:
   $ kientruc export --format xlsx --out ra-soat/danh-muc.xlsx  # workbook; import it back with "kientruc import" (docs/import-export.md)
 
 Guide: docs/exchange.md.`,
+  daemon: `
+Examples:
+  $ kientruc daemon start                 # a daemon for architecture/; kientruc check uses it from now on
+  $ kientruc check                        # as before, much cheaper after editing one file
+  $ kientruc daemon status
+  $ kientruc daemon start ../so-y-te/architecture --idle 120
+  $ kientruc daemon stop
+  $ kientruc check --no-daemon            # without the daemon, this once
+
+Socket and log: $XDG_RUNTIME_DIR/kientruc/ (or <temp folder>/kientruc-<uid>/), readable by you only.
+Exit codes: 0 success; status: 1 when no daemon runs; 2 usage error.`,
   lsp: `
 Examples:
   $ kientruc lsp                      # VS Code: editors/vscode; Neovim: see docs/lsp.md

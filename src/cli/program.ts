@@ -30,6 +30,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['schema', async () => (await import('./commands/schema.js')).registerSchema],
   ['init', async () => (await import('./commands/init.js')).registerInit],
   ['lsp', async () => (await import('./commands/lsp.js')).registerLsp],
+  ['daemon', async () => (await import('./commands/daemon.js')).registerDaemon],
   ['completion', async () => (await import('./commands/completion.js')).registerCompletion],
 ];
 

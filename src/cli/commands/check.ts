@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import type { App } from '../app.js';
 import { emit, formatDiagnosticsChunks } from '../output.js';
-import { addConfigOption, addInputOptions, addReportOptions, loadForCommand, type InputOptions, type ReportOptions, architectureCommand, addStateOption } from './shared.js';
+import { addDaemonOption, addConfigOption, addInputOptions, addReportOptions, loadForCommand, type InputOptions, type ReportOptions, architectureCommand, addStateOption } from './shared.js';
 
 export function registerCheck(program: Command, app: App): void {
   const cmd = architectureCommand(
@@ -15,6 +15,7 @@ export function registerCheck(program: Command, app: App): void {
   addStateOption(cmd);
   addConfigOption(cmd);
   addReportOptions(cmd);
+  addDaemonOption(cmd);
   cmd.addHelpText(
     'after',
     `

@@ -100,6 +100,14 @@ export function addReportOptions(cmd: Command): Command {
     );
 }
 
+/**
+ * `--no-daemon` (check, validate): run in this process even when a daemon serves the folder. The
+ * option is read by the bin's fast path (daemon/client.ts) before commander; here it is only accepted.
+ */
+export function addDaemonOption(cmd: Command): Command {
+  return cmd.option('--no-daemon', 'không dùng daemon đang chạy cho thư mục này (xem kientruc daemon)');
+}
+
 /** The content-hash cache folder the options select (`--cache-dir`, KIENTRUC_CACHE_DIR, default), or undefined with `--no-cache`. */
 export function cacheDirFor(app: App, opts: InputOptions): string | undefined {
   return opts.cache === false ? undefined : resolve(app.io.cwd, opts.cacheDir ?? app.io.env['KIENTRUC_CACHE_DIR'] ?? DEFAULT_CACHE_DIR);
@@ -146,7 +154,8 @@ export async function loadForCommand(
   const cacheDir = cacheDirFor(app, opts);
   const parallelEnv = app.io.env['KIENTRUC_PARALLEL'];
   const label = app.lang === 'en' ? `Reading and checking ${dir}` : `Đọc và kiểm tra ${dir}`;
-  const result = await step(app, label, () => runPipeline({
+  const run = app.io.pipeline ?? runPipeline;
+  const result = await step(app, label, () => run({
     cacheDir,
     parallel: parallelEnv === '0' ? 'off' : parallelEnv === '1' ? 'force' : 'auto',
     root: dir,

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import type { App } from '../app.js';
 import { emit, formatDiagnosticsChunks } from '../output.js';
-import { addInputOptions, addReportOptions, loadForCommand, type InputOptions, type ReportOptions, architectureCommand } from './shared.js';
+import { addDaemonOption, addInputOptions, addReportOptions, loadForCommand, type InputOptions, type ReportOptions, architectureCommand } from './shared.js';
 
 export function registerValidate(program: Command, app: App): void {
   const cmd = architectureCommand(
@@ -13,6 +13,7 @@ export function registerValidate(program: Command, app: App): void {
   );
   addInputOptions(cmd);
   addReportOptions(cmd);
+  addDaemonOption(cmd);
   cmd.addHelpText(
     'after',
     `

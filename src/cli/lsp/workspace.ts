@@ -6,6 +6,7 @@ import { runPipeline, type PipelineResult } from '../../pipeline.js';
 import type { Entity } from '../../model/types.js';
 import { ENTITY_KINDS } from '../../core/ref.js';
 import { RuleMemo } from '../../rules/rule-memo.js';
+import type { StateSpec } from '../../model/states.js';
 
 export interface WorkspaceOptions {
   /** Folder paths in diagnostics are relative to (the editor's workspace folder). */
@@ -14,6 +15,13 @@ export interface WorkspaceOptions {
   readonly root?: string | undefined;
   readonly today: IsoDate;
   readonly asOf?: IsoDate | undefined;
+  /** The state checked (`--state`), the configuration file (`--config`), the largest file read, rules or not (validate): the CLI's options (the daemon). */
+  readonly state?: StateSpec | undefined;
+  readonly config?: string | undefined;
+  readonly maxFileBytes?: number | undefined;
+  readonly rules?: boolean | undefined;
+  /** Parse and validation results to share with other workspaces of the same folder (content-addressed); default: a cache of its own. */
+  readonly store?: MemoryCache | undefined;
 }
 
 /** The architecture folder the server checks: the one given, else `architecture/` when present, else the workspace. */
@@ -34,7 +42,7 @@ export class Workspace {
   /** The same folder through its real path (the loader reads it from there). */
   private readonly rootReal: string;
   private readonly overlay = new Map<string, string>();
-  private readonly store = new MemoryCache();
+  private readonly store: MemoryCache;
   /** Rule results by what each rule read; rules whose reads did not change are not run again. */
   readonly memo = new RuleMemo();
   private last: PipelineResult | undefined;
@@ -42,6 +50,7 @@ export class Workspace {
 
   constructor(private readonly opts: WorkspaceOptions) {
     this.cwd = opts.cwd;
+    this.store = opts.store ?? new MemoryCache();
     this.rootAbs = chooseRoot(opts.cwd, opts.root);
     let real = this.rootAbs;
     try {
@@ -78,7 +87,10 @@ export class Workspace {
       cwd: this.cwd,
       today: this.opts.today,
       ...(this.opts.asOf ? { asOf: this.opts.asOf } : {}),
-      rules: true,
+      ...(this.opts.state ? { state: this.opts.state } : {}),
+      ...(this.opts.config !== undefined ? { config: this.opts.config } : {}),
+      ...(this.opts.maxFileBytes ? { maxFileBytes: this.opts.maxFileBytes } : {}),
+      rules: this.opts.rules ?? true,
       parallel: 'off',
       store: this.store,
       overlay: this.overlay,

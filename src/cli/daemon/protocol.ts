@@ -1,0 +1,61 @@
+/**
+ * The daemon's wire format, over its unix socket. The client sends one request, a line of JSON; the
+ * daemon answers with frames: one byte of type, four bytes of length (big-endian), the payload (UTF-8).
+ * Node built-ins only (see paths.ts).
+ */
+
+/** A run of `check` or `validate` as the user typed it, with what the command reads from its process. */
+export interface RunRequest {
+  readonly t: 'run';
+  /** The client's code fingerprint (fingerprint.ts): a daemon with another one refuses and exits. */
+  readonly fp: string;
+  readonly argv: readonly string[];
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The client's clock (ISO), read once as the bin does. */
+  readonly today: string;
+  readonly stdoutTTY: boolean;
+  readonly stderrTTY: boolean;
+}
+
+/** `status` asks (and says which code the asker runs); `stop` ends the daemon. */
+export interface ControlRequest {
+  readonly t: 'status' | 'stop';
+  readonly fp: string;
+}
+
+export type Request = RunRequest | ControlRequest;
+
+/** Frame types. */
+export const FRAME = {
+  stdout: 0x6f, // o
+  stderr: 0x65, // e
+  exit: 0x78, // x: the exit code, in decimal
+  json: 0x6a, // j: an answer to status or stop
+  refuse: 0x72, // r: the daemon cannot serve this request (stale code, another folder): run it yourself
+} as const;
+
+export function frame(type: number, payload: string): Buffer {
+  const body = Buffer.from(payload, 'utf8');
+  const head = Buffer.allocUnsafe(5);
+  head[0] = type;
+  head.writeUInt32BE(body.length, 1);
+  return Buffer.concat([head, body]);
+}
+
+/** Cuts a byte stream into frames. */
+export class FrameReader {
+  private buf: Buffer = Buffer.alloc(0);
+
+  push(chunk: Buffer): { type: number; payload: Buffer }[] {
+    this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
+    const out: { type: number; payload: Buffer }[] = [];
+    while (this.buf.length >= 5) {
+      const len = this.buf.readUInt32BE(1);
+      if (this.buf.length < 5 + len) break;
+      out.push({ type: this.buf[0] as number, payload: this.buf.subarray(5, 5 + len) });
+      this.buf = this.buf.subarray(5 + len);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * What the daemon looks at before each request: the stat (modification and change times in
+ * nanoseconds, size, inode, mode) of every input `check` reads besides its own code —
+ * - every entry under the architecture folder that discovery walks (YAML files, symbolic links, the
+ *   strategy prose in `strategy/`), hidden entries and node_modules skipped as discovery does;
+ * - the configuration: `kientruc.config.yaml|yml` next to the folder and inside it, and `--config`;
+ * - the template overrides `<parent>/templates/strategy/*` (checked by agency.document-public-note);
+ * - every `.git` from the folder up (the folder paths are shown relative to is the nearest repository).
+ * Comparing two scans gives the files changed, added and removed: what a run has to read again.
+ */
+import type { BigIntStats } from 'node:fs';
+import { lstat, readdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+export type Scan = ReadonlyMap<string, string>;
+
+/**
+ * True when some input was modified or changed within `marginMs` before `startedMs` (the scan's
+ * start): a file written again within the same tick of the file system's clock after the scan could
+ * keep the same times, so such a scan cannot prove "nothing changed" next time (git's "racily clean").
+ */
+export function isRacy(scan: Scan, startedMs: number, marginMs = 2000): boolean {
+  const limit = BigInt(Math.floor(startedMs - marginMs)) * 1_000_000n;
+  for (const key of scan.values()) {
+    for (const part of key.split('>')) {
+      const [m, c] = part.split(':');
+      if (m !== undefined && c !== undefined && /^\d+$/.test(m) && (BigInt(m) >= limit || BigInt(c) >= limit)) return true;
+    }
+  }
+  return false;
+}
+
+export interface ScanChanges {
+  readonly changed: readonly string[];
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+}
+
+function sig(s: BigIntStats): string {
+  return `${s.mtimeNs}:${s.ctimeNs}:${s.size}:${s.ino}:${s.mode}`;
+}
+
+async function statInto(out: Map<string, string>, abs: string): Promise<void> {
+  const l = await lstat(abs, { bigint: true }).catch(() => undefined);
+  if (!l) return;
+  let key = sig(l);
+  // A link: what it points to counts too (the target may change without the link changing).
+  if (l.isSymbolicLink()) {
+    const t = await stat(abs, { bigint: true }).catch(() => undefined);
+    key += t ? `>${sig(t)}` : '>broken';
+  }
+  out.set(abs, key);
+}
+
+async function walk(out: Map<string, string>, dir: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined);
+  if (!entries) return;
+  // The folder itself: a file added or removed changes its times even before its entries are seen.
+  await statInto(out, dir);
+  await Promise.all(
+    entries.map(async (e) => {
+      if (e.name.startsWith('.') || e.name === 'node_modules') return;
+      const abs = join(dir, e.name);
+      if (e.isDirectory()) return walk(out, abs);
+      return statInto(out, abs);
+    }),
+  );
+}
+
+/** Stats every input of a run over the architecture folder `folder` (real path); `config` is `--config`, absolute. */
+export async function scanInputs(folder: string, config: string | undefined): Promise<Scan> {
+  const out = new Map<string, string>();
+  await walk(out, folder);
+  const parent = dirname(folder);
+  const extra = [
+    join(parent, 'kientruc.config.yaml'),
+    join(parent, 'kientruc.config.yml'),
+    ...(config !== undefined ? [config] : []),
+  ];
+  await Promise.all(extra.map((f) => statInto(out, f)));
+  await walk(out, join(parent, 'templates', 'strategy'));
+  for (let dir = folder; ; dir = dirname(dir)) {
+    await statInto(out, join(dir, '.git'));
+    if (dirname(dir) === dir) break;
+  }
+  return out;
+}
+
+/** What differs between two scans (paths sorted). */
+export function compareScans(before: Scan | undefined, after: Scan): ScanChanges {
+  const changed: string[] = [];
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const [abs, key] of after) {
+    const was = before?.get(abs);
+    if (was === undefined) added.push(abs);
+    else if (was !== key) changed.push(abs);
+  }
+  if (before) for (const abs of before.keys()) if (!after.has(abs)) removed.push(abs);
+  return { changed: changed.sort(), added: added.sort(), removed: removed.sort() };
+}

@@ -1,0 +1,226 @@
+/**
+ * The daemon: a unix socket server for one architecture folder that runs `check` and `validate` as the
+ * CLI does (the same `main`, with the client's arguments, working folder, environment, clock and
+ * terminals) but answers the pipeline from the engine it keeps in memory (engine.ts). Requests run one
+ * at a time. It stops on `kientruc daemon stop`, SIGTERM/SIGINT, after an idle time, and when a client
+ * runs other code (its fingerprint differs: a rebuild, an upgrade): one line in its log each time.
+ */
+import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { connect, createServer, type Socket } from 'node:net';
+import { UsageError } from '../../core/errors.js';
+import { main } from '../main.js';
+import { DaemonEngine } from './engine.js';
+import { daemonFingerprint } from './fingerprint.js';
+import { secureDir, type DaemonFiles } from './paths.js';
+import { frame, FRAME, type Request, type RunRequest } from './protocol.js';
+
+export interface ServeOptions {
+  readonly files: DaemonFiles;
+  /** Stop after this long without a request. */
+  readonly idleMs: number;
+  readonly version: string;
+  /** One line of the log (the caller adds nothing; lines carry their own time). */
+  readonly log: (line: string) => void;
+  /** The daemon's environment (the warm-up run's). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The time of log lines, and the day of the warm-up run. */
+  readonly clock: () => Date;
+  /** Calls the handler on SIGINT/SIGTERM (the CLI's `io.onInterrupt`). */
+  readonly onInterrupt?: ((handler: () => void) => unknown) | undefined;
+}
+
+/** Whether something answers on `socket` (a live daemon) or not (absent, or stale after a crash). */
+export function socketAnswers(socket: string): Promise<boolean> {
+  return new Promise((done) => {
+    const s = connect(socket);
+    s.on('connect', () => {
+      s.destroy();
+      done(true);
+    });
+    s.on('error', () => done(false));
+  });
+}
+
+export interface DaemonInfo {
+  readonly pid: number;
+  /** The memory guard's process (the daemon's parent), which stops with it. */
+  readonly guardPid: number;
+  readonly folder: string;
+  readonly socket: string;
+  readonly log: string;
+  readonly fingerprint: string;
+  readonly version: string;
+  readonly started: string;
+  readonly idleMinutes: number;
+  requests: number;
+  lastRequest: string | undefined;
+  busy: boolean;
+  rssMb?: number;
+}
+
+/** Serves until stopped; returns the exit code (0, or 1 when it could not start). */
+export async function serveDaemon(opts: ServeOptions): Promise<number> {
+  const { files } = opts;
+  const now = (): string => opts.clock().toISOString();
+  const problem = secureDir(files.dir, true);
+  if (problem !== undefined) throw new UsageError(`cannot start the daemon: ${problem}`);
+  const log = opts.log;
+  if (existsSync(files.socket)) {
+    if (await socketAnswers(files.socket)) {
+      log(`${now()} cannot start: a daemon already serves ${files.folder} (${files.socket})`);
+      return 1;
+    }
+    rmSync(files.socket, { force: true }); // left by a daemon that was killed
+  }
+  const fingerprint = daemonFingerprint();
+  const engine = new DaemonEngine(files.folder, opts.clock);
+  const info: DaemonInfo = {
+    pid: process.pid,
+    guardPid: process.ppid,
+    folder: files.folder,
+    socket: files.socket,
+    log: files.log,
+    fingerprint,
+    version: opts.version,
+    started: now(),
+    idleMinutes: opts.idleMs / 60_000,
+    requests: 0,
+    lastRequest: undefined,
+    busy: false,
+  };
+  let queue: Promise<void> = Promise.resolve();
+  let idle: NodeJS.Timeout | undefined;
+  let stopping = false;
+  let stopped!: (code: number) => void;
+  const finished = new Promise<number>((r) => (stopped = r));
+
+  const server = createServer({ allowHalfOpen: true }, (socket) => void accept(socket));
+  const stop = (why: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log(`${now()} stopping: ${why}`);
+    if (idle) clearTimeout(idle);
+    server.close();
+    rmSync(files.socket, { force: true });
+    rmSync(files.info, { force: true });
+    // Requests already queued finish first (their clients are waiting).
+    void queue.then(() => stopped(0));
+  };
+  const armIdle = (): void => {
+    if (idle) clearTimeout(idle);
+    if (stopping) return; // a request that ends after the stop must not keep the process alive
+    idle = setTimeout(() => stop(`idle for ${Math.round(opts.idleMs / 60_000)} min`), opts.idleMs);
+  };
+
+  async function accept(socket: Socket): Promise<void> {
+    socket.on('error', () => undefined); // a client that went away: nothing to answer
+    const text = await new Promise<string>((done) => {
+      let got = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => {
+        got += chunk;
+        if (got.includes('\n')) done(got);
+      });
+      socket.on('end', () => done(got));
+      socket.on('close', () => done(got));
+    });
+    let request: Request;
+    try {
+      request = JSON.parse(text.slice(0, text.indexOf('\n'))) as Request;
+    } catch {
+      socket.end(frame(FRAME.refuse, 'bad request'));
+      return;
+    }
+    if (request.fp !== fingerprint) {
+      // The client runs other code than this daemon: it is out of date.
+      socket.end(frame(FRAME.refuse, 'stale'));
+      stop(`the client runs other code (fingerprint ${request.fp}, mine ${fingerprint}): this daemon is out of date`);
+      return;
+    }
+    if (request.t === 'status') {
+      socket.end(frame(FRAME.json, JSON.stringify({ ...info, rssMb: Math.round(process.memoryUsage().rss / 1e6) })));
+      return;
+    }
+    if (request.t === 'stop') {
+      socket.end(frame(FRAME.json, JSON.stringify({ stopping: true, pid: process.pid })));
+      stop('kientruc daemon stop');
+      return;
+    }
+    if (stopping || request.t !== 'run') {
+      socket.end(frame(FRAME.refuse, stopping ? 'stopping' : 'bad request'));
+      return;
+    }
+    armIdle();
+    const run: RunRequest = request;
+    queue = queue.then(() => runRequest(run, socket));
+    await queue;
+    armIdle();
+  }
+
+  async function runRequest(request: RunRequest, socket: Socket): Promise<void> {
+    const started = process.cpuUsage();
+    const t0 = performance.now();
+    info.busy = true;
+    info.requests++;
+    info.lastRequest = now();
+    let changes = '';
+    engine.onRun = ({ changes: c, reusedWorkspace, unchanged }) => {
+      const n = c.changed.length + c.added.length + c.removed.length;
+      changes = !reusedWorkspace
+        ? 'first run of these options'
+        : unchanged
+          ? 'nothing changed: last result given again'
+          : `${n} input(s) changed${n > 0 && n <= 3 ? ` (${[...c.changed, ...c.added, ...c.removed].join(', ')})` : ''}`;
+    };
+    const send = (type: number, s: string): void => {
+      if (s.length > 0 && !socket.destroyed) socket.write(frame(type, s));
+    };
+    let code: number;
+    try {
+      code = await main(request.argv, {
+        stdout: { write: (s: string) => send(FRAME.stdout, s), isTTY: request.stdoutTTY },
+        stderr: { write: (s: string) => send(FRAME.stderr, s), isTTY: request.stderrTTY },
+        cwd: request.cwd,
+        today: new Date(request.today),
+        env: request.env,
+        pipeline: (o) => engine.run(o),
+      });
+    } catch (err: unknown) {
+      log(`${now()} request failed: ${(err as Error).stack ?? String(err)}`);
+      socket.destroy(); // the client runs the command itself
+      info.busy = false;
+      return;
+    }
+    const cpu = process.cpuUsage(started);
+    info.busy = false;
+    // Logged before the client is answered: what it reads next in the log includes this request.
+    log(`${now()} ${request.argv.join(' ')} → exit ${code}; ${changes}; ${Math.round(performance.now() - t0)} ms, CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms`);
+    if (!socket.destroyed) socket.end(frame(FRAME.exit, String(code)));
+  }
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(files.socket, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  chmodSync(files.socket, 0o600);
+  writeFileSync(files.info, `${JSON.stringify({ pid: info.pid, guardPid: info.guardPid, folder: info.folder, socket: info.socket, log: info.log, started: info.started }, null, 2)}\n`, { mode: 0o600 });
+  log(`${now()} serving ${files.folder} on ${files.socket} (pid ${process.pid}, kientruc ${opts.version}, stops after ${info.idleMinutes} min idle)`);
+  armIdle();
+  // Warm up: a plain `check` of the folder from its parent (what `kientruc check` typed in the project
+  // runs), output discarded; requests with other options share its parse and validation results.
+  queue = queue.then(async () => {
+    const t0 = performance.now();
+    const discard = { write: () => true };
+    const code = await main(['check', files.folder, '--quiet'], { stdout: discard, stderr: discard, cwd: dirname(files.folder), today: opts.clock(), env: opts.env, pipeline: (o) => engine.run(o) }).catch(
+      (err: unknown) => (log(`${now()} warm-up failed: ${(err as Error).message}`), 2),
+    );
+    log(`${now()} warmed up (check → exit ${code}) in ${Math.round(performance.now() - t0)} ms`);
+  });
+  opts.onInterrupt?.(() => stop('signal (SIGINT or SIGTERM)'));
+  return finished;
+}
+
