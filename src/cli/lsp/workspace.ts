@@ -6,6 +6,7 @@ import { runPipeline, type PipelineResult } from '../../pipeline.js';
 import type { Entity } from '../../model/types.js';
 import { ENTITY_KINDS } from '../../core/ref.js';
 import { RuleMemo } from '../../rules/rule-memo.js';
+import { ModelMemo } from '../../model/build.js';
 
 export interface WorkspaceOptions {
   /** Folder paths in diagnostics are relative to (the editor's workspace folder). */
@@ -37,6 +38,8 @@ export class Workspace {
   private readonly store = new MemoryCache();
   /** Rule results by what each rule read; rules whose reads did not change are not run again. */
   readonly memo = new RuleMemo();
+  /** What the last model build derived from each file: an edit patches the model instead of rebuilding it. */
+  private readonly modelMemo = new ModelMemo();
   private last: PipelineResult | undefined;
   private byFile: Map<string, Entity[]> | undefined;
 
@@ -83,6 +86,7 @@ export class Workspace {
       store: this.store,
       overlay: this.overlay,
       ruleMemo: this.memo,
+      modelMemo: this.modelMemo,
     });
     this.last = result;
     this.byFile = undefined;
