@@ -220,7 +220,11 @@ function known(ctx: Context, ref: string, p: ParsedRef): boolean {
   return ctx.entities.has(ref);
 }
 
-function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, withNames: boolean): Resolved {
+/**
+ * Resolves the references of `d`, the origin of entity `from`: adds a finding per dangling one to
+ * `findings` and, when given, the local refs they name to `names`.
+ */
+function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, findings: Diagnostic[], names: string[] | undefined): readonly Reference[] {
   const { ownCode } = ctx;
   const sites = sitesOf(d.refs);
   // The references of a document whose sites resolve as in the run before are the same objects.
@@ -228,8 +232,6 @@ function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, withNames: boolean):
   let same = before !== undefined && before.from === from && before.ownCode === ownCode;
   const made: Reference[] = [];
   const resolved: boolean[] = [];
-  const findings: Diagnostic[] = [];
-  const names: string[] = [];
   /** A site's reference: the object of the build before while every site so far resolves as it did then. */
   const add = (ok: boolean, fresh: () => Reference): void => {
     if (same && before?.resolved[made.length] !== ok) same = false;
@@ -244,7 +246,7 @@ function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, withNames: boolean):
       continue;
     }
     const to = local as ReturnType<typeof localRef>;
-    if (withNames) names.push(to);
+    names?.push(to);
     if (known(ctx, to, parsed)) {
       add(true, () => ({ from, path: site.path, raw: site.value, to }));
       continue;
@@ -273,7 +275,15 @@ function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, withNames: boolean):
     });
   }
   if (!same) REFERENCES.set(d.refs, { from, ownCode, refs: made, resolved });
-  return { from, refs: same && before ? before.refs : made, findings, names };
+  return same && before ? before.refs : made;
+}
+
+/** `resolveDoc` with its findings and names kept (a build with a memo). */
+function resolveFrag(ctx: Context, d: CheckedDoc, from: Ref): Resolved {
+  const findings: Diagnostic[] = [];
+  const names: string[] = [];
+  const refs = resolveDoc(ctx, d, from, findings, names);
+  return { from, refs, findings, names };
 }
 
 /** A build from nothing; with a memo, it keeps its fragments for the next build. */
@@ -317,15 +327,17 @@ function fullBuild(input: BuildInput, memo: ModelMemo | undefined): BuildResult 
     if (d.id === undefined) continue;
     const from = refOf(d.kind, d.id);
     if (entities.get(from)?.origin.file !== d.doc.file || entities.get(from)?.origin.docIndex !== d.doc.index) continue;
-    const r = resolveDoc(ctx, d, from, keep);
+    if (!keep) {
+      for (const x of resolveDoc(ctx, d, from, diagnostics, undefined)) references.push(x);
+      continue;
+    }
+    const r = resolveFrag(ctx, d, from);
     for (const x of r.refs) references.push(x);
     for (const f of r.findings) diagnostics.push(f);
-    if (keep) {
-      const frag = frags[i] as DocFrag;
-      frag.out = r;
-      for (const name of r.names) addName(namedBy, name, frag);
-      if (r.findings.length > 0) unresolved.add(frag);
-    }
+    const frag = frags[i] as DocFrag;
+    frag.out = r;
+    for (const name of r.names) addName(namedBy, name, frag);
+    if (r.findings.length > 0) unresolved.add(frag);
   }
 
   const model = new Model({ root: input.root, pack, sources: input.sources, entities, invalid, references, files: input.files });
@@ -477,7 +489,7 @@ function patchBuild(prev: BuildState, input: BuildInput, memo: ModelMemo): Build
   for (const f of dropped) outbound.set(f.ref as string, []);
   for (const f of toResolve) {
     const before = f.out;
-    const r = resolveDoc(ctx, f.doc, f.ref as Ref, true);
+    const r = resolveFrag(ctx, f.doc, f.ref as Ref);
     f.out = r;
     for (const name of r.names) addName(prev.namedBy, name, f);
     if (r.findings.length > 0) prev.unresolved.add(f);
@@ -495,7 +507,8 @@ function patchBuild(prev: BuildState, input: BuildInput, memo: ModelMemo): Build
   const checks = checksOf(model);
   for (const ref of changedRefs) {
     const e = model.get(ref);
-    const found = e ? entityChecks(model, e, checks) : [];
+    const found: Diagnostic[] = [];
+    if (e) entityChecks(e, checks, reporter(model, found));
     if (found.length > 0) prev.entityFindings.set(ref, found);
     else prev.entityFindings.delete(ref);
   }
@@ -633,12 +646,12 @@ function reporter(model: Model, out: Diagnostic[]): Report {
 function checkConsistency(model: Model, byEntity?: Map<string, readonly Diagnostic[]>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const checks = checksOf(model);
+  const report = reporter(model, out);
   for (const kind of CHECKED_KINDS) {
     for (const e of model.all(kind) as readonly Entity[]) {
-      const found = entityChecks(model, e, checks);
-      if (found.length === 0) continue;
-      out.push(...found);
-      byEntity?.set(e.ref, found);
+      const from = out.length;
+      entityChecks(e, checks, report);
+      if (byEntity && out.length > from) byEntity.set(e.ref, out.slice(from));
     }
   }
   out.push(...modelChecks(model));
@@ -649,9 +662,7 @@ function checkConsistency(model: Model, byEntity?: Map<string, readonly Diagnost
 const CHECKED_KINDS = ['system', 'task', 'kpi', 'integration', 'org', 'dataset', 'service', 'function'] as const satisfies readonly (EntityKind & string)[];
 
 /** The checks of one entity: they read the entity, the pack and the agency's declarations only. */
-function entityChecks(model: Model, e: Entity, checks: Checks): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const report = reporter(model, out);
+function entityChecks(e: Entity, checks: Checks, report: Report): void {
   if (e.entityKind === 'system') {
     const s = e;
     (s.roles ?? []).forEach((r, i) => {
@@ -698,8 +709,7 @@ function entityChecks(model: Model, e: Entity, checks: Checks): Diagnostic[] {
       text('Sửa "from" hoặc "to".', 'Fix "from" or "to".'),
     );
   }
-  checkEntityTimeline(e, (ref, path, code, severity, message, fix) => report(ref, path, code, severity, message, fix));
-  return out;
+  checkEntityTimeline(e, report);
 }
 
 /** The checks of the whole model: the agency's code and national entities, and reference cycles. */

@@ -98,8 +98,13 @@ export class Model {
   private readonly content: Model;
   private readonly nationalById: ReadonlyMap<string, NationalSystem>;
   private readonly targetById: ReadonlyMap<string, NationalTarget>;
-  /** Valid entities of a timed kind that declare since, until or transitions (what a state can change). */
-  private readonly dated: ReadonlySet<string>;
+  /**
+   * Valid entities of a timed kind that declare `since`, `until` or `transitions` (of the model as
+   * written): the only ones a state at some date can leave out or change (model/states.ts). A field, not
+   * a method: the rule memo's view (rules/rule-memo.ts) passes fields through unrecorded, so read it
+   * after `declaredEntities()`, whose read covers every entity as written.
+   */
+  readonly dated: ReadonlySet<string>;
 
   /**
    * `unchanged`: a state that changes nothing (see `derive`). `patch`: the model this one differs from
@@ -255,14 +260,6 @@ export class Model {
   /** Refs declared but failing their schema. */
   invalidRefs(): ReadonlySet<string> {
     return this.invalid;
-  }
-
-  /**
-   * Valid entities of a timed kind that declare `since`, `until` or `transitions` (of the model as
-   * written): the only ones a state at some date can leave out or change (model/states.ts).
-   */
-  datedRefs(): ReadonlySet<string> {
-    return this.dated;
   }
 
   /** Valid entities of one kind, sorted by ref. */

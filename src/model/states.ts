@@ -316,9 +316,10 @@ function deriveAt(base: Model, date: IsoDate): Model {
   const absent = new Set<string>();
   const relocated = new Map<string, ReadonlyMap<string, DocPath>>();
   const changed = new Map<string, Entity>();
-  // Only entities that declare since, until or transitions can differ at a date (the model keeps their refs).
+  // Only entities that declare since, until or transitions can differ at a date (the model keeps their
+  // refs). `declaredEntities` first: through the rule memo's view, its read covers them all.
   const declared = base.declaredEntities();
-  for (const ref of base.datedRefs()) {
+  for (const ref of base.dated) {
     const e = declared.get(ref) as Entity;
     const at = entityAt(e, date);
     if (at.absent) absent.add(ref);

@@ -143,7 +143,7 @@ function dumpOne(m: Model): Record<string, unknown> {
       const [name, key] = k.split('\u0000') as [IndexName, string];
       return [k, indexEntry(m, name, key).map((e) => e.ref)];
     }),
-    dated: [...m.datedRefs()].sort(),
+    dated: [...m.dated].sort(),
     states,
   };
 }
