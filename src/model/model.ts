@@ -175,7 +175,19 @@ export class Model {
         for (const to of tos) {
           const kept = (prev.inbound.get(to) ?? []).filter((r) => !patch.outbound.has(r.from));
           const added = fresh.get(to) ?? [];
-          const list = added.length === 0 ? kept : [...kept, ...added].map((r, i) => ({ r, i, k: key(r) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.r);
+          // `kept` is in that order; each added reference goes after every one with its key or a smaller one.
+          const list = kept;
+          for (const r of added) {
+            const k = key(r);
+            let lo = 0;
+            let hi = list.length;
+            while (lo < hi) {
+              const mid = (lo + hi) >>> 1;
+              if (key(list[mid] as Reference) <= k) lo = mid + 1;
+              else hi = mid;
+            }
+            list.splice(lo, 0, r);
+          }
           if (list.length > 0) this.inbound.set(to, list);
           else this.inbound.delete(to);
         }
