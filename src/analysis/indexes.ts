@@ -5,7 +5,7 @@
  * index keyed on the Model object can never go stale.
  */
 import { addTo } from '../core/multimap.js';
-import { patchOf, type Model } from '../model/model.js';
+import { takePatch, type Model } from '../model/model.js';
 import type { Dataset, Entity, Integration, Kpi, System, Task } from '../model/types.js';
 import { resolveEndpoint } from './endpoints.js';
 
@@ -94,7 +94,7 @@ function indexes(model: Model): Indexes {
   const known = BUILT.get(source);
   if (known) return known;
   // A model patched from one whose indexes exist (model/build.ts with a memo): those indexes, patched.
-  const patch = patchOf(source);
+  const patch = takePatch(source);
   const before = patch === undefined ? undefined : BUILT.get(patch.from);
   const patched = patch && before ? patchIndexes(source, patch.from, patch.changed, before) : undefined;
   if (patched) {

@@ -55,14 +55,19 @@ export interface ModelPatch {
 
 /**
  * The model each patched model was made from, with the refs that changed, until what is derived from
- * the model (analysis/indexes.ts) has used it. Only the last link is kept: a model forgets its own
- * origin once a newer model is patched from it, so no chain of old models stays alive.
+ * the model (analysis/indexes.ts) takes it: it is kept once, and a model forgets its own origin when a
+ * newer model is patched from it, so no old model (its sources, its lists) stays alive for it.
  */
 const PATCHES = new WeakMap<Model, { readonly from: Model; readonly changed: ReadonlySet<string> }>();
 
-/** The model `model` was patched from and the refs whose entity changed; undefined for a model built whole. */
-export function patchOf(model: Model): { readonly from: Model; readonly changed: ReadonlySet<string> } | undefined {
-  return PATCHES.get(model);
+/**
+ * The model `model` was patched from and the refs whose entity changed, handed out once (the caller
+ * derives from it what it needs); undefined for a model built whole, or when taken already.
+ */
+export function takePatch(model: Model): { readonly from: Model; readonly changed: ReadonlySet<string> } | undefined {
+  const patch = PATCHES.get(model);
+  PATCHES.delete(model);
+  return patch;
 }
 
 /** True when an entity declares when it exists or how it changes (`since`, `until`, `transitions`). */
