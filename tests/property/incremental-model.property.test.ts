@@ -196,11 +196,11 @@ describe('the model patched per file equals the model built whole', () => {
           sameModel(incremental.model, cold.model);
         }
       }),
-      { numRuns: 14, seed: 20261203, endOnFailure: true },
+      { numRuns: 8, seed: 20261203, endOnFailure: true },
     );
     // Most edits must have taken the patching path, and some must have re-resolved other documents.
-    expect(patched).toBeGreaterThan(30);
-    expect(resolvedElsewhere).toBeGreaterThan(3);
+    expect(patched).toBeGreaterThan(15);
+    expect(resolvedElsewhere).toBeGreaterThan(2);
   }, 600_000);
 
   /** A copy of the sample, a patched run after each step, compared with a cold run. */
