@@ -79,8 +79,6 @@ interface BuildState {
   readonly unresolved: Set<DocFrag>;
   /** model.duplicate-id findings, by ref. */
   readonly duplicates: Map<string, readonly Diagnostic[]>;
-  /** model.missing-agency and model.multiple-agencies. */
-  readonly agencyFindings: readonly Diagnostic[];
   /** Findings of the per-entity consistency checks, by ref (entities with none left out). */
   readonly entityFindings: Map<string, readonly Diagnostic[]>;
 }
@@ -366,7 +364,7 @@ function fullBuild(input: BuildInput, memo: ModelMemo | undefined): BuildResult 
       }
     }
     close();
-    memo.last = { inputPack: input.pack, pack, root: input.root, model, files, declarers, namedBy, unresolved, duplicates, agencyFindings: agencies, entityFindings: entityFindings as Map<string, readonly Diagnostic[]> };
+    memo.last = { inputPack: input.pack, pack, root: input.root, model, files, declarers, namedBy, unresolved, duplicates, entityFindings: entityFindings as Map<string, readonly Diagnostic[]> };
     memo.lastRun = { patched: false, changedFiles: input.files.length, resolvedDocs: frags.length };
   }
   return { value: model, diagnostics };
@@ -514,7 +512,8 @@ function patchBuild(prev: BuildState, input: BuildInput, memo: ModelMemo): Build
   }
   const diagnostics: Diagnostic[] = [];
   for (const list of prev.duplicates.values()) diagnostics.push(...list);
-  diagnostics.push(...prev.agencyFindings);
+  // Made again: without an agency, the finding is placed on agency.yaml when that file holds documents.
+  diagnostics.push(...agencyFindings(input));
   for (const f of prev.unresolved) diagnostics.push(...(f.out?.findings ?? []));
   for (const list of prev.entityFindings.values()) diagnostics.push(...list);
   diagnostics.push(...modelChecks(model));

@@ -237,6 +237,24 @@ describe('the model patched per file equals the model built whole', () => {
     expect(memo.lastRun.resolvedDocs).toBeGreaterThan(1);
   }, 120_000);
 
+  it('without an agency, the missing-agency finding moves to agency.yaml once that file holds a document', async () => {
+    const doc = docsOf(ORIGINAL.get(SYSTEMS) as string)[1] as string;
+    // The first step removes the agency (a whole build); the next ones are patched.
+    const project = makeTempDir('model-patch-');
+    const dir = join(project, 'architecture');
+    cpSync(ROOT, dir, { recursive: true });
+    rmSync(join(dir, 'agency.yaml'));
+    const base = { root: 'architecture', cwd: project, base: project, today: AS_OF, asOf: AS_OF, rules: true, parallel: 'off' as const };
+    const store = new MemoryCache();
+    const modelMemo = new ModelMemo();
+    await runPipeline({ ...base, store, modelMemo });
+    writeFileSync(join(dir, 'agency.yaml'), doc.replace(/^\n+/, '').replace(/^id: (\S+)$/m, 'id: $1-khac'));
+    const incremental = await runPipeline({ ...base, store, modelMemo });
+    expect(modelMemo.lastRun.patched).toBe(true);
+    expect(incremental.diagnostics.find((d) => d.code === 'model.missing-agency')?.file).toBe('architecture/agency.yaml');
+    expect(strip(incremental)).toBe(strip(await runPipeline(base)));
+  }, 120_000);
+
   it('a file removed and added back; an id declared in two files, the first removed', async () => {
     const id = firstId(SYSTEMS);
     const doc = docsOf(ORIGINAL.get(SYSTEMS) as string).find((d) => d.includes(`id: ${id}\n`)) as string;
