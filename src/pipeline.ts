@@ -8,7 +8,7 @@ import { findConfig, readConfig } from './load/config.js';
 import { Cache, codeFingerprint, MemoryCache, sha256 } from './load/cache.js';
 import { loadArchitecture, type LoadResult, type ReadSize } from './load/load-architecture.js';
 import { loadProjectAssets } from './load/project-assets.js';
-import { buildModel } from './model/build.js';
+import { buildModel, type ModelMemo } from './model/build.js';
 import type { Model } from './model/model.js';
 import { modelAt, stateDate, type StateSpec } from './model/states.js';
 import { certifyModel, type ValidModel } from './model/valid.js';
@@ -53,6 +53,8 @@ export interface PipelineOptions {
   readonly store?: Cache | undefined;
   /** Texts that override the disk, by absolute path (unsaved editor buffers). */
   readonly overlay?: ReadonlyMap<string, string> | undefined;
+  /** The model fragments of the last run over this architecture (a long-running process): the model is patched, not rebuilt. */
+  readonly modelMemo?: ModelMemo | undefined;
   /** Rule results of earlier runs over this architecture (a long-running process); rules whose reads did not change are not run again. */
   readonly ruleMemo?: RuleMemo | undefined;
   /**
@@ -63,7 +65,12 @@ export interface PipelineOptions {
   readonly ruleMemoOnDisk?: boolean | undefined;
   /** Told how much YAML was read (files, bytes), before it is parsed. */
   readonly onRead?: ((size: ReadSize) => void) | undefined;
+  /** Told when each stage ends (the benches time stages with it). */
+  readonly onStage?: ((stage: PipelineStage) => void) | undefined;
 }
+
+/** The stages of a run, in order, as `onStage` names them when each ends. */
+export type PipelineStage = 'load' | 'validate' | 'model' | 'state' | 'rules' | 'sort';
 
 interface PipelineData {
   readonly diagnostics: readonly Diagnostic[];
@@ -140,12 +147,15 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}),
   });
   const assets = await loadProjectAssets({ rootAbs: loaded.rootAbs, cwd: loaded.base });
+  opts.onStage?.('load');
   const chosen = choosePack(loaded, (id) => loadPackCached(id, cache));
   const schemas = compileSchemas(chosen.pack, availablePacks(), { cache });
   const shas = new Map(loaded.files.map((f) => [f.file, f.sha256]));
   const validated = validateDocuments(loaded.docs, schemas, loaded.sources, loaded.cache ? { cache: loaded.cache, shaOf: (f) => shas.get(f) } : undefined);
-  const built = buildModel({ root: loaded.root, pack: chosen.pack, docs: validated.value, sources: loaded.sources, files: loaded.files });
+  opts.onStage?.('validate');
+  const built = buildModel({ root: loaded.root, pack: chosen.pack, docs: validated.value, sources: loaded.sources, files: loaded.files, memo: opts.modelMemo });
   const asWritten = built.value;
+  opts.onStage?.('model');
   const asOf = opts.asOf ?? asWritten.agency?.asOf ?? opts.today;
   // The state is dated by --as-of or the agency's asOf, never by the clock.
   const spec = opts.state ?? (opts.asOf ?? asWritten.agency?.asOf ? CURRENT : undefined);
@@ -153,9 +163,12 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   if (spec !== undefined && stateAt === undefined) modelAt(asWritten, spec, { asOf: opts.asOf }); // throws the one-line UserError
   const model = spec === undefined ? asWritten : modelAt(asWritten, spec, { asOf: opts.asOf });
   const state = spec !== undefined && stateAt !== undefined ? { spec, date: stateAt } : undefined;
+  opts.onStage?.('state');
   const early = [...loaded.diagnostics, ...assets.diagnostics, ...chosen.diagnostics, ...validated.diagnostics, ...built.diagnostics];
   const checked = opts.rules ? await checkRules(opts, loaded, model, asOf, cache, assets.value) : { diagnostics: [], ran: [], config: EMPTY_CONFIG };
+  opts.onStage?.('rules');
   const diagnostics = sortDiagnostics([...early, ...checked.diagnostics]);
+  opts.onStage?.('sort');
   loaded.cache?.flush();
   const data: PipelineData = { diagnostics, pack: chosen.pack, loaded, asOf, state, rules: checked.ran, assets: assets.value, config: checked.config };
   // Only the stages before the rules decide: a rule finding never makes a model unfit to render.

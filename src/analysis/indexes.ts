@@ -5,7 +5,7 @@
  * index keyed on the Model object can never go stale.
  */
 import { addTo } from '../core/multimap.js';
-import type { Model } from '../model/model.js';
+import { takePatch, type Model } from '../model/model.js';
 import type { Dataset, Entity, Integration, Kpi, System, Task } from '../model/types.js';
 import { resolveEndpoint } from './endpoints.js';
 
@@ -93,6 +93,14 @@ function indexes(model: Model): Indexes {
   const source = model.contentSource();
   const known = BUILT.get(source);
   if (known) return known;
+  // A model patched from one whose indexes exist (model/build.ts with a memo): those indexes, patched.
+  const patch = takePatch(source);
+  const before = patch === undefined ? undefined : BUILT.get(patch.from);
+  const patched = patch && before ? patchIndexes(source, patch.from, patch.changed, before) : undefined;
+  if (patched) {
+    BUILT.set(source, patched);
+    return patched;
+  }
   const maps: Record<IndexName, Map<string, Entity[]>> = {
     datasetsBySystem: new Map(),
     tasksByAddressed: new Map(),
@@ -106,6 +114,48 @@ function indexes(model: Model): Indexes {
   const built = maps as unknown as Indexes;
   BUILT.set(source, built);
   return built;
+}
+
+const KIND_RANK = new Map<string, number>(INDEXED_KINDS.map((k, i) => [k, i]));
+
+/** Kinds whose presence decides how an integration's ends resolve (`resolveEndpoint`). */
+const ENDPOINT_KINDS: ReadonlySet<string> = new Set(['system', 'org', 'agency']);
+
+/**
+ * The indexes of `model`, from those of the model it was patched from: the entries of the changed
+ * entities taken out and put back, each list in model order. Undefined when a system, organisation or
+ * agency appeared or disappeared, since that can move the index entries of unchanged integrations (an
+ * end that now resolves, or no longer does): the indexes are then built whole.
+ */
+function patchIndexes(model: Model, from: Model, changed: ReadonlySet<string>, before: Indexes): Indexes | undefined {
+  const affected = new Map<IndexName, Map<string, Entity[]>>();
+  const note = (name: IndexName, key: string, e: Entity | undefined): void => {
+    let byKey = affected.get(name);
+    if (!byKey) affected.set(name, (byKey = new Map()));
+    const list = byKey.get(key) ?? [];
+    if (e && list[list.length - 1] !== e) list.push(e);
+    byKey.set(key, list);
+  };
+  for (const ref of changed) {
+    const was = from.get(ref);
+    const is = model.get(ref);
+    const kind = (was ?? is)?.entityKind;
+    if ((was === undefined) !== (is === undefined) && kind !== undefined && ENDPOINT_KINDS.has(kind)) return undefined;
+    if (was && KIND_RANK.has(was.entityKind)) for (const [name, key] of indexKeysOf(from, was)) note(name, key, undefined);
+    if (is && KIND_RANK.has(is.entityKind)) for (const [name, key] of indexKeysOf(model, is)) note(name, key, is);
+  }
+  const out = { ...before } as Record<IndexName, ReadonlyMap<string, readonly Entity[]>>;
+  for (const [name, byKey] of affected) {
+    const map = new Map(before[name] as ReadonlyMap<string, readonly Entity[]>);
+    for (const [key, added] of byKey) {
+      const kept = (map.get(key) ?? []).filter((e) => !changed.has(e.ref));
+      const list = added.length === 0 ? kept : [...kept, ...added].sort((a, b) => (KIND_RANK.get(a.entityKind) as number) - (KIND_RANK.get(b.entityKind) as number) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+      if (list.length > 0) map.set(key, list);
+      else map.delete(key);
+    }
+    out[name] = map;
+  }
+  return out as unknown as Indexes;
 }
 
 /** Datasets whose `system` is `systemRef`, in model order. */

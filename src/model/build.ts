@@ -10,8 +10,8 @@ import type { LoadedFile } from '../load/load-architecture.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { CheckedDoc } from '../validate/validate.js';
 import { Model } from './model.js';
-import { checkTimeline } from './time-check.js';
-import type { Entity, Reference } from './types.js';
+import { checkEntityTimeline } from './time-check.js';
+import type { Entity, EntityByKind, Reference } from './types.js';
 
 export interface BuildInput {
   readonly root: string;
@@ -19,6 +19,11 @@ export interface BuildInput {
   readonly docs: readonly CheckedDoc[];
   readonly sources: SourceIndex;
   readonly files: readonly LoadedFile[];
+  /**
+   * What the last build over this architecture derived from each file (a long-running process keeps
+   * one): the build then patches the last model, redoing only what the changed files can affect.
+   */
+  readonly memo?: ModelMemo | undefined;
 }
 
 export interface BuildResult {
@@ -28,56 +33,129 @@ export interface BuildResult {
 
 const START: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
 
+/**
+ * The model fragments of one build, kept for the next (the language server, a daemon): per file (by
+ * content hash) the documents it holds; per declared ref the documents declaring it; per local ref the
+ * documents whose references name it. A build given a memo patches the model it holds: the fragments of
+ * changed and removed files are dropped, those of new content added, and only what they can affect is
+ * derived again — the entities they declared or declare (and, for a duplicate id, which document wins),
+ * the references of those entities and of every document naming a ref that became declared or
+ * undeclared, the per-entity consistency findings of those entities, and the indexes of the model
+ * (analysis/indexes.ts) for those entities. The result is the model and the findings a build without a
+ * memo gives (tests/property/incremental*.test.ts).
+ */
+export class ModelMemo {
+  /** @internal */ last: BuildState | undefined;
+  /** How the last build went (for tests and benches). */
+  lastRun: { readonly patched: boolean; readonly changedFiles: number; readonly resolvedDocs: number } = { patched: false, changedFiles: 0, resolvedDocs: 0 };
+}
+
+/** One document of a file, as the build saw it. */
+interface DocFrag {
+  readonly doc: CheckedDoc;
+  /** The ref the document declares (undefined without a well-formed id). */
+  readonly ref: string | undefined;
+  /** Its references and unresolved-ref findings, when the document is where its entity comes from. */
+  out: Resolved | undefined;
+}
+
+interface FileFrag {
+  readonly sha: string;
+  readonly docs: readonly DocFrag[];
+}
+
+/** Everything a build keeps for the next one. */
+interface BuildState {
+  readonly inputPack: FrameworkPack;
+  readonly pack: FrameworkPack;
+  readonly root: string;
+  readonly model: Model;
+  readonly files: Map<string, FileFrag>;
+  /** Declaring documents of each ref, in document order. */
+  readonly declarers: Map<string, DocFrag[]>;
+  /** Documents (the origins of their entities) with a reference naming a local ref. */
+  readonly namedBy: Map<string, Set<DocFrag>>;
+  /** Origins with at least one unresolved reference (their findings name the closest ids). */
+  readonly unresolved: Set<DocFrag>;
+  /** model.duplicate-id findings, by ref. */
+  readonly duplicates: Map<string, readonly Diagnostic[]>;
+  /** Findings of the per-entity consistency checks, by ref (entities with none left out). */
+  readonly entityFindings: Map<string, readonly Diagnostic[]>;
+}
+
 /** Indexes entities, resolves every typed reference and reports duplicates, dangling refs and cycles. */
 export function buildModel(input: BuildInput): BuildResult {
-  const { sources } = input;
-  const pack = withDeclaredNationals(input.pack, input.docs);
-  const diagnostics: Diagnostic[] = [];
-  const entities = new Map<string, Entity>();
-  const invalid = new Set<string>();
-  const firstSeen = new Map<string, CheckedDoc>();
-  const at = (doc: CheckedDoc, path: DocPath, part: 'value' | 'key' = 'value') =>
-    sources.locate(doc.doc.file, doc.doc.index, path, part);
-  const packOrgs = new Set<string>(pack.organizations.map((o) => o.ref));
+  const memo = input.memo;
+  const prev = memo?.last;
+  if (memo) memo.last = undefined;
+  const patched = prev ? patchBuild(prev, input, memo as ModelMemo) : undefined;
+  if (patched) return patched;
+  return fullBuild(input, memo);
+}
 
+/** What every step of a build needs: the pack with the agency's national entities, and a locator. */
+interface Context {
+  readonly input: BuildInput;
+  readonly pack: FrameworkPack;
+  readonly packOrgs: ReadonlySet<string>;
+  readonly ownCode: string | undefined;
+  readonly entities: ReadonlyMap<string, Entity>;
+  readonly nationalIds: ReadonlySet<string>;
+  readonly targetIds: ReadonlySet<string>;
+  /** Sorted ids of a kind (for "did you mean"), made on first use. */
+  readonly ids: Map<string, string[]>;
+}
+
+function at(input: BuildInput, doc: CheckedDoc, path: DocPath, part: 'value' | 'key' = 'value'): Range {
+  return input.sources.locate(doc.doc.file, doc.doc.index, path, part);
+}
+
+function contextOf(input: BuildInput, pack: FrameworkPack, entities: ReadonlyMap<string, Entity>): Context {
+  const agencyDoc = input.docs.find((d) => d.kind === 'agency' && d.id !== undefined);
+  return {
+    input,
+    pack,
+    packOrgs: new Set<string>(pack.organizations.map((o) => o.ref)),
+    ownCode: typeof agencyDoc?.value['code'] === 'string' ? agencyDoc.value['code'] : undefined,
+    entities,
+    nationalIds: new Set(pack.national.map((n) => n.id)),
+    targetIds: new Set(pack.targets.map((t) => t.id)),
+    ids: new Map(),
+  };
+}
+
+/** A model.duplicate-id finding for `d`, declared after `first` (or over a central body of the pack when `first` is undefined). */
+function duplicateFinding(ctx: Context, d: CheckedDoc, ref: string, first: CheckedDoc | undefined): Diagnostic {
+  const { pack, input } = ctx;
+  const id = d.id as string;
+  const where = first ? `${first.doc.file}:${at(input, first, ['id']).start.line}` : pack.files.find((f) => f.endsWith('national.yaml')) ?? pack.id;
+  return {
+    code: 'model.duplicate-id',
+    severity: 'error',
+    message: first
+      ? text(`${entityLabel(d.kind, id).vi} được khai báo hai lần (lần đầu tại ${where}).`, `${entityLabel(d.kind, id).en} is declared twice (first at ${where}).`)
+      : text(
+          `${entityLabel(d.kind, id).vi} trùng với cơ quan trung ương có sẵn trong bộ khung ${pack.id}.`,
+          `${entityLabel(d.kind, id).en} duplicates a central body already in framework pack ${pack.id}.`,
+        ),
+    file: d.doc.file,
+    range: at(input, d, ['id']),
+    entity: ref as Ref,
+    path: ['id'],
+    fix: first
+      ? text('Đổi id của một trong hai, hoặc xóa bản trùng.', 'Rename one of them or delete the duplicate.')
+      : text(`Xóa khai báo này và tham chiếu trực tiếp "${ref}".`, `Delete this declaration and reference "${ref}" directly.`),
+  };
+}
+
+/** model.missing-agency and model.multiple-agencies. */
+function agencyFindings(input: BuildInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
   const agencies = input.docs.filter((d) => d.kind === 'agency' && d.id !== undefined);
-  for (const d of input.docs) {
-    if (d.id === undefined) continue;
-    const ref = refOf(d.kind, d.id);
-    const first = firstSeen.get(ref);
-    if (first || (d.kind === 'org' && packOrgs.has(ref))) {
-      const where = first
-        ? `${first.doc.file}:${at(first, ['id']).start.line}`
-        : pack.files.find((f) => f.endsWith('national.yaml')) ?? pack.id;
-      diagnostics.push({
-        code: 'model.duplicate-id',
-        severity: 'error',
-        message: first
-          ? text(`${entityLabel(d.kind, d.id).vi} được khai báo hai lần (lần đầu tại ${where}).`, `${entityLabel(d.kind, d.id).en} is declared twice (first at ${where}).`)
-          : text(
-              `${entityLabel(d.kind, d.id).vi} trùng với cơ quan trung ương có sẵn trong bộ khung ${pack.id}.`,
-              `${entityLabel(d.kind, d.id).en} duplicates a central body already in framework pack ${pack.id}.`,
-            ),
-        file: d.doc.file,
-        range: at(d, ['id']),
-        entity: ref,
-        path: ['id'],
-        fix: first
-          ? text('Đổi id của một trong hai, hoặc xóa bản trùng.', 'Rename one of them or delete the duplicate.')
-          : text(`Xóa khai báo này và tham chiếu trực tiếp "${ref}".`, `Delete this declaration and reference "${ref}" directly.`),
-      });
-      continue;
-    }
-    firstSeen.set(ref, d);
-    const entity = entityOf(d, ref);
-    entities.set(ref, entity);
-    if (!d.valid) invalid.add(ref);
-  }
-
   const agencyDoc = agencies[0];
   if (agencies.length === 0) {
     const agencyFile = `${input.root}/agency.yaml`;
-    diagnostics.push({
+    out.push({
       code: 'model.missing-agency',
       severity: 'error',
       message: text(`Thư mục "${input.root}" không có tài liệu "kind: Agency" mô tả cơ quan.`, `Folder "${input.root}" has no "kind: Agency" document describing the agency.`),
@@ -89,7 +167,7 @@ export function buildModel(input: BuildInput): BuildResult {
   }
   for (const extra of agencies.slice(1)) {
     if (extra.id === agencyDoc?.id) continue; // already a duplicate-id
-    diagnostics.push({
+    out.push({
       code: 'model.multiple-agencies',
       severity: 'error',
       message: text(
@@ -97,98 +175,350 @@ export function buildModel(input: BuildInput): BuildResult {
         `An architecture folder describes exactly one agency; "${extra.id}" is a second Agency (already "${agencyDoc?.id}").`,
       ),
       file: extra.doc.file,
-      range: at(extra, ['kind']),
+      range: at(input, extra, ['kind']),
       entity: refOf('agency', extra.id as string),
       path: ['kind'],
       fix: text('Khai báo đơn vị khác bằng "kind: Organization", hoặc tách thành thư mục kiến trúc riêng.', 'Declare other bodies as "kind: Organization", or give them their own architecture folder.'),
     });
   }
-  const ownCode = typeof agencyDoc?.value['code'] === 'string' ? agencyDoc.value['code'] : undefined;
+  return out;
+}
 
-  const ids = new Map<EntityKind | 'national' | 'target', string[]>();
-  const idsOf = (kind: EntityKind | 'national' | 'target'): string[] => {
-    let list = ids.get(kind);
-    if (!list) {
-      if (kind === 'national') list = pack.national.map((n) => n.id);
-      else if (kind === 'target') list = pack.targets.map((t) => t.id);
-      else {
-        list = [...entities.values()].filter((e) => e.entityKind === kind).map((e) => (e.ref as string).slice(kind.length + 1));
-        if (kind === 'org') list.push(...pack.organizations.map((o) => o.id));
-      }
-      ids.set(kind, list.sort());
+/** The references of one document (the origin of entity `from`), resolved, with a finding per dangling one. */
+interface Resolved {
+  readonly from: string;
+  readonly refs: readonly Reference[];
+  readonly findings: readonly Diagnostic[];
+  /** The local refs its references name (those of this agency). */
+  readonly names: readonly string[];
+}
+
+const REF_KINDS = ['system', 'dataset', 'integration', 'kpi', 'task', 'org', 'service', 'function'] as const;
+
+function idsOf(ctx: Context, kind: EntityKind | 'national' | 'target'): string[] {
+  let list = ctx.ids.get(kind);
+  if (!list) {
+    if (kind === 'national') list = ctx.pack.national.map((n) => n.id);
+    else if (kind === 'target') list = ctx.pack.targets.map((t) => t.id);
+    else {
+      list = [];
+      for (const e of ctx.entities.values()) if (e.entityKind === kind) list.push((e.ref as string).slice(kind.length + 1));
+      if (kind === 'org') list.push(...ctx.pack.organizations.map((o) => o.id));
     }
-    return list;
+    ctx.ids.set(kind, list.sort());
+  }
+  return list;
+}
+
+/** Whether the local ref `ref` (parsed as `p`) names something declared here or in the pack. */
+function known(ctx: Context, ref: string, p: ParsedRef): boolean {
+  if (p.kind === 'national') return ctx.nationalIds.has(p.id);
+  if (p.kind === 'target') return ctx.targetIds.has(p.id);
+  if (p.kind === 'org' && ctx.packOrgs.has(ref)) return true;
+  return ctx.entities.has(ref);
+}
+
+/**
+ * Resolves the references of `d`, the origin of entity `from`: adds a finding per dangling one to
+ * `findings` and, when given, the local refs they name to `names`.
+ */
+function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, findings: Diagnostic[], names: string[] | undefined): readonly Reference[] {
+  const { ownCode } = ctx;
+  const sites = sitesOf(d.refs);
+  // The references of a document whose sites resolve as in the run before are the same objects.
+  const before = REFERENCES.get(d.refs);
+  let same = before !== undefined && before.from === from && before.ownCode === ownCode;
+  const made: Reference[] = [];
+  const resolved: boolean[] = [];
+  /** A site's reference: the object of the build before while every site so far resolves as it did then. */
+  const add = (ok: boolean, fresh: () => Reference): void => {
+    if (same && before?.resolved[made.length] !== ok) same = false;
+    made.push(same ? (before?.refs[made.length] as Reference) : fresh());
+    resolved.push(ok);
   };
-  const nationalIds = new Set(pack.national.map((n) => n.id));
-  const targetIds = new Set(pack.targets.map((t) => t.id));
-  /** Whether the local ref `ref` (parsed as `p`) names something declared here or in the pack. */
-  const known = (ref: string, p: ParsedRef): boolean => {
-    if (p.kind === 'national') return nationalIds.has(p.id);
-    if (p.kind === 'target') return targetIds.has(p.id);
-    if (p.kind === 'org' && packOrgs.has(ref)) return true;
-    return entities.has(ref);
-  };
+  for (const { site, parsed, to: local } of sites) {
+    if (!parsed) continue;
+    if (parsed.agency !== undefined && parsed.agency !== ownCode) {
+      const external = parsed.agency;
+      add(false, () => ({ from, path: site.path, raw: site.value, to: undefined, external }));
+      continue;
+    }
+    const to = local as ReturnType<typeof localRef>;
+    names?.push(to);
+    if (known(ctx, to, parsed)) {
+      add(true, () => ({ from, path: site.path, raw: site.value, to }));
+      continue;
+    }
+    add(false, () => ({ from, path: site.path, raw: site.value, to: undefined }));
+    const kind = parsed.kind;
+    const guess = closest(parsed.id, idsOf(ctx, kind));
+    const elsewhere = REF_KINDS.find((k) => k !== kind && ctx.entities.has(refOf(k, parsed.id)));
+    const guessText = guess ? text(` — ý bạn là "${guess}"?`, ` — did you mean "${guess}"?`) : text('.', '.');
+    const fix = guess
+      ? text(`Sửa thành "${kind}:${guess}".`, `Change it to "${kind}:${guess}".`)
+      : elsewhere
+        ? text(`Đã có "${elsewhere}:${parsed.id}"; kiểm tra loại tham chiếu.`, `"${elsewhere}:${parsed.id}" exists; check the reference kind.`)
+        : kind === 'national' || kind === 'target'
+          ? text(`Xem danh mục ${kind === 'national' ? 'hệ thống quốc gia' : 'chỉ tiêu quốc gia'} trong bộ khung ${ctx.pack.id} (kientruc schema --list ${kind}).`, `See the ${kind} list of framework pack ${ctx.pack.id}.`)
+          : text(`Khai báo ${kind} "${parsed.id}", hoặc sửa tham chiếu.`, `Declare ${kind} "${parsed.id}", or fix the reference.`);
+    findings.push({
+      code: 'model.unresolved-ref',
+      severity: 'error',
+      message: text(`${kind} "${parsed.id}" không tồn tại${guessText.vi}`, `${kind} "${parsed.id}" does not exist${guessText.en}`),
+      file: d.doc.file,
+      range: at(ctx.input, d, [...site.path]),
+      entity: from,
+      path: site.path,
+      fix,
+    });
+  }
+  if (!same) REFERENCES.set(d.refs, { from, ownCode, refs: made, resolved });
+  return same && before ? before.refs : made;
+}
+
+/** `resolveDoc` with its findings and names kept (a build with a memo). */
+function resolveFrag(ctx: Context, d: CheckedDoc, from: Ref): Resolved {
+  const findings: Diagnostic[] = [];
+  const names: string[] = [];
+  const refs = resolveDoc(ctx, d, from, findings, names);
+  return { from, refs, findings, names };
+}
+
+/** A build from nothing; with a memo, it keeps its fragments for the next build. */
+function fullBuild(input: BuildInput, memo: ModelMemo | undefined): BuildResult {
+  const pack = withDeclaredNationals(input.pack, input.docs);
+  const diagnostics: Diagnostic[] = [];
+  const entities = new Map<string, Entity>();
+  const invalid = new Set<string>();
+  const firstSeen = new Map<string, CheckedDoc>();
+  const ctx = contextOf(input, pack, entities);
+  const keep = memo !== undefined;
+  const frags: DocFrag[] = [];
+  const duplicates = new Map<string, Diagnostic[]>();
+
+  for (const d of input.docs) {
+    if (d.id === undefined) {
+      if (keep) frags.push({ doc: d, ref: undefined, out: undefined });
+      continue;
+    }
+    const ref = refOf(d.kind, d.id);
+    if (keep) frags.push({ doc: d, ref, out: undefined });
+    const first = firstSeen.get(ref);
+    if (first || (d.kind === 'org' && ctx.packOrgs.has(ref))) {
+      const finding = duplicateFinding(ctx, d, ref, first);
+      diagnostics.push(finding);
+      if (keep) duplicates.set(ref, [...(duplicates.get(ref) ?? []), finding]);
+      continue;
+    }
+    firstSeen.set(ref, d);
+    entities.set(ref, entityOf(d, ref));
+    if (!d.valid) invalid.add(ref);
+  }
+  const agencies = agencyFindings(input);
+  diagnostics.push(...agencies);
 
   const references: Reference[] = [];
-  for (const d of input.docs) {
+  const unresolved = new Set<DocFrag>();
+  const namedBy = new Map<string, Set<DocFrag>>();
+  for (let i = 0; i < input.docs.length; i++) {
+    const d = input.docs[i] as CheckedDoc;
     if (d.id === undefined) continue;
     const from = refOf(d.kind, d.id);
     if (entities.get(from)?.origin.file !== d.doc.file || entities.get(from)?.origin.docIndex !== d.doc.index) continue;
-    const sites = sitesOf(d.refs);
-    // The references of a document whose sites resolve as in the run before are the same objects.
-    const before = REFERENCES.get(d.refs);
-    let same = before !== undefined && before.from === from && before.ownCode === ownCode;
-    const made: Reference[] = [];
-    const resolved: boolean[] = [];
-    /** A site's reference: the object of the build before while every site so far resolves as it did then. */
-    const add = (ok: boolean, fresh: () => Reference): void => {
-      if (same && before?.resolved[made.length] !== ok) same = false;
-      made.push(same ? (before?.refs[made.length] as Reference) : fresh());
-      resolved.push(ok);
-    };
-    for (const { site, parsed, to: local } of sites) {
-      if (!parsed) continue;
-      if (parsed.agency !== undefined && parsed.agency !== ownCode) {
-        const external = parsed.agency;
-        add(false, () => ({ from, path: site.path, raw: site.value, to: undefined, external }));
-        continue;
-      }
-      const to = local as ReturnType<typeof localRef>;
-      if (known(to, parsed)) {
-        add(true, () => ({ from, path: site.path, raw: site.value, to }));
-        continue;
-      }
-      add(false, () => ({ from, path: site.path, raw: site.value, to: undefined }));
-      const kind = parsed.kind;
-      const guess = closest(parsed.id, idsOf(kind));
-      const elsewhere = (['system', 'dataset', 'integration', 'kpi', 'task', 'org', 'service', 'function'] as const).find(
-        (k) => k !== kind && entities.has(refOf(k, parsed.id)),
-      );
-      const guessText = guess ? text(` — ý bạn là "${guess}"?`, ` — did you mean "${guess}"?`) : text('.', '.');
-      const fix = guess
-        ? text(`Sửa thành "${kind}:${guess}".`, `Change it to "${kind}:${guess}".`)
-        : elsewhere
-          ? text(`Đã có "${elsewhere}:${parsed.id}"; kiểm tra loại tham chiếu.`, `"${elsewhere}:${parsed.id}" exists; check the reference kind.`)
-          : kind === 'national' || kind === 'target'
-            ? text(`Xem danh mục ${kind === 'national' ? 'hệ thống quốc gia' : 'chỉ tiêu quốc gia'} trong bộ khung ${pack.id} (kientruc schema --list ${kind}).`, `See the ${kind} list of framework pack ${pack.id}.`)
-            : text(`Khai báo ${kind} "${parsed.id}", hoặc sửa tham chiếu.`, `Declare ${kind} "${parsed.id}", or fix the reference.`);
-      diagnostics.push({
-        code: 'model.unresolved-ref',
-        severity: 'error',
-        message: text(`${kind} "${parsed.id}" không tồn tại${guessText.vi}`, `${kind} "${parsed.id}" does not exist${guessText.en}`),
-        file: d.doc.file,
-        range: at(d, [...site.path]),
-        entity: from,
-        path: site.path,
-        fix,
-      });
+    if (!keep) {
+      for (const x of resolveDoc(ctx, d, from, diagnostics, undefined)) references.push(x);
+      continue;
     }
-    for (const r of made) references.push(r);
-    if (!same) REFERENCES.set(d.refs, { from, ownCode, refs: made, resolved });
+    const r = resolveFrag(ctx, d, from);
+    for (const x of r.refs) references.push(x);
+    for (const f of r.findings) diagnostics.push(f);
+    const frag = frags[i] as DocFrag;
+    frag.out = r;
+    for (const name of r.names) addName(namedBy, name, frag);
+    if (r.findings.length > 0) unresolved.add(frag);
   }
 
-  const model = new Model({ root: input.root, pack, sources, entities, invalid, references, files: input.files });
-  diagnostics.push(...checkConsistency(model));
+  const model = new Model({ root: input.root, pack, sources: input.sources, entities, invalid, references, files: input.files });
+  const entityFindings = keep ? new Map<string, readonly Diagnostic[]>() : undefined;
+  diagnostics.push(...checkConsistency(model, entityFindings));
+  if (memo) {
+    const files = new Map<string, FileFrag>();
+    const declarers = new Map<string, DocFrag[]>();
+    const shas = new Map(input.files.map((f) => [f.file, f.sha256]));
+    let run: DocFrag[] = [];
+    let runFile: string | undefined;
+    const close = (): void => {
+      if (runFile !== undefined) files.set(runFile, { sha: shas.get(runFile) ?? '', docs: run });
+    };
+    for (const frag of frags) {
+      if (frag.doc.doc.file !== runFile) {
+        close();
+        run = [];
+        runFile = frag.doc.doc.file;
+      }
+      run.push(frag);
+      if (frag.ref !== undefined) {
+        const list = declarers.get(frag.ref);
+        if (list) list.push(frag);
+        else declarers.set(frag.ref, [frag]);
+      }
+    }
+    close();
+    memo.last = { inputPack: input.pack, pack, root: input.root, model, files, declarers, namedBy, unresolved, duplicates, entityFindings: entityFindings as Map<string, readonly Diagnostic[]> };
+    memo.lastRun = { patched: false, changedFiles: input.files.length, resolvedDocs: frags.length };
+  }
+  return { value: model, diagnostics };
+}
+
+function addName(namedBy: Map<string, Set<DocFrag>>, name: string, frag: DocFrag): void {
+  const set = namedBy.get(name);
+  if (set) set.add(frag);
+  else namedBy.set(name, new Set([frag]));
+}
+
+/** More changed files than this share of all files: a full build costs about the same. */
+const PATCH_SHARE = 0.25;
+
+/**
+ * The last build patched for the files that changed since; undefined when a full build is due (no
+ * usable state, another pack or folder, an agency document among the changes, or much changed).
+ */
+function patchBuild(prev: BuildState, input: BuildInput, memo: ModelMemo): BuildResult | undefined {
+  // A pack is loaded afresh by each run, the same content for the same id (framework/load-pack.ts
+  // `rememberPack`): the patched model keeps the pack object of the last build.
+  if (prev.inputPack.id !== input.pack.id || prev.root !== input.root) return undefined;
+  // Which files changed (content, added, removed); every document of a file is in one run of `docs`.
+  const changed = new Set<string>();
+  const present = new Set<string>();
+  for (const f of input.files) {
+    present.add(f.file);
+    if (prev.files.get(f.file)?.sha !== f.sha256) changed.add(f.file);
+  }
+  const removed: string[] = [];
+  for (const file of prev.files.keys()) if (!present.has(file)) removed.push(file);
+  if (changed.size + removed.length > Math.max(1, input.files.length * PATCH_SHARE)) return undefined;
+  const newDocs = new Map<string, DocFrag[]>();
+  for (const d of input.docs) {
+    const file = d.doc.file;
+    if (!changed.has(file)) {
+      if (!prev.files.has(file)) return undefined; // documents of a file the load did not list
+      continue;
+    }
+    const ref = d.id === undefined ? undefined : refOf(d.kind, d.id);
+    const list = newDocs.get(file);
+    const frag: DocFrag = { doc: d, ref, out: undefined };
+    if (list) list.push(frag);
+    else newDocs.set(file, [frag]);
+  }
+  // The agency's document decides the pack, the agency code and the checks against its declarations.
+  const gone = [...changed, ...removed].flatMap((f) => prev.files.get(f)?.docs ?? []);
+  const come = [...newDocs.values()].flat();
+  if ([...gone, ...come].some((f) => f.doc.kind === 'agency')) return undefined;
+
+  const model0 = prev.model;
+  const pack = prev.pack;
+  const entities = new Map(model0.declaredEntities());
+  const invalid = new Set<string>();
+  for (const ref of model0.invalidRefs()) invalid.add(ref);
+  const ctx = contextOf(input, pack, entities);
+
+  // 1. Declarations: the refs the changed files declared or declare; who declares each now, and who wins.
+  const rank = new Map<string, number>();
+  input.files.forEach((f, i) => rank.set(f.file, i));
+  const order = (a: DocFrag, b: DocFrag): number => (rank.get(a.doc.doc.file) as number) - (rank.get(b.doc.doc.file) as number) || a.doc.doc.index - b.doc.doc.index;
+  const goneSet = new Set(gone);
+  const touched = new Set<string>();
+  for (const f of [...gone, ...come]) if (f.ref !== undefined) touched.add(f.ref);
+  const winnerOf = (list: readonly DocFrag[] | undefined): DocFrag | undefined => {
+    const first = list?.[0];
+    return first && !(first.doc.kind === 'org' && ctx.packOrgs.has(first.ref as string)) ? first : undefined;
+  };
+  const toResolve = new Set<DocFrag>();
+  const dropped = new Set<DocFrag>();
+  const flipped: string[] = [];
+  const changedRefs = new Set<string>();
+  for (const ref of touched) {
+    const before = prev.declarers.get(ref);
+    const oldWinner = winnerOf(before);
+    const list = (before ?? []).filter((f) => !goneSet.has(f));
+    for (const f of come) if (f.ref === ref) list.push(f);
+    list.sort(order);
+    if (list.length > 0) prev.declarers.set(ref, list);
+    else prev.declarers.delete(ref);
+    // Duplicate findings of the ref, from its declarers in document order.
+    const dups: Diagnostic[] = [];
+    list.forEach((f, i) => {
+      if (i > 0 || !winnerOf(list)) dups.push(duplicateFinding(ctx, f.doc, ref, winnerOf(list)?.doc));
+    });
+    if (dups.length > 0) prev.duplicates.set(ref, dups);
+    else prev.duplicates.delete(ref);
+    const winner = winnerOf(list);
+    if (winner !== oldWinner) {
+      if (oldWinner) dropped.add(oldWinner);
+      if (winner) toResolve.add(winner);
+    }
+    const hadEntity = entities.has(ref);
+    if (winner) {
+      entities.set(ref, entityOf(winner.doc, ref));
+      if (winner.doc.valid) invalid.delete(ref);
+      else invalid.add(ref);
+    } else {
+      entities.delete(ref);
+      invalid.delete(ref);
+    }
+    if (hadEntity !== entities.has(ref)) flipped.push(ref);
+    if (model0.declaredEntities().get(ref) !== entities.get(ref) || model0.isValid(ref) !== (entities.has(ref) && !invalid.has(ref))) changedRefs.add(ref);
+  }
+  // 2. References: of the new origins, of origins naming a ref that is now declared or no longer is,
+  // and, when the declared ids changed, of every origin with a dangling reference ("did you mean").
+  for (const ref of flipped) for (const f of prev.namedBy.get(ref) ?? []) if (f.out !== undefined && !dropped.has(f)) toResolve.add(f);
+  if (flipped.length > 0) for (const f of prev.unresolved) if (!dropped.has(f)) toResolve.add(f);
+  for (const f of [...dropped, ...toResolve]) {
+    if (f.out === undefined) continue;
+    for (const name of f.out.names) {
+      const set = prev.namedBy.get(name);
+      set?.delete(f);
+      if (set?.size === 0) prev.namedBy.delete(name);
+    }
+    prev.unresolved.delete(f);
+  }
+  for (const f of dropped) f.out = undefined;
+  const outbound = new Map<string, readonly Reference[]>();
+  for (const f of dropped) outbound.set(f.ref as string, []);
+  for (const f of toResolve) {
+    const before = f.out;
+    const r = resolveFrag(ctx, f.doc, f.ref as Ref);
+    f.out = r;
+    for (const name of r.names) addName(prev.namedBy, name, f);
+    if (r.findings.length > 0) prev.unresolved.add(f);
+    if (before === undefined || before.refs !== r.refs) outbound.set(r.from, r.refs);
+  }
+  for (const file of removed) prev.files.delete(file);
+  for (const file of changed) prev.files.set(file, { sha: input.files[rank.get(file) as number]?.sha256 ?? '', docs: newDocs.get(file) ?? [] });
+
+  // 3. The model: every reference in document order, the last model's lists patched.
+  const references: Reference[] = [];
+  for (const f of input.files) for (const frag of prev.files.get(f.file)?.docs ?? []) if (frag.out) for (const r of frag.out.refs) references.push(r);
+  const model = new Model({ root: input.root, pack, sources: input.sources, entities, invalid, references, files: input.files }, false, { from: model0, changed: changedRefs, outbound });
+
+  // 4. Findings: duplicates, agency, dangling references, consistency (per changed entity, then the whole-model checks).
+  const checks = checksOf(model);
+  for (const ref of changedRefs) {
+    const e = model.get(ref);
+    const found: Diagnostic[] = [];
+    if (e) entityChecks(e, checks, reporter(model, found));
+    if (found.length > 0) prev.entityFindings.set(ref, found);
+    else prev.entityFindings.delete(ref);
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const list of prev.duplicates.values()) diagnostics.push(...list);
+  // Made again: without an agency, the finding is placed on agency.yaml when that file holds documents.
+  diagnostics.push(...agencyFindings(input));
+  for (const f of prev.unresolved) diagnostics.push(...(f.out?.findings ?? []));
+  for (const list of prev.entityFindings.values()) diagnostics.push(...list);
+  diagnostics.push(...modelChecks(model));
+  memo.last = { ...prev, model };
+  memo.lastRun = { patched: true, changedFiles: changed.size + removed.length, resolvedDocs: toResolve.size };
   return { value: model, diagnostics };
 }
 
@@ -278,20 +608,64 @@ function withDeclaredNationals(pack: FrameworkPack, docs: readonly CheckedDoc[])
   return { ...pack, national: [...pack.national, ...extra] };
 }
 
-/** Model-level checks that need the whole model: component vs layer, agency code, cycles, self-links. */
-function checkConsistency(model: Model): Diagnostic[] {
-  const out: Diagnostic[] = [];
+/** What the per-entity checks compare with: the pack's components, units and documents, and the agency's. */
+interface Checks {
+  readonly components: ReadonlyMap<string, FrameworkPack['components'][number]>;
+  readonly units: readonly string[];
+  readonly themes: readonly string[];
+  readonly documents: readonly string[];
+}
+
+function checksOf(model: Model): Checks {
   const pack = model.pack;
-  const report = (ref: Ref, path: DocPath, code: string, severity: Diagnostic['severity'], message: Diagnostic['message'], fix: Diagnostic['fix']) => {
-    const loc = model.locate(ref, path);
-    out.push({ code, severity, message, file: loc.file, range: loc.range, entity: ref, path, ...(fix ? { fix } : {}) });
-  };
+  const agency = model.agency;
   // The first component of each id, as `find` would give it, looked up once per system and role.
   const components = new Map<string, (typeof pack.components)[number]>();
   for (const c of pack.components) if (!components.has(c.id)) components.set(c.id, c);
-  for (const s of model.all('system')) {
+  return {
+    components,
+    units: [...(pack.enums['kpiUnit']?.values ?? []).map((v) => String(v.value)), ...(agency?.units ?? []).map((u) => u.id)],
+    themes: (agency?.plan?.themes ?? []).map((t) => t.id),
+    documents: [...pack.legal.map((l) => l.id), ...(agency?.documents ?? []).map((d) => d.id)],
+  };
+}
+
+function reporter(model: Model, out: Diagnostic[]): Report {
+  return (ref, path, code, severity, message, fix) => {
+    const loc = model.locate(ref, path);
+    out.push({ code, severity, message, file: loc.file, range: loc.range, entity: ref, path, ...(fix ? { fix } : {}) });
+  };
+}
+
+/**
+ * Model-level checks: those of each entity (`entityChecks`: component vs layer, task leads, units,
+ * themes, documents, time, self-links), kept by ref in `byEntity` when given, then those of the whole
+ * model (`modelChecks`: agency code, national entities declared, cycles).
+ */
+function checkConsistency(model: Model, byEntity?: Map<string, readonly Diagnostic[]>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const checks = checksOf(model);
+  const report = reporter(model, out);
+  for (const kind of CHECKED_KINDS) {
+    for (const e of model.all(kind) as readonly Entity[]) {
+      const from = out.length;
+      entityChecks(e, checks, report);
+      if (byEntity && out.length > from) byEntity.set(e.ref, out.slice(from));
+    }
+  }
+  out.push(...modelChecks(model));
+  return out;
+}
+
+/** The kinds `entityChecks` has something to say about (every timed kind among them: core/time-fields.ts). */
+const CHECKED_KINDS = ['system', 'task', 'kpi', 'integration', 'org', 'dataset', 'service', 'function'] as const satisfies readonly (EntityKind & string)[];
+
+/** The checks of one entity: they read the entity, the pack and the agency's declarations only. */
+function entityChecks(e: Entity, checks: Checks, report: Report): void {
+  if (e.entityKind === 'system') {
+    const s = e;
     (s.roles ?? []).forEach((r, i) => {
-      const comp = r.component === undefined ? undefined : components.get(r.component);
+      const comp = r.component === undefined ? undefined : checks.components.get(r.component);
       if (!comp || comp.layer === r.layer) return;
       report(
         s.ref,
@@ -305,7 +679,7 @@ function checkConsistency(model: Model): Diagnostic[] {
         text(`Đổi "roles[${i}].layer" thành ${comp.layer}.`, `Set "roles[${i}].layer" to ${comp.layer}.`),
       );
     });
-    const comp = s.component === undefined ? undefined : components.get(s.component);
+    const comp = s.component === undefined ? undefined : checks.components.get(s.component);
     if (comp && comp.layer !== s.layer) {
       report(
         s.ref,
@@ -319,10 +693,31 @@ function checkConsistency(model: Model): Diagnostic[] {
         text(`Đổi "layer" thành ${comp.layer} hoặc chọn thành phần của lớp ${s.layer}.`, `Set "layer" to ${comp.layer} or pick a component of ${s.layer}.`),
       );
     }
+    checkDocuments(s, checks, report);
+  } else if (e.entityKind === 'task') {
+    checkTask(e, checks, report);
+  } else if (e.entityKind === 'kpi') {
+    checkUnit(e, checks, report);
+  } else if (e.entityKind === 'integration' && e.from === e.to) {
+    report(
+      e.ref,
+      ['to'],
+      'model.self-integration',
+      'warning',
+      text(`${entityLabel('integration', e.id).vi} kết nối "${e.from}" với chính nó.`, `${entityLabel('integration', e.id).en} connects "${e.from}" to itself.`),
+      text('Sửa "from" hoặc "to".', 'Fix "from" or "to".'),
+    );
   }
+  checkEntityTimeline(e, report);
+}
+
+/** The checks of the whole model: the agency's code and national entities, and reference cycles. */
+function modelChecks(model: Model): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = reporter(model, out);
+  const pack = model.pack;
   const agency = model.agency;
-  checkDeclarations(model, report);
-  checkTimeline(model, (ref, path, code, severity, message, fix) => report(ref, path, code, severity, message, fix));
+  checkNationalDeclared(model, report);
   if (agency?.code !== undefined && !isUnknown(agency.code) && !new RegExp(pack.agencyCode.pattern).test(agency.code)) {
     report(
       agency.ref,
@@ -371,34 +766,15 @@ function checkConsistency(model: Model): Diagnostic[] {
       }
     }
   }
-  for (const it of model.all('integration')) {
-    if (it.from === it.to) {
-      report(
-        it.ref,
-        ['to'],
-        'model.self-integration',
-        'warning',
-        text(`${entityLabel('integration', it.id).vi} kết nối "${it.from}" với chính nó.`, `${entityLabel('integration', it.id).en} connects "${it.from}" to itself.`),
-        text('Sửa "from" hoặc "to".', 'Fix "from" or "to".'),
-      );
-    }
-  }
   return out;
 }
 
 type Report = (ref: Ref, path: DocPath, code: string, severity: Diagnostic['severity'], message: Diagnostic['message'], fix: Diagnostic['fix']) => void;
 
-/**
- * What the schema cannot say alone: a task names its lead(s) once; units, plan themes and document ids
- * are declared (pack catalogue or agency.yaml); national entities the agency declares are warned about
- * until the pack knows them.
- */
-function checkDeclarations(model: Model, report: Report): void {
-  const pack = model.pack;
-  const agency = model.agency;
-  for (const t of model.all('task')) {
-    const both = t.lead !== undefined && t.leads !== undefined;
-    if (!both && (t.lead !== undefined || (t.leads?.length ?? 0) > 0)) continue;
+/** A task names its lead(s) once; its theme is declared in agency.yaml. */
+function checkTask(t: EntityByKind['task'], checks: Checks, report: Report): void {
+  const both = t.lead !== undefined && t.leads !== undefined;
+  if (both || (t.lead === undefined && (t.leads?.length ?? 0) === 0)) {
     report(
       t.ref,
       both ? ['leads'] : [],
@@ -412,51 +788,59 @@ function checkDeclarations(model: Model, report: Report): void {
         : text('Thêm "lead: org:<cơ quan>" (hoặc "leads: [...]" khi nhiều cơ quan đồng chủ trì).', 'Add "lead: org:<body>" (or "leads: [...]" for co-leads).'),
     );
   }
-  const units = [...(pack.enums['kpiUnit']?.values ?? []).map((v) => String(v.value)), ...(agency?.units ?? []).map((u) => u.id)];
-  for (const k of model.all('kpi')) {
-    if (units.includes(k.unit)) continue;
-    const guess = closest(k.unit, units);
-    report(
-      k.ref,
-      ['unit'],
-      'model.unknown-unit',
-      'error',
-      text(`Đơn vị "${k.unit}" của ${entityLabel('kpi', k.id).vi} không có trong danh mục${guess ? ` — ý bạn là "${guess}"?` : '.'}`, `Unit "${k.unit}" of ${entityLabel('kpi', k.id).en} is not in the catalogue${guess ? ` — did you mean "${guess}"?` : '.'}`),
-      guess
-        ? text(`Sửa thành "${guess}", hoặc khai báo đơn vị trong agency.units.`, `Change it to "${guess}", or declare the unit in agency.units.`)
-        : text('Dùng đơn vị của bộ khung (kientruc schema --list units) hoặc khai báo trong agency.units.', 'Use a framework unit (kientruc schema --list units) or declare it in agency.units.'),
-    );
+  const themes = checks.themes;
+  if (t.theme === undefined || themes.includes(t.theme)) return;
+  const guess = closest(t.theme, themes);
+  report(
+    t.ref,
+    ['theme'],
+    'model.unknown-theme',
+    'error',
+    text(`Chủ đề "${t.theme}" của ${entityLabel('task', t.id).vi} không có trong agency.plan.themes${guess ? ` — ý bạn là "${guess}"?` : '.'}`, `Theme "${t.theme}" of ${entityLabel('task', t.id).en} is not in agency.plan.themes${guess ? ` — did you mean "${guess}"?` : '.'}`),
+    guess ? text(`Sửa thành "${guess}".`, `Change it to "${guess}".`) : text(`Khai báo chủ đề trong agency.yaml: plan: { themes: [{ id: ${t.theme}, title: … }] }.`, `Declare it in agency.yaml: plan: { themes: [{ id: ${t.theme}, title: … }] }.`),
+  );
+}
+
+/** A KPI's unit is in the pack's catalogue or agency.units. */
+function checkUnit(k: EntityByKind['kpi'], checks: Checks, report: Report): void {
+  const units = checks.units;
+  if (units.includes(k.unit)) return;
+  const guess = closest(k.unit, units);
+  report(
+    k.ref,
+    ['unit'],
+    'model.unknown-unit',
+    'error',
+    text(`Đơn vị "${k.unit}" của ${entityLabel('kpi', k.id).vi} không có trong danh mục${guess ? ` — ý bạn là "${guess}"?` : '.'}`, `Unit "${k.unit}" of ${entityLabel('kpi', k.id).en} is not in the catalogue${guess ? ` — did you mean "${guess}"?` : '.'}`),
+    guess
+      ? text(`Sửa thành "${guess}", hoặc khai báo đơn vị trong agency.units.`, `Change it to "${guess}", or declare the unit in agency.units.`)
+      : text('Dùng đơn vị của bộ khung (kientruc schema --list units) hoặc khai báo trong agency.units.', 'Use a framework unit (kientruc schema --list units) or declare it in agency.units.'),
+  );
+}
+
+/** A system's legal basis and operating rules are documents of the pack or agency.documents. */
+function checkDocuments(s: EntityByKind['system'], checks: Checks, report: Report): void {
+  const docs = checks.documents;
+  for (const field of ['legalBasis', 'operatingRules'] as const) {
+    (s[field] ?? []).forEach((id, i) => {
+      if (docs.includes(id)) return;
+      const guess = closest(id, docs);
+      report(
+        s.ref,
+        [field, i],
+        'model.unknown-document',
+        'error',
+        text(`Văn bản "${id}" (${field}) của ${entityLabel('system', s.id).vi} không có trong bộ khung hay agency.documents${guess ? ` — ý bạn là "${guess}"?` : '.'}`, `Document "${id}" (${field}) of ${entityLabel('system', s.id).en} is neither in the framework nor in agency.documents${guess ? ` — did you mean "${guess}"?` : '.'}`),
+        guess ? text(`Sửa thành "${guess}".`, `Change it to "${guess}".`) : text('Khai báo văn bản trong agency.documents (số, ngày, cơ quan ban hành, trích yếu), hoặc xem kientruc schema --list legal.', 'Declare it in agency.documents (number, date, issuer, title), or see kientruc schema --list legal.'),
+      );
+    });
   }
-  const themes = (agency?.plan?.themes ?? []).map((t) => t.id);
-  for (const t of model.all('task')) {
-    if (t.theme === undefined || themes.includes(t.theme)) continue;
-    const guess = closest(t.theme, themes);
-    report(
-      t.ref,
-      ['theme'],
-      'model.unknown-theme',
-      'error',
-      text(`Chủ đề "${t.theme}" của ${entityLabel('task', t.id).vi} không có trong agency.plan.themes${guess ? ` — ý bạn là "${guess}"?` : '.'}`, `Theme "${t.theme}" of ${entityLabel('task', t.id).en} is not in agency.plan.themes${guess ? ` — did you mean "${guess}"?` : '.'}`),
-      guess ? text(`Sửa thành "${guess}".`, `Change it to "${guess}".`) : text(`Khai báo chủ đề trong agency.yaml: plan: { themes: [{ id: ${t.theme}, title: … }] }.`, `Declare it in agency.yaml: plan: { themes: [{ id: ${t.theme}, title: … }] }.`),
-    );
-  }
-  const docs = [...pack.legal.map((l) => l.id), ...(agency?.documents ?? []).map((d) => d.id)];
-  for (const s of model.all('system')) {
-    for (const field of ['legalBasis', 'operatingRules'] as const) {
-      (s[field] ?? []).forEach((id, i) => {
-        if (docs.includes(id)) return;
-        const guess = closest(id, docs);
-        report(
-          s.ref,
-          [field, i],
-          'model.unknown-document',
-          'error',
-          text(`Văn bản "${id}" (${field}) của ${entityLabel('system', s.id).vi} không có trong bộ khung hay agency.documents${guess ? ` — ý bạn là "${guess}"?` : '.'}`, `Document "${id}" (${field}) of ${entityLabel('system', s.id).en} is neither in the framework nor in agency.documents${guess ? ` — did you mean "${guess}"?` : '.'}`),
-          guess ? text(`Sửa thành "${guess}".`, `Change it to "${guess}".`) : text('Khai báo văn bản trong agency.documents (số, ngày, cơ quan ban hành, trích yếu), hoặc xem kientruc schema --list legal.', 'Declare it in agency.documents (number, date, issuer, title), or see kientruc schema --list legal.'),
-        );
-      });
-    }
-  }
+}
+
+/** National entities the agency declares are warned about until the pack knows them. */
+function checkNationalDeclared(model: Model, report: Report): void {
+  const pack = model.pack;
+  const agency = model.agency;
   (agency?.nationalEntities ?? []).forEach((n, i) => {
     const inPack = model.national(`national:${n.id}`);
     const packKnows = inPack !== undefined && inPack.declared !== true;

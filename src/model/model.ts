@@ -1,6 +1,7 @@
 import type { Ref, EntityKind, RefKind } from '../core/ref.js';
 import { parseRef } from '../core/ref.js';
 import { isUnknown } from '../core/unknown.js';
+import { TIMED_KINDS } from '../core/time-fields.js';
 import type { DocPath, Location, Range } from '../core/source.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { FrameworkPack, NationalSystem, NationalTarget } from '../framework/types.js';
@@ -42,6 +43,42 @@ export interface ModelStateInit {
 }
 
 /**
+ * How a model differs from the model it was patched from (model/build.ts with a memo): the refs whose
+ * entity or validity changed (declared, removed or re-declared), and the references now written in each
+ * entity whose references changed (an empty list: none, or the entity is gone).
+ */
+export interface ModelPatch {
+  readonly from: Model;
+  readonly changed: ReadonlySet<string>;
+  readonly outbound: ReadonlyMap<string, readonly Reference[]>;
+}
+
+/**
+ * The model each patched model was made from, with the refs that changed, until what is derived from
+ * the model (analysis/indexes.ts) takes it: it is kept once, and a model forgets its own origin when a
+ * newer model is patched from it, so no old model (its sources, its lists) stays alive for it.
+ */
+const PATCHES = new WeakMap<Model, { readonly from: Model; readonly changed: ReadonlySet<string> }>();
+
+/**
+ * The model `model` was patched from and the refs whose entity changed, handed out once (the caller
+ * derives from it what it needs); undefined for a model built whole, or when taken already.
+ */
+export function takePatch(model: Model): { readonly from: Model; readonly changed: ReadonlySet<string> } | undefined {
+  const patch = PATCHES.get(model);
+  PATCHES.delete(model);
+  return patch;
+}
+
+/** True when an entity declares when it exists or how it changes (`since`, `until`, `transitions`). */
+export function isDatedEntity(entity: Entity): boolean {
+  const e = entity as unknown as { since?: unknown; until?: unknown; transitions?: unknown };
+  return e.since !== undefined || e.until !== undefined || e.transitions !== undefined;
+}
+
+const TIMED: ReadonlySet<string> = new Set(TIMED_KINDS);
+
+/**
  * The read-only architecture of one agency: its entities by typed ref, the framework pack, and where
  * everything was written. Every list comes sorted by ref (code-unit order).
  */
@@ -66,8 +103,20 @@ export class Model {
   private readonly content: Model;
   private readonly nationalById: ReadonlyMap<string, NationalSystem>;
   private readonly targetById: ReadonlyMap<string, NationalTarget>;
+  /**
+   * Valid entities of a timed kind that declare `since`, `until` or `transitions` (of the model as
+   * written): the only ones a state at some date can leave out or change (model/states.ts). A field, not
+   * a method: the rule memo's view (rules/rule-memo.ts) passes fields through unrecorded, so read it
+   * after `declaredEntities()`, whose read covers every entity as written.
+   */
+  readonly dated: ReadonlySet<string>;
 
-  constructor(init: ModelInit, unchanged = false) {
+  /**
+   * `unchanged`: a state that changes nothing (see `derive`). `patch`: the model this one differs from
+   * by the refs it names (model/build.ts with a memo): its lists and reference maps are the old ones
+   * patched, equal to those a model built whole would have.
+   */
+  constructor(init: ModelInit, unchanged = false, patch?: ModelPatch) {
     this.root = init.root;
     this.pack = init.pack;
     this.sources = init.sources;
@@ -86,6 +135,77 @@ export class Model {
       this.inbound = base.inbound;
       this.outbound = base.outbound;
       this.content = base.content;
+      this.dated = base.dated;
+    } else if (patch) {
+      const prev = patch.from;
+      this.content = this;
+      this.order = patchedOrder(prev.order, prev.entities, init.entities, patch.changed);
+      this.byKind = new Map(prev.byKind);
+      const kinds = new Set<EntityKind>();
+      for (const ref of patch.changed) {
+        const was = prev.entities.get(ref)?.entityKind;
+        const is = init.entities.get(ref)?.entityKind;
+        if (was) kinds.add(was);
+        if (is) kinds.add(is);
+      }
+      for (const kind of kinds) {
+        const list = (prev.byKind.get(kind) ?? []).filter((e) => !patch.changed.has(e.ref));
+        for (const ref of patch.changed) {
+          const e = init.entities.get(ref);
+          if (!e || e.entityKind !== kind || init.invalid.has(ref) || this.absent.has(ref)) continue;
+          list.splice(lowerBound(list, ref), 0, e);
+        }
+        if (list.length > 0) this.byKind.set(kind, list);
+        else this.byKind.delete(kind);
+      }
+      this.outbound = new Map(prev.outbound);
+      this.inbound = new Map(prev.inbound);
+      const tos = new Set<string>();
+      const fresh = new Map<string, Reference[]>();
+      for (const [from, refs] of patch.outbound) {
+        for (const r of prev.outbound.get(from) ?? []) if (r.to) tos.add(r.to);
+        if (refs.length > 0) this.outbound.set(from, [...refs]);
+        else this.outbound.delete(from);
+        for (const r of refs) if (r.to) push(fresh, r.to, r);
+      }
+      for (const to of fresh.keys()) tos.add(to);
+      if (tos.size > 0) {
+        // References to one entity are in document order: file (as loaded), document, site.
+        const rank = new Map<string, number>();
+        init.files.forEach((f, i) => rank.set(f.file, i));
+        const key = (r: Reference): number => {
+          const o = (init.entities.get(r.from) as Entity).origin;
+          return (rank.get(o.file) ?? 0) * 1_000_000 + o.docIndex;
+        };
+        for (const to of tos) {
+          const kept = (prev.inbound.get(to) ?? []).filter((r) => !patch.outbound.has(r.from));
+          const added = fresh.get(to) ?? [];
+          // `kept` is in that order; each added reference goes after every one with its key or a smaller one.
+          const list = kept;
+          for (const r of added) {
+            const k = key(r);
+            let lo = 0;
+            let hi = list.length;
+            while (lo < hi) {
+              const mid = (lo + hi) >>> 1;
+              if (key(list[mid] as Reference) <= k) lo = mid + 1;
+              else hi = mid;
+            }
+            list.splice(lo, 0, r);
+          }
+          if (list.length > 0) this.inbound.set(to, list);
+          else this.inbound.delete(to);
+        }
+      }
+      const dated = new Set(prev.dated);
+      for (const ref of patch.changed) {
+        const e = init.entities.get(ref);
+        if (e && !init.invalid.has(ref) && TIMED.has(e.entityKind) && isDatedEntity(e)) dated.add(ref);
+        else dated.delete(ref);
+      }
+      this.dated = dated;
+      PATCHES.delete(prev);
+      PATCHES.set(this, { from: prev, changed: patch.changed });
     } else {
       // A state declares the same entities as its model as written (model/states.ts): their order is known already.
       this.order = base && base.entities.size === init.entities.size ? base.order : [...init.entities.keys()].sort();
@@ -93,9 +213,11 @@ export class Model {
       this.inbound = new Map();
       this.outbound = new Map();
       this.content = this;
+      const dated = new Set<string>();
       for (const ref of this.order) {
         if (init.invalid.has(ref) || this.absent.has(ref)) continue;
         const e = init.entities.get(ref) as Entity;
+        if (TIMED.has(e.entityKind) && isDatedEntity(e)) dated.add(ref);
         const list = this.byKind.get(e.entityKind);
         if (list) list.push(e);
         else this.byKind.set(e.entityKind, [e]);
@@ -104,6 +226,7 @@ export class Model {
         if (r.to) push(this.inbound, r.to, r);
         push(this.outbound, r.from, r);
       }
+      this.dated = dated;
     }
     const agencies = (this.byKind.get('agency') ?? []) as Agency[];
     this.agency = agencies.find((a) => a.ref === init.primaryAgency) ?? agencies[0];
@@ -143,9 +266,17 @@ export class Model {
     return this.init.stateOf?.date;
   }
 
-  /** Every declared entity by ref, valid or not, present at this state or not (what `derive` starts from). */
+  /**
+   * Every declared entity by ref, valid or not, present at this state or not (what `derive` starts
+   * from), in no particular order (a patched model adds its new entities last): sort, or use `all`.
+   */
   declaredEntities(): ReadonlyMap<string, Entity> {
     return this.entities;
+  }
+
+  /** Refs declared but failing their schema. */
+  invalidRefs(): ReadonlySet<string> {
+    return this.invalid;
   }
 
   /** Valid entities of one kind, sorted by ref. */
@@ -271,6 +402,33 @@ const EMPTY_SET: ReadonlySet<string> = new Set();
 const EMPTY_MAP: ReadonlyMap<string, ReadonlyMap<string, DocPath>> = new Map();
 
 const START: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
+
+/** Where `ref` goes in a list sorted by ref (code-unit order). */
+function lowerBound(list: readonly (string | { readonly ref: string })[], ref: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const item = list[mid] as string | { readonly ref: string };
+    if ((typeof item === 'string' ? item : item.ref) < ref) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The sorted refs of the patched model: the old ones, less those removed, plus those added. */
+function patchedOrder(order: readonly string[], was: ReadonlyMap<string, Entity>, is: ReadonlyMap<string, Entity>, changed: ReadonlySet<string>): readonly string[] {
+  const removed = new Set<string>();
+  const added: string[] = [];
+  for (const ref of changed) {
+    if (was.has(ref) && !is.has(ref)) removed.add(ref);
+    else if (!was.has(ref) && is.has(ref)) added.push(ref);
+  }
+  if (removed.size === 0 && added.length === 0) return order;
+  const next = removed.size > 0 ? order.filter((r) => !removed.has(r)) : [...order];
+  for (const ref of added) next.splice(lowerBound(next, ref), 0, ref);
+  return next;
+}
 
 function push(map: Map<string, Reference[]>, key: string, value: Reference): void {
   const list = map.get(key);

@@ -271,12 +271,6 @@ export function baseOf(model: Model): Model {
 const STATES = new WeakMap<Model, Map<IsoDate, Model>>();
 const TIMELINES = new WeakMap<Model, readonly Transition[]>();
 
-/** True when an entity declares when it exists or how it changes (`since`, `until`, `transitions`). */
-function isDated(entity: Entity): boolean {
-  const e = entity as unknown as { since?: unknown; until?: unknown; transitions?: unknown };
-  return e.since !== undefined || e.until !== undefined || e.transitions !== undefined;
-}
-
 /** One entity at one date: whether it exists, and its values and moved fields when transitions applied. */
 interface EntityAt {
   readonly absent: boolean;
@@ -319,24 +313,26 @@ function entityAt(e: Entity, date: IsoDate): EntityAt {
 }
 
 function deriveAt(base: Model, date: IsoDate): Model {
-  const entities = new Map<string, Entity>();
   const absent = new Set<string>();
   const relocated = new Map<string, ReadonlyMap<string, DocPath>>();
-  for (const [ref, e] of base.declaredEntities()) {
-    if (!isDated(e) || !base.isValid(ref) || !isTimedKind(e.entityKind)) {
-      entities.set(ref, e);
-      continue;
-    }
+  const changed = new Map<string, Entity>();
+  // Only entities that declare since, until or transitions can differ at a date (the model keeps their
+  // refs). `declaredEntities` first: through the rule memo's view, its read covers them all.
+  const declared = base.declaredEntities();
+  for (const ref of base.dated) {
+    const e = declared.get(ref) as Entity;
     const at = entityAt(e, date);
     if (at.absent) absent.add(ref);
-    entities.set(ref, at.entity);
+    if (at.entity !== e) changed.set(ref, at.entity);
     if (at.moved) relocated.set(ref, at.moved);
   }
   // Nothing dated applies at this date (the common case of an inventory without a roadmap): the state is
   // the model as written, dated, and shares its lists and indexes.
   if (absent.size === 0 && relocated.size === 0) {
-    return base.derive({ entities: base.declaredEntities(), references: base.references, absent, relocated, date });
+    return base.derive({ entities: declared, references: base.references, absent, relocated, date });
   }
+  const entities = new Map(declared);
+  for (const [ref, e] of changed) entities.set(ref, e);
   const references: Reference[] = [];
   const lifted: Reference[] = [];
   for (const r of base.references) {

@@ -7,6 +7,7 @@ import type { Entity } from '../../model/types.js';
 import { ENTITY_KINDS } from '../../core/ref.js';
 import { RuleMemo } from '../../rules/rule-memo.js';
 import type { StateSpec } from '../../model/states.js';
+import { ModelMemo } from '../../model/build.js';
 
 export interface WorkspaceOptions {
   /** Folder paths in diagnostics are relative to (the editor's workspace folder). */
@@ -45,6 +46,8 @@ export class Workspace {
   private readonly store: MemoryCache;
   /** Rule results by what each rule read; rules whose reads did not change are not run again. */
   readonly memo = new RuleMemo();
+  /** What the last model build derived from each file: an edit patches the model instead of rebuilding it. */
+  private readonly modelMemo = new ModelMemo();
   private last: PipelineResult | undefined;
   private byFile: Map<string, Entity[]> | undefined;
 
@@ -95,6 +98,7 @@ export class Workspace {
       store: this.store,
       overlay: this.overlay,
       ruleMemo: this.memo,
+      modelMemo: this.modelMemo,
     });
     this.last = result;
     this.byFile = undefined;
