@@ -63,7 +63,7 @@ export interface PipelineOptions {
    * (docs/speed.md), so the CLI does not use it yet.
    */
   readonly ruleMemoOnDisk?: boolean | undefined;
-  /** Told how much YAML was read (files, bytes), before it is parsed. */
+  /** Told how much YAML was read (files, bytes), before its parses are used (workers may have begun). */
   readonly onRead?: ((size: ReadSize) => void) | undefined;
 }
 
@@ -142,7 +142,19 @@ class StreamedValidation {
   private readonly value: CheckedDoc[] = [];
   private readonly diagnostics: Diagnostic[] = [];
 
+  private prepared: { pack: FrameworkPack; schemas: CompiledSchemas } | undefined;
+
   constructor(private readonly cache: Cache | undefined) {}
+
+  /**
+   * Loads the default pack and its validators ahead of the first Agency document (called once every
+   * file is read, while the first parses are under way): nearly every architecture uses that pack.
+   */
+  prepare(): void {
+    if (this.chosen !== undefined || this.prepared !== undefined) return;
+    const pack = loadPackCached(DEFAULT_PACK, this.cache);
+    this.prepared = { pack, schemas: compileSchemas(pack, availablePacks(), { cache: this.cache }) };
+  }
 
   add(f: LoadedFileDocs): void {
     if (this.chosen === undefined) {
@@ -169,7 +181,12 @@ class StreamedValidation {
   }
 
   private decided(): void {
-    this.schemas = compileSchemas((this.chosen as { pack: FrameworkPack }).pack, availablePacks(), { cache: this.cache });
+    const chosen = this.chosen as { pack: FrameworkPack; diagnostics: Diagnostic[] };
+    if (this.prepared !== undefined && this.prepared.pack.id === chosen.pack.id) {
+      // The same pack, read from the same place: the one prepared, and its validators.
+      this.chosen = { pack: this.prepared.pack, diagnostics: chosen.diagnostics };
+      this.schemas = this.prepared.schemas;
+    } else this.schemas = compileSchemas(chosen.pack, availablePacks(), { cache: this.cache });
     for (const h of this.held) this.validate(h);
     this.held.length = 0;
   }
@@ -193,7 +210,10 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     cache,
     parallel: opts.parallel,
     overlay: opts.overlay,
-    onRead: opts.onRead,
+    onRead: (size) => {
+      opts.onRead?.(size);
+      validation.prepare();
+    },
     onFile: (f) => validation.add(f),
     ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}),
   });

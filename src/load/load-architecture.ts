@@ -34,7 +34,7 @@ export interface LoadOptions {
    * architecture folder that exists only here is read too; one deleted on disk but open still counts.
    */
   readonly overlay?: ReadonlyMap<string, string> | undefined;
-  /** Told how much was read (files, bytes) once every file is read, before any is parsed. */
+  /** Told how much was read (files, bytes) once every file is read, before any parse is used (workers may have begun). */
   readonly onRead?: ((size: ReadSize) => void) | undefined;
   /**
    * Given each file's documents as soon as it is parsed (or taken from the cache), in file order, with
@@ -281,8 +281,8 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
     slots.push({ kind: 'parse', file: f.display, bytes, sha, entry, item: pool.add({ file: f.display, bytes }) });
   }
   const read = slots.filter((s) => s.kind !== 'done') as Exclude<Slot, { kind: 'done' }>[];
-  opts.onRead?.({ files: read.length, bytes: read.reduce((n, s) => n + s.bytes.length, 0) });
   pool.end();
+  opts.onRead?.({ files: read.length, bytes: read.reduce((n, s) => n + s.bytes.length, 0) });
 
   for (const slot of slots) {
     if (slot.kind === 'done') {
