@@ -6,7 +6,9 @@ import type { FrameworkPack } from './framework/types.js';
 import type { ProjectAssets } from './core/project-assets.js';
 import { findConfig, readConfig } from './load/config.js';
 import { Cache, codeFingerprint, MemoryCache, sha256 } from './load/cache.js';
-import { loadArchitecture, type LoadResult, type ReadSize } from './load/load-architecture.js';
+import { loadArchitecture, type LoadedFileDocs, type LoadResult, type ReadSize } from './load/load-architecture.js';
+import type { SourceIndex } from './load/locate.js';
+import type { ParsedDoc } from './load/parse-yaml.js';
 import { loadProjectAssets } from './load/project-assets.js';
 import { buildModel, type ModelMemo } from './model/build.js';
 import type { Model } from './model/model.js';
@@ -19,10 +21,10 @@ import { runRules } from './rules/run-rules.js';
 import { RuleMemo } from './rules/rule-memo.js';
 import { createWaiverMatcher } from './rules/waivers.js';
 import type { Severity } from './core/severity.js';
-import { compileSchemas } from './validate/ajv.js';
+import { compileSchemas, type CompiledSchemas } from './validate/ajv.js';
 import { checkConfig, EMPTY_CONFIG, ruleOptions, type Config } from './validate/config.js';
 import { loadPackCached } from './validate/pack-cache.js';
-import { validateDocuments } from './validate/validate.js';
+import { validateDocuments, type CheckedDoc, type ValidateResult } from './validate/validate.js';
 
 export interface PipelineOptions {
   /** Architecture folder. */
@@ -63,7 +65,7 @@ export interface PipelineOptions {
    * (docs/speed.md), so the CLI does not use it yet.
    */
   readonly ruleMemoOnDisk?: boolean | undefined;
-  /** Told how much YAML was read (files, bytes), before it is parsed. */
+  /** Told how much YAML was read (files, bytes), before its parses are used (workers may have begun). */
   readonly onRead?: ((size: ReadSize) => void) | undefined;
   /** Told when each stage ends (the benches time stages with it). */
   readonly onStage?: ((stage: PipelineStage) => void) | undefined;
@@ -105,37 +107,109 @@ export type PipelineResult = ValidPipelineResult | InvalidPipelineResult;
 
 const CURRENT: StateSpec = { kind: 'current', text: 'current' };
 
-function choosePack(loaded: LoadResult, loadPack: (id: string) => FrameworkPack): { pack: FrameworkPack; diagnostics: Diagnostic[] } {
+/**
+ * The framework pack the first Agency document names (`framework`), or undefined when `doc` is no
+ * Agency document (the next one decides). An unknown pack id falls back to the default, with a finding.
+ */
+function packOf(doc: ParsedDoc, sources: SourceIndex, loadPack: (id: string) => FrameworkPack): { pack: FrameworkPack; diagnostics: Diagnostic[] } | undefined {
+  const v = doc.value as Record<string, unknown> | null;
+  if (!v || typeof v !== 'object' || v['kind'] !== 'Agency') return undefined;
   const packs = availablePacks();
-  for (const doc of loaded.docs) {
-    const v = doc.value as Record<string, unknown> | null;
-    if (!v || typeof v !== 'object' || v['kind'] !== 'Agency') continue;
-    const id = v['framework'];
-    if (typeof id === 'string' && packs.includes(id)) return { pack: loadPack(id), diagnostics: [] };
-    if (typeof id === 'string') {
-      return {
-        pack: loadPack(DEFAULT_PACK),
-        diagnostics: [
-          {
-            code: 'schema.unknown-framework',
-            severity: 'error',
-            message: text(`Bộ khung "${id}" chưa được cài đặt; đang dùng "${DEFAULT_PACK}".`, `Framework pack "${id}" is not installed; using "${DEFAULT_PACK}".`),
-            file: doc.file,
-            range: loaded.sources.locate(doc.file, doc.index, ['framework']),
-            path: ['framework'],
-            fix: text(`Dùng một trong: ${packs.join(', ')}.`, `Use one of: ${packs.join(', ')}.`),
-          },
-        ],
-      };
-    }
-    break;
+  const id = v['framework'];
+  if (typeof id === 'string' && packs.includes(id)) return { pack: loadPack(id), diagnostics: [] };
+  if (typeof id === 'string') {
+    return {
+      pack: loadPack(DEFAULT_PACK),
+      diagnostics: [
+        {
+          code: 'schema.unknown-framework',
+          severity: 'error',
+          message: text(`Bộ khung "${id}" chưa được cài đặt; đang dùng "${DEFAULT_PACK}".`, `Framework pack "${id}" is not installed; using "${DEFAULT_PACK}".`),
+          file: doc.file,
+          range: sources.locate(doc.file, doc.index, ['framework']),
+          path: ['framework'],
+          fix: text(`Dùng một trong: ${packs.join(', ')}.`, `Use one of: ${packs.join(', ')}.`),
+        },
+      ],
+    };
   }
   return { pack: loadPack(DEFAULT_PACK), diagnostics: [] };
+}
+
+/**
+ * Validates each file as the loader hands it over (`add`, in file order), so validation runs while
+ * the parse workers still parse the next files. The schema is that of the pack the first Agency
+ * document names: files before it is known are held, then validated in order. The result is that of
+ * validating every document at once after loading.
+ */
+class StreamedValidation {
+  private chosen: { pack: FrameworkPack; diagnostics: Diagnostic[] } | undefined;
+  private schemas: CompiledSchemas | undefined;
+  private readonly held: LoadedFileDocs[] = [];
+  private readonly value: CheckedDoc[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+
+  private prepared: { pack: FrameworkPack; schemas: CompiledSchemas } | undefined;
+
+  constructor(private readonly cache: Cache | undefined) {}
+
+  /**
+   * Loads the default pack and its validators ahead of the first Agency document (called once every
+   * file is read, while the first parses are under way): nearly every architecture uses that pack.
+   */
+  prepare(): void {
+    if (this.chosen !== undefined || this.prepared !== undefined) return;
+    const pack = loadPackCached(DEFAULT_PACK, this.cache);
+    this.prepared = { pack, schemas: compileSchemas(pack, availablePacks(), { cache: this.cache }) };
+  }
+
+  add(f: LoadedFileDocs): void {
+    if (this.chosen === undefined) {
+      for (const doc of f.docs) {
+        this.chosen = packOf(doc, f.sources, (id) => loadPackCached(id, this.cache));
+        if (this.chosen) break;
+      }
+      if (this.chosen === undefined) {
+        this.held.push(f);
+        return;
+      }
+      this.decided();
+    }
+    this.validate(f);
+  }
+
+  /** Every file was added: the pack, the validators, and what validation found. */
+  finish(): { chosen: { pack: FrameworkPack; diagnostics: Diagnostic[] }; schemas: CompiledSchemas; validated: ValidateResult } {
+    if (this.chosen === undefined) {
+      this.chosen = { pack: loadPackCached(DEFAULT_PACK, this.cache), diagnostics: [] };
+      this.decided();
+    }
+    return { chosen: this.chosen, schemas: this.schemas as CompiledSchemas, validated: { value: this.value, diagnostics: this.diagnostics } };
+  }
+
+  private decided(): void {
+    const chosen = this.chosen as { pack: FrameworkPack; diagnostics: Diagnostic[] };
+    if (this.prepared !== undefined && this.prepared.pack.id === chosen.pack.id) {
+      // The same pack, read from the same place: the one prepared, and its validators.
+      this.chosen = { pack: this.prepared.pack, diagnostics: chosen.diagnostics };
+      this.schemas = this.prepared.schemas;
+    } else this.schemas = compileSchemas(chosen.pack, availablePacks(), { cache: this.cache });
+    for (const h of this.held) this.validate(h);
+    this.held.length = 0;
+  }
+
+  private validate(f: LoadedFileDocs): void {
+    if (f.docs.length === 0) return;
+    const r = validateDocuments(f.docs, this.schemas as CompiledSchemas, f.sources, f.cache ? { cache: f.cache, shaOf: () => f.sha256 } : undefined);
+    for (const c of r.value) this.value.push(c);
+    for (const d of r.diagnostics) this.diagnostics.push(d);
+  }
 }
 
 /** load → validate → build model → check rules. Returns data; never prints, exits or reads `process`. */
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
   const cache = opts.store ?? (opts.cacheDir === undefined ? undefined : new Cache(opts.cacheDir));
+  const validation = new StreamedValidation(cache);
   const loaded = await loadArchitecture({
     root: opts.root,
     cwd: opts.cwd,
@@ -143,15 +217,18 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     cache,
     parallel: opts.parallel,
     overlay: opts.overlay,
-    onRead: opts.onRead,
+    onRead: (size) => {
+      opts.onRead?.(size);
+      validation.prepare();
+    },
+    onFile: (f) => validation.add(f),
     ...(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : {}),
   });
   const assets = await loadProjectAssets({ rootAbs: loaded.rootAbs, cwd: loaded.base });
+  // With streamed validation most files are validated while others still load: 'load' ends when every
+  // file is read, 'validate' when the last one is validated.
   opts.onStage?.('load');
-  const chosen = choosePack(loaded, (id) => loadPackCached(id, cache));
-  const schemas = compileSchemas(chosen.pack, availablePacks(), { cache });
-  const shas = new Map(loaded.files.map((f) => [f.file, f.sha256]));
-  const validated = validateDocuments(loaded.docs, schemas, loaded.sources, loaded.cache ? { cache: loaded.cache, shaOf: (f) => shas.get(f) } : undefined);
+  const { chosen, validated } = validation.finish();
   opts.onStage?.('validate');
   const built = buildModel({ root: loaded.root, pack: chosen.pack, docs: validated.value, sources: loaded.sources, files: loaded.files, memo: opts.modelMemo });
   const asWritten = built.value;

@@ -10,7 +10,7 @@ import type { Position } from '../core/source.js';
 import { discoverYamlFiles, displayPath, NOT_DOCUMENTS, pathBase, type DiscoveredFile, type Refusal } from './discover.js';
 import { SourceIndex } from './locate.js';
 import type { FileParse } from './parse-file.js';
-import { parseAll, type ParseItem } from './parse-pool.js';
+import { ParsePool } from './parse-pool.js';
 import { RunCache, type FileEntry } from './run-cache.js';
 import type { ParsedDoc } from './parse-yaml.js';
 
@@ -34,8 +34,23 @@ export interface LoadOptions {
    * architecture folder that exists only here is read too; one deleted on disk but open still counts.
    */
   readonly overlay?: ReadonlyMap<string, string> | undefined;
-  /** Told how much was read (files, bytes) once every file is read, before any is parsed. */
+  /** Told how much was read (files, bytes) once every file is read, before any parse is used (workers may have begun). */
   readonly onRead?: ((size: ReadSize) => void) | undefined;
+  /**
+   * Given each file's documents as soon as it is parsed (or taken from the cache), in file order, with
+   * its content hash and the file already in `sources`: a caller can work on a file (validate it) while
+   * the next ones are still being parsed.
+   */
+  readonly onFile?: ((file: LoadedFileDocs) => void) | undefined;
+}
+
+export interface LoadedFileDocs {
+  readonly file: string;
+  readonly sha256: string;
+  readonly docs: readonly ParsedDoc[];
+  readonly sources: SourceIndex;
+  /** The run's per-file cache (validation adds to it). */
+  readonly cache: RunCache | undefined;
 }
 
 export interface ReadSize {
@@ -199,14 +214,15 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
   const overlay = realOverlay(opts.overlay);
   const discovered = withOverlay(await discoverYamlFiles(rootAbs, base), rootAbs, base, overlay);
 
-  // 1. Read and hash every file (cheap), taking what the cache knows; 2. parse the rest, in worker
-  // threads when it is worth it; 3. assemble, in file order, exactly as a sequential run would.
+  // 1. Read and hash every file (cheap), taking what the cache knows, and hand the rest to the parse
+  // pool as read (its workers, when worth it, start parsing while the rest is read); 2. assemble, in
+  // file order, exactly as a sequential run would, each file as soon as its parse is done.
   type Slot =
     | { readonly kind: 'done'; readonly diagnostics: readonly Diagnostic[] }
     | { readonly kind: 'hit'; readonly file: string; readonly bytes: Uint8Array; readonly sha: string; readonly entry: FileEntry }
     | { readonly kind: 'parse'; readonly file: string; readonly bytes: Uint8Array; readonly sha: string; readonly entry: FileEntry | undefined; readonly item: number };
   const slots: Slot[] = [];
-  const toParse: ParseItem[] = [];
+  const pool = new ParsePool(opts.parallel ?? 'auto');
   for (const f of discovered) {
     if (f.refused) {
       slots.push({ kind: 'done', diagnostics: [refusalDiagnostic(f.display, f.refused)] });
@@ -262,12 +278,11 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
       slots.push({ kind: 'hit', file: f.display, bytes, sha, entry });
       continue;
     }
-    slots.push({ kind: 'parse', file: f.display, bytes, sha, entry, item: toParse.length });
-    toParse.push({ file: f.display, bytes });
+    slots.push({ kind: 'parse', file: f.display, bytes, sha, entry, item: pool.add({ file: f.display, bytes }) });
   }
   const read = slots.filter((s) => s.kind !== 'done') as Exclude<Slot, { kind: 'done' }>[];
+  pool.end();
   opts.onRead?.({ files: read.length, bytes: read.reduce((n, s) => n + s.bytes.length, 0) });
-  const parses = await parseAll(toParse, opts.parallel ?? 'auto');
 
   for (const slot of slots) {
     if (slot.kind === 'done') {
@@ -276,11 +291,13 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
     }
     if (slot.kind === 'hit') {
       files.push({ file: slot.file, bytes: slot.bytes.length, sha256: slot.sha });
-      for (const d of slot.entry.docs ?? []) docs.push({ file: slot.file, index: d.i, value: d.v, range: { start: { line: d.l, col: d.c }, end: { line: d.l, col: d.c } } });
+      const mine = (slot.entry.docs ?? []).map((d) => ({ file: slot.file, index: d.i, value: d.v, range: { start: { line: d.l, col: d.c }, end: { line: d.l, col: d.c } } }));
+      for (const d of mine) docs.push(d);
       sources.addBytes(slot.file, slot.bytes, slot.entry);
+      opts.onFile?.({ file: slot.file, sha256: slot.sha, docs: mine, sources, cache: runCache });
       continue;
     }
-    const r = parses[slot.item] as FileParse;
+    const r: FileParse = await pool.get(slot.item);
     if (!r.ok) {
       diagnostics.push(undecodable(slot.file, r.reason, r.at));
       continue;
@@ -288,8 +305,9 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
     files.push({ file: slot.file, bytes: slot.bytes.length, sha256: slot.sha });
     const parsed = r.parsed;
     sources.addFile(slot.file, r.text, parsed.ast, slot.entry);
-    docs.push(...parsed.docs);
-    diagnostics.push(...parsed.diagnostics);
+    for (const d of parsed.docs) docs.push(d);
+    for (const d of parsed.diagnostics) diagnostics.push(d);
+    opts.onFile?.({ file: slot.file, sha256: slot.sha, docs: parsed.docs, sources, cache: runCache });
     if (slot.entry && runCache && parsed.diagnostics.length === 0) {
       slot.entry.docs = parsed.docs.map((d) => ({ i: d.index, v: d.value, l: d.range.start.line, c: d.range.start.col }));
       runCache.touch(slot.file);

@@ -80,4 +80,20 @@ describe('formatters', () => {
   it('stylish speaks English with --lang en', () => {
     expect(FORMATTERS.stylish(DIAGS, { ...CTX, lang: 'en' })).toContain('has no level.');
   });
+
+  it('stylish: a finding reads the same among many, clean or holding line breaks and escapes', () => {
+    // Findings are formatted a block at a time, the cheap way unless a text of the block holds a control character.
+    const many: Diagnostic[] = Array.from({ length: 700 }, (_, i) => ({
+      ...(DIAGS[i % 2] as Diagnostic),
+      message: i === 300 ? text(`Dòng\nmới \u001b[31m ${i}\r`, 'x') : text(`Phát hiện số ${i}.`, `Finding ${i}.`),
+      range: { start: { line: i + 1, col: 1 }, end: { line: i + 1, col: 2 } },
+    }));
+    const body = (list: Diagnostic[]) => {
+      const all = FORMATTERS.stylish(list, CTX);
+      return all.slice(0, all.lastIndexOf('\n\n') + 1);
+    };
+    expect(body(many)).toBe(many.map((d) => body([d])).join(''));
+    expect(FORMATTERS.stylish(many, CTX)).toContain('  error  Dòng mới  [31m 300   system.security-level');
+    expect(FORMATTERS.stylish(many, CTX)).toMatch(/350 lỗi, 0 cảnh báo, 0 thông tin, 350 đã miễn trừ trong 2\/3 tệp\.\n$/);
+  });
 });
