@@ -72,13 +72,15 @@ function commandOf(argv: readonly string[]): string {
 }
 
 /**
- * `check` and `validate` make many short-lived objects (parsed values, findings) and keep a model alive:
- * a young generation of 32 MB per half (Node's default is 16 MB) collects them in fewer scavenges and
- * promotes fewer of them to the old generation, for some 5 % less CPU (paired runs at 10k and 100k
- * entities, docs/speed.md) and a few MB more peak memory.
+ * `check` and `validate` keep a large model alive while making many short-lived objects (parsed values,
+ * findings). Their young generation is held at 8 MB per half: measured on the 2-core machine
+ * (3 December 2026, docs/speed.md, after parsing and validation were overlapped), 100k entities peak at
+ * 963–968 MiB against 982–989 MiB with 16 MB (V8's own choice for this heap) and 1,009–1,020 MiB with
+ * the 32 MB used before, for the same CPU or less (8.2–9.5 s vs 8.5–10.6 s and 8.6–11.1 s); at 10k the
+ * CPU is the same (median 1.69 s vs 1.75 s for 16 and 32 MB) and the peak 182 MiB instead of 200/230.
  */
 const CHECKERS: ReadonlySet<string> = new Set(['check', 'validate']);
-const CHECKER_GC_FLAGS = ['--max-semi-space-size=32'];
+const CHECKER_GC_FLAGS = ['--max-semi-space-size=8'];
 const V8_FATAL = /heap out of memory|Reached heap limit|Allocation failed/;
 
 export interface GuardIo {

@@ -73,11 +73,11 @@ describe('the Node flags of the guarded child', () => {
     return JSON.parse(said) as string[];
   }
 
-  it('gives check and validate a larger young generation, unless the user chose one', async () => {
-    expect(await childFlags(['check', 'architecture'])).toEqual(['--max-semi-space-size=32']);
-    expect(await childFlags(['validate'])).toEqual(['--max-semi-space-size=32']);
-    expect(await childFlags(['check'], ['--max-semi-space-size=8'])).toEqual(['--max-semi-space-size=8']);
-    expect(await childFlags(['check'], [], { NODE_OPTIONS: '--max-semi-space-size=8' })).toEqual([]);
+  it('gives check and validate a smaller young generation, unless the user chose one', async () => {
+    expect(await childFlags(['check', 'architecture'])).toEqual(['--max-semi-space-size=8']);
+    expect(await childFlags(['validate'])).toEqual(['--max-semi-space-size=8']);
+    expect(await childFlags(['check'], ['--max-semi-space-size=16'])).toEqual(['--max-semi-space-size=16']);
+    expect(await childFlags(['check'], [], { NODE_OPTIONS: '--max-semi-space-size=16' })).toEqual([]);
     // A writing command sets its heap growth itself once it knows how much YAML it read (heapFlagFor).
     expect(await childFlags(['build'])).toEqual([]);
     expect(await childFlags(['schema'])).toEqual([]);
