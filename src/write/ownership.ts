@@ -5,7 +5,8 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { dirname, extname, join, parse, posix, relative, sep } from 'node:path';
-import { osErrorCode, quotePath, UserError } from '../core/errors.js';
+import { quotePath, UserError } from '../core/errors.js';
+import { isRunning } from '../core/process.js';
 import { text, type Text } from '../core/text.js';
 
 /** The manifest every writing command keeps in its output folder. */
@@ -226,10 +227,5 @@ export function leftByDeadRun(name: string, prefix: string): boolean {
   const pid = /^(\d+)-/.exec(name.slice(prefix.length))?.[1];
   if (pid === undefined) return true;
   if (Number(pid) === process.pid) return false;
-  try {
-    process.kill(Number(pid), 0);
-    return false;
-  } catch (err) {
-    return osErrorCode(err) === 'ESRCH';
-  }
+  return !isRunning(Number(pid));
 }

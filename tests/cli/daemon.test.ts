@@ -3,6 +3,7 @@ import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, renameSy
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { daemonTarget, isCi } from '../../src/cli/daemon/client.js';
+import { isRunning } from '../../src/core/process.js';
 import { compareScans, isRacy, scanInputs } from '../../src/cli/daemon/scan.js';
 import { BIN, REPO, runMain } from '../helpers/project.js';
 import { makeTempDir } from '../helpers/tmp.js';
@@ -52,15 +53,6 @@ function pidsOf(p: Project): number[] {
     });
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 function start(p: Project): void {
   const r = run(p, ['daemon', 'start', '--idle', '5']);
   expect(r.stderr).toBe('');
@@ -73,7 +65,7 @@ afterEach(() => {
   for (const p of started.splice(0)) {
     const pids = pidsOf(p);
     run(p, ['daemon', 'stop']);
-    for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    for (const pid of pids) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
   }
 });
 
@@ -166,8 +158,8 @@ describe('kientruc daemon', () => {
     expect(served(p)).toBe(n + 1);
     expect(logOf(p)).toMatch(/stopping: the client runs other code .*: this daemon is out of date/);
     const deadline = Date.now() + 10_000;
-    while (pids.some(alive) && Date.now() < deadline) spawnSync('sleep', ['0.1']);
-    expect(pids.filter(alive)).toEqual([]);
+    while (pids.some(isRunning) && Date.now() < deadline) spawnSync('sleep', ['0.1']);
+    expect(pids.filter(isRunning)).toEqual([]);
   });
 
   it('stop leaves no process and no socket; the folder is the user’s own, 0700; status says so', { timeout: 120_000 }, () => {
@@ -188,7 +180,7 @@ describe('kientruc daemon', () => {
     const stop = run(p, ['daemon', 'stop']);
     expect(stop.code).toBe(0);
     expect(stop.stdout).toMatch(/^Đã dừng daemon cho /);
-    expect(pids.filter(alive)).toEqual([]);
+    expect(pids.filter(isRunning)).toEqual([]);
     expect(readdirSync(dir).filter((f) => !f.endsWith('.log'))).toEqual([]);
     expect(logOf(p)).toMatch(/stopping: kientruc daemon stop/);
     const none = run(p, ['daemon', 'status']);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
@@ -12,6 +12,17 @@ export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(REPO, 'dist', 'cli', 'bin.js');
 /** Pinned report date of every test (golden files never hold the real date). */
 export const AS_OF = '2026-01-15';
+
+/** The YAML files under `dir`, every level, in sorted path order (absolute paths). */
+export function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir).sort()) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
+    else if (/\.ya?ml$/.test(e)) out.push(p);
+  }
+  return out;
+}
 export const TODAY = new Date('2026-01-15T08:00:00Z');
 
 /** Writes an inline file map into a fresh temp folder (removed when the test file ends) and returns its path. */

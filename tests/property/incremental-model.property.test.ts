@@ -7,7 +7,7 @@
  * references in order, referrers and references of every ref, every index entry, the dated entities
  * and the states at two dates.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -19,21 +19,11 @@ import type { Model } from '../../src/model/model.js';
 import { modelAt } from '../../src/model/states.js';
 import { runPipeline, type PipelineResult } from '../../src/pipeline.js';
 import { RuleMemo } from '../../src/rules/rule-memo.js';
-import { REPO } from '../helpers/project.js';
+import { REPO, yamlFiles } from '../helpers/project.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const ROOT = join(REPO, 'architecture');
 const AS_OF = '2026-01-15';
-
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir).sort()) {
-    const p = join(dir, e);
-    if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
-    else if (/\.ya?ml$/.test(e)) out.push(p);
-  }
-  return out;
-}
 
 /** Sample files by path inside the architecture folder; agency.yaml is left alone (its change rebuilds the model whole). */
 const ORIGINAL = new Map(yamlFiles(ROOT).map((f) => [relative(ROOT, f), readFileSync(f, 'utf8')]));

@@ -7,7 +7,7 @@
  * byte for byte. The same holds across processes: the built CLI's `check --format json` with its
  * on-disk cache after each edit prints what `check --no-cache` prints.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
@@ -19,21 +19,11 @@ import { changedReads, ContentKeys, RuleMemo } from '../../src/rules/rule-memo.j
 import { indexKeysOf } from '../../src/analysis/indexes.js';
 import { ENTITY_KINDS } from '../../src/core/ref.js';
 import type { Model } from '../../src/model/model.js';
-import { REPO, runBin } from '../helpers/project.js';
+import { REPO, runBin, yamlFiles } from '../helpers/project.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const ROOT = join(REPO, 'architecture');
 const AS_OF = '2026-01-15';
-
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir).sort()) {
-    const p = join(dir, e);
-    if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
-    else if (/\.ya?ml$/.test(e)) out.push(p);
-  }
-  return out;
-}
 
 const FILES = yamlFiles(ROOT);
 const ORIGINAL = new Map(FILES.map((f) => [f, readFileSync(f, 'utf8')]));

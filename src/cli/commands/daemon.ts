@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Argument, InvalidArgumentError, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
+import { isRunning } from '../../core/process.js';
 import type { App } from '../app.js';
 import { daemonFingerprint } from '../daemon/fingerprint.js';
 import { daemonFiles, secureDir, type DaemonFiles } from '../daemon/paths.js';
@@ -50,15 +51,6 @@ function control(files: DaemonFiles, t: ControlRequest['t']): Promise<(DaemonInf
   });
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 async function waitFor(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
   const until = performance.now() + ms;
   while (performance.now() < until) {
@@ -88,7 +80,7 @@ async function stopDaemon(app: App, files: DaemonFiles): Promise<boolean> {
     return false;
   }
   // Gone when its processes are (the daemon and the memory guard above it).
-  if (!(await waitFor(() => pids.every((p) => !alive(p)), 15_000))) {
+  if (!(await waitFor(() => pids.every((p) => !isRunning(p)), 15_000))) {
     app.log.warn(app.lang === 'en' ? `kientruc daemon: pid ${pids.join(', ')} still running after 15 s` : `kientruc daemon: tiến trình ${pids.join(', ')} vẫn chạy sau 15 giây`);
   }
   return true;
