@@ -28,9 +28,15 @@ function project(): Project {
   return { dir, env };
 }
 
+/**
+ * The progress lines a step longer than 2 s prints (src/cli/progress.ts) depend on the clock, not on who
+ * answered: on a loaded machine the run without the daemon passes 2 s and the daemon's answer does not.
+ */
+const withoutProgress = (stderr: string): string => stderr.replace(/^(… .* \(đang chạy \/ running\)|✓ .* \d+\.\d s)\n/gm, '');
+
 function run(p: Project, argv: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: opts.cwd ?? p.dir, encoding: 'utf8', env: { ...p.env, ...opts.env }, timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { code: r.status, stdout: r.stdout, stderr: withoutProgress(r.stderr) };
 }
 
 function logOf(p: Project): string {
