@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import { entityLabel } from '../core/labels.js';
-import { localRef, parseRef, refOf, type EntityKind, type ParsedRef, type Ref } from '../core/ref.js';
+import { localRefOf, parseRef, refOf, type EntityKind, type ParsedRef, type Ref } from '../core/ref.js';
 import { closest } from '../core/similar.js';
 import type { DocPath, Range } from '../core/source.js';
 import { text } from '../core/text.js';
@@ -222,11 +222,11 @@ function known(ctx: Context, ref: string, p: ParsedRef): boolean {
  * Resolves the references of `d`, the origin of entity `from`: adds a finding per dangling one to
  * `findings` and, when given, the local refs they name to `names`.
  */
-function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, findings: Diagnostic[], names: string[] | undefined): readonly Reference[] {
+function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, findings: Diagnostic[], names: string[] | undefined, memoise = true): readonly Reference[] {
   const { ownCode } = ctx;
-  const sites = sitesOf(d.refs);
+  const sites = memoise ? sitesOf(d.refs) : parseSites(d.refs);
   // The references of a document whose sites resolve as in the run before are the same objects.
-  const before = REFERENCES.get(d.refs);
+  const before = memoise ? REFERENCES.get(d.refs) : undefined;
   let same = before !== undefined && before.from === from && before.ownCode === ownCode;
   const made: Reference[] = [];
   const resolved: boolean[] = [];
@@ -243,7 +243,7 @@ function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, findings: Diagnostic
       add(false, () => ({ from, path: site.path, raw: site.value, to: undefined, external }));
       continue;
     }
-    const to = local as ReturnType<typeof localRef>;
+    const to = local as ReturnType<typeof localRefOf>;
     names?.push(to);
     if (known(ctx, to, parsed)) {
       add(true, () => ({ from, path: site.path, raw: site.value, to }));
@@ -272,7 +272,7 @@ function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, findings: Diagnostic
       fix,
     });
   }
-  if (!same) REFERENCES.set(d.refs, { from, ownCode, refs: made, resolved });
+  if (memoise && !same) REFERENCES.set(d.refs, { from, ownCode, refs: made, resolved });
   return same && before ? before.refs : made;
 }
 
@@ -311,7 +311,7 @@ function fullBuild(input: BuildInput, memo: ModelMemo | undefined): BuildResult 
       continue;
     }
     firstSeen.set(ref, d);
-    entities.set(ref, entityOf(d, ref));
+    entities.set(ref, entityOf(d, ref, keep));
     if (!d.valid) invalid.add(ref);
   }
   const agencies = agencyFindings(input);
@@ -326,7 +326,7 @@ function fullBuild(input: BuildInput, memo: ModelMemo | undefined): BuildResult 
     const from = refOf(d.kind, d.id);
     if (entities.get(from)?.origin.file !== d.doc.file || entities.get(from)?.origin.docIndex !== d.doc.index) continue;
     if (!keep) {
-      for (const x of resolveDoc(ctx, d, from, diagnostics, undefined)) references.push(x);
+      for (const x of resolveDoc(ctx, d, from, diagnostics, undefined, false)) references.push(x);
       continue;
     }
     const r = resolveFrag(ctx, d, from);
@@ -530,12 +530,18 @@ function patchBuild(prev: BuildState, input: BuildInput, memo: ModelMemo): Build
  */
 const ENTITIES = new WeakMap<object, Entity>();
 
-function entityOf(d: CheckedDoc, ref: string): Entity {
+/**
+ * The entity of document `d`. `memoise`: a build that keeps its fragments (a long-running process)
+ * remembers it by the document's value; a one-off build (the CLI) does not, since nothing will ask
+ * again and a weak map of every entity costs memory and collection time at national scale.
+ */
+function entityOf(d: CheckedDoc, ref: string, memoise = true): Entity {
   const value = d.value as unknown;
-  const known = typeof value === 'object' && value !== null ? ENTITIES.get(value) : undefined;
+  const keyed = memoise && typeof value === 'object' && value !== null;
+  const known = keyed ? ENTITIES.get(value) : undefined;
   if (known && known.ref === ref && known.entityKind === d.kind && known.origin.file === d.doc.file && known.origin.docIndex === d.doc.index) return known;
   const entity = { ...d.value, ref, entityKind: d.kind, origin: { file: d.doc.file, docIndex: d.doc.index } } as unknown as Entity;
-  if (typeof value === 'object' && value !== null) ENTITIES.set(value, entity);
+  if (keyed) ENTITIES.set(value, entity);
   return entity;
 }
 
@@ -543,7 +549,7 @@ function entityOf(d: CheckedDoc, ref: string): Entity {
 interface ParsedSite {
   readonly site: CheckedDoc['refs'][number];
   readonly parsed: ReturnType<typeof parseRef>;
-  readonly to: ReturnType<typeof localRef> | undefined;
+  readonly to: ReturnType<typeof localRefOf> | undefined;
 }
 
 /** Parsed sites by the document's list of sites (the same object while its file is unchanged). */
@@ -552,13 +558,18 @@ const SITES = new WeakMap<CheckedDoc['refs'], readonly ParsedSite[]>();
 function sitesOf(refs: CheckedDoc['refs']): readonly ParsedSite[] {
   let out = SITES.get(refs);
   if (!out) {
-    out = refs.map((site) => {
-      const parsed = parseRef(site.value);
-      return { site, parsed, to: parsed ? localRef(parsed) : undefined };
-    });
+    out = parseSites(refs);
     SITES.set(refs, out);
   }
   return out;
+}
+
+/** The sites of a document with their refs parsed (`sitesOf` without the memo: a one-off build). */
+function parseSites(refs: CheckedDoc['refs']): readonly ParsedSite[] {
+  return refs.map((site) => {
+    const parsed = parseRef(site.value);
+    return { site, parsed, to: parsed ? localRefOf(site.value, parsed) : undefined };
+  });
 }
 
 /**
