@@ -295,8 +295,11 @@ function fullBuild(input: BuildInput, memo: ModelMemo | undefined): BuildResult 
   const keep = memo !== undefined;
   const frags: DocFrag[] = [];
   const duplicates = new Map<string, Diagnostic[]>();
+  // The ref of each document its entity comes from (the first to declare it), by document index.
+  const origins: (Ref | undefined)[] = new Array<Ref | undefined>(input.docs.length);
 
-  for (const d of input.docs) {
+  for (let i = 0; i < input.docs.length; i++) {
+    const d = input.docs[i] as CheckedDoc;
     if (d.id === undefined) {
       if (keep) frags.push({ doc: d, ref: undefined, out: undefined });
       continue;
@@ -311,6 +314,7 @@ function fullBuild(input: BuildInput, memo: ModelMemo | undefined): BuildResult 
       continue;
     }
     firstSeen.set(ref, d);
+    origins[i] = ref;
     entities.set(ref, entityOf(d, ref, keep));
     if (!d.valid) invalid.add(ref);
   }
@@ -321,10 +325,9 @@ function fullBuild(input: BuildInput, memo: ModelMemo | undefined): BuildResult 
   const unresolved = new Set<DocFrag>();
   const namedBy = new Map<string, Set<DocFrag>>();
   for (let i = 0; i < input.docs.length; i++) {
+    const from = origins[i];
+    if (from === undefined) continue;
     const d = input.docs[i] as CheckedDoc;
-    if (d.id === undefined) continue;
-    const from = refOf(d.kind, d.id);
-    if (entities.get(from)?.origin.file !== d.doc.file || entities.get(from)?.origin.docIndex !== d.doc.index) continue;
     if (!keep) {
       for (const x of resolveDoc(ctx, d, from, diagnostics, undefined, false)) references.push(x);
       continue;
