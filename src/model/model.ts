@@ -371,6 +371,8 @@ export class Model {
   shortNameOf(ref: string): string {
     const e = this.get(ref);
     if (e && 'shortName' in e && typeof e.shortName === 'string' && e.shortName) return e.shortName;
+    // What `nameOf` answers for an entity of this state, without looking it up again.
+    if (e && typeof e.name === 'string' && !isUnknown(ref)) return e.name;
     return this.nameOf(ref);
   }
 
