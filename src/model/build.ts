@@ -125,10 +125,10 @@ function contextOf(input: BuildInput, pack: FrameworkPack, entities: ReadonlyMap
 }
 
 /** A model.duplicate-id finding for `d`, declared after `first` (or over a central body of the pack when `first` is undefined). */
-function duplicateFinding(ctx: Context, d: CheckedDoc, ref: string, first: CheckedDoc | undefined): Diagnostic {
+function duplicateFinding(ctx: Context, d: CheckedDoc, ref: string, first: { readonly file: string; readonly index: number } | undefined): Diagnostic {
   const { pack, input } = ctx;
   const id = d.id as string;
-  const where = first ? `${first.doc.file}:${at(input, first, ['id']).start.line}` : pack.files.find((f) => f.endsWith('national.yaml')) ?? pack.id;
+  const where = first ? `${first.file}:${input.sources.locate(first.file, first.index, ['id']).start.line}` : pack.files.find((f) => f.endsWith('national.yaml')) ?? pack.id;
   return {
     code: 'model.duplicate-id',
     severity: 'error',
@@ -290,7 +290,6 @@ function fullBuild(input: BuildInput, memo: ModelMemo | undefined): BuildResult 
   const diagnostics: Diagnostic[] = [];
   const entities = new Map<string, Entity>();
   const invalid = new Set<string>();
-  const firstSeen = new Map<string, CheckedDoc>();
   const ctx = contextOf(input, pack, entities);
   const keep = memo !== undefined;
   const frags: DocFrag[] = [];
@@ -306,14 +305,15 @@ function fullBuild(input: BuildInput, memo: ModelMemo | undefined): BuildResult 
     }
     const ref = refOf(d.kind, d.id);
     if (keep) frags.push({ doc: d, ref, out: undefined });
-    const first = firstSeen.get(ref);
+    // The document that declared `ref` first is where its entity comes from.
+    const origin = entities.get(ref)?.origin;
+    const first = origin === undefined ? undefined : { file: origin.file, index: origin.docIndex };
     if (first || (d.kind === 'org' && ctx.packOrgs.has(ref))) {
       const finding = duplicateFinding(ctx, d, ref, first);
       diagnostics.push(finding);
       if (keep) duplicates.set(ref, [...(duplicates.get(ref) ?? []), finding]);
       continue;
     }
-    firstSeen.set(ref, d);
     origins[i] = ref;
     entities.set(ref, entityOf(d, ref, keep));
     if (!d.valid) invalid.add(ref);
@@ -451,7 +451,7 @@ function patchBuild(prev: BuildState, input: BuildInput, memo: ModelMemo): Build
     // Duplicate findings of the ref, from its declarers in document order.
     const dups: Diagnostic[] = [];
     list.forEach((f, i) => {
-      if (i > 0 || !winnerOf(list)) dups.push(duplicateFinding(ctx, f.doc, ref, winnerOf(list)?.doc));
+      if (i > 0 || !winnerOf(list)) dups.push(duplicateFinding(ctx, f.doc, ref, winnerOf(list)?.doc.doc));
     });
     if (dups.length > 0) prev.duplicates.set(ref, dups);
     else prev.duplicates.delete(ref);
