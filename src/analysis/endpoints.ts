@@ -1,5 +1,5 @@
 import { isUnknown } from '../core/unknown.js';
-import { localRef, parseRef, type Ref } from '../core/ref.js';
+import { localRefOf, parseRef, type Ref } from '../core/ref.js';
 import type { NationalSystem } from '../framework/types.js';
 import type { Model } from '../model/model.js';
 import type { Integration, System } from '../model/types.js';
@@ -13,14 +13,29 @@ export type Endpoint =
   | { readonly kind: 'external'; readonly raw: string; readonly agencyCode: string }
   | { readonly kind: 'unknown'; readonly raw: string };
 
+/**
+ * Endpoints already resolved, per model (or per view of one: rules/rule-memo.ts records a view's reads
+ * on its first question) and per ref as written: the same few thousand systems and bodies are asked
+ * for again by every integration rule.
+ */
+const ENDPOINTS = new WeakMap<Model, Map<string, Endpoint>>();
+
 /** Resolves a ref as written in YAML; a qualifier naming the agency itself is dropped. */
 export function resolveEndpoint(model: Model, raw: string): Endpoint {
+  let known = ENDPOINTS.get(model);
+  if (known === undefined) ENDPOINTS.set(model, (known = new Map()));
+  let e = known.get(raw);
+  if (e === undefined) known.set(raw, (e = endpointOf(model, raw)));
+  return e;
+}
+
+function endpointOf(model: Model, raw: string): Endpoint {
   const parsed = parseRef(raw);
   if (!parsed) return { kind: 'unknown', raw };
   if (parsed.agency !== undefined && parsed.agency !== model.agency?.code) {
     return { kind: 'external', raw, agencyCode: parsed.agency };
   }
-  const ref = localRef(parsed);
+  const ref = localRefOf(raw, parsed);
   if (parsed.kind === 'system') {
     const system = model.get<'system'>(ref);
     return system ? { kind: 'system', ref: ref as Ref<'system'>, system } : { kind: 'unknown', raw };
@@ -77,10 +92,19 @@ export interface IntegrationEnds {
   readonly toOwner: string | undefined;
 }
 
+/** Ends already worked out, per model (or view of one, as `ENDPOINTS`) and integration: several rules ask for each. */
+const ENDS = new WeakMap<Model, Map<Integration, IntegrationEnds>>();
+
 export function integrationEnds(model: Model, it: Integration): IntegrationEnds {
-  const from = resolveEndpoint(model, it.from);
-  const to = resolveEndpoint(model, it.to);
-  return { from, to, fromOwner: endpointOwner(model, from), toOwner: endpointOwner(model, to) };
+  let known = ENDS.get(model);
+  if (known === undefined) ENDS.set(model, (known = new Map()));
+  let ends = known.get(it);
+  if (ends === undefined) {
+    const from = resolveEndpoint(model, it.from);
+    const to = resolveEndpoint(model, it.to);
+    known.set(it, (ends = { from, to, fromOwner: endpointOwner(model, from), toOwner: endpointOwner(model, to) }));
+  }
+  return ends;
 }
 
 /** True when the two ends belong to different bodies (both known). */

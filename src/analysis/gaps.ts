@@ -34,13 +34,19 @@ function countsAsGap(d: Diagnostic): boolean {
  */
 export function unaddressedGaps(model: Model, findings: readonly Diagnostic[]): Gap[] {
   const byEntity = new Map<string, Diagnostic[]>();
+  // Refs of a kind that makes no gap, each parsed once (an entity has many findings).
+  const other = new Set<string>();
   for (const d of findings) {
     if (!countsAsGap(d)) continue;
     const ref = String(d.entity);
-    const kind = parseRef(ref)?.kind;
-    if (kind === undefined || kind === 'task' || kind === 'kpi' || kind === 'national' || kind === 'target') continue;
     const list = byEntity.get(ref);
-    if (list) list.push(d);
+    if (list) {
+      list.push(d);
+      continue;
+    }
+    if (other.has(ref)) continue;
+    const kind = parseRef(ref)?.kind;
+    if (kind === undefined || kind === 'task' || kind === 'kpi' || kind === 'national' || kind === 'target') other.add(ref);
     else byEntity.set(ref, [d]);
   }
   const out: Gap[] = [];

@@ -27,8 +27,29 @@ function fromUtc(ms: number): IsoDate {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/**
+ * Dates already shifted, by number of days then date: rules ask the same few hundred dates again for
+ * every entity ("assessed more than 365 days ago"), and a Date made and printed each time cost half a
+ * second at 100k entities. Emptied when it grows large (a long-running process sees many dates).
+ */
+const SHIFTED = new Map<number, Map<IsoDate, IsoDate>>();
+const SHIFTED_MAX = 50_000;
+let shifted = 0;
+
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromUtc(toUtc(date) + days * 86_400_000);
+  let byDate = SHIFTED.get(days);
+  if (byDate === undefined) SHIFTED.set(days, (byDate = new Map()));
+  let out = byDate.get(date);
+  if (out === undefined) {
+    out = fromUtc(toUtc(date) + days * 86_400_000);
+    if (++shifted > SHIFTED_MAX) {
+      SHIFTED.clear();
+      SHIFTED.set(days, (byDate = new Map()));
+      shifted = 1;
+    }
+    byDate.set(date, out);
+  }
+  return out;
 }
 
 /** Whole days from `a` to `b` (negative when b is earlier). */

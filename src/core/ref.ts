@@ -71,6 +71,15 @@ export function localRef(parsed: ParsedRef): Ref {
   return refOf(parsed.kind, parsed.id);
 }
 
+/**
+ * The unqualified form of `raw`, which `parseRef` parsed as `parsed`: `raw` itself when it names no
+ * other agency (it is then exactly `kind:id`). The same string, not a new one: a ref looked up in maps
+ * thousands of times is hashed once.
+ */
+export function localRefOf(raw: string, parsed: ParsedRef): Ref {
+  return parsed.agency === undefined ? (raw as Ref) : refOf(parsed.kind, parsed.id);
+}
+
 /** `system:hsmc` in agency `000.00.12.H99` → `system:hsmc@000.00.12.H99` (used by aggregation). */
 export function qualifyRef(ref: string, agencyCode: string): string {
   const parsed = parseRef(ref);

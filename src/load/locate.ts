@@ -119,6 +119,9 @@ export class SourceIndex {
   private readonly bytes = new Map<string, Uint8Array>();
   private readonly positions = new Map<string, Positions>();
   private positionChars = 0;
+  /** The file whose positions were asked for last, and those positions (see `positionsOf`). */
+  private lastFile: string | undefined;
+  private lastPositions: Positions | undefined;
   /** Answers to `locate` per file, kept in the cache by content hash, so a warm run parses nothing. */
   private readonly memos = new Map<string, FileEntry>();
 
@@ -172,10 +175,14 @@ export class SourceIndex {
   }
 
   private positionsOf(file: string): Positions | undefined {
+    // Findings come file after file: the file asked last is the most recently used already.
+    if (file === this.lastFile && this.lastPositions !== undefined && this.positions.get(file) === this.lastPositions) return this.lastPositions;
     const hit = this.positions.get(file);
     if (hit) {
       this.positions.delete(file);
       this.positions.set(file, hit);
+      this.lastFile = file;
+      this.lastPositions = hit;
       return hit;
     }
     const text = this.text(file);
@@ -183,6 +190,8 @@ export class SourceIndex {
     const fast = fastParse(text, true);
     const p: Positions = fast.ok ? fastPositions(text, fast) : { kind: 'yaml', ast: parseAst(text) };
     this.remember(file, p);
+    this.lastFile = file;
+    this.lastPositions = p;
     return p;
   }
 

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import { entityLabel } from '../core/labels.js';
-import { localRef, parseRef, refOf, type EntityKind, type ParsedRef, type Ref } from '../core/ref.js';
+import { localRefOf, parseRef, refOf, type EntityKind, type ParsedRef, type Ref } from '../core/ref.js';
 import { closest } from '../core/similar.js';
 import type { DocPath, Range } from '../core/source.js';
 import { text } from '../core/text.js';
@@ -125,10 +125,10 @@ function contextOf(input: BuildInput, pack: FrameworkPack, entities: ReadonlyMap
 }
 
 /** A model.duplicate-id finding for `d`, declared after `first` (or over a central body of the pack when `first` is undefined). */
-function duplicateFinding(ctx: Context, d: CheckedDoc, ref: string, first: CheckedDoc | undefined): Diagnostic {
+function duplicateFinding(ctx: Context, d: CheckedDoc, ref: string, first: { readonly file: string; readonly index: number } | undefined): Diagnostic {
   const { pack, input } = ctx;
   const id = d.id as string;
-  const where = first ? `${first.doc.file}:${at(input, first, ['id']).start.line}` : pack.files.find((f) => f.endsWith('national.yaml')) ?? pack.id;
+  const where = first ? `${first.file}:${input.sources.locate(first.file, first.index, ['id']).start.line}` : pack.files.find((f) => f.endsWith('national.yaml')) ?? pack.id;
   return {
     code: 'model.duplicate-id',
     severity: 'error',
@@ -222,11 +222,11 @@ function known(ctx: Context, ref: string, p: ParsedRef): boolean {
  * Resolves the references of `d`, the origin of entity `from`: adds a finding per dangling one to
  * `findings` and, when given, the local refs they name to `names`.
  */
-function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, findings: Diagnostic[], names: string[] | undefined): readonly Reference[] {
+function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, findings: Diagnostic[], names: string[] | undefined, memoise = true): readonly Reference[] {
   const { ownCode } = ctx;
-  const sites = sitesOf(d.refs);
+  const sites = memoise ? sitesOf(d.refs) : parseSites(d.refs);
   // The references of a document whose sites resolve as in the run before are the same objects.
-  const before = REFERENCES.get(d.refs);
+  const before = memoise ? REFERENCES.get(d.refs) : undefined;
   let same = before !== undefined && before.from === from && before.ownCode === ownCode;
   const made: Reference[] = [];
   const resolved: boolean[] = [];
@@ -243,7 +243,7 @@ function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, findings: Diagnostic
       add(false, () => ({ from, path: site.path, raw: site.value, to: undefined, external }));
       continue;
     }
-    const to = local as ReturnType<typeof localRef>;
+    const to = local as ReturnType<typeof localRefOf>;
     names?.push(to);
     if (known(ctx, to, parsed)) {
       add(true, () => ({ from, path: site.path, raw: site.value, to }));
@@ -272,7 +272,7 @@ function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, findings: Diagnostic
       fix,
     });
   }
-  if (!same) REFERENCES.set(d.refs, { from, ownCode, refs: made, resolved });
+  if (memoise && !same) REFERENCES.set(d.refs, { from, ownCode, refs: made, resolved });
   return same && before ? before.refs : made;
 }
 
@@ -290,28 +290,32 @@ function fullBuild(input: BuildInput, memo: ModelMemo | undefined): BuildResult 
   const diagnostics: Diagnostic[] = [];
   const entities = new Map<string, Entity>();
   const invalid = new Set<string>();
-  const firstSeen = new Map<string, CheckedDoc>();
   const ctx = contextOf(input, pack, entities);
   const keep = memo !== undefined;
   const frags: DocFrag[] = [];
   const duplicates = new Map<string, Diagnostic[]>();
+  // The ref of each document its entity comes from (the first to declare it), by document index.
+  const origins: (Ref | undefined)[] = new Array<Ref | undefined>(input.docs.length);
 
-  for (const d of input.docs) {
+  for (let i = 0; i < input.docs.length; i++) {
+    const d = input.docs[i] as CheckedDoc;
     if (d.id === undefined) {
       if (keep) frags.push({ doc: d, ref: undefined, out: undefined });
       continue;
     }
     const ref = refOf(d.kind, d.id);
     if (keep) frags.push({ doc: d, ref, out: undefined });
-    const first = firstSeen.get(ref);
+    // The document that declared `ref` first is where its entity comes from.
+    const origin = entities.get(ref)?.origin;
+    const first = origin === undefined ? undefined : { file: origin.file, index: origin.docIndex };
     if (first || (d.kind === 'org' && ctx.packOrgs.has(ref))) {
       const finding = duplicateFinding(ctx, d, ref, first);
       diagnostics.push(finding);
       if (keep) duplicates.set(ref, [...(duplicates.get(ref) ?? []), finding]);
       continue;
     }
-    firstSeen.set(ref, d);
-    entities.set(ref, entityOf(d, ref));
+    origins[i] = ref;
+    entities.set(ref, entityOf(d, ref, keep));
     if (!d.valid) invalid.add(ref);
   }
   const agencies = agencyFindings(input);
@@ -321,12 +325,11 @@ function fullBuild(input: BuildInput, memo: ModelMemo | undefined): BuildResult 
   const unresolved = new Set<DocFrag>();
   const namedBy = new Map<string, Set<DocFrag>>();
   for (let i = 0; i < input.docs.length; i++) {
+    const from = origins[i];
+    if (from === undefined) continue;
     const d = input.docs[i] as CheckedDoc;
-    if (d.id === undefined) continue;
-    const from = refOf(d.kind, d.id);
-    if (entities.get(from)?.origin.file !== d.doc.file || entities.get(from)?.origin.docIndex !== d.doc.index) continue;
     if (!keep) {
-      for (const x of resolveDoc(ctx, d, from, diagnostics, undefined)) references.push(x);
+      for (const x of resolveDoc(ctx, d, from, diagnostics, undefined, false)) references.push(x);
       continue;
     }
     const r = resolveFrag(ctx, d, from);
@@ -448,7 +451,7 @@ function patchBuild(prev: BuildState, input: BuildInput, memo: ModelMemo): Build
     // Duplicate findings of the ref, from its declarers in document order.
     const dups: Diagnostic[] = [];
     list.forEach((f, i) => {
-      if (i > 0 || !winnerOf(list)) dups.push(duplicateFinding(ctx, f.doc, ref, winnerOf(list)?.doc));
+      if (i > 0 || !winnerOf(list)) dups.push(duplicateFinding(ctx, f.doc, ref, winnerOf(list)?.doc.doc));
     });
     if (dups.length > 0) prev.duplicates.set(ref, dups);
     else prev.duplicates.delete(ref);
@@ -530,12 +533,18 @@ function patchBuild(prev: BuildState, input: BuildInput, memo: ModelMemo): Build
  */
 const ENTITIES = new WeakMap<object, Entity>();
 
-function entityOf(d: CheckedDoc, ref: string): Entity {
+/**
+ * The entity of document `d`. `memoise`: a build that keeps its fragments (a long-running process)
+ * remembers it by the document's value; a one-off build (the CLI) does not, since nothing will ask
+ * again and a weak map of every entity costs memory and collection time at national scale.
+ */
+function entityOf(d: CheckedDoc, ref: string, memoise = true): Entity {
   const value = d.value as unknown;
-  const known = typeof value === 'object' && value !== null ? ENTITIES.get(value) : undefined;
+  const keyed = memoise && typeof value === 'object' && value !== null;
+  const known = keyed ? ENTITIES.get(value) : undefined;
   if (known && known.ref === ref && known.entityKind === d.kind && known.origin.file === d.doc.file && known.origin.docIndex === d.doc.index) return known;
   const entity = { ...d.value, ref, entityKind: d.kind, origin: { file: d.doc.file, docIndex: d.doc.index } } as unknown as Entity;
-  if (typeof value === 'object' && value !== null) ENTITIES.set(value, entity);
+  if (keyed) ENTITIES.set(value, entity);
   return entity;
 }
 
@@ -543,7 +552,7 @@ function entityOf(d: CheckedDoc, ref: string): Entity {
 interface ParsedSite {
   readonly site: CheckedDoc['refs'][number];
   readonly parsed: ReturnType<typeof parseRef>;
-  readonly to: ReturnType<typeof localRef> | undefined;
+  readonly to: ReturnType<typeof localRefOf> | undefined;
 }
 
 /** Parsed sites by the document's list of sites (the same object while its file is unchanged). */
@@ -552,13 +561,18 @@ const SITES = new WeakMap<CheckedDoc['refs'], readonly ParsedSite[]>();
 function sitesOf(refs: CheckedDoc['refs']): readonly ParsedSite[] {
   let out = SITES.get(refs);
   if (!out) {
-    out = refs.map((site) => {
-      const parsed = parseRef(site.value);
-      return { site, parsed, to: parsed ? localRef(parsed) : undefined };
-    });
+    out = parseSites(refs);
     SITES.set(refs, out);
   }
   return out;
+}
+
+/** The sites of a document with their refs parsed (`sitesOf` without the memo: a one-off build). */
+function parseSites(refs: CheckedDoc['refs']): readonly ParsedSite[] {
+  return refs.map((site) => {
+    const parsed = parseRef(site.value);
+    return { site, parsed, to: parsed ? localRefOf(site.value, parsed) : undefined };
+  });
 }
 
 /**

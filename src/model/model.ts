@@ -222,9 +222,18 @@ export class Model {
         if (list) list.push(e);
         else this.byKind.set(e.entityKind, [e]);
       }
+      // The references of one entity come together (those of its document): its list is looked up once.
+      let from: string | undefined;
+      let fromList: Reference[] = [];
       for (const r of init.references) {
         if (r.to) push(this.inbound, r.to, r);
-        push(this.outbound, r.from, r);
+        if (r.from !== from) {
+          from = r.from;
+          const list = this.outbound.get(from);
+          if (list) fromList = list;
+          else this.outbound.set(from, (fromList = []));
+        }
+        fromList.push(r);
       }
       this.dated = dated;
     }
@@ -290,7 +299,10 @@ export class Model {
    * an entity whose type promises strings where the YAML had a list.
    */
   get<K extends EntityKind>(ref: Ref<K> | string): EntityByKind[K] | undefined {
-    return this.invalid.has(ref) || this.absent.has(ref) ? undefined : (this.entities.get(ref) as EntityByKind[K] | undefined);
+    // Asked millions of times at national scale: the sets, usually empty or small, are asked only about a declared ref.
+    const e = this.entities.get(ref);
+    if (e === undefined || (this.invalid.size > 0 && this.invalid.has(ref)) || (this.absent.size > 0 && this.absent.has(ref))) return undefined;
+    return e as EntityByKind[K];
   }
 
   /** True when `ref` is declared but does not exist at this state of the model (model/states.ts). */
@@ -359,6 +371,8 @@ export class Model {
   shortNameOf(ref: string): string {
     const e = this.get(ref);
     if (e && 'shortName' in e && typeof e.shortName === 'string' && e.shortName) return e.shortName;
+    // What `nameOf` answers for an entity of this state, without looking it up again.
+    if (e && typeof e.name === 'string' && !isUnknown(ref)) return e.name;
     return this.nameOf(ref);
   }
 

@@ -185,11 +185,13 @@ export function transitionsOf(model: Model): readonly Transition[] {
     const raw = e as unknown as Record<string, unknown>;
     const { since, until } = lifespanOf(e);
     if (since !== undefined) {
-      out.push({ kind: 'begin', entity: e.ref, entityKind: kind, date: since, written: raw['since'] as TimePoint, changes: [], path: ['since'], location: base.locate(e.ref, ['since']) });
+      const where = placeLater(base, e.ref, ['since']);
+      out.push({ kind: 'begin', entity: e.ref, entityKind: kind, date: since, written: raw['since'] as TimePoint, changes: [], path: ['since'], get location() { return where(); } });
     }
     const current: Record<string, unknown> = { ...raw };
     for (const { index, date, t } of plannedOf(e)) {
       const changes = Object.entries(t.set ?? {}).map(([field, after]) => ({ field, before: current[field], after }));
+      const where = placeLater(base, e.ref, ['transitions', index]);
       for (const c of changes) current[c.field] = c.after;
       out.push({
         kind: 'change',
@@ -202,11 +204,14 @@ export function transitionsOf(model: Model): readonly Transition[] {
         ...(t.task !== undefined ? { task: t.task as Ref<'task'> } : {}),
         ...(t.note !== undefined ? { note: t.note } : {}),
         path: ['transitions', index],
-        location: base.locate(e.ref, ['transitions', index]),
+        get location() {
+          return where();
+        },
       });
     }
     if (until !== undefined) {
       const replacedBy = [...plannedOf(e)].reverse().find((p) => p.date <= until && p.t.set?.['replacedBy'] !== undefined)?.t.set?.['replacedBy'] ?? raw['replacedBy'];
+      const where = placeLater(base, e.ref, ['until']);
       out.push({
         kind: 'end',
         entity: e.ref,
@@ -216,13 +221,24 @@ export function transitionsOf(model: Model): readonly Transition[] {
         changes: [],
         ...(typeof replacedBy === 'string' ? { replacedBy } : {}),
         path: ['until'],
-        location: base.locate(e.ref, ['until']),
+        get location() {
+          return where();
+        },
       });
     }
   }
   const sorted = Object.freeze(out.sort(compareTransitions));
   TIMELINES.set(base, sorted);
   return sorted;
+}
+
+/**
+ * Where `path` of `ref` was written, found when first asked: a national timeline has tens of thousands
+ * of steps, and `check` places only those its rules report (through the rule runner, not this).
+ */
+function placeLater(model: Model, ref: string, path: DocPath): () => Location {
+  let found: Location | undefined;
+  return () => (found ??= model.locate(ref, path));
 }
 
 /**

@@ -164,7 +164,8 @@ function runOne(
         const loc = locator.locate(f.entity, f.path ?? [], f.part ?? 'value');
         placements?.push({ entity: f.entity, path: f.path ?? [], part: f.part ?? 'value' });
         const severity = capSeverity(rule, override ?? f.severity ?? rule.severity);
-        found.push({
+        // `fix` last, set only when given (no object spread per finding): the same keys in the same order.
+        const d: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
           code: rule.id,
           severity,
           message: f.message,
@@ -173,8 +174,9 @@ function runOne(
           entity: f.entity,
           path: f.path ?? [],
           legalRef: rule.legalRef,
-          ...(f.fix ? { fix: f.fix } : {}),
-        });
+        };
+        if (f.fix) d.fix = f.fix;
+        found.push(d);
       },
     });
     return found;

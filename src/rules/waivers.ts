@@ -60,7 +60,8 @@ export function createWaiverMatcher(waivers: readonly WaiverSpec[], ctx: WaiverC
   const used = new Set<WaiverSpec>();
   return {
     waive(d) {
-      if (d.entity === undefined || d.waived) return d;
+      // Without waivers (most runs), nothing to look up: no key made per finding.
+      if (d.entity === undefined || d.waived || (active.size === 0 && patterns.length === 0)) return d;
       const entity = String(d.entity);
       const w = active.get(key(d.code, entity)) ?? patterns.find((p) => p.w.rule === d.code && p.re.test(entity))?.w;
       if (!w) return d;

@@ -21,10 +21,10 @@ export const systemSecurityLevel = defineEntityRule({
   kind: 'system',
   check({ model, report, entity: s }) {
     if (!isInSecurityScope(s)) return;
-    const name = entityTitle(model, s.ref);
     const level = s.security?.level;
     // A level or dossier declared "chưa xác định" is reported once, by system.unknown-fact.
     if (isUnknown(level) || isUnknown(s.security?.dossier)) return;
+    const name = entityTitle(model, s.ref);
     if (level === undefined) {
       report({
         entity: s.ref,

@@ -41,11 +41,11 @@ export function collectRefs(schema: Schema, value: unknown, path: (string | numb
       return;
     }
     if (v !== null && typeof v === 'object') {
-      const props = s['properties'] as Record<string, Schema> | undefined;
+      const props = refProperties(s);
       if (!props) return;
       for (const key of Object.keys(v)) {
         const sub = props[key];
-        if (!sub || !holdsRefs(sub)) continue;
+        if (sub === undefined) continue;
         at.push(key);
         walk(sub, (v as Record<string, unknown>)[key]);
         at.pop();
@@ -57,6 +57,32 @@ export function collectRefs(schema: Schema, value: unknown, path: (string | numb
 }
 
 const HOLDS_REFS = new WeakMap<Schema, boolean>();
+const REF_PROPERTIES = new WeakMap<Schema, Readonly<Record<string, Schema>> | null>();
+
+/**
+ * The members of `schema`'s `properties` below which a reference can be (`holdsRefs`), by name, in a
+ * dictionary without prototype; null when none can. Made once per schema: a document's walk then asks
+ * one dictionary per member instead of the schema and the memo of `holdsRefs`.
+ */
+function refProperties(schema: Schema): Readonly<Record<string, Schema>> | null {
+  let known = REF_PROPERTIES.get(schema);
+  if (known !== undefined) return known;
+  const props = schema['properties'] as Record<string, Schema> | undefined;
+  const out = Object.create(null) as Record<string, Schema>;
+  let any = false;
+  if (props) {
+    for (const key of Object.keys(props)) {
+      const sub = props[key];
+      if (sub && holdsRefs(sub)) {
+        out[key] = sub;
+        any = true;
+      }
+    }
+  }
+  known = any ? out : null;
+  REF_PROPERTIES.set(schema, known);
+  return known;
+}
 
 /** True when `x-ref` appears in `schema` or below it (through `properties` and `items`, as `collectRefs` walks). */
 function holdsRefs(schema: Schema): boolean {
