@@ -165,13 +165,13 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
     info.requests++;
     info.lastRequest = now();
     let changes = '';
-    engine.onRun = ({ changes: c, reusedWorkspace, unchanged }) => {
+    engine.onRun = ({ changes: c, reusedWorkspace, unchanged, read }) => {
       const n = c.changed.length + c.added.length + c.removed.length;
       changes = !reusedWorkspace
         ? 'first run of these options'
         : unchanged
           ? 'nothing changed: last result given again'
-          : `${n} input(s) changed${n > 0 && n <= 3 ? ` (${[...c.changed, ...c.added, ...c.removed].join(', ')})` : ''}`;
+          : `${n} input(s) changed${n > 0 && n <= 3 ? ` (${[...c.changed, ...c.added, ...c.removed].join(', ')})` : ''}, ${read} file(s) read`;
     };
     const send = (type: number, s: string): void => {
       if (s.length > 0 && !socket.destroyed) socket.write(frame(type, s));
