@@ -183,8 +183,15 @@ export class RuleMemo {
     if (judged > 0 || next.size !== old.size) this.dirty.add(ruleId);
     const index = this.index;
     if (index) {
-      for (const [ref, e] of old) if (next.get(ref) !== e) index.remove(slotOf(ruleId, ref), e);
-      for (const [ref, e] of next) if (old.get(ref) !== e) index.add(slotOf(ruleId, ref), e);
+      // A judgement made again with the same reads and places is indexed as it was.
+      for (const [ref, e] of old) {
+        const now = next.get(ref);
+        if (now !== e && !(now && sameIndexing(e, now))) index.remove(slotOf(ruleId, ref), e);
+      }
+      for (const [ref, e] of next) {
+        const was = old.get(ref);
+        if (was !== e && !(was && sameIndexing(was, e))) index.add(slotOf(ruleId, ref), e);
+      }
     }
     this.byEntity.set(ruleId, next);
     // After an edit the rule's summary (`storeAllEntities`) is not made again: drop it rather than keep a stale one.
@@ -303,10 +310,14 @@ export class RuleMemo {
 
   store(ruleId: string, reads: ReadonlyMap<string, string>, found: readonly Diagnostic[], placements: readonly Placement[], keys: ContentKeys): void {
     this.dirty.add(ruleId);
-    this.forget(ruleId);
+    const was = this.byRule.get(ruleId);
+    this.byRule.delete(ruleId);
     this.storeIn(this.byRule, ruleId, reads, found, placements, keys);
     const e = this.byRule.get(ruleId);
-    if (e && this.index) this.index.add(slotOf(ruleId), e);
+    // The rule ran again and read the same things (most often): the index holds it as it was.
+    if (!this.index || (was && e && sameIndexing(was, e))) return;
+    if (was) this.index.remove(slotOf(ruleId), was);
+    if (e) this.index.add(slotOf(ruleId), e);
   }
 
   private storeIn(table: Map<string, MemoEntry>, ruleId: string, reads: ReadonlyMap<string, string>, found: readonly Diagnostic[], placements: readonly Placement[], keys: ContentKeys): void {
@@ -521,6 +532,14 @@ export class RuleMemo {
 }
 
 const SEVERITY_CODES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** True when two entries of one slot are indexed alike (read-index.ts): the same reads, findings placed on the same entities. */
+function sameIndexing(a: MemoEntry, b: MemoEntry): boolean {
+  if (a.reads.length !== b.reads.length || a.placements.length !== b.placements.length) return false;
+  for (let i = 0; i < a.reads.length; i++) if (a.reads[i] !== b.reads[i]) return false;
+  for (let i = 0; i < a.placements.length; i++) if ((a.placements[i] as Placement).entity !== (b.placements[i] as Placement).entity) return false;
+  return true;
+}
 
 const sameRange = (a: Diagnostic['range'], b: Diagnostic['range']): boolean =>
   a.start.line === b.start.line && a.start.col === b.start.col && a.end.line === b.end.line && a.end.col === b.end.col;
