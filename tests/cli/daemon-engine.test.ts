@@ -8,6 +8,7 @@ import { cpSync, readFileSync, realpathSync, statSync, utimesSync, writeFileSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DaemonEngine, type EngineRun } from '../../src/cli/daemon/engine.js';
+import { frame, FrameReader, writeFrame } from '../../src/cli/daemon/protocol.js';
 import { runPipeline, type PipelineOptions } from '../../src/pipeline.js';
 import { REPO, yamlFiles } from '../helpers/project.js';
 import { makeTempDir } from '../helpers/tmp.js';
@@ -58,4 +59,15 @@ describe('the daemon engine after an edit', () => {
     expect(runs.at(-1)?.read).toBe(1);
     expect(third).toBe(await cold());
   }, 120_000);
+
+  it('writes a frame as the header and the text, the same bytes as one built in memory', () => {
+    for (const text of ['', 'a', 'Hệ thống "Cổng dịch vụ công" có 2 phát hiện 🚧\n'.repeat(5000)]) {
+      const chunks: Buffer[] = [];
+      let corked = 0;
+      writeFrame({ write: (c, enc) => (chunks.push(typeof c === 'string' ? Buffer.from(c, enc) : Buffer.from(c)), true), cork: () => void corked++, uncork: () => void corked-- }, 0x6f, text);
+      expect(corked).toBe(0);
+      expect(Buffer.concat(chunks).equals(frame(0x6f, text))).toBe(true);
+      expect(new FrameReader().push(Buffer.concat(chunks)).map((f) => f.payload.toString('utf8'))).toEqual([text]);
+    }
+  });
 });
