@@ -18,6 +18,7 @@ import { RuleMemo } from '../../src/rules/rule-memo.js';
 import { taskGapUnaddressed } from '../../src/rules/task/gap-unaddressed.js';
 import { text } from '../../src/core/text.js';
 import type { Model } from '../../src/model/model.js';
+import type { Ref } from '../../src/core/ref.js';
 import { REPO } from '../helpers/project.js';
 
 const AS_OF = '2026-01-15';
@@ -50,7 +51,7 @@ describe('a findings rule judged entity by entity', () => {
         check({ report }) {
           for (const [e, rule, sev] of plan) {
             if (rule !== r) continue;
-            report({ entity: refs[e % refs.length] as string, message: text(`Phát hiện ${e}.`, `Finding ${e}.`), severity: SEVERITIES[sev] });
+            report({ entity: refs[e % refs.length] as Ref, message: text(`Phát hiện ${e}.`, `Finding ${e}.`), severity: SEVERITIES[sev] ?? 'warning' });
           }
         },
       }),
