@@ -6,7 +6,7 @@ import type { FrameworkPack } from './framework/types.js';
 import type { ProjectAssets } from './core/project-assets.js';
 import { findConfig, readConfig } from './load/config.js';
 import { Cache, codeFingerprint, MemoryCache, sha256 } from './load/cache.js';
-import { loadArchitecture, type LoadedFileDocs, type LoadResult, type ReadSize } from './load/load-architecture.js';
+import { loadArchitecture, type KnownFiles, type LoadedFileDocs, type LoadResult, type ReadSize } from './load/load-architecture.js';
 import type { SourceIndex } from './load/locate.js';
 import type { ParsedDoc } from './load/parse-yaml.js';
 import { loadProjectAssets } from './load/project-assets.js';
@@ -55,6 +55,8 @@ export interface PipelineOptions {
   readonly store?: Cache | undefined;
   /** Texts that override the disk, by absolute path (unsaved editor buffers). */
   readonly overlay?: ReadonlyMap<string, string> | undefined;
+  /** Files read by the last run that the caller vouches unchanged (the daemon's scan): not read again (load-architecture.ts). */
+  readonly known?: KnownFiles | undefined;
   /** The model fragments of the last run over this architecture (a long-running process): the model is patched, not rebuilt. */
   readonly modelMemo?: ModelMemo | undefined;
   /** Rule results of earlier runs over this architecture (a long-running process); rules whose reads did not change are not run again. */
@@ -217,6 +219,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     cache,
     parallel: opts.parallel,
     overlay: opts.overlay,
+    known: opts.known,
     onRead: (size) => {
       opts.onRead?.(size);
       validation.prepare();

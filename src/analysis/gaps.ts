@@ -28,14 +28,14 @@ function countsAsGap(d: Diagnostic): boolean {
 }
 
 /**
- * Entities (systems, datasets, integrations, the agency, organisations) with unwaived error or
- * warning findings, none of which a task lists in `addresses`. KPIs are left to `kpi.task-coverage`,
- * which asks a task of every KPI; tasks cannot address themselves. Sorted by entity ref.
+ * The findings that make gaps, by entity (systems, datasets, integrations, the agency, organisations),
+ * each entity's in the order given, entities sorted by ref. KPIs are left to `kpi.task-coverage`,
+ * which asks a task of every KPI; tasks cannot address themselves.
  */
-export function unaddressedGaps(model: Model, findings: readonly Diagnostic[]): Gap[] {
+export function gapFindingsByEntity(findings: readonly Diagnostic[]): Map<string, Diagnostic[]> {
   const byEntity = new Map<string, Diagnostic[]>();
-  // Refs of a kind that makes no gap, each parsed once (an entity has many findings).
-  const other = new Set<string>();
+  // Entities whose findings never make a gap (not an entity ref, or a task, KPI or national target).
+  const skipped = new Set<string>();
   for (const d of findings) {
     if (!countsAsGap(d)) continue;
     const ref = String(d.entity);
@@ -44,16 +44,30 @@ export function unaddressedGaps(model: Model, findings: readonly Diagnostic[]): 
       list.push(d);
       continue;
     }
-    if (other.has(ref)) continue;
+    if (skipped.has(ref)) continue;
     const kind = parseRef(ref)?.kind;
-    if (kind === undefined || kind === 'task' || kind === 'kpi' || kind === 'national' || kind === 'target') other.add(ref);
+    if (kind === undefined || kind === 'task' || kind === 'kpi' || kind === 'national' || kind === 'target') skipped.add(ref);
     else byEntity.set(ref, [d]);
   }
+  return new Map([...byEntity].sort((a, b) => compareRefs(a[0], b[0])));
+}
+
+/** The gap of `entity` with its gap findings `list`: undefined when it is invalid or a task addresses it. */
+export function gapOf(model: Model, entity: string, list: readonly Diagnostic[]): Gap | undefined {
+  // Asked once per entity, not once per finding (the incremental runner records each read).
+  if (!model.isValid(entity) || tasksAddressing(model, entity).length > 0) return undefined;
+  return { entity: entity as Ref, codes: [...new Set(list.map((d) => d.code))].sort(), findings: list };
+}
+
+/**
+ * Entities (systems, datasets, integrations, the agency, organisations) with unwaived error or
+ * warning findings, none of which a task lists in `addresses` (`gapFindingsByEntity`, `gapOf`). Sorted by entity ref.
+ */
+export function unaddressedGaps(model: Model, findings: readonly Diagnostic[]): Gap[] {
   const out: Gap[] = [];
-  for (const [entity, list] of [...byEntity].sort((a, b) => compareRefs(a[0], b[0]))) {
-    // Asked once per entity, not once per finding (the incremental runner records each read).
-    if (!model.isValid(entity) || tasksAddressing(model, entity).length > 0) continue;
-    out.push({ entity: entity as Ref, codes: [...new Set(list.map((d) => d.code))].sort(), findings: list });
+  for (const [entity, list] of gapFindingsByEntity(findings)) {
+    const gap = gapOf(model, entity, list);
+    if (gap) out.push(gap);
   }
   return out;
 }

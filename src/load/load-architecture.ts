@@ -42,6 +42,18 @@ export interface LoadOptions {
    * the next ones are still being parsed.
    */
   readonly onFile?: ((file: LoadedFileDocs) => void) | undefined;
+  /**
+   * What a long-running caller (the daemon) knows from the last run: the files it vouches unchanged
+   * since then (by their stat) are taken from `files` instead of being read and hashed again; every
+   * file read is recorded there (overlay texts are not).
+   */
+  readonly known?: KnownFiles | undefined;
+}
+
+/** Bytes and content hash of files read before, by absolute path, and which of them the caller vouches unchanged. */
+export interface KnownFiles {
+  readonly unchanged: (abs: string) => boolean;
+  readonly files: Map<string, { readonly bytes: Uint8Array; readonly sha: string }>;
 }
 
 export interface LoadedFileDocs {
@@ -229,9 +241,10 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
       continue;
     }
     let bytes: Uint8Array | 'too-large' | 'special';
+    const over = overlay?.get(f.abs);
+    const kept = over === undefined && opts.known?.unchanged(f.abs) ? opts.known.files.get(f.abs) : undefined;
     try {
-      const over = overlay?.get(f.abs);
-      bytes = over === undefined ? readCapped(f.abs, max) : Buffer.from(over, 'utf8');
+      bytes = kept ? kept.bytes : over === undefined ? readCapped(f.abs, max) : Buffer.from(over, 'utf8');
     } catch (err: unknown) {
       slots.push({
         kind: 'done',
@@ -271,7 +284,8 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
       });
       continue;
     }
-    const sha = sha256(bytes);
+    const sha = kept ? kept.sha : sha256(bytes);
+    if (over === undefined && !kept) opts.known?.files.set(f.abs, { bytes, sha });
     // The same content was parsed cleanly by this version of kientruc before: take its documents.
     const entry = runCache?.entry(f.display, sha);
     if (entry && Array.isArray(entry.docs)) {

@@ -78,6 +78,25 @@ export interface Rule extends RuleMeta {
    * what that entity's judgement read, and judges again only the entities whose reads changed.
    */
   readonly each?: EachEntity;
+  /**
+   * Set by `defineFindingsEntityRule` (phase `findings`): the rule groups the findings it reads by
+   * entity and judges each entity on its own, from that entity's findings and what it follows from it
+   * in the model. The incremental runner keeps each entity's judgement with the findings it was given
+   * and what it read, and judges again only the entities whose findings or reads changed.
+   */
+  readonly eachFinding?: EachFindingEntity;
+}
+
+/** What a findings-entity rule is given: the rule context, the entity judged and its findings. */
+export interface FindingsEntityContext extends Omit<RuleContext, 'findings'> {
+  readonly entity: string;
+  readonly findings: readonly Diagnostic[];
+}
+
+export interface EachFindingEntity {
+  /** The findings the rule judges, by entity: the map's order is the order of the judgements (and of the findings). */
+  group(findings: readonly Diagnostic[]): ReadonlyMap<string, readonly Diagnostic[]>;
+  check(ctx: FindingsEntityContext): void;
 }
 
 /** What an entity rule is given: the rule context and the entity judged. */
@@ -111,6 +130,29 @@ export function defineEntityRule<K extends EntityKind>(
     each,
     check({ model, asOf, report }) {
       for (const entity of model.all(kind)) each.check({ model, asOf, report, entity });
+    },
+  });
+}
+
+/**
+ * Declares a findings-phase rule that judges each entity its findings are about on its own (`group`
+ * gives the findings by entity, in judgement order): its findings for one entity depend on that
+ * entity's findings and on what it follows from the entity in the model, never on the other entities'
+ * findings. `check` judges every group in order; the incremental runner judges again only the entities
+ * whose findings or reads changed.
+ */
+export function defineFindingsEntityRule(
+  rule: RuleMeta & { readonly findingsOf?: (ruleId: string) => boolean; group: EachFindingEntity['group']; check(ctx: FindingsEntityContext): void },
+): Rule {
+  const { group, check, findingsOf, ...meta } = rule;
+  const eachFinding: EachFindingEntity = { group, check };
+  return defineRule({
+    ...meta,
+    phase: 'findings',
+    ...(findingsOf ? { findingsOf } : {}),
+    eachFinding,
+    check({ model, asOf, report, findings }) {
+      for (const [entity, list] of group(findings)) check({ model, asOf, report, entity, findings: list });
     },
   });
 }

@@ -13,12 +13,13 @@ export function slotOf(ruleId: string, ref?: string): string {
 
 /**
  * Reads an edit is traced to by `changedReads` (an entity, its location, the references to and from
- * it, a kind, an index entry, all references, the agency), and the findings of one rule (`f:<rule>`),
- * which the memo checks itself for the rules that read them (`RuleMemo.lookup`). Any other read (all
+ * it, a kind, an index entry, all references, the agency), the findings of one rule (`f:<rule>`),
+ * which the memo checks itself for the rules that read them (`RuleMemo.lookup`), and one entity's
+ * group of findings (`g:<rule>:<entity>`), which the runner checks itself (`RuleMemo.lookupGroup`). Any other read (all
  * the findings, the files, a read the view cannot key) could change with any edit: its entry is checked
  * in full on every run.
  */
-const TRACED: ReadonlySet<string> = new Set(['e', 'l', 'out', 'in', 'k', 'kw', 'ix', 'refs', 'agency', 'f']);
+const TRACED: ReadonlySet<string> = new Set(['e', 'l', 'out', 'in', 'k', 'kw', 'ix', 'refs', 'agency', 'f', 'g']);
 
 /** An integration end written with an agency code (`ix:integrationsByEnd:system:x@…`): stale by its name, not by an entity. */
 const isQualifiedEnd = (read: string): boolean => read.startsWith('ix:integrationsByEnd:') && read.includes('@');

@@ -45,6 +45,27 @@ export class RuleMemo {
   private readonly byEntity = new Map<string, Map<string, MemoEntry>>();
   /** The last findings of each rule keyed as a read (`f:<rule>`), and their key. */
   readonly findingsKeys = new Map<string, { readonly list: readonly Diagnostic[]; readonly key: string }>();
+  /**
+   * The key of each group of findings a findings-entity rule judged in the last run (`g:<rule>:<entity>`),
+   * with the findings it was made from: the same finding objects (taken from the memo) are not hashed again.
+   */
+  private groupKeys = new Map<string, { readonly list: readonly Diagnostic[]; readonly key: string }>();
+  private nextGroupKeys = new Map<string, { readonly list: readonly Diagnostic[]; readonly key: string }>();
+
+  /** The content key of one entity's group of findings (what they say, in order; not where they are). */
+  groupKey(read: string, list: readonly Diagnostic[]): string {
+    const last = this.groupKeys.get(read);
+    let key: string;
+    if (last && last.list.length === list.length && last.list.every((d, i) => d === list[i])) key = last.key;
+    else {
+      const hash = createHash('sha1');
+      for (const d of list) hash.update(whatItSays(d)).update('\n');
+      key = hash.digest('hex');
+    }
+    this.nextGroupKeys.set(read, { list, key });
+    return key;
+  }
+
   /** Content key of each document by `<file sha>:<doc index>`, from the runs before (kept while used). */
   contentKeys = new Map<string, string>();
   /** Rules taken from the memo and rules run, in the last run (for the language server's log and tests). */
@@ -79,6 +100,7 @@ export class RuleMemo {
     }
     this.settings = settings;
     this.affected = undefined;
+    this.nextGroupKeys = new Map();
     this.lastRun = { reused: 0, ran: 0, moved: 0, judged: 0, keysComputed: 0, keysCarried: 0 };
   }
 
@@ -161,8 +183,15 @@ export class RuleMemo {
     if (judged > 0 || next.size !== old.size) this.dirty.add(ruleId);
     const index = this.index;
     if (index) {
-      for (const [ref, e] of old) if (next.get(ref) !== e) index.remove(slotOf(ruleId, ref), e);
-      for (const [ref, e] of next) if (old.get(ref) !== e) index.add(slotOf(ruleId, ref), e);
+      // A judgement made again with the same reads and places is indexed as it was.
+      for (const [ref, e] of old) {
+        const now = next.get(ref);
+        if (now !== e && !(now && sameIndexing(e, now))) index.remove(slotOf(ruleId, ref), e);
+      }
+      for (const [ref, e] of next) {
+        const was = old.get(ref);
+        if (was !== e && !(was && sameIndexing(was, e))) index.add(slotOf(ruleId, ref), e);
+      }
     }
     this.byEntity.set(ruleId, next);
     // After an edit the rule's summary (`storeAllEntities`) is not made again: drop it rather than keep a stale one.
@@ -208,6 +237,19 @@ export class RuleMemo {
     else found = this.lookupIn(old, ref, keys, place);
     if (found) next.set(ref, old.get(ref) as MemoEntry);
     return found;
+  }
+
+  /**
+   * One entity's judgement of a findings-entity rule (`g:<rule>:<entity>` is `group`, its key `key`):
+   * undefined when the entity's findings say something else than when it was judged; else as
+   * `lookupEntity` (after an edit, taken without checking its other reads when the edit cannot reach them).
+   */
+  lookupGroup(ruleId: string, old: Map<string, MemoEntry>, next: Map<string, MemoEntry>, ref: string, group: string, key: string, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>): readonly Diagnostic[] | undefined {
+    const e = old.get(ref);
+    if (!e) return undefined;
+    const i = e.reads.indexOf(group);
+    if (i < 0 || e.vals[i] !== key) return undefined;
+    return this.lookupEntity(ruleId, old, next, ref, keys, place);
   }
 
   storeEntity(next: Map<string, MemoEntry>, ref: string, reads: ReadonlyMap<string, string>, found: readonly Diagnostic[], placements: readonly Placement[], keys: ContentKeys): void {
@@ -268,10 +310,14 @@ export class RuleMemo {
 
   store(ruleId: string, reads: ReadonlyMap<string, string>, found: readonly Diagnostic[], placements: readonly Placement[], keys: ContentKeys): void {
     this.dirty.add(ruleId);
-    this.forget(ruleId);
+    const was = this.byRule.get(ruleId);
+    this.byRule.delete(ruleId);
     this.storeIn(this.byRule, ruleId, reads, found, placements, keys);
     const e = this.byRule.get(ruleId);
-    if (e && this.index) this.index.add(slotOf(ruleId), e);
+    // The rule ran again and read the same things (most often): the index holds it as it was.
+    if (!this.index || (was && e && sameIndexing(was, e))) return;
+    if (was) this.index.remove(slotOf(ruleId), was);
+    if (e) this.index.add(slotOf(ruleId), e);
   }
 
   private storeIn(table: Map<string, MemoEntry>, ruleId: string, reads: ReadonlyMap<string, string>, found: readonly Diagnostic[], placements: readonly Placement[], keys: ContentKeys): void {
@@ -318,6 +364,8 @@ export class RuleMemo {
   /** Called by the runner at the end of a run with the content keys it used. */
   endRun(used: Map<string, string>, keys?: ContentKeys): void {
     this.running = false;
+    this.groupKeys = this.nextGroupKeys;
+    this.nextGroupKeys = new Map();
     this.affected = undefined;
     const before = this.contentKeys;
     this.keysChanged = used.size !== before.size || [...used].some(([k, v]) => before.get(k) !== v);
@@ -485,6 +533,14 @@ export class RuleMemo {
 
 const SEVERITY_CODES: readonly Severity[] = ['error', 'warning', 'info'];
 
+/** True when two entries of one slot are indexed alike (read-index.ts): the same reads, findings placed on the same entities. */
+function sameIndexing(a: MemoEntry, b: MemoEntry): boolean {
+  if (a.reads.length !== b.reads.length || a.placements.length !== b.placements.length) return false;
+  for (let i = 0; i < a.reads.length; i++) if (a.reads[i] !== b.reads[i]) return false;
+  for (let i = 0; i < a.placements.length; i++) if ((a.placements[i] as Placement).entity !== (b.placements[i] as Placement).entity) return false;
+  return true;
+}
+
 const sameRange = (a: Diagnostic['range'], b: Diagnostic['range']): boolean =>
   a.start.line === b.start.line && a.start.col === b.start.col && a.end.line === b.end.line && a.end.col === b.end.col;
 
@@ -551,6 +607,11 @@ export class ContentKeys {
     /** The findings of each rule last keyed, and their key (`RuleMemo.findingsKeys`): the same findings are not hashed again. */
     private readonly listKeys?: Map<string, { readonly list: readonly Diagnostic[]; readonly key: string }>,
   ) {}
+
+  /** Sets the key of a read the runner computes itself (a findings group, `g:<rule>:<entity>`), for this run. */
+  put(read: string, key: string): void {
+    this.cache.set(read, key);
+  }
 
   of(read: string): string {
     let v = this.cache.get(read);
@@ -686,7 +747,7 @@ function fileOfSource(source: string): string {
 
 /** Reads whose key is a function of the model alone (not of the findings, nor never reusable). */
 function isModelRead(read: string): boolean {
-  return read !== 'findings' && read !== 'never' && !read.startsWith('?') && !read.startsWith('f:');
+  return read !== 'findings' && read !== 'never' && !read.startsWith('?') && !read.startsWith('f:') && !read.startsWith('g:');
 }
 
 /** Keys of the last run, and the reads they cannot answer any more. */

@@ -60,9 +60,10 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
       // A findings rule is given the findings of the rules it reads (`findingsOf`), or all of them.
       const from = phase === 'findings' ? [...byRule.keys()].filter((id) => rule.findingsOf?.(id) ?? true) : [];
       findings = from.flatMap((id) => byRule.get(id) as Diagnostic[]).filter((d) => d.code !== 'internal.rule-crashed');
-      let found = memo && keys && !rule.each ? memo.lookup(rule.id, keys, place) : undefined;
+      let found = memo && keys && !rule.each && !rule.eachFinding ? memo.lookup(rule.id, keys, place) : undefined;
       if (found && memo) memo.lastRun.reused++;
       else if (memo && keys && rule.each && phase === 'model') found = runEach(model, rule, opts, memo, keys, place);
+      else if (memo && keys && rule.eachFinding && phase === 'findings') found = runEachFinding(model, rule, opts, memo, keys, place, findings);
       else if (memo && keys) {
         const reads = new Map<string, string>();
         // The findings read: those of each rule read, keyed rule by rule (`f:<rule>`), or all of them.
@@ -133,6 +134,48 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
   memo.endEntities(rule.id, old, next, judged);
   if (!memo.traced) memo.storeAllEntities(rule.id, each.kind, next, entities.length, keys);
   memo.keepOut(rule.id, out);
+  memo.lastRun.judged += judged;
+  if (judged > 0) memo.lastRun.ran++;
+  else memo.lastRun.reused++;
+  return out;
+}
+
+/**
+ * A findings-entity rule (`defineFindingsEntityRule`) with a memo: the findings it reads are grouped by
+ * entity, and each entity is judged again only when its group of findings (what they say, in order) or
+ * what its judgement read in the model changed; the others' findings are taken from the memo. The
+ * findings are those of `rule.check` over every group, in the same order; when one judgement throws,
+ * the rule's result is the one crash finding, as in a whole run.
+ */
+function runEachFinding(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>, findings: readonly Diagnostic[]): readonly Diagnostic[] {
+  const each = rule.eachFinding;
+  if (!each) throw new Error(`${rule.id} is not a findings-entity rule`);
+  const out: Diagnostic[] = [];
+  let judged = 0;
+  const { old, next } = memo.beginEntities(rule.id);
+  for (const [entity, list] of each.group(findings)) {
+    // The group is a read of the judgement, keyed by what its findings say (`g:` reads are never carried).
+    const group = `g:${rule.id}:${entity}`;
+    const key = memo.groupKey(group, list);
+    keys.put(group, key);
+    const kept = memo.lookupGroup(rule.id, old, next, entity, group, key, keys, place);
+    if (kept) {
+      for (const d of kept) out.push(d);
+      continue;
+    }
+    judged++;
+    const reads = new Map<string, string>([[group, keys.of(group)]]);
+    const placements: Placement[] = [];
+    const found = runOne(trackingView(model, keys, reads), rule, opts, [], model, placements, (ctx) => each.check({ model: ctx.model, asOf: ctx.asOf, report: ctx.report, entity, findings: list }));
+    if (found.some((d) => d.code === 'internal.rule-crashed')) {
+      memo.forgetEntities(rule.id);
+      memo.lastRun.ran++;
+      return found;
+    }
+    memo.storeEntity(next, entity, reads, found, placements, keys);
+    for (const d of found) out.push(d);
+  }
+  memo.endEntities(rule.id, old, next, judged);
   memo.lastRun.judged += judged;
   if (judged > 0) memo.lastRun.ran++;
   else memo.lastRun.reused++;

@@ -295,7 +295,7 @@ async function main(): Promise<void> {
       print(`check, 1 file changed      ${fig(recheck.a)} → ${ratio(recheck)} of a cold check (CLI: parse and validation cached on disk)`);
       const coldCheck = recheck.b.runs;
       const daemon = recheckWithDaemon(project, changed, original, runs, variants);
-      print(`check, 1 file, daemon      ${daemon.figure} (CLI with the daemon: client + daemon CPU for the request)`);
+      print(`check, 1 file, daemon      ${daemon.figure} (CLI with the daemon: client + daemon CPU for the request) — aim < 10 % of cold: ${daemon.met ? 'met' : 'missed'}`);
       if (n >= 5_000) {
         aims.push({ measure: `re-check after one changed file, CLI with the daemon, ${k}`, aim: '< 10 % of cold (CPU)', figure: daemon.percent, met: daemon.met });
         aims.push({ measure: `re-check after one changed file, CLI with disk cache, ${k}`, aim: '< 10 % of cold (CPU)', figure: `${(100 * median(recheck.ratios)).toFixed(0)} %`, met: median(recheck.ratios) < 0.1 });

@@ -75,4 +75,28 @@ describe('whole-model rules after edits that change what they conclude', () => {
     // The memo must have taken rules as they were, or this proves nothing about the incremental path.
     expect(traced).toBe(STEPS.length);
   }, 300_000);
+
+  it('a rule that read other entities after an edit is traced from its new reads (the index follows what it read last)', async () => {
+    const overlay = new Map<string, string>();
+    const store = new MemoryCache();
+    const ruleMemo = new RuleMemo();
+    await runPipeline({ ...base, store, ruleMemo, overlay });
+    const steps: readonly Step[] = [
+      // integration.outlives-endpoint now reads system:cong-du-lich, which nothing connected before …
+      { name: 'an integration retargeted', file: 'integrations/noi-tinh.yaml', edit: swap('to: system:tthc-tinh', 'to: system:cong-du-lich'), changes: '' },
+      // … so when that system ends before the integration, the rule must run again.
+      { name: 'the new endpoint ends first', file: 'systems/l4-kenh-tuong-tac.yaml', edit: swap('publicUrl: https://dulich.sonha.gov.vn\ngoLive: 2022-04-30\n', 'publicUrl: https://dulich.sonha.gov.vn\ngoLive: 2022-04-30\nuntil: 2026-09-30\n'), changes: 'integration.outlives-endpoint' },
+    ];
+    let before: readonly Diagnostic[] = [];
+    for (const step of steps) {
+      const abs = join(ROOT, step.file);
+      overlay.set(abs, step.edit ? step.edit(overlay.get(abs) ?? readFileSync(abs, 'utf8')) : readFileSync(abs, 'utf8'));
+      const incremental = await runPipeline({ ...base, store, ruleMemo, overlay });
+      expect(ruleMemo.lastRun.reused, step.name).toBeGreaterThan(0);
+      const cold = await runPipeline({ ...base, overlay });
+      expect(JSON.stringify(incremental.diagnostics), step.name).toBe(JSON.stringify(cold.diagnostics));
+      if (step.changes) expect(of(incremental.diagnostics, step.changes), `${step.name}: ${step.changes} must change`).not.toBe(of(before, step.changes));
+      before = incremental.diagnostics;
+    }
+  }, 300_000);
 });

@@ -28,6 +28,8 @@ export interface EngineRun {
   readonly reusedWorkspace: boolean;
   /** Nothing changed since the last run with these options: its result was given again. */
   readonly unchanged: boolean;
+  /** Files read from disk (the others were the same as at the last run, by their stat). */
+  readonly read: number;
 }
 
 export class DaemonEngine {
@@ -76,13 +78,17 @@ export class DaemonEngine {
     const changes = compareScans(kept.scan, scan);
     const last = kept.ws.result;
     const unchanged = last !== undefined && !kept.racy && changes.changed.length + changes.added.length + changes.removed.length === 0;
-    // The files changed, added and removed since this workspace's last run are `changes`: an engine
-    // that re-reads only those takes them here (analyze({ changed: changes })); today's Workspace
-    // reads every file and re-parses the ones whose content hash is new.
-    const result = unchanged ? last : await kept.ws.analyze();
+    // The files whose stat (times in nanoseconds, size, inode, mode) is the same as at the last run's
+    // scan are not read nor hashed again; the others are. Not after a racy scan (a write in the same
+    // tick of the clock could keep the times) nor after a run that did not end.
+    const before = kept.scan;
+    const trusted = last !== undefined && !kept.racy && before !== undefined;
+    const hint = trusted ? { unchanged: (abs: string) => { const was = before.get(abs); return was !== undefined && was === scan.get(abs); }, removed: changes.removed } : undefined;
+    kept.scan = undefined;
+    const result = unchanged ? last : await kept.ws.analyze(hint);
     kept.scan = scan;
     kept.racy = isRacy(scan, started);
-    this.onRun?.({ result, changes, reusedWorkspace: reused, unchanged });
+    this.onRun?.({ result, changes, reusedWorkspace: reused, unchanged, read: unchanged ? 0 : kept.ws.filesRead });
     return result;
   }
 }

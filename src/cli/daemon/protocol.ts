@@ -43,6 +43,21 @@ export function frame(type: number, payload: string): Buffer {
   return Buffer.concat([head, body]);
 }
 
+/**
+ * Writes one frame to `out` without building it in memory: the header, then the text, which the socket
+ * encodes as it writes (a national model's findings are tens of megabytes; `frame` would encode them
+ * into a buffer and copy that buffer again). The same bytes as `frame`.
+ */
+export function writeFrame(out: { write(chunk: Uint8Array | string, encoding?: BufferEncoding): boolean; cork(): void; uncork(): void }, type: number, payload: string): void {
+  const head = Buffer.allocUnsafe(5);
+  head[0] = type;
+  head.writeUInt32BE(Buffer.byteLength(payload, 'utf8'), 1);
+  out.cork();
+  out.write(head);
+  out.write(payload, 'utf8');
+  out.uncork();
+}
+
 /** Cuts a byte stream into frames. */
 export class FrameReader {
   private buf: Buffer = Buffer.alloc(0);

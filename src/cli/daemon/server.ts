@@ -13,7 +13,7 @@ import { main } from '../main.js';
 import { DaemonEngine } from './engine.js';
 import { daemonFingerprint } from './fingerprint.js';
 import { secureDir, type DaemonFiles } from './paths.js';
-import { frame, FRAME, type Request, type RunRequest } from './protocol.js';
+import { frame, FRAME, writeFrame, type Request, type RunRequest } from './protocol.js';
 
 export interface ServeOptions {
   readonly files: DaemonFiles;
@@ -165,16 +165,16 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
     info.requests++;
     info.lastRequest = now();
     let changes = '';
-    engine.onRun = ({ changes: c, reusedWorkspace, unchanged }) => {
+    engine.onRun = ({ changes: c, reusedWorkspace, unchanged, read }) => {
       const n = c.changed.length + c.added.length + c.removed.length;
       changes = !reusedWorkspace
         ? 'first run of these options'
         : unchanged
           ? 'nothing changed: last result given again'
-          : `${n} input(s) changed${n > 0 && n <= 3 ? ` (${[...c.changed, ...c.added, ...c.removed].join(', ')})` : ''}`;
+          : `${n} input(s) changed${n > 0 && n <= 3 ? ` (${[...c.changed, ...c.added, ...c.removed].join(', ')})` : ''}, ${read} file(s) read`;
     };
     const send = (type: number, s: string): void => {
-      if (s.length > 0 && !socket.destroyed) socket.write(frame(type, s));
+      if (s.length > 0 && !socket.destroyed) writeFrame(socket, type, s);
     };
     let code: number;
     try {

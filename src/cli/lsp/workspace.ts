@@ -25,6 +25,22 @@ export interface WorkspaceOptions {
   readonly store?: MemoryCache | undefined;
 }
 
+/** The files a run read, with their hashes; counts what was read. */
+class ReadFiles extends Map<string, { readonly bytes: Uint8Array; readonly sha: string }> {
+  sets = 0;
+  override set(abs: string, v: { readonly bytes: Uint8Array; readonly sha: string }): this {
+    this.sets++;
+    return super.set(abs, v);
+  }
+}
+
+/** What the caller knows of the files since the last run (see `Workspace.analyze`). */
+export interface ReadHint {
+  /** True when the file at this absolute path is the same on disk as when the last run read it. */
+  readonly unchanged: (abs: string) => boolean;
+  readonly removed: readonly string[];
+}
+
 /** The architecture folder the server checks: the one given, else `architecture/` when present, else the workspace. */
 export function chooseRoot(cwd: string, root: string | undefined): string {
   if (root !== undefined && root !== '') return resolve(cwd, root);
@@ -48,6 +64,10 @@ export class Workspace {
   readonly memo = new RuleMemo();
   /** What the last model build derived from each file: an edit patches the model instead of rebuilding it. */
   private readonly modelMemo = new ModelMemo();
+  /** The files the last run read from disk, with their hashes (taken again when the caller vouches them unchanged). */
+  private readonly read = new ReadFiles();
+  /** Files read from disk by the last run (the others were unchanged, given by the hint, or open buffers). */
+  filesRead = 0;
   private last: PipelineResult | undefined;
   private byFile: Map<string, Entity[]> | undefined;
 
@@ -83,8 +103,15 @@ export class Workspace {
     return (abs.startsWith(`${this.rootAbs}/`) || abs.startsWith(`${this.rootReal}/`)) && /\.ya?ml$/.test(abs);
   }
 
-  /** Checks everything (validate and every rule), with the open buffers in place of the disk. */
-  async analyze(): Promise<PipelineResult> {
+  /**
+   * Checks everything (validate and every rule), with the open buffers in place of the disk. `hint`
+   * (the daemon's scan): the files that are the same on disk as when the last run read them, and those
+   * removed since; the others are read again. Without it every file is read and hashed.
+   */
+  async analyze(hint?: ReadHint): Promise<PipelineResult> {
+    if (hint) for (const abs of hint.removed) this.read.delete(abs);
+    else this.read.clear();
+    const sets = this.read.sets;
     const result = await runPipeline({
       root: this.rootAbs,
       cwd: this.cwd,
@@ -97,11 +124,13 @@ export class Workspace {
       parallel: 'off',
       store: this.store,
       overlay: this.overlay,
+      known: { unchanged: hint ? hint.unchanged : () => false, files: this.read },
       ruleMemo: this.memo,
       modelMemo: this.modelMemo,
     });
     this.last = result;
     this.byFile = undefined;
+    this.filesRead = this.read.sets - sets;
     return result;
   }
 

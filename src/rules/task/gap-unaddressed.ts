@@ -1,14 +1,13 @@
 /** Every gap the checks find is closed by a task of the roadmap. Source: CV 1215/TTg-KSTT (lộ trình rõ ràng, gắn với phân bổ nguồn lực cụ thể). */
-import { isGapCode, unaddressedGaps } from '../../analysis/gaps.js';
+import { gapFindingsByEntity, gapOf, isGapCode } from '../../analysis/gaps.js';
 import { entityTitle } from '../../analysis/names.js';
 import { text } from '../../core/text.js';
-import { defineRule } from '../define-rule.js';
+import { defineFindingsEntityRule } from '../define-rule.js';
 
-export const taskGapUnaddressed = defineRule({
+export const taskGapUnaddressed = defineFindingsEntityRule({
   id: 'task.gap-unaddressed',
   severity: 'warning',
   confirmed: true,
-  phase: 'findings',
   findingsOf: isGapCode,
   description: text(
     'Mỗi tồn tại phát hiện được (lỗi, cảnh báo chưa miễn trừ) phải có nhiệm vụ khắc phục.',
@@ -19,8 +18,11 @@ export const taskGapUnaddressed = defineRule({
     'Implementation needs a roadmap tied to resources (Official Letter 1215). For every system, dataset, integration or body with findings, declare a task with "addresses: [<ref>]", or waive the finding in kientruc.config.yaml. KPIs are checked by kpi.task-coverage.',
   ),
   legalRef: 'CV 1215/TTg-KSTT; Quy định 05-QĐ/BCĐTW',
-  check({ model, findings, report }) {
-    for (const gap of unaddressedGaps(model, findings)) {
+  // Entity by entity (an edit judges again only the entities whose gap findings or tasks changed).
+  group: gapFindingsByEntity,
+  check({ model, entity, findings, report }) {
+    const gap = gapOf(model, entity, findings);
+    if (gap) {
       const name = entityTitle(model, gap.entity);
       const n = gap.findings.length;
       const k = gap.codes.length;
