@@ -35,12 +35,17 @@ export const FRAME = {
   refuse: 0x72, // r: the daemon cannot serve this request (stale code, another folder): run it yourself
 } as const;
 
-export function frame(type: number, payload: string): Buffer {
-  const body = Buffer.from(payload, 'utf8');
+/** A frame's five-byte header: its type, then the payload's length in bytes. */
+function frameHead(type: number, bytes: number): Buffer {
   const head = Buffer.allocUnsafe(5);
   head[0] = type;
-  head.writeUInt32BE(body.length, 1);
-  return Buffer.concat([head, body]);
+  head.writeUInt32BE(bytes, 1);
+  return head;
+}
+
+export function frame(type: number, payload: string): Buffer {
+  const body = Buffer.from(payload, 'utf8');
+  return Buffer.concat([frameHead(type, body.length), body]);
 }
 
 /**
@@ -49,11 +54,8 @@ export function frame(type: number, payload: string): Buffer {
  * into a buffer and copy that buffer again). The same bytes as `frame`.
  */
 export function writeFrame(out: { write(chunk: Uint8Array | string, encoding?: BufferEncoding): boolean; cork(): void; uncork(): void }, type: number, payload: string): void {
-  const head = Buffer.allocUnsafe(5);
-  head[0] = type;
-  head.writeUInt32BE(Buffer.byteLength(payload, 'utf8'), 1);
   out.cork();
-  out.write(head);
+  out.write(frameHead(type, Buffer.byteLength(payload, 'utf8')));
   out.write(payload, 'utf8');
   out.uncork();
 }

@@ -46,7 +46,7 @@ export interface RenderImagesResult {
   readonly browserUsed: boolean;
 }
 
-interface Worker {
+export interface Worker {
   /** Runs Mermaid; never screenshots, so its layout metrics never change between diagrams. */
   readonly page: Page;
   /** Rasterises SVGs at 2×; a separate page because a screenshot beyond the viewport changes the page's emulated metrics. */
@@ -60,7 +60,7 @@ interface Worker {
  * a file URL may only be loaded by a file-origin page, so the page first opens Mermaid's tiny
  * package.json, then replaces the document.
  */
-async function openWorker(browser: Browser, withPng: boolean): Promise<Worker> {
+export async function openWorker(browser: Browser, withPng: boolean): Promise<Worker> {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.goto(pathToFileURL(MERMAID_PACKAGE_JSON).href);

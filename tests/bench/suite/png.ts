@@ -17,11 +17,11 @@
 import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { launch, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../../../src/render/browser.js';
-import { HOST_CSS, MERMAID_CONFIG, MERMAID_JS, MERMAID_PACKAGE_JSON, PNG_SCALE, svgIdOf } from '../../../src/render/mermaid/mermaid-config.js';
-import { markersUnderBars } from '../../../src/render/mermaid/render-images.js';
+import { PNG_SCALE, svgIdOf } from '../../../src/render/mermaid/mermaid-config.js';
+import { markersUnderBars, openWorker } from '../../../src/render/mermaid/render-images.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const DIR = join(REPO, 'generated', 'diagrams');
@@ -50,21 +50,8 @@ const profile = join(tmpdir(), `kientruc-png-bench-${process.pid}`);
 const c0 = cpu();
 const browser = await launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`] });
 try {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.goto(pathToFileURL(MERMAID_PACKAGE_JSON).href);
-  await page.addScriptTag({ url: pathToFileURL(MERMAID_JS).href });
-  await page.evaluate(
-    (config, css) => {
-      document.documentElement.innerHTML = `<head><meta charset="utf-8"><style>${css}</style></head><body><div id="host"></div></body>`;
-      (globalThis as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config);
-    },
-    MERMAID_CONFIG as unknown as Record<string, unknown>,
-    HOST_CSS,
-  );
-  const shot = await context.newPage();
-  await shot.setViewport({ width: 1600, height: 1200, deviceScaleFactor: PNG_SCALE });
-  await shot.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${HOST_CSS}</style></head><body><div id="host"></div></body></html>`);
+  // The renderer's own pages: Mermaid's page and the 2× screenshot page, as a build opens them.
+  const { page, shot } = await openWorker(browser, true);
   console.log(`launch and pages: ${(cpu() - c0).toFixed(1)} s CPU`);
 
   const c1 = cpu();
