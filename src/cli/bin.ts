@@ -3,7 +3,7 @@
 import * as nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { followParent, GUARD_ENV, GUARDED_ENV, heapFlagFor, runGuarded, sizeLine, STDERR_TTY_ENV } from './memory-guard.js';
+import { followParent, GUARDED_ENV, heapFlagFor, needsGuard, runGuarded, sizeLine, STDERR_TTY_ENV } from './memory-guard.js';
 
 // Node 22.1+ keeps the compiled code of the ~170 modules a command loads in a cache on disk (its own
 // folder under the OS temp folder, or NODE_COMPILE_CACHE; NODE_DISABLE_COMPILE_CACHE=1 turns it off), so
@@ -33,8 +33,9 @@ const served = !mayServe ? undefined : await (await import('./daemon/client.js')
 });
 if (served !== undefined) {
   process.exitCode = served;
-} else if (!guarded && process.env[GUARD_ENV] !== '0') {
-  // The command runs in a child with the same Node flags, so running out of memory is one line (memory-guard.ts).
+} else if (!guarded && needsGuard({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env })) {
+  // The command runs in a child with the same Node flags, so running out of memory is one line
+  // (memory-guard.ts); a command that reads nothing, or a small architecture, runs here instead.
   process.exitCode = await runGuarded({
     argv: process.argv.slice(2),
     execArgv: process.execArgv,

@@ -3,11 +3,17 @@
  * So the bin runs the command in a child process with the same Node flags and watches it: when the
  * child dies of exhausted memory, the user reads one line naming the command, the size of what it was
  * reading, and what to do, instead of V8's trace (shown with --verbose). Everything else passes
- * through unchanged: stdin and stdout are the child's own, stderr is relayed as it comes (set
- * KIENTRUC_MEMORY_GUARD=0 to run in one process, e.g. under a profiler).
+ * through unchanged: stdin and stdout are the child's own, stderr is relayed as it comes.
+ *
+ * The child is a second Node start (≈ 0.07–0.1 s wall, ≈ 0.07 s CPU on the 2-core machine), so the
+ * bin pays it only where running out of memory is possible (`needsGuard`): not for commands that read
+ * no architecture, nor for an architecture small against the heap limit. KIENTRUC_MEMORY_GUARD=0 runs
+ * every command in one process (a profiler, a debugger), KIENTRUC_MEMORY_GUARD=1 every one under the guard.
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
+import { join, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 
 /** Set in the child: run the command here. */
@@ -36,6 +42,113 @@ export function followParent(): void {
 }
 
 const V8_BANNER = '<--- Last few GCs --->';
+
+/** Commands that read no architecture (nor any input that grows with the user's data), and help, version, unknown words. */
+const NO_INPUT: ReadonlySet<string> = new Set(['', 'help', 'schema', 'init', 'completion']);
+/**
+ * Commands whose input is one architecture folder, read once: guarded when it is large (`needsGuard`).
+ * `build --watch` is not among them: it runs for hours while the folder can grow.
+ */
+const SIZED: ReadonlySet<string> = new Set(['validate', 'check', 'gap', 'report', 'build', 'diagram', 'doc', 'export', 'site']);
+/**
+ * Always guarded: `lsp` and `daemon` live as long as the editor or the session while the workspace
+ * grows; `aggregate` builds one model per repository of a whole nation; `diff` reads two versions,
+ * from git; `import` reads a spreadsheet of any size.
+ */
+const ALWAYS: ReadonlySet<string> = new Set(['lsp', 'daemon', 'aggregate', 'diff', 'import']);
+/** The folder a command reads when none is named (`DEFAULT_ROOT` in commands/shared.ts; a test holds them equal). */
+export const DEFAULT_INPUT = 'architecture';
+
+/**
+ * Heap a command can need per byte of YAML, and at least whatever the input: from the peaks measured
+ * at 100k entities (42.6 MB of YAML, Node 20, docs/speed.md, 3 December 2026), the worst command is
+ * `build --no-render` at 1,426 MB of RSS, ≈ 34 bytes per byte of YAML (`check` 764–787 MiB, ≈ 19);
+ * on the sample (0.24 MB) the largest peak is `report` (md, html, docx, json) at 338 MB. RSS bounds
+ * the heap from above, so these over-estimate. With a safety factor of 4 (136 bytes per byte: what the
+ * same build needed before its memory was bounded, 6.8 GB at 100k, fits), a command cannot run out of
+ * heap while `BASE + 136 × bytes` < V8's heap limit. With Node's default heap (≈ 4.1 GB on a machine
+ * with 16 GB or more, ≈ 2 GB with 4 GB) that is 20–27 MB of YAML; the bound used is the smaller of that
+ * and LARGE_INPUT_BYTES (2 MB, ≈ 5,000 entities), above which the GC flags of the guarded child apply
+ * (`--max-semi-space-size=8`, `--heap-growing-percent=20`): a large architecture runs exactly as it did.
+ * A heap the user made small (`--max-old-space-size=8`) lowers the bound below any input: guarded.
+ */
+const BASE_HEAP_BYTES = 384 * 1024 * 1024;
+const HEAP_PER_YAML_BYTE = 34;
+const SAFETY = 4;
+/** Entries walked while sizing the input, beyond which it counts as large (a home folder given by mistake). */
+const MAX_ENTRIES_WALKED = 20_000;
+
+/** The YAML bytes below which `needsGuard` runs the command in this process, for V8's heap limit `heapLimit`. */
+export function smallInputBound(heapLimit: number): number {
+  return Math.min(LARGE_INPUT_BYTES, Math.floor((heapLimit - BASE_HEAP_BYTES) / (HEAP_PER_YAML_BYTE * SAFETY)));
+}
+
+/**
+ * The bytes of the `*.yaml`/`*.yml` files at or under `paths`, summed as the loader finds them (hidden
+ * entries and node_modules skipped, links followed: their targets count even when the loader refuses
+ * them); stops as soon as the sum reaches `stopAt`, or after MAX_ENTRIES_WALKED entries (then Infinity).
+ */
+export function yamlBytesUnder(paths: readonly string[], stopAt: number): number {
+  const yaml = /\.ya?ml$/i;
+  let bytes = 0;
+  let walked = 0;
+  const pending = [...paths];
+  while (pending.length > 0 && bytes < stopAt) {
+    const path = pending.pop() as string;
+    try {
+      const st = statSync(path);
+      if (!st.isDirectory()) {
+        if (yaml.test(path)) bytes += st.size;
+        continue;
+      }
+      const entries = readdirSync(path, { withFileTypes: true });
+      walked += entries.length;
+      if (walked > MAX_ENTRIES_WALKED) return Number.POSITIVE_INFINITY;
+      for (const e of entries) {
+        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        // Folders, links and YAML files; other files are skipped without a stat.
+        if (e.isDirectory() || e.isSymbolicLink() || yaml.test(e.name)) pending.push(join(path, e.name));
+      }
+    } catch {
+      continue; // missing or unreadable: the command says so itself
+    }
+  }
+  return bytes;
+}
+
+/**
+ * Whether the bin should run `argv` under the guard (in a child) rather than in its own process:
+ * see the sets above and `smallInputBound`. The input is sized from the command line alone, without
+ * knowing which options take a value: every operand after the command (and everything after `--`)
+ * that exists is counted, plus the default folder when none of them is a folder — more than the
+ * command reads when an option's value is a folder (`--cache-dir`, `--out`), never less.
+ */
+export function needsGuard(input: { argv: readonly string[]; cwd: string; env: Readonly<Record<string, string | undefined>>; heapLimit?: number }): boolean {
+  const mode = input.env[GUARD_ENV];
+  if (mode === '0') return false;
+  if (mode === '1') return true;
+  const { argv } = input;
+  const dashes = argv.indexOf('--');
+  const options = dashes < 0 ? argv : argv.slice(0, dashes);
+  if (options.some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version')) return false;
+  const command = commandOf(options);
+  if (ALWAYS.has(command)) return true;
+  if (NO_INPUT.has(command) || !SIZED.has(command)) return false; // an unknown command only prints an error
+  if (command === 'build' && options.some((a) => a === '--watch' || /^-[a-zA-Z]*w/.test(a))) return true;
+  const bound = smallInputBound(input.heapLimit ?? getHeapStatistics().heap_size_limit);
+  if (bound <= 0) return true;
+  const after = options.slice(options.indexOf(command) + 1).filter((a, i, all) => !a.startsWith('-') && all[i - 1] !== '--lang');
+  const operands = [...after, ...(dashes < 0 ? [] : argv.slice(dashes + 1))].map((a) => resolve(input.cwd, a));
+  const named = operands.filter((p) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+  const paths = named.length > 0 ? operands : [...operands, resolve(input.cwd, DEFAULT_INPUT)];
+  return yamlBytesUnder(paths, bound) >= bound;
+}
 
 /**
  * Commands that write large outputs make many short-lived strings; with Node's default heap growth V8

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { heapFlagFor, LARGE_INPUT_BYTES, outOfMemoryMessage, runGuarded } from '../../src/cli/memory-guard.js';
+import { DEFAULT_ROOT } from '../../src/cli/commands/shared.js';
+import { DEFAULT_INPUT, heapFlagFor, LARGE_INPUT_BYTES, needsGuard, outOfMemoryMessage, runGuarded, smallInputBound, yamlBytesUnder } from '../../src/cli/memory-guard.js';
 import { BIN, REPO } from '../helpers/project.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
@@ -40,12 +41,12 @@ describe('running out of memory', () => {
 
   it('leaves a normal run as it was: output, exit code, and the child’s stderr relayed', () => {
     const args = [BIN, 'check', 'architecture', '--no-cache', '-f', 'json', '--as-of', '2026-09-30'];
-    const r = spawnSync(process.execPath, args, { cwd: REPO, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, args, { cwd: REPO, encoding: 'utf8', env: { ...process.env, KIENTRUC_MEMORY_GUARD: '1' } });
     const unguarded = spawnSync(process.execPath, args, { cwd: REPO, encoding: 'utf8', env: { ...process.env, KIENTRUC_MEMORY_GUARD: '0' } });
     expect(r.status).toBe(unguarded.status);
     expect(r.stdout).toBe(unguarded.stdout);
     expect((JSON.parse(r.stdout) as { version: number }).version).toBe(1);
-    const bad = spawnSync(process.execPath, [BIN, 'nope'], { cwd: REPO, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [BIN, 'nope'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, KIENTRUC_MEMORY_GUARD: '1' } });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("unknown command 'nope'");
   });
@@ -81,5 +82,77 @@ describe('the Node flags of the guarded child', () => {
     // A writing command sets its heap growth itself once it knows how much YAML it read (heapFlagFor).
     expect(await childFlags(['build'])).toEqual([]);
     expect(await childFlags(['schema'])).toEqual([]);
+  });
+});
+
+/**
+ * The Node processes one run of the built bin starts, each with its Node flags: a preload given in
+ * NODE_OPTIONS (which the guarded child inherits) writes a line per process.
+ */
+function processesOf(args: readonly string[], cwd = REPO, env: Record<string, string> = {}): { execArgv: string[] }[] {
+  const dir = makeTempDir('guard-count-');
+  const preload = join(dir, 'count.cjs');
+  const log = join(dir, 'processes.jsonl');
+  writeFileSync(preload, `require('node:fs').appendFileSync(${JSON.stringify(log)}, JSON.stringify({ execArgv: process.execArgv }) + '\\n');\n`);
+  writeFileSync(log, '');
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: `--require ${preload}`, ...env } });
+  expect(r.error).toBeUndefined();
+  return readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { execArgv: string[] });
+}
+
+describe('where the guard runs', () => {
+  it('starts no second process for a command that reads nothing, nor for a small architecture', () => {
+    expect(processesOf(['--version'])).toHaveLength(1);
+    expect(processesOf(['schema'])).toHaveLength(1);
+    expect(processesOf(['check', '--help'])).toHaveLength(1);
+    expect(processesOf(['check', 'architecture', '--no-cache', '--no-daemon'])).toHaveLength(1);
+    expect(processesOf(['validate', '--no-cache', '--no-daemon'])).toHaveLength(1);
+    // Asked for: the same run under the guard.
+    expect(processesOf(['check', 'architecture', '--no-cache', '--no-daemon'], REPO, { KIENTRUC_MEMORY_GUARD: '1' })).toHaveLength(2);
+  });
+
+  it('still guards a large architecture, with the checkers’ young generation as before', () => {
+    const root = makeTempDir('guard-large-');
+    mkdirSync(join(root, 'architecture'));
+    // Comments only: 2 MB to size, next to nothing to parse.
+    const line = `# ${'x'.repeat(98)}\n`;
+    writeFileSync(join(root, 'architecture', 'large.yaml'), line.repeat(Math.ceil(LARGE_INPUT_BYTES / line.length) + 1));
+    const procs = processesOf(['validate', 'architecture', '--no-cache', '--no-daemon'], root);
+    expect(procs).toHaveLength(2);
+    expect(procs[1]?.execArgv).toEqual(['--max-semi-space-size=8']);
+    // The same folder, found as the default one from its parent.
+    expect(processesOf(['validate', '--no-cache', '--no-daemon'], root)).toHaveLength(2);
+  });
+
+  it('decides from the command, the size of what it reads and the heap limit', () => {
+    const heap = 4144 * 1024 * 1024;
+    const at = (argv: readonly string[], env: Record<string, string> = {}, heapLimit = heap): boolean => needsGuard({ argv, cwd: REPO, env, heapLimit });
+    expect(at(['check', 'architecture'])).toBe(false);
+    expect(at(['--lang', 'en', 'gap', '--as-of', '2026-06-30', 'architecture'])).toBe(false);
+    expect(at(['build', 'architecture', '--watch'])).toBe(true);
+    expect(at(['build', '-qw'])).toBe(true);
+    for (const long of ['lsp', 'daemon', 'aggregate', 'diff', 'import']) expect(at([long, 'architecture'])).toBe(true);
+    for (const none of [[], ['--version'], ['init', 'x'], ['completion', 'bash'], ['nope'], ['lsp', '--help']]) expect(at(none)).toBe(false);
+    expect(at(['check'], { KIENTRUC_MEMORY_GUARD: '0' }, 1)).toBe(false);
+    expect(at(['schema'], { KIENTRUC_MEMORY_GUARD: '1' })).toBe(true);
+    // A heap the user made small guards any architecture (the out-of-memory tests above rely on it).
+    expect(at(['check', 'architecture'], {}, 64 * 1024 * 1024)).toBe(true);
+    expect(smallInputBound(heap)).toBe(LARGE_INPUT_BYTES);
+    expect(smallInputBound(512 * 1024 * 1024)).toBeGreaterThan(0);
+    expect(smallInputBound(512 * 1024 * 1024)).toBeLessThan(LARGE_INPUT_BYTES);
+    expect(DEFAULT_INPUT).toBe(DEFAULT_ROOT);
+  });
+
+  it('sizes the YAML the loader reads, stopping early', () => {
+    const root = makeTempDir('guard-size-');
+    mkdirSync(join(root, 'a', 'b.d'), { recursive: true });
+    mkdirSync(join(root, '.hidden'));
+    writeFileSync(join(root, 'a', 'one.yaml'), 'x'.repeat(100));
+    writeFileSync(join(root, 'a', 'b.d', 'two.yml'), 'x'.repeat(50));
+    writeFileSync(join(root, 'a', 'notes.txt'), 'x'.repeat(1000));
+    writeFileSync(join(root, '.hidden', 'three.yaml'), 'x'.repeat(1000));
+    expect(yamlBytesUnder([root], Infinity)).toBe(150);
+    expect(yamlBytesUnder([join(root, 'a', 'one.yaml'), join(root, 'missing')], Infinity)).toBe(100);
+    expect(yamlBytesUnder([root], 10)).toBeGreaterThanOrEqual(50);
   });
 });
