@@ -1,7 +1,6 @@
 import { CommanderError } from 'commander';
 import { InternalError, osUserError, UsageError, UserError } from '../core/errors.js';
 import { pick } from '../core/text.js';
-import { BrowserMissingError } from '../render/browser.js';
 import { createApp } from './app.js';
 import type { Io } from './io.js';
 import { createProgram, langOf, unknownHelpTarget } from './program.js';
@@ -59,7 +58,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (verbose && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
       return 2;
     }
-    if (err instanceof UsageError || err instanceof BrowserMissingError) {
+    // The browser driver's module loads only for the commands that draw (or on this error).
+    if (err instanceof UsageError || err instanceof (await import('../render/browser.js')).BrowserMissingError) {
       io.stderr.write(`kientruc: ${err.message}\n`);
       return 2;
     }

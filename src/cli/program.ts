@@ -4,7 +4,6 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../core/text.js';
 import { availablePacks, PACKS_DIR } from '../framework/load-pack.js';
 import type { App } from './app.js';
-import { translateHelp } from './help-en.js';
 import { createLogger } from './logger.js';
 
 type Register = (program: Command, app: App) => void;
@@ -150,7 +149,8 @@ Mã thoát: 0 đạt, 1 có phát hiện (theo --fail-on), 2 lỗi sử dụng h
   });
   const wanted = new Set(requestedCommands(argv));
   for (const [name, load] of COMMANDS) if (wanted.has(name)) (await load())(program, app);
-  if (app.lang === 'en') translateHelp(program);
+  // The English help (≈ 40 kB of text) loads only with --lang en.
+  if (app.lang === 'en') (await import('./help-en.js')).translateHelp(program);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => app.io.stdout.write(s), writeErr: (s) => app.io.stderr.write(s) });
   return program;
 }

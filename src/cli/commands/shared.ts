@@ -7,7 +7,7 @@ import { runPipeline, type PipelineResult, type ValidPipelineResult } from '../.
 import type { BrowserProvider } from '../../render/browser.js';
 import type { RenderCache, RenderContext } from '../../render/types.js';
 import { FileRenderCache } from '../../write/render-cache.js';
-import { claimOutput, type OutputDir } from '../../write/write-generated.js';
+import type { OutputDir } from '../../write/write-generated.js';
 import { parseAsOf, parseMegabytes, type App } from '../app.js';
 import { step } from '../progress.js';
 import { describeState, parseState } from '../../model/states.js';
@@ -76,7 +76,9 @@ export function addOutputCommandOptions(cmd: Command, examples: string): Command
  * the architecture folder(s) in `sources` or around them, a git repository, home, /, a file, a
  * folder of someone else's files (unless --force). See src/write/write-generated.ts.
  */
-export function claimOutputFor(app: App, out: string, sources: readonly string[], force: boolean | undefined): Promise<OutputDir> {
+export async function claimOutputFor(app: App, out: string, sources: readonly string[], force: boolean | undefined): Promise<OutputDir> {
+  // Loaded here: the commands that only read (check, validate) never load the output writer.
+  const { claimOutput } = await import('../../write/write-generated.js');
   return claimOutput({ out, cwd: app.io.cwd, sources, home: app.io.env['HOME'] ?? homedir(), force, version: app.version });
 }
 
