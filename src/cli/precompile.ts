@@ -1,20 +1,27 @@
 // Build step (`npm run build:ts`): precompiles the JSON Schema validators of every shipped framework
 // pack (and the pack itself, as JSON) into dist/precompiled/, so even a first run without a cache
-// skips ajv's ~400 ms compile and the pack's YAML parse. It also makes the bin executable: tsc writes
+// skips ajv's ~400 ms compile and the pack's YAML parse; records the digest of each code folder
+// (load/cache.ts `CodeTree`), so a run checks file sizes and mtimes instead of hashing the code.
+// dist/precompiled/ is emptied first: entries of earlier builds are never read again, and npm would
+// ship them. It also makes the bin executable: tsc writes
 // new files as 0644, and npm links the root package's own bin (`npx kientruc` in this repository) before
 // `prepare` has built it, so on a fresh clone nothing else sets the mode (the shell then refuses it:
 // "kientruc: Permission denied").
-import { chmodSync, statSync } from 'node:fs';
+import { chmodSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availablePacks, loadPack } from '../framework/load-pack.js';
+import { CODE } from '../load/cache.js';
 import { compileSchemas, SHIPPED } from '../validate/ajv.js';
 import { storePack } from '../validate/pack-cache.js';
 
+rmSync(SHIPPED.dir, { recursive: true, force: true });
 for (const id of availablePacks()) {
   const compiled = compileSchemas(loadPack(id), availablePacks(), { cache: SHIPPED });
   storePack(id, SHIPPED);
   console.log(`kientruc: precompiled validators for ${id} (${compiled.hash.slice(0, 12)})`);
 }
+
+CODE.writeDigests();
 
 const bin = fileURLToPath(new URL('./bin.js', import.meta.url));
 // Execute bits wherever a read bit is set (0644 → 0755 under the usual umask), as npm does for bins.

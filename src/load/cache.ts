@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -100,18 +100,37 @@ const fingerprints = new Map<string, string>();
 /** What the parse and validation entries depend on. */
 const LOADER_CODE = ['load', 'validate', 'core', 'framework'];
 
+/** A code folder's digest, with the size of every file (and the folders) it was computed from. */
+interface FolderDigest {
+  readonly digest: string;
+  /** [path relative to the code root, size (files; -1 for folders)]. */
+  readonly stats: readonly (readonly [string, number])[];
+}
+
 /**
- * A hash of the code whose output is cached (by default the loader, validator, core; `folders` of the
- * code tree otherwise): a cached result from another version of kientruc, or from a working copy
- * being edited, is never reused.
+ * The code tree (dist/ when built, src/ under tsx) and the digests of its top-level folders, as the
+ * package build recorded them in `precompiled/code-digests.json` (precompile.ts, `writeDigests`).
  */
-export function codeFingerprint(folders: readonly string[] = LOADER_CODE): string {
-  const id = folders.join('\n');
-  const known = fingerprints.get(id);
-  if (known !== undefined) return known;
-  const here = dirname(fileURLToPath(import.meta.url));
-  const hash = createHash('sha256');
-  for (const folder of folders.map((f) => join(here, '..', f))) {
+export class CodeTree {
+  private recorded: { readonly folders: Readonly<Record<string, FolderDigest>>; readonly at: number } | null | undefined;
+
+  /** `packs`: the framework packs' YAML, in src/ under tsx, beside dist/ when built (package.json "files"). */
+  constructor(
+    readonly root: string,
+    readonly packs: string = join(root, '..', 'src', 'framework', 'packs'),
+    readonly digestsFile: string = join(root, 'precompiled', 'code-digests.json'),
+  ) {}
+
+  /** The folders a code folder's digest covers: `framework` includes the packs when they are outside it (dist). */
+  private foldersOf(folder: string): string[] {
+    const dir = join(this.root, folder);
+    return folder === 'framework' && relative(dir, this.packs).startsWith('..') ? [dir, this.packs] : [dir];
+  }
+
+  /** Hashes the code files (`.js`, `.ts` but not `.d.ts`, `.yaml`) of `folder`, in name order. */
+  hash(folder: string): FolderDigest {
+    const hash = createHash('sha256');
+    const stats: [string, number][] = [];
     const walk = (d: string): void => {
       let entries: string[];
       try {
@@ -119,15 +138,82 @@ export function codeFingerprint(folders: readonly string[] = LOADER_CODE): strin
       } catch {
         return;
       }
+      stats.push([relative(this.root, d), -1]);
       for (const e of entries) {
         const p = join(d, e);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (/\.(js|ts|yaml)$/.test(e) && !e.endsWith('.d.ts')) hash.update(e).update(readFileSync(p));
+        const st = statSync(p);
+        if (st.isDirectory()) walk(p);
+        else if (/\.(js|ts|yaml)$/.test(e) && !e.endsWith('.d.ts')) {
+          hash.update(e).update(readFileSync(p));
+          stats.push([relative(this.root, p), st.size]);
+        }
       }
     };
-    walk(folder);
+    for (const d of this.foldersOf(folder)) walk(d);
+    return { digest: hash.digest('hex'), stats };
   }
-  const fingerprint = hash.digest('hex');
+
+  /**
+   * `folder`'s digest: the one the build recorded, while every file it covers has its recorded size
+   * and neither a file nor a folder of it is newer than the record (an edit, a file added or removed,
+   * a new `tsc` run makes one newer; npm gives an installed package's files one old date): ≈ 1 ms of
+   * stat calls instead of reading and hashing the code (5–20 ms per start on the 2-core machine, more
+   * under load). Otherwise the folder is hashed again.
+   */
+  digest(folder: string): string {
+    if (this.recorded === undefined) {
+      try {
+        const at = statSync(this.digestsFile).mtimeMs;
+        this.recorded = { folders: JSON.parse(readFileSync(this.digestsFile, 'utf8')) as Record<string, FolderDigest>, at };
+      } catch {
+        this.recorded = null;
+      }
+    }
+    const known = this.recorded?.folders[folder];
+    const at = this.recorded?.at ?? 0;
+    const holds = (s: readonly [string, number]): boolean => {
+      try {
+        const st = statSync(join(this.root, s[0]));
+        return st.mtimeMs <= at && (s[1] < 0 ? st.isDirectory() : st.size === s[1]);
+      } catch {
+        return false;
+      }
+    };
+    if (known && Array.isArray(known.stats) && known.stats.length > 0 && known.stats.every(holds)) return known.digest;
+    return this.hash(folder).digest;
+  }
+
+  /** The package build: records the digest of every top-level folder of the tree (see `digest`). */
+  writeDigests(): void {
+    const out: Record<string, FolderDigest> = {};
+    for (const e of readdirSync(this.root, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
+      if (e.isDirectory() && e.name !== 'precompiled') out[e.name] = this.hash(e.name);
+    }
+    mkdirSync(dirname(this.digestsFile), { recursive: true });
+    writeFileSync(this.digestsFile, `${JSON.stringify(out)}\n`);
+  }
+
+  /** A hash of the code of `folders` (each folder's digest, in the order given). */
+  fingerprint(folders: readonly string[]): string {
+    const hash = createHash('sha256');
+    for (const folder of folders) hash.update(`${folder}\n${this.digest(folder)}\n`);
+    return hash.digest('hex');
+  }
+}
+
+/** The code tree this module is part of. */
+export const CODE = new CodeTree(join(dirname(fileURLToPath(import.meta.url)), '..'));
+
+/**
+ * A hash of the code whose output is cached (by default the loader, validator, core and the framework
+ * with its packs; `folders` of the code tree otherwise): a cached result from another version of
+ * kientruc, or from a working copy being edited, is never reused.
+ */
+export function codeFingerprint(folders: readonly string[] = LOADER_CODE): string {
+  const id = folders.join('\n');
+  const known = fingerprints.get(id);
+  if (known !== undefined) return known;
+  const fingerprint = CODE.fingerprint(folders);
   fingerprints.set(id, fingerprint);
   return fingerprint;
 }
