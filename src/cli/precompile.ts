@@ -1,7 +1,8 @@
 // Build step (`npm run build:ts`): precompiles the JSON Schema validators of every shipped framework
 // pack (and the pack itself, as JSON) into dist/precompiled/, so even a first run without a cache
-// skips ajv's ~400 ms compile and the pack's YAML parse; records the digest of each code folder
-// (load/cache.ts `CodeTree`), so a run checks file sizes and mtimes instead of hashing the code.
+// skips ajv's ~400 ms compile and the pack's YAML parse; keeps V8's compiled code of those validators
+// for the Node that builds (validate/ajv.ts `writeShippedCodeCache`); records the digest of each code
+// folder (load/cache.ts `CodeTree`), so a run checks file sizes and dates instead of hashing the code.
 // dist/precompiled/ is emptied first: entries of earlier builds are never read again, and npm would
 // ship them. It also makes the bin executable: tsc writes
 // new files as 0644, and npm links the root package's own bin (`npx kientruc` in this repository) before
@@ -11,12 +12,13 @@ import { chmodSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availablePacks, loadPack } from '../framework/load-pack.js';
 import { CODE } from '../load/cache.js';
-import { compileSchemas, SHIPPED } from '../validate/ajv.js';
+import { compileSchemas, SHIPPED, writeShippedCodeCache } from '../validate/ajv.js';
 import { storePack } from '../validate/pack-cache.js';
 
 rmSync(SHIPPED.dir, { recursive: true, force: true });
 for (const id of availablePacks()) {
   const compiled = compileSchemas(loadPack(id), availablePacks(), { cache: SHIPPED });
+  writeShippedCodeCache(compiled.hash);
   storePack(id, SHIPPED);
   console.log(`kientruc: precompiled validators for ${id} (${compiled.hash.slice(0, 12)})`);
 }

@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
 import type { ValidateFunction } from 'ajv';
 import { parseDeadline } from '../core/dates.js';
 import { DOC_KIND, ENTITY_KINDS, type EntityKind } from '../core/ref.js';
@@ -66,21 +68,57 @@ function compileWithAjv(set: SchemaSet, key: string, store: Cache | undefined): 
   return out;
 }
 
+/**
+ * V8's compiled code of the shipped validators, made by the package build for the Node it ran on
+ * (`writeShippedCodeCache`): compiling their 1 MB of code costs 9–18 ms at every start on Node 20,
+ * reading the cache 2.5–4 ms (3–4 December 2026, docs/speed.md). Another Node version has no such
+ * file; V8 itself refuses a cache that does not match the code or its flags (then it compiles).
+ */
+function codeCacheFile(key: string): string {
+  return join(SHIPPED.dir, `${key}.${process.version}-${process.arch}.v8cache`);
+}
+
+/** Evaluates ajv's standalone code (CommonJS), with `cachedData` when there is one. */
+function evaluate(code: string, cachedData?: Buffer): { exports: Record<string, ValidateFunction>; script: Script } {
+  const module = { exports: {} as Record<string, ValidateFunction> };
+  const shared = formats();
+  const req = (id: string): unknown => (id === FORMATS_MODULE ? shared : require(id));
+  const script = new Script(`(function (require, module, exports) {${code}\n})`, { filename: 'kientruc-validators.cjs', ...(cachedData ? { cachedData } : {}) });
+  (script.runInThisContext() as (r: typeof req, m: typeof module, e: unknown) => void)(req, module, module.exports);
+  return { exports: module.exports, script };
+}
+
 /** Loads validators precompiled by an earlier run (ajv's standalone code); undefined on any doubt. */
 function loadPrecompiled(key: string, store: Cache): Record<string, ValidateFunction> | undefined {
   const code = store.readText('ajv', key, 'cjs');
   if (code === undefined) return undefined;
   try {
-    const module = { exports: {} as Record<string, ValidateFunction> };
-    const shared = formats();
-    const req = (id: string): unknown => (id === FORMATS_MODULE ? shared : require(id));
-    new Function('require', 'module', 'exports', code)(req, module, module.exports);
-    const out = module.exports;
+    let cachedData: Buffer | undefined;
+    if (store === SHIPPED) {
+      try {
+        cachedData = readFileSync(codeCacheFile(key));
+      } catch {
+        cachedData = undefined;
+      }
+    }
+    const out = evaluate(code, cachedData).exports;
     for (const name of Object.keys(refsOf())) if (typeof out[name] !== 'function') return undefined;
     return out;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The package build: keeps V8's code of the shipped validators `key` (see codeCacheFile), made after
+ * each has run once, so the functions a first validation compiles are in it too.
+ */
+export function writeShippedCodeCache(key: string): void {
+  const code = SHIPPED.readText('ajv', key, 'cjs');
+  if (code === undefined) return;
+  const { exports, script } = evaluate(code);
+  for (const fn of Object.values(exports)) if (typeof fn === 'function') fn({});
+  writeFileSync(codeCacheFile(key), script.createCachedData());
 }
 
 /**
