@@ -74,6 +74,11 @@ describe('the packed tarball', () => {
     expect(files).toContain('dist/api.d.ts');
     expect(files).toContain('dist/cli/bin.js');
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    // The validators precompiled by this build only, with the code digests; V8's code cache is for the
+    // builder's Node alone (validate/ajv.ts), so it stays out.
+    expect(files.filter((f) => f.startsWith('dist/precompiled/v1/ajv/'))).toHaveLength(1);
+    expect(files).toContain('dist/precompiled/code-digests.json');
+    expect(files.filter((f) => f.endsWith('.v8cache'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('tests/') || f.startsWith('src/') && !f.startsWith('src/framework/'))).toEqual([]);
   });
 
