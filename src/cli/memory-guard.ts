@@ -64,17 +64,17 @@ export const DEFAULT_INPUT = 'architecture';
  * at 100k entities (42.6 MB of YAML, Node 20, docs/speed.md, 3 December 2026), the worst command is
  * `build --no-render` at 1,426 MB of RSS, ≈ 34 bytes per byte of YAML (`check` 764–787 MiB, ≈ 19);
  * on the sample (0.24 MB) the largest peak is `report` (md, html, docx, json) at 338 MB. RSS bounds
- * the heap from above, so these over-estimate. With a safety factor of 4 (136 bytes per byte: what the
- * same build needed before its memory was bounded, 6.8 GB at 100k, fits), a command cannot run out of
- * heap while `BASE + 136 × bytes` < V8's heap limit. With Node's default heap (≈ 4.1 GB on a machine
- * with 16 GB or more, ≈ 2 GB with 4 GB) that is 20–27 MB of YAML; the bound used is the smaller of that
+ * the heap from above, so these over-estimate. With a safety factor of 5 (170 bytes per byte, which
+ * covers even the 6.8 GB, ≈ 160 per byte, that build needed at 100k before its memory was bounded), a
+ * command cannot run out of heap while `BASE + 170 × bytes` < V8's heap limit: ≈ 22 MB of YAML with a
+ * 4.1 GB heap (Node's default on this 24 GB machine), ≈ 10 MB with 2 GB. The bound used is the smaller of that
  * and LARGE_INPUT_BYTES (2 MB, ≈ 5,000 entities), above which the GC flags of the guarded child apply
  * (`--max-semi-space-size=8`, `--heap-growing-percent=20`): a large architecture runs exactly as it did.
  * A heap the user made small (`--max-old-space-size=8`) lowers the bound below any input: guarded.
  */
 const BASE_HEAP_BYTES = 384 * 1024 * 1024;
 const HEAP_PER_YAML_BYTE = 34;
-const SAFETY = 4;
+const SAFETY = 5;
 /** Entries walked while sizing the input, beyond which it counts as large (a home folder given by mistake). */
 const MAX_ENTRIES_WALKED = 20_000;
 
