@@ -199,14 +199,20 @@ function validateOne(doc: ParsedDoc, schemas: CompiledSchemas, sources: SourceIn
 const patterns = new Map<string, RegExp>();
 /** Refs the schema already rejected (wrong kind, malformed) are not resolved again. */
 function refPattern(kinds: readonly string[]): RegExp {
+  // Asked once per reference site, with the schema's own list of kinds: looked up by that list first
+  // (no key string made per site).
+  const known = PATTERN_OF_LIST.get(kinds);
+  if (known) return known;
   const key = kinds.join('|');
   let re = patterns.get(key);
   if (!re) {
     re = new RegExp(`^(${key}):[a-z0-9]+(-[a-z0-9]+)*(@[A-Za-z0-9][A-Za-z0-9.-]*)?$`);
     patterns.set(key, re);
   }
+  PATTERN_OF_LIST.set(kinds, re);
   return re;
 }
+const PATTERN_OF_LIST = new WeakMap<readonly string[], RegExp>();
 
 /** A plain YAML scalar that reads as a number and also as digits grouped by "." (Vietnamese thousands). */
 const AMBIGUOUS_SCALAR = /^-?[1-9]\d{0,2}(\.\d{3})+$/;
