@@ -9,8 +9,6 @@ export interface ParseItem {
 
 /** Files parsed by workers since the process started (tests check the worker path really ran). */
 export let parsedInWorkers = 0;
-/** Files the main thread parsed while workers ran, instead of waiting for them (`auto`; tests). */
-export let parsedWhileWaiting = 0;
 
 /** Below this much YAML to parse, starting workers costs more than it saves. */
 const PARALLEL_BYTES = 2 * 1024 * 1024;
@@ -45,11 +43,6 @@ export class ParsePool {
   private readonly kicks: (() => void)[] = [];
   /** When the main thread last took the workers' messages. */
   private pumped = 0;
-  /**
-   * Files from here on are not sent to the workers: the main thread, rather than wait for a worker,
-   * parses the last files not yet sent (`auto` only; see `parseWhileWaiting`).
-   */
-  private limit = Number.POSITIVE_INFINITY;
 
   constructor(private readonly mode: 'auto' | 'off' | 'force' = 'auto') {}
 
@@ -66,7 +59,6 @@ export class ParsePool {
   /** No more files: the workers stop once they have parsed every file (`force` starts them now). */
   end(): void {
     this.ended = true;
-    this.limit = this.items.length;
     if (this.state === 'idle' && this.mode === 'force' && this.items.length > 0) this.start();
     for (const kick of this.kicks) kick();
   }
@@ -94,38 +86,12 @@ export class ParsePool {
       return this.here(i);
     }
     if (this.state !== 'running') return this.here(i);
-    if (this.mode === 'auto' && i === this.next && i < this.limit) {
-      // Not sent to a worker yet (they are behind): parsed here rather than waited for.
-      this.next++;
-      parsedWhileWaiting++;
-      return this.here(i);
-    }
-    const ready = new Promise<FileParse>((resolve) =>
+    return new Promise<FileParse>((resolve) =>
       this.waiting.set(i, (r) => {
         this.pumped = performance.now();
         resolve(r);
       }),
     );
-    return this.mode === 'auto' && this.ended && this.next < this.limit ? this.parseWhileWaiting(ready) : ready;
-  }
-
-  /**
-   * Waits for a worker's result by parsing, meanwhile, the last files not sent to a worker yet (one at
-   * a time, taking the workers' messages in between): the main thread waited ≈ 0.1 s at 10k entities
-   * while the workers started and caught up. The files are the same whoever parses them.
-   */
-  private async parseWhileWaiting(ready: Promise<FileParse>): Promise<FileParse> {
-    let arrived = false;
-    void ready.then(() => {
-      arrived = true;
-    });
-    while (!arrived && this.state === 'running' && this.next < this.limit) {
-      const j = --this.limit;
-      parsedWhileWaiting++;
-      this.results[j] = this.here(j);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    return ready;
   }
 
   private here(i: number): FileParse {
@@ -166,7 +132,7 @@ export class ParsePool {
           return new Promise<void>((resolve, reject) => {
             let inFlight = 0;
             const send = (): void => {
-              while (inFlight < IN_FLIGHT && this.next < this.items.length && this.next < this.limit) {
+              while (inFlight < IN_FLIGHT && this.next < this.items.length) {
                 const id = this.next++;
                 const it = this.items[id] as ParseItem;
                 // A copy: the caller keeps its bytes (for the content hash and the cache).
