@@ -19,11 +19,20 @@ export type Endpoint =
  * for again by every integration rule.
  */
 const ENDPOINTS = new WeakMap<Model, Map<string, Endpoint>>();
+let lastModel: Model | undefined;
+let lastEndpoints: Map<string, Endpoint> | undefined;
 
 /** Resolves a ref as written in YAML; a qualifier naming the agency itself is dropped. */
 export function resolveEndpoint(model: Model, raw: string): Endpoint {
-  let known = ENDPOINTS.get(model);
-  if (known === undefined) ENDPOINTS.set(model, (known = new Map()));
+  let known: Map<string, Endpoint> | undefined;
+  // Rules ask about one model (or view) at a time: the last one's memo without a weak-map lookup.
+  if (model === lastModel) known = lastEndpoints as Map<string, Endpoint>;
+  else {
+    known = ENDPOINTS.get(model);
+    if (known === undefined) ENDPOINTS.set(model, (known = new Map()));
+    lastModel = model;
+    lastEndpoints = known;
+  }
   let e = known.get(raw);
   if (e === undefined) known.set(raw, (e = endpointOf(model, raw)));
   return e;
@@ -95,9 +104,18 @@ export interface IntegrationEnds {
 /** Ends already worked out, per model (or view of one, as `ENDPOINTS`) and integration: several rules ask for each. */
 const ENDS = new WeakMap<Model, Map<Integration, IntegrationEnds>>();
 
+let lastEndsModel: Model | undefined;
+let lastEnds: Map<Integration, IntegrationEnds> | undefined;
+
 export function integrationEnds(model: Model, it: Integration): IntegrationEnds {
-  let known = ENDS.get(model);
-  if (known === undefined) ENDS.set(model, (known = new Map()));
+  let known: Map<Integration, IntegrationEnds> | undefined;
+  if (model === lastEndsModel) known = lastEnds as Map<Integration, IntegrationEnds>;
+  else {
+    known = ENDS.get(model);
+    if (known === undefined) ENDS.set(model, (known = new Map()));
+    lastEndsModel = model;
+    lastEnds = known;
+  }
   let ends = known.get(it);
   if (ends === undefined) {
     const from = resolveEndpoint(model, it.from);

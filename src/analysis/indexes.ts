@@ -88,17 +88,28 @@ export function indexKeysOf(model: Model, e: Entity): [IndexName, string][] {
   return out;
 }
 
+/** The model whose indexes were asked for last, and those indexes: asked per rule and entity, mostly of one model. */
+let lastSource: Model | undefined;
+let lastIndexes: Indexes | undefined;
+
 function indexes(model: Model): Indexes {
   // A state in which nothing is dated shares its content, hence its indexes, with the model as written.
   const source = model.contentSource();
+  if (source === lastSource) return lastIndexes as Indexes;
   const known = BUILT.get(source);
-  if (known) return known;
+  if (known) {
+    lastSource = source;
+    lastIndexes = known;
+    return known;
+  }
   // A model patched from one whose indexes exist (model/build.ts with a memo): those indexes, patched.
   const patch = takePatch(source);
   const before = patch === undefined ? undefined : BUILT.get(patch.from);
   const patched = patch && before ? patchIndexes(source, patch.from, patch.changed, before) : undefined;
   if (patched) {
     BUILT.set(source, patched);
+    lastSource = source;
+    lastIndexes = patched;
     return patched;
   }
   const maps: Record<IndexName, Map<string, Entity[]>> = {
@@ -113,6 +124,8 @@ function indexes(model: Model): Indexes {
   for (const kind of INDEXED_KINDS) for (const e of model.all(kind)) for (const [name, key] of indexKeysOf(model, e)) addTo(maps[name], key, e);
   const built = maps as unknown as Indexes;
   BUILT.set(source, built);
+  lastSource = source;
+  lastIndexes = built;
   return built;
 }
 

@@ -47,9 +47,9 @@ export function positionTree(positions: Int32Array, at: number, value: unknown):
  * `part: 'key'`), over flat positions and the document's value.
  */
 export function findPosition(positions: Int32Array, root: number, value: unknown, path: readonly (string | number)[], part: 'value' | 'key'): { span: readonly [number, number]; depth: number } {
+  // Asked once per finding placed: the span is read once, where the walk stops (no pair per step).
   let at = root;
   let v = value;
-  let best: readonly [number, number] = [positions[at] as number, positions[at + 1] as number];
   let depth = 0;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
@@ -70,8 +70,7 @@ export function findPosition(positions: Int32Array, root: number, value: unknown
       at = p;
       v = v[seg];
     } else break;
-    best = [positions[at] as number, positions[at + 1] as number];
     depth = i + 1;
   }
-  return { span: best, depth };
+  return { span: [positions[at] as number, positions[at + 1] as number], depth };
 }

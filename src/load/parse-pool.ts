@@ -10,8 +10,12 @@ export interface ParseItem {
 /** Files parsed by workers since the process started (tests check the worker path really ran). */
 export let parsedInWorkers = 0;
 
-/** Below this much YAML to parse, starting workers costs more than it saves. */
-const PARALLEL_BYTES = 2 * 1024 * 1024;
+/**
+ * Below this much YAML to parse, starting workers costs more than it saves. On 2 cores, `check` of the
+ * 10k project (4.2 MB) took 0.93 s of wall and 1.32 s of CPU parsing on one thread against 1.02 s and
+ * 1.58 s with two workers (6 pairs, load 1.1–1.6; docs/speed.md, 3–4 December 2026); it was 2 MB.
+ */
+const PARALLEL_BYTES = 8 * 1024 * 1024;
 
 /**
  * Files a worker is sent ahead of its results: it is sent more only when the main thread takes a result

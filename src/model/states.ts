@@ -82,13 +82,21 @@ export function lifespanOf(entity: Entity): { readonly since?: IsoDate; readonly
   const e = entity as unknown as { since?: unknown; until?: unknown };
   const since = timePointDate(e.since, 'start');
   const until = timePointDate(e.until, 'end');
-  return { ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}) };
+  // One object per call (asked of every dated entity, per date): the members that are set, in this order.
+  const out: { since?: IsoDate; until?: IsoDate } = {};
+  if (since !== undefined) out.since = since;
+  if (until !== undefined) out.until = until;
+  return out;
 }
 
 /** True when the entity exists on `date`: since ≤ date < until. */
 export function existsAt(entity: Entity, date: IsoDate): boolean {
-  const { since, until } = lifespanOf(entity);
-  return (since === undefined || since <= date) && (until === undefined || date < until);
+  if (!isTimedKind(entity.entityKind)) return true;
+  const e = entity as unknown as { since?: unknown; until?: unknown };
+  const since = timePointDate(e.since, 'start');
+  if (since !== undefined && since > date) return false;
+  const until = timePointDate(e.until, 'end');
+  return until === undefined || date < until;
 }
 
 /**
@@ -160,6 +168,7 @@ function compareTransitions(a: Transition, b: Transition): number {
 function plannedOf(entity: Entity): { readonly index: number; readonly date: IsoDate; readonly t: RawTransition }[] {
   if (!isTimedKind(entity.entityKind)) return [];
   const list = (entity as unknown as { transitions?: readonly RawTransition[] }).transitions ?? [];
+  if (list.length === 0) return [];
   const out: { index: number; date: IsoDate; t: RawTransition }[] = [];
   list.forEach((t, index) => {
     const date = timePointDate(t.at, 'end');
@@ -188,8 +197,10 @@ export function transitionsOf(model: Model): readonly Transition[] {
       const where = placeLater(base, e.ref, ['since']);
       out.push({ kind: 'begin', entity: e.ref, entityKind: kind, date: since, written: raw['since'] as TimePoint, changes: [], path: ['since'], get location() { return where(); } });
     }
-    const current: Record<string, unknown> = { ...raw };
-    for (const { index, date, t } of plannedOf(e)) {
+    const planned = plannedOf(e);
+    // The values before each change: a copy of the entity only when it changes at all (most do not).
+    const current: Record<string, unknown> = planned.length > 0 ? { ...raw } : raw;
+    for (const { index, date, t } of planned) {
       const changes = Object.entries(t.set ?? {}).map(([field, after]) => ({ field, before: current[field], after }));
       const where = placeLater(base, e.ref, ['transitions', index]);
       for (const c of changes) current[c.field] = c.after;
@@ -210,7 +221,7 @@ export function transitionsOf(model: Model): readonly Transition[] {
       });
     }
     if (until !== undefined) {
-      const replacedBy = [...plannedOf(e)].reverse().find((p) => p.date <= until && p.t.set?.['replacedBy'] !== undefined)?.t.set?.['replacedBy'] ?? raw['replacedBy'];
+      const replacedBy = [...planned].reverse().find((p) => p.date <= until && p.t.set?.['replacedBy'] !== undefined)?.t.set?.['replacedBy'] ?? raw['replacedBy'];
       const where = placeLater(base, e.ref, ['until']);
       out.push({
         kind: 'end',

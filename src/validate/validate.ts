@@ -2,7 +2,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { entityLabel } from '../core/labels.js';
 import { isId, KIND_BY_DOC_KIND, type EntityKind } from '../core/ref.js';
 import { closest } from '../core/similar.js';
-import { clip, text } from '../core/text.js';
+import { clip, text, type Text } from '../core/text.js';
 import type { ParsedDoc } from '../load/parse-yaml.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { CompiledSchemas } from './ajv.js';
@@ -149,14 +149,17 @@ function validateOne(doc: ParsedDoc, schemas: CompiledSchemas, sources: SourceIn
     return;
   }
   const id = typeof rawId === 'string' && isId(rawId) ? rawId : undefined;
-  const subject = entityLabel(kind, idText);
   const schema = schemas.set.kinds[kind];
   const result = schemas.validate(kind, record);
   const errors = result.errors ?? [];
+  // The entity's label and the sets below only for a document with errors (most have none).
+  let label: Text | undefined;
+  const subjectOf = (): Text => (label ??= entityLabel(kind, idText));
   // A wrong type makes every other complaint about the same value noise.
-  const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-  const seen = new Set<string>();
+  const typed = errors.length === 0 ? EMPTY_PATHS : new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const seen = errors.length === 0 ? EMPTY_PATHS : new Set<string>();
   for (const err of errors) {
+    const subject = subjectOf();
     if (err.keyword !== 'type' && typed.has(err.instancePath)) continue;
     const t = translateAjvError(err, subject, (p) => schemaAt(schema, p));
     const key = `${t.code}|${t.path.join('.')}|${t.message.vi}`;
@@ -175,6 +178,7 @@ function validateOne(doc: ParsedDoc, schemas: CompiledSchemas, sources: SourceIn
   }
   const ambiguous = ambiguousNumbers(doc, schema, sources, fileText);
   for (const a of ambiguous) {
+    const subject = subjectOf();
     diagnostics.push({
       code: 'schema.ambiguous-number',
       severity: 'error',
@@ -197,16 +201,24 @@ function validateOne(doc: ParsedDoc, schemas: CompiledSchemas, sources: SourceIn
 }
 
 const patterns = new Map<string, RegExp>();
+/** What `typed` and `seen` are for a document without schema errors (never added to: no error, no loop). */
+const EMPTY_PATHS: Set<string> = new Set();
 /** Refs the schema already rejected (wrong kind, malformed) are not resolved again. */
 function refPattern(kinds: readonly string[]): RegExp {
+  // Asked once per reference site, with the schema's own list of kinds: looked up by that list first
+  // (no key string made per site).
+  const known = PATTERN_OF_LIST.get(kinds);
+  if (known) return known;
   const key = kinds.join('|');
   let re = patterns.get(key);
   if (!re) {
     re = new RegExp(`^(${key}):[a-z0-9]+(-[a-z0-9]+)*(@[A-Za-z0-9][A-Za-z0-9.-]*)?$`);
     patterns.set(key, re);
   }
+  PATTERN_OF_LIST.set(kinds, re);
   return re;
 }
+const PATTERN_OF_LIST = new WeakMap<readonly string[], RegExp>();
 
 /** A plain YAML scalar that reads as a number and also as digits grouped by "." (Vietnamese thousands). */
 const AMBIGUOUS_SCALAR = /^-?[1-9]\d{0,2}(\.\d{3})+$/;
