@@ -9,6 +9,7 @@ import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { connect, createServer, type Socket } from 'node:net';
 import { UsageError } from '../../core/errors.js';
+import { FindingTextMemo } from '../../diagnostics/format/context.js';
 import { main } from '../main.js';
 import { DaemonEngine } from './engine.js';
 import { daemonFingerprint } from './fingerprint.js';
@@ -75,6 +76,8 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
   }
   const fingerprint = daemonFingerprint();
   const engine = new DaemonEngine(files.folder, opts.clock);
+  // The findings' text as printed, kept while the findings live (the rule memo keeps those that did not change).
+  const findingText = new FindingTextMemo();
   const info: DaemonInfo = {
     pid: process.pid,
     guardPid: process.ppid,
@@ -185,6 +188,7 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
         today: new Date(request.today),
         env: request.env,
         pipeline: (o) => engine.run(o),
+        findingText,
       });
     } catch (err: unknown) {
       log(`${now()} request failed: ${(err as Error).stack ?? String(err)}`);
