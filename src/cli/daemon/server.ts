@@ -176,13 +176,34 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
           ? 'nothing changed: last result given again'
           : `${n} input(s) changed${n > 0 && n <= 3 ? ` (${[...c.changed, ...c.added, ...c.removed].join(', ')})` : ''}, ${read} file(s) read`;
     };
-    const send = (type: number, s: string): void => {
-      if (s.length > 0 && !socket.destroyed) writeFrame(socket, type, s);
+    // False when the socket holds more than its high-water mark: the command then waits for 'drain'
+    // (output.ts `emit`), so a national model's findings pass through as the client reads them instead of
+    // all waiting in the socket's queue (tens of megabytes of strings kept alive long enough to be
+    // promoted, which the collector then pays for).
+    const send = (type: number, s: string): boolean => (s.length > 0 && !socket.destroyed ? writeFrame(socket, type, s) : true);
+    // What `emit` waits on: 'drain', or the socket gone (a client that went away must not hold the queue).
+    const drained = {
+      once(event: string, listener: () => void): void {
+        if (event !== 'drain') return; // 'error': the socket's own handler ignores it; 'close' ends the wait
+        if (socket.destroyed) return void queueMicrotask(listener);
+        const done = (): void => {
+          socket.off('drain', done);
+          socket.off('close', done);
+          listener();
+        };
+        socket.on('drain', done);
+        socket.on('close', done);
+      },
+      removeListener(): void {},
+      /** `events.once` asks for an emitter's `on` before it calls `once`; never called otherwise. */
+      on(event: string, listener: () => void): void {
+        this.once(event, listener);
+      },
     };
     let code: number;
     try {
       code = await main(request.argv, {
-        stdout: { write: (s: string) => send(FRAME.stdout, s), isTTY: request.stdoutTTY },
+        stdout: { write: (s: string) => send(FRAME.stdout, s), isTTY: request.stdoutTTY, ...drained },
         stderr: { write: (s: string) => send(FRAME.stderr, s), isTTY: request.stderrTTY },
         cwd: request.cwd,
         today: new Date(request.today),
