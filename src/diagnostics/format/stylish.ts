@@ -51,6 +51,7 @@ export function* stylishChunks(diagnostics: readonly Diagnostic[], ctx: FormatCo
   let waived = 0;
   const files = new Set<string>();
   const memo = ctx.memo;
+  const parts: string[] = [];
   for (let at = 0; at < diagnostics.length; at += BLOCK) {
     const end = Math.min(at + BLOCK, diagnostics.length);
     let block = '';
@@ -65,9 +66,11 @@ export function* stylishChunks(diagnostics: readonly Diagnostic[], ctx: FormatCo
         files.add(d.file);
         let p = memo.get(d);
         if (p === undefined) memo.set(d, (p = piece(d, oneLine)));
-        block += p;
+        parts.push(p);
       }
-      yield block;
+      // Joined into one flat string (`+=` of kept pieces would make a rope the writer flattens again, slower).
+      yield parts.join('');
+      parts.length = 0;
       continue;
     }
     let lines = 0;
