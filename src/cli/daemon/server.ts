@@ -60,6 +60,32 @@ export interface DaemonInfo {
   rssMb?: number;
 }
 
+/**
+ * What the command's `emit` (output.ts) waits on when a write to the socket returned false, through
+ * `events.once(stdout, 'drain')`: the socket's 'drain', or the socket gone (a client that went away must
+ * not hold the daemon's queue of requests). Only 'drain' is waited on; 'error' never comes from here
+ * (the socket's own handler ignores errors, and 'close' ends the wait).
+ */
+export function drainWaiter(socket: Pick<Socket, 'on' | 'off' | 'destroyed'>): {
+  once(event: string, listener: () => void): void;
+  on(event: string, listener: () => void): void;
+  removeListener(): void;
+} {
+  const once = (event: string, listener: () => void): void => {
+    if (event !== 'drain') return;
+    if (socket.destroyed) return void queueMicrotask(listener);
+    const done = (): void => {
+      socket.off('drain', done);
+      socket.off('close', done);
+      listener();
+    };
+    socket.on('drain', done);
+    socket.on('close', done);
+  };
+  // `events.once` asks for an emitter's `on` before it calls `once`; never called otherwise.
+  return { once, on: once, removeListener: () => undefined };
+}
+
 /** Serves until stopped; returns the exit code (0, or 1 when it could not start). */
 export async function serveDaemon(opts: ServeOptions): Promise<number> {
   const { files } = opts;
@@ -181,25 +207,7 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
     // all waiting in the socket's queue (tens of megabytes of strings kept alive long enough to be
     // promoted, which the collector then pays for).
     const send = (type: number, s: string): boolean => (s.length > 0 && !socket.destroyed ? writeFrame(socket, type, s) : true);
-    // What `emit` waits on: 'drain', or the socket gone (a client that went away must not hold the queue).
-    const drained = {
-      once(event: string, listener: () => void): void {
-        if (event !== 'drain') return; // 'error': the socket's own handler ignores it; 'close' ends the wait
-        if (socket.destroyed) return void queueMicrotask(listener);
-        const done = (): void => {
-          socket.off('drain', done);
-          socket.off('close', done);
-          listener();
-        };
-        socket.on('drain', done);
-        socket.on('close', done);
-      },
-      removeListener(): void {},
-      /** `events.once` asks for an emitter's `on` before it calls `once`; never called otherwise. */
-      on(event: string, listener: () => void): void {
-        this.once(event, listener);
-      },
-    };
+    const drained = drainWaiter(socket);
     let code: number;
     try {
       code = await main(request.argv, {
