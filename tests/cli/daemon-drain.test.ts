@@ -11,6 +11,9 @@ class FakeSocket extends EventEmitter {
   destroyed = false;
 }
 
+/** What `emit` does with the daemon's stdout (it sees an emitter-like object). */
+const waitDrain = (socket: FakeSocket): Promise<unknown> => once(drainWaiter(socket as never) as unknown as EventEmitter, 'drain');
+
 const settled = async (p: Promise<unknown>): Promise<boolean> => {
   let done = false;
   void p.then(() => (done = true));
@@ -21,7 +24,7 @@ const settled = async (p: Promise<unknown>): Promise<boolean> => {
 describe('the daemon’s stdout waiting for the socket', () => {
   it('ends the wait on drain, and leaves no listener behind', async () => {
     const socket = new FakeSocket();
-    const wait = once(drainWaiter(socket as never), 'drain');
+    const wait = waitDrain(socket);
     expect(await settled(wait)).toBe(false);
     socket.emit('drain');
     expect(await settled(wait)).toBe(true);
@@ -30,11 +33,11 @@ describe('the daemon’s stdout waiting for the socket', () => {
 
   it('ends the wait when the client goes away, or is already gone', async () => {
     const socket = new FakeSocket();
-    const wait = once(drainWaiter(socket as never), 'drain');
+    const wait = waitDrain(socket);
     socket.destroyed = true;
     socket.emit('close');
     expect(await settled(wait)).toBe(true);
     expect(socket.listenerCount('drain') + socket.listenerCount('close')).toBe(0);
-    expect(await settled(once(drainWaiter(socket as never), 'drain'))).toBe(true);
+    expect(await settled(waitDrain(socket))).toBe(true);
   });
 });
