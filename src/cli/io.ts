@@ -1,3 +1,4 @@
+import type { FindingTextMemo } from '../diagnostics/format/context.js';
 import type { PipelineOptions, PipelineResult } from '../pipeline.js';
 
 /** Everything the CLI needs from the outside world, injected so tests can run `main` in-process. */
@@ -27,6 +28,8 @@ export interface Io {
    * same options, same result.
    */
   readonly pipeline?: (opts: PipelineOptions) => Promise<PipelineResult>;
+  /** Findings' formatted text kept between runs (the daemon's, with its pipeline): same bytes, made once per finding. */
+  readonly findingText?: FindingTextMemo;
   /** Told the size of what a command read, once read and before it is parsed (the bin names it if memory runs out, and sets the heap growth of writing commands by it). */
   readonly onLoaded?: (size: { readonly files: number; readonly bytes: number }) => void;
 }

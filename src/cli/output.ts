@@ -61,11 +61,14 @@ export function formatDiagnosticsChunks(app: App, format: FormatName, diagnostic
 }
 
 function formatContext(app: App, format: FormatName, files: readonly string[]): FormatContext {
+  const color = format === 'stylish' && app.color && app.io.stdout.isTTY === true;
   return {
     codes: allCodes(),
     toolVersion: app.version,
-    color: format === 'stylish' && app.color && app.io.stdout.isTTY === true,
+    color,
     lang: app.lang,
     files,
+    // Only stylish reads it; keyed by every option its text depends on.
+    memo: format === 'stylish' ? app.io.findingText?.for(`stylish ${app.lang} ${color ? 'color' : 'plain'}`) : undefined,
   };
 }

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { MemoryCache } from '../../load/cache.js';
 import { runPipeline, type PipelineOptions, type PipelineResult } from '../../pipeline.js';
 import { Workspace } from '../lsp/workspace.js';
-import { compareScans, isRacy, scanInputs, type Scan, type ScanChanges } from './scan.js';
+import { compareScans, racyEntries, scanInputs, type Scan, type ScanChanges } from './scan.js';
 
 /**
  * Workspaces kept: one. Each holds a model and its rule results (the daemon held 1.9 GB at 100k entities with one), and a heap
@@ -34,11 +34,11 @@ export interface EngineRun {
 
 export class DaemonEngine {
   private readonly store = new MemoryCache();
-  private readonly workspaces = new Map<string, { ws: Workspace; scan: Scan | undefined; racy: boolean }>();
+  private readonly workspaces = new Map<string, { ws: Workspace; scan: Scan | undefined; racy: ReadonlySet<string> | undefined }>();
   /** Told after each run (the log). */
   onRun: ((run: EngineRun) => void) | undefined;
 
-  /** `clock`: the bin's, to tell a scan taken too close to a write to prove anything (scan.ts `isRacy`). */
+  /** `clock`: the bin's, to tell a scan taken too close to a write to prove anything (scan.ts `racyEntries`). */
   constructor(
     readonly folder: string,
     private readonly clock: () => Date,
@@ -68,7 +68,7 @@ export class DaemonEngine {
           store: this.store,
         }),
         scan: undefined,
-        racy: true,
+        racy: undefined,
       };
     }
     this.workspaces.set(key, kept); // most recent last
@@ -77,17 +77,20 @@ export class DaemonEngine {
     const scan = await scanInputs(this.folder, opts.config === undefined ? undefined : resolve(opts.cwd, opts.config));
     const changes = compareScans(kept.scan, scan);
     const last = kept.ws.result;
-    const unchanged = last !== undefined && !kept.racy && changes.changed.length + changes.added.length + changes.removed.length === 0;
+    const racy = kept.racy;
+    const unchanged = last !== undefined && racy !== undefined && racy.size === 0 && changes.changed.length + changes.added.length + changes.removed.length === 0;
     // The files whose stat (times in nanoseconds, size, inode, mode) is the same as at the last run's
-    // scan are not read nor hashed again; the others are. Not after a racy scan (a write in the same
-    // tick of the clock could keep the times) nor after a run that did not end.
+    // scan are not read nor hashed again; the others are, and so are the files that were racy at that
+    // scan (written too close to it: a write in the same tick of the clock could keep the times). Not
+    // after a run that did not end.
     const before = kept.scan;
-    const trusted = last !== undefined && !kept.racy && before !== undefined;
-    const hint = trusted ? { unchanged: (abs: string) => { const was = before.get(abs); return was !== undefined && was === scan.get(abs); }, removed: changes.removed } : undefined;
+    const trusted = last !== undefined && racy !== undefined && before !== undefined;
+    const hint = trusted ? { unchanged: (abs: string) => { const was = before.get(abs); return was !== undefined && was === scan.get(abs) && !racy.has(abs); }, removed: changes.removed } : undefined;
     kept.scan = undefined;
+    kept.racy = undefined;
     const result = unchanged ? last : await kept.ws.analyze(hint);
     kept.scan = scan;
-    kept.racy = isRacy(scan, started);
+    kept.racy = racyEntries(scan, started);
     this.onRun?.({ result, changes, reusedWorkspace: reused, unchanged, read: unchanged ? 0 : kept.ws.filesRead });
     return result;
   }

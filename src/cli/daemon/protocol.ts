@@ -51,13 +51,15 @@ export function frame(type: number, payload: string): Buffer {
 /**
  * Writes one frame to `out` without building it in memory: the header, then the text, which the socket
  * encodes as it writes (a national model's findings are tens of megabytes; `frame` would encode them
- * into a buffer and copy that buffer again). The same bytes as `frame`.
+ * into a buffer and copy that buffer again). The same bytes as `frame`. False when the writer's queue is
+ * full (as a stream's `write`): wait for 'drain'.
  */
-export function writeFrame(out: { write(chunk: Uint8Array | string, encoding?: BufferEncoding): boolean; cork(): void; uncork(): void }, type: number, payload: string): void {
+export function writeFrame(out: { write(chunk: Uint8Array | string, encoding?: BufferEncoding): boolean; cork(): void; uncork(): void }, type: number, payload: string): boolean {
   out.cork();
   out.write(frameHead(type, Buffer.byteLength(payload, 'utf8')));
-  out.write(payload, 'utf8');
+  const more = out.write(payload, 'utf8');
   out.uncork();
+  return more;
 }
 
 /** Cuts a byte stream into frames. */

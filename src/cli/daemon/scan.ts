@@ -15,19 +15,30 @@ import { dirname, join } from 'node:path';
 export type Scan = ReadonlyMap<string, string>;
 
 /**
- * True when some input was modified or changed within `marginMs` before `startedMs` (the scan's
- * start): a file written again within the same tick of the file system's clock after the scan could
- * keep the same times, so such a scan cannot prove "nothing changed" next time (git's "racily clean").
+ * The inputs modified or changed within `marginMs` before `startedMs` (the scan's start): such a file
+ * written again within the same tick of the file system's clock after the scan could keep the same
+ * times, so the scan cannot prove it unchanged next time (git's "racily clean"). An input older than
+ * that can: any later write gives it later times. Judged entry by entry, so the file just edited is
+ * read again next time, not the 5,050 others beside it.
  */
-export function isRacy(scan: Scan, startedMs: number, marginMs = 2000): boolean {
+export function racyEntries(scan: Scan, startedMs: number, marginMs = 2000): Set<string> {
   const limit = BigInt(Math.floor(startedMs - marginMs)) * 1_000_000n;
-  for (const key of scan.values()) {
+  const out = new Set<string>();
+  for (const [abs, key] of scan) {
     for (const part of key.split('>')) {
       const [m, c] = part.split(':');
-      if (m !== undefined && c !== undefined && /^\d+$/.test(m) && (BigInt(m) >= limit || BigInt(c) >= limit)) return true;
+      if (m !== undefined && c !== undefined && /^\d+$/.test(m) && (BigInt(m) >= limit || BigInt(c) >= limit)) {
+        out.add(abs);
+        break;
+      }
     }
   }
-  return false;
+  return out;
+}
+
+/** True when some input is racy (`racyEntries`): the scan cannot prove that nothing changed. */
+export function isRacy(scan: Scan, startedMs: number, marginMs = 2000): boolean {
+  return racyEntries(scan, startedMs, marginMs).size > 0;
 }
 
 export interface ScanChanges {

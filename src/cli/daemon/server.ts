@@ -9,6 +9,7 @@ import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { connect, createServer, type Socket } from 'node:net';
 import { UsageError } from '../../core/errors.js';
+import { FindingTextMemo } from '../../diagnostics/format/context.js';
 import { main } from '../main.js';
 import { DaemonEngine } from './engine.js';
 import { daemonFingerprint } from './fingerprint.js';
@@ -59,6 +60,32 @@ export interface DaemonInfo {
   rssMb?: number;
 }
 
+/**
+ * What the command's `emit` (output.ts) waits on when a write to the socket returned false, through
+ * `events.once(stdout, 'drain')`: the socket's 'drain', or the socket gone (a client that went away must
+ * not hold the daemon's queue of requests). Only 'drain' is waited on; 'error' never comes from here
+ * (the socket's own handler ignores errors, and 'close' ends the wait).
+ */
+export function drainWaiter(socket: Pick<Socket, 'on' | 'off' | 'destroyed'>): {
+  once(event: string, listener: () => void): void;
+  on(event: string, listener: () => void): void;
+  removeListener(): void;
+} {
+  const once = (event: string, listener: () => void): void => {
+    if (event !== 'drain') return;
+    if (socket.destroyed) return void queueMicrotask(listener);
+    const done = (): void => {
+      socket.off('drain', done);
+      socket.off('close', done);
+      listener();
+    };
+    socket.on('drain', done);
+    socket.on('close', done);
+  };
+  // `events.once` asks for an emitter's `on` before it calls `once`; never called otherwise.
+  return { once, on: once, removeListener: () => undefined };
+}
+
 /** Serves until stopped; returns the exit code (0, or 1 when it could not start). */
 export async function serveDaemon(opts: ServeOptions): Promise<number> {
   const { files } = opts;
@@ -75,6 +102,8 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
   }
   const fingerprint = daemonFingerprint();
   const engine = new DaemonEngine(files.folder, opts.clock);
+  // The findings' text as printed, kept while the findings live (the rule memo keeps those that did not change).
+  const findingText = new FindingTextMemo();
   const info: DaemonInfo = {
     pid: process.pid,
     guardPid: process.ppid,
@@ -173,18 +202,22 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
           ? 'nothing changed: last result given again'
           : `${n} input(s) changed${n > 0 && n <= 3 ? ` (${[...c.changed, ...c.added, ...c.removed].join(', ')})` : ''}, ${read} file(s) read`;
     };
-    const send = (type: number, s: string): void => {
-      if (s.length > 0 && !socket.destroyed) writeFrame(socket, type, s);
-    };
+    // False when the socket holds more than its high-water mark: the command then waits for 'drain'
+    // (output.ts `emit`), so a national model's findings pass through as the client reads them instead of
+    // all waiting in the socket's queue (tens of megabytes of strings kept alive long enough to be
+    // promoted, which the collector then pays for).
+    const send = (type: number, s: string): boolean => (s.length > 0 && !socket.destroyed ? writeFrame(socket, type, s) : true);
+    const drained = drainWaiter(socket);
     let code: number;
     try {
       code = await main(request.argv, {
-        stdout: { write: (s: string) => send(FRAME.stdout, s), isTTY: request.stdoutTTY },
+        stdout: { write: (s: string) => send(FRAME.stdout, s), isTTY: request.stdoutTTY, ...drained },
         stderr: { write: (s: string) => send(FRAME.stderr, s), isTTY: request.stderrTTY },
         cwd: request.cwd,
         today: new Date(request.today),
         env: request.env,
         pipeline: (o) => engine.run(o),
+        findingText,
       });
     } catch (err: unknown) {
       log(`${now()} request failed: ${(err as Error).stack ?? String(err)}`);

@@ -50,9 +50,29 @@ export function* stylishChunks(diagnostics: readonly Diagnostic[], ctx: FormatCo
   let infos = 0;
   let waived = 0;
   const files = new Set<string>();
+  const memo = ctx.memo;
+  const parts: string[] = [];
   for (let at = 0; at < diagnostics.length; at += BLOCK) {
     const end = Math.min(at + BLOCK, diagnostics.length);
     let block = '';
+    if (memo !== undefined) {
+      // Each finding's text as the careful way makes it (the cheap way gives the same text whenever it is taken), made once.
+      for (let i = at; i < end; i++) {
+        const d = diagnostics[i] as Diagnostic;
+        if (d.waived) waived++;
+        else if (d.severity === 'error') errors++;
+        else if (d.severity === 'warning') warnings++;
+        else infos++;
+        files.add(d.file);
+        let p = memo.get(d);
+        if (p === undefined) memo.set(d, (p = piece(d, oneLine)));
+        parts.push(p);
+      }
+      // Joined into one flat string (`+=` of kept pieces would make a rope the writer flattens again, slower).
+      yield parts.join('');
+      parts.length = 0;
+      continue;
+    }
     let lines = 0;
     for (let i = at; i < end; i++) {
       const d = diagnostics[i] as Diagnostic;

@@ -1,0 +1,111 @@
+/**
+ * The daemon keeps each finding's stylish text between requests (`FindingTextMemo`, keyed by the
+ * finding object and by the options the text depends on: language, colour). What it prints must be
+ * the bytes a run without the memo prints: for random findings (control characters, line breaks,
+ * fixes, waivers), for findings kept from one run to the next beside new ones, and through `main`
+ * with the daemon's engine, switching language and colour between requests on the same memo.
+ */
+import { cpSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DaemonEngine } from '../../src/cli/daemon/engine.js';
+import { main } from '../../src/cli/main.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { text } from '../../src/core/text.js';
+import { FindingTextMemo, type FormatContext } from '../../src/diagnostics/format/context.js';
+import { formatStylish, stylishChunks } from '../../src/diagnostics/format/stylish.js';
+import { REPO, yamlFiles } from '../helpers/project.js';
+import { makeTempDir } from '../helpers/tmp.js';
+
+const TODAY = new Date('2026-06-30T08:00:00Z');
+
+const words = fc.constantFrom('Hệ thống', 'dữ liệu', 'a\nb', 'tab\there', 'esc\u001b[31m', 'del\u007f', 'x\r\ny', '“ngoặc”', '', '100%');
+const sentence = fc.array(words, { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+const diagnostic: fc.Arbitrary<Diagnostic> = fc
+  .record({
+    code: fc.constantFrom('system.security-level', 'data.classification', 'kpi.architecture-target'),
+    severity: fc.constantFrom('error', 'warning', 'info'),
+    vi: sentence,
+    en: sentence,
+    file: fc.constantFrom('architecture/a.yaml', 'architecture/b c.yaml', 'architecture/x\ny.yaml'),
+    line: fc.integer({ min: 1, max: 400 }),
+    col: fc.integer({ min: 1, max: 40 }),
+    legalRef: fc.option(fc.constantFrom('NĐ 85/2016/NĐ-CP', 'QĐ 1751/QĐ-TTg'), { nil: undefined }),
+    fix: fc.option(fc.tuple(sentence, sentence), { nil: undefined }),
+    waived: fc.option(fc.record({ reason: sentence, approvedBy: sentence, expires: fc.constant('2026-12-31') }), { nil: undefined }),
+  })
+  .map((r) => ({
+    code: r.code,
+    severity: r.severity,
+    message: text(r.vi, r.en),
+    file: r.file,
+    range: { start: { line: r.line, col: r.col }, end: { line: r.line, col: r.col + 1 } },
+    path: [],
+    ...(r.legalRef !== undefined ? { legalRef: r.legalRef } : {}),
+    ...(r.fix !== undefined ? { fix: text(r.fix[0], r.fix[1]) } : {}),
+    ...(r.waived !== undefined ? { waived: r.waived } : {}),
+  }));
+
+const ctxOf = (lang: 'vi' | 'en', color: boolean, memo?: WeakMap<Diagnostic, string>): FormatContext => ({
+  codes: [],
+  toolVersion: '0.0.0-test',
+  color,
+  lang,
+  files: ['architecture/a.yaml', 'architecture/b c.yaml'],
+  memo,
+});
+
+describe('the daemon’s memo of stylish text', () => {
+  it('prints what a run without it prints, for findings kept between runs and new ones', () => {
+    fc.assert(
+      fc.property(fc.array(diagnostic, { maxLength: 600 }), fc.array(diagnostic, { maxLength: 40 }), fc.boolean(), fc.constantFrom<'vi' | 'en'>('vi', 'en'), fc.boolean(), (first, added, color, lang, drop) => {
+        const memo = new FindingTextMemo();
+        const key = `stylish ${lang} ${color ? 'color' : 'plain'}`;
+        const run = (list: Diagnostic[]) => {
+          const withMemo = [...stylishChunks(list, ctxOf(lang, color, memo.for(key)))].join('');
+          expect(withMemo).toBe(formatStylish(list, ctxOf(lang, color)));
+        };
+        run(first);
+        // The next run: most findings are the same objects (the rule memo kept them), some gone, some new.
+        const second = [...(drop ? first.filter((_, i) => i % 7 !== 3) : first), ...added];
+        run(second);
+        run(second);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('through the daemon’s engine, switching language and colour between requests, prints what the CLI prints without it', async () => {
+    const dir = makeTempDir('daemon-format-memo-');
+    cpSync(join(REPO, 'architecture'), join(dir, 'architecture'), { recursive: true });
+    const folder = realpathSync(join(dir, 'architecture'));
+    const engine = new DaemonEngine(folder, () => new Date(Date.now() + 3_600_000));
+    const findingText = new FindingTextMemo();
+    const run = async (argv: string[], color: boolean, daemon: boolean): Promise<string> => {
+      let out = '';
+      const io = {
+        stdout: { write: (s: string) => void (out += s), isTTY: color },
+        stderr: { write: () => undefined, isTTY: color },
+        cwd: dir,
+        today: TODAY,
+        env: color ? {} : { NO_COLOR: '1' },
+        ...(daemon ? { pipeline: (o: Parameters<DaemonEngine['run']>[0]) => engine.run(o), findingText } : {}),
+      };
+      const code = await main(['check', 'architecture', '--as-of', '2026-06-30', ...argv], io);
+      return `${code}\n${out}`;
+    };
+    const file = yamlFiles(folder).find((f) => /owner: org:[a-z-]*[a-p]\n/.test(readFileSync(f, 'utf8'))) as string;
+    const original = readFileSync(file, 'utf8');
+    let seen = 0;
+    for (const [i, [argv, color]] of ([[['--lang', 'vi'], false], [['--lang', 'en'], false], [['--lang', 'vi'], true], [['--lang', 'en'], true], [['--lang', 'vi'], false]] as const).entries()) {
+      // Each request after an edit: a broken reference comes and goes.
+      writeFileSync(file, i % 2 === 0 ? original : original.replace(/(owner: org:[a-z-]*)[a-p]\n/, '$1q\n'));
+      const warm = await run([...argv], color, true);
+      const cold = await run([...argv], color, false);
+      expect(warm).toBe(cold);
+      seen += cold.split('\n').length;
+    }
+    expect(seen).toBeGreaterThan(50);
+  }, 120_000);
+});
