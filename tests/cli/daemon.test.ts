@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { daemonTarget, isCi } from '../../src/cli/daemon/client.js';
 import { isRunning } from '../../src/core/process.js';
 import { compareScans, isRacy, scanInputs } from '../../src/cli/daemon/scan.js';
+import { main } from '../../src/cli/main.js';
 import { BIN, REPO, runMain } from '../helpers/project.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
@@ -37,6 +38,25 @@ const withoutProgress = (stderr: string): string => stderr.replace(/^(… .* \(�
 function run(p: Project, argv: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: opts.cwd ?? p.dir, encoding: 'utf8', env: { ...p.env, ...opts.env }, timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: withoutProgress(r.stderr) };
+}
+
+/**
+ * The same command line without the daemon, in this process: `main()` with the environment, working
+ * folder and clock the bin gives it (src/cli/bin.ts), which is also what the daemon runs for a request
+ * (its argv, env, cwd and today). Only the daemon's side needs processes of its own (the client's fast
+ * path is in the bin); the reference does not, and costs a fraction of a spawned bin.
+ */
+async function runHere(p: Project, argv: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd: opts.cwd ?? p.dir,
+    today: new Date(),
+    env: { ...p.env, ...opts.env },
+  });
+  return { code, stdout, stderr: withoutProgress(stderr) };
 }
 
 function logOf(p: Project): string {
@@ -76,65 +96,65 @@ afterEach(() => {
 });
 
 /** The command through the daemon equals the same command without it (stdout, stderr, exit code), and the daemon did answer. */
-function expectSame(p: Project, argv: readonly string[], opts: { cwd?: string } = {}): void {
+async function expectSame(p: Project, argv: readonly string[], opts: { cwd?: string } = {}): Promise<void> {
   const before = served(p);
   const viaDaemon = run(p, argv, opts);
   expect(served(p), `${argv.join(' ')}: answered by the daemon\n${logOf(p)}\n${viaDaemon.stderr}`).toBe(before + 1);
-  const alone = run(p, [...argv, '--no-daemon'], opts);
+  const alone = await runHere(p, [...argv, '--no-daemon'], opts);
   expect(viaDaemon, argv.join(' ')).toEqual(alone);
 }
 
 describe('kientruc daemon', () => {
-  it('gives byte-identical results to a run without it, through edits, added, deleted and renamed files, a config change and invalid YAML', { timeout: 600_000 }, () => {
+  it('gives byte-identical results to a run without it, through edits, added, deleted and renamed files, a config change and invalid YAML', { timeout: 600_000 }, async () => {
     const p = project();
     start(p);
     const arch = join(p.dir, 'architecture');
     const check = (fmt: string) => ['check', '--as-of', AS_OF, '-f', fmt];
-    for (const fmt of FORMATS) expectSame(p, check(fmt));
-    expectSame(p, ['validate', '--as-of', AS_OF]);
+    for (const fmt of FORMATS) await expectSame(p, check(fmt));
+    await expectSame(p, ['validate', '--as-of', AS_OF]);
 
     // An edit that changes findings (a KPI's owner removed) and the line numbers after it.
     const kpis = join(arch, 'kpis', 'du-lieu.yaml');
     writeFileSync(kpis, `# edited\n\n${readFileSync(kpis, 'utf8').replace(/^(\s+)owner: .*$/m, '$1# owner removed')}`);
-    for (const fmt of FORMATS) expectSame(p, check(fmt));
+    for (const fmt of FORMATS) await expectSame(p, check(fmt));
 
     // An added file, then deleted; a rename.
     const added = join(arch, 'systems', 'moi.yaml');
     writeFileSync(added, readFileSync(join(arch, 'systems', 'l4-kenh-tuong-tac.yaml'), 'utf8').replace(/^(\s*)id: ([a-z0-9-]+)$/gm, '$1id: $2-moi'));
-    expectSame(p, check('json'));
-    expectSame(p, check('stylish'));
+    await expectSame(p, check('json'));
+    await expectSame(p, check('stylish'));
     rmSync(join(arch, 'tasks', 'phap-ly.yaml'));
-    expectSame(p, check('stylish'));
+    await expectSame(p, check('stylish'));
     renameSync(join(arch, 'datasets', 'giao-duc.yaml'), join(arch, 'datasets', 'z-giao-duc.yaml'));
-    expectSame(p, check('sarif'));
+    await expectSame(p, check('sarif'));
 
     // A configuration next to the folder: a rule turned off, a waiver that matches nothing.
     writeFileSync(join(p.dir, 'kientruc.config.yaml'), 'rules:\n  data.quality-threshold: { severity: off, reason: "Chưa có số liệu đánh giá" }\n');
-    expectSame(p, check('stylish'));
+    await expectSame(p, check('stylish'));
     appendFileSync(join(p.dir, 'kientruc.config.yaml'), 'waivers:\n  - rule: data.national-sync\n    entity: dataset:khong-co\n    reason: "Thử"\n    approvedBy: "Giám đốc"\n    expires: 2027-01-01\n');
-    expectSame(p, check('json'));
+    await expectSame(p, check('json'));
 
     // Invalid YAML, then a file that is not YAML at all.
     writeFileSync(join(arch, 'kpis', 'hong.yaml'), 'kind: Kpi\n  id: [unclosed\n');
-    expectSame(p, check('stylish'));
-    expectSame(p, ['validate', '--as-of', AS_OF, '-f', 'github']);
+    await expectSame(p, check('stylish'));
+    await expectSame(p, ['validate', '--as-of', AS_OF, '-f', 'github']);
     writeFileSync(join(arch, 'kpis', 'nhi-phan.yaml'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
-    expectSame(p, check('junit'));
+    await expectSame(p, check('junit'));
 
     // Options: --fail-on, --lang en, --quiet, --state, another working folder, --output relative to it.
-    expectSame(p, ['check', '--as-of', AS_OF, '--fail-on', 'none']);
-    expectSame(p, ['--lang', 'en', 'check', '--as-of', AS_OF, '--fail-on', 'warning', '-q']);
-    expectSame(p, ['check', '--as-of', AS_OF, '--state', 'target:2030', '-f', 'json']);
+    await expectSame(p, ['check', '--as-of', AS_OF, '--fail-on', 'none']);
+    await expectSame(p, ['--lang', 'en', 'check', '--as-of', AS_OF, '--fail-on', 'warning', '-q']);
+    await expectSame(p, ['check', '--as-of', AS_OF, '--state', 'target:2030', '-f', 'json']);
     const before = served(p);
     const viaDaemon = run(p, ['check', '.', '--as-of', AS_OF, '-f', 'sarif', '-o', '../out/r.sarif'], { cwd: arch });
     expect(served(p)).toBe(before + 1);
     const written = readFileSync(join(p.dir, 'out', 'r.sarif'), 'utf8');
     rmSync(join(p.dir, 'out'), { recursive: true });
-    const alone = run(p, ['check', '.', '--as-of', AS_OF, '-f', 'sarif', '-o', '../out/r.sarif', '--no-daemon'], { cwd: arch });
+    const alone = await runHere(p, ['check', '.', '--as-of', AS_OF, '-f', 'sarif', '-o', '../out/r.sarif', '--no-daemon'], { cwd: arch });
     expect(viaDaemon).toEqual(alone);
     expect(readFileSync(join(p.dir, 'out', 'r.sarif'), 'utf8')).toBe(written);
     // A usage error is the same too.
-    expectSame(p, ['check', '--as-of', '2026-13-45']);
+    await expectSame(p, ['check', '--as-of', '2026-13-45']);
     // Runs with nothing changed in between give the last result again (the formats above, once the copy was older than 2 s).
     expect(logOf(p)).toMatch(/ -f [a-z]+ → exit 1; nothing changed: last result given again;/);
   });
@@ -194,7 +214,7 @@ describe('kientruc daemon', () => {
     expect(none.stdout).toMatch(/^Không có daemon nào cho /);
   });
 
-  it('a socket left by a killed daemon is not used, and start replaces it', { timeout: 120_000 }, () => {
+  it('a socket left by a killed daemon is not used, and start replaces it', { timeout: 120_000 }, async () => {
     const p = project();
     start(p);
     for (const pid of pidsOf(p).reverse()) process.kill(pid, 'SIGKILL');
@@ -203,7 +223,7 @@ describe('kientruc daemon', () => {
     expect(r.code).toBe(1);
     expect(served(p)).toBe(n);
     start(p);
-    expectSame(p, ['check', '--as-of', AS_OF]);
+    await expectSame(p, ['check', '--as-of', AS_OF]);
   });
 });
 

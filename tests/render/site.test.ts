@@ -7,10 +7,15 @@ import { runPipeline } from '../../src/pipeline.js';
 import { siteFiles, siteHtml } from '../../src/render/site/site.js';
 import { AGENCY, AS_OF, makeProject, REPO, runCli, valid } from '../helpers/project.js';
 import { sharedBrowser } from '../helpers/browser.js';
-import { makeTempDir } from '../helpers/tmp.js';
 
-/** Screenshots land here for a person to look at. */
-const SHOTS = makeTempDir('site-shots-');
+/**
+ * Screenshots for a person to look at, only when asked: KIENTRUC_SITE_SHOTS=<folder> (kept after the
+ * run). Nothing asserts on them, so an ordinary run does not spend the PNG encoding.
+ */
+const SHOTS = process.env['KIENTRUC_SITE_SHOTS'];
+const shot = async (page: Page, name: string): Promise<void> => {
+  if (SHOTS !== undefined) await page.screenshot({ path: join(SHOTS, name) });
+};
 
 async function sampleHtml(): Promise<string> {
   const r = valid(await runPipeline({ root: 'architecture', cwd: REPO, today: AS_OF, rules: true }));
@@ -48,7 +53,7 @@ describe('site in headless Chromium (file://)', () => {
   let file: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
+    if (SHOTS !== undefined) mkdirSync(SHOTS, { recursive: true });
     browser = await sharedBrowser().get();
     const dir = makeProject({});
     file = join(dir, 'index.html');
@@ -59,7 +64,7 @@ describe('site in headless Chromium (file://)', () => {
     const { page, problems } = await open(browser, file);
     expect(await page.$eval('h1', (e) => e.textContent)).toBe('Danh mục kiến trúc số — Ủy ban nhân dân tỉnh Sơn Hà');
     expect(Number(await page.$eval('#count', (e) => e.textContent))).toBeGreaterThan(150);
-    await page.screenshot({ path: join(SHOTS, '1-trang-dau.png') });
+    await shot(page, '1-trang-dau.png');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -74,7 +79,7 @@ describe('site in headless Chromium (file://)', () => {
       expect(shown).not.toContain('e-system_tthc-tinh');
       expect(await page.$eval('#count', (e) => e.textContent)).toBe(String(shown.length));
     }
-    await page.screenshot({ path: join(SHOTS, '2-tim-kiem.png') });
+    await shot(page, '2-tim-kiem.png');
     await page.$eval('#q', (e) => ((e as HTMLInputElement).value = ''));
     await page.type('#q', 'không có gì như thế này');
     expect(await page.$eval('#empty', (e) => (e as HTMLElement).hidden)).toBe(false);
@@ -111,7 +116,7 @@ describe('site in headless Chromium (file://)', () => {
     expect(narrowest).toBeGreaterThan(300);
     // The toolbar scrolls away instead of keeping a fifth of the screen.
     expect(await page.$eval('.toolbar', (e) => getComputedStyle(e).position)).toBe('static');
-    await page.screenshot({ path: join(SHOTS, '4-390px.png') });
+    await shot(page, '4-390px.png');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -122,7 +127,7 @@ describe('site in headless Chromium (file://)', () => {
     await page.select('fieldset[data-for="system"] select[data-facet="layer"]', 'L1');
     const l1 = await visible(page, 'article.card');
     expect(l1.sort()).toEqual(['e-system_camera-giao-thong', 'e-system_dam-may-tinh', 'e-system_mang-tslcd', 'e-system_soc-tinh', 'e-system_ttdl-du-phong', 'e-system_ttdl-tinh']);
-    await page.screenshot({ path: join(SHOTS, '3-loc-he-thong-l1.png') });
+    await shot(page, '3-loc-he-thong-l1.png');
     await page.click('button[data-tab="finding"]');
     await page.select('fieldset[data-for="finding"] select[data-facet="severity"]', 'error');
     const errors = await page.$$eval('article.card[data-kind="finding"]:not([hidden])', (els) => els.map((e) => e.getAttribute('data-f-severity')));
@@ -209,7 +214,7 @@ owner: agency:tinh-thu
     await page.waitForFunction(() => (document.querySelector('dialog.viewer img') as HTMLImageElement | null)?.complete === true);
     const shown = await page.$eval('dialog.viewer img', (e) => ({ w: e.getBoundingClientRect().width, open: (e.closest('dialog') as HTMLDialogElement).open }));
     expect(shown).toEqual({ w: 1500, open: true });
-    await page.screenshot({ path: join(SHOTS, '5-so-do-co-day-du.png') });
+    await shot(page, '5-so-do-co-day-du.png');
     await page.keyboard.press('Escape');
     expect(await page.$eval('dialog.viewer', (e) => (e as HTMLDialogElement).open)).toBe(false);
     expect(problems).toEqual([]);
