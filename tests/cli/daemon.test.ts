@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { daemonTarget, isCi } from '../../src/cli/daemon/client.js';
+import { daemonFiles } from '../../src/cli/daemon/paths.js';
 import { isRunning } from '../../src/core/process.js';
 import { compareScans, isRacy, scanInputs } from '../../src/cli/daemon/scan.js';
 import { main } from '../../src/cli/main.js';
@@ -15,6 +16,8 @@ const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
 interface Project {
   readonly dir: string;
   readonly env: Record<string, string>;
+  /** When the copy was made: its files are "racy" (scan.ts) for 2 s after. */
+  readonly madeAt: number;
 }
 
 const started: Project[] = [];
@@ -25,9 +28,16 @@ function project(): Project {
   cpSync(join(REPO, 'architecture'), join(dir, 'architecture'), { recursive: true });
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI') env[k] = v;
-  env['KIENTRUC_DAEMON_DIR'] = join(dir, '.daemons');
-  return { dir, env };
+  // Short: the socket's path must fit in 103 bytes, and a deep TMPDIR (a clone's CI) leaves little room.
+  env['KIENTRUC_DAEMON_DIR'] = join(dir, 'd');
+  return { dir, env, madeAt: Date.now() };
 }
+
+/**
+ * The folder the daemon of `p` really uses: KIENTRUC_DAEMON_DIR, unless the socket's path would be too
+ * long there (a deep TMPDIR), when paths.ts falls back to /tmp/kientruc-<uid>. Asked of the same code.
+ */
+const daemonDirOf = (p: Project): string => daemonFiles(join(p.dir, 'architecture'), p.env).dir;
 
 /**
  * The progress lines a step longer than 2 s prints (src/cli/progress.ts) depend on the clock, not on who
@@ -60,23 +70,18 @@ async function runHere(p: Project, argv: readonly string[], opts: { cwd?: string
 }
 
 function logOf(p: Project): string {
-  const dir = p.env['KIENTRUC_DAEMON_DIR'] as string;
-  const log = existsSync(dir) ? readdirSync(dir).find((f) => f.endsWith('.log')) : undefined;
-  return log === undefined ? '' : readFileSync(join(dir, log), 'utf8');
+  const { log } = daemonFiles(join(p.dir, 'architecture'), p.env);
+  return existsSync(log) ? readFileSync(log, 'utf8') : '';
 }
 
 /** Requests the daemon answered so far (one log line each). */
 const served = (p: Project): number => (logOf(p).match(/ → exit \d+;/g) ?? []).length;
 
 function pidsOf(p: Project): number[] {
-  const dir = p.env['KIENTRUC_DAEMON_DIR'] as string;
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => {
-      const info = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { pid: number; guardPid: number };
-      return [info.pid, info.guardPid];
-    });
+  const { info } = daemonFiles(join(p.dir, 'architecture'), p.env);
+  if (!existsSync(info)) return [];
+  const { pid, guardPid } = JSON.parse(readFileSync(info, 'utf8')) as { pid: number; guardPid: number };
+  return [pid, guardPid];
 }
 
 function start(p: Project): void {
@@ -92,6 +97,9 @@ afterEach(() => {
     const pids = pidsOf(p);
     run(p, ['daemon', 'stop']);
     for (const pid of pids) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+    // A daemon that fell back to the shared /tmp/kientruc-<uid> leaves its log there: the test's own files go.
+    const files = daemonFiles(join(p.dir, 'architecture'), p.env);
+    if (!files.dir.startsWith(p.dir)) for (const f of [files.log, files.info, files.socket]) rmSync(f, { force: true });
   }
 });
 
@@ -108,6 +116,9 @@ describe('kientruc daemon', () => {
   it('gives byte-identical results to a run without it, through edits, added, deleted and renamed files, a config change and invalid YAML', { timeout: 600_000 }, async () => {
     const p = project();
     start(p);
+    // The copy's files were just written: the daemon reads each again until it is 2 s old (scan.ts
+    // `racyEntries`). Wait that out, so the requests below with nothing changed can give the last result again.
+    await new Promise((done) => setTimeout(done, Math.max(0, p.madeAt + 2_100 - Date.now())));
     const arch = join(p.dir, 'architecture');
     const check = (fmt: string) => ['check', '--as-of', AS_OF, '-f', fmt];
     for (const fmt of FORMATS) await expectSame(p, check(fmt));
@@ -191,9 +202,9 @@ describe('kientruc daemon', () => {
   it('stop leaves no process and no socket; the folder is the user’s own, 0700; status says so', { timeout: 120_000 }, () => {
     const p = project();
     start(p);
-    const dir = p.env['KIENTRUC_DAEMON_DIR'] as string;
+    const dir = daemonDirOf(p);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
-    const socket = readdirSync(dir).find((f) => f.endsWith('.sock')) as string;
+    const socket = basename(daemonFiles(join(p.dir, 'architecture'), p.env).socket);
     expect(statSync(join(dir, socket)).mode & 0o777).toBe(0o600);
     expect(Buffer.byteLength(join(dir, socket))).toBeLessThan(104);
     const status = run(p, ['--lang', 'en', 'daemon', 'status']);
@@ -207,7 +218,10 @@ describe('kientruc daemon', () => {
     expect(stop.code).toBe(0);
     expect(stop.stdout).toMatch(/^Đã dừng daemon cho /);
     expect(pids.filter(isRunning)).toEqual([]);
-    expect(readdirSync(dir).filter((f) => !f.endsWith('.log'))).toEqual([]);
+    const files = daemonFiles(join(p.dir, 'architecture'), p.env);
+    expect([files.socket, files.info].filter((f) => existsSync(f))).toEqual([]);
+    // In its own folder (not the shared fallback of a deep TMPDIR), nothing but the log is left.
+    if (dir.startsWith(p.dir)) expect(readdirSync(dir).filter((f) => !f.endsWith('.log'))).toEqual([]);
     expect(logOf(p)).toMatch(/stopping: kientruc daemon stop/);
     const none = run(p, ['daemon', 'status']);
     expect(none.code).toBe(1);
