@@ -3,6 +3,7 @@ import { localRefOf, parseRef, type Ref } from '../core/ref.js';
 import type { NationalSystem } from '../framework/types.js';
 import type { Model } from '../model/model.js';
 import type { Integration, System } from '../model/types.js';
+import { memoPerModel } from './per-model.js';
 
 /** What one end of an integration points to, once `…@code` qualifiers are resolved. */
 export type Endpoint =
@@ -18,21 +19,11 @@ export type Endpoint =
  * on its first question) and per ref as written: the same few thousand systems and bodies are asked
  * for again by every integration rule.
  */
-const ENDPOINTS = new WeakMap<Model, Map<string, Endpoint>>();
-let lastModel: Model | undefined;
-let lastEndpoints: Map<string, Endpoint> | undefined;
+const ENDPOINTS = memoPerModel<string, Endpoint>();
 
 /** Resolves a ref as written in YAML; a qualifier naming the agency itself is dropped. */
 export function resolveEndpoint(model: Model, raw: string): Endpoint {
-  let known: Map<string, Endpoint> | undefined;
-  // Rules ask about one model (or view) at a time: the last one's memo without a weak-map lookup.
-  if (model === lastModel) known = lastEndpoints as Map<string, Endpoint>;
-  else {
-    known = ENDPOINTS.get(model);
-    if (known === undefined) ENDPOINTS.set(model, (known = new Map()));
-    lastModel = model;
-    lastEndpoints = known;
-  }
+  const known = ENDPOINTS(model);
   let e = known.get(raw);
   if (e === undefined) known.set(raw, (e = endpointOf(model, raw)));
   return e;
@@ -102,20 +93,10 @@ export interface IntegrationEnds {
 }
 
 /** Ends already worked out, per model (or view of one, as `ENDPOINTS`) and integration: several rules ask for each. */
-const ENDS = new WeakMap<Model, Map<Integration, IntegrationEnds>>();
-
-let lastEndsModel: Model | undefined;
-let lastEnds: Map<Integration, IntegrationEnds> | undefined;
+const ENDS = memoPerModel<Integration, IntegrationEnds>();
 
 export function integrationEnds(model: Model, it: Integration): IntegrationEnds {
-  let known: Map<Integration, IntegrationEnds> | undefined;
-  if (model === lastEndsModel) known = lastEnds as Map<Integration, IntegrationEnds>;
-  else {
-    known = ENDS.get(model);
-    if (known === undefined) ENDS.set(model, (known = new Map()));
-    lastEndsModel = model;
-    lastEnds = known;
-  }
+  const known = ENDS(model);
   let ends = known.get(it);
   if (ends === undefined) {
     const from = resolveEndpoint(model, it.from);

@@ -2,6 +2,7 @@ import { KIND_LABEL } from '../core/labels.js';
 import { parseRef, type RefKind } from '../core/ref.js';
 import { text, type Text } from '../core/text.js';
 import type { Model } from '../model/model.js';
+import { memoPerModel } from './per-model.js';
 
 /**
  * Name beginnings that already say what the entity is ("Hệ thống một cửa điện tử", "Cơ sở dữ liệu hộ
@@ -23,28 +24,14 @@ const SELF_DESCRIBING: Readonly<Partial<Record<RefKind, readonly string[]>>> = {
  */
 export function entityTitle(model: Model, ref: string): Text {
   // Asked once per finding and per table row: thousands of times per entity kind at national scale.
-  const byRef = titlesOf(model);
+  const byRef = TITLES(model);
   let t = byRef.get(ref);
   if (t === undefined) byRef.set(ref, (t = titleOf(model, ref)));
   return t;
 }
 
-const TITLES = new WeakMap<Model, Map<string, Text>>();
-const LOWER_TITLES = new WeakMap<Model, Map<string, Text>>();
-/** The model asked about last and its titles: rules ask about one model at a time (no weak-map lookup per call). */
-let lastModel: Model | undefined;
-let lastTitles: Map<string, Text> | undefined;
-let lastLowerModel: Model | undefined;
-let lastLowerTitles: Map<string, Text> | undefined;
-
-function titlesOf(model: Model): Map<string, Text> {
-  if (model === lastModel) return lastTitles as Map<string, Text>;
-  let byRef = TITLES.get(model);
-  if (byRef === undefined) TITLES.set(model, (byRef = new Map()));
-  lastModel = model;
-  lastTitles = byRef;
-  return byRef;
-}
+const TITLES = memoPerModel<string, Text>();
+const LOWER_TITLES = memoPerModel<string, Text>();
 
 function titleOf(model: Model, ref: string): Text {
   const kind: RefKind | undefined = parseRef(ref)?.kind;
@@ -62,14 +49,7 @@ function titleOf(model: Model, ref: string): Text {
 
 /** `Hệ thống "…"` with a lower-case kind, for use in the middle of a sentence. */
 export function entityTitleLower(model: Model, ref: string): Text {
-  let byRef: Map<string, Text>;
-  if (model === lastLowerModel) byRef = lastLowerTitles as Map<string, Text>;
-  else {
-    let m = LOWER_TITLES.get(model);
-    if (m === undefined) LOWER_TITLES.set(model, (m = new Map()));
-    lastLowerModel = model;
-    lastLowerTitles = byRef = m;
-  }
+  const byRef = LOWER_TITLES(model);
   let lower = byRef.get(ref);
   if (lower === undefined) byRef.set(ref, (lower = lowerTitleOf(model, ref)));
   return lower;

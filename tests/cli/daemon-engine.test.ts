@@ -21,7 +21,7 @@ describe('the daemon engine after an edit', () => {
     cpSync(join(REPO, 'architecture'), join(dir, 'architecture'), { recursive: true });
     const folder = realpathSync(join(dir, 'architecture'));
     const files = yamlFiles(folder);
-    // The clock an hour ahead: no scan is too close to a write to be trusted (scan.ts `isRacy`).
+    // The clock an hour ahead: no scan is too close to a write to be trusted (scan.ts `racyEntries`).
     const engine = new DaemonEngine(folder, () => new Date(Date.now() + 3_600_000));
     const runs: EngineRun[] = [];
     engine.onRun = (r) => void runs.push(r);

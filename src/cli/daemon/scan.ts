@@ -36,11 +36,6 @@ export function racyEntries(scan: Scan, startedMs: number, marginMs = 2000): Set
   return out;
 }
 
-/** True when some input is racy (`racyEntries`): the scan cannot prove that nothing changed. */
-export function isRacy(scan: Scan, startedMs: number, marginMs = 2000): boolean {
-  return racyEntries(scan, startedMs, marginMs).size > 0;
-}
-
 export interface ScanChanges {
   readonly changed: readonly string[];
   readonly added: readonly string[];

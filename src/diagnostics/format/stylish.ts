@@ -50,6 +50,13 @@ export function* stylishChunks(diagnostics: readonly Diagnostic[], ctx: FormatCo
   let infos = 0;
   let waived = 0;
   const files = new Set<string>();
+  const count = (d: Diagnostic): void => {
+    if (d.waived) waived++;
+    else if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+    else infos++;
+    files.add(d.file);
+  };
   const memo = ctx.memo;
   const parts: string[] = [];
   for (let at = 0; at < diagnostics.length; at += BLOCK) {
@@ -59,11 +66,7 @@ export function* stylishChunks(diagnostics: readonly Diagnostic[], ctx: FormatCo
       // Each finding's text as the careful way makes it (the cheap way gives the same text whenever it is taken), made once.
       for (let i = at; i < end; i++) {
         const d = diagnostics[i] as Diagnostic;
-        if (d.waived) waived++;
-        else if (d.severity === 'error') errors++;
-        else if (d.severity === 'warning') warnings++;
-        else infos++;
-        files.add(d.file);
+        count(d);
         let p = memo.get(d);
         if (p === undefined) memo.set(d, (p = piece(d, oneLine)));
         parts.push(p);
@@ -76,11 +79,7 @@ export function* stylishChunks(diagnostics: readonly Diagnostic[], ctx: FormatCo
     let lines = 0;
     for (let i = at; i < end; i++) {
       const d = diagnostics[i] as Diagnostic;
-      if (d.waived) waived++;
-      else if (d.severity === 'error') errors++;
-      else if (d.severity === 'warning') warnings++;
-      else infos++;
-      files.add(d.file);
+      count(d);
       lines += 1 + (d.fix ? 1 : 0) + (d.waived ? 1 : 0);
       if (clean) block += piece(d, clean);
     }
