@@ -39,6 +39,7 @@ if (served !== undefined) {
   process.exitCode = await runGuarded({
     argv: process.argv.slice(2),
     execArgv: process.execArgv,
+    // This file: dist/cli/bin.js (the bundle's entry point, cli/bundle.ts), or bin.ts under tsx.
     script: fileURLToPath(import.meta.url),
     env: process.env,
     stderr: process.stderr,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CODE_ROOT } from '../core/paths.js';
 
 /**
  * A content-addressed cache in a folder (`.kientruc-cache/` by default, git-ignored): entries are
@@ -201,8 +201,12 @@ export class CodeTree {
   }
 }
 
-/** The code tree this module is part of. */
-export const CODE = new CodeTree(join(dirname(fileURLToPath(import.meta.url)), '..'));
+/**
+ * The code tree this module is part of (core/paths.ts). The bundled bin runs the same sources from
+ * dist/cli/'s chunks: the build writes tsc's dist/<folder>/ and the bundle from one src/ in one step
+ * (src/cli/bundle.ts), so the digests of dist/load, dist/validate … change whenever the code does.
+ */
+export const CODE = new CodeTree(CODE_ROOT);
 
 /**
  * A hash of the code whose output is cached (by default the loader, validator, core and the framework

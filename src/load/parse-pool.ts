@@ -184,6 +184,8 @@ export async function parseAll(items: readonly ParseItem[], mode: 'auto' | 'off'
 }
 
 function workerUrl(): URL {
-  // Under tsx (tests, bench) this module is TypeScript, and so is its worker.
+  // Beside this module: dist/load/ in tsc's output, dist/cli/ in the bundle the bin runs (the bundle
+  // writes the worker there as an entry point of its own, cli/bundle.ts). Under tsx (tests, bench) this
+  // module is TypeScript, and so is its worker.
   return new URL(import.meta.url.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
 }

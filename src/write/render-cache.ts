@@ -2,8 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PACKAGE_ROOT } from '../core/paths.js';
+import { CODE_ROOT, PACKAGE_ROOT } from '../core/paths.js';
 import type { RenderCache } from '../render/types.js';
 
 /** Folder of the cache, relative to the working directory (git-ignored). */
@@ -22,8 +21,6 @@ export interface CacheStats {
   errors: number;
 }
 
-/** The folder holding kientruc's running code (`dist/`, or `src/` when run from source). */
-const CODE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /**
  * A stamp of kientruc's own code, templates, packs and locked dependencies: a hash of the path, size

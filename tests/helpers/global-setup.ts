@@ -39,7 +39,7 @@ export function distIsFresh(root: string): boolean {
 }
 
 /**
- * Once per run: compile the bin the CLI tests spawn (when dist/ is out of date), print the property-test seed, and make the run's
+ * Once per run: compile and bundle the bin the CLI tests spawn (when dist/ is out of date), print the property-test seed, and make the run's
  * temp root. Everything the tests, the CLI they spawn and Chromium put in "the temp folder" lands in
  * that root (TMPDIR points there); teardown removes it, and fails the run when kientruc left a temp
  * folder behind (a `kientruc-*` entry at the top of the root) or when the OS temp folder holds more
@@ -57,6 +57,9 @@ export default function setup(): () => void {
       stdio: 'inherit',
     });
   }
+  // The bin the tests spawn is the esbuild bundle of src/ (src/cli/bundle.ts), built by `npm run build:ts`:
+  // bundled again when it is older than a source, or when a bare tsc wrote its own bin.js over it.
+  execFileSync(process.execPath, [`${root}dist/cli/bundle.js`, '--if-stale'], { stdio: 'inherit' });
 
   const seed = fastCheckSeed();
   const runs = process.env['FC_RUNS'];

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Argument, InvalidArgumentError, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
+import { BIN_SCRIPT as BIN } from '../../core/paths.js';
 import { isRunning } from '../../core/process.js';
 import type { App } from '../app.js';
 import { daemonFingerprint } from '../daemon/fingerprint.js';
@@ -14,8 +14,6 @@ import { serveDaemon, socketAnswers, type DaemonInfo } from '../daemon/server.js
 import { GUARDED_ENV, STDERR_TTY_ENV } from '../memory-guard.js';
 import { DEFAULT_ROOT } from './shared.js';
 
-
-const BIN = fileURLToPath(new URL('../bin.js', import.meta.url));
 export const DEFAULT_IDLE_MINUTES = 30;
 const ACTIONS = ['start', 'stop', 'status', 'restart', 'run'] as const;
 /** A log over this size is moved to `<log>.1` when a daemon starts. */

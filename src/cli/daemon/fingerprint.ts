@@ -2,19 +2,17 @@
  * What identifies the code a daemon runs, cheaply enough to compute at every `check` (the client
  * sends it; a daemon whose own differs is older than the client: it says so in its log and exits, and
  * the client runs the command itself): a hash of the name, size and modification time of the files of
- * the bin's folder (dist/cli/), of the top of dist/ (pipeline.js …), of the precompiled validators, of
- * the framework packs and of package.json, and of the Node that runs it. A build (tsc) writes every
- * file of dist/ again and an upgrade replaces them all, so either changes these times; editing one
- * file of dist/ by hand elsewhere is not seen (restart the daemon). Node built-ins only (see paths.ts).
+ * the bin's folder (dist/cli/: the bundle the bin runs, every chunk of it, and the parse worker), of the
+ * top of dist/ (pipeline.js …), of the precompiled validators, of the framework packs and of
+ * package.json, and of the Node that runs it. A build writes every file of the bundle again and an
+ * upgrade replaces them all, so either changes these times; editing one file of dist/ by hand
+ * elsewhere is not seen (restart the daemon). Node built-ins only (see daemon/paths.ts), and
+ * core/paths.ts, which says where the code is whether this module is bundled or not.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** dist/ (or src/ under tsx): two folders up from dist/cli/daemon/. */
-const CODE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PACKAGE_ROOT = dirname(CODE_DIR);
+import { join } from 'node:path';
+import { CODE_ROOT as CODE_DIR, PACKAGE_ROOT } from '../../core/paths.js';
 
 const CODE_FILE = /\.(js|mjs|ts|json|yaml|hbs)$/;
 
