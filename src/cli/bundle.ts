@@ -31,14 +31,15 @@ const BUNDLE_BANNER = '// kientruc bundle (esbuild, src/cli/bundle.ts): built fr
 const OUT = join(PACKAGE_ROOT, 'dist', 'cli');
 const BIN = join(OUT, 'bin.js');
 
-/** Whether `file` is a file of the bundle (its head holds the banner). */
+/** Whether `file` is a file of the bundle: the banner is its first line, or its second after a `#!`. */
 function isBundleFile(file: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
     const head = Buffer.alloc(256);
     const n = readSync(fd, head, 0, head.length, 0);
-    return head.subarray(0, n).toString('utf8').includes(BUNDLE_BANNER);
+    const [first, second] = head.subarray(0, n).toString('utf8').split('\n', 2);
+    return first === BUNDLE_BANNER || (first?.startsWith('#!') === true && second === BUNDLE_BANNER);
   } catch {
     return false;
   } finally {

@@ -20,10 +20,10 @@ import { makeTempDir } from '../helpers/tmp.js';
 const OUT = join(REPO, 'dist', 'cli');
 const BANNER = '// kientruc bundle (esbuild, src/cli/bundle.ts)';
 
-/** The files of the bundle: those whose head carries its banner. */
+/** The files of the bundle: those whose first line (after the bin's `#!`) is its banner. */
 function bundleFiles(): string[] {
   return readdirSync(OUT)
-    .filter((n) => n.endsWith('.js') && readFileSync(join(OUT, n), 'utf8').slice(0, 300).includes(BANNER))
+    .filter((n) => n.endsWith('.js') && readFileSync(join(OUT, n), 'utf8').split('\n', 2).some((line) => line.startsWith(BANNER)))
     .sort();
 }
 
