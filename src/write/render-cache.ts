@@ -21,7 +21,6 @@ export interface CacheStats {
   errors: number;
 }
 
-
 /**
  * A stamp of kientruc's own code, templates, packs and locked dependencies: a hash of the path, size
  * and time of change of every file under them. Any rebuild of kientruc (a new `dist/`, an edited
