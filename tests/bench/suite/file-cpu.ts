@@ -6,7 +6,7 @@
  * last; `withImport` also counts loading the file (from the end of the worker's previous file).
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 const CPUACCT = '/sys/fs/cgroup/cpuacct';
 
@@ -45,3 +45,14 @@ afterAll(() => {
   state.__suiteLastEnd = now;
   if (out) appendFileSync(out, `${JSON.stringify({ worker: process.pid, file, start, end: Date.now(), cpu: now - cpuAtStart, withImport: now - loaded, cgroup: group !== undefined })}\n`);
 });
+
+// KIENTRUC_SUITE_TESTS=1: also each test's CPU (the worker's group, its hooks excluded), on stderr.
+if (process.env['KIENTRUC_SUITE_TESTS']) {
+  let atTest = 0;
+  beforeEach(() => {
+    atTest = cpu();
+  });
+  afterEach(() => {
+    process.stderr.write(`test-cpu ${(cpu() - atTest).toFixed(2)} s  ${expect.getState().currentTestName ?? '?'}\n`);
+  });
+}
