@@ -83,7 +83,9 @@ export class RuleMemo {
    */
   private index: ReadIndex | undefined;
   private affected: AffectedEntries | undefined;
-  /** Each entity rule's findings as the last run gave them (taken whole when none of its entries is affected). */
+  /** In a run after an edit (with `affected`): the reads it may have changed. */
+  private stale: StaleReads | undefined;
+  /** Each entity rule's findings as the last run gave them (taken whole when none of its findings changed). */
   private readonly outs = new Map<string, readonly Diagnostic[]>();
   /** True from `prepare` to `endRun`: a run that did not end leaves entries the next edit cannot be traced from. */
   private running = false;
@@ -100,6 +102,7 @@ export class RuleMemo {
     }
     this.settings = settings;
     this.affected = undefined;
+    this.stale = undefined;
     this.nextGroupKeys = new Map();
     this.lastRun = { reused: 0, ran: 0, moved: 0, judged: 0, keysComputed: 0, keysCarried: 0 };
   }
@@ -120,6 +123,7 @@ export class RuleMemo {
       this.index = index;
     }
     this.affected = this.index.affected(stale);
+    this.stale = stale;
   }
 
   /** True when this run knows what the edit affected (see `prepare`). */
@@ -128,24 +132,77 @@ export class RuleMemo {
   }
 
   /**
-   * An entity rule's findings when none of its entries is affected by the edit and the list of its
-   * kind is the same: all of them as the last run gave them (after `prepare` only).
+   * An entity rule after an edit (`prepare`), patched in place: only the entries the edit affects
+   * (read-index.ts) are looked at — checked, placed again, or judged again by `judge` — in the rule's
+   * table as the last run left it, whose order (the model order of the kind) stays; the others are
+   * not visited. `list` is the model whose `all(kind)` the rule judges. Undefined when the table
+   * cannot be patched (no trace, no table, or the list of the kind changed: an entity whose content
+   * changed entered or left it); the caller then walks every entity. `crashed` when a judgement threw.
    */
-  untouchedEntities(ruleId: string, kind: string): readonly Diagnostic[] | undefined {
+  patchEntities(
+    ruleId: string,
+    kind: string,
+    list: Pick<Model, 'all' | 'get'>,
+    keys: ContentKeys,
+    place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>,
+    judge: (ref: string) => { readonly reads: ReadonlyMap<string, string>; readonly found: readonly Diagnostic[]; readonly placements: readonly Placement[] },
+  ): { readonly out: readonly Diagnostic[]; readonly judged: number } | { readonly crashed: readonly Diagnostic[] } | undefined {
     const a = this.affected;
+    const stale = this.stale;
     const table = this.byEntity.get(ruleId);
-    if (!a || !table || a.kinds.has(kind) || !a.untouched(ruleId)) return undefined;
-    let out = this.outs.get(ruleId);
+    if (!a || !stale || !table) return undefined;
+    // The list of the kind changes only through the entities whose content changed (as `changedReads`
+    // assumes): it is the same when each of them is in the table exactly when it is in the list now,
+    // and the table holds one entry per entity of the last run's list (same size as the list now).
+    if (a.kinds.has(kind)) {
+      const prefix = `${kind}:`;
+      for (const ref of stale.entities) if (ref.startsWith(prefix) && (list.get(ref) !== undefined) !== table.has(ref)) return undefined;
+    }
+    if (table.size !== list.all(kind as EntityKind).length) return undefined;
+    let judged = 0;
+    let changed = false;
+    let dropped: Map<string, readonly Diagnostic[]> | undefined;
+    for (const ref of a.entriesOf(ruleId)) {
+      const e = table.get(ref);
+      if (!e) continue;
+      const found = a.isDirty(ruleId, ref) ? this.lookupIn(table, ref, keys, place) : this.placed(table, ref, e, keys, place);
+      if (found) {
+        if (found !== e.found) changed = true;
+        continue;
+      }
+      judged++;
+      const made = judge(ref);
+      if (made.found.some((d) => d.code === 'internal.rule-crashed')) {
+        this.forgetEntities(ruleId);
+        return { crashed: made.found };
+      }
+      changed = true;
+      // `set` on a key the table holds keeps its place: the table stays in model order.
+      this.storeIn(table, ref, made.reads, made.found, made.placements, keys);
+      const now = table.get(ref);
+      if (!now) (dropped ??= new Map()).set(ref, made.found);
+      if (this.index && !(now && sameIndexing(e, now))) {
+        this.index.remove(slotOf(ruleId, ref), e);
+        if (now) this.index.add(slotOf(ruleId, ref), now);
+      }
+    }
+    if (judged > 0) this.dirty.add(ruleId);
+    // After an edit the rule's summary (`storeAllEntities`) is not made again: drop it rather than keep a stale one.
+    this.byRule.delete(ruleId);
+    let out = changed ? undefined : this.outs.get(ruleId);
     if (!out) {
       const all: Diagnostic[] = [];
-      for (const e of table.values()) for (const d of e.found) all.push(d);
+      if (dropped) {
+        // A judgement that read what the view cannot key is not kept: its findings of this run, in model order.
+        for (const entity of list.all(kind as EntityKind)) for (const d of table.get(entity.ref)?.found ?? dropped.get(entity.ref) ?? []) all.push(d);
+      } else for (const e of table.values()) for (const d of e.found) all.push(d);
       out = all;
       this.outs.set(ruleId, out);
     }
-    return out;
+    return { out, judged };
   }
 
-  /** Keeps the findings an entity rule gave in this run (see `untouchedEntities`). */
+  /** Keeps the findings an entity rule gave in this run (see `patchEntities`). */
   keepOut(ruleId: string, out: readonly Diagnostic[]): void {
     this.outs.set(ruleId, out);
   }
@@ -215,12 +272,13 @@ export class RuleMemo {
    * list of its kind, kept as the rule's own entry (no findings: they stay with the entities). Not kept
    * when an entity's judgement could not be kept (a read the view cannot key).
    */
-  storeAllEntities(ruleId: string, kind: string, next: Map<string, MemoEntry>, judgedAll: number, keys: ContentKeys): void {
+  storeAllEntities(ruleId: string, listRead: string, next: Map<string, MemoEntry>, judgedAll: number, keys: ContentKeys): void {
     if (next.size !== judgedAll) {
       this.byRule.delete(ruleId);
       return;
     }
-    const reads = new Map<string, string>([[`k:${kind}`, keys.of(`k:${kind}`)]]);
+    // The list judged (`k:<kind>`, or `kw:<kind>` for a rule over the entities as written).
+    const reads = new Map<string, string>([[listRead, keys.of(listRead)]]);
     for (const e of next.values()) for (let i = 0; i < e.reads.length; i++) if (!reads.has(e.reads[i] as string)) reads.set(e.reads[i] as string, e.vals[i] as string);
     this.storeIn(this.byRule, ruleId, reads, [], [], keys);
   }
@@ -367,6 +425,7 @@ export class RuleMemo {
     this.groupKeys = this.nextGroupKeys;
     this.nextGroupKeys = new Map();
     this.affected = undefined;
+    this.stale = undefined;
     const before = this.contentKeys;
     this.keysChanged = used.size !== before.size || [...used].some(([k, v]) => before.get(k) !== v);
     this.contentKeys = used;

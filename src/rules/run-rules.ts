@@ -3,6 +3,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { Severity } from '../core/severity.js';
 import { text } from '../core/text.js';
 import type { Model } from '../model/model.js';
+import type { Entity } from '../model/types.js';
 import type { Rule, RuleContext } from './define-rule.js';
 import { ContentKeys, trackingView, type Placement, type RuleMemo } from './rule-memo.js';
 
@@ -100,9 +101,32 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
 function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>): readonly Diagnostic[] {
   const each = rule.each;
   if (!each) throw new Error(`${rule.id} is not an entity rule`);
-  // Nothing any entity's judgement read changed, nor the list of the kind: every finding as it was.
-  // After an edit, known from the entries it affects; else from the union of the entities' reads.
-  const all = memo.traced ? memo.untouchedEntities(rule.id, each.kind) : memo.lookupAllEntities(rule.id, keys, place);
+  // The entities judged: those of the kind at the report date, or as written (`written`).
+  const listed = each.written ? model.asWritten() : model;
+  const judge = (entity: Entity): { reads: Map<string, string>; found: Diagnostic[]; placements: Placement[] } => {
+    // The entity itself is a read of its judgement (its content and its validity).
+    const reads = new Map<string, string>([[`e:${entity.ref}`, keys.of(`e:${entity.ref}`)]]);
+    const placements: Placement[] = [];
+    const found = runOne(trackingView(model, keys, reads), rule, opts, [], model, placements, (ctx) => each.check({ model: ctx.model, asOf: ctx.asOf, report: ctx.report, entity }));
+    return { reads, found, placements };
+  };
+  if (memo.traced) {
+    // After an edit: the rule's table patched where the edit reaches it (only the affected entries visited).
+    const patched = memo.patchEntities(rule.id, each.kind, listed, keys, place, (ref) => judge(listed.get(ref) as Entity));
+    if (patched && 'crashed' in patched) {
+      memo.lastRun.ran++;
+      return patched.crashed;
+    }
+    if (patched) {
+      memo.lastRun.judged += patched.judged;
+      if (patched.judged > 0) memo.lastRun.ran++;
+      else memo.lastRun.reused++;
+      return patched.out;
+    }
+  }
+  // Nothing any entity's judgement read changed, nor the list of the kind: every finding as it was
+  // (one check of the union of the entities' reads).
+  const all = memo.traced ? undefined : memo.lookupAllEntities(rule.id, keys, place);
   if (all) {
     memo.keepOut(rule.id, all);
     memo.lastRun.reused++;
@@ -111,7 +135,7 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
   const out: Diagnostic[] = [];
   let judged = 0;
   const { old, next } = memo.beginEntities(rule.id);
-  const entities = model.all(each.kind);
+  const entities = listed.all(each.kind);
   for (const entity of entities) {
     const kept = memo.lookupEntity(rule.id, old, next, entity.ref, keys, place);
     if (kept) {
@@ -119,10 +143,7 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
       continue;
     }
     judged++;
-    // The entity itself is a read of its judgement (its content and its validity).
-    const reads = new Map<string, string>([[`e:${entity.ref}`, keys.of(`e:${entity.ref}`)]]);
-    const placements: Placement[] = [];
-    const found = runOne(trackingView(model, keys, reads), rule, opts, [], model, placements, (ctx) => each.check({ model: ctx.model, asOf: ctx.asOf, report: ctx.report, entity }));
+    const { reads, found, placements } = judge(entity);
     if (found.some((d) => d.code === 'internal.rule-crashed')) {
       memo.forgetEntities(rule.id);
       memo.lastRun.ran++;
@@ -132,7 +153,7 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
     for (const d of found) out.push(d);
   }
   memo.endEntities(rule.id, old, next, judged);
-  if (!memo.traced) memo.storeAllEntities(rule.id, each.kind, next, entities.length, keys);
+  if (!memo.traced) memo.storeAllEntities(rule.id, `${each.written ? 'kw' : 'k'}:${each.kind}`, next, entities.length, keys);
   memo.keepOut(rule.id, out);
   memo.lastRun.judged += judged;
   if (judged > 0) memo.lastRun.ran++;
