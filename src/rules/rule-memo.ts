@@ -75,7 +75,7 @@ export class RuleMemo {
    * memory only): the next run takes again the keys of reads the changed documents cannot reach
    * (`changedReads`), instead of computing every key anew.
    */
-  private lastKeys: { readonly model: Model; readonly keys: ReadonlyMap<string, string> } | undefined;
+  private lastKeys: LastKeys | undefined;
   /**
    * Which entries read what (read-index.ts), built on the first run after an edit and kept up to date
    * from then on; and, in a run after an edit, the entries that edit may have changed. Every other
@@ -225,7 +225,7 @@ export class RuleMemo {
     const last = this.lastKeys;
     if (!last || last.model === model) return undefined;
     const stale = changedReads(last.model, model);
-    return stale ? { keys: last.keys, stale } : undefined;
+    return stale ? { keys: last.keys, qualified: last.qualified, stale } : undefined;
   }
 
   /**
@@ -419,16 +419,56 @@ export class RuleMemo {
   private keysChanged = true;
   private readonly dirty = new Set<string>();
 
-  /** Called by the runner at the end of a run with the content keys it used. */
-  endRun(used: Map<string, string>, keys?: ContentKeys): void {
+  /**
+   * The document content keys by file (`<sha>:<file>:<doc index>` → its file), for the content keys
+   * patched file by file after an edit (`endRun`); made from `contentKeys` when first needed.
+   */
+  private sourcesByFile: Map<string, Set<string>> | undefined;
+
+  /** Called by the runner at the end of a run, with the content keys of that run. */
+  endRun(keys?: ContentKeys): void {
     this.running = false;
     this.groupKeys = this.nextGroupKeys;
     this.nextGroupKeys = new Map();
     this.affected = undefined;
     this.stale = undefined;
-    const before = this.contentKeys;
-    this.keysChanged = used.size !== before.size || [...used].some(([k, v]) => before.get(k) !== v);
-    this.contentKeys = used;
+    const changedFiles = keys?.carriedFiles();
+    if (keys && changedFiles && keys.knownKeys() === this.contentKeys) {
+      // After an edit, the documents of the files it changed are keyed anew; every other document keeps
+      // its key: the map is patched in place, file by file, instead of copied and compared whole.
+      const known = this.contentKeys;
+      let byFile = this.sourcesByFile;
+      if (!byFile) {
+        byFile = new Map();
+        for (const source of known.keys()) addSource(byFile, source);
+        this.sourcesByFile = byFile;
+      }
+      const used = keys.usedKeys();
+      let changed = false;
+      for (const file of changedFiles) {
+        const sources = byFile.get(file);
+        if (!sources) continue;
+        for (const source of sources) {
+          if (used.has(source)) continue;
+          known.delete(source);
+          sources.delete(source);
+          changed = true;
+        }
+      }
+      for (const [source, key] of used) {
+        if (known.get(source) === key) continue;
+        known.set(source, key);
+        addSource(byFile, source);
+        changed = true;
+      }
+      this.keysChanged = changed;
+    } else {
+      const used = keys ? keys.contentKeysUsed() : new Map<string, string>();
+      const before = this.contentKeys;
+      this.keysChanged = used.size !== before.size || [...used].some(([k, v]) => before.get(k) !== v);
+      this.contentKeys = used;
+      this.sourcesByFile = undefined;
+    }
     this.lastKeys = keys?.forNextRun();
     if (keys) {
       this.lastRun.keysComputed = keys.computed;
@@ -701,14 +741,52 @@ export class ContentKeys {
     return out;
   }
 
-  /** What the next run may carry over: the keys of this run that say something about this model alone. */
-  forNextRun(): { readonly model: Model; readonly keys: ReadonlyMap<string, string> } {
-    for (const read of [...this.cache.keys()]) if (!isModelRead(read)) this.cache.delete(read);
-    // The keys carried into this run that it did not need still hold for this model: kept for the next
-    // (after an edit, most entries are not checked, so their reads are not keyed again).
+  /** The files whose documents this run keyed anew while carrying every other key (undefined: no keys carried). */
+  carriedFiles(): ReadonlySet<string> | undefined {
+    return this.carried?.stale.changedFiles;
+  }
+
+  /** The document content keys this run was given (`known`) and those it used. */
+  knownKeys(): ReadonlyMap<string, string> {
+    return this.known;
+  }
+
+  usedKeys(): ReadonlyMap<string, string> {
+    return this.used;
+  }
+
+  /**
+   * What the next run may carry over: the keys of this run that say something about this model alone,
+   * and the keys carried into this run that it did not need (they still hold for this model; after an
+   * edit most entries are not checked, so their reads are not keyed again). With keys carried, the map
+   * of the last run is patched in place: the reads the edit may have changed (`StaleReads`, each kind
+   * of read it answers for enumerated from its sets) are dropped, and this run's keys set.
+   */
+  forNextRun(): LastKeys {
     const carried = this.carried;
-    if (carried) for (const [read, key] of carried.keys) if (!this.cache.has(read) && !carried.stale.has(read)) this.cache.set(read, key);
-    return { model: this.model, keys: this.cache };
+    if (!carried) {
+      const keys = new Map<string, string>();
+      const qualified = new Set<string>();
+      for (const [read, key] of this.cache) {
+        if (!isCarriable(read)) continue;
+        keys.set(read, key);
+        if (isQualifiedEndRead(read)) qualified.add(read);
+      }
+      return { model: this.model, keys, qualified };
+    }
+    const { keys, qualified, stale } = carried;
+    for (const read of staleReadsOf(stale)) keys.delete(read);
+    for (const read of qualified) {
+      if (!stale.has(read)) continue;
+      keys.delete(read);
+      qualified.delete(read);
+    }
+    for (const [read, key] of this.cache) {
+      if (!isCarriable(read)) continue;
+      keys.set(read, key);
+      if (isQualifiedEndRead(read)) qualified.add(read);
+    }
+    return { model: this.model, keys, qualified };
   }
 
   private sourceOf(ref: string): string | undefined {
@@ -804,15 +882,61 @@ function fileOfSource(source: string): string {
   return source.slice(source.indexOf(':') + 1, source.lastIndexOf(':'));
 }
 
-/** Reads whose key is a function of the model alone (not of the findings, nor never reusable). */
-function isModelRead(read: string): boolean {
-  return read !== 'findings' && read !== 'never' && !read.startsWith('?') && !read.startsWith('f:') && !read.startsWith('g:');
-}
-
 /** Keys of the last run, and the reads they cannot answer any more. */
 export interface CarriedKeys {
-  readonly keys: ReadonlyMap<string, string>;
+  /** Owned by the memo: the run patches it for the next run (`ContentKeys.forNextRun`). */
+  readonly keys: Map<string, string>;
+  /** The reads of `keys` of an integration end written with an agency code (`ix:integrationsByEnd:…@…`). */
+  readonly qualified: Set<string>;
   readonly stale: StaleReads;
+}
+
+/** The keys one run leaves the next (`RuleMemo.carriedKeys`). */
+interface LastKeys {
+  readonly model: Model;
+  readonly keys: Map<string, string>;
+  readonly qualified: Set<string>;
+}
+
+/** Reads of the model whose staleness `staleReadsOf` enumerates: only those are carried from run to run. */
+const CARRIABLE: ReadonlySet<string> = new Set(['e', 'l', 'out', 'in', 'k', 'kw', 'ix', 'refs', 'agency', 'files']);
+function isCarriable(read: string): boolean {
+  const colon = read.indexOf(':');
+  return CARRIABLE.has(colon < 0 ? read : read.slice(0, colon));
+}
+
+const isQualifiedEndRead = (read: string): boolean => read.startsWith('ix:integrationsByEnd:') && read.includes('@');
+
+/**
+ * Every read `stale.has` answers true for, enumerated from its sets (what `forNextRun` drops from the
+ * keys it carries), except the qualified integration ends (`isQualifiedEndRead`), which depend on the
+ * agency code written: those are looked at one by one.
+ */
+function* staleReadsOf(stale: StaleReads): Iterable<string> {
+  for (const x of stale.entities) {
+    yield `e:${x}`;
+    yield `l:${x}`;
+    yield `out:${x}`;
+    yield `in:${x}`;
+    yield `ix:integrationsByEnd:${x}`;
+  }
+  for (const x of stale.moved) yield `l:${x}`;
+  for (const x of stale.targets) yield `in:${x}`;
+  for (const k of stale.kinds) {
+    yield `k:${k}`;
+    yield `kw:${k}`;
+  }
+  for (const entry of stale.entries) yield `ix:${entry}`;
+  if (!stale.refsSame) yield 'refs';
+  // Any read `has` does not know (the list of files): always stale.
+  yield 'files';
+}
+
+function addSource(byFile: Map<string, Set<string>>, source: string): void {
+  const file = fileOfSource(source);
+  const set = byFile.get(file);
+  if (set) set.add(source);
+  else byFile.set(file, new Set([source]));
 }
 
 /** Which reads an edit may have changed: `has(read)` is true for each of them (and maybe others). */

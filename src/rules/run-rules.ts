@@ -87,7 +87,7 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
     diagnostics.push(...produced);
   }
   findings = [];
-  if (memo && keys) memo.endRun(keys.contentKeysUsed(), keys);
+  if (memo && keys) memo.endRun(keys);
   ran.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { diagnostics, ran };
 }
