@@ -94,8 +94,16 @@ export interface FindingsEntityContext extends Omit<RuleContext, 'findings'> {
 }
 
 export interface EachFindingEntity {
-  /** The findings the rule judges, by entity: the map's order is the order of the judgements (and of the findings). */
+  /**
+   * The findings the rule judges, by entity: the map's order is the order of the judgements (and of the
+   * findings). A finding is grouped under its own `entity`, or left out.
+   */
   group(findings: readonly Diagnostic[]): ReadonlyMap<string, readonly Diagnostic[]>;
+  /**
+   * The order of the groups `group` gives, by entity (when known, the incremental runner patches the
+   * groups an edit changes instead of grouping every finding again).
+   */
+  readonly order?: (a: string, b: string) => number;
   check(ctx: FindingsEntityContext): void;
 }
 
@@ -149,10 +157,10 @@ export function defineEntityRule<K extends EntityKind>(
  * whose findings or reads changed.
  */
 export function defineFindingsEntityRule(
-  rule: RuleMeta & { readonly findingsOf?: (ruleId: string) => boolean; group: EachFindingEntity['group']; check(ctx: FindingsEntityContext): void },
+  rule: RuleMeta & { readonly findingsOf?: (ruleId: string) => boolean; group: EachFindingEntity['group']; readonly order?: EachFindingEntity['order']; check(ctx: FindingsEntityContext): void },
 ): Rule {
-  const { group, check, findingsOf, ...meta } = rule;
-  const eachFinding: EachFindingEntity = { group, check };
+  const { group, order, check, findingsOf, ...meta } = rule;
+  const eachFinding: EachFindingEntity = { group, ...(order ? { order } : {}), check };
   return defineRule({
     ...meta,
     phase: 'findings',

@@ -96,6 +96,7 @@ export class RuleMemo {
       this.byRule.clear();
       this.byEntity.clear();
       this.outs.clear();
+      this.inputs.clear();
       this.index = undefined;
       this.lastKeys = undefined;
       this.keysChanged = true;
@@ -202,6 +203,150 @@ export class RuleMemo {
     return { out, judged };
   }
 
+  /**
+   * What each findings-entity rule was given in the last run: the findings of each rule it reads (in
+   * the order read) and its groups by entity (in judgement order). Kept by `keepInputs`, patched by
+   * `patchFindingEntities`.
+   */
+  private readonly inputs = new Map<string, { readonly lists: ReadonlyMap<string, readonly Diagnostic[]>; readonly groups: Map<string, readonly Diagnostic[]> }>();
+
+  /** Keeps what a findings-entity rule judged in a run made in full (see `patchFindingEntities`). */
+  keepInputs(ruleId: string, lists: ReadonlyMap<string, readonly Diagnostic[]>, groups: ReadonlyMap<string, readonly Diagnostic[]>): void {
+    this.inputs.set(ruleId, { lists, groups: new Map(groups) });
+  }
+
+  /**
+   * A findings-entity rule after an edit (`prepare`), patched in place as `patchEntities` does: the
+   * findings it reads are compared rule by rule with those of the last run (the same objects while
+   * what they say and where are the same: the common start and end of each list are skipped), the
+   * entities of the findings that differ are grouped again (`group` over their findings alone: a
+   * finding is grouped under its own entity), and only those entities and the entries the edit affects
+   * in the model are looked at — each checked, placed again or judged again by `judge`. Groups that
+   * appear or go put the table in `order` again. Undefined when it cannot be patched (no trace, no run
+   * in full before, other rules read, no `order`, or a group under another entity than its findings').
+   */
+  patchFindingEntities(
+    ruleId: string,
+    lists: ReadonlyMap<string, readonly Diagnostic[]>,
+    each: { group(findings: readonly Diagnostic[]): ReadonlyMap<string, readonly Diagnostic[]>; readonly order?: (a: string, b: string) => number },
+    keys: ContentKeys,
+    place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>,
+    judge: (entity: string, list: readonly Diagnostic[]) => { readonly reads: ReadonlyMap<string, string>; readonly found: readonly Diagnostic[]; readonly placements: readonly Placement[] },
+  ): { readonly out: readonly Diagnostic[]; readonly judged: number } | { readonly crashed: readonly Diagnostic[] } | undefined {
+    const a = this.affected;
+    const table = this.byEntity.get(ruleId);
+    const last = this.inputs.get(ruleId);
+    const order = each.order;
+    if (!a || !table || !last || !order || last.lists.size !== lists.size || table.size !== last.groups.size) return undefined;
+    // The entities whose findings differ from the last run's.
+    const touched = new Set<string>();
+    const before = last.lists.entries();
+    for (const [id, list] of lists) {
+      const was = before.next().value;
+      if (!was || was[0] !== id) return undefined;
+      const old = was[1];
+      let start = 0;
+      while (start < old.length && start < list.length && old[start] === list[start]) start++;
+      let endOld = old.length;
+      let endNew = list.length;
+      while (endOld > start && endNew > start && old[endOld - 1] === list[endNew - 1]) {
+        endOld--;
+        endNew--;
+      }
+      for (let i = start; i < endOld; i++) if ((old[i] as Diagnostic).entity !== undefined) touched.add(String((old[i] as Diagnostic).entity));
+      for (let i = start; i < endNew; i++) if ((list[i] as Diagnostic).entity !== undefined) touched.add(String((list[i] as Diagnostic).entity));
+    }
+    const groups = last.groups;
+    let reorder = false;
+    if (touched.size > 0) {
+      const theirs: Diagnostic[] = [];
+      for (const list of lists.values()) for (const d of list) if (d.entity !== undefined && d.code !== 'internal.rule-crashed' && touched.has(String(d.entity))) theirs.push(d);
+      const regrouped = each.group(theirs);
+      for (const entity of regrouped.keys()) if (!touched.has(entity)) return undefined;
+      for (const entity of touched) {
+        const now = regrouped.get(entity);
+        const had = groups.has(entity);
+        if (now) groups.set(entity, now);
+        else groups.delete(entity);
+        if ((now !== undefined) !== had) reorder = true;
+      }
+    }
+    let judged = 0;
+    let changed = reorder;
+    const index = this.index;
+    const visit = new Set<string>(touched);
+    for (const ref of a.entriesOf(ruleId)) visit.add(ref);
+    for (const entity of visit) {
+      const list = groups.get(entity);
+      const e = table.get(entity);
+      if (!list) {
+        if (e) {
+          table.delete(entity);
+          index?.remove(slotOf(ruleId, entity), e);
+          changed = true;
+        }
+        continue;
+      }
+      const read = `g:${ruleId}:${entity}`;
+      const key = this.groupKey(read, list);
+      keys.put(read, key);
+      let found: readonly Diagnostic[] | undefined;
+      if (e) {
+        const i = e.reads.indexOf(read);
+        if (i >= 0 && e.vals[i] === key) found = a.isDirty(ruleId, entity) ? this.lookupIn(table, entity, keys, place) : this.placed(table, entity, e, keys, place);
+      }
+      if (found) {
+        if (found !== e?.found) changed = true;
+        continue;
+      }
+      judged++;
+      const made = judge(entity, list);
+      if (made.found.some((d) => d.code === 'internal.rule-crashed')) {
+        this.forgetEntities(ruleId);
+        return { crashed: made.found };
+      }
+      changed = true;
+      this.storeIn(table, entity, made.reads, made.found, made.placements, keys);
+      const now = table.get(entity);
+      if (!now) {
+        // A judgement that read what the view cannot key is not kept: the rule is judged in full next time.
+        this.forgetEntities(ruleId);
+        return undefined;
+      }
+      if (index && !(e && sameIndexing(e, now))) {
+        if (e) index.remove(slotOf(ruleId, entity), e);
+        index.add(slotOf(ruleId, entity), now);
+      }
+    }
+    if (reorder) {
+      // Groups appeared or went: the groups and the table in judgement order again.
+      const sorted = [...groups.keys()].sort(order);
+      const entries = new Map(table);
+      const lists2 = new Map(groups);
+      table.clear();
+      groups.clear();
+      for (const entity of sorted) {
+        groups.set(entity, lists2.get(entity) as readonly Diagnostic[]);
+        const e = entries.get(entity);
+        if (e) table.set(entity, e);
+      }
+    }
+    if (table.size !== groups.size) {
+      this.forgetEntities(ruleId);
+      return undefined;
+    }
+    if (judged > 0 || changed) this.dirty.add(ruleId);
+    this.inputs.set(ruleId, { lists, groups });
+    let out = changed ? undefined : this.outs.get(ruleId);
+    if (!out) {
+      const all: Diagnostic[] = [];
+      for (const e of table.values()) for (const d of e.found) all.push(d);
+      out = all;
+      this.outs.set(ruleId, out);
+    }
+    return { out, judged };
+  }
+
   /** Keeps the findings an entity rule gave in this run (see `patchEntities`). */
   keepOut(ruleId: string, out: readonly Diagnostic[]): void {
     this.outs.set(ruleId, out);
@@ -214,6 +359,7 @@ export class RuleMemo {
     this.byEntity.delete(ruleId);
     this.byRule.delete(ruleId);
     this.outs.delete(ruleId);
+    this.inputs.delete(ruleId);
     this.dirty.add(ruleId);
   }
 
@@ -225,7 +371,7 @@ export class RuleMemo {
     const last = this.lastKeys;
     if (!last || last.model === model) return undefined;
     const stale = changedReads(last.model, model);
-    return stale ? { keys: last.keys, qualified: last.qualified, stale } : undefined;
+    return stale ? { keys: last.keys, qualified: last.qualified, kindSums: last.kindSums, stale } : undefined;
   }
 
   /**
@@ -624,6 +770,7 @@ export class RuleMemo {
     if (part.settings !== this.settings) return false;
     this.index = undefined;
     this.outs.clear();
+    this.inputs.clear();
     for (const [id, e] of part.byRule) this.byRule.set(id, e);
     for (const [id, table] of part.byEntity) this.byEntity.set(id, table);
     return true;
@@ -741,6 +888,46 @@ export class ContentKeys {
     return out;
   }
 
+  /**
+   * The key of a kind's list (`k:` / `kw:`): the sum of one hash per entity of the list, `<ref>=<its
+   * entity key>` (the list is sorted by ref: its entities and their keys decide it). After an edit the
+   * sum of the last run is patched with the entities whose content changed (the only ones that can join,
+   * leave or change the list, as `changedReads` has it): the kind is not listed and hashed whole again.
+   */
+  private kindKey(read: string, list: Model, kind: EntityKind): string {
+    const last = this.carried?.kindSums.get(read);
+    const stale = this.carried?.stale;
+    let sum: KindSum;
+    if (last && stale) {
+      const lanes = [...last.lanes];
+      const delta = new Map<string, Uint32Array | null>();
+      const prefix = `${kind}:`;
+      for (const ref of stale.entities) {
+        if (!ref.startsWith(prefix)) continue;
+        const old = last.elems.get(ref);
+        if (old) for (let i = 0; i < 4; i++) lanes[i] = ((lanes[i] as number) - (old[i] as number)) >>> 0;
+        const now = list.get(ref) !== undefined ? elementHash(`${ref}=${this.entityKey(ref)}`) : null;
+        if (now) for (let i = 0; i < 4; i++) lanes[i] = ((lanes[i] as number) + (now[i] as number)) >>> 0;
+        delta.set(ref, now);
+      }
+      sum = { lanes, elems: last.elems, delta, count: list.all(kind).length };
+    } else {
+      const lanes = [0, 0, 0, 0];
+      const elems = new Map<string, Uint32Array>();
+      for (const e of list.all(kind)) {
+        const h = elementHash(`${e.ref}=${this.entityKey(e.ref)}`);
+        for (let i = 0; i < 4; i++) lanes[i] = ((lanes[i] as number) + (h[i] as number)) >>> 0;
+        elems.set(e.ref, h);
+      }
+      sum = { lanes, elems, delta: undefined, count: elems.size };
+    }
+    this.kindSums.set(read, sum);
+    return `${sum.count}:${sum.lanes.map((l) => l.toString(16).padStart(8, '0')).join('')}`;
+  }
+
+  /** The kind sums this run made (`kindKey`), for the next run. */
+  private readonly kindSums = new Map<string, KindSum>();
+
   /** The files whose documents this run keyed anew while carrying every other key (undefined: no keys carried). */
   carriedFiles(): ReadonlySet<string> | undefined {
     return this.carried?.stale.changedFiles;
@@ -772,7 +959,7 @@ export class ContentKeys {
         keys.set(read, key);
         if (isQualifiedEndRead(read)) qualified.add(read);
       }
-      return { model: this.model, keys, qualified };
+      return { model: this.model, keys, qualified, kindSums: this.settledSums(new Map()) };
     }
     const { keys, qualified, stale } = carried;
     for (const read of staleReadsOf(stale)) keys.delete(read);
@@ -786,7 +973,24 @@ export class ContentKeys {
       keys.set(read, key);
       if (isQualifiedEndRead(read)) qualified.add(read);
     }
-    return { model: this.model, keys, qualified };
+    // A kind's sum not made again in this run holds as it was only when the edit cannot have changed its list.
+    const kindSums = new Map<string, KindSum>();
+    for (const [read, sum] of carried.kindSums) if (!stale.has(read)) kindSums.set(read, sum);
+    return { model: this.model, keys, qualified, kindSums: this.settledSums(kindSums) };
+  }
+
+  /** This run's kind sums, their changes applied to the entities' hashes (`kindKey`), added to `into`. */
+  private settledSums(into: Map<string, KindSum>): Map<string, KindSum> {
+    for (const [read, sum] of this.kindSums) {
+      if (sum.delta) {
+        for (const [ref, h] of sum.delta) {
+          if (h) sum.elems.set(ref, h);
+          else sum.elems.delete(ref);
+        }
+      }
+      into.set(read, { lanes: sum.lanes, elems: sum.elems, delta: undefined, count: sum.count });
+    }
+    return into;
   }
 
   private sourceOf(ref: string): string | undefined {
@@ -818,10 +1022,9 @@ export class ContentKeys {
         // Where the entity was written: its file's content and its place in the file.
         return this.sourceOf(arg) ?? '-';
       case 'k':
-        return sha1(this.model.all(arg as EntityKind).map((e) => `${e.ref}=${this.entityKey(e.ref)}`).join('\n'));
       case 'kw':
-        // A kind listed on the model as written (the timeline of a state): absent entities included.
-        return sha1(this.model.asWritten().all(arg as EntityKind).map((e) => `${e.ref}=${this.entityKey(e.ref)}`).join('\n'));
+        // A kind listed (`kw`: on the model as written, the timeline of a state: absent entities included).
+        return this.kindKey(read, what === 'kw' ? this.model.asWritten() : this.model, arg as EntityKind);
       case 'ix': {
         const at = arg.indexOf(':');
         const members = indexEntry(this.model, arg.slice(0, at) as IndexName, arg.slice(at + 1));
@@ -888,7 +1091,25 @@ export interface CarriedKeys {
   readonly keys: Map<string, string>;
   /** The reads of `keys` of an integration end written with an agency code (`ix:integrationsByEnd:…@…`). */
   readonly qualified: Set<string>;
+  /** The sums of the kinds' lists (`k:` / `kw:`) the last run keyed, for this model's before the edit. */
+  readonly kindSums: ReadonlyMap<string, KindSum>;
   readonly stale: StaleReads;
+}
+
+/** A kind's list as a sum of one hash per entity (`ContentKeys.kindKey`): four 32-bit lanes, each summed on its own. */
+interface KindSum {
+  readonly lanes: readonly number[];
+  /** Each entity's hash (owned by the memo; a run's changes wait in `delta` until it ends). */
+  readonly elems: Map<string, Uint32Array>;
+  /** This run's changes to `elems` (ref → its new hash, null when it left the list). */
+  readonly delta: Map<string, Uint32Array | null> | undefined;
+  readonly count: number;
+}
+
+/** 128 bits of the SHA-1 of `s`, as four 32-bit numbers. */
+function elementHash(s: string): Uint32Array {
+  const d = createHash('sha1').update(s).digest();
+  return new Uint32Array([d.readUInt32BE(0), d.readUInt32BE(4), d.readUInt32BE(8), d.readUInt32BE(12)]);
 }
 
 /** The keys one run leaves the next (`RuleMemo.carriedKeys`). */
@@ -896,6 +1117,7 @@ interface LastKeys {
   readonly model: Model;
   readonly keys: Map<string, string>;
   readonly qualified: Set<string>;
+  readonly kindSums: ReadonlyMap<string, KindSum>;
 }
 
 /** Reads of the model whose staleness `staleReadsOf` enumerates: only those are carried from run to run. */

@@ -60,11 +60,14 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
       ran.push(rule);
       // A findings rule is given the findings of the rules it reads (`findingsOf`), or all of them.
       const from = phase === 'findings' ? [...byRule.keys()].filter((id) => rule.findingsOf?.(id) ?? true) : [];
-      findings = from.flatMap((id) => byRule.get(id) as Diagnostic[]).filter((d) => d.code !== 'internal.rule-crashed');
+      const flat = (): Diagnostic[] => from.flatMap((id) => byRule.get(id) as Diagnostic[]).filter((d) => d.code !== 'internal.rule-crashed');
+      // A findings-entity rule after an edit compares the findings rule by rule: it flattens them only when judged in full.
+      const patchable = memo !== undefined && memo.traced && rule.eachFinding !== undefined && phase === 'findings';
+      findings = patchable ? [] : flat();
       let found = memo && keys && !rule.each && !rule.eachFinding ? memo.lookup(rule.id, keys, place) : undefined;
       if (found && memo) memo.lastRun.reused++;
       else if (memo && keys && rule.each && phase === 'model') found = runEach(model, rule, opts, memo, keys, place);
-      else if (memo && keys && rule.eachFinding && phase === 'findings') found = runEachFinding(model, rule, opts, memo, keys, place, findings);
+      else if (memo && keys && rule.eachFinding && phase === 'findings') found = runEachFinding(model, rule, opts, memo, keys, place, patchable ? flat : () => findings, new Map(from.map((id) => [id, byRule.get(id) as Diagnostic[]])));
       else if (memo && keys) {
         const reads = new Map<string, string>();
         // The findings read: those of each rule read, keyed rule by rule (`f:<rule>`), or all of them.
@@ -168,13 +171,45 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
  * findings are those of `rule.check` over every group, in the same order; when one judgement throws,
  * the rule's result is the one crash finding, as in a whole run.
  */
-function runEachFinding(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>, findings: readonly Diagnostic[]): readonly Diagnostic[] {
+function runEachFinding(
+  model: Model,
+  rule: Rule,
+  opts: RunRulesOptions,
+  memo: RuleMemo,
+  keys: ContentKeys,
+  place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>,
+  findings: () => readonly Diagnostic[],
+  lists: ReadonlyMap<string, readonly Diagnostic[]>,
+): readonly Diagnostic[] {
   const each = rule.eachFinding;
   if (!each) throw new Error(`${rule.id} is not a findings-entity rule`);
+  const judge = (entity: string, list: readonly Diagnostic[]): { reads: Map<string, string>; found: Diagnostic[]; placements: Placement[] } => {
+    // The group is a read of the judgement, keyed by what its findings say (`g:` reads are never carried).
+    const group = `g:${rule.id}:${entity}`;
+    const reads = new Map<string, string>([[group, keys.of(group)]]);
+    const placements: Placement[] = [];
+    const found = runOne(trackingView(model, keys, reads), rule, opts, [], model, placements, (ctx) => each.check({ model: ctx.model, asOf: ctx.asOf, report: ctx.report, entity, findings: list }));
+    return { reads, found, placements };
+  };
+  if (memo.traced) {
+    // After an edit: only the entities whose findings differ, and the entries the edit affects, looked at.
+    const patched = memo.patchFindingEntities(rule.id, lists, each, keys, place, judge);
+    if (patched && 'crashed' in patched) {
+      memo.lastRun.ran++;
+      return patched.crashed;
+    }
+    if (patched) {
+      memo.lastRun.judged += patched.judged;
+      if (patched.judged > 0) memo.lastRun.ran++;
+      else memo.lastRun.reused++;
+      return patched.out;
+    }
+  }
   const out: Diagnostic[] = [];
   let judged = 0;
   const { old, next } = memo.beginEntities(rule.id);
-  for (const [entity, list] of each.group(findings)) {
+  const groups = each.group(findings());
+  for (const [entity, list] of groups) {
     // The group is a read of the judgement, keyed by what its findings say (`g:` reads are never carried).
     const group = `g:${rule.id}:${entity}`;
     const key = memo.groupKey(group, list);
@@ -185,9 +220,7 @@ function runEachFinding(model: Model, rule: Rule, opts: RunRulesOptions, memo: R
       continue;
     }
     judged++;
-    const reads = new Map<string, string>([[group, keys.of(group)]]);
-    const placements: Placement[] = [];
-    const found = runOne(trackingView(model, keys, reads), rule, opts, [], model, placements, (ctx) => each.check({ model: ctx.model, asOf: ctx.asOf, report: ctx.report, entity, findings: list }));
+    const { reads, found, placements } = judge(entity, list);
     if (found.some((d) => d.code === 'internal.rule-crashed')) {
       memo.forgetEntities(rule.id);
       memo.lastRun.ran++;
@@ -197,6 +230,8 @@ function runEachFinding(model: Model, rule: Rule, opts: RunRulesOptions, memo: R
     for (const d of found) out.push(d);
   }
   memo.endEntities(rule.id, old, next, judged);
+  memo.keepInputs(rule.id, lists, groups);
+  memo.keepOut(rule.id, out);
   memo.lastRun.judged += judged;
   if (judged > 0) memo.lastRun.ran++;
   else memo.lastRun.reused++;
