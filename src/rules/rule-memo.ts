@@ -68,8 +68,11 @@ export class RuleMemo {
 
   /** Content key of each document by `<file sha>:<doc index>`, from the runs before (kept while used). */
   contentKeys = new Map<string, string>();
-  /** Rules taken from the memo and rules run, in the last run (for the language server's log and tests). */
-  lastRun = { reused: 0, ran: 0, moved: 0, judged: 0, keysComputed: 0, keysCarried: 0 };
+  /**
+   * Rules taken from the memo and rules run, in the last run (for the language server's log and tests);
+   * `patched`: entity and findings-entity rules patched in place after an edit (`patchEntities`).
+   */
+  lastRun = { reused: 0, ran: 0, moved: 0, judged: 0, keysComputed: 0, keysCarried: 0, patched: 0 };
   /**
    * The content key of every read the last run computed, and the model it computed them on (kept in
    * memory only): the next run takes again the keys of reads the changed documents cannot reach
@@ -105,7 +108,7 @@ export class RuleMemo {
     this.affected = undefined;
     this.stale = undefined;
     this.nextGroupKeys = new Map();
-    this.lastRun = { reused: 0, ran: 0, moved: 0, judged: 0, keysComputed: 0, keysCarried: 0 };
+    this.lastRun = { reused: 0, ran: 0, moved: 0, judged: 0, keysComputed: 0, keysCarried: 0, patched: 0 };
   }
 
   /**

@@ -121,6 +121,7 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
       return patched.crashed;
     }
     if (patched) {
+      memo.lastRun.patched++;
       memo.lastRun.judged += patched.judged;
       if (patched.judged > 0) memo.lastRun.ran++;
       else memo.lastRun.reused++;
@@ -199,6 +200,7 @@ function runEachFinding(
       return patched.crashed;
     }
     if (patched) {
+      memo.lastRun.patched++;
       memo.lastRun.judged += patched.judged;
       if (patched.judged > 0) memo.lastRun.ran++;
       else memo.lastRun.reused++;
