@@ -261,6 +261,8 @@ export class RuleMemo {
     }
     const groups = last.groups;
     let reorder = false;
+    // Groups that appear in this run: placed in order among the others at the end.
+    const added: string[] = [];
     if (touched.size > 0) {
       const theirs: Diagnostic[] = [];
       for (const list of lists.values()) for (const d of list) if (d.entity !== undefined && d.code !== 'internal.rule-crashed' && touched.has(String(d.entity))) theirs.push(d);
@@ -271,6 +273,7 @@ export class RuleMemo {
         const had = groups.has(entity);
         if (now) groups.set(entity, now);
         else groups.delete(entity);
+        if (now && !had) added.push(entity);
         if ((now !== undefined) !== had) reorder = true;
       }
     }
@@ -321,9 +324,18 @@ export class RuleMemo {
         index.add(slotOf(ruleId, entity), now);
       }
     }
-    if (reorder) {
-      // Groups appeared or went: the groups and the table in judgement order again.
-      const sorted = [...groups.keys()].sort(order);
+    if (added.length > 0) {
+      // Groups appeared: the groups and the table in judgement order again, the new ones merged in
+      // among the others (which are in order: a group that went leaves the order as it was).
+      const fresh = new Set(added.sort(order));
+      const sorted: string[] = [];
+      let k = 0;
+      for (const entity of groups.keys()) {
+        if (fresh.has(entity)) continue;
+        while (k < added.length && order(added[k] as string, entity) < 0) sorted.push(added[k++] as string);
+        sorted.push(entity);
+      }
+      while (k < added.length) sorted.push(added[k++] as string);
       const entries = new Map(table);
       const lists2 = new Map(groups);
       table.clear();
