@@ -211,11 +211,11 @@ export class RuleMemo {
    * the order read) and its groups by entity (in judgement order). Kept by `keepInputs`, patched by
    * `patchFindingEntities`.
    */
-  private readonly inputs = new Map<string, { readonly lists: ReadonlyMap<string, readonly Diagnostic[]>; readonly groups: Map<string, readonly Diagnostic[]> }>();
+  private readonly inputs = new Map<string, { readonly lists: ReadonlyMap<string, readonly Diagnostic[]>; readonly groups: Map<string, readonly Diagnostic[]>; readonly order: string[] }>();
 
   /** Keeps what a findings-entity rule judged in a run made in full (see `patchFindingEntities`). */
   keepInputs(ruleId: string, lists: ReadonlyMap<string, readonly Diagnostic[]>, groups: ReadonlyMap<string, readonly Diagnostic[]>): void {
-    this.inputs.set(ruleId, { lists, groups: new Map(groups) });
+    this.inputs.set(ruleId, { lists, groups: new Map(groups), order: [...groups.keys()] });
   }
 
   /**
@@ -261,8 +261,9 @@ export class RuleMemo {
     }
     const groups = last.groups;
     let reorder = false;
-    // Groups that appear in this run: placed in order among the others at the end.
+    // Groups that appear or go in this run: the order of the groups (and of the findings) patched at the end.
     const added: string[] = [];
+    const gone: string[] = [];
     if (touched.size > 0) {
       const theirs: Diagnostic[] = [];
       for (const list of lists.values()) for (const d of list) if (d.entity !== undefined && d.code !== 'internal.rule-crashed' && touched.has(String(d.entity))) theirs.push(d);
@@ -274,6 +275,7 @@ export class RuleMemo {
         if (now) groups.set(entity, now);
         else groups.delete(entity);
         if (now && !had) added.push(entity);
+        if (!now && had) gone.push(entity);
         if ((now !== undefined) !== had) reorder = true;
       }
     }
@@ -324,38 +326,34 @@ export class RuleMemo {
         index.add(slotOf(ruleId, entity), now);
       }
     }
-    if (added.length > 0) {
-      // Groups appeared: the groups and the table in judgement order again, the new ones merged in
-      // among the others (which are in order: a group that went leaves the order as it was).
-      const fresh = new Set(added.sort(order));
-      const sorted: string[] = [];
-      let k = 0;
-      for (const entity of groups.keys()) {
-        if (fresh.has(entity)) continue;
-        while (k < added.length && order(added[k] as string, entity) < 0) sorted.push(added[k++] as string);
-        sorted.push(entity);
+    // The groups' order: those that went taken out, those that appeared put in place (found by halving).
+    const ordered = last.order;
+    const at = (entity: string): number => {
+      let lo = 0;
+      let hi = ordered.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (order(ordered[mid] as string, entity) < 0) lo = mid + 1;
+        else hi = mid;
       }
-      while (k < added.length) sorted.push(added[k++] as string);
-      const entries = new Map(table);
-      const lists2 = new Map(groups);
-      table.clear();
-      groups.clear();
-      for (const entity of sorted) {
-        groups.set(entity, lists2.get(entity) as readonly Diagnostic[]);
-        const e = entries.get(entity);
-        if (e) table.set(entity, e);
-      }
+      return lo;
+    };
+    for (const entity of gone) {
+      const i = at(entity);
+      if (ordered[i] === entity) ordered.splice(i, 1);
     }
-    if (table.size !== groups.size) {
+    for (const entity of added) ordered.splice(at(entity), 0, entity);
+    if (table.size !== groups.size || ordered.length !== groups.size) {
       this.forgetEntities(ruleId);
       return undefined;
     }
     if (judged > 0 || changed) this.dirty.add(ruleId);
-    this.inputs.set(ruleId, { lists, groups });
+    this.inputs.set(ruleId, { lists, groups, order: ordered });
     let out = changed ? undefined : this.outs.get(ruleId);
     if (!out) {
+      // In the groups' order (the table's own order is that of the run in full, new entries last).
       const all: Diagnostic[] = [];
-      for (const e of table.values()) for (const d of e.found) all.push(d);
+      for (const entity of ordered) for (const d of (table.get(entity) as MemoEntry).found) all.push(d);
       out = all;
       this.outs.set(ruleId, out);
     }
