@@ -1,6 +1,8 @@
 import type { IsoDate } from '../core/dates.js';
 import { text, type Text } from '../core/text.js';
 import type { NationalTarget } from '../framework/types.js';
+import { localRefOf, parseRef } from '../core/ref.js';
+import { isUnknown } from '../core/unknown.js';
 import type { Model } from '../model/model.js';
 import type { Dataset, Entity, EntityByKind, Integration, Service, System } from '../model/types.js';
 import { isClassified, isNationalOrSectoralDb, isPublishedOpen, isQualityStale, isSynchronised, latestQuality, needsQualityAssessment, qualityMaxAgeDays } from './datasets.js';
@@ -207,11 +209,10 @@ class ShareSums {
   private add(model: Model, kind: SharedKind, e: Entity): void {
     recounted++;
     let packed = 0;
-    let looked: string[] | undefined;
-    // An integration's ends are worked out on a view of the model that notes what they look up.
-    const on = kind === 'integration' ? lookupRecorder(model, (looked = [])) : model;
+    // What an integration's ends look up in the model (`integrationEnds`): its count depends on those.
+    const looked = kind === 'integration' ? endLookups(model, e as Integration) : undefined;
     SHARES[kind].forEach(([id, count], i) => {
-      const c = (count as (m: Model, e: Entity, asOf: IsoDate) => Count)(on, e, this.asOf);
+      const c = (count as (m: Model, e: Entity, asOf: IsoDate) => Count)(model, e, this.asOf);
       packed |= c << (2 * i);
       if (c === 0) return;
       const s = this.sum(id);
@@ -254,20 +255,36 @@ class ShareSums {
   }
 }
 
-/** `model` seen through a view that notes each ref it is asked to `get` (also from its own methods: `org`). */
-function lookupRecorder(model: Model, looked: string[]): Model {
-  return new Proxy(model, {
-    get(target, prop, receiver) {
-      if (prop === 'get') {
-        return (ref: string) => {
-          looked.push(ref);
-          return target.get(ref);
-        };
-      }
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(receiver) : value;
-    },
-  });
+/**
+ * The refs `integrationEnds` looks up in the model for `it` (`model.get`, also through `model.org`):
+ * each end's own ref as written without the agency's code (a system, a body, or a ref that does not
+ * resolve yet), and, from the body that owns it, the bodies above it that `bodyOf` climbs through. More
+ * than it reads is harmless (an integration counted again for nothing); less would leave a count stale.
+ */
+function endLookups(model: Model, it: Integration): string[] {
+  const out: string[] = [];
+  const climb = (org: string): void => {
+    // As `bodyOf`: every ref it asks about, up to the first that is not a unit with a parent.
+    const seen = new Set<string>();
+    let cur = org;
+    for (;;) {
+      out.push(cur);
+      const e = model.get(cur);
+      if (!e || e.entityKind !== 'org' || e.level !== 'unit' || e.parent === undefined || seen.has(cur)) return;
+      seen.add(cur);
+      cur = e.parent;
+    }
+  };
+  for (const raw of [it.from, it.to]) {
+    const parsed = parseRef(raw);
+    if (!parsed || (parsed.agency !== undefined && parsed.agency !== model.agency?.code)) continue;
+    const ref = localRefOf(raw, parsed);
+    out.push(ref);
+    const e = model.get(ref);
+    if (e?.entityKind === 'system' && !isUnknown(e.owner)) climb(e.owner);
+    else if (e?.entityKind === 'org' || e?.entityKind === 'agency') climb(ref);
+  }
+  return out;
 }
 
 let recounted = 0;
@@ -277,18 +294,24 @@ export function shareSumsRecounted(): number {
   return recounted;
 }
 
-/** The sums kept per pack and date (one architecture's models in turn: the language server, the daemon). */
-const SUMS = new WeakMap<object, Map<IsoDate, ShareSums>>();
+/**
+ * The sums kept per pack and date (one architecture's models in turn: the language server, the daemon),
+ * or null for a pack and date asked about once: a one-off check counts in full (cheaper than keeping
+ * every entity's count), and the sums are made from the second model on.
+ */
+const SUMS = new WeakMap<object, Map<IsoDate, ShareSums | null>>();
 
-function shareSumsOf(model: Model, asOf: IsoDate): ReadonlyMap<string, { readonly numerator: number; readonly denominator: number }> {
+function shareSumsOf(model: Model, asOf: IsoDate): ReadonlyMap<string, { readonly numerator: number; readonly denominator: number }> | undefined {
   let byDate = SUMS.get(model.pack);
   if (!byDate) SUMS.set(model.pack, (byDate = new Map()));
   let sums = byDate.get(asOf);
-  if (!sums) {
+  if (sums === undefined) {
     // A few dates at most (the report date, the target state's): the oldest goes past eight.
     if (byDate.size >= 8) byDate.delete(byDate.keys().next().value as IsoDate);
-    byDate.set(asOf, (sums = new ShareSums(asOf)));
+    byDate.set(asOf, null);
+    return undefined;
   }
+  if (sums === null) byDate.set(asOf, (sums = new ShareSums(asOf)));
   sums.update(model);
   return sums.sums;
 }
@@ -307,6 +330,7 @@ function targetFor(model: Model, measure: string): NationalTarget | undefined {
 export function computeCoverage(model: Model, asOf: IsoDate, opts: { readonly summed?: boolean } = {}): CoverageRow[] {
   // `summed`: the shares from sums kept entity by entity across models (`ShareSums`), re-counting only
   // the entities that changed; their rows list no missing entities (what the rules compare: the values).
+  // The first time a pack and date are asked about, counted in full (see `shareSumsOf`).
   const sums = opts.summed ? shareSumsOf(model, asOf) : undefined;
   const counted = (id: string): Counted => (sums ? summed(sums, id) : share(model, id, asOf));
   const a = model.agency;
