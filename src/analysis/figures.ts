@@ -121,11 +121,13 @@ export interface FigureMismatch {
  * is the model's own (`--state target:2030`: 31/12/2030, so a measurement of today is another point in
  * time, not a contradiction), else `asOf`.
  */
-export function figureMismatches(model: Model, asOf: IsoDate, coverage?: readonly CoverageRow[]): FigureMismatch[] {
+export function figureMismatches(model: Model, asOf: IsoDate, coverage?: readonly CoverageRow[] | ((date: IsoDate) => readonly CoverageRow[])): FigureMismatch[] {
   const date = model.stateDate() ?? asOf;
   const kpis = model.all('kpi').filter((k) => (k.measurements ?? []).some((m) => m.date === date));
   if (kpis.length === 0) return [];
-  const byId = new Map((coverage ?? computeCoverage(model, date)).map((c) => [c.id, c]));
+  // `coverage`: the rows, or how to compute them at the state's date (the rule: summed, see computeCoverage).
+  const rows = typeof coverage === 'function' ? coverage(date) : (coverage ?? computeCoverage(model, date));
+  const byId = new Map(rows.map((c) => [c.id, c]));
   const out: FigureMismatch[] = [];
   for (const kpi of kpis) {
     if (kpi.nationalTarget === undefined) continue;

@@ -94,8 +94,16 @@ export interface FindingsEntityContext extends Omit<RuleContext, 'findings'> {
 }
 
 export interface EachFindingEntity {
-  /** The findings the rule judges, by entity: the map's order is the order of the judgements (and of the findings). */
+  /**
+   * The findings the rule judges, by entity: the map's order is the order of the judgements (and of the
+   * findings). A finding is grouped under its own `entity`, or left out.
+   */
   group(findings: readonly Diagnostic[]): ReadonlyMap<string, readonly Diagnostic[]>;
+  /**
+   * The order of the groups `group` gives, by entity (when known, the incremental runner patches the
+   * groups an edit changes instead of grouping every finding again).
+   */
+  readonly order?: (a: string, b: string) => number;
   check(ctx: FindingsEntityContext): void;
 }
 
@@ -106,6 +114,11 @@ export interface EntityRuleContext<K extends EntityKind> extends Omit<RuleContex
 
 export interface EachEntity {
   readonly kind: EntityKind;
+  /**
+   * True: the entities of the kind as written (`model.asWritten().all(kind)`, absent ones at the report
+   * date included), for a rule that judges each entity over its whole timeline; else those at the report date.
+   */
+  readonly written?: boolean;
   check(ctx: EntityRuleContext<EntityKind>): void;
 }
 
@@ -119,17 +132,19 @@ export function defineRule(rule: Rule): Rule {
  * that entity and on what it follows from it (`model.get`, names, indexes), never on the other entities
  * of the kind as a list. The incremental runner then re-judges, after an edit, only the entities whose
  * reads changed. A rule that compares entities with each other (duplicates, coverage) stays a `defineRule`.
+ * `written`: the entities of the kind as written (each judged over its timeline, present at the report
+ * date or not), in place of those at the report date.
  */
 export function defineEntityRule<K extends EntityKind>(
-  rule: RuleMeta & { readonly kind: K; check(ctx: EntityRuleContext<K>): void },
+  rule: RuleMeta & { readonly kind: K; readonly written?: boolean; check(ctx: EntityRuleContext<K>): void },
 ): Rule {
-  const { kind, check, ...meta } = rule;
-  const each: EachEntity = { kind, check: check as (ctx: EntityRuleContext<EntityKind>) => void };
+  const { kind, written, check, ...meta } = rule;
+  const each: EachEntity = { kind, ...(written ? { written } : {}), check: check as (ctx: EntityRuleContext<EntityKind>) => void };
   return defineRule({
     ...meta,
     each,
     check({ model, asOf, report }) {
-      for (const entity of model.all(kind)) each.check({ model, asOf, report, entity });
+      for (const entity of (written ? model.asWritten() : model).all(kind)) each.check({ model, asOf, report, entity });
     },
   });
 }
@@ -142,10 +157,10 @@ export function defineEntityRule<K extends EntityKind>(
  * whose findings or reads changed.
  */
 export function defineFindingsEntityRule(
-  rule: RuleMeta & { readonly findingsOf?: (ruleId: string) => boolean; group: EachFindingEntity['group']; check(ctx: FindingsEntityContext): void },
+  rule: RuleMeta & { readonly findingsOf?: (ruleId: string) => boolean; group: EachFindingEntity['group']; readonly order?: EachFindingEntity['order']; check(ctx: FindingsEntityContext): void },
 ): Rule {
-  const { group, check, findingsOf, ...meta } = rule;
-  const eachFinding: EachFindingEntity = { group, check };
+  const { group, order, check, findingsOf, ...meta } = rule;
+  const eachFinding: EachFindingEntity = { group, ...(order ? { order } : {}), check };
   return defineRule({
     ...meta,
     phase: 'findings',

@@ -128,6 +128,14 @@ export class AffectedEntries {
     return this.byRule.get(ruleId)?.moved.has(ref) ?? false;
   }
 
+  /** Refs of the rule's entity entries that are dirty or may have moved (not its whole-rule entry). */
+  *entriesOf(ruleId: string): Iterable<string> {
+    const sets = this.byRule.get(ruleId);
+    if (!sets) return;
+    for (const ref of sets.dirty) if (ref !== '') yield ref;
+    for (const ref of sets.moved) if (ref !== '' && !sets.dirty.has(ref)) yield ref;
+  }
+
   /** True when no entry of the rule is dirty or may have moved. */
   untouched(ruleId: string): boolean {
     return !this.byRule.has(ruleId);

@@ -68,14 +68,17 @@ export class RuleMemo {
 
   /** Content key of each document by `<file sha>:<doc index>`, from the runs before (kept while used). */
   contentKeys = new Map<string, string>();
-  /** Rules taken from the memo and rules run, in the last run (for the language server's log and tests). */
-  lastRun = { reused: 0, ran: 0, moved: 0, judged: 0, keysComputed: 0, keysCarried: 0 };
+  /**
+   * Rules taken from the memo and rules run, in the last run (for the language server's log and tests);
+   * `patched`: entity and findings-entity rules patched in place after an edit (`patchEntities`).
+   */
+  lastRun = { reused: 0, ran: 0, moved: 0, judged: 0, keysComputed: 0, keysCarried: 0, patched: 0 };
   /**
    * The content key of every read the last run computed, and the model it computed them on (kept in
    * memory only): the next run takes again the keys of reads the changed documents cannot reach
    * (`changedReads`), instead of computing every key anew.
    */
-  private lastKeys: { readonly model: Model; readonly keys: ReadonlyMap<string, string> } | undefined;
+  private lastKeys: LastKeys | undefined;
   /**
    * Which entries read what (read-index.ts), built on the first run after an edit and kept up to date
    * from then on; and, in a run after an edit, the entries that edit may have changed. Every other
@@ -83,7 +86,9 @@ export class RuleMemo {
    */
   private index: ReadIndex | undefined;
   private affected: AffectedEntries | undefined;
-  /** Each entity rule's findings as the last run gave them (taken whole when none of its entries is affected). */
+  /** In a run after an edit (with `affected`): the reads it may have changed. */
+  private stale: StaleReads | undefined;
+  /** Each entity rule's findings as the last run gave them (taken whole when none of its findings changed). */
   private readonly outs = new Map<string, readonly Diagnostic[]>();
   /** True from `prepare` to `endRun`: a run that did not end leaves entries the next edit cannot be traced from. */
   private running = false;
@@ -94,14 +99,16 @@ export class RuleMemo {
       this.byRule.clear();
       this.byEntity.clear();
       this.outs.clear();
+      this.inputs.clear();
       this.index = undefined;
       this.lastKeys = undefined;
       this.keysChanged = true;
     }
     this.settings = settings;
     this.affected = undefined;
+    this.stale = undefined;
     this.nextGroupKeys = new Map();
-    this.lastRun = { reused: 0, ran: 0, moved: 0, judged: 0, keysComputed: 0, keysCarried: 0 };
+    this.lastRun = { reused: 0, ran: 0, moved: 0, judged: 0, keysComputed: 0, keysCarried: 0, patched: 0 };
   }
 
   /**
@@ -120,6 +127,7 @@ export class RuleMemo {
       this.index = index;
     }
     this.affected = this.index.affected(stale);
+    this.stale = stale;
   }
 
   /** True when this run knows what the edit affected (see `prepare`). */
@@ -128,24 +136,231 @@ export class RuleMemo {
   }
 
   /**
-   * An entity rule's findings when none of its entries is affected by the edit and the list of its
-   * kind is the same: all of them as the last run gave them (after `prepare` only).
+   * An entity rule after an edit (`prepare`), patched in place: only the entries the edit affects
+   * (read-index.ts) are looked at — checked, placed again, or judged again by `judge` — in the rule's
+   * table as the last run left it, whose order (the model order of the kind) stays; the others are
+   * not visited. `list` is the model whose `all(kind)` the rule judges. Undefined when the table
+   * cannot be patched (no trace, no table, or the list of the kind changed: an entity whose content
+   * changed entered or left it); the caller then walks every entity. `crashed` when a judgement threw.
    */
-  untouchedEntities(ruleId: string, kind: string): readonly Diagnostic[] | undefined {
+  patchEntities(
+    ruleId: string,
+    kind: string,
+    list: Pick<Model, 'all' | 'get'>,
+    keys: ContentKeys,
+    place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>,
+    judge: (ref: string) => { readonly reads: ReadonlyMap<string, string>; readonly found: readonly Diagnostic[]; readonly placements: readonly Placement[] },
+  ): { readonly out: readonly Diagnostic[]; readonly judged: number } | { readonly crashed: readonly Diagnostic[] } | undefined {
     const a = this.affected;
+    const stale = this.stale;
     const table = this.byEntity.get(ruleId);
-    if (!a || !table || a.kinds.has(kind) || !a.untouched(ruleId)) return undefined;
-    let out = this.outs.get(ruleId);
+    if (!a || !stale || !table) return undefined;
+    // The list of the kind changes only through the entities whose content changed (as `changedReads`
+    // assumes): it is the same when each of them is in the table exactly when it is in the list now,
+    // and the table holds one entry per entity of the last run's list (same size as the list now).
+    if (a.kinds.has(kind)) {
+      const prefix = `${kind}:`;
+      for (const ref of stale.entities) if (ref.startsWith(prefix) && (list.get(ref) !== undefined) !== table.has(ref)) return undefined;
+    }
+    if (table.size !== list.all(kind as EntityKind).length) return undefined;
+    let judged = 0;
+    let changed = false;
+    let dropped: Map<string, readonly Diagnostic[]> | undefined;
+    for (const ref of a.entriesOf(ruleId)) {
+      const e = table.get(ref);
+      if (!e) continue;
+      const found = a.isDirty(ruleId, ref) ? this.lookupIn(table, ref, keys, place) : this.placed(table, ref, e, keys, place);
+      if (found) {
+        if (found !== e.found) changed = true;
+        continue;
+      }
+      judged++;
+      const made = judge(ref);
+      if (made.found.some((d) => d.code === 'internal.rule-crashed')) {
+        this.forgetEntities(ruleId);
+        return { crashed: made.found };
+      }
+      changed = true;
+      // `set` on a key the table holds keeps its place: the table stays in model order.
+      this.storeIn(table, ref, made.reads, made.found, made.placements, keys);
+      const now = table.get(ref);
+      if (!now) (dropped ??= new Map()).set(ref, made.found);
+      if (this.index && !(now && sameIndexing(e, now))) {
+        this.index.remove(slotOf(ruleId, ref), e);
+        if (now) this.index.add(slotOf(ruleId, ref), now);
+      }
+    }
+    if (judged > 0) this.dirty.add(ruleId);
+    // After an edit the rule's summary (`storeAllEntities`) is not made again: drop it rather than keep a stale one.
+    this.byRule.delete(ruleId);
+    let out = changed ? undefined : this.outs.get(ruleId);
     if (!out) {
       const all: Diagnostic[] = [];
-      for (const e of table.values()) for (const d of e.found) all.push(d);
+      if (dropped) {
+        // A judgement that read what the view cannot key is not kept: its findings of this run, in model order.
+        for (const entity of list.all(kind as EntityKind)) for (const d of table.get(entity.ref)?.found ?? dropped.get(entity.ref) ?? []) all.push(d);
+      } else for (const e of table.values()) for (const d of e.found) all.push(d);
       out = all;
       this.outs.set(ruleId, out);
     }
-    return out;
+    return { out, judged };
   }
 
-  /** Keeps the findings an entity rule gave in this run (see `untouchedEntities`). */
+  /**
+   * What each findings-entity rule was given in the last run: the findings of each rule it reads (in
+   * the order read) and its groups by entity (in judgement order). Kept by `keepInputs`, patched by
+   * `patchFindingEntities`.
+   */
+  private readonly inputs = new Map<string, { readonly lists: ReadonlyMap<string, readonly Diagnostic[]>; readonly groups: Map<string, readonly Diagnostic[]>; readonly order: string[] }>();
+
+  /** Keeps what a findings-entity rule judged in a run made in full (see `patchFindingEntities`). */
+  keepInputs(ruleId: string, lists: ReadonlyMap<string, readonly Diagnostic[]>, groups: ReadonlyMap<string, readonly Diagnostic[]>): void {
+    this.inputs.set(ruleId, { lists, groups: new Map(groups), order: [...groups.keys()] });
+  }
+
+  /**
+   * A findings-entity rule after an edit (`prepare`), patched in place as `patchEntities` does: the
+   * findings it reads are compared rule by rule with those of the last run (the same objects while
+   * what they say and where are the same: the common start and end of each list are skipped), the
+   * entities of the findings that differ are grouped again (`group` over their findings alone: a
+   * finding is grouped under its own entity), and only those entities and the entries the edit affects
+   * in the model are looked at — each checked, placed again or judged again by `judge`. Groups that
+   * appear or go put the table in `order` again. Undefined when it cannot be patched (no trace, no run
+   * in full before, other rules read, no `order`, or a group under another entity than its findings').
+   */
+  patchFindingEntities(
+    ruleId: string,
+    lists: ReadonlyMap<string, readonly Diagnostic[]>,
+    each: { group(findings: readonly Diagnostic[]): ReadonlyMap<string, readonly Diagnostic[]>; readonly order?: (a: string, b: string) => number },
+    keys: ContentKeys,
+    place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>,
+    judge: (entity: string, list: readonly Diagnostic[]) => { readonly reads: ReadonlyMap<string, string>; readonly found: readonly Diagnostic[]; readonly placements: readonly Placement[] },
+  ): { readonly out: readonly Diagnostic[]; readonly judged: number } | { readonly crashed: readonly Diagnostic[] } | undefined {
+    const a = this.affected;
+    const table = this.byEntity.get(ruleId);
+    const last = this.inputs.get(ruleId);
+    const order = each.order;
+    if (!a || !table || !last || !order || last.lists.size !== lists.size || table.size !== last.groups.size) return undefined;
+    // The entities whose findings differ from the last run's.
+    const touched = new Set<string>();
+    const before = last.lists.entries();
+    for (const [id, list] of lists) {
+      const was = before.next().value;
+      if (!was || was[0] !== id) return undefined;
+      const old = was[1];
+      let start = 0;
+      while (start < old.length && start < list.length && old[start] === list[start]) start++;
+      let endOld = old.length;
+      let endNew = list.length;
+      while (endOld > start && endNew > start && old[endOld - 1] === list[endNew - 1]) {
+        endOld--;
+        endNew--;
+      }
+      for (let i = start; i < endOld; i++) if ((old[i] as Diagnostic).entity !== undefined) touched.add(String((old[i] as Diagnostic).entity));
+      for (let i = start; i < endNew; i++) if ((list[i] as Diagnostic).entity !== undefined) touched.add(String((list[i] as Diagnostic).entity));
+    }
+    const groups = last.groups;
+    let reorder = false;
+    // Groups that appear or go in this run: the order of the groups (and of the findings) patched at the end.
+    const added: string[] = [];
+    const gone: string[] = [];
+    if (touched.size > 0) {
+      const theirs: Diagnostic[] = [];
+      for (const list of lists.values()) for (const d of list) if (d.entity !== undefined && d.code !== 'internal.rule-crashed' && touched.has(String(d.entity))) theirs.push(d);
+      const regrouped = each.group(theirs);
+      for (const entity of regrouped.keys()) if (!touched.has(entity)) return undefined;
+      for (const entity of touched) {
+        const now = regrouped.get(entity);
+        const had = groups.has(entity);
+        if (now) groups.set(entity, now);
+        else groups.delete(entity);
+        if (now && !had) added.push(entity);
+        if (!now && had) gone.push(entity);
+        if ((now !== undefined) !== had) reorder = true;
+      }
+    }
+    let judged = 0;
+    let changed = reorder;
+    const index = this.index;
+    const visit = new Set<string>(touched);
+    for (const ref of a.entriesOf(ruleId)) visit.add(ref);
+    for (const entity of visit) {
+      const list = groups.get(entity);
+      const e = table.get(entity);
+      if (!list) {
+        if (e) {
+          table.delete(entity);
+          index?.remove(slotOf(ruleId, entity), e);
+          changed = true;
+        }
+        continue;
+      }
+      const read = `g:${ruleId}:${entity}`;
+      const key = this.groupKey(read, list);
+      keys.put(read, key);
+      let found: readonly Diagnostic[] | undefined;
+      if (e) {
+        const i = e.reads.indexOf(read);
+        if (i >= 0 && e.vals[i] === key) found = a.isDirty(ruleId, entity) ? this.lookupIn(table, entity, keys, place) : this.placed(table, entity, e, keys, place);
+      }
+      if (found) {
+        if (found !== e?.found) changed = true;
+        continue;
+      }
+      judged++;
+      const made = judge(entity, list);
+      if (made.found.some((d) => d.code === 'internal.rule-crashed')) {
+        this.forgetEntities(ruleId);
+        return { crashed: made.found };
+      }
+      changed = true;
+      this.storeIn(table, entity, made.reads, made.found, made.placements, keys);
+      const now = table.get(entity);
+      if (!now) {
+        // A judgement that read what the view cannot key is not kept: the rule is judged in full next time.
+        this.forgetEntities(ruleId);
+        return undefined;
+      }
+      if (index && !(e && sameIndexing(e, now))) {
+        if (e) index.remove(slotOf(ruleId, entity), e);
+        index.add(slotOf(ruleId, entity), now);
+      }
+    }
+    // The groups' order: those that went taken out, those that appeared put in place (found by halving).
+    const ordered = last.order;
+    const at = (entity: string): number => {
+      let lo = 0;
+      let hi = ordered.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (order(ordered[mid] as string, entity) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    for (const entity of gone) {
+      const i = at(entity);
+      if (ordered[i] === entity) ordered.splice(i, 1);
+    }
+    for (const entity of added) ordered.splice(at(entity), 0, entity);
+    if (table.size !== groups.size || ordered.length !== groups.size) {
+      this.forgetEntities(ruleId);
+      return undefined;
+    }
+    if (judged > 0 || changed) this.dirty.add(ruleId);
+    this.inputs.set(ruleId, { lists, groups, order: ordered });
+    let out = changed ? undefined : this.outs.get(ruleId);
+    if (!out) {
+      // In the groups' order (the table's own order is that of the run in full, new entries last).
+      const all: Diagnostic[] = [];
+      for (const entity of ordered) for (const d of (table.get(entity) as MemoEntry).found) all.push(d);
+      out = all;
+      this.outs.set(ruleId, out);
+    }
+    return { out, judged };
+  }
+
+  /** Keeps the findings an entity rule gave in this run (see `patchEntities`). */
   keepOut(ruleId: string, out: readonly Diagnostic[]): void {
     this.outs.set(ruleId, out);
   }
@@ -157,6 +372,7 @@ export class RuleMemo {
     this.byEntity.delete(ruleId);
     this.byRule.delete(ruleId);
     this.outs.delete(ruleId);
+    this.inputs.delete(ruleId);
     this.dirty.add(ruleId);
   }
 
@@ -168,7 +384,7 @@ export class RuleMemo {
     const last = this.lastKeys;
     if (!last || last.model === model) return undefined;
     const stale = changedReads(last.model, model);
-    return stale ? { keys: last.keys, stale } : undefined;
+    return stale ? { keys: last.keys, qualified: last.qualified, kindSums: last.kindSums, stale } : undefined;
   }
 
   /**
@@ -215,12 +431,13 @@ export class RuleMemo {
    * list of its kind, kept as the rule's own entry (no findings: they stay with the entities). Not kept
    * when an entity's judgement could not be kept (a read the view cannot key).
    */
-  storeAllEntities(ruleId: string, kind: string, next: Map<string, MemoEntry>, judgedAll: number, keys: ContentKeys): void {
+  storeAllEntities(ruleId: string, listRead: string, next: Map<string, MemoEntry>, judgedAll: number, keys: ContentKeys): void {
     if (next.size !== judgedAll) {
       this.byRule.delete(ruleId);
       return;
     }
-    const reads = new Map<string, string>([[`k:${kind}`, keys.of(`k:${kind}`)]]);
+    // The list judged (`k:<kind>`, or `kw:<kind>` for a rule over the entities as written).
+    const reads = new Map<string, string>([[listRead, keys.of(listRead)]]);
     for (const e of next.values()) for (let i = 0; i < e.reads.length; i++) if (!reads.has(e.reads[i] as string)) reads.set(e.reads[i] as string, e.vals[i] as string);
     this.storeIn(this.byRule, ruleId, reads, [], [], keys);
   }
@@ -361,15 +578,56 @@ export class RuleMemo {
   private keysChanged = true;
   private readonly dirty = new Set<string>();
 
-  /** Called by the runner at the end of a run with the content keys it used. */
-  endRun(used: Map<string, string>, keys?: ContentKeys): void {
+  /**
+   * The document content keys by file (`<sha>:<file>:<doc index>` → its file), for the content keys
+   * patched file by file after an edit (`endRun`); made from `contentKeys` when first needed.
+   */
+  private sourcesByFile: Map<string, Set<string>> | undefined;
+
+  /** Called by the runner at the end of a run, with the content keys of that run. */
+  endRun(keys?: ContentKeys): void {
     this.running = false;
     this.groupKeys = this.nextGroupKeys;
     this.nextGroupKeys = new Map();
     this.affected = undefined;
-    const before = this.contentKeys;
-    this.keysChanged = used.size !== before.size || [...used].some(([k, v]) => before.get(k) !== v);
-    this.contentKeys = used;
+    this.stale = undefined;
+    const changedFiles = keys?.carriedFiles();
+    if (keys && changedFiles && keys.knownKeys() === this.contentKeys) {
+      // After an edit, the documents of the files it changed are keyed anew; every other document keeps
+      // its key: the map is patched in place, file by file, instead of copied and compared whole.
+      const known = this.contentKeys;
+      let byFile = this.sourcesByFile;
+      if (!byFile) {
+        byFile = new Map();
+        for (const source of known.keys()) addSource(byFile, source);
+        this.sourcesByFile = byFile;
+      }
+      const used = keys.usedKeys();
+      let changed = false;
+      for (const file of changedFiles) {
+        const sources = byFile.get(file);
+        if (!sources) continue;
+        for (const source of sources) {
+          if (used.has(source)) continue;
+          known.delete(source);
+          sources.delete(source);
+          changed = true;
+        }
+      }
+      for (const [source, key] of used) {
+        if (known.get(source) === key) continue;
+        known.set(source, key);
+        addSource(byFile, source);
+        changed = true;
+      }
+      this.keysChanged = changed;
+    } else {
+      const used = keys ? keys.contentKeysUsed() : new Map<string, string>();
+      const before = this.contentKeys;
+      this.keysChanged = used.size !== before.size || [...used].some(([k, v]) => before.get(k) !== v);
+      this.contentKeys = used;
+      this.sourcesByFile = undefined;
+    }
     this.lastKeys = keys?.forNextRun();
     if (keys) {
       this.lastRun.keysComputed = keys.computed;
@@ -525,6 +783,7 @@ export class RuleMemo {
     if (part.settings !== this.settings) return false;
     this.index = undefined;
     this.outs.clear();
+    this.inputs.clear();
     for (const [id, e] of part.byRule) this.byRule.set(id, e);
     for (const [id, table] of part.byEntity) this.byEntity.set(id, table);
     return true;
@@ -642,14 +901,109 @@ export class ContentKeys {
     return out;
   }
 
-  /** What the next run may carry over: the keys of this run that say something about this model alone. */
-  forNextRun(): { readonly model: Model; readonly keys: ReadonlyMap<string, string> } {
-    for (const read of [...this.cache.keys()]) if (!isModelRead(read)) this.cache.delete(read);
-    // The keys carried into this run that it did not need still hold for this model: kept for the next
-    // (after an edit, most entries are not checked, so their reads are not keyed again).
+  /**
+   * The key of a kind's list (`k:` / `kw:`): the sum of one hash per entity of the list, `<ref>=<its
+   * entity key>` (the list is sorted by ref: its entities and their keys decide it). After an edit the
+   * sum of the last run is patched with the entities whose content changed (the only ones that can join,
+   * leave or change the list, as `changedReads` has it): the kind is not listed and hashed whole again.
+   */
+  private kindKey(read: string, list: Model, kind: EntityKind): string {
+    const last = this.carried?.kindSums.get(read);
+    const stale = this.carried?.stale;
+    let sum: KindSum;
+    if (last && stale) {
+      const lanes = [...last.lanes];
+      const delta = new Map<string, Uint32Array | null>();
+      const prefix = `${kind}:`;
+      for (const ref of stale.entities) {
+        if (!ref.startsWith(prefix)) continue;
+        const old = last.elems.get(ref);
+        if (old) for (let i = 0; i < 4; i++) lanes[i] = ((lanes[i] as number) - (old[i] as number)) >>> 0;
+        const now = list.get(ref) !== undefined ? elementHash(`${ref}=${this.entityKey(ref)}`) : null;
+        if (now) for (let i = 0; i < 4; i++) lanes[i] = ((lanes[i] as number) + (now[i] as number)) >>> 0;
+        delta.set(ref, now);
+      }
+      sum = { lanes, elems: last.elems, delta, count: list.all(kind).length };
+    } else {
+      const lanes = [0, 0, 0, 0];
+      const elems = new Map<string, Uint32Array>();
+      for (const e of list.all(kind)) {
+        const h = elementHash(`${e.ref}=${this.entityKey(e.ref)}`);
+        for (let i = 0; i < 4; i++) lanes[i] = ((lanes[i] as number) + (h[i] as number)) >>> 0;
+        elems.set(e.ref, h);
+      }
+      sum = { lanes, elems, delta: undefined, count: elems.size };
+    }
+    this.kindSums.set(read, sum);
+    return `${sum.count}:${sum.lanes.map((l) => l.toString(16).padStart(8, '0')).join('')}`;
+  }
+
+  /** The kind sums this run made (`kindKey`), for the next run. */
+  private readonly kindSums = new Map<string, KindSum>();
+
+  /** The files whose documents this run keyed anew while carrying every other key (undefined: no keys carried). */
+  carriedFiles(): ReadonlySet<string> | undefined {
+    return this.carried?.stale.changedFiles;
+  }
+
+  /** The document content keys this run was given (`known`) and those it used. */
+  knownKeys(): ReadonlyMap<string, string> {
+    return this.known;
+  }
+
+  usedKeys(): ReadonlyMap<string, string> {
+    return this.used;
+  }
+
+  /**
+   * What the next run may carry over: the keys of this run that say something about this model alone,
+   * and the keys carried into this run that it did not need (they still hold for this model; after an
+   * edit most entries are not checked, so their reads are not keyed again). With keys carried, the map
+   * of the last run is patched in place: the reads the edit may have changed (`StaleReads`, each kind
+   * of read it answers for enumerated from its sets) are dropped, and this run's keys set.
+   */
+  forNextRun(): LastKeys {
     const carried = this.carried;
-    if (carried) for (const [read, key] of carried.keys) if (!this.cache.has(read) && !carried.stale.has(read)) this.cache.set(read, key);
-    return { model: this.model, keys: this.cache };
+    if (!carried) {
+      const keys = new Map<string, string>();
+      const qualified = new Set<string>();
+      for (const [read, key] of this.cache) {
+        if (!isCarriable(read)) continue;
+        keys.set(read, key);
+        if (isQualifiedEndRead(read)) qualified.add(read);
+      }
+      return { model: this.model, keys, qualified, kindSums: this.settledSums(new Map()) };
+    }
+    const { keys, qualified, stale } = carried;
+    for (const read of staleReadsOf(stale)) keys.delete(read);
+    for (const read of qualified) {
+      if (!stale.has(read)) continue;
+      keys.delete(read);
+      qualified.delete(read);
+    }
+    for (const [read, key] of this.cache) {
+      if (!isCarriable(read)) continue;
+      keys.set(read, key);
+      if (isQualifiedEndRead(read)) qualified.add(read);
+    }
+    // A kind's sum not made again in this run holds as it was only when the edit cannot have changed its list.
+    const kindSums = new Map<string, KindSum>();
+    for (const [read, sum] of carried.kindSums) if (!stale.has(read)) kindSums.set(read, sum);
+    return { model: this.model, keys, qualified, kindSums: this.settledSums(kindSums) };
+  }
+
+  /** This run's kind sums, their changes applied to the entities' hashes (`kindKey`), added to `into`. */
+  private settledSums(into: Map<string, KindSum>): Map<string, KindSum> {
+    for (const [read, sum] of this.kindSums) {
+      if (sum.delta) {
+        for (const [ref, h] of sum.delta) {
+          if (h) sum.elems.set(ref, h);
+          else sum.elems.delete(ref);
+        }
+      }
+      into.set(read, { lanes: sum.lanes, elems: sum.elems, delta: undefined, count: sum.count });
+    }
+    return into;
   }
 
   private sourceOf(ref: string): string | undefined {
@@ -681,10 +1035,9 @@ export class ContentKeys {
         // Where the entity was written: its file's content and its place in the file.
         return this.sourceOf(arg) ?? '-';
       case 'k':
-        return sha1(this.model.all(arg as EntityKind).map((e) => `${e.ref}=${this.entityKey(e.ref)}`).join('\n'));
       case 'kw':
-        // A kind listed on the model as written (the timeline of a state): absent entities included.
-        return sha1(this.model.asWritten().all(arg as EntityKind).map((e) => `${e.ref}=${this.entityKey(e.ref)}`).join('\n'));
+        // A kind listed (`kw`: on the model as written, the timeline of a state: absent entities included).
+        return this.kindKey(read, what === 'kw' ? this.model.asWritten() : this.model, arg as EntityKind);
       case 'ix': {
         const at = arg.indexOf(':');
         const members = indexEntry(this.model, arg.slice(0, at) as IndexName, arg.slice(at + 1));
@@ -745,15 +1098,80 @@ function fileOfSource(source: string): string {
   return source.slice(source.indexOf(':') + 1, source.lastIndexOf(':'));
 }
 
-/** Reads whose key is a function of the model alone (not of the findings, nor never reusable). */
-function isModelRead(read: string): boolean {
-  return read !== 'findings' && read !== 'never' && !read.startsWith('?') && !read.startsWith('f:') && !read.startsWith('g:');
-}
-
 /** Keys of the last run, and the reads they cannot answer any more. */
 export interface CarriedKeys {
-  readonly keys: ReadonlyMap<string, string>;
+  /** Owned by the memo: the run patches it for the next run (`ContentKeys.forNextRun`). */
+  readonly keys: Map<string, string>;
+  /** The reads of `keys` of an integration end written with an agency code (`ix:integrationsByEnd:…@…`). */
+  readonly qualified: Set<string>;
+  /** The sums of the kinds' lists (`k:` / `kw:`) the last run keyed, for this model's before the edit. */
+  readonly kindSums: ReadonlyMap<string, KindSum>;
   readonly stale: StaleReads;
+}
+
+/** A kind's list as a sum of one hash per entity (`ContentKeys.kindKey`): four 32-bit lanes, each summed on its own. */
+interface KindSum {
+  readonly lanes: readonly number[];
+  /** Each entity's hash (owned by the memo; a run's changes wait in `delta` until it ends). */
+  readonly elems: Map<string, Uint32Array>;
+  /** This run's changes to `elems` (ref → its new hash, null when it left the list). */
+  readonly delta: Map<string, Uint32Array | null> | undefined;
+  readonly count: number;
+}
+
+/** 128 bits of the SHA-1 of `s`, as four 32-bit numbers. */
+function elementHash(s: string): Uint32Array {
+  const d = createHash('sha1').update(s).digest();
+  return new Uint32Array([d.readUInt32BE(0), d.readUInt32BE(4), d.readUInt32BE(8), d.readUInt32BE(12)]);
+}
+
+/** The keys one run leaves the next (`RuleMemo.carriedKeys`). */
+interface LastKeys {
+  readonly model: Model;
+  readonly keys: Map<string, string>;
+  readonly qualified: Set<string>;
+  readonly kindSums: ReadonlyMap<string, KindSum>;
+}
+
+/** Reads of the model whose staleness `staleReadsOf` enumerates: only those are carried from run to run. */
+const CARRIABLE: ReadonlySet<string> = new Set(['e', 'l', 'out', 'in', 'k', 'kw', 'ix', 'refs', 'agency', 'files']);
+function isCarriable(read: string): boolean {
+  const colon = read.indexOf(':');
+  return CARRIABLE.has(colon < 0 ? read : read.slice(0, colon));
+}
+
+const isQualifiedEndRead = (read: string): boolean => read.startsWith('ix:integrationsByEnd:') && read.includes('@');
+
+/**
+ * Every read `stale.has` answers true for, enumerated from its sets (what `forNextRun` drops from the
+ * keys it carries), except the qualified integration ends (`isQualifiedEndRead`), which depend on the
+ * agency code written: those are looked at one by one.
+ */
+function* staleReadsOf(stale: StaleReads): Iterable<string> {
+  for (const x of stale.entities) {
+    yield `e:${x}`;
+    yield `l:${x}`;
+    yield `out:${x}`;
+    yield `in:${x}`;
+    yield `ix:integrationsByEnd:${x}`;
+  }
+  for (const x of stale.moved) yield `l:${x}`;
+  for (const x of stale.targets) yield `in:${x}`;
+  for (const k of stale.kinds) {
+    yield `k:${k}`;
+    yield `kw:${k}`;
+  }
+  for (const entry of stale.entries) yield `ix:${entry}`;
+  if (!stale.refsSame) yield 'refs';
+  // Any read `has` does not know (the list of files): always stale.
+  yield 'files';
+}
+
+function addSource(byFile: Map<string, Set<string>>, source: string): void {
+  const file = fileOfSource(source);
+  const set = byFile.get(file);
+  if (set) set.add(source);
+  else byFile.set(file, new Set([source]));
 }
 
 /** Which reads an edit may have changed: `has(read)` is true for each of them (and maybe others). */

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { Severity } from '../core/severity.js';
 import { text } from '../core/text.js';
 import type { Model } from '../model/model.js';
+import type { Entity } from '../model/types.js';
 import type { Rule, RuleContext } from './define-rule.js';
 import { ContentKeys, trackingView, type Placement, type RuleMemo } from './rule-memo.js';
 
@@ -59,11 +60,14 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
       ran.push(rule);
       // A findings rule is given the findings of the rules it reads (`findingsOf`), or all of them.
       const from = phase === 'findings' ? [...byRule.keys()].filter((id) => rule.findingsOf?.(id) ?? true) : [];
-      findings = from.flatMap((id) => byRule.get(id) as Diagnostic[]).filter((d) => d.code !== 'internal.rule-crashed');
+      const flat = (): Diagnostic[] => from.flatMap((id) => byRule.get(id) as Diagnostic[]).filter((d) => d.code !== 'internal.rule-crashed');
+      // A findings-entity rule after an edit compares the findings rule by rule: it flattens them only when judged in full.
+      const patchable = memo !== undefined && memo.traced && rule.eachFinding !== undefined && phase === 'findings';
+      findings = patchable ? [] : flat();
       let found = memo && keys && !rule.each && !rule.eachFinding ? memo.lookup(rule.id, keys, place) : undefined;
       if (found && memo) memo.lastRun.reused++;
       else if (memo && keys && rule.each && phase === 'model') found = runEach(model, rule, opts, memo, keys, place);
-      else if (memo && keys && rule.eachFinding && phase === 'findings') found = runEachFinding(model, rule, opts, memo, keys, place, findings);
+      else if (memo && keys && rule.eachFinding && phase === 'findings') found = runEachFinding(model, rule, opts, memo, keys, place, patchable ? flat : () => findings, new Map(from.map((id) => [id, byRule.get(id) as Diagnostic[]])));
       else if (memo && keys) {
         const reads = new Map<string, string>();
         // The findings read: those of each rule read, keyed rule by rule (`f:<rule>`), or all of them.
@@ -86,7 +90,7 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
     diagnostics.push(...produced);
   }
   findings = [];
-  if (memo && keys) memo.endRun(keys.contentKeysUsed(), keys);
+  if (memo && keys) memo.endRun(keys);
   ran.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { diagnostics, ran };
 }
@@ -100,9 +104,33 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
 function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>): readonly Diagnostic[] {
   const each = rule.each;
   if (!each) throw new Error(`${rule.id} is not an entity rule`);
-  // Nothing any entity's judgement read changed, nor the list of the kind: every finding as it was.
-  // After an edit, known from the entries it affects; else from the union of the entities' reads.
-  const all = memo.traced ? memo.untouchedEntities(rule.id, each.kind) : memo.lookupAllEntities(rule.id, keys, place);
+  // The entities judged: those of the kind at the report date, or as written (`written`).
+  const listed = each.written ? model.asWritten() : model;
+  const judge = (entity: Entity): { reads: Map<string, string>; found: Diagnostic[]; placements: Placement[] } => {
+    // The entity itself is a read of its judgement (its content and its validity).
+    const reads = new Map<string, string>([[`e:${entity.ref}`, keys.of(`e:${entity.ref}`)]]);
+    const placements: Placement[] = [];
+    const found = runOne(trackingView(model, keys, reads), rule, opts, [], model, placements, (ctx) => each.check({ model: ctx.model, asOf: ctx.asOf, report: ctx.report, entity }));
+    return { reads, found, placements };
+  };
+  if (memo.traced) {
+    // After an edit: the rule's table patched where the edit reaches it (only the affected entries visited).
+    const patched = memo.patchEntities(rule.id, each.kind, listed, keys, place, (ref) => judge(listed.get(ref) as Entity));
+    if (patched && 'crashed' in patched) {
+      memo.lastRun.ran++;
+      return patched.crashed;
+    }
+    if (patched) {
+      memo.lastRun.patched++;
+      memo.lastRun.judged += patched.judged;
+      if (patched.judged > 0) memo.lastRun.ran++;
+      else memo.lastRun.reused++;
+      return patched.out;
+    }
+  }
+  // Nothing any entity's judgement read changed, nor the list of the kind: every finding as it was
+  // (one check of the union of the entities' reads).
+  const all = memo.traced ? undefined : memo.lookupAllEntities(rule.id, keys, place);
   if (all) {
     memo.keepOut(rule.id, all);
     memo.lastRun.reused++;
@@ -111,7 +139,7 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
   const out: Diagnostic[] = [];
   let judged = 0;
   const { old, next } = memo.beginEntities(rule.id);
-  const entities = model.all(each.kind);
+  const entities = listed.all(each.kind);
   for (const entity of entities) {
     const kept = memo.lookupEntity(rule.id, old, next, entity.ref, keys, place);
     if (kept) {
@@ -119,10 +147,7 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
       continue;
     }
     judged++;
-    // The entity itself is a read of its judgement (its content and its validity).
-    const reads = new Map<string, string>([[`e:${entity.ref}`, keys.of(`e:${entity.ref}`)]]);
-    const placements: Placement[] = [];
-    const found = runOne(trackingView(model, keys, reads), rule, opts, [], model, placements, (ctx) => each.check({ model: ctx.model, asOf: ctx.asOf, report: ctx.report, entity }));
+    const { reads, found, placements } = judge(entity);
     if (found.some((d) => d.code === 'internal.rule-crashed')) {
       memo.forgetEntities(rule.id);
       memo.lastRun.ran++;
@@ -132,7 +157,7 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
     for (const d of found) out.push(d);
   }
   memo.endEntities(rule.id, old, next, judged);
-  if (!memo.traced) memo.storeAllEntities(rule.id, each.kind, next, entities.length, keys);
+  if (!memo.traced) memo.storeAllEntities(rule.id, `${each.written ? 'kw' : 'k'}:${each.kind}`, next, entities.length, keys);
   memo.keepOut(rule.id, out);
   memo.lastRun.judged += judged;
   if (judged > 0) memo.lastRun.ran++;
@@ -147,13 +172,46 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
  * findings are those of `rule.check` over every group, in the same order; when one judgement throws,
  * the rule's result is the one crash finding, as in a whole run.
  */
-function runEachFinding(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>, findings: readonly Diagnostic[]): readonly Diagnostic[] {
+function runEachFinding(
+  model: Model,
+  rule: Rule,
+  opts: RunRulesOptions,
+  memo: RuleMemo,
+  keys: ContentKeys,
+  place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>,
+  findings: () => readonly Diagnostic[],
+  lists: ReadonlyMap<string, readonly Diagnostic[]>,
+): readonly Diagnostic[] {
   const each = rule.eachFinding;
   if (!each) throw new Error(`${rule.id} is not a findings-entity rule`);
+  const judge = (entity: string, list: readonly Diagnostic[]): { reads: Map<string, string>; found: Diagnostic[]; placements: Placement[] } => {
+    // The group is a read of the judgement, keyed by what its findings say (`g:` reads are never carried).
+    const group = `g:${rule.id}:${entity}`;
+    const reads = new Map<string, string>([[group, keys.of(group)]]);
+    const placements: Placement[] = [];
+    const found = runOne(trackingView(model, keys, reads), rule, opts, [], model, placements, (ctx) => each.check({ model: ctx.model, asOf: ctx.asOf, report: ctx.report, entity, findings: list }));
+    return { reads, found, placements };
+  };
+  if (memo.traced) {
+    // After an edit: only the entities whose findings differ, and the entries the edit affects, looked at.
+    const patched = memo.patchFindingEntities(rule.id, lists, each, keys, place, judge);
+    if (patched && 'crashed' in patched) {
+      memo.lastRun.ran++;
+      return patched.crashed;
+    }
+    if (patched) {
+      memo.lastRun.patched++;
+      memo.lastRun.judged += patched.judged;
+      if (patched.judged > 0) memo.lastRun.ran++;
+      else memo.lastRun.reused++;
+      return patched.out;
+    }
+  }
   const out: Diagnostic[] = [];
   let judged = 0;
   const { old, next } = memo.beginEntities(rule.id);
-  for (const [entity, list] of each.group(findings)) {
+  const groups = each.group(findings());
+  for (const [entity, list] of groups) {
     // The group is a read of the judgement, keyed by what its findings say (`g:` reads are never carried).
     const group = `g:${rule.id}:${entity}`;
     const key = memo.groupKey(group, list);
@@ -164,9 +222,7 @@ function runEachFinding(model: Model, rule: Rule, opts: RunRulesOptions, memo: R
       continue;
     }
     judged++;
-    const reads = new Map<string, string>([[group, keys.of(group)]]);
-    const placements: Placement[] = [];
-    const found = runOne(trackingView(model, keys, reads), rule, opts, [], model, placements, (ctx) => each.check({ model: ctx.model, asOf: ctx.asOf, report: ctx.report, entity, findings: list }));
+    const { reads, found, placements } = judge(entity, list);
     if (found.some((d) => d.code === 'internal.rule-crashed')) {
       memo.forgetEntities(rule.id);
       memo.lastRun.ran++;
@@ -176,6 +232,8 @@ function runEachFinding(model: Model, rule: Rule, opts: RunRulesOptions, memo: R
     for (const d of found) out.push(d);
   }
   memo.endEntities(rule.id, old, next, judged);
+  memo.keepInputs(rule.id, lists, groups);
+  memo.keepOut(rule.id, out);
   memo.lastRun.judged += judged;
   if (judged > 0) memo.lastRun.ran++;
   else memo.lastRun.reused++;

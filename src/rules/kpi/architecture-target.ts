@@ -54,7 +54,8 @@ export const kpiArchitectureTarget = defineRule({
       if (!measure || !ARCHITECTURE_MEASURES.has(measure) || !goal || goal.deadline < asOf) continue;
       state ??= targetStateOf(model);
       if (goal.deadline > state.date) continue;
-      coverage ??= new Map(computeCoverage(state.model, state.date).map((c) => [c.id, c]));
+      // Summed entity by entity across models (analysis/coverage.ts): an edit re-counts what it changed.
+      coverage ??= new Map(computeCoverage(state.model, state.date, { summed: true }).map((c) => [c.id, c]));
       const row = coverage.get(measure);
       if (!row || row.value === null || !comparableUnit(row, k.unit) || meets(row.value, goal)) continue;
       const name = entityTitle(model, k.ref);

@@ -1,4 +1,5 @@
 /** Two documents of one build print one number for one fact: a KPI's declared measurement agrees with the same measure computed from the model. Source: CV 1215/TTg-KSTT (Chiến lược dữ liệu, Kiến trúc thống nhất, chỉ số đo lường cụ thể). */
+import { computeCoverage } from '../../analysis/coverage.js';
 import { figureMismatches } from '../../analysis/figures.js';
 import { entityTitle, lowerFirst } from '../../analysis/names.js';
 import { viShortDate } from '../../core/dates.js';
@@ -18,8 +19,12 @@ export const kpiDocumentFigures = defineRule({
     'The strategy and the gap report\'s target table print the KPI\'s declared measurements; the digital architecture and the gap report\'s coverage table print the value kientruc computes from the model (data classified, synchronised to the national database, sharing through NDOP, services fully online…). When a KPI linked to such a national target has a measurement dated on the reference date that differs from the computed value, two documents issued together print two numbers for one target. Correct the measurement (if the model is right), or complete the model (if the measurement is).',
   ),
   legalRef: 'CV 1215/TTg-KSTT; Quy định 05-QĐ/BCĐTW',
+  // The KPIs, the agency, and what the coverage of the report date's state counts (an integration's
+  // ends read systems and bodies). Declared, the rule runs on the model itself, and its coverage is
+  // summed entity by entity across models: an edit re-counts only the entities it changed.
+  reads: ['k:kpi', 'agency', 'k:org', 'k:system', 'k:dataset', 'k:integration', 'k:service'],
   check({ model, asOf, report }) {
-    for (const m of figureMismatches(model, asOf)) {
+    for (const m of figureMismatches(model, asOf, (date) => computeCoverage(model, date, { summed: true }))) {
       const name = entityTitle(model, m.kpi.ref);
       report({
         entity: m.kpi.ref,

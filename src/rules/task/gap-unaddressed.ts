@@ -1,6 +1,7 @@
 /** Every gap the checks find is closed by a task of the roadmap. Source: CV 1215/TTg-KSTT (lộ trình rõ ràng, gắn với phân bổ nguồn lực cụ thể). */
 import { gapFindingsByEntity, gapOf, isGapCode } from '../../analysis/gaps.js';
 import { entityTitle } from '../../analysis/names.js';
+import { compareRefs } from '../../core/ref.js';
 import { text } from '../../core/text.js';
 import { defineFindingsEntityRule } from '../define-rule.js';
 
@@ -20,6 +21,8 @@ export const taskGapUnaddressed = defineFindingsEntityRule({
   legalRef: 'CV 1215/TTg-KSTT; Quy định 05-QĐ/BCĐTW',
   // Entity by entity (an edit judges again only the entities whose gap findings or tasks changed).
   group: gapFindingsByEntity,
+  // The groups' order (gapFindingsByEntity sorts by ref): an edit patches the groups it changes.
+  order: compareRefs,
   check({ model, entity, findings, report }) {
     const gap = gapOf(model, entity, findings);
     if (gap) {
