@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DaemonEngine } from '../../src/cli/daemon/engine.js';
 import { frame, FrameReader } from '../../src/cli/daemon/protocol.js';
+import { racyEntries } from '../../src/cli/daemon/scan.js';
 import { frameBatcher } from '../../src/cli/daemon/server.js';
 import { main } from '../../src/cli/main.js';
 import { sortDiagnostics, type Diagnostic } from '../../src/core/diagnostic.js';
@@ -222,4 +223,19 @@ describe('the daemon’s kept output', () => {
     }
     expect(lines).toBeGreaterThan(200);
   }, 180_000);
+
+  it('tells the racy entries of a scan as comparing the times in nanoseconds as numbers does', () => {
+    const now = 1_780_000_000_000;
+    const ns = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.bigInt({ min: BigInt(now - 4000) * 1_000_000n, max: BigInt(now) * 1_000_000n }));
+    const stat = fc.tuple(ns, ns).map(([m, c]) => `${m}:${c}:120:77:33188`);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(stat, fc.option(fc.oneof(stat, fc.constant('broken')), { nil: undefined })), { maxLength: 20 }), (entries) => {
+        const scan = new Map(entries.map(([a, b], i) => [`/f${i}`, b === undefined ? a : `${a}>${b}`]));
+        const limit = BigInt(now - 2000) * 1_000_000n;
+        const want = [...scan].filter(([, key]) => key.split('>').some((p) => p !== 'broken' && (BigInt(p.split(':')[0] as string) >= limit || BigInt(p.split(':')[1] as string) >= limit))).map(([abs]) => abs);
+        expect([...racyEntries(scan, now)].sort()).toEqual(want.sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

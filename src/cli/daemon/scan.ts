@@ -22,12 +22,16 @@ export type Scan = ReadonlyMap<string, string>;
  * read again next time, not the 5,050 others beside it.
  */
 export function racyEntries(scan: Scan, startedMs: number, marginMs = 2000): Set<string> {
-  const limit = BigInt(Math.floor(startedMs - marginMs)) * 1_000_000n;
+  const limit = String(BigInt(Math.floor(startedMs - marginMs)) * 1_000_000n);
+  // Times in nanoseconds as decimal digits without leading zeros: compared by length, then as text.
+  const atOrAfter = (t: string): boolean => t.length > limit.length || (t.length === limit.length && t >= limit);
   const out = new Set<string>();
   for (const [abs, key] of scan) {
     for (const part of key.split('>')) {
-      const [m, c] = part.split(':');
-      if (m !== undefined && c !== undefined && /^\d+$/.test(m) && (BigInt(m) >= limit || BigInt(c) >= limit)) {
+      const colon = part.indexOf(':');
+      const m = part.slice(0, colon);
+      const c = part.slice(colon + 1, part.indexOf(':', colon + 1));
+      if (colon > 0 && /^\d+$/.test(m) && /^\d+$/.test(c) && (atOrAfter(m) || atOrAfter(c))) {
         out.add(abs);
         break;
       }
