@@ -1,7 +1,8 @@
 /**
  * The daemon writes what it printed before as the same bytes (docs/daemon.md, docs/speed.md "fourth
  * pass"): `stylishBytes` keeps each file's block of findings encoded while its findings are the same
- * objects in the same order; `DiagnosticOrder` sorts a run's findings from the last run's order; the
+ * objects in the same order; `DiagnosticOrder` sorts a run's findings file by file, each file's group
+ * taken sorted from the last run while it is the same; the
  * output goes out in frames of kept bytes (`frameBatcher`) that the client cuts again (`FrameReader`).
  * Each must give exactly what the cold path gives: the encoded text of `formatStylish`, the list of
  * `sortDiagnostics`, the bytes written — for random runs in a row (findings kept, dropped, new, moved
@@ -85,7 +86,7 @@ function* sequence(r: Runs): Generator<{ list: Diagnostic[]; sorted: boolean }> 
 const ctxOf = (lang: 'vi' | 'en', color: boolean): FormatContext => ({ codes: [], toolVersion: '0.0.0-test', color, lang, files: FILES });
 
 describe('the daemon’s kept output', () => {
-  it('sorts a run’s findings from the last run’s order into exactly the list sortDiagnostics gives, equal findings in the list’s order', () => {
+  it('sorts a run’s findings, file groups kept from the last run, into exactly the list sortDiagnostics gives, equal findings in the list’s order', () => {
     fc.assert(
       fc.property(runs, (r) => {
         const order = new DiagnosticOrder();

@@ -79,31 +79,55 @@ export function writeFramePieces(
 /**
  * Cuts a byte stream into frames. Each byte is copied at most once: a payload within one chunk is a
  * view of it, one across chunks is joined once when it is whole (a frame of a megabyte comes in
- * sixteen chunks of the socket).
+ * sixteen chunks of the socket), or given as the views of its chunks (`pushParts`).
  */
 export class FrameReader {
   private parts: Buffer[] = [];
   private size = 0;
 
   push(chunk: Buffer): { type: number; payload: Buffer }[] {
+    return this.pushParts(chunk).map(({ type, parts }) => ({ type, payload: parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts) }));
+  }
+
+  /** `push`, each payload as the views of the chunks it came in (nothing copied: the client writes them as they are). */
+  pushParts(chunk: Buffer): { type: number; parts: Buffer[] }[] {
     if (chunk.length > 0) {
       this.parts.push(chunk);
       this.size += chunk.length;
     }
-    const out: { type: number; payload: Buffer }[] = [];
+    const out: { type: number; parts: Buffer[] }[] = [];
     while (this.size >= 5) {
       const head = this.take(5, false);
       const len = head.readUInt32BE(1);
       if (this.size < 5 + len) break;
       this.take(5, true);
-      out.push({ type: head[0] as number, payload: this.take(len, true) });
+      out.push({ type: head[0] as number, parts: this.takeParts(len) });
     }
     return out;
   }
 
-  /** The first `n` bytes held (`n` ≤ held), removed from what is held when `consume`. */
+  /** The first `n` bytes held (`n` ≤ held) as views of the chunks, removed from what is held. */
+  private takeParts(n: number): Buffer[] {
+    const got: Buffer[] = [];
+    let left = n;
+    let whole = 0;
+    while (left > 0 && (this.parts[whole] as Buffer).length <= left) {
+      const p = this.parts[whole++] as Buffer;
+      got.push(p);
+      left -= p.length;
+    }
+    if (whole > 0) this.parts.splice(0, whole);
+    if (left > 0) {
+      const p = this.parts[0] as Buffer;
+      got.push(p.subarray(0, left));
+      this.parts[0] = p.subarray(left);
+    }
+    this.size -= n;
+    return got;
+  }
+
+  /** The first `n` bytes held (`n` ≤ held, a header), removed from what is held when `consume`. */
   private take(n: number, consume: boolean): Buffer {
-    if (n === 0) return Buffer.alloc(0);
     const first = this.parts[0] as Buffer;
     let got: Buffer;
     if (first.length >= n) got = first.subarray(0, n);
@@ -117,15 +141,7 @@ export class FrameReader {
         if (at === n) break;
       }
     }
-    if (consume) {
-      // Whole parts dropped at once (a frame may have come in many small chunks).
-      let left = n;
-      let whole = 0;
-      while (left > 0 && (this.parts[whole] as Buffer).length <= left) left -= (this.parts[whole++] as Buffer).length;
-      if (whole > 0) this.parts.splice(0, whole);
-      if (left > 0) this.parts[0] = (this.parts[0] as Buffer).subarray(left);
-      this.size -= n;
-    }
+    if (consume) this.takeParts(n);
     return got;
   }
 }
