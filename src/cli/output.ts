@@ -7,7 +7,6 @@ import { BUILTIN_CODES } from '../diagnostics/codes.js';
 import type { CodeInfo, FormatContext } from '../diagnostics/format/context.js';
 import { FORMATTERS, FORMAT_CHUNKS, type FormatName } from '../diagnostics/format/index.js';
 import { stylishBytes } from '../diagnostics/format/stylish.js';
-import { coalesce } from '../render/streamed.js';
 import { ALL_RULE_METAS } from '../rules/index.js';
 import type { App } from './app.js';
 
@@ -50,21 +49,19 @@ export async function emit(app: App, content: string | Iterable<string | Uint8Ar
   app.log.debug(`Đã ghi ${output}`);
 }
 
-/** Text pieces grouped as `coalesce` groups them (fewer writes, same text); bytes pass through as they are, in place. */
-function* coalesceText(pieces: Iterable<string | Uint8Array>): Generator<string | Uint8Array> {
-  let text: string[] = [];
-  const flush = function* (): Generator<string> {
-    if (text.length > 0) yield* coalesce(text);
-    text = [];
-  };
+/** Text pieces grouped as `coalesce` groups them (fewer writes, same text, as they come); bytes pass through as they are, in place. */
+function* coalesceText(pieces: Iterable<string | Uint8Array>, size = 1 << 16): Generator<string | Uint8Array> {
+  let buf = '';
   for (const p of pieces) {
-    if (typeof p === 'string') text.push(p);
-    else {
-      yield* flush();
-      yield p;
+    if (typeof p === 'string') {
+      buf += p;
+      if (buf.length < size) continue;
     }
+    if (buf !== '') yield buf;
+    buf = '';
+    if (typeof p !== 'string') yield p;
   }
-  yield* flush();
+  if (buf !== '') yield buf;
 }
 
 /** Runs of byte pieces joined into pieces of about a megabyte (one write each to a file); text passes through. */

@@ -18,6 +18,8 @@ import { frame, FrameReader } from '../../src/cli/daemon/protocol.js';
 import { racyEntries } from '../../src/cli/daemon/scan.js';
 import { frameBatcher } from '../../src/cli/daemon/server.js';
 import { main } from '../../src/cli/main.js';
+import { emit } from '../../src/cli/output.js';
+import type { App } from '../../src/cli/app.js';
 import { sortDiagnostics, type Diagnostic } from '../../src/core/diagnostic.js';
 import { text } from '../../src/core/text.js';
 import { FindingTextMemo, type FormatContext } from '../../src/diagnostics/format/context.js';
@@ -238,5 +240,27 @@ describe('the daemon’s kept output', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('writes text as it is made and bytes in place, the same bytes as the text joined', async () => {
+    const written: (string | Uint8Array)[] = [];
+    const app = { io: { stdout: { write: (c: string | Uint8Array) => (written.push(c), true) }, cwd: '/' }, log: { debug: () => undefined } } as unknown as App;
+    const seen: number[] = [];
+    const kept = Buffer.from('giữ nguyên\n', 'utf8');
+    function* pieces(withBytes: boolean): Generator<string | Uint8Array> {
+      for (let i = 0; i < 6; i++) {
+        seen.push(written.length);
+        yield `${'Hệ thống '.repeat(10_000)}\n`;
+        if (withBytes && i === 3) yield kept;
+      }
+    }
+    // A national model's findings are never held whole: pieces of about 64k characters are written as they come.
+    await emit(app, pieces(false), undefined);
+    expect(seen.at(-1)).toBeGreaterThan(2);
+    written.length = 0;
+    await emit(app, pieces(true), undefined);
+    expect(written).toContain(kept);
+    const text = written.map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
+    expect(text).toBe([...Array(6).keys()].map((i) => `${'Hệ thống '.repeat(10_000)}\n${i === 3 ? 'giữ nguyên\n' : ''}`).join(''));
   });
 });
