@@ -114,13 +114,15 @@ export function frameBatcher(socket: Pick<Socket, 'write' | 'cork' | 'uncork' | 
     write(t, chunk) {
       const n = typeof chunk === 'string' ? Buffer.byteLength(chunk, 'utf8') : chunk.length;
       if (n === 0) return true;
+      // The other stream's frame goes first; whether the socket is full is told by this write.
+      let more = true;
       if (t !== type) {
-        flush();
+        more = flush();
         type = t;
       }
       pieces.push(chunk);
       bytes += n;
-      return bytes >= BATCH ? flush() : true;
+      return bytes >= BATCH ? flush() : more;
     },
     flush,
   };
