@@ -1,6 +1,7 @@
 import type { IsoDate } from './core/dates.js';
 import { sortDiagnostics, type Diagnostic } from './core/diagnostic.js';
 import { text } from './core/text.js';
+import type { DiagnosticOrder } from './diagnostics/order.js';
 import { availablePacks, DEFAULT_PACK } from './framework/load-pack.js';
 import type { FrameworkPack } from './framework/types.js';
 import type { ProjectAssets } from './core/project-assets.js';
@@ -61,6 +62,8 @@ export interface PipelineOptions {
   readonly modelMemo?: ModelMemo | undefined;
   /** Rule results of earlier runs over this architecture (a long-running process); rules whose reads did not change are not run again. */
   readonly ruleMemo?: RuleMemo | undefined;
+  /** The order of the last run's findings (a long-running process): the findings are sorted from it (the same order). */
+  readonly order?: DiagnosticOrder | undefined;
   /**
    * Keep the rule memo in the on-disk cache between runs (rules/memo-store.ts). Off by default: at 10k
    * entities, reading, checking and writing the memo measured costlier than running the rules
@@ -247,7 +250,8 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const early = [...loaded.diagnostics, ...assets.diagnostics, ...chosen.diagnostics, ...validated.diagnostics, ...built.diagnostics];
   const checked = opts.rules ? await checkRules(opts, loaded, model, asOf, cache, assets.value) : { diagnostics: [], ran: [], config: EMPTY_CONFIG };
   opts.onStage?.('rules');
-  const diagnostics = sortDiagnostics([...early, ...checked.diagnostics]);
+  const all = [...early, ...checked.diagnostics];
+  const diagnostics = opts.order ? opts.order.sort(all) : sortDiagnostics(all);
   opts.onStage?.('sort');
   loaded.cache?.flush();
   const data: PipelineData = { diagnostics, pack: chosen.pack, loaded, asOf, state, rules: checked.ran, assets: assets.value, config: checked.config };

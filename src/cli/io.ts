@@ -3,7 +3,8 @@ import type { PipelineOptions, PipelineResult } from '../pipeline.js';
 
 /** Everything the CLI needs from the outside world, injected so tests can run `main` in-process. */
 export interface OutStream {
-  write(chunk: string): unknown;
+  /** Text, or bytes (UTF-8) where a command has its output as bytes already (the daemon's kept findings). */
+  write(chunk: string | Uint8Array): unknown;
   readonly isTTY?: boolean;
 }
 
@@ -28,7 +29,7 @@ export interface Io {
    * same options, same result.
    */
   readonly pipeline?: (opts: PipelineOptions) => Promise<PipelineResult>;
-  /** Findings' formatted text kept between runs (the daemon's, with its pipeline): same bytes, made once per finding. */
+  /** Findings' formatted output kept between runs (the daemon's, with its pipeline): the same bytes, printed again only for the files whose findings changed. */
   readonly findingText?: FindingTextMemo;
   /** Told the size of what a command read, once read and before it is parsed (the bin names it if memory runs out, and sets the heap growth of writing commands by it). */
   readonly onLoaded?: (size: { readonly files: number; readonly bytes: number }) => void;

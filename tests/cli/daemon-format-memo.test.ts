@@ -1,6 +1,7 @@
 /**
- * The daemon keeps each finding's stylish text between requests (`FindingTextMemo`, keyed by the
- * finding object and by the options the text depends on: language, colour). What it prints must be
+ * The daemon keeps its stylish output between requests as bytes, file by file (`FindingTextMemo`,
+ * `stylishBytes`: a file's block is written again while its findings are the same objects, kept per
+ * set of options the text depends on: language, colour). What it prints must be
  * the bytes a run without the memo prints: for random findings (control characters, line breaks,
  * fixes, waivers), for findings kept from one run to the next beside new ones, and through `main`
  * with the daemon's engine, switching language and colour between requests on the same memo.
@@ -14,7 +15,7 @@ import { main } from '../../src/cli/main.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { text } from '../../src/core/text.js';
 import { FindingTextMemo, type FormatContext } from '../../src/diagnostics/format/context.js';
-import { formatStylish, stylishChunks } from '../../src/diagnostics/format/stylish.js';
+import { formatStylish, stylishBytes } from '../../src/diagnostics/format/stylish.js';
 import { REPO, yamlFiles } from '../helpers/project.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
@@ -47,13 +48,12 @@ const diagnostic: fc.Arbitrary<Diagnostic> = fc
     ...(r.waived !== undefined ? { waived: r.waived } : {}),
   }));
 
-const ctxOf = (lang: 'vi' | 'en', color: boolean, memo?: WeakMap<Diagnostic, string>): FormatContext => ({
+const ctxOf = (lang: 'vi' | 'en', color: boolean): FormatContext => ({
   codes: [],
   toolVersion: '0.0.0-test',
   color,
   lang,
   files: ['architecture/a.yaml', 'architecture/b c.yaml'],
-  memo,
 });
 
 describe('the daemon’s memo of stylish text', () => {
@@ -63,8 +63,8 @@ describe('the daemon’s memo of stylish text', () => {
         const memo = new FindingTextMemo();
         const key = `stylish ${lang} ${color ? 'color' : 'plain'}`;
         const run = (list: Diagnostic[]) => {
-          const withMemo = [...stylishChunks(list, ctxOf(lang, color, memo.for(key)))].join('');
-          expect(withMemo).toBe(formatStylish(list, ctxOf(lang, color)));
+          const withMemo = Buffer.concat([...stylishBytes(list, ctxOf(lang, color), memo.for(key))]);
+          expect(withMemo.equals(Buffer.from(formatStylish(list, ctxOf(lang, color)), 'utf8'))).toBe(true);
         };
         run(first);
         // The next run: most findings are the same objects (the rule memo kept them), some gone, some new.
@@ -85,7 +85,7 @@ describe('the daemon’s memo of stylish text', () => {
     const run = async (argv: string[], color: boolean, daemon: boolean): Promise<string> => {
       let out = '';
       const io = {
-        stdout: { write: (s: string) => void (out += s), isTTY: color },
+        stdout: { write: (s: string | Uint8Array) => void (out += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), isTTY: color },
         stderr: { write: () => undefined, isTTY: color },
         cwd: dir,
         today: TODAY,

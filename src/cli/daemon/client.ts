@@ -63,8 +63,8 @@ export interface ClientIo {
   readonly argv: readonly string[];
   readonly env: Env;
   readonly cwd: string;
-  readonly stdout: { write(s: Buffer): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(s: Buffer): unknown; readonly isTTY?: boolean };
+  readonly stdout: { write(s: Buffer): unknown; cork?(): void; uncork?(): void; readonly isTTY?: boolean };
+  readonly stderr: { write(s: Buffer): unknown; cork?(): void; uncork?(): void; readonly isTTY?: boolean };
   readonly today: Date;
 }
 
@@ -90,16 +90,17 @@ export async function runThroughDaemon(io: ClientIo): Promise<number | undefined
     stdoutTTY: io.stdout.isTTY === true,
     stderrTTY: io.stderr.isTTY === true,
   };
-  // Everything is held until the exit code arrives, so a daemon that dies half-way leaves nothing printed.
-  const held: { type: number; payload: Buffer }[] = [];
+  // Everything is held until the exit code arrives, so a daemon that dies half-way leaves nothing printed:
+  // as the socket's chunks it came in (never decoded, joined or copied).
+  const held: { type: number; parts: Buffer[] }[] = [];
   const code = await new Promise<number | undefined>((done) => {
     const socket = connect(files.socket);
     const reader = new FrameReader();
     let result: number | undefined;
     socket.on('connect', () => socket.end(`${JSON.stringify(request)}\n`));
     socket.on('data', (chunk: Buffer) => {
-      for (const f of reader.push(chunk)) {
-        if (f.type === FRAME.exit) result = Number(f.payload.toString('utf8'));
+      for (const f of reader.pushParts(chunk)) {
+        if (f.type === FRAME.exit) result = Number(Buffer.concat(f.parts).toString('utf8'));
         else if (f.type === FRAME.stdout || f.type === FRAME.stderr) held.push(f);
         else if (f.type === FRAME.refuse) socket.destroy();
       }
@@ -108,6 +109,13 @@ export async function runThroughDaemon(io: ClientIo): Promise<number | undefined
     socket.on('close', () => done(Number.isInteger(result) ? result : undefined));
   });
   if (code === undefined) return undefined;
-  for (const f of held) (f.type === FRAME.stdout ? io.stdout : io.stderr).write(f.payload);
+  // In the order written; each run of one stream's frames as one batch (one writev to a pipe).
+  for (let i = 0; i < held.length; ) {
+    const type = (held[i] as (typeof held)[number]).type;
+    const stream = type === FRAME.stdout ? io.stdout : io.stderr;
+    stream.cork?.();
+    for (; i < held.length && (held[i] as (typeof held)[number]).type === type; i++) for (const part of (held[i] as (typeof held)[number]).parts) stream.write(part);
+    stream.uncork?.();
+  }
   return code;
 }

@@ -14,7 +14,7 @@ import { main } from '../main.js';
 import { DaemonEngine } from './engine.js';
 import { daemonFingerprint } from './fingerprint.js';
 import { secureDir, type DaemonFiles } from './paths.js';
-import { frame, FRAME, writeFrame, type Request, type RunRequest } from './protocol.js';
+import { frame, FRAME, writeFramePieces, type Request, type RunRequest } from './protocol.js';
 
 export interface ServeOptions {
   readonly files: DaemonFiles;
@@ -84,6 +84,48 @@ export function drainWaiter(socket: Pick<Socket, 'on' | 'off' | 'destroyed'>): {
   };
   // `events.once` asks for an emitter's `on` before it calls `once`; never called otherwise.
   return { once, on: once, removeListener: () => undefined };
+}
+
+/** Frames gathered up to this many bytes before they are written. */
+const BATCH = 1 << 20;
+
+/**
+ * The writer of a request's stdout and stderr frames to the client's socket: pieces of one stream are
+ * gathered into one frame until a megabyte is held (or the other stream writes, or `flush`), then
+ * written as one batch (protocol.ts `writeFramePieces`). `write` returns what the socket's last write
+ * returned, true while only gathering. Nothing is written to a socket that is gone.
+ */
+export function frameBatcher(socket: Pick<Socket, 'write' | 'cork' | 'uncork' | 'destroyed'>): { write(type: number, chunk: string | Uint8Array): boolean; flush(): boolean } {
+  let type = -1;
+  let pieces: (string | Uint8Array)[] = [];
+  let bytes = 0;
+  const flush = (): boolean => {
+    if (bytes === 0 || socket.destroyed) {
+      pieces = [];
+      bytes = 0;
+      return true;
+    }
+    const more = writeFramePieces(socket, type, pieces, bytes);
+    pieces = [];
+    bytes = 0;
+    return more;
+  };
+  return {
+    write(t, chunk) {
+      const n = typeof chunk === 'string' ? Buffer.byteLength(chunk, 'utf8') : chunk.length;
+      if (n === 0) return true;
+      // The other stream's frame goes first; whether the socket is full is told by this write.
+      let more = true;
+      if (t !== type) {
+        more = flush();
+        type = t;
+      }
+      pieces.push(chunk);
+      bytes += n;
+      return bytes >= BATCH ? flush() : more;
+    },
+    flush,
+  };
 }
 
 /** Serves until stopped; returns the exit code (0, or 1 when it could not start). */
@@ -202,23 +244,25 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
           ? 'nothing changed: last result given again'
           : `${n} input(s) changed${n > 0 && n <= 3 ? ` (${[...c.changed, ...c.added, ...c.removed].join(', ')})` : ''}, ${read} file(s) read`;
     };
-    // False when the socket holds more than its high-water mark: the command then waits for 'drain'
-    // (output.ts `emit`), so a national model's findings pass through as the client reads them instead of
-    // all waiting in the socket's queue (tens of megabytes of strings kept alive long enough to be
-    // promoted, which the collector then pays for).
-    const send = (type: number, s: string): boolean => (s.length > 0 && !socket.destroyed ? writeFrame(socket, type, s) : true);
+    // Output is gathered into frames of about a megabyte (kept bytes are not copied: a national model's
+    // findings are thousands of blocks, one per file) and each frame is written as one batch. A write
+    // that sends a frame returns false when the socket holds more than its high-water mark: the command
+    // then waits for 'drain' (output.ts `emit`), so the findings pass through as the client reads them
+    // instead of all waiting in the socket's queue.
+    const out = frameBatcher(socket);
     const drained = drainWaiter(socket);
     let code: number;
     try {
       code = await main(request.argv, {
-        stdout: { write: (s: string) => send(FRAME.stdout, s), isTTY: request.stdoutTTY, ...drained },
-        stderr: { write: (s: string) => send(FRAME.stderr, s), isTTY: request.stderrTTY },
+        stdout: { write: (c: string | Uint8Array) => out.write(FRAME.stdout, c), isTTY: request.stdoutTTY, ...drained },
+        stderr: { write: (c: string | Uint8Array) => out.write(FRAME.stderr, c), isTTY: request.stderrTTY },
         cwd: request.cwd,
         today: new Date(request.today),
         env: request.env,
         pipeline: (o) => engine.run(o),
         findingText,
       });
+      out.flush();
     } catch (err: unknown) {
       log(`${now()} request failed: ${(err as Error).stack ?? String(err)}`);
       socket.destroy(); // the client runs the command itself

@@ -8,6 +8,7 @@ import { ENTITY_KINDS } from '../../core/ref.js';
 import { RuleMemo } from '../../rules/rule-memo.js';
 import type { StateSpec } from '../../model/states.js';
 import { ModelMemo } from '../../model/build.js';
+import { DiagnosticOrder } from '../../diagnostics/order.js';
 
 export interface WorkspaceOptions {
   /** Folder paths in diagnostics are relative to (the editor's workspace folder). */
@@ -64,6 +65,8 @@ export class Workspace {
   readonly memo = new RuleMemo();
   /** What the last model build derived from each file: an edit patches the model instead of rebuilding it. */
   private readonly modelMemo = new ModelMemo();
+  /** The order of the last run's findings: the next run's are sorted from it. */
+  private readonly order = new DiagnosticOrder();
   /** The files the last run read from disk, with their hashes (taken again when the caller vouches them unchanged). */
   private readonly read = new ReadFiles();
   /** Files read from disk by the last run (the others were unchanged, given by the hint, or open buffers). */
@@ -127,6 +130,7 @@ export class Workspace {
       known: { unchanged: hint ? hint.unchanged : () => false, files: this.read },
       ruleMemo: this.memo,
       modelMemo: this.modelMemo,
+      order: this.order,
     });
     this.last = result;
     this.byFile = undefined;

@@ -19,23 +19,43 @@ export interface FormatContext {
   readonly lang: Lang;
   /** Files that were checked (JUnit reports clean files as passing tests). */
   readonly files: readonly string[];
-  /**
-   * The text of each finding as this format and these options (language, colour) print it, kept by a
-   * long-lived process (the daemon) between runs: a finding is the same object while what it says is
-   * the same (the rule memo keeps it), and a `Diagnostic` is never changed once made, so its text is
-   * made once. Absent in a one-off run.
-   */
-  readonly memo?: WeakMap<Diagnostic, string> | undefined;
 }
 
-/** `FormatContext.memo` for each format and set of options, held by a long-lived process. */
-export class FindingTextMemo {
-  private readonly byOptions = new Map<string, WeakMap<Diagnostic, string>>();
+/**
+ * One file's findings as `stylish` prints them, encoded (UTF-8), kept by a long-lived process (the
+ * daemon) between runs, with what the summary line counts of them. A `Diagnostic` is never changed
+ * once made, and the rule memo keeps a finding's object while what it says is the same: while a file's
+ * findings are the same objects in the same order, its block is written again as it is, with no text
+ * made and nothing encoded.
+ */
+export interface StylishBlock {
+  readonly items: readonly Diagnostic[];
+  readonly bytes: Buffer;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  readonly waived: number;
+}
 
-  /** The memo of the format and options named by `key`. */
-  for(key: string): WeakMap<Diagnostic, string> {
+/** The blocks of the last run with one set of options (language, colour), by file. */
+export class StylishBlocks {
+  blocks: ReadonlyMap<string, StylishBlock> = new Map();
+}
+
+/** Sets of options kept at once: a language and colour switched back and forth (each set holds the whole output). */
+const KEPT_OPTIONS = 2;
+
+/** `StylishBlocks` for each format and set of options, held by a long-lived process (the daemon). */
+export class FindingTextMemo {
+  private readonly byOptions = new Map<string, StylishBlocks>();
+
+  /** The blocks of the format and options named by `key` (the most recently asked sets are kept). */
+  for(key: string): StylishBlocks {
     let m = this.byOptions.get(key);
-    if (m === undefined) this.byOptions.set(key, (m = new WeakMap()));
+    if (m === undefined) m = new StylishBlocks();
+    else this.byOptions.delete(key);
+    this.byOptions.set(key, m);
+    while (this.byOptions.size > KEPT_OPTIONS) this.byOptions.delete(this.byOptions.keys().next().value as string);
     return m;
   }
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { pick } from '../../core/text.js';
-import type { FormatContext } from './context.js';
+import type { FormatContext, StylishBlock, StylishBlocks } from './context.js';
 
 const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
 
@@ -21,6 +21,50 @@ const BLOCK = 256;
 /** A control character other than the line break. */
 const CONTROL_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
+/** How `stylish` prints one finding and the closing line, for one language and colour. */
+function printer(ctx: FormatContext): {
+  piece: (d: Diagnostic, line: (s: string) => string) => string;
+  summary: (counts: Counts, files: number) => string;
+} {
+  const paint = (code: keyof typeof COLORS, s: string) => (ctx.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
+  const vi = ctx.lang === 'vi';
+  const fixLabel = vi ? 'Cách sửa' : 'Fix';
+  const waivedLabel = vi ? 'Đã miễn trừ' : 'Waived';
+  const expiresLabel = vi ? 'hết hạn' : 'expires';
+  const lang = ctx.lang;
+  return {
+    piece: (d, line) => {
+      const legal = d.legalRef ? `  [${d.legalRef}]` : '';
+      const sev = paint(d.waived ? 'dim' : d.severity, d.severity);
+      let out = `${line(`${d.file}:${d.range.start.line}:${d.range.start.col}`)}  ${sev}  ${line(pick(d.message, lang))}  ${paint('dim', d.code)}${legal}\n`;
+      if (d.fix) out += `    ${fixLabel}: ${line(pick(d.fix, lang))}\n`;
+      if (d.waived) out += `    ${waivedLabel}: ${line(d.waived.reason)} (${line(d.waived.approvedBy)}, ${expiresLabel} ${d.waived.expires})\n`;
+      return out;
+    },
+    summary: ({ errors, warnings, infos, waived }, files) => {
+      if (errors + warnings + infos + waived === 0) return `${vi ? `✓ Không có vấn đề nào (${ctx.files.length} tệp).` : `✓ No problems (${ctx.files.length} files).`}\n`;
+      const text = vi
+        ? `${errors} lỗi, ${warnings} cảnh báo, ${infos} thông tin${waived ? `, ${waived} đã miễn trừ` : ''} trong ${files}/${ctx.files.length} tệp.`
+        : `${errors} errors, ${warnings} warnings, ${infos} info${waived ? `, ${waived} waived` : ''} in ${files}/${ctx.files.length} files.`;
+      return `\n${paint('bold', `${errors > 0 ? '✖' : '⚠'} ${text}`)}\n`;
+    },
+  };
+}
+
+interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+  waived: number;
+}
+
+function count(c: Counts, d: Diagnostic): void {
+  if (d.waived) c.waived++;
+  else if (d.severity === 'error') c.errors++;
+  else if (d.severity === 'warning') c.warnings++;
+  else c.infos++;
+}
+
 /**
  * `formatStylish` piece by piece (each piece ends in a newline): findings are formatted only as they
  * are written, a block of them at a time. A block is first made from the texts as they are; only when
@@ -29,57 +73,19 @@ const CONTROL_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
  * whenever the texts hold no control character, so the cheap way is taken only then.
  */
 export function* stylishChunks(diagnostics: readonly Diagnostic[], ctx: FormatContext): Generator<string> {
-  const paint = (code: keyof typeof COLORS, s: string) => (ctx.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
-  const vi = ctx.lang === 'vi';
-  const fixLabel = vi ? 'Cách sửa' : 'Fix';
-  const waivedLabel = vi ? 'Đã miễn trừ' : 'Waived';
-  const expiresLabel = vi ? 'hết hạn' : 'expires';
-  const lang = ctx.lang;
+  const { piece, summary } = printer(ctx);
   // Escapes of the colours are control characters: a coloured block is always made the careful way.
   const clean = ctx.color ? undefined : (s: string) => s;
-  const piece = (d: Diagnostic, line: (s: string) => string): string => {
-    const legal = d.legalRef ? `  [${d.legalRef}]` : '';
-    const sev = paint(d.waived ? 'dim' : d.severity, d.severity);
-    let out = `${line(`${d.file}:${d.range.start.line}:${d.range.start.col}`)}  ${sev}  ${line(pick(d.message, lang))}  ${paint('dim', d.code)}${legal}\n`;
-    if (d.fix) out += `    ${fixLabel}: ${line(pick(d.fix, lang))}\n`;
-    if (d.waived) out += `    ${waivedLabel}: ${line(d.waived.reason)} (${line(d.waived.approvedBy)}, ${expiresLabel} ${d.waived.expires})\n`;
-    return out;
-  };
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  let waived = 0;
+  const counts: Counts = { errors: 0, warnings: 0, infos: 0, waived: 0 };
   const files = new Set<string>();
-  const count = (d: Diagnostic): void => {
-    if (d.waived) waived++;
-    else if (d.severity === 'error') errors++;
-    else if (d.severity === 'warning') warnings++;
-    else infos++;
-    files.add(d.file);
-  };
-  const memo = ctx.memo;
-  const parts: string[] = [];
   for (let at = 0; at < diagnostics.length; at += BLOCK) {
     const end = Math.min(at + BLOCK, diagnostics.length);
     let block = '';
-    if (memo !== undefined) {
-      // Each finding's text as the careful way makes it (the cheap way gives the same text whenever it is taken), made once.
-      for (let i = at; i < end; i++) {
-        const d = diagnostics[i] as Diagnostic;
-        count(d);
-        let p = memo.get(d);
-        if (p === undefined) memo.set(d, (p = piece(d, oneLine)));
-        parts.push(p);
-      }
-      // Joined into one flat string (`+=` of kept pieces would make a rope the writer flattens again, slower).
-      yield parts.join('');
-      parts.length = 0;
-      continue;
-    }
     let lines = 0;
     for (let i = at; i < end; i++) {
       const d = diagnostics[i] as Diagnostic;
-      count(d);
+      count(counts, d);
+      files.add(d.file);
       lines += 1 + (d.fix ? 1 : 0) + (d.waived ? 1 : 0);
       if (clean) block += piece(d, clean);
     }
@@ -89,14 +95,57 @@ export function* stylishChunks(diagnostics: readonly Diagnostic[], ctx: FormatCo
     }
     yield block;
   }
-  if (diagnostics.length === 0) {
-    yield `${vi ? `✓ Không có vấn đề nào (${ctx.files.length} tệp).` : `✓ No problems (${ctx.files.length} files).`}\n`;
-  } else {
-    const summary = vi
-      ? `${errors} lỗi, ${warnings} cảnh báo, ${infos} thông tin${waived ? `, ${waived} đã miễn trừ` : ''} trong ${files.size}/${ctx.files.length} tệp.`
-      : `${errors} errors, ${warnings} warnings, ${infos} info${waived ? `, ${waived} waived` : ''} in ${files.size}/${ctx.files.length} files.`;
-    yield `\n${paint('bold', `${errors > 0 ? '✖' : '⚠'} ${summary}`)}\n`;
+  yield summary(counts, files.size);
+}
+
+/**
+ * `stylishChunks` as bytes, for a long-lived process that keeps what it printed (`blocks`: the
+ * daemon's, for these options): the findings of one file are one block, encoded once, and written again
+ * as the same bytes while they are the same objects in the same order (no text made, nothing
+ * encoded, the summary counted from the blocks' counts). A file whose findings changed is printed the
+ * careful way (each text put on one line: the same text as the cheap way whenever that is taken).
+ * The same bytes as `stylishChunks` encoded, for any list (a file whose findings are not together
+ * is several blocks: each is checked against the file's last one, and remembered the last).
+ */
+export function* stylishBytes(diagnostics: readonly Diagnostic[], ctx: FormatContext, blocks: StylishBlocks): Generator<Uint8Array> {
+  const { piece, summary } = printer(ctx);
+  const last = blocks.blocks;
+  const next = new Map<string, StylishBlock>();
+  const counts: Counts = { errors: 0, warnings: 0, infos: 0, waived: 0 };
+  const files = new Set<string>();
+  for (let at = 0; at < diagnostics.length; ) {
+    const file = (diagnostics[at] as Diagnostic).file;
+    let end = at + 1;
+    while (end < diagnostics.length && (diagnostics[end] as Diagnostic).file === file) end++;
+    let block = last.get(file);
+    if (block === undefined || !sameItems(block.items, diagnostics, at, end)) {
+      const items = diagnostics.slice(at, end);
+      const own: Counts = { errors: 0, warnings: 0, infos: 0, waived: 0 };
+      let text = '';
+      for (const d of items) {
+        count(own, d);
+        text += piece(d, oneLine);
+      }
+      block = { items, bytes: Buffer.from(text, 'utf8'), ...own };
+    }
+    next.set(file, block);
+    files.add(file);
+    counts.errors += block.errors;
+    counts.warnings += block.warnings;
+    counts.infos += block.infos;
+    counts.waived += block.waived;
+    yield block.bytes;
+    at = end;
   }
+  blocks.blocks = next;
+  yield Buffer.from(summary(counts, files.size), 'utf8');
+}
+
+/** True when `items` are `list[at..end)`, the same objects in the same order. */
+function sameItems(items: readonly Diagnostic[], list: readonly Diagnostic[], at: number, end: number): boolean {
+  if (items.length !== end - at) return false;
+  for (let i = 0; i < items.length; i++) if (items[i] !== list[at + i]) return false;
+  return true;
 }
 
 /** How many line breaks `s` holds. */
