@@ -28,12 +28,16 @@ export class BrowserMissingError extends KientrucError {
 
 /**
  * The temp folder Chromium is given. It makes its SingletonSocket in `$TMPDIR/org.chromium.Chromium.XXXXXX/`
- * (45 more characters), and a Unix socket path may not exceed 107 bytes: under a deep TMPDIR (a CI job's
- * private temp folder) Chromium dies at launch with "Socket path too long". A long TMPDIR is replaced by
- * /tmp for Chromium only; the profile stays where the user's TMPDIR says.
+ * (45 more characters). A Unix socket path has 108 bytes with its final NUL, but Chromium refused one of
+ * 104 bytes ("Socket path too long": a 59-byte TMPDIR under `.ci/run`'s private temp folder, 4 December
+ * 2026), so the socket path is kept within 100 bytes, as the daemon keeps its own within 103
+ * (cli/daemon/paths.ts): a TMPDIR over 55 bytes is replaced by /tmp for Chromium only; the profile stays
+ * where the user's TMPDIR says.
  */
+export const CHROMIUM_TMP_MAX_BYTES = 55;
+
 export function chromiumTmp(tmp: string): string {
-  return Buffer.byteLength(tmp) <= 60 ? tmp : '/tmp';
+  return Buffer.byteLength(tmp) <= CHROMIUM_TMP_MAX_BYTES ? tmp : '/tmp';
 }
 
 export function findChromium(env: Readonly<Record<string, string | undefined>>): string | undefined {
