@@ -5,9 +5,10 @@
  * command's browser; its `close()` does nothing, so a renderer or test cannot close it for the others.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { BrowserProvider, CHROMIUM_ARGS, findChromium } from '../../src/render/browser.js';
+import { BrowserProvider, CHROMIUM_ARGS, chromiumTmp, findChromium } from '../../src/render/browser.js';
 import { tmpRoot } from './tmp.js';
 
 /** Chromium found on this machine (KIENTRUC_CHROMIUM or a usual path); browser suites skip without it. */
@@ -39,6 +40,9 @@ async function launchShared(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`],
+    // As the product launches it (render/browser.ts): under a deep TMPDIR (.ci/run's) its SingletonSocket
+    // path would pass what Chromium accepts.
+    env: { ...process.env, TMPDIR: chromiumTmp(tmpdir()) },
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
