@@ -37,6 +37,14 @@ interface MemoEntry {
   readonly placedAt: readonly string[];
 }
 
+/** What a rule's judgement of one entity gave: its reads, findings and their places. */
+type Judgement = { readonly reads: ReadonlyMap<string, string>; readonly found: readonly Diagnostic[]; readonly placements: readonly Placement[] };
+
+/** A rule's table patched after an edit: its findings and how many entities were judged again, or the crash finding. */
+export type PatchedEntities = { readonly out: readonly Diagnostic[]; readonly judged: number } | { readonly crashed: readonly Diagnostic[] };
+
+const CRASHED = Symbol('crashed');
+
 /** Kept by the caller across runs; one per architecture folder. */
 export class RuleMemo {
   private settings: string | undefined;
@@ -149,8 +157,8 @@ export class RuleMemo {
     list: Pick<Model, 'all' | 'get'>,
     keys: ContentKeys,
     place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>,
-    judge: (ref: string) => { readonly reads: ReadonlyMap<string, string>; readonly found: readonly Diagnostic[]; readonly placements: readonly Placement[] },
-  ): { readonly out: readonly Diagnostic[]; readonly judged: number } | { readonly crashed: readonly Diagnostic[] } | undefined {
+    judge: (ref: string) => Judgement,
+  ): PatchedEntities | undefined {
     const a = this.affected;
     const stale = this.stale;
     const table = this.byEntity.get(ruleId);
@@ -176,19 +184,10 @@ export class RuleMemo {
       }
       judged++;
       const made = judge(ref);
-      if (made.found.some((d) => d.code === 'internal.rule-crashed')) {
-        this.forgetEntities(ruleId);
-        return { crashed: made.found };
-      }
+      const now = this.storeJudged(ruleId, table, ref, e, made, keys);
+      if (now === CRASHED) return { crashed: made.found };
       changed = true;
-      // `set` on a key the table holds keeps its place: the table stays in model order.
-      this.storeIn(table, ref, made.reads, made.found, made.placements, keys);
-      const now = table.get(ref);
       if (!now) (dropped ??= new Map()).set(ref, made.found);
-      if (this.index && !(now && sameIndexing(e, now))) {
-        this.index.remove(slotOf(ruleId, ref), e);
-        if (now) this.index.add(slotOf(ruleId, ref), now);
-      }
     }
     if (judged > 0) this.dirty.add(ruleId);
     // After an edit the rule's summary (`storeAllEntities`) is not made again: drop it rather than keep a stale one.
@@ -204,6 +203,26 @@ export class RuleMemo {
       this.outs.set(ruleId, out);
     }
     return { out, judged };
+  }
+
+  /**
+   * A judgement made again in a patched table (`patchEntities`, `patchFindingEntities`): stored in its
+   * place (`set` on a key the table holds keeps its place, so the table keeps its order) and indexed
+   * again when its reads or places differ from `was`. The kept entry; undefined when it cannot be kept
+   * (a read the view cannot key); CRASHED when the judgement threw (every entry of the rule is dropped).
+   */
+  private storeJudged(ruleId: string, table: Map<string, MemoEntry>, ref: string, was: MemoEntry | undefined, made: Judgement, keys: ContentKeys): MemoEntry | undefined | typeof CRASHED {
+    if (made.found.some((d) => d.code === 'internal.rule-crashed')) {
+      this.forgetEntities(ruleId);
+      return CRASHED;
+    }
+    this.storeIn(table, ref, made.reads, made.found, made.placements, keys);
+    const now = table.get(ref);
+    if (this.index && !(was && now && sameIndexing(was, now))) {
+      if (was) this.index.remove(slotOf(ruleId, ref), was);
+      if (now) this.index.add(slotOf(ruleId, ref), now);
+    }
+    return now;
   }
 
   /**
@@ -234,8 +253,8 @@ export class RuleMemo {
     each: { group(findings: readonly Diagnostic[]): ReadonlyMap<string, readonly Diagnostic[]>; readonly order?: (a: string, b: string) => number },
     keys: ContentKeys,
     place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>,
-    judge: (entity: string, list: readonly Diagnostic[]) => { readonly reads: ReadonlyMap<string, string>; readonly found: readonly Diagnostic[]; readonly placements: readonly Placement[] },
-  ): { readonly out: readonly Diagnostic[]; readonly judged: number } | { readonly crashed: readonly Diagnostic[] } | undefined {
+    judge: (entity: string, list: readonly Diagnostic[]) => Judgement,
+  ): PatchedEntities | undefined {
     const a = this.affected;
     const table = this.byEntity.get(ruleId);
     const last = this.inputs.get(ruleId);
@@ -309,21 +328,13 @@ export class RuleMemo {
       }
       judged++;
       const made = judge(entity, list);
-      if (made.found.some((d) => d.code === 'internal.rule-crashed')) {
-        this.forgetEntities(ruleId);
-        return { crashed: made.found };
-      }
+      const now = this.storeJudged(ruleId, table, entity, e, made, keys);
+      if (now === CRASHED) return { crashed: made.found };
       changed = true;
-      this.storeIn(table, entity, made.reads, made.found, made.placements, keys);
-      const now = table.get(entity);
       if (!now) {
         // A judgement that read what the view cannot key is not kept: the rule is judged in full next time.
         this.forgetEntities(ruleId);
         return undefined;
-      }
-      if (index && !(e && sameIndexing(e, now))) {
-        if (e) index.remove(slotOf(ruleId, entity), e);
-        index.add(slotOf(ruleId, entity), now);
       }
     }
     // The groups' order: those that went taken out, those that appeared put in place (found by halving).

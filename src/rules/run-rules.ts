@@ -5,7 +5,7 @@ import { text } from '../core/text.js';
 import type { Model } from '../model/model.js';
 import type { Entity } from '../model/types.js';
 import type { Rule, RuleContext } from './define-rule.js';
-import { ContentKeys, trackingView, type Placement, type RuleMemo } from './rule-memo.js';
+import { ContentKeys, trackingView, type PatchedEntities, type Placement, type RuleMemo } from './rule-memo.js';
 
 export interface RunRulesOptions {
   readonly asOf: IsoDate;
@@ -115,18 +115,8 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
   };
   if (memo.traced) {
     // After an edit: the rule's table patched where the edit reaches it (only the affected entries visited).
-    const patched = memo.patchEntities(rule.id, each.kind, listed, keys, place, (ref) => judge(listed.get(ref) as Entity));
-    if (patched && 'crashed' in patched) {
-      memo.lastRun.ran++;
-      return patched.crashed;
-    }
-    if (patched) {
-      memo.lastRun.patched++;
-      memo.lastRun.judged += patched.judged;
-      if (patched.judged > 0) memo.lastRun.ran++;
-      else memo.lastRun.reused++;
-      return patched.out;
-    }
+    const patched = takePatched(memo, memo.patchEntities(rule.id, each.kind, listed, keys, place, (ref) => judge(listed.get(ref) as Entity)));
+    if (patched) return patched;
   }
   // Nothing any entity's judgement read changed, nor the list of the kind: every finding as it was
   // (one check of the union of the entities' reads).
@@ -166,6 +156,23 @@ function runEach(model: Model, rule: Rule, opts: RunRulesOptions, memo: RuleMemo
 }
 
 /**
+ * The findings of a rule whose table was patched in place after an edit (`patchEntities`,
+ * `patchFindingEntities`), counted in the memo's `lastRun`; undefined when it could not be patched.
+ */
+function takePatched(memo: RuleMemo, patched: PatchedEntities | undefined): readonly Diagnostic[] | undefined {
+  if (!patched) return undefined;
+  if ('crashed' in patched) {
+    memo.lastRun.ran++;
+    return patched.crashed;
+  }
+  memo.lastRun.patched++;
+  memo.lastRun.judged += patched.judged;
+  if (patched.judged > 0) memo.lastRun.ran++;
+  else memo.lastRun.reused++;
+  return patched.out;
+}
+
+/**
  * A findings-entity rule (`defineFindingsEntityRule`) with a memo: the findings it reads are grouped by
  * entity, and each entity is judged again only when its group of findings (what they say, in order) or
  * what its judgement read in the model changed; the others' findings are taken from the memo. The
@@ -194,18 +201,8 @@ function runEachFinding(
   };
   if (memo.traced) {
     // After an edit: only the entities whose findings differ, and the entries the edit affects, looked at.
-    const patched = memo.patchFindingEntities(rule.id, lists, each, keys, place, judge);
-    if (patched && 'crashed' in patched) {
-      memo.lastRun.ran++;
-      return patched.crashed;
-    }
-    if (patched) {
-      memo.lastRun.patched++;
-      memo.lastRun.judged += patched.judged;
-      if (patched.judged > 0) memo.lastRun.ran++;
-      else memo.lastRun.reused++;
-      return patched.out;
-    }
+    const patched = takePatched(memo, memo.patchFindingEntities(rule.id, lists, each, keys, place, judge));
+    if (patched) return patched;
   }
   const out: Diagnostic[] = [];
   let judged = 0;

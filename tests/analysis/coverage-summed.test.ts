@@ -16,22 +16,12 @@ import { computeCoverage, shareSumsRecounted } from '../../src/analysis/coverage
 import { Workspace } from '../../src/cli/lsp/workspace.js';
 import type { Model } from '../../src/model/model.js';
 import { AS_OF, REPO, yamlFiles } from '../helpers/project.js';
+import { prng } from '../bench/generate.js';
 
 const ROOT = join(REPO, 'architecture');
 /** Fields that decide what a share counts (populations and numerators), and the owners and bodies an integration's ends resolve through. */
 const FIELD = /^( *)(status|owner|parent|channel|mandatory|sharing|dossier|personalData|scope|standardised|onlineLevel|eligibleFullOnline|nationalRole|level|from|to): ([^#{[\n]+)$/gm;
 
-/** A small deterministic generator (mulberry32), so a failure names its step. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rowsOf = (model: Model, date: string, summed: boolean) =>
   computeCoverage(model, date, { summed }).map((r) => ({ id: r.id, numerator: r.numerator, denominator: r.denominator, value: r.value, display: r.display, meetsTarget: r.meetsTarget }));
@@ -44,7 +34,7 @@ describe('coverage summed entity by entity across edits', () => {
     const texts = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
     for (const text of texts.values()) for (const m of text.matchAll(FIELD)) (values.get(m[2] as string) ?? values.set(m[2] as string, new Set()).get(m[2] as string))?.add((m[3] as string).trim());
     const ws = new Workspace({ cwd: REPO, today: AS_OF, asOf: AS_OF });
-    const next = random(20261204);
+    const next = prng(20261204);
     let partial = 0;
     const check = async (step: string): Promise<void> => {
       const result = await ws.analyze();

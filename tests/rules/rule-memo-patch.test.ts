@@ -15,6 +15,7 @@ import { ModelMemo } from "../../src/model/build.js";
 import { runPipeline } from "../../src/pipeline.js";
 import { RuleMemo } from "../../src/rules/rule-memo.js";
 import { AS_OF, REPO, yamlFiles } from "../helpers/project.js";
+import { prng } from "../bench/generate.js";
 
 const ROOT = join(REPO, "architecture");
 const base = {
@@ -31,17 +32,6 @@ const FIELD =
 /** A date before the report date (the entity is gone from the state) and one after. */
 const DATES = ["2025-06-30", "2031-12-31"];
 
-/** A small deterministic generator (mulberry32), so a failure names its step. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Random edits from `seed`; `noAddresses`: every task's `addresses` taken out first, so that every
@@ -90,7 +80,7 @@ async function editAndCompare(
     expect(
       first.diagnostics.filter((d) => d.code === "task.gap-unaddressed").length,
     ).toBeGreaterThan(20);
-  const next = random(seed);
+  const next = prng(seed);
   let patched = 0;
   let steps = 0;
   for (let step = 0; step < 30; step++) {
