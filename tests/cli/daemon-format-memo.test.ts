@@ -6,18 +6,14 @@
  * fixes, waivers), for findings kept from one run to the next beside new ones, and through `main`
  * with the daemon's engine, switching language and colour between requests on the same memo.
  */
-import { cpSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DaemonEngine } from '../../src/cli/daemon/engine.js';
-import { main } from '../../src/cli/main.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { text } from '../../src/core/text.js';
 import { FindingTextMemo, type FormatContext } from '../../src/diagnostics/format/context.js';
 import { formatStylish, stylishBytes } from '../../src/diagnostics/format/stylish.js';
-import { REPO, yamlFiles } from '../helpers/project.js';
-import { makeTempDir } from '../helpers/tmp.js';
+import { sampleEngine } from '../helpers/daemon-engine.js';
 
 const TODAY = new Date('2026-06-30T08:00:00Z');
 
@@ -77,25 +73,11 @@ describe('the daemon’s memo of stylish text', () => {
   });
 
   it('through the daemon’s engine, switching language and colour between requests, prints what the CLI prints without it', async () => {
-    const dir = makeTempDir('daemon-format-memo-');
-    cpSync(join(REPO, 'architecture'), join(dir, 'architecture'), { recursive: true });
-    const folder = realpathSync(join(dir, 'architecture'));
-    const engine = new DaemonEngine(folder, () => new Date(Date.now() + 3_600_000));
-    const findingText = new FindingTextMemo();
+    const { file, check } = sampleEngine('daemon-format-memo-', TODAY);
     const run = async (argv: string[], color: boolean, daemon: boolean): Promise<string> => {
-      let out = '';
-      const io = {
-        stdout: { write: (s: string | Uint8Array) => void (out += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), isTTY: color },
-        stderr: { write: () => undefined, isTTY: color },
-        cwd: dir,
-        today: TODAY,
-        env: color ? {} : { NO_COLOR: '1' },
-        ...(daemon ? { pipeline: (o: Parameters<DaemonEngine['run']>[0]) => engine.run(o), findingText } : {}),
-      };
-      const code = await main(['check', 'architecture', '--as-of', '2026-06-30', ...argv], io);
-      return `${code}\n${out}`;
+      const { code, stdout } = await check(argv, color, daemon);
+      return `${code}\n${stdout.toString('utf8')}`;
     };
-    const file = yamlFiles(folder).find((f) => /owner: org:[a-z-]*[a-p]\n/.test(readFileSync(f, 'utf8'))) as string;
     const original = readFileSync(file, 'utf8');
     let seen = 0;
     for (const [i, [argv, color]] of ([[['--lang', 'vi'], false], [['--lang', 'en'], false], [['--lang', 'vi'], true], [['--lang', 'en'], true], [['--lang', 'vi'], false]] as const).entries()) {

@@ -9,15 +9,13 @@
  * between files, equal ones in another order), and through `main` with the daemon's engine in every
  * format, language and colour, to stdout and to `--output`.
  */
-import { cpSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DaemonEngine } from '../../src/cli/daemon/engine.js';
 import { frame, FrameReader } from '../../src/cli/daemon/protocol.js';
 import { racyEntries } from '../../src/cli/daemon/scan.js';
 import { frameBatcher } from '../../src/cli/daemon/server.js';
-import { main } from '../../src/cli/main.js';
 import { emit } from '../../src/cli/output.js';
 import type { App } from '../../src/cli/app.js';
 import { sortDiagnostics, type Diagnostic } from '../../src/core/diagnostic.js';
@@ -25,8 +23,7 @@ import { text } from '../../src/core/text.js';
 import { FindingTextMemo, type FormatContext } from '../../src/diagnostics/format/context.js';
 import { formatStylish, stylishBytes } from '../../src/diagnostics/format/stylish.js';
 import { DiagnosticOrder } from '../../src/diagnostics/order.js';
-import { REPO, yamlFiles } from '../helpers/project.js';
-import { makeTempDir } from '../helpers/tmp.js';
+import { sampleEngine } from '../helpers/daemon-engine.js';
 
 const FILES = ['architecture/a.yaml', 'architecture/b.yaml', 'architecture/c d.yaml', 'architecture/đ.yaml'];
 const words = fc.constantFrom('Hệ thống', 'dữ liệu', 'a\nb', 'esc\u001b[31m', '“ngoặc”', '', '🚧', 'x');
@@ -178,27 +175,13 @@ describe('the daemon’s kept output', () => {
   });
 
   it('through main with the daemon’s engine, prints what the CLI prints without it, in every format, language and colour, to stdout and to --output', async () => {
-    const dir = makeTempDir('daemon-output-bytes-');
-    cpSync(join(REPO, 'architecture'), join(dir, 'architecture'), { recursive: true });
-    const folder = realpathSync(join(dir, 'architecture'));
-    const engine = new DaemonEngine(folder, () => new Date(Date.now() + 3_600_000));
-    const findingText = new FindingTextMemo();
+    const { dir, file, check } = sampleEngine('daemon-output-bytes-', new Date('2026-06-30T08:00:00Z'));
     const run = async (argv: string[], color: boolean, daemon: boolean): Promise<Buffer> => {
-      const out: Buffer[] = [];
-      const io = {
-        stdout: { write: (s: string | Uint8Array) => void out.push(typeof s === 'string' ? Buffer.from(s, 'utf8') : Buffer.from(s)), isTTY: color },
-        stderr: { write: () => undefined, isTTY: color },
-        cwd: dir,
-        today: new Date('2026-06-30T08:00:00Z'),
-        env: color ? {} : { NO_COLOR: '1' },
-        ...(daemon ? { pipeline: (o: Parameters<DaemonEngine['run']>[0]) => engine.run(o), findingText } : {}),
-      };
-      const code = await main(['check', 'architecture', '--as-of', '2026-06-30', ...argv], io);
+      const { code, stdout } = await check(argv, color, daemon);
       const o = argv.indexOf('-o');
-      const file = o >= 0 ? readFileSync(join(dir, argv[o + 1] as string)) : Buffer.alloc(0);
-      return Buffer.concat([Buffer.from(`${code}\n`), ...out, Buffer.from('\n--output--\n'), file]);
+      const written = o >= 0 ? readFileSync(join(dir, argv[o + 1] as string)) : Buffer.alloc(0);
+      return Buffer.concat([Buffer.from(`${code}\n`), stdout, Buffer.from('\n--output--\n'), written]);
     };
-    const file = yamlFiles(folder).find((f) => /owner: org:[a-z-]*[a-p]\n/.test(readFileSync(f, 'utf8'))) as string;
     const original = readFileSync(file, 'utf8');
     const cases: [string[], boolean][] = [
       [['--lang', 'vi'], false],
