@@ -6,6 +6,7 @@
  */
 import { addTo } from '../core/multimap.js';
 import { takePatch, type Model } from '../model/model.js';
+import { knownStateAt } from '../model/states.js';
 import type { Dataset, Entity, Integration, Kpi, System, Task } from '../model/types.js';
 import { resolveEndpoint } from './endpoints.js';
 
@@ -103,8 +104,10 @@ function indexes(model: Model): Indexes {
     return known;
   }
   // A model patched from one whose indexes exist (model/build.ts with a memo): those indexes, patched.
-  const patch = takePatch(source);
-  const before = patch === undefined ? undefined : BUILT.get(patch.from);
+  // A state of such a model (model/states.ts) at a date: those of the same state of the model before,
+  // patched with the same refs (an unchanged entity is the same object in both states).
+  const patch = patchFrom(source);
+  const before = patch === undefined ? undefined : BUILT.get(patch.from.contentSource());
   const patched = patch && before ? patchIndexes(source, patch.from, patch.changed, before) : undefined;
   if (patched) {
     BUILT.set(source, patched);
@@ -127,6 +130,38 @@ function indexes(model: Model): Indexes {
   lastSource = source;
   lastIndexes = built;
   return built;
+}
+
+/**
+ * The patch each model as written was made with (`takePatch`, handed out once by the model), kept here
+ * for its states, whose indexes derive from it too. Each entry lets its `from` live: an entry is dropped
+ * when the model after it takes its own, so no chain of old models stays alive.
+ */
+const PATCHED_FROM = new WeakMap<Model, { readonly from: Model; readonly changed: ReadonlySet<string> }>();
+
+function writtenPatchOf(written: Model): { readonly from: Model; readonly changed: ReadonlySet<string> } | undefined {
+  const known = PATCHED_FROM.get(written);
+  if (known) return known;
+  const patch = takePatch(written);
+  if (patch) {
+    PATCHED_FROM.delete(patch.from);
+    PATCHED_FROM.set(written, patch);
+  }
+  return patch;
+}
+
+/**
+ * The model whose indexes `source` (a model's content source) can be patched from, and the refs that
+ * differ: for a model as written, the model it was patched from; for a state at a date, the state at
+ * that date of that model, when it was made. Undefined when built whole.
+ */
+function patchFrom(source: Model): { readonly from: Model; readonly changed: ReadonlySet<string> } | undefined {
+  const date = source.stateDate();
+  const written = source.asWritten();
+  const patch = writtenPatchOf(written);
+  if (date === undefined || patch === undefined) return patch;
+  const from = knownStateAt(patch.from, date);
+  return from === undefined ? undefined : { from, changed: patch.changed };
 }
 
 const KIND_RANK = new Map<string, number>(INDEXED_KINDS.map((k, i) => [k, i]));

@@ -187,9 +187,13 @@ export function transitionsOf(model: Model): readonly Transition[] {
   const cached = TIMELINES.get(base);
   if (cached) return cached;
   const out: Transition[] = [];
-  // `all` of the model as written: every valid entity, whether or not it exists at some state.
-  for (const e of TIMED_KINDS.flatMap((k) => base.all(k) as readonly Entity[])) {
-    if (!isTimedKind(e.entityKind)) continue;
+  // Every valid entity of the model as written, whether or not it exists at some state, gives its steps;
+  // only those the model keeps as dated (`since`, `until`, `transitions`) have any: the timeline is made
+  // of them alone, not of every entity (through the rule memo's view, the kinds listed are the reads).
+  for (const kind of TIMED_KINDS) base.all(kind);
+  for (const ref of base.dated) {
+    const e = base.get(ref);
+    if (e === undefined || !isTimedKind(e.entityKind)) continue;
     const kind = e.entityKind;
     const raw = e as unknown as Record<string, unknown>;
     const { since, until } = lifespanOf(e);
@@ -284,6 +288,11 @@ export function modelAt<M extends Model>(model: M, state: StateSpec | IsoDate, o
   const derived = deriveAt(base, date);
   byDate.set(date, derived);
   return derived as M;
+}
+
+/** The state of `model` (as written) at `date` when it was made already (`modelAt`), else undefined. */
+export function knownStateAt(model: Model, date: IsoDate): Model | undefined {
+  return STATES.get(baseOf(model))?.get(date);
 }
 
 /** The date a state model stands for; undefined for a model as written. */
