@@ -89,6 +89,21 @@ export function indexKeysOf(model: Model, e: Entity): [IndexName, string][] {
   return out;
 }
 
+/**
+ * Patches now the indexes of `model` (a state, or a model as written) and of the model as written it
+ * derives from, when the model each was patched from has its indexes: a run whose rules ask no index
+ * (an edit that reaches none of them) still keeps the chain, and the next edit's indexes are patched
+ * rather than built whole. Nothing when there is nothing to patch from.
+ */
+export function keepIndexes(model: Model): void {
+  for (const m of [model.asWritten(), model]) {
+    const source = m.contentSource();
+    if (BUILT.has(source)) continue;
+    const patch = patchFrom(source);
+    if (patch && BUILT.has(patch.from.contentSource())) indexes(source);
+  }
+}
+
 /** The model whose indexes were asked for last, and those indexes: asked per rule and entity, mostly of one model. */
 let lastSource: Model | undefined;
 let lastIndexes: Indexes | undefined;

@@ -512,7 +512,8 @@ export class RuleMemo {
   private placed(table: Map<string, MemoEntry>, ruleId: string, e: MemoEntry, keys: ContentKeys, place: (p: Placement) => Pick<Diagnostic, 'file' | 'range'>): readonly Diagnostic[] {
     let out: Diagnostic[] | undefined;
     let at: string[] | undefined;
-    e.found.forEach((d, i) => {
+    const visit = (i: number): void => {
+      const d = e.found[i] as Diagnostic;
       const p = e.placements[i] as Placement;
       const now = keys.of(`l:${p.entity}`);
       if (now === e.placedAt[i]) return;
@@ -524,7 +525,15 @@ export class RuleMemo {
       out ??= [...e.found];
       out[i] = { ...d, ...loc };
       this.lastRun.moved++;
-    });
+    };
+    const stale = this.stale;
+    if (stale && e.found.length > FEW_FINDINGS) {
+      // After an edit, a finding's place (`l:` key) can have changed only when it is on an entity of a
+      // changed file (`changedReads`: its content changed, or it moved): those findings alone are looked at.
+      const on = findingsOn(e.placements);
+      for (const x of stale.entities) for (const i of on.get(x) ?? NONE) visit(i);
+      for (const x of stale.moved) for (const i of on.get(x) ?? NONE) visit(i);
+    } else for (let i = 0; i < e.found.length; i++) visit(i);
     if (at) table.set(ruleId, { ...e, found: out ?? e.found, placedAt: at });
     return out ?? e.found;
   }
@@ -802,6 +811,27 @@ export class RuleMemo {
 }
 
 const SEVERITY_CODES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Up to this many findings, an entry's findings are all looked at when placed again (`placed`). */
+const FEW_FINDINGS = 8;
+const NONE: readonly number[] = [];
+const FINDINGS_ON = new WeakMap<readonly Placement[], Map<string, number[]>>();
+
+/** The findings of an entry by the entity each is placed on (their indexes), made once per list of placements. */
+function findingsOn(placements: readonly Placement[]): ReadonlyMap<string, readonly number[]> {
+  let on = FINDINGS_ON.get(placements);
+  if (!on) {
+    on = new Map();
+    for (let i = 0; i < placements.length; i++) {
+      const entity = (placements[i] as Placement).entity;
+      const list = on.get(entity);
+      if (list) list.push(i);
+      else on.set(entity, [i]);
+    }
+    FINDINGS_ON.set(placements, on);
+  }
+  return on;
+}
 
 /** True when two entries of one slot are indexed alike (read-index.ts): the same reads, findings placed on the same entities. */
 function sameIndexing(a: MemoEntry, b: MemoEntry): boolean {

@@ -4,6 +4,7 @@ import type { Severity } from '../core/severity.js';
 import { text } from '../core/text.js';
 import type { Model } from '../model/model.js';
 import type { Entity } from '../model/types.js';
+import { keepIndexes } from '../analysis/indexes.js';
 import type { Rule, RuleContext } from './define-rule.js';
 import { ContentKeys, trackingView, type PatchedEntities, type Placement, type RuleMemo } from './rule-memo.js';
 
@@ -47,6 +48,8 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
   const place = (p: Placement) => model.locate(p.entity, p.path, p.part);
   // The findings of each model-phase rule, waivers applied (what a findings-phase rule reads).
   const byRule = new Map<string, Diagnostic[]>();
+  // The analysis indexes patched from the last model's, even when no rule of this run asks for them.
+  if (memo) keepIndexes(model);
   memo?.begin(JSON.stringify([opts.asOf, model.stateDate() ?? null, opts.severity ?? {}, [...(opts.disabled ?? [])].sort(), model.pack.id, model.root]));
   // Keys of the last run that the edit cannot have changed are taken as they were (rule-memo.ts `changedReads`).
   const carried = memo?.carriedKeys(model);
