@@ -260,13 +260,16 @@ export class RuleMemo {
     const last = this.inputs.get(ruleId);
     const order = each.order;
     if (!a || !table || !last || !order || last.lists.size !== lists.size || table.size !== last.groups.size) return undefined;
-    // The entities whose findings differ from the last run's.
+    // The entities whose findings differ from the last run's, and the rules whose lists differ.
     const touched = new Set<string>();
+    const differs = new Set<string>();
     const before = last.lists.entries();
     for (const [id, list] of lists) {
       const was = before.next().value;
       if (!was || was[0] !== id) return undefined;
       const old = was[1];
+      // The same list (a rule taken from the memo, no waiver on it): nothing in it differs.
+      if (old === list) continue;
       let start = 0;
       while (start < old.length && start < list.length && old[start] === list[start]) start++;
       let endOld = old.length;
@@ -277,6 +280,7 @@ export class RuleMemo {
       }
       for (let i = start; i < endOld; i++) if ((old[i] as Diagnostic).entity !== undefined) touched.add(String((old[i] as Diagnostic).entity));
       for (let i = start; i < endNew; i++) if ((list[i] as Diagnostic).entity !== undefined) touched.add(String((list[i] as Diagnostic).entity));
+      differs.add(id);
     }
     const groups = last.groups;
     let reorder = false;
@@ -284,8 +288,26 @@ export class RuleMemo {
     const added: string[] = [];
     const gone: string[] = [];
     if (touched.size > 0) {
+      // The findings of the touched entities, rule by rule in order: read from each list that differs;
+      // from a list that is the same, taken from those entities' last groups (a rule's findings carry
+      // its id as their code; `group` keeps or leaves out each finding on its own). The lists that did
+      // not change are not walked.
+      const lastOf = new Map<string, Map<string, Diagnostic[]>>();
+      for (const entity of touched) {
+        const byCode = new Map<string, Diagnostic[]>();
+        for (const d of groups.get(entity) ?? []) {
+          const list = byCode.get(d.code);
+          if (list) list.push(d);
+          else byCode.set(d.code, [d]);
+        }
+        lastOf.set(entity, byCode);
+      }
       const theirs: Diagnostic[] = [];
-      for (const list of lists.values()) for (const d of list) if (d.entity !== undefined && d.code !== 'internal.rule-crashed' && touched.has(String(d.entity))) theirs.push(d);
+      for (const [id, list] of lists) {
+        if (differs.has(id)) {
+          for (const d of list) if (d.entity !== undefined && d.code !== 'internal.rule-crashed' && touched.has(String(d.entity))) theirs.push(d);
+        } else for (const byCode of lastOf.values()) for (const d of byCode.get(id) ?? []) theirs.push(d);
+      }
       const regrouped = each.group(theirs);
       for (const entity of regrouped.keys()) if (!touched.has(entity)) return undefined;
       for (const entity of touched) {
@@ -545,16 +567,23 @@ export class RuleMemo {
     this.byRule.delete(ruleId);
   }
 
-  store(ruleId: string, reads: ReadonlyMap<string, string>, found: readonly Diagnostic[], placements: readonly Placement[], keys: ContentKeys): void {
+  /**
+   * Keeps what a whole rule found with what it read; the findings kept: a finding that says the same in
+   * the same place as the one at its index in the last run is that object, and the same list is the
+   * last run's list (the findings rules that read it then see at once that nothing changed).
+   */
+  store(ruleId: string, reads: ReadonlyMap<string, string>, found: readonly Diagnostic[], placements: readonly Placement[], keys: ContentKeys): readonly Diagnostic[] {
     this.dirty.add(ruleId);
     const was = this.byRule.get(ruleId);
+    const kept = was ? sameFindings(was.found, found) : found;
     this.byRule.delete(ruleId);
-    this.storeIn(this.byRule, ruleId, reads, found, placements, keys);
+    this.storeIn(this.byRule, ruleId, reads, kept, placements, keys);
     const e = this.byRule.get(ruleId);
     // The rule ran again and read the same things (most often): the index holds it as it was.
-    if (!this.index || (was && e && sameIndexing(was, e))) return;
+    if (!this.index || (was && e && sameIndexing(was, e))) return kept;
     if (was) this.index.remove(slotOf(ruleId), was);
     if (e) this.index.add(slotOf(ruleId), e);
+    return kept;
   }
 
   private storeIn(table: Map<string, MemoEntry>, ruleId: string, reads: ReadonlyMap<string, string>, found: readonly Diagnostic[], placements: readonly Placement[], keys: ContentKeys): void {
@@ -839,6 +868,18 @@ function sameIndexing(a: MemoEntry, b: MemoEntry): boolean {
   for (let i = 0; i < a.reads.length; i++) if (a.reads[i] !== b.reads[i]) return false;
   for (let i = 0; i < a.placements.length; i++) if ((a.placements[i] as Placement).entity !== (b.placements[i] as Placement).entity) return false;
   return true;
+}
+
+/** `now`, with each finding that says the same in the same place as `old`'s at its index replaced by that one; `old` itself when all are. */
+function sameFindings(old: readonly Diagnostic[], now: readonly Diagnostic[]): readonly Diagnostic[] {
+  let all = old.length === now.length;
+  const out = now.map((d, i) => {
+    const o = old[i];
+    if (o !== undefined && (o === d || (o.file === d.file && sameRange(o.range, d.range) && whatItSays(o) === whatItSays(d)))) return o;
+    all = false;
+    return d;
+  });
+  return all ? old : out;
 }
 
 const sameRange = (a: Diagnostic['range'], b: Diagnostic['range']): boolean =>

@@ -6,6 +6,7 @@ import type { Model } from '../model/model.js';
 import type { Entity } from '../model/types.js';
 import { keepIndexes } from '../analysis/indexes.js';
 import type { Rule, RuleContext } from './define-rule.js';
+import type { Waive } from './waivers.js';
 import { ContentKeys, trackingView, type PatchedEntities, type Placement, type RuleMemo } from './rule-memo.js';
 
 export interface RunRulesOptions {
@@ -15,7 +16,7 @@ export interface RunRulesOptions {
   /** Rules switched off by configuration. */
   readonly disabled?: ReadonlySet<string>;
   /** Marks a finding as waived when a waiver matches it (see `waivers.ts`); identity otherwise. */
-  readonly waive?: (d: Diagnostic) => Diagnostic;
+  readonly waive?: Waive;
   /**
    * Results of earlier runs over earlier versions of the same architecture: a rule whose reads are
    * unchanged is not run again (same findings, same order). Without it every rule runs.
@@ -42,12 +43,16 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
   const diagnostics: Diagnostic[] = [];
   const ran: Rule[] = [];
   const active = rules.filter((r) => !opts.disabled?.has(r.id));
-  const waive = opts.waive ?? ((d: Diagnostic) => d);
+  const waive = opts.waive;
+  // A rule no waiver names keeps its list of findings as it is: the same list from run to run while the
+  // rule's findings are taken from the memo, which a findings rule's patch then skips at once.
+  const waived = (rule: Rule, found: readonly Diagnostic[]): readonly Diagnostic[] =>
+    waive === undefined || (waive.rules !== undefined && !waive.rules.has(rule.id)) ? found : found.map(waive);
   let findings: readonly Diagnostic[] = [];
   const memo = opts.memo;
   const place = (p: Placement) => model.locate(p.entity, p.path, p.part);
   // The findings of each model-phase rule, waivers applied (what a findings-phase rule reads).
-  const byRule = new Map<string, Diagnostic[]>();
+  const byRule = new Map<string, readonly Diagnostic[]>();
   // The analysis indexes patched from the last model's, even when no rule of this run asks for them.
   if (memo) keepIndexes(model);
   memo?.begin(JSON.stringify([opts.asOf, model.stateDate() ?? null, opts.severity ?? {}, [...(opts.disabled ?? [])].sort(), model.pack.id, model.root]));
@@ -63,14 +68,14 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
       ran.push(rule);
       // A findings rule is given the findings of the rules it reads (`findingsOf`), or all of them.
       const from = phase === 'findings' ? [...byRule.keys()].filter((id) => rule.findingsOf?.(id) ?? true) : [];
-      const flat = (): Diagnostic[] => from.flatMap((id) => byRule.get(id) as Diagnostic[]).filter((d) => d.code !== 'internal.rule-crashed');
+      const flat = (): Diagnostic[] => from.flatMap((id) => byRule.get(id) as readonly Diagnostic[]).filter((d) => d.code !== 'internal.rule-crashed');
       // A findings-entity rule after an edit compares the findings rule by rule: it flattens them only when judged in full.
       const patchable = memo !== undefined && memo.traced && rule.eachFinding !== undefined && phase === 'findings';
       findings = patchable ? [] : flat();
       let found = memo && keys && !rule.each && !rule.eachFinding ? memo.lookup(rule.id, keys, place) : undefined;
       if (found && memo) memo.lastRun.reused++;
       else if (memo && keys && rule.each && phase === 'model') found = runEach(model, rule, opts, memo, keys, place);
-      else if (memo && keys && rule.eachFinding && phase === 'findings') found = runEachFinding(model, rule, opts, memo, keys, place, patchable ? flat : () => findings, new Map(from.map((id) => [id, byRule.get(id) as Diagnostic[]])));
+      else if (memo && keys && rule.eachFinding && phase === 'findings') found = runEachFinding(model, rule, opts, memo, keys, place, patchable ? flat : () => findings, new Map(from.map((id) => [id, byRule.get(id) as readonly Diagnostic[]])));
       else if (memo && keys) {
         const reads = new Map<string, string>();
         // The findings read: those of each rule read, keyed rule by rule (`f:<rule>`), or all of them.
@@ -83,12 +88,12 @@ export function runRules(model: Model, rules: readonly Rule[], opts: RunRulesOpt
           for (const read of rule.reads) reads.set(read, keys.of(read));
         } else found = runOne(trackingView(model, keys, reads), rule, opts, findings, model, placements);
         memo.lastRun.ran++;
-        if (!found.some((d) => d.code === 'internal.rule-crashed')) memo.store(rule.id, reads, found, placements, keys);
+        if (!found.some((d) => d.code === 'internal.rule-crashed')) found = memo.store(rule.id, reads, found, placements, keys);
         else memo.forget(rule.id);
       } else found = runOne(model, rule, opts, findings, model);
-      const waived = found.map(waive);
-      if (phase === 'model') byRule.set(rule.id, waived);
-      for (const d of waived) produced.push(d);
+      const out = waived(rule, found);
+      if (phase === 'model') byRule.set(rule.id, out);
+      for (const d of out) produced.push(d);
     }
     diagnostics.push(...produced);
   }

@@ -16,9 +16,16 @@ export interface WaiverSpec {
   readonly path: DocPath;
 }
 
+/**
+ * Marks a finding waived (a new object) or gives it back as it is. `rules`, when known: the rules an
+ * unexpired waiver names; a finding of any other rule is given back as it is, so a rule's list of
+ * findings need not be walked (rules/run-rules.ts keeps the same list from run to run).
+ */
+export type Waive = ((d: Diagnostic) => Diagnostic) & { readonly rules?: ReadonlySet<string> };
+
 export interface WaiverMatcher {
   /** Marks `d` waived when an unexpired waiver names exactly its (rule, entity) pair. */
-  waive(d: Diagnostic): Diagnostic;
+  readonly waive: Waive;
   /** After the run: `waiver.expired` (error) and `waiver.unused` (warning), at each waiver's own node. */
   finish(): Diagnostic[];
 }
@@ -58,16 +65,18 @@ export function createWaiverMatcher(waivers: readonly WaiverSpec[], ctx: WaiverC
     else if (!active.has(key(w.rule, w.entity))) active.set(key(w.rule, w.entity), w);
   }
   const used = new Set<WaiverSpec>();
+  const rules = new Set<string>([...active.values(), ...patterns.map((p) => p.w)].map((w) => w.rule));
+  const waive = (d: Diagnostic): Diagnostic => {
+    // Without waivers (most runs), nothing to look up: no key made per finding.
+    if (d.entity === undefined || d.waived || !rules.has(d.code)) return d;
+    const entity = String(d.entity);
+    const w = active.get(key(d.code, entity)) ?? patterns.find((p) => p.w.rule === d.code && p.re.test(entity))?.w;
+    if (!w) return d;
+    used.add(w);
+    return { ...d, waived: { reason: w.reason, approvedBy: w.approvedBy, expires: w.expires } };
+  };
   return {
-    waive(d) {
-      // Without waivers (most runs), nothing to look up: no key made per finding.
-      if (d.entity === undefined || d.waived || (active.size === 0 && patterns.length === 0)) return d;
-      const entity = String(d.entity);
-      const w = active.get(key(d.code, entity)) ?? patterns.find((p) => p.w.rule === d.code && p.re.test(entity))?.w;
-      if (!w) return d;
-      used.add(w);
-      return { ...d, waived: { reason: w.reason, approvedBy: w.approvedBy, expires: w.expires } };
-    },
+    waive: Object.assign(waive, { rules }),
     finish() {
       const out: Diagnostic[] = [];
       for (const w of waivers) {
