@@ -10,14 +10,79 @@ import { knownStateAt } from '../model/states.js';
 import type { Dataset, Entity, Integration, Kpi, System, Task } from '../model/types.js';
 import { resolveEndpoint } from './endpoints.js';
 
+/** One index's lists by key (`IndexMap`). */
+interface Entries<T> {
+  get(key: string): readonly T[] | undefined;
+}
+
 interface Indexes {
-  readonly datasetsBySystem: ReadonlyMap<string, readonly Dataset[]>;
-  readonly tasksByAddressed: ReadonlyMap<string, readonly Task[]>;
-  readonly integrationsByEnd: ReadonlyMap<string, readonly Integration[]>;
-  readonly integrationsByDataset: ReadonlyMap<string, readonly Integration[]>;
-  readonly kpisByTarget: ReadonlyMap<string, readonly Kpi[]>;
-  readonly integrationsByNamed: ReadonlyMap<string, readonly Integration[]>;
-  readonly systemsByNamed: ReadonlyMap<string, readonly System[]>;
+  readonly datasetsBySystem: Entries<Dataset>;
+  readonly tasksByAddressed: Entries<Task>;
+  readonly integrationsByEnd: Entries<Integration>;
+  readonly integrationsByDataset: Entries<Integration>;
+  readonly kpisByTarget: Entries<Kpi>;
+  readonly integrationsByNamed: Entries<Integration>;
+  readonly systemsByNamed: Entries<System>;
+}
+
+/**
+ * One index of one model. The newest model's holds the map; the model patched from it takes the map
+ * over and changes in place only the keys the edit reaches, leaving the model before a record of what
+ * those keys held (`undo`), so that model still answers as it did: an edit costs what it changes, not a
+ * copy of every key (a 100k-entity model's maps hold tens of thousands of keys each).
+ */
+class IndexMap implements Entries<Entity> {
+  private undo: Map<string, readonly Entity[] | undefined> | undefined;
+  private next: IndexMap | undefined;
+
+  constructor(private map: Map<string, readonly Entity[]> | undefined) {}
+
+  get(key: string): readonly Entity[] | undefined {
+    // An older model's index answers from its record of the keys changed after it, else from the next.
+    let at: IndexMap = this;
+    while (at.map === undefined) {
+      const undo = at.undo as Map<string, readonly Entity[] | undefined>;
+      if (undo.has(key)) return undo.get(key);
+      at = at.next as IndexMap;
+    }
+    return at.map.get(key);
+  }
+
+  /** The index of the model after this one: these keys set to these lists (undefined: none). */
+  patched(changes: ReadonlyMap<string, readonly Entity[] | undefined>): IndexMap {
+    const map = this.map ?? this.copy();
+    const undo = new Map<string, readonly Entity[] | undefined>();
+    for (const [key, list] of changes) {
+      undo.set(key, map.get(key));
+      if (list === undefined) map.delete(key);
+      else map.set(key, list);
+    }
+    const next = new IndexMap(map);
+    if (this.map !== undefined) {
+      this.map = undefined;
+      this.undo = undo;
+      this.next = next;
+    }
+    return next;
+  }
+
+  /** The whole map of an older model's index (patched twice: rare), from the newest's and the records between. */
+  private copy(): Map<string, readonly Entity[]> {
+    const chain: IndexMap[] = [];
+    let at: IndexMap = this;
+    while (at.map === undefined) {
+      chain.push(at);
+      at = at.next as IndexMap;
+    }
+    const out = new Map(at.map);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      for (const [key, list] of (chain[i] as IndexMap).undo as Map<string, readonly Entity[] | undefined>) {
+        if (list === undefined) out.delete(key);
+        else out.set(key, list);
+      }
+    }
+    return out;
+  }
 }
 
 const BUILT = new WeakMap<Model, Indexes>();
@@ -43,10 +108,10 @@ export function indexEntry(model: Model, name: IndexName, key: string): readonly
   return indexes(model)[name].get(key) ?? NONE;
 }
 
-function lookup<N extends IndexName>(model: Model, name: N, key: string): Indexes[N] extends ReadonlyMap<string, infer V> ? V | readonly never[] : never {
+function lookup<N extends IndexName>(model: Model, name: N, key: string): Indexes[N] extends Entries<infer V> ? readonly V[] : never {
   const view = (model as unknown as Record<symbol, ModelView | undefined>)[MODEL_VIEW];
   view?.noteIndex(name, key);
-  return ((indexes(view?.model ?? model)[name] as ReadonlyMap<string, unknown>).get(key) ?? NONE) as never;
+  return ((indexes(view?.model ?? model)[name] as Entries<unknown>).get(key) ?? NONE) as never;
 }
 
 /** The kinds whose entities the indexes hold, in the order they are added. */
@@ -140,7 +205,7 @@ function indexes(model: Model): Indexes {
     systemsByNamed: new Map(),
   };
   for (const kind of INDEXED_KINDS) for (const e of model.all(kind)) for (const [name, key] of indexKeysOf(model, e)) addTo(maps[name], key, e);
-  const built = maps as unknown as Indexes;
+  const built = Object.fromEntries(Object.entries(maps).map(([name, map]) => [name, new IndexMap(map)])) as unknown as Indexes;
   BUILT.set(source, built);
   lastSource = source;
   lastIndexes = built;
@@ -207,16 +272,16 @@ function patchIndexes(model: Model, from: Model, changed: ReadonlySet<string>, b
     if (was && KIND_RANK.has(was.entityKind)) for (const [name, key] of indexKeysOf(from, was)) note(name, key, undefined);
     if (is && KIND_RANK.has(is.entityKind)) for (const [name, key] of indexKeysOf(model, is)) note(name, key, is);
   }
-  const out = { ...before } as Record<IndexName, ReadonlyMap<string, readonly Entity[]>>;
+  const out = { ...before } as unknown as Record<IndexName, IndexMap>;
   for (const [name, byKey] of affected) {
-    const map = new Map(before[name] as ReadonlyMap<string, readonly Entity[]>);
+    const index = out[name];
+    const changes = new Map<string, readonly Entity[] | undefined>();
     for (const [key, added] of byKey) {
-      const kept = (map.get(key) ?? []).filter((e) => !changed.has(e.ref));
+      const kept = (index.get(key) ?? []).filter((e) => !changed.has(e.ref));
       const list = added.length === 0 ? kept : [...kept, ...added].sort((a, b) => (KIND_RANK.get(a.entityKind) as number) - (KIND_RANK.get(b.entityKind) as number) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-      if (list.length > 0) map.set(key, list);
-      else map.delete(key);
+      changes.set(key, list.length > 0 ? list : undefined);
     }
-    out[name] = map;
+    out[name] = index.patched(changes);
   }
   return out as unknown as Indexes;
 }

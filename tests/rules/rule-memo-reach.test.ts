@@ -5,8 +5,9 @@
  * findings placed again only on the entities of the changed file (a finding elsewhere keeps its place).
  * After every edit of a random sequence on the sample — a comment line that moves every document below
  * it, a dataset's system, an integration's ends, a task's addresses, a transition's date or task, an
- * entity's `until` — the run with the memo must give the findings of a cold run byte for byte, and every
- * index entry and the timeline must be those of a model built whole.
+ * entity's `until` — the run with the memo must give the findings of a cold run byte for byte, every
+ * index entry and the timeline must be those of a model built whole, and the model before the edit must
+ * still answer as it did (its indexes gave their map to the new model's).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,7 +57,9 @@ describe('a re-check takes what the edit does not reach from the run before', ()
     const store = new MemoryCache();
     const ruleMemo = new RuleMemo();
     const modelMemo = new ModelMemo();
-    await runPipeline({ ...base, store, ruleMemo, modelMemo, overlay });
+    // The model before each edit, and what it answered then: its indexes must answer the same after it.
+    let last = (await runPipeline({ ...base, store, ruleMemo, modelMemo, overlay })).model;
+    let lastDerived = derived(last);
     const next = prng(61204);
     const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(next() * list.length)];
     let moved = 0;
@@ -86,7 +89,11 @@ describe('a re-check takes what the edit does not reach from the run before', ()
       const where = `step ${step}: lines moved in ${movedFile.slice(ROOT.length + 1)}; ${file.slice(ROOT.length + 1)} ${what}`;
       // One line per finding: a difference shows as the findings that differ.
       expect(incremental.diagnostics.map((d) => JSON.stringify(d)), where).toEqual(cold.diagnostics.map((d) => JSON.stringify(d)));
-      expect(derived(incremental.model), where).toEqual(derived(cold.model));
+      const now = derived(incremental.model);
+      expect(now, where).toEqual(derived(cold.model));
+      expect(derived(last), `${where}: the model before`).toEqual(lastDerived);
+      last = incremental.model;
+      lastDerived = now;
     }
     expect(moved).toBeGreaterThan(2);
   }, 60_000);
