@@ -219,7 +219,8 @@ function indexes(model: Model): Indexes {
  */
 const PATCHED_FROM = new WeakMap<Model, { readonly from: Model; readonly changed: ReadonlySet<string> }>();
 
-function writtenPatchOf(written: Model): { readonly from: Model; readonly changed: ReadonlySet<string> } | undefined {
+/** The model `written` (a model as written) was patched from and the refs that changed (`takePatch`, kept here for every asker). */
+export function writtenPatchOf(written: Model): { readonly from: Model; readonly changed: ReadonlySet<string> } | undefined {
   const known = PATCHED_FROM.get(written);
   if (known) return known;
   const patch = takePatch(written);

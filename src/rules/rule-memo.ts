@@ -16,7 +16,7 @@ import type { Severity } from '../core/severity.js';
 import { ENTITY_KINDS, type EntityKind } from '../core/ref.js';
 import type { Model } from '../model/model.js';
 import type { Entity } from '../model/types.js';
-import { indexEntry, indexKeysOf, MODEL_VIEW, type IndexName, type ModelView } from '../analysis/indexes.js';
+import { indexEntry, indexKeysOf, MODEL_VIEW, writtenPatchOf, type IndexName, type ModelView } from '../analysis/indexes.js';
 import { ReadIndex, slotOf, type AffectedEntries } from './read-index.js';
 
 /** Where a finding was placed: enough to place it again when only its file's lines moved. */
@@ -1301,7 +1301,15 @@ export function changedReads(before: Model, after: Model): StaleReads | undefine
   const declaredIn = (m: Model): Map<string, Entity> => {
     const out = new Map<string, Entity>();
     if (changedFiles.size === 0) return out;
-    for (const [ref, e] of m.declaredEntities()) if (changedFiles.has(e.origin.file)) out.set(ref, e);
+    // A state declares what its model as written declares, from the same documents.
+    const byFile = refsByFile(m.asWritten());
+    const declared = m.declaredEntities();
+    for (const file of changedFiles) {
+      for (const ref of byFile.get(file) ?? []) {
+        const e = declared.get(ref);
+        if (e && changedFiles.has(e.origin.file)) out.set(ref, e);
+      }
+    }
     return out;
   };
   const was = declaredIn(before);
@@ -1385,6 +1393,49 @@ export function changedReads(before: Model, after: Model): StaleReads | undefine
       }
     },
   };
+}
+
+const REFS_BY_FILE = new WeakMap<Model, ReadonlyMap<string, readonly string[]>>();
+
+/**
+ * The refs declared in each file of a model as written (`changedReads` asks only those of the files an
+ * edit changed). Made once; for a model patched from one that has it, patched with the refs that
+ * changed (model/build.ts): an entity declared in a file now is either the same object as before, so
+ * declared there before, or one of those refs.
+ */
+function refsByFile(written: Model): ReadonlyMap<string, readonly string[]> {
+  const known = REFS_BY_FILE.get(written);
+  if (known) return known;
+  const declared = written.declaredEntities();
+  const patch = writtenPatchOf(written);
+  // Patched only when no ref was added or removed (then the map is made again, as on a first run).
+  const before = patch === undefined || patch.from.declaredEntities().size !== declared.size ? undefined : REFS_BY_FILE.get(patch.from);
+  let out: Map<string, readonly string[]>;
+  if (patch && before) {
+    out = new Map(before);
+    const files = new Set<string>();
+    for (const ref of patch.changed) {
+      const was = patch.from.declaredEntities().get(ref);
+      const is = declared.get(ref);
+      if (was) files.add(was.origin.file);
+      if (is) files.add(is.origin.file);
+    }
+    for (const file of files) {
+      const refs = [...new Set([...(before.get(file) ?? []), ...patch.changed])].filter((ref) => declared.get(ref)?.origin.file === file);
+      if (refs.length > 0) out.set(file, refs);
+      else out.delete(file);
+    }
+  } else {
+    const byFile = new Map<string, string[]>();
+    for (const [ref, e] of declared) {
+      const list = byFile.get(e.origin.file);
+      if (list) list.push(ref);
+      else byFile.set(e.origin.file, [ref]);
+    }
+    out = byFile;
+  }
+  REFS_BY_FILE.set(written, out);
+  return out;
 }
 
 /** Methods of the model whose answer depends on one entity (their first argument). */

@@ -5,7 +5,7 @@
  * findings placed again only on the entities of the changed file (a finding elsewhere keeps its place).
  * After every edit of a random sequence on the sample — a comment line that moves every document below
  * it, a dataset's system, an integration's ends, a task's addresses, a transition's date or task, an
- * entity's `until` — the run with the memo must give the findings of a cold run byte for byte, every
+ * entity's `until`, a document added — the run with the memo must give the findings of a cold run byte for byte, every
  * index entry and the timeline must be those of a model built whole, and the model before the edit must
  * still answer as it did (its indexes gave their map to the new model's).
  */
@@ -82,6 +82,13 @@ describe('a re-check takes what the edit does not reach from the run before', ()
         const value = pick([...(values.get(m[2] as string) ?? [])]) as string;
         texts.set(file, `${before.slice(0, m.index)}${m[1]}${m[2]}: ${value}${before.slice(m.index + m[0].length)}`);
         what = `${m[2]}: ${(m[3] as string).trim()} → ${value}`;
+      }
+      if (step === 1) {
+        // Once, a document added at the end of the file whose lines moved: a copy of its first one under a new id.
+        const edited = texts.get(movedFile) as string;
+        const first = edited.slice(0, edited.indexOf('\n---\n') + 1);
+        texts.set(movedFile, `${edited}---\n${first.replace(/^id: (.+)$/m, 'id: $1-ban-sao')}`);
+        what += '; a document added there';
       }
       for (const f of [movedFile, file]) overlay.set(f, texts.get(f) as string);
       const incremental = await runPipeline({ ...base, store, ruleMemo, modelMemo, overlay });
