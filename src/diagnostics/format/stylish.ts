@@ -119,8 +119,10 @@ export function* stylishBytes(diagnostics: readonly Diagnostic[], ctx: FormatCon
     while (end < diagnostics.length && (diagnostics[end] as Diagnostic).file === file) end++;
     let block = last.get(file);
     if (block !== undefined && !sameItems(block.items, diagnostics, at, end) && samePrint(block.items, diagnostics, at, end)) {
-      // New objects that print the same (a whole-model rule makes its findings again): the same bytes.
-      block = { ...block, items: diagnostics.slice(at, end) };
+      // New objects that print the same (a whole-model rule makes its findings again): the same bytes,
+      // not printed nor encoded again (a new view of them: the block now stands for other objects).
+      const bytes = block.bytes;
+      block = { ...block, items: diagnostics.slice(at, end), bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) };
     }
     if (block === undefined || !sameItems(block.items, diagnostics, at, end)) {
       const items = diagnostics.slice(at, end);
