@@ -149,7 +149,16 @@ export class Model {
         if (is) kinds.add(is);
       }
       for (const kind of kinds) {
-        const list = (prev.byKind.get(kind) ?? []).filter((e) => !patch.changed.has(e.ref));
+        const was = prev.byKind.get(kind) ?? [];
+        // A few changed refs: the list copied (one block) and each found by bisection, not a test per entity.
+        let list: Entity[];
+        if (patch.changed.size * 16 < was.length) {
+          list = was.slice();
+          for (const ref of patch.changed) {
+            const at = lowerBound(list, ref);
+            if (list[at]?.ref === ref) list.splice(at, 1);
+          }
+        } else list = was.filter((e) => !patch.changed.has(e.ref));
         for (const ref of patch.changed) {
           const e = init.entities.get(ref);
           if (!e || e.entityKind !== kind || init.invalid.has(ref) || this.absent.has(ref)) continue;
