@@ -11,7 +11,7 @@ import { discoverYamlFiles, displayPath, NOT_DOCUMENTS, pathBase, type Discovere
 import { SourceIndex } from './locate.js';
 import type { FileParse } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
-import { RunCache, type FileEntry } from './run-cache.js';
+import { RunCache, type CachedDoc, type FileEntry } from './run-cache.js';
 import type { ParsedDoc } from './parse-yaml.js';
 
 /** Files above this size are refused before they are read (a 50 MB file must not stall CI). */
@@ -204,6 +204,21 @@ function withOverlay(found: DiscoveredFile[], rootAbs: string, base: string, ove
   return [...found, ...extra].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
 }
 
+/**
+ * The documents of a cached file content: made once per cached list and file (a long-running process
+ * loads the same cached entries at every request; the same objects let validation and the model
+ * take what they derived from them last time).
+ */
+const DOCS = new WeakMap<readonly CachedDoc[], { readonly file: string; readonly docs: readonly ParsedDoc[] }>();
+
+function docsOf(file: string, cached: readonly CachedDoc[]): readonly ParsedDoc[] {
+  const known = DOCS.get(cached);
+  if (known !== undefined && known.file === file) return known.docs;
+  const docs = cached.map((d) => ({ file, index: d.i, value: d.v, range: { start: { line: d.l, col: d.c }, end: { line: d.l, col: d.c } } }));
+  DOCS.set(cached, { file, docs });
+  return docs;
+}
+
 /** Reads and parses every YAML file of an architecture folder. Problems in files become diagnostics. */
 export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
   const given = resolve(opts.cwd, opts.root);
@@ -305,7 +320,7 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
     }
     if (slot.kind === 'hit') {
       files.push({ file: slot.file, bytes: slot.bytes.length, sha256: slot.sha });
-      const mine = (slot.entry.docs ?? []).map((d) => ({ file: slot.file, index: d.i, value: d.v, range: { start: { line: d.l, col: d.c }, end: { line: d.l, col: d.c } } }));
+      const mine = docsOf(slot.file, slot.entry.docs ?? []);
       for (const d of mine) docs.push(d);
       sources.addBytes(slot.file, slot.bytes, slot.entry);
       opts.onFile?.({ file: slot.file, sha256: slot.sha, docs: mine, sources, cache: runCache });

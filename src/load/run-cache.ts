@@ -50,7 +50,7 @@ export class RunCache {
     const dir = posix.dirname(file);
     let b = this.buckets.get(dir);
     if (!b) {
-      const key = sha256(`${this.rootAbs}\n${dir}\n${this.fingerprint}`);
+      const key = entryKey(`${this.rootAbs}\n${dir}`, this.fingerprint);
       const stored = this.store.readJson<Record<string, FileEntry>>('bucket', key);
       b = { key, stored: stored !== null && typeof stored === 'object' ? stored : {}, used: new Map(), dirty: false };
       this.buckets.set(dir, b);
@@ -61,7 +61,7 @@ export class RunCache {
   /** The entry for `file` with content hash `sha` (empty when nothing is cached yet). */
   entry(file: string, sha: string): FileEntry {
     const b = this.bucketOf(file);
-    const key = sha256(`${this.fingerprint}\n${sha}`);
+    const key = entryKey(this.fingerprint, sha);
     let e = b.used.get(key);
     if (!e) {
       const stored = b.stored[key];
@@ -87,3 +87,21 @@ export class RunCache {
     }
   }
 }
+
+/**
+ * `sha256` of `a + "\n" + b`, remembered: a long-running process (the daemon) asks for the key of every
+ * unchanged file at every request. Forgotten all at once past `KEYS_KEPT` (a content edited many times).
+ */
+function entryKey(a: string, b: string): string {
+  const text = `${a}\n${b}`;
+  let key = KEYS.get(text);
+  if (key === undefined) {
+    if (KEYS.size >= KEYS_KEPT) KEYS.clear();
+    key = sha256(text);
+    KEYS.set(text, key);
+  }
+  return key;
+}
+
+const KEYS = new Map<string, string>();
+const KEYS_KEPT = 400_000;

@@ -9,7 +9,7 @@ import type { FrameworkPack } from '../framework/types.js';
 import type { LoadedFile } from '../load/load-architecture.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { CheckedDoc } from '../validate/validate.js';
-import { Model } from './model.js';
+import { forked, Model } from './model.js';
 import { checkEntityTimeline } from './time-check.js';
 import type { Entity, EntityByKind, Reference } from './types.js';
 
@@ -62,6 +62,8 @@ interface DocFrag {
 interface FileFrag {
   readonly sha: string;
   readonly docs: readonly DocFrag[];
+  /** The references of its documents, in order, once asked (made again when one of them is resolved again). */
+  refs?: readonly Reference[] | undefined;
 }
 
 /** Everything a build keeps for the next one. */
@@ -420,7 +422,8 @@ function patchBuild(prev: BuildState, input: BuildInput, memo: ModelMemo): Build
 
   const model0 = prev.model;
   const pack = prev.pack;
-  const entities = new Map(model0.declaredEntities());
+  // The last model's map, forked: written here, while the last model still reads it as it was.
+  const entities = forked(model0.declaredEntities());
   const invalid = new Set<string>();
   for (const ref of model0.invalidRefs()) invalid.add(ref);
   const ctx = contextOf(input, pack, entities);
@@ -496,12 +499,31 @@ function patchBuild(prev: BuildState, input: BuildInput, memo: ModelMemo): Build
     if (r.findings.length > 0) prev.unresolved.add(f);
     if (before === undefined || before.refs !== r.refs) outbound.set(r.from, r.refs);
   }
+  // Files whose documents' references were made again: their lists of references too.
+  for (const f of [...dropped, ...toResolve]) {
+    const frag = prev.files.get(f.doc.doc.file);
+    if (frag !== undefined) frag.refs = undefined;
+  }
   for (const file of removed) prev.files.delete(file);
   for (const file of changed) prev.files.set(file, { sha: input.files[rank.get(file) as number]?.sha256 ?? '', docs: newDocs.get(file) ?? [] });
 
   // 3. The model: every reference in document order, the last model's lists patched.
-  const references: Reference[] = [];
-  for (const f of input.files) for (const frag of prev.files.get(f.file)?.docs ?? []) if (frag.out) for (const r of frag.out.refs) references.push(r);
+  const lists: (readonly Reference[])[] = [];
+  let total = 0;
+  for (const f of input.files) {
+    const file = prev.files.get(f.file);
+    if (file === undefined) continue;
+    if (file.refs === undefined) {
+      const refs: Reference[] = [];
+      for (const frag of file.docs) if (frag.out) for (const r of frag.out.refs) refs.push(r);
+      file.refs = refs;
+    }
+    if (file.refs.length > 0) lists.push(file.refs);
+    total += file.refs.length;
+  }
+  const references = new Array<Reference>(total);
+  let put = 0;
+  for (const list of lists) for (let i = 0; i < list.length; i++) references[put++] = list[i] as Reference;
   const model = new Model({ root: input.root, pack, sources: input.sources, entities, invalid, references, files: input.files }, false, { from: model0, changed: changedRefs, outbound });
 
   // 4. Findings: duplicates, agency, dangling references, consistency (per changed entity, then the whole-model checks).

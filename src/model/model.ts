@@ -97,8 +97,8 @@ export class Model {
   /** Every declared ref, sorted (code-unit order): a state keeps the order of the model it derives from. */
   private readonly order: readonly string[];
   private readonly byKind: Map<EntityKind, Entity[]>;
-  private readonly inbound: Map<string, Reference[]>;
-  private readonly outbound: Map<string, Reference[]>;
+  private readonly inbound: ReadonlyMap<string, Reference[]>;
+  private readonly outbound: ReadonlyMap<string, Reference[]>;
   /** The model whose content this one is (see `contentSource`). */
   private readonly content: Model;
   private readonly nationalById: ReadonlyMap<string, NationalSystem>;
@@ -149,7 +149,16 @@ export class Model {
         if (is) kinds.add(is);
       }
       for (const kind of kinds) {
-        const list = (prev.byKind.get(kind) ?? []).filter((e) => !patch.changed.has(e.ref));
+        const was = prev.byKind.get(kind) ?? [];
+        // A few changed refs: the list copied (one block) and each found by bisection, not a test per entity.
+        let list: Entity[];
+        if (patch.changed.size * 16 < was.length) {
+          list = was.slice();
+          for (const ref of patch.changed) {
+            const at = lowerBound(list, ref);
+            if (list[at]?.ref === ref) list.splice(at, 1);
+          }
+        } else list = was.filter((e) => !patch.changed.has(e.ref));
         for (const ref of patch.changed) {
           const e = init.entities.get(ref);
           if (!e || e.entityKind !== kind || init.invalid.has(ref) || this.absent.has(ref)) continue;
@@ -158,14 +167,17 @@ export class Model {
         if (list.length > 0) this.byKind.set(kind, list);
         else this.byKind.delete(kind);
       }
-      this.outbound = new Map(prev.outbound);
-      this.inbound = new Map(prev.inbound);
+      // The last model's maps, forked (written here, read as they were through the last model).
+      const outbound = forked(prev.outbound);
+      const inbound = forked(prev.inbound);
+      this.outbound = outbound;
+      this.inbound = inbound;
       const tos = new Set<string>();
       const fresh = new Map<string, Reference[]>();
       for (const [from, refs] of patch.outbound) {
         for (const r of prev.outbound.get(from) ?? []) if (r.to) tos.add(r.to);
-        if (refs.length > 0) this.outbound.set(from, [...refs]);
-        else this.outbound.delete(from);
+        if (refs.length > 0) outbound.set(from, [...refs]);
+        else outbound.delete(from);
         for (const r of refs) if (r.to) push(fresh, r.to, r);
       }
       for (const to of fresh.keys()) tos.add(to);
@@ -193,8 +205,8 @@ export class Model {
             }
             list.splice(lo, 0, r);
           }
-          if (list.length > 0) this.inbound.set(to, list);
-          else this.inbound.delete(to);
+          if (list.length > 0) inbound.set(to, list);
+          else inbound.delete(to);
         }
       }
       const dated = new Set(prev.dated);
@@ -210,8 +222,10 @@ export class Model {
       // A state declares the same entities as its model as written (model/states.ts): their order is known already.
       this.order = base && base.entities.size === init.entities.size ? base.order : [...init.entities.keys()].sort();
       this.byKind = new Map();
-      this.inbound = new Map();
-      this.outbound = new Map();
+      const inbound = new Map<string, Reference[]>();
+      const outbound = new Map<string, Reference[]>();
+      this.inbound = inbound;
+      this.outbound = outbound;
       this.content = this;
       const dated = new Set<string>();
       for (const ref of this.order) {
@@ -226,12 +240,12 @@ export class Model {
       let from: string | undefined;
       let fromList: Reference[] = [];
       for (const r of init.references) {
-        if (r.to) push(this.inbound, r.to, r);
+        if (r.to) push(inbound, r.to, r);
         if (r.from !== from) {
           from = r.from;
-          const list = this.outbound.get(from);
+          const list = outbound.get(from);
           if (list) fromList = list;
-          else this.outbound.set(from, (fromList = []));
+          else outbound.set(from, (fromList = []));
         }
         fromList.push(r);
       }
@@ -239,8 +253,9 @@ export class Model {
     }
     const agencies = (this.byKind.get('agency') ?? []) as Agency[];
     this.agency = agencies.find((a) => a.ref === init.primaryAgency) ?? agencies[0];
-    this.nationalById = new Map(init.pack.national.map((n) => [n.ref, n]));
-    this.targetById = new Map(init.pack.targets.map((t) => [t.ref, t]));
+    const byRef = packIndexes(init.pack);
+    this.nationalById = byRef.national;
+    this.targetById = byRef.targets;
   }
 
   /**
@@ -444,8 +459,166 @@ function patchedOrder(order: readonly string[], was: ReadonlyMap<string, Entity>
   return next;
 }
 
+/** `map`'s next version (a `VersionedMap` forked), or a writable copy of it (the first patch after a full build). */
+export function forked<K, V>(map: ReadonlyMap<K, V>): VersionedMap<K, V> {
+  return map instanceof VersionedMap && map.writable ? (map.fork() as VersionedMap<K, V>) : new VersionedMap(new Map(map));
+}
+
+/** The national entities and targets of a pack by ref, once per pack object (a model is made at every request of a daemon). */
+function packIndexes(pack: FrameworkPack): { readonly national: ReadonlyMap<string, NationalSystem>; readonly targets: ReadonlyMap<string, NationalTarget> } {
+  let known = PACK_INDEXES.get(pack);
+  if (known === undefined || known.nationalList !== pack.national || known.targetList !== pack.targets) {
+    known = { nationalList: pack.national, targetList: pack.targets, national: new Map(pack.national.map((n) => [n.ref, n])), targets: new Map(pack.targets.map((t) => [t.ref, t])) };
+    PACK_INDEXES.set(pack, known);
+  }
+  return known;
+}
+
+const PACK_INDEXES = new WeakMap<
+  FrameworkPack,
+  { readonly nationalList: FrameworkPack['national']; readonly targetList: FrameworkPack['targets']; readonly national: ReadonlyMap<string, NationalSystem>; readonly targets: ReadonlyMap<string, NationalTarget> }
+>();
+
 function push(map: Map<string, Reference[]>, key: string, value: Reference): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+const GONE: unique symbol = Symbol('gone');
+
+/**
+ * A map shared by the models of a long-running process, one version per model, without copying it:
+ * the newest version holds the entries; `fork` hands them to a new version and turns this one into a
+ * view (the new version's entries, less what was written in it since: each key written there keeps its
+ * value of before in this view's `undo`). Every version answers as the map it was when forked, however
+ * many versions come after (a view reads through the next version, itself maybe a view). An old
+ * version costs what was written after it, and only while something holds it. Iterating a view gives its
+ * entries in another order than the map had (a model's `declaredEntities` promises none).
+ */
+export class VersionedMap<K, V> implements ReadonlyMap<K, V> {
+  private own: Map<K, V> | undefined;
+  private next: VersionedMap<K, V> | undefined;
+  private undo: Map<K, V | typeof GONE> | undefined;
+  private frozenSize = 0;
+  /** The `undo` of the version this one was forked from: where writes keep the values they replace. */
+  private readonly before: Map<K, V | typeof GONE> | undefined;
+
+  constructor(entries: Map<K, V>, before?: Map<K, V | typeof GONE>) {
+    this.own = entries;
+    this.before = before;
+  }
+
+  /** A new version holding this one's entries; this one keeps answering as it does now. */
+  fork(): VersionedMap<K, V> {
+    const own = this.own;
+    // A view forks into a copy (an old model patched again: not the daemon's way, but correct).
+    if (own === undefined) return new VersionedMap(new Map(this));
+    const undo = new Map<K, V | typeof GONE>();
+    const next = new VersionedMap(own, undo);
+    this.frozenSize = own.size;
+    this.own = undefined;
+    this.next = next;
+    this.undo = undo;
+    return next;
+  }
+
+  /** True while this version holds the entries (may be written). */
+  get writable(): boolean {
+    return this.own !== undefined;
+  }
+
+  private keep(own: Map<K, V>, key: K): void {
+    const before = this.before;
+    if (before !== undefined && !before.has(key)) before.set(key, own.has(key) ? (own.get(key) as V) : GONE);
+  }
+
+  set(key: K, value: V): this {
+    const own = this.own;
+    if (own === undefined) throw new Error('VersionedMap: an older version is read-only');
+    this.keep(own, key);
+    own.set(key, value);
+    return this;
+  }
+
+  delete(key: K): boolean {
+    const own = this.own;
+    if (own === undefined) throw new Error('VersionedMap: an older version is read-only');
+    if (!own.has(key)) return false;
+    this.keep(own, key);
+    return own.delete(key);
+  }
+
+  get(key: K): V | undefined {
+    const own = this.own;
+    return own !== undefined ? own.get(key) : this.viewGet(key);
+  }
+
+  has(key: K): boolean {
+    const own = this.own;
+    return own !== undefined ? own.has(key) : this.viewHas(key);
+  }
+
+  private viewGet(key: K): V | undefined {
+    let map: VersionedMap<K, V> = this;
+    for (;;) {
+      const own = map.own;
+      if (own !== undefined) return own.get(key);
+      const undo = map.undo as Map<K, V | typeof GONE>;
+      if (undo.size > 0 && undo.has(key)) {
+        const v = undo.get(key) as V | typeof GONE;
+        return v === GONE ? undefined : v;
+      }
+      map = map.next as VersionedMap<K, V>;
+    }
+  }
+
+  private viewHas(key: K): boolean {
+    let map: VersionedMap<K, V> = this;
+    for (;;) {
+      const own = map.own;
+      if (own !== undefined) return own.has(key);
+      const undo = map.undo as Map<K, V | typeof GONE>;
+      if (undo.size > 0 && undo.has(key)) return undo.get(key) !== GONE;
+      map = map.next as VersionedMap<K, V>;
+    }
+  }
+
+  get size(): number {
+    return this.own !== undefined ? this.own.size : this.frozenSize;
+  }
+
+  entries(): MapIterator<[K, V]> {
+    return this.own !== undefined ? this.own.entries() : this.viewEntries();
+  }
+
+  private *viewEntries(): MapIterator<[K, V]> {
+    const undo = this.undo as Map<K, V | typeof GONE>;
+    for (const entry of (this.next as VersionedMap<K, V>).entries()) if (!undo.has(entry[0])) yield entry;
+    for (const [k, v] of undo) if (v !== GONE) yield [k, v];
+  }
+
+  keys(): MapIterator<K> {
+    return this.own !== undefined ? this.own.keys() : this.viewKeys();
+  }
+
+  values(): MapIterator<V> {
+    return this.own !== undefined ? this.own.values() : this.viewValues();
+  }
+
+  private *viewKeys(): MapIterator<K> {
+    for (const [k] of this.viewEntries()) yield k;
+  }
+
+  private *viewValues(): MapIterator<V> {
+    for (const [, v] of this.viewEntries()) yield v;
+  }
+
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
+  }
 }

@@ -126,6 +126,20 @@ export function writeShippedCodeCache(key: string): void {
  * by hash of schema and code, so later runs skip the ~400 ms compile (and do not even load ajv).
  */
 export function compileSchemas(pack: FrameworkPack, packIds: readonly string[], opts: { readonly cache?: Cache | undefined } = {}): CompiledSchemas {
+  // The same pack object and ids (a long-running process asks at every request): the same validators,
+  // without building and hashing the schema again.
+  const ids = packIds.join('\n');
+  const mine = BY_PACK.get(pack);
+  if (mine !== undefined && mine.ids === ids) return mine.compiled;
+  const compiled = compileFresh(pack, packIds, opts);
+  BY_PACK.set(pack, { ids, compiled });
+  return compiled;
+}
+
+/** The validators of each pack object asked for (see `compileSchemas`). */
+const BY_PACK = new WeakMap<FrameworkPack, { readonly ids: string; readonly compiled: CompiledSchemas }>();
+
+function compileFresh(pack: FrameworkPack, packIds: readonly string[], opts: { readonly cache?: Cache | undefined }): CompiledSchemas {
   const set = buildSchema(pack, packIds);
   const hash = sha256(`${JSON.stringify(set.root)}\n${codeFingerprint()}\n${JSON.stringify(AJV_OPTIONS)}`);
   const hit = cache.get(hash);

@@ -10,6 +10,18 @@ import { SHIPPED } from './ajv.js';
  */
 export function loadPackCached(id: string, cache: Cache | undefined): FrameworkPack {
   const key = sha256(`${codeFingerprint()}\npack:${id}`);
+  // A long-running process (the daemon) asks at every request: the pack it read first, not read again.
+  const known = READ.get(key);
+  if (known !== undefined) return known;
+  const pack = readPack(id, key, cache);
+  READ.set(key, pack);
+  return pack;
+}
+
+/** The packs read by this process, by key (code and pack id): the same content, hence the same object. */
+const READ = new Map<string, FrameworkPack>();
+
+function readPack(id: string, key: string, cache: Cache | undefined): FrameworkPack {
   for (const store of [SHIPPED, cache]) {
     const hit = store?.readJson<FrameworkPack>('pack', key);
     if (hit && hit.id === id) {

@@ -60,11 +60,24 @@ export function validateDocuments(docs: readonly ParsedDoc[], schemas: CompiledS
     const entry = cached && sha ? cached.cache.entry(file, sha) : undefined;
     const hit = entry?.valid?.[schemas.hash] as CachedValidation | undefined;
     if (hit && Array.isArray(hit.checked) && Array.isArray(hit.diagnostics)) {
+      // The same cached result for the same documents (a long-running process, an unchanged file): the
+      // objects made from it last time, so what is derived from them is kept too.
+      const made = MADE.get(hit);
+      if (made !== undefined && made.file === file && sameDocs(made.docs, group)) {
+        for (const c of made.value) out.push(c);
+        for (const d of made.diagnostics) diagnostics.push(d);
+        continue;
+      }
+      const value: CheckedDoc[] = [];
+      const found: Diagnostic[] = [];
       for (const c of hit.checked) {
         const doc = group[c.i] as ParsedDoc;
-        out.push({ doc, kind: c.kind, id: c.id ?? undefined, value: doc.value as Record<string, unknown>, valid: c.valid, refs: c.refs });
+        value.push({ doc, kind: c.kind, id: c.id ?? undefined, value: doc.value as Record<string, unknown>, valid: c.valid, refs: c.refs });
       }
-      for (const d of hit.diagnostics) diagnostics.push({ ...d, file });
+      for (const d of hit.diagnostics) found.push({ ...d, file });
+      MADE.set(hit, { file, docs: group, value, diagnostics: found });
+      for (const c of value) out.push(c);
+      for (const d of found) diagnostics.push(d);
       continue;
     }
     const groupDiagnostics: Diagnostic[] = [];
@@ -85,6 +98,15 @@ export function validateDocuments(docs: readonly ParsedDoc[], schemas: CompiledS
     }
   }
   return { value: out, diagnostics };
+}
+
+/** What a cached validation result gave, by that result: for these documents of this file. */
+const MADE = new WeakMap<CachedValidation, { readonly file: string; readonly docs: readonly ParsedDoc[]; readonly value: readonly CheckedDoc[]; readonly diagnostics: readonly Diagnostic[] }>();
+
+function sameDocs(a: readonly ParsedDoc[], b: readonly ParsedDoc[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function validateOne(doc: ParsedDoc, schemas: CompiledSchemas, sources: SourceIndex, fileText: FileText, diagnostics: Diagnostic[], out: CheckedDoc[]): void {

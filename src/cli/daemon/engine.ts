@@ -34,7 +34,7 @@ export interface EngineRun {
 
 export class DaemonEngine {
   private readonly store = new MemoryCache();
-  private readonly workspaces = new Map<string, { ws: Workspace; scan: Scan | undefined; racy: ReadonlySet<string> | undefined }>();
+  private readonly workspaces = new Map<string, { ws: Workspace; scan: Scan | undefined; racy: ReadonlySet<string> | undefined; settled: boolean }>();
   /** Told after each run (the log). */
   onRun: ((run: EngineRun) => void) | undefined;
 
@@ -43,6 +43,26 @@ export class DaemonEngine {
     readonly folder: string,
     private readonly clock: () => Date,
   ) {}
+
+  /**
+   * After the first run of a set of options, while the daemon is idle: the workspace runs again over the
+   * same inputs (the files the scan vouches unchanged are not read), so that what a run patched from
+   * the last one builds once — the rule memo's index of reads and its sums — is built now, not in the
+   * next request. The result is the last one's (nothing changed); the scan kept is not touched, so a
+   * file written meanwhile is still seen as changed by the next request. False when there was nothing
+   * to settle.
+   */
+  async settle(): Promise<boolean> {
+    const kept = [...this.workspaces.values()].pop();
+    if (kept === undefined || kept.settled || kept.scan === undefined || kept.racy === undefined || kept.ws.result === undefined) return false;
+    kept.settled = true;
+    const scan = kept.scan;
+    const racy = kept.racy;
+    kept.scan = undefined; // a run that does not end leaves nothing vouched
+    await kept.ws.analyze({ unchanged: (abs) => scan.has(abs) && !racy.has(abs), removed: [] });
+    kept.scan = scan;
+    return true;
+  }
 
   /** `runPipeline`, answered from memory: the same options give the same result. */
   async run(opts: PipelineOptions): Promise<PipelineResult> {
@@ -69,6 +89,7 @@ export class DaemonEngine {
         }),
         scan: undefined,
         racy: undefined,
+        settled: false,
       };
     }
     this.workspaces.set(key, kept); // most recent last

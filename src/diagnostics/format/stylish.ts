@@ -118,6 +118,12 @@ export function* stylishBytes(diagnostics: readonly Diagnostic[], ctx: FormatCon
     let end = at + 1;
     while (end < diagnostics.length && (diagnostics[end] as Diagnostic).file === file) end++;
     let block = last.get(file);
+    if (block !== undefined && !sameItems(block.items, diagnostics, at, end) && samePrint(block.items, diagnostics, at, end)) {
+      // New objects that print the same (a whole-model rule makes its findings again): the same bytes,
+      // not printed nor encoded again (a new view of them: the block now stands for other objects).
+      const bytes = block.bytes;
+      block = { ...block, items: diagnostics.slice(at, end), bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) };
+    }
     if (block === undefined || !sameItems(block.items, diagnostics, at, end)) {
       const items = diagnostics.slice(at, end);
       const own: Counts = { errors: 0, warnings: 0, infos: 0, waived: 0 };
@@ -146,6 +152,31 @@ function sameItems(items: readonly Diagnostic[], list: readonly Diagnostic[], at
   if (items.length !== end - at) return false;
   for (let i = 0; i < items.length; i++) if (items[i] !== list[at + i]) return false;
   return true;
+}
+
+/**
+ * True when `items` and `list[at..end)` print the same, finding by finding: every field `stylish`
+ * prints is equal (file, start of range, severity, message, code, legal reference, fix, waiver). Cheaper
+ * than printing and encoding them again.
+ */
+function samePrint(items: readonly Diagnostic[], list: readonly Diagnostic[], at: number, end: number): boolean {
+  if (items.length !== end - at) return false;
+  for (let i = 0; i < items.length; i++) {
+    const a = items[i] as Diagnostic;
+    const b = list[at + i] as Diagnostic;
+    if (a === b) continue;
+    if (a.file !== b.file || a.code !== b.code || a.severity !== b.severity || a.legalRef !== b.legalRef) return false;
+    if (a.range.start.line !== b.range.start.line || a.range.start.col !== b.range.start.col) return false;
+    if (!sameText(a.message, b.message) || !sameText(a.fix, b.fix)) return false;
+    const wa = a.waived;
+    const wb = b.waived;
+    if (wa !== wb && (wa === undefined || wb === undefined || wa.reason !== wb.reason || wa.approvedBy !== wb.approvedBy || wa.expires !== wb.expires)) return false;
+  }
+  return true;
+}
+
+function sameText(a: Diagnostic['fix'], b: Diagnostic['fix']): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.vi === b.vi && a.en === b.en);
 }
 
 /** How many line breaks `s` holds. */
