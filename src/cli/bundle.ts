@@ -19,7 +19,8 @@
 // `--if-stale` (the test suite's global set-up): only when the bin is not a bundle, or is older than a
 // file of src/, tsconfig.json, package.json or this script.
 //
-// Not part of the package: a build tool (esbuild is a devDependency); package.json "files" leaves it out.
+// Not part of the package: a build tool (esbuild is a devDependency); package.json "files" leaves it out,
+// and ships from dist/cli/ only the files this script writes (bin.js, parse-worker.js, <name>-<HASH>.js).
 import { closeSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -3,7 +3,7 @@
  * from this checkout (only the runtime closure of package-lock.json, linked), so the test needs no
  * network and still fails when a runtime import is only a devDependency.
  */
-import { symlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installedTarball, packTarball, sh, TSC } from '../helpers/pack.js';
@@ -80,6 +80,13 @@ describe('the packed tarball', () => {
     expect(files).toContain('dist/precompiled/code-digests.json');
     expect(files.filter((f) => f.endsWith('.v8cache'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('tests/') || f.startsWith('src/') && !f.startsWith('src/framework/'))).toEqual([]);
+    // dist/cli/ ships the bundle the bin runs (src/cli/bundle.ts: every file begins with its banner),
+    // all of it, and nothing of tsc's unbundled output there, which nothing in the package imports.
+    const bundle = readdirSync(join(REPO, 'dist', 'cli'))
+      .filter((name) => name.endsWith('.js') && /^(#![^\n]*\n)?\/\/ kientruc bundle /.test(readFileSync(join(REPO, 'dist', 'cli', name), 'utf8').slice(0, 300)))
+      .map((name) => `dist/cli/${name}`);
+    expect(bundle).toContain('dist/cli/parse-worker.js');
+    expect(files.filter((f) => f.startsWith('dist/cli/')).sort()).toEqual(bundle.sort());
   });
 
   it('installs offline and its API is called from type-checked TypeScript and from JavaScript', { timeout: 240_000 }, () => {
