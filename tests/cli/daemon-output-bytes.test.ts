@@ -138,17 +138,44 @@ describe('the daemon’s kept output', () => {
   });
 
   it('gathers stdout and stderr into frames that the client cuts back into the same bytes, in the same order, however the socket splits them', () => {
+    // Just over the daemon's 1 MiB batch (server.ts BATCH): such a write is sent at once, with what its
+    // stream held before it (checked below), as a frame the socket cuts into many chunks. Larger would
+    // add nothing but bytes: the runs that cut the stream into 1–9-byte chunks cost by the byte.
+    const big = 'Hệ thống 🚧\n'.repeat(58_300);
+    let sentAtOnce = 0;
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom(0x6f, 0x65), fc.oneof(fc.string({ maxLength: 3000 }), fc.uint8Array({ maxLength: 3000 }), fc.constant('Hệ thống 🚧\n'.repeat(90_000)))), { maxLength: 8 }),
+        fc.array(fc.tuple(fc.constantFrom(0x6f, 0x65), fc.oneof(fc.string({ maxLength: 3000 }), fc.uint8Array({ maxLength: 3000 }), fc.constant(big))), { maxLength: 8 }),
         // The socket's chunks: of a few bytes (a header cut in two) up to more than a frame.
         fc.array(fc.oneof(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1000, max: 1_200_000 })), { minLength: 1, maxLength: 8 }),
         (writes, cuts) => {
           const sent: Buffer[] = [];
           let corked = 0;
-          const socket = { destroyed: false, cork: () => void corked++, uncork: () => void corked--, write: (c: string | Uint8Array, enc?: BufferEncoding) => (sent.push(typeof c === 'string' ? Buffer.from(c, enc) : Buffer.from(c)), true) };
+          let frames = 0;
+          let socketBytes = 0;
+          const socket = {
+            destroyed: false,
+            cork: () => void (corked++, frames++),
+            uncork: () => void corked--,
+            write: (c: string | Uint8Array, enc?: BufferEncoding) => {
+              const b = typeof c === 'string' ? Buffer.from(c, enc) : Buffer.from(c);
+              sent.push(b);
+              socketBytes += b.length;
+              return true;
+            },
+          };
           const out = frameBatcher(socket as unknown as Parameters<typeof frameBatcher>[0]);
-          for (const [type, chunk] of writes) out.write(type, chunk);
+          let written = 0;
+          for (const [type, chunk] of writes) {
+            out.write(type, chunk);
+            const n = typeof chunk === 'string' ? Buffer.byteLength(chunk, 'utf8') : chunk.length;
+            written += n;
+            // A megabyte written: everything written so far is on the socket (headers of 5 bytes aside).
+            if (n >= 1 << 20) {
+              expect(socketBytes - 5 * frames).toBe(written);
+              sentAtOnce++;
+            }
+          }
           out.flush();
           expect(corked).toBe(0);
           const stream = Buffer.concat([...sent, frame(0x78, '0')]);
@@ -162,8 +189,8 @@ describe('the daemon’s kept output', () => {
           expect(got.at(-1)?.type).toBe(0x78);
           const bytesOf = (type: number, list: { type: number; payload: Buffer | string | Uint8Array }[]) =>
             Buffer.concat(list.filter((f) => f.type === type).map((f) => (typeof f.payload === 'string' ? Buffer.from(f.payload, 'utf8') : Buffer.from(f.payload))));
-          const written = writes.map(([type, payload]) => ({ type, payload }));
-          for (const type of [0x6f, 0x65]) expect(bytesOf(type, got).equals(bytesOf(type, written))).toBe(true);
+          const writtenFrames = writes.map(([type, payload]) => ({ type, payload }));
+          for (const type of [0x6f, 0x65]) expect(bytesOf(type, got).equals(bytesOf(type, writtenFrames))).toBe(true);
           // The order of the streams as written: a frame holds one stream's consecutive writes.
           const runsOf = (types: number[]) => types.filter((t, i) => i === 0 || types[i - 1] !== t);
           const nonEmpty = writes.filter(([, c]) => c.length > 0).map(([t]) => t);
@@ -172,6 +199,8 @@ describe('the daemon’s kept output', () => {
       ),
       { numRuns: 60 },
     );
+    // The batch's size limit was reached, not only the end of the writes or a change of stream.
+    expect(sentAtOnce).toBeGreaterThan(10);
   });
 
   it('through main with the daemon’s engine, prints what the CLI prints without it, in every format, language and colour, to stdout and to --output', async () => {

@@ -100,6 +100,22 @@ describe('kientruc build --watch', () => {
     running.push(w.child);
     await w.waitFor('✓ Xong sau', 1);
     const model = () => readFileSync(join(dir, 'generated', 'model.json'), 'utf8');
+    // Until the model shows `seen`; else fails naming the step, with the watcher's stderr (which changes
+    // it saw, which builds it ran): one such wait failed on Node 24 under load, 4 December 2026.
+    const modelShows = async (step: string, seen: RegExp, timeout: number): Promise<void> => {
+      const end = Date.now() + timeout;
+      for (;;) {
+        let text = '';
+        try {
+          text = model();
+        } catch {
+          // between builds: read again
+        }
+        if (seen.test(text)) return;
+        if (Date.now() > end) throw new Error(`${step}: the model did not show ${seen} within ${timeout / 1000} s; stderr:\n${w.stderr()}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
     const file = join(dir, 'architecture', 'systems', 's.yaml');
 
     // Atomic save, as editors and sed -i do it: write a temp file beside it, rename it over the original.
@@ -124,11 +140,11 @@ describe('kientruc build --watch', () => {
     mkdirSync(join(dir, 'architecture', 'nhiem-vu', 'nam-2026'), { recursive: true });
     const task = join(dir, 'architecture', 'nhiem-vu', 'nam-2026', 't.yaml');
     writeFileSync(task, TASK);
-    await expect.poll(() => model(), { timeout: 30_000, interval: 200 }).toContain('task:trien-khai-mot-cua');
+    await modelShows('a file written into a new folder', /task:trien-khai-mot-cua/, 30_000);
     const builds = w.stderr().split('✓ Xong sau').length - 1;
     writeFileSync(task, TASK.replace('deadline: 2026', 'deadline: 2027'));
     await w.waitFor('✓ Xong sau', builds + 1);
-    await expect.poll(() => model(), { timeout: 30_000, interval: 200 }).toMatch(/"deadline": "?2027/);
+    await modelShows('that file edited', /"deadline": "?2027/, 30_000);
 
     // A syntax error: reported, the previous outputs stay; the fix rebuilds.
     const before = model();
@@ -139,7 +155,7 @@ describe('kientruc build --watch', () => {
     const built = w.stderr().split('✓ Xong sau').length - 1;
     writeFileSync(task, TASK.replace('deadline: 2026', 'deadline: 2029'));
     await w.waitFor('✓ Xong sau', built + 1);
-    await expect.poll(() => model(), { timeout: 120_000, interval: 200 }).toMatch(/"deadline": "?2029/);
+    await modelShows('the broken edit fixed', /"deadline": "?2029/, 120_000);
 
     w.child.kill('SIGINT');
     expect(await w.exit).toBe(0);
