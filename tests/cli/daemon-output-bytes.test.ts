@@ -120,7 +120,7 @@ describe('the daemon’s kept output', () => {
     );
   });
 
-  it('writes a kept block again as the same Buffer, with no text made, while its findings are the same objects', () => {
+  it('writes a kept block again as the same Buffer, with no text made, while its findings are the same objects (as the same bytes while they print the same)', () => {
     const d = (file: string, line: number): Diagnostic => ({ code: 'x.y', severity: 'warning', message: text('Thiếu', 'Missing'), file, range: { start: { line, col: 1 }, end: { line, col: 2 } }, path: [] });
     const a1 = d('a.yaml', 1);
     const a2 = d('a.yaml', 2);
@@ -130,11 +130,19 @@ describe('the daemon’s kept output', () => {
     const second = [...stylishBytes([a1, a2, b1], ctxOf('en', false), memo)];
     expect(second[0]).toBe(first[0]);
     expect(second[1]).toBe(first[1]);
-    // b.yaml's finding made again (a new object): its block is printed again, a.yaml's kept.
+    // b.yaml's finding made again (a new object) that prints the same: its kept bytes again (a new view
+    // of the same memory, not printed nor encoded again), a.yaml's block kept as it was.
     const third = [...stylishBytes([a1, a2, d('b.yaml', 1)], ctxOf('en', false), memo)];
     expect(third[0]).toBe(first[0]);
     expect(third[1]).not.toBe(first[1]);
+    const sameMemory = (x: Uint8Array | undefined, y: Uint8Array | undefined): boolean => x !== undefined && y !== undefined && x.buffer === y.buffer && x.byteOffset === y.byteOffset;
+    expect(sameMemory(third[1], first[1])).toBe(true);
     expect(Buffer.concat(third).equals(Buffer.concat(first))).toBe(true);
+    // One that prints otherwise (another line) is printed again: new bytes, the cold path's.
+    const fourth = [...stylishBytes([a1, a2, d('b.yaml', 3)], ctxOf('en', false), memo)];
+    expect(fourth[0]).toBe(first[0]);
+    expect(sameMemory(fourth[1], first[1])).toBe(false);
+    expect(Buffer.concat(fourth).toString('utf8')).toBe(formatStylish([a1, a2, d('b.yaml', 3)], ctxOf('en', false)));
   });
 
   it('gathers stdout and stderr into frames that the client cuts back into the same bytes, in the same order, however the socket splits them', () => {
