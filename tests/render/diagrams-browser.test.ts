@@ -87,17 +87,25 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
     expect(svgText(images.get('kpi/so-ket-noi')!.svg!)).toContain('Số kết nối qua LGSP <đếm>');
   });
 
-  it('same source, same bytes (SVG and PNG), whatever the order and the number of pages', async () => {
+  it('same source, same bytes (SVG and PNG), whatever the order, the number of pages and the diagrams a kept page drew before', async () => {
     const specs = await specsOf(FIXTURE, AS_OF);
     // A second, fresh browser, the other order, one page at a time, against the shared browser's drawing.
     const other = new BrowserProvider(process.env);
     try {
       const a = await fixtureDrawn();
       const b = await renderDiagramImages(() => other.get(), [...specs].reverse(), { formats: ['svg', 'png'], concurrency: 1 });
+      // b's one page is kept for the next call on this browser (beside the default context, one context):
+      // d draws with it, after all of b's diagrams, and must give the same bytes as a fresh page.
+      const browser = await other.get();
+      expect(browser.browserContexts()).toHaveLength(2);
+      const d = await renderDiagramImages(() => other.get(), specs, { formats: ['svg', 'png'], concurrency: 1 });
+      expect(browser.browserContexts()).toHaveLength(2);
       const c = await renderDiagramImages(() => other.get(), specs.slice(-2), { formats: ['svg'] });
       for (const s of specs) {
-        expect(b.images.get(s.name)!.svg, s.name).toBe(a.images.get(s.name)!.svg);
-        expect(Buffer.from(b.images.get(s.name)!.png!).equals(Buffer.from(a.images.get(s.name)!.png!)), s.name).toBe(true);
+        for (const x of [b, d]) {
+          expect(x.images.get(s.name)!.svg, s.name).toBe(a.images.get(s.name)!.svg);
+          expect(Buffer.from(x.images.get(s.name)!.png!).equals(Buffer.from(a.images.get(s.name)!.png!)), s.name).toBe(true);
+        }
       }
       for (const s of specs.slice(-2)) expect(c.images.get(s.name)!.svg, s.name).toBe(a.images.get(s.name)!.svg);
     } finally {

@@ -82,6 +82,44 @@ export async function openWorker(browser: Browser, withPng: boolean): Promise<Wo
   return { page, shot, close: () => context.close().catch(() => undefined) };
 }
 
+/**
+ * Workers kept for the next call on the same browser, by whether they can print PNG. Opening one (a
+ * context, Mermaid's 3.5 MB read and compiled, initialised) costs ≈ 1.7 s of CPU before it draws
+ * anything: a command that draws its diagrams in several calls on one browser (`build`'s diagrams,
+ * then the site's, the document's; `watch` after each save; the tests' shared Chromium: 25 set-ups in
+ * one run of the suite) paid it at every call. A worker draws any number of diagrams in a row already
+ * (each job gives its own SVG id, and Mermaid is initialised once with the same configuration), so a
+ * later call's jobs are drawn exactly as if they had been given to the first call: the test "same
+ * source, same bytes … whatever the order and the number of pages" holds either way. A worker that
+ * saw any error (a diagram Mermaid rejected, a page that crashed) is closed, not kept. The pool goes
+ * with its browser (a WeakMap; closing the browser closes the contexts).
+ */
+const idleWorkers = new WeakMap<Browser, { readonly png: Worker[]; readonly svg: Worker[] }>();
+/** Idle workers kept per browser and kind: the default concurrency. */
+const MAX_IDLE_WORKERS = 3;
+
+async function takeWorker(browser: Browser, withPng: boolean): Promise<Worker> {
+  const idle = idleWorkers.get(browser);
+  for (let w = (withPng ? idle?.png : idle?.svg)?.pop(); w !== undefined; w = (withPng ? idle?.png : idle?.svg)?.pop()) {
+    if (!w.page.isClosed() && !w.shot.isClosed()) return w;
+    await w.close();
+  }
+  return openWorker(browser, withPng);
+}
+
+async function releaseWorker(browser: Browser, worker: Worker, withPng: boolean, healthy: boolean): Promise<void> {
+  if (healthy && browser.connected && !worker.page.isClosed() && !worker.shot.isClosed()) {
+    let idle = idleWorkers.get(browser);
+    if (idle === undefined) idleWorkers.set(browser, (idle = { png: [], svg: [] }));
+    const list = withPng ? idle.png : idle.svg;
+    if (list.length < MAX_IDLE_WORKERS) {
+      list.push(worker);
+      return;
+    }
+  }
+  await worker.close();
+}
+
 type PageResult = { ok: true; svg: string } | { ok: false; error: string };
 
 async function renderSvg(page: Page, job: ImageJob): Promise<string> {
@@ -210,9 +248,11 @@ export async function renderDiagramImages(
   let done = 0;
   let lastShown = 0;
   const encoder = new TextEncoder();
+  const withPng = formats.includes('png');
   const run = async (): Promise<void> => {
-    const worker = await openWorker(browser, formats.includes('png'));
+    const worker = await takeWorker(browser, withPng);
     const { page, shot } = worker;
+    let healthy = true;
     try {
       for (;;) {
         const job = todo[next++];
@@ -230,6 +270,7 @@ export async function renderDiagramImages(
           }
           images.set(job.name, image);
         } catch (err) {
+          healthy = false;
           errors.push(err instanceof Error ? err.message : String(err));
         }
         done++;
@@ -239,8 +280,11 @@ export async function renderDiagramImages(
           opts.log(`  sơ đồ: ${done}/${todo.length} đã vẽ${cached ? `, ${cached} lấy từ bộ nhớ đệm` : ''}`);
         }
       }
+    } catch (err) {
+      healthy = false;
+      throw err;
     } finally {
-      await worker.close();
+      await releaseWorker(browser, worker, withPng, healthy);
     }
   };
   await Promise.all(Array.from({ length: workers }, run));
