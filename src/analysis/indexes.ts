@@ -5,84 +5,19 @@
  * index keyed on the Model object can never go stale.
  */
 import { addTo } from '../core/multimap.js';
-import { takePatch, type Model } from '../model/model.js';
+import { forked, takePatch, VersionedMap, type Model } from '../model/model.js';
 import { knownStateAt } from '../model/states.js';
 import type { Dataset, Entity, Integration, Kpi, System, Task } from '../model/types.js';
 import { resolveEndpoint } from './endpoints.js';
 
-/** One index's lists by key (`IndexMap`). */
-interface Entries<T> {
-  get(key: string): readonly T[] | undefined;
-}
-
 interface Indexes {
-  readonly datasetsBySystem: Entries<Dataset>;
-  readonly tasksByAddressed: Entries<Task>;
-  readonly integrationsByEnd: Entries<Integration>;
-  readonly integrationsByDataset: Entries<Integration>;
-  readonly kpisByTarget: Entries<Kpi>;
-  readonly integrationsByNamed: Entries<Integration>;
-  readonly systemsByNamed: Entries<System>;
-}
-
-/**
- * One index of one model. The newest model's holds the map; the model patched from it takes the map
- * over and changes in place only the keys the edit reaches, leaving the model before a record of what
- * those keys held (`undo`), so that model still answers as it did: an edit costs what it changes, not a
- * copy of every key (a 100k-entity model's maps hold tens of thousands of keys each).
- */
-class IndexMap implements Entries<Entity> {
-  private undo: Map<string, readonly Entity[] | undefined> | undefined;
-  private next: IndexMap | undefined;
-
-  constructor(private map: Map<string, readonly Entity[]> | undefined) {}
-
-  get(key: string): readonly Entity[] | undefined {
-    // An older model's index answers from its record of the keys changed after it, else from the next.
-    let at: IndexMap = this;
-    while (at.map === undefined) {
-      const undo = at.undo as Map<string, readonly Entity[] | undefined>;
-      if (undo.has(key)) return undo.get(key);
-      at = at.next as IndexMap;
-    }
-    return at.map.get(key);
-  }
-
-  /** The index of the model after this one: these keys set to these lists (undefined: none). */
-  patched(changes: ReadonlyMap<string, readonly Entity[] | undefined>): IndexMap {
-    const map = this.map ?? this.copy();
-    const undo = new Map<string, readonly Entity[] | undefined>();
-    for (const [key, list] of changes) {
-      undo.set(key, map.get(key));
-      if (list === undefined) map.delete(key);
-      else map.set(key, list);
-    }
-    const next = new IndexMap(map);
-    if (this.map !== undefined) {
-      this.map = undefined;
-      this.undo = undo;
-      this.next = next;
-    }
-    return next;
-  }
-
-  /** The whole map of an older model's index (patched twice: rare), from the newest's and the records between. */
-  private copy(): Map<string, readonly Entity[]> {
-    const chain: IndexMap[] = [];
-    let at: IndexMap = this;
-    while (at.map === undefined) {
-      chain.push(at);
-      at = at.next as IndexMap;
-    }
-    const out = new Map(at.map);
-    for (let i = chain.length - 1; i >= 0; i--) {
-      for (const [key, list] of (chain[i] as IndexMap).undo as Map<string, readonly Entity[] | undefined>) {
-        if (list === undefined) out.delete(key);
-        else out.set(key, list);
-      }
-    }
-    return out;
-  }
+  readonly datasetsBySystem: ReadonlyMap<string, readonly Dataset[]>;
+  readonly tasksByAddressed: ReadonlyMap<string, readonly Task[]>;
+  readonly integrationsByEnd: ReadonlyMap<string, readonly Integration[]>;
+  readonly integrationsByDataset: ReadonlyMap<string, readonly Integration[]>;
+  readonly kpisByTarget: ReadonlyMap<string, readonly Kpi[]>;
+  readonly integrationsByNamed: ReadonlyMap<string, readonly Integration[]>;
+  readonly systemsByNamed: ReadonlyMap<string, readonly System[]>;
 }
 
 const BUILT = new WeakMap<Model, Indexes>();
@@ -108,10 +43,10 @@ export function indexEntry(model: Model, name: IndexName, key: string): readonly
   return indexes(model)[name].get(key) ?? NONE;
 }
 
-function lookup<N extends IndexName>(model: Model, name: N, key: string): Indexes[N] extends Entries<infer V> ? readonly V[] : never {
+function lookup<N extends IndexName>(model: Model, name: N, key: string): Indexes[N] extends ReadonlyMap<string, infer V> ? V | readonly never[] : never {
   const view = (model as unknown as Record<symbol, ModelView | undefined>)[MODEL_VIEW];
   view?.noteIndex(name, key);
-  return ((indexes(view?.model ?? model)[name] as Entries<unknown>).get(key) ?? NONE) as never;
+  return ((indexes(view?.model ?? model)[name] as ReadonlyMap<string, unknown>).get(key) ?? NONE) as never;
 }
 
 /** The kinds whose entities the indexes hold, in the order they are added. */
@@ -205,7 +140,10 @@ function indexes(model: Model): Indexes {
     systemsByNamed: new Map(),
   };
   for (const kind of INDEXED_KINDS) for (const e of model.all(kind)) for (const [name, key] of indexKeysOf(model, e)) addTo(maps[name], key, e);
-  const built = Object.fromEntries(Object.entries(maps).map(([name, map]) => [name, new IndexMap(map)])) as unknown as Indexes;
+  // Versioned (model/model.ts): the model patched from this one takes the maps over and changes only the
+  // keys the edit reaches, this model still answering as it did (a 100k model's maps hold tens of
+  // thousands of keys each: an edit costs what it changes, not a copy of every key).
+  const built = Object.fromEntries(Object.entries(maps).map(([name, map]) => [name, new VersionedMap(map)])) as unknown as Indexes;
   BUILT.set(source, built);
   lastSource = source;
   lastIndexes = built;
@@ -273,16 +211,21 @@ function patchIndexes(model: Model, from: Model, changed: ReadonlySet<string>, b
     if (was && KIND_RANK.has(was.entityKind)) for (const [name, key] of indexKeysOf(from, was)) note(name, key, undefined);
     if (is && KIND_RANK.has(is.entityKind)) for (const [name, key] of indexKeysOf(model, is)) note(name, key, is);
   }
-  const out = { ...before } as unknown as Record<IndexName, IndexMap>;
+  const out = { ...before } as Record<IndexName, ReadonlyMap<string, readonly Entity[]>>;
   for (const [name, byKey] of affected) {
     const index = out[name];
-    const changes = new Map<string, readonly Entity[] | undefined>();
+    const lists = new Map<string, readonly Entity[]>();
     for (const [key, added] of byKey) {
       const kept = (index.get(key) ?? []).filter((e) => !changed.has(e.ref));
-      const list = added.length === 0 ? kept : [...kept, ...added].sort((a, b) => (KIND_RANK.get(a.entityKind) as number) - (KIND_RANK.get(b.entityKind) as number) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-      changes.set(key, list.length > 0 ? list : undefined);
+      lists.set(key, added.length === 0 ? kept : [...kept, ...added].sort((a, b) => (KIND_RANK.get(a.entityKind) as number) - (KIND_RANK.get(b.entityKind) as number) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0)));
     }
-    out[name] = index.patched(changes);
+    // Read every list before the fork: `before`'s map is handed over to the next version by it.
+    const map = forked(index);
+    for (const [key, list] of lists) {
+      if (list.length > 0) map.set(key, list);
+      else map.delete(key);
+    }
+    out[name] = map;
   }
   return out as unknown as Indexes;
 }
