@@ -1,3 +1,4 @@
+import { sameElements } from '../core/arrays.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 
 /**
@@ -28,7 +29,7 @@ export class DiagnosticOrder {
       const was = this.last.get(file);
       let sorted: readonly Diagnostic[];
       let perm: readonly number[] | undefined;
-      if (was !== undefined && same(was.given, given)) {
+      if (was !== undefined && sameElements(was.given, given)) {
         sorted = was.sorted;
         perm = was.perm;
       } else if (given.length <= 1) sorted = given;
@@ -67,11 +68,5 @@ function sameKeys(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
     if (x.file !== y.file || x.code !== y.code || (x.entity ?? '') !== (y.entity ?? '') || x.message.vi !== y.message.vi) return false;
     if (x.range.start.line !== y.range.start.line || x.range.start.col !== y.range.start.col) return false;
   }
-  return true;
-}
-
-function same(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }

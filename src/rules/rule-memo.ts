@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { addTo } from '../core/multimap.js';
 import type { Severity } from '../core/severity.js';
 import { ENTITY_KINDS, type EntityKind } from '../core/ref.js';
 import type { Model } from '../model/model.js';
@@ -851,12 +852,7 @@ function findingsOn(placements: readonly Placement[]): ReadonlyMap<string, reado
   let on = FINDINGS_ON.get(placements);
   if (!on) {
     on = new Map();
-    for (let i = 0; i < placements.length; i++) {
-      const entity = (placements[i] as Placement).entity;
-      const list = on.get(entity);
-      if (list) list.push(i);
-      else on.set(entity, [i]);
-    }
+    for (let i = 0; i < placements.length; i++) addTo(on, (placements[i] as Placement).entity, i);
     FINDINGS_ON.set(placements, on);
   }
   return on;
@@ -1427,11 +1423,7 @@ function refsByFile(written: Model): ReadonlyMap<string, readonly string[]> {
     }
   } else {
     const byFile = new Map<string, string[]>();
-    for (const [ref, e] of declared) {
-      const list = byFile.get(e.origin.file);
-      if (list) list.push(ref);
-      else byFile.set(e.origin.file, [ref]);
-    }
+    for (const [ref, e] of declared) addTo(byFile, e.origin.file, ref);
     out = byFile;
   }
   REFS_BY_FILE.set(written, out);

@@ -1,3 +1,4 @@
+import { sameElements } from '../core/arrays.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { entityLabel } from '../core/labels.js';
 import { isId, KIND_BY_DOC_KIND, type EntityKind } from '../core/ref.js';
@@ -63,7 +64,7 @@ export function validateDocuments(docs: readonly ParsedDoc[], schemas: CompiledS
       // The same cached result for the same documents (a long-running process, an unchanged file): the
       // objects made from it last time, so what is derived from them is kept too.
       const made = MADE.get(hit);
-      if (made !== undefined && made.file === file && sameDocs(made.docs, group)) {
+      if (made !== undefined && made.file === file && sameElements(made.docs, group)) {
         for (const c of made.value) out.push(c);
         for (const d of made.diagnostics) diagnostics.push(d);
         continue;
@@ -102,12 +103,6 @@ export function validateDocuments(docs: readonly ParsedDoc[], schemas: CompiledS
 
 /** What a cached validation result gave, by that result: for these documents of this file. */
 const MADE = new WeakMap<CachedValidation, { readonly file: string; readonly docs: readonly ParsedDoc[]; readonly value: readonly CheckedDoc[]; readonly diagnostics: readonly Diagnostic[] }>();
-
-function sameDocs(a: readonly ParsedDoc[], b: readonly ParsedDoc[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 function validateOne(doc: ParsedDoc, schemas: CompiledSchemas, sources: SourceIndex, fileText: FileText, diagnostics: Diagnostic[], out: CheckedDoc[]): void {
   const at = (path: (string | number)[], part: 'value' | 'key' = 'value') => sources.locate(doc.file, doc.index, path, part);

@@ -100,7 +100,8 @@ const MAX_IDLE_WORKERS = 3;
 
 async function takeWorker(browser: Browser, withPng: boolean): Promise<Worker> {
   const idle = idleWorkers.get(browser);
-  for (let w = (withPng ? idle?.png : idle?.svg)?.pop(); w !== undefined; w = (withPng ? idle?.png : idle?.svg)?.pop()) {
+  const kept = withPng ? idle?.png : idle?.svg;
+  for (let w = kept?.pop(); w !== undefined; w = kept?.pop()) {
     if (!w.page.isClosed() && !w.shot.isClosed()) return w;
     await w.close();
   }
