@@ -5,7 +5,7 @@ import type { Model } from '../../model/model.js';
 import type { Service, System } from '../../model/types.js';
 import { mmdId, wrapText } from './escape.js';
 import { Flowchart } from './flowchart.js';
-import { displayName, systemClass } from './style.js';
+import { displayName, LEGEND_CSS, systemClass } from './style.js';
 import type { DiagramOptions, DiagramSpec } from './types.js';
 
 const TITLE = 'Kiến trúc nghiệp vụ: dịch vụ công theo cơ quan cung cấp, lĩnh vực và hệ thống giải quyết (QĐ 1751/QĐ-TTg)';
@@ -107,7 +107,7 @@ function chart(model: Model, groups: readonly ServiceGroup[]): string {
   c.classDef('provider', 'fill:#f8fafc,stroke:#64748b,color:#0f172a');
   c.classDef('field', 'fill:#ffffff,stroke:#cbd5e1,color:#334155');
   c.classDef('column', 'fill:#ffffff,stroke:#e5e7eb,color:#111827');
-  c.classDef('legend', 'fill:#f9fafb,stroke:#d1d5db,color:#111827');
+  c.classDef('legend', LEGEND_CSS);
   return c.toString();
 }
 

@@ -5,6 +5,7 @@ import type { Model } from '../../model/model.js';
 import type { Dataset } from '../../model/types.js';
 import { mmdId, truncate, wrapText } from './escape.js';
 import { Flowchart } from './flowchart.js';
+import { LEGEND_CSS, LEGEND_DOT_CSS } from './style.js';
 import type { DiagramOptions, DiagramSpec } from './types.js';
 
 const TITLE = 'Kiến trúc dữ liệu: cơ sở dữ liệu, tập dữ liệu theo lớp dữ liệu (QĐ 2439/QĐ-TTg) và đồng bộ về Cơ sở dữ liệu tổng hợp quốc gia';
@@ -72,8 +73,8 @@ function declareNational(chart: Flowchart, model: Model, stores: readonly (strin
 function legend(chart: Flowchart, model: Model, datasets: readonly Dataset[], withSharing: boolean): void {
   const sharing = withSharing ? ['shared', 'restricted', 'open', 'none'].filter((k) => datasets.some((d) => (d.sharing ?? 'none') === k)) : [];
   const statuses = ['live', 'partial', 'planned', 'none'].filter((k) => datasets.some((d) => syncStatusOf(d) === k));
-  chart.classDef('legend', 'fill:#f9fafb,stroke:#d1d5db,color:#111827');
-  chart.classDef('legend_dot', 'fill:#ffffff,stroke:#ffffff,color:#ffffff');
+  chart.classDef('legend', LEGEND_CSS);
+  chart.classDef('legend_dot', LEGEND_DOT_CSS);
   chart.subgraph('legend', 'Chú giải', 'LR', () => {
     for (const k of sharing) chart.node(`legend_sh_${k}`, k === 'none' ? 'Chưa phân loại chia sẻ' : enumLabel(model.pack, 'sharingClass', k), 'cylinder', `sh_${k}`);
     chart.grid(sharing.map((k) => `legend_sh_${k}`), sharing.length, 'LR');

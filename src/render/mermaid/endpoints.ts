@@ -4,7 +4,7 @@ import { isNetworkLink } from '../../model/roles.js';
 import type { Integration } from '../../model/types.js';
 import { mmdId, truncate, wrapText } from './escape.js';
 import type { Flowchart, LinkOptions, Shape } from './flowchart.js';
-import { systemClass } from './style.js';
+import { LEGEND_CSS, LEGEND_DOT_CSS, systemClass } from './style.js';
 
 /** What an integration endpoint is, for its shape and colour. */
 export type EndpointKind = 'own' | 'platform' | 'national-db' | 'national' | 'org' | 'local-org' | 'external';
@@ -164,8 +164,8 @@ export function integrationLegend(chart: Flowchart, model: Model, integrations: 
     entries.push({ label: 'Tạm dừng, đã dừng', kind: 'dotted', color: INACTIVE_COLOR, width: '2px' });
   }
   if (entries.length === 0) return;
-  chart.classDef('legend_dot', 'fill:#ffffff,stroke:#ffffff,color:#ffffff');
-  chart.classDef('legend', 'fill:#f9fafb,stroke:#d1d5db,color:#111827');
+  chart.classDef('legend_dot', LEGEND_DOT_CSS);
+  chart.classDef('legend', LEGEND_CSS);
   chart.subgraph('legend', 'Chú giải', 'LR', () => {
     entries.forEach((_, i) => {
       chart.node(`legend_a${i}`, ' ', 'rect', 'legend_dot');

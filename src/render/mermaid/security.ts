@@ -4,7 +4,7 @@ import type { Model } from '../../model/model.js';
 import type { System } from '../../model/types.js';
 import { mmdId, truncate, wrapText } from './escape.js';
 import { Flowchart } from './flowchart.js';
-import { displayName, securityKey } from './style.js';
+import { displayName, LEGEND_CSS, securityKey } from './style.js';
 import type { DiagramOptions, DiagramSpec } from './types.js';
 
 const TITLE = 'An toàn hệ thống thông tin theo cấp độ: cấp độ và tình trạng hồ sơ đề xuất cấp độ (NĐ 85/2016/NĐ-CP)';
@@ -56,7 +56,7 @@ function chart(model: Model, systems: readonly System[]): string {
   c.subgraph('legend', 'Chú giải: tình trạng hồ sơ đề xuất cấp độ', 'TB', () => {
     for (const d of used) c.node(`legend_${d}`, enumLabel(model.pack, 'dossierStatus', d), 'rect', `dossier_${d}`);
   }, 'legend');
-  c.classDef('legend', 'fill:#f9fafb,stroke:#d1d5db,color:#111827');
+  c.classDef('legend', LEGEND_CSS);
   if (levels.length) c.link(`level_${levels[levels.length - 1]}`, 'legend', { kind: 'invisible' });
   return c.toString();
 }

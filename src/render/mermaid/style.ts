@@ -8,6 +8,14 @@ import type { Flowchart } from './flowchart.js';
  * Colours and line weights shared by every diagram, so a legend means the same thing everywhere.
  * Fill = lifecycle; border = security level (thicker is higher; dashed red = no level declared).
  */
+/** The legend's box ("Chú giải"). */
+export const LEGEND_CSS = 'fill:#f9fafb,stroke:#d1d5db,color:#111827';
+/**
+ * The invisible ends of a legend's sample line: painted in the legend box's own colour (white ends
+ * showed as small white boxes on its grey, 4 December 2026).
+ */
+export const LEGEND_DOT_CSS = 'fill:#f9fafb,stroke:#f9fafb,color:#f9fafb';
+
 export const LIFECYCLE_FILL: Readonly<Record<string, { fill: string; color: string }>> = {
   planned: { fill: '#ffffff', color: '#374151' },
   building: { fill: '#dbeafe', color: '#111827' },
