@@ -20,12 +20,15 @@
 // file of src/, tsconfig.json, package.json or this script.
 //
 // Not part of the package: a build tool (esbuild is a devDependency); package.json "files" leaves it out,
-// and ships from dist/cli/ only the files this script writes (bin.js, parse-worker.js, <name>-<HASH>.js).
-import { closeSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+// and ships from dist/cli/ only the files this script writes (bin.js, parse-worker.js, <name>-<HASH>.js,
+// and build-id, the bundle's identity for the daemon: daemon/fingerprint.ts).
+import { closeSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { PACKAGE_ROOT } from '../core/paths.js';
+import { computeBuildId } from './daemon/build-id.js';
+import { BUILD_ID_FILE } from './daemon/fingerprint.js';
 
 /** The first line after the bin's `#!`, and the first line of every other file of the bundle. */
 const BUNDLE_BANNER = '// kientruc bundle (esbuild, src/cli/bundle.ts): built from src/, do not edit';
@@ -94,5 +97,8 @@ async function bundleCli(): Promise<string[]> {
 
 if (!(process.argv.includes('--if-stale') && isFresh())) {
   const files = await bundleCli();
+  // The bundle's identity for the daemon (daemon/fingerprint.ts): every `check` a daemon may answer
+  // reads this one line instead of statting the ~85 files it stands for.
+  writeFileSync(join(OUT, BUILD_ID_FILE), `${computeBuildId(OUT, files, PACKAGE_ROOT)}\n`);
   console.log(`kientruc: bundled the bin into dist/cli/ (bin.js, parse-worker.js and ${files.length - 2} chunks)`);
 }

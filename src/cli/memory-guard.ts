@@ -14,16 +14,19 @@ import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join, resolve } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { GUARDED_ENV, STDERR_TTY_ENV } from './guard-env.js';
 
-/** Set in the child: run the command here. */
-export const GUARDED_ENV = 'KIENTRUC_GUARDED';
+export { GUARDED_ENV, STDERR_TTY_ENV };
 /** `0` runs the command in this process, without the guard (a debugger, a profiler). */
 export const GUARD_ENV = 'KIENTRUC_MEMORY_GUARD';
-/** Set in the child when the user's stderr is a terminal (the child's is a pipe to us). */
-export const STDERR_TTY_ENV = 'KIENTRUC_STDERR_TTY';
 /** The line on which the child tells the bin what it read (`<mark> files bytes`); the bin does not relay it. */
 export const SIZE_MARK = '\u0000kientruc-size';
+
+/** Sets a heap flag `heapFlagFor` chose, in this process (the bin's child). */
+export function setHeapFlag(flag: string): void {
+  setFlagsFromString(flag);
+}
 
 /** What the child writes on stderr once it has read the architecture. */
 export function sizeLine(files: number, bytes: number): string {

@@ -182,11 +182,12 @@ describe('kientruc daemon', () => {
     run(p, ['check', '--as-of', AS_OF]);
     expect(served(p)).toBe(n + 1);
 
-    // A client of other code (another installation of kientruc: a fingerprint of its own): the daemon
-    // refuses, logs one line and exits; the client runs the command itself.
+    // A client of other code (another build of kientruc: a build id of its own, daemon/fingerprint.ts):
+    // the daemon refuses, logs one line and exits; the client runs the command itself.
     const pids = pidsOf(p);
     const other = makeTempDir('other-install-');
     cpSync(join(REPO, 'dist'), join(other, 'dist'), { recursive: true, filter: (f) => !f.endsWith('.map') && !f.endsWith('.d.ts') });
+    writeFileSync(join(other, 'dist', 'cli', 'build-id'), `${'0'.repeat(32)}\n`);
     cpSync(join(REPO, 'package.json'), join(other, 'package.json'));
     for (const link of ['node_modules', 'src', 'templates']) symlinkSync(join(REPO, link), join(other, link));
     const r = spawnSync(process.execPath, [join(other, 'dist', 'cli', 'bin.js'), 'check', '--as-of', AS_OF, '-f', 'json'], { cwd: p.dir, encoding: 'utf8', env: p.env });

@@ -81,12 +81,13 @@ describe('the packed tarball', () => {
     expect(files.filter((f) => f.endsWith('.v8cache'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('tests/') || f.startsWith('src/') && !f.startsWith('src/framework/'))).toEqual([]);
     // dist/cli/ ships the bundle the bin runs (src/cli/bundle.ts: every file begins with its banner),
-    // all of it, and nothing of tsc's unbundled output there, which nothing in the package imports.
+    // all of it, with its build id (a daemon's code: cli/daemon/fingerprint.ts), and nothing of tsc's
+    // unbundled output there, which nothing in the package imports.
     const bundle = readdirSync(join(REPO, 'dist', 'cli'))
       .filter((name) => name.endsWith('.js') && /^(#![^\n]*\n)?\/\/ kientruc bundle /.test(readFileSync(join(REPO, 'dist', 'cli', name), 'utf8').slice(0, 300)))
       .map((name) => `dist/cli/${name}`);
     expect(bundle).toContain('dist/cli/parse-worker.js');
-    expect(files.filter((f) => f.startsWith('dist/cli/')).sort()).toEqual(bundle.sort());
+    expect(files.filter((f) => f.startsWith('dist/cli/')).sort()).toEqual([...bundle, 'dist/cli/build-id'].sort());
   });
 
   it('installs offline and its API is called from type-checked TypeScript and from JavaScript', { timeout: 240_000 }, () => {
