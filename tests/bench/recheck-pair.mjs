@@ -45,7 +45,7 @@ for (const s of ['A', 'B']) request(s);
 edit(); for (const s of ['A', 'B']) request(s);
 edit(); for (const s of ['A', 'B']) request(s);
 // Then until both daemons are idle (their CPU unchanged over half a second, at most a minute): work a
-// daemon does on its own after a request (settling, made-up edits: daemon/server.ts) is not counted in
+// daemon does on its own after a request (settling: daemon/server.ts) is not counted in
 // the next request's figure, and each side starts the series as a user's next edit would find it.
 const sleep = (ms) => spawnSync('sleep', [String(ms / 1000)]);
 for (const s of ['A', 'B']) {
