@@ -34,7 +34,7 @@ const served = !mayServe ? undefined : await (await import('./daemon/client.js')
 // neither. Paired with a static import, build id in both (`farm-bench`, 60 and 80 pairs, the sample's
 // daemon): the client's CPU ×0.97 both times, 0.5 MB less memory.
 const guard = served === undefined ? await import('./memory-guard.js') : undefined;
-if (served !== undefined || guard === undefined) {
+if (guard === undefined) {
   process.exitCode = served;
 } else if (!guarded && guard.needsGuard({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env })) {
   // The command runs in a child with the same Node flags, so running out of memory is one line

@@ -74,8 +74,8 @@ for (let p = 0; p < pairs; p++) {
 const med = (xs) => { const s = [...xs].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
 const min = (xs) => Math.min(...xs);
 // The daemon's first edits after its start cost more than later ones (no major GC is involved, by
-// --trace-gc; most likely V8 still compiling the patching code, not confirmed): the series is also told
-// in two parts, the first EARLY pairs and the rest.
+// --trace-gc; with `node --no-opt` they cost no more than the rest, so it is V8's optimising compiler:
+// docs/speed.md): the series is also told in two parts, the first EARLY pairs and the rest.
 const EARLY = 8;
 const summary = (label, part) => {
   if (part.length === 0) return;

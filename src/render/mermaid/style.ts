@@ -4,10 +4,6 @@ import type { Model } from '../../model/model.js';
 import type { System } from '../../model/types.js';
 import type { Flowchart } from './flowchart.js';
 
-/**
- * Colours and line weights shared by every diagram, so a legend means the same thing everywhere.
- * Fill = lifecycle; border = security level (thicker is higher; dashed red = no level declared).
- */
 /** The legend's box ("Chú giải"). */
 export const LEGEND_CSS = 'fill:#f9fafb,stroke:#d1d5db,color:#111827';
 /**
@@ -16,6 +12,10 @@ export const LEGEND_CSS = 'fill:#f9fafb,stroke:#d1d5db,color:#111827';
  */
 export const LEGEND_DOT_CSS = 'fill:#f9fafb,stroke:#f9fafb,color:#f9fafb';
 
+/**
+ * Colours and line weights shared by every diagram, so a legend means the same thing everywhere.
+ * Fill = lifecycle; border = security level (thicker is higher; dashed red = no level declared).
+ */
 export const LIFECYCLE_FILL: Readonly<Record<string, { fill: string; color: string }>> = {
   planned: { fill: '#ffffff', color: '#374151' },
   building: { fill: '#dbeafe', color: '#111827' },
