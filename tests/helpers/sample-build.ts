@@ -1,7 +1,7 @@
 /**
  * One Chromium-rendered build of the sample, made once per test run and read by every test that
  * needs the sample's rendered outputs (the rebuild test, the strategy's and the documents' print
- * checks, the page fill, the sample's diagrams and their legibility), with the sample's two other
+ * checks, the page fill, the sample's diagrams and their legibility, the committed `generated/`), with the sample's two other
  * documents (Kế hoạch, Kiến trúc số) rendered in the same context. The first caller builds — in-process, every `kientruc build` renderer in its
  * order, with its worker's shared Chromium — into `<run's temp root>/sample-build/`; callers in other
  * workers wait for its result (or its failure). Each test still renders what it proves something
@@ -10,6 +10,7 @@
  */
 import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TOOL_VERSION } from '../../src/cli/app.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { documentBaseName, renderDocuments, type DocumentKind } from '../../src/render/documents/index.js';
 import { RENDERERS } from '../../src/render/index.js';
@@ -39,10 +40,14 @@ export class MemoryCache implements RenderCache {
   }
 }
 
-/** The render context of a build of the architecture folder `root`: on `SAMPLE_TODAY`, rules on, the worker's Chromium, `cache`. */
+/**
+ * The render context of a build of the architecture folder `root`: on `SAMPLE_TODAY`, rules on, the
+ * worker's Chromium, `cache`, and the package's own version (as the bin gives it), so that a build of
+ * the sample is byte for byte the committed `generated/` (tests/render/generated-committed.test.ts).
+ */
 async function sampleContext(root: string, cache: RenderCache): Promise<RenderContext> {
   const r = valid(await runPipeline({ root, cwd: root, today: SAMPLE_TODAY, rules: true }));
-  return renderContextOf(r, { browser: sharedBrowser(), assets: r.assets, cache });
+  return renderContextOf(r, { browser: sharedBrowser(), assets: r.assets, cache, toolVersion: TOOL_VERSION });
 }
 
 /** Generated files as bytes, by path, in their order. */

@@ -1,9 +1,13 @@
 /**
- * File order for the workers: vitest starts the files that took longest in the last run first (its
- * results cache, under node_modules/.vite), so no long file starts last and leaves one worker idle
- * at the end. A fresh clone has no such record and vitest falls back to file size, which starts the
- * short files that spawn npm or Chromium late: those below, longest first as measured on the quiet
- * 2-core machine (wall per file), start first then. A file missing here only starts later; the list
+ * File order for the workers: the files below first, in this order (longest first as measured on the
+ * quiet 2-core machine, wall per file, with the run's shared sample build placed so that its readers
+ * start after it is done), then every other file in vitest's own order (the files that took longest in
+ * the last run first, from its results cache under node_modules/.vite; by file size on a fresh clone).
+ *
+ * The list holds also when vitest has recorded durations: a file that waited for the shared build
+ * (tests/helpers/sample-build.ts) is recorded as long, so vitest's order would start it first in the
+ * next run, where it waits again beside the build and leaves a core idle (measured: 0.5–0.8 idle
+ * cores for 30 s of a repeat run, 4 December 2026). A file missing here only starts later; the list
  * never drops one.
  */
 import { relative } from 'node:path';
@@ -50,12 +54,11 @@ export class LongFirstSequencer extends BaseSequencer {
     const sorted = await super.sort(files);
     const root = this.ctx.config.root;
     const key = (f: TestSpecification): string => relative(root, f.moduleId).split('\\').join('/');
-    // Durations recorded for every file: vitest's own order (failed first, then longest first) stands.
-    if (sorted.every((f) => this.ctx.cache.getFileTestResults(`${f.project.name}:${key(f)}`))) return sorted;
     const rank = (f: TestSpecification): number => {
       const i = LONG_FIRST.indexOf(key(f));
       return i < 0 ? LONG_FIRST.length : i;
     };
+    // Array.prototype.sort is stable: the files not listed keep vitest's order among themselves.
     return [...sorted].sort((a, b) => rank(a) - rank(b));
   }
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TOOL_VERSION } from '../../../src/cli/app.js';
 import { runPipeline } from '../../../src/pipeline.js';
 import { renderStrategy, type StrategyFormat } from '../../../src/render/strategy/index.js';
 import { readZip } from '../../../src/render/strategy/zip.js';
@@ -24,7 +25,8 @@ const ALL: StrategyFormat[] = ['md', 'html', 'pdf', 'docx'];
 
 async function render(root: string, cwd: string, audience: Audience, asOf?: string): Promise<{ files: GeneratedFile[]; ctx: RenderContext }> {
   const r = valid(await runPipeline({ root, cwd, today: '2026-09-30', rules: true, ...(asOf ? { asOf } : {}) }));
-  const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: '0.0.0-test', log: () => {}, browser, assets: r.assets };
+  // The package's version, as the run's shared build of the sample (which the byte-equality test compares with) has it.
+  const ctx: RenderContext = { model: r.model, diagnostics: r.diagnostics, rules: r.rules, asOf: r.asOf, lang: 'vi', toolVersion: TOOL_VERSION, log: () => {}, browser, assets: r.assets };
   return { files: await renderStrategy(ctx, { formats: ALL, audience }), ctx };
 }
 
