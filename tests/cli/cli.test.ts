@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MANIFEST } from '../../src/write/write-generated.js';
 import { AGENCY, makeProject, runBin, runMain } from '../helpers/project.js';
 
 const TYPO = {
@@ -125,6 +126,28 @@ describe('kientruc (built bin)', () => {
     const drift = await runMain(['build', '--check', '--no-render'], dir);
     expect(drift.code).toBe(1);
     expect(drift.stderr).toContain('khác / changed:  generated/model.json');
+    expect(drift.stderr).not.toContain('--no-render');
+  });
+
+  it('build --check --no-render on a folder built with the browser says what it cannot compare and where to check it', async () => {
+    const dir = makeProject({ 'architecture/agency.yaml': `${AGENCY}asOf: 2026-01-15\n` });
+    expect((await runMain(['build', '--no-render'], dir)).code).toBe(0);
+    // As a build with the browser leaves it: its drawings listed in the manifest beside the rest.
+    const manifest = join(dir, 'generated', MANIFEST);
+    const listed = JSON.parse(readFileSync(manifest, 'utf8')) as { files: string[] };
+    const drawn = ['diagrams/landscape.svg', 'diagrams/landscape.png', 'chien-luoc-du-lieu.pdf'];
+    mkdirSync(join(dir, 'generated', 'diagrams'), { recursive: true });
+    for (const f of drawn) writeFileSync(join(dir, 'generated', f), 'x');
+    writeFileSync(manifest, JSON.stringify({ ...listed, files: [...listed.files, ...drawn].sort() }, null, 2));
+    const vi = await runMain(['build', '--check', '--no-render'], dir);
+    expect(vi.code).toBe(1);
+    expect(vi.stderr).toContain('thừa / extra:    generated/diagrams/landscape.svg');
+    expect(vi.stderr).toContain('generated có 3 tệp do trình duyệt vẽ (SVG, PNG, PDF, DOCX) mà --no-render không tạo');
+    expect(vi.stderr).toContain('"kientruc build --check" trên máy có Chromium');
+    const en = await runMain(['--lang', 'en', 'build', '--check', '--no-render'], dir);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain('generated holds 3 files drawn by the browser (SVG, PNG, PDF, DOCX), which --no-render does not make');
+    expect(en.stderr).toContain('generated does not match a rebuild: run "kientruc build" and commit.');
   });
 
   it('build refuses to overwrite outputs when the YAML is broken', async () => {

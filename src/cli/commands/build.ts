@@ -93,6 +93,9 @@ thư mục kiến trúc, thư mục chứa .git, thư mục nhà, / và thư m�
   });
 }
 
+/** What only a build with the browser writes (build --check --no-render cannot reproduce them). */
+const DRAWN_OUTPUT = /\.(svg|png|pdf|docx)$/;
+
 /** One build: check, render every output, write (or compare with --check). The browser is the caller's. */
 async function buildOnce(
   app: App,
@@ -127,10 +130,20 @@ async function buildOnce(
       ];
       if (problems.length) {
         app.io.stderr.write(`${problems.join('\n')}\n`);
-        app.log.warn(`${outShown} không khớp với kết quả tạo lại; chạy "kientruc build" rồi commit.`);
+        // A folder built with the browser cannot be reproduced without it: say so, rather than leave the
+        // user with a list of every picture and document as "extra".
+        const drawn = opts.render ? 0 : diff.extra.filter((f) => DRAWN_OUTPUT.test(f)).length;
+        if (drawn > 0) {
+          app.log.warn(
+            app.lang === 'en'
+              ? `${outShown} holds ${drawn} files drawn by the browser (SVG, PNG, PDF, DOCX), which --no-render does not make, and HTML with the diagrams in it: check it with "kientruc build --check" where Chromium is installed.`
+              : `${outShown} có ${drawn} tệp do trình duyệt vẽ (SVG, PNG, PDF, DOCX) mà --no-render không tạo, và HTML có sơ đồ: kiểm tra bằng "kientruc build --check" trên máy có Chromium.`,
+          );
+        }
+        app.log.warn(app.lang === 'en' ? `${outShown} does not match a rebuild: run "kientruc build" and commit.` : `${outShown} không khớp với kết quả tạo lại; chạy "kientruc build" rồi commit.`);
         return { ok: false, exitCode: 1 };
       }
-      app.log.info(`✓ ${outShown} khớp với kết quả tạo lại (${files.length} tệp).`);
+      app.log.info(app.lang === 'en' ? `✓ ${outShown} matches a rebuild (${files.length} files).` : `✓ ${outShown} khớp với kết quả tạo lại (${files.length} tệp).`);
     } else if (out) {
       await writeGenerated(out, files, 'replace', { onStep: writePause(app) });
       app.log.info(`✓ Đã ghi ${files.length} tệp vào ${outShown}/.`);
