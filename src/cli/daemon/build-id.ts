@@ -13,13 +13,12 @@ export function computeBuildId(bundleDir: string, files: readonly string[], pack
   // Names relative to the bundle's folder and to the package: a copy of the package has the same id.
   const add = (name: string, path: string): void => void hash.update(`${name}\0`).update(readFileSync(path)).update('\0');
   for (const name of [...files].sort()) add(name, join(bundleDir, name));
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (e.isDirectory()) walk(join(dir, e.name));
-      else add(relative(packageRoot, join(dir, e.name)), join(dir, e.name));
-    }
-  };
-  walk(join(packageRoot, 'src', 'framework', 'packs'));
+  const packs = join(packageRoot, 'src', 'framework', 'packs');
+  const packFiles = readdirSync(packs, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const path of packFiles) add(relative(packageRoot, path), path);
   add('package.json', join(packageRoot, 'package.json'));
   return hash.digest('hex').slice(0, 32);
 }
