@@ -3,6 +3,7 @@ import { InternalError, osUserError, UsageError, UserError } from '../core/error
 import { pick } from '../core/text.js';
 import { createApp } from './app.js';
 import type { Io } from './io.js';
+import { parseErrorLine } from './parse-errors.js';
 import { createProgram, langOf, unknownHelpTarget } from './program.js';
 
 /** The closest command name (edit distance ≤ 2), as commander suggests for a mistyped command. */
@@ -43,7 +44,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (err: unknown) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-      return err.exitCode === 0 ? 0 : 2;
+      if (err.exitCode === 0) return 0;
+      io.stderr.write(parseErrorLine(err, app.lang));
+      return 2;
     }
     if (err instanceof UserError) {
       io.stderr.write(`kientruc: ${pick(err.text, app.lang)}\n`);

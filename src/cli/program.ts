@@ -5,6 +5,7 @@ import type { Lang } from '../core/text.js';
 import { availablePacks, PACKS_DIR } from '../framework/load-pack.js';
 import type { App } from './app.js';
 import { createLogger } from './logger.js';
+import { routeParseErrors } from './parse-errors.js';
 
 type Register = (program: Command, app: App) => void;
 
@@ -118,12 +119,6 @@ export async function createProgram(app: App, argv: readonly string[] = []): Pro
     .option('-q, --quiet', 'không in tiến trình ra stderr')
     .option('--verbose', 'in thêm chi tiết (thời gian, số tệp) và vết lỗi nội bộ')
     .option('--no-color', 'không tô màu')
-    .showHelpAfterError('(chạy "kientruc --help" hoặc "kientruc <lệnh> --help" để xem hướng dẫn)')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => app.io.stdout.write(s),
-      writeErr: (s) => app.io.stderr.write(s),
-    })
     .addHelpText(
       'after',
       `
@@ -151,6 +146,7 @@ Mã thoát: 0 đạt, 1 có phát hiện (theo --fail-on), 2 lỗi sử dụng h
   for (const [name, load] of COMMANDS) if (wanted.has(name)) (await load())(program, app);
   // The English help (≈ 40 kB of text) loads only with --lang en.
   if (app.lang === 'en') (await import('./help-en.js')).translateHelp(program);
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => app.io.stdout.write(s), writeErr: (s) => app.io.stderr.write(s) });
+  // Parse errors throw to main(), which writes them in the user's language (parse-errors.ts).
+  routeParseErrors(program, { out: (s) => app.io.stdout.write(s), err: (s) => app.io.stderr.write(s) });
   return program;
 }

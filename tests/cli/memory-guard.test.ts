@@ -48,7 +48,7 @@ describe('running out of memory', () => {
     expect((JSON.parse(r.stdout) as { version: number }).version).toBe(1);
     const bad = spawnSync(process.execPath, [BIN, 'nope'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, KIENTRUC_MEMORY_GUARD: '1' } });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain("unknown command 'nope'");
+    expect(bad.stderr).toContain('không có lệnh "nope"');
   });
 
   it('grows the heap slowly only for a writing command that read a large architecture, unless the user chose', () => {
