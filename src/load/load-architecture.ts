@@ -1,8 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { UsageError } from '../core/errors.js';
+import { UserError } from '../core/errors.js';
 import type { Range } from '../core/source.js';
 import { text, type Text } from '../core/text.js';
 import { sha256, type Cache } from './cache.js';
@@ -219,13 +219,61 @@ function docsOf(file: string, cached: readonly CachedDoc[]): readonly ParsedDoc[
   return docs;
 }
 
+/**
+ * The first thing a new user sees when the folder is not where the command looks (`kientruc check` run
+ * beside the YAML instead of above it, or in a repository whose folder has another name): the folders
+ * near the working directory that hold an `agency.yaml` are named, so the fix is one copy away.
+ */
+function missingFolder(shown: string, cwd: string): UserError {
+  const found: string[] = [];
+  const has = (dir: string): boolean => AGENCY_FILES.some((f) => existsSync(join(dir, f)));
+  if (has(cwd)) found.push('.');
+  const sub = (dir: string): string[] => {
+    try {
+      return readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
+        .map((e) => e.name)
+        .sort();
+    } catch {
+      return [];
+    }
+  };
+  // Two levels: `kien-truc/` and `docs/kien-truc/` are both common; a deeper search would be slow in a large repository.
+  for (const a of sub(cwd)) {
+    if (has(join(cwd, a))) found.push(a);
+    else for (const b of sub(join(cwd, a))) if (has(join(cwd, a, b))) found.push(`${a}/${b}`);
+  }
+  const list = found.slice(0, 3).map((f) => `"${f}"`).join(', ');
+  if (found.length > 0) {
+    return new UserError(
+      text(
+        `Không tìm thấy thư mục kiến trúc "${shown}". Có agency.yaml trong ${list}: nêu thư mục đó sau lệnh, ví dụ "kientruc check ${found[0]}".`,
+        `No architecture folder "${shown}". There is an agency.yaml in ${list}: give that folder after the command, e.g. "kientruc check ${found[0]}".`,
+      ),
+    );
+  }
+  return new UserError(
+    text(
+      `Không tìm thấy thư mục kiến trúc "${shown}". Nêu thư mục chứa agency.yaml sau lệnh (ví dụ "kientruc check kien-truc"), hoặc tạo kho mới: kientruc init . --name "Tên cơ quan".`,
+      `No architecture folder "${shown}". Give the folder that holds agency.yaml after the command (e.g. "kientruc check kien-truc"), or start one: kientruc init . --name "Agency name".`,
+    ),
+  );
+}
+
+/** The agency's file as `kientruc init` writes it, and its other spelling. */
+const AGENCY_FILES = ['agency.yaml', 'agency.yml'];
+
 /** Reads and parses every YAML file of an architecture folder. Problems in files become diagnostics. */
 export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
   const given = resolve(opts.cwd, opts.root);
   const shown = displayPath(opts.cwd, given);
   const info = await stat(given).catch(() => undefined);
-  if (!info) throw new UsageError(`Không tìm thấy thư mục kiến trúc "${shown}". Chỉ định thư mục, ví dụ: kientruc validate architecture/`);
-  if (!info.isDirectory()) throw new UsageError(`"${shown}" không phải là thư mục. Chỉ định thư mục chứa các tệp YAML kiến trúc.`);
+  if (!info) throw missingFolder(shown, opts.cwd);
+  if (!info.isDirectory()) {
+    throw new UserError(
+      text(`"${shown}" không phải là thư mục. Chỉ định thư mục chứa các tệp YAML kiến trúc (agency.yaml…).`, `"${shown}" is not a folder. Name the folder that holds the architecture's YAML files (agency.yaml…).`),
+    );
+  }
   // Paths in every output are relative to the repository, from the folder's real path: the same
   // whatever the working directory and however the folder is spelled (docs/outputs.md).
   const rootAbs = await realpath(given);
