@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isoOf, isIsoDate, type IsoDate } from '../core/dates.js';
-import { UsageError } from '../core/errors.js';
+import { UserError } from '../core/errors.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
-import type { Lang } from '../core/text.js';
+import { text, type Lang } from '../core/text.js';
 import type { Io } from './io.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -39,13 +39,13 @@ export function createApp(io: Io): App {
 
 export function parseAsOf(value: string | undefined): IsoDate | undefined {
   if (value === undefined) return undefined;
-  if (!isIsoDate(value)) throw new UsageError(`--as-of "${value}" không phải ngày dạng YYYY-MM-DD (ví dụ 2026-09-30).`);
+  if (!isIsoDate(value)) throw new UserError(text(`--as-of "${value}" không phải ngày dạng YYYY-MM-DD (ví dụ 2026-09-30).`, `--as-of "${value}" is not a date YYYY-MM-DD (e.g. 2026-09-30).`));
   return value;
 }
 
 export function parseMegabytes(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--max-file-size "${value}" phải là số MB dương.`);
+  if (!Number.isFinite(n) || n <= 0) throw new UserError(text(`--max-file-size "${value}" phải là số MB dương.`, `--max-file-size "${value}" must be a positive number of MB.`));
   return Math.round(n * 1024 * 1024);
 }

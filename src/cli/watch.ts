@@ -1,5 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
+import { UserError } from '../core/errors.js';
+import { pick } from '../core/text.js';
 import { displayPath } from '../load/discover.js';
 import type { App } from './app.js';
 
@@ -59,7 +61,8 @@ export async function watchBuild(app: App, dir: string, out: string, rebuild: ()
     try {
       ok = await rebuild();
     } catch (err: unknown) {
-      app.log.warn(`kientruc: ${err instanceof Error ? err.message : String(err)}`);
+      // As main() would print it: a user's mistake (an override naming a missing field) in the run's language.
+      app.log.warn(`kientruc: ${err instanceof UserError ? pick(err.text, app.lang) : err instanceof Error ? err.message : String(err)}`);
     }
     const took = seconds(performance.now() - started);
     app.log.info(ok ? (app.lang === 'vi' ? `✓ Xong sau ${took}. ${waiting}` : `✓ Done in ${took}. ${waiting}`) : waiting);

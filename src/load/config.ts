@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { UsageError } from '../core/errors.js';
+import { UserError } from '../core/errors.js';
 import { text } from '../core/text.js';
 import { decodeYamlBytes } from './decode.js';
 import { displayPath } from './discover.js';
@@ -32,7 +32,7 @@ async function isFile(path: string): Promise<boolean> {
 export async function findConfig(opts: { readonly cwd: string; readonly rootAbs: string; readonly explicit?: string }): Promise<string | undefined> {
   if (opts.explicit !== undefined) {
     const abs = resolve(opts.cwd, opts.explicit);
-    if (!(await isFile(abs))) throw new UsageError(`Không tìm thấy tệp cấu hình "${opts.explicit}" (--config).`);
+    if (!(await isFile(abs))) throw new UserError(text(`Không tìm thấy tệp cấu hình "${opts.explicit}" (--config).`, `No configuration file "${opts.explicit}" (--config).`));
     return abs;
   }
   for (const dir of [dirname(opts.rootAbs), opts.rootAbs]) {

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { UserError } from '../core/errors.js';
+import { text } from '../core/text.js';
 import { CONFIG_NAMES } from './config.js';
 
 /** An architecture folder as it was at one commit, written to a temp folder that mirrors the repository. */
@@ -106,13 +107,27 @@ function splitBatch(buf: Buffer, count: number): Buffer[] {
 export async function snapshotFolderAt(opts: { readonly cwd: string; readonly ref: string; readonly dir: string }): Promise<GitSnapshot> {
   const cwdReal = await realpath(opts.cwd);
   const top = await gitTopLevel(cwdReal);
-  if (!top) throw new UsageError(`"${opts.ref}" không phải thư mục, và ${opts.cwd} không nằm trong kho git nên không thể đọc theo tham chiếu git.`);
+  if (!top) {
+    throw new UserError(
+      text(
+        `"${opts.ref}" không phải thư mục, và ${opts.cwd} không nằm trong kho git nên không thể đọc theo tham chiếu git.`,
+        `"${opts.ref}" is not a folder, and ${opts.cwd} is not in a git repository, so it cannot be read as a git reference.`,
+      ),
+    );
+  }
   const commit = await resolveCommit(opts.cwd, opts.ref);
-  if (!commit) throw new UsageError(`"${opts.ref}" không phải thư mục cũng không phải tham chiếu git (nhánh, thẻ, commit) có trong kho.`);
+  if (!commit) {
+    throw new UserError(
+      text(
+        `"${opts.ref}" không phải thư mục cũng không phải tham chiếu git (nhánh, thẻ, commit) có trong kho.`,
+        `"${opts.ref}" is neither a folder nor a git reference (branch, tag, commit) in the repository.`,
+      ),
+    );
+  }
   const absDir = resolve(cwdReal, opts.dir);
   const relDir = relative(top, absDir).split(sep).join('/');
   if (relDir.startsWith('..') || isAbsolute(relDir)) {
-    throw new UsageError(`Thư mục kiến trúc "${opts.dir}" nằm ngoài kho git ${top}.`);
+    throw new UserError(text(`Thư mục kiến trúc "${opts.dir}" nằm ngoài kho git ${top}.`, `The architecture folder "${opts.dir}" is outside the git repository ${top}.`));
   }
   // The folder, and the rule configuration that sits beside it (see load/config.ts).
   const parent = relDir.includes('/') ? relDir.slice(0, relDir.lastIndexOf('/')) : '';

@@ -3,7 +3,8 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { buildGapReport } from '../../analysis/gap-report.js';
 import { countBySeverity } from '../../core/diagnostic.js';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
+import { text } from '../../core/text.js';
 import { appendixMarkdown } from '../../aggregate/appendix.js';
 import { mergeAgencies } from '../../aggregate/merge.js';
 import { aggregateJson, aggregateMarkdown } from '../../aggregate/report.js';
@@ -52,7 +53,7 @@ async function loadAgencies(app: App, dirs: readonly string[], opts: AggregateOp
     try {
       return realpathSync(resolve(app.io.cwd, dir));
     } catch {
-      throw new UsageError(`Không tìm thấy thư mục kiến trúc "${dir}".`);
+      throw new UserError(text(`Không tìm thấy thư mục kiến trúc "${dir}".`, `No architecture folder "${dir}".`));
     }
   });
   // One base for every agency (the folder holding all their repositories), so their file paths never
@@ -63,7 +64,7 @@ async function loadAgencies(app: App, dirs: readonly string[], opts: AggregateOp
   for (const [i, dir] of dirs.entries()) {
     const real = reals[i] as string;
     const dup = seen.get(real);
-    if (dup !== undefined) throw new UsageError(`Thư mục "${dir}" đã được chỉ định (là "${dup}").`);
+    if (dup !== undefined) throw new UserError(text(`Thư mục "${dir}" đã được chỉ định (là "${dup}").`, `The folder "${dir}" is already given (as "${dup}").`));
     seen.set(real, dir);
     app.log.info(`Đọc ${dir}…`);
     const r = await runPipeline({
@@ -164,7 +165,12 @@ giữa cơ quan), model.json (mô hình đã gộp), site/index.html (trang danh
       ...(opts.asOf ? { asOf: opts.asOf } : {}),
     });
     if (opts.agency && !result.agencies.some((a) => a.primary)) {
-      throw new UsageError(`--agency ${opts.agency}: không có cơ quan nào mang mã định danh này trong các thư mục đã cho.`);
+      throw new UserError(
+        text(
+          `--agency ${opts.agency}: không có cơ quan nào mang mã định danh này trong các thư mục đã cho.`,
+          `--agency ${opts.agency}: no agency has this identifier in the folders given.`,
+        ),
+      );
     }
     const spool = await Spool.open();
     let written: number;

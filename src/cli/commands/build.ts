@@ -10,7 +10,8 @@ import type { FailOn } from '../../core/severity.js';
 import type { FileRenderCache } from '../../write/render-cache.js';
 import { Spool } from '../../write/spool.js';
 import { diffGenerated, writeGenerated, type OutputDir, type WriteStep } from '../../write/write-generated.js';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
+import { text } from '../../core/text.js';
 import type { App } from '../app.js';
 import { watchBuild } from '../watch.js';
 import { refuseOnStructuralErrors } from './documents.js';
@@ -73,7 +74,7 @@ Thư mục đầu ra: kientruc chỉ thay thế hoặc xóa tệp có trong .kie
 thư mục kiến trúc, thư mục chứa .git, thư mục nhà, / và thư mục có tệp lạ (trừ khi --force). Xem docs/outputs.md.`,
   );
   cmd.action(async (dir: string, opts: BuildOptions) => {
-    if (opts.watch && opts.check) throw new UsageError('--watch và --check không dùng cùng nhau.');
+    if (opts.watch && opts.check) throw new UserError(text('--watch và --check không dùng cùng nhau.', '--watch and --check cannot be used together.'));
     // Refuse a dangerous --out before any work (--check only reads it).
     const out = opts.check ? undefined : await claimOutputFor(app, opts.out, [dir], opts.force);
     // In watch mode Ctrl-C is ours: stop watching, then close the browser below.

@@ -3,9 +3,10 @@ import { appendFileSync, closeSync, existsSync, openSync, readFileSync, renameSy
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { Argument, InvalidArgumentError, type Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
 import { BIN_SCRIPT as BIN } from '../../core/paths.js';
 import { isRunning } from '../../core/process.js';
+import { text } from '../../core/text.js';
 import type { App } from '../app.js';
 import { daemonFingerprint } from '../daemon/fingerprint.js';
 import { daemonFiles, secureDir, type DaemonFiles } from '../daemon/paths.js';
@@ -87,7 +88,7 @@ async function stopDaemon(app: App, files: DaemonFiles): Promise<boolean> {
 async function startDaemon(app: App, files: DaemonFiles, idleMinutes: number): Promise<void> {
   const en = app.lang === 'en';
   const problem = secureDir(files.dir, true);
-  if (problem !== undefined) throw new UsageError(en ? `cannot start the daemon: ${problem}` : `không khởi động được daemon: ${problem}`);
+  if (problem !== undefined) throw new UserError(text(`không khởi động được daemon: ${problem}`, `cannot start the daemon: ${problem}`));
   const running = await control(files, 'status');
   if (running !== undefined && running !== 'stale') {
     app.io.stdout.write(en ? `A daemon already serves ${files.folder} (pid ${running.pid}); log: ${files.log}\n` : `Daemon đã chạy cho ${files.folder} (pid ${running.pid}); nhật ký: ${files.log}\n`);
@@ -116,7 +117,7 @@ async function startDaemon(app: App, files: DaemonFiles, idleMinutes: number): P
   void exited.then(() => (gone = true));
   const up = await waitFor(async () => gone || (await control(files, 'status')) !== undefined, 30_000);
   if (!up || gone) {
-    throw new UsageError(en ? `the daemon did not start; see its log: ${files.log}` : `daemon không khởi động được; xem nhật ký: ${files.log}`);
+    throw new UserError(text(`daemon không khởi động được; xem nhật ký: ${files.log}`, `the daemon did not start; see its log: ${files.log}`));
   }
   const info = await control(files, 'status');
   const pid = info !== undefined && info !== 'stale' ? info.pid : child.pid;
@@ -131,7 +132,7 @@ function filesFor(app: App, dir: string): DaemonFiles {
   try {
     return daemonFiles(resolve(app.io.cwd, dir), app.io.env);
   } catch {
-    throw new UsageError(app.lang === 'en' ? `No architecture folder "${dir}".` : `Không tìm thấy thư mục kiến trúc "${dir}".`);
+    throw new UserError(text(`Không tìm thấy thư mục kiến trúc "${dir}".`, `No architecture folder "${dir}".`));
   }
 }
 
@@ -208,7 +209,7 @@ Mã thoát: 0 thành công; status: 1 khi không có daemon; 2 lỗi sử dụng
         });
         return;
       default:
-        throw new UsageError(en ? `Unknown daemon action "${action}": use start, stop, status, restart or run.` : `Không có thao tác daemon "${action}": dùng start, stop, status, restart hoặc run.`);
+        throw new UserError(text(`Không có thao tác daemon "${action}": dùng start, stop, status, restart hoặc run.`, `Unknown daemon action "${action}": use start, stop, status, restart or run.`));
     }
   });
 }

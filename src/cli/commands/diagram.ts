@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
+import { text } from '../../core/text.js';
 import { displayPath } from '../../load/discover.js';
 import type { DiagramFormat } from '../../render/mermaid/index-md.js';
 import { DIAGRAM_FORMATS, renderDiagramFiles } from '../../render/mermaid/renderer.js';
@@ -23,14 +24,19 @@ export function parseFormats(value: string): DiagramFormat[] {
   const parts = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const bad = parts.filter((p) => !(DIAGRAM_FORMATS as readonly string[]).includes(p));
   if (bad.length || parts.length === 0) {
-    throw new UsageError(`--format "${value}" không hợp lệ: dùng một hoặc nhiều định dạng ${DIAGRAM_FORMATS.join(', ')}, cách nhau bởi dấu phẩy (ví dụ svg,png).`);
+    throw new UserError(
+      text(
+        `--format "${value}" không hợp lệ: dùng một hoặc nhiều định dạng ${DIAGRAM_FORMATS.join(', ')}, cách nhau bởi dấu phẩy (ví dụ svg,png).`,
+        `--format "${value}" is not valid: use one or more of the formats ${DIAGRAM_FORMATS.join(', ')}, separated by commas (e.g. svg,png).`,
+      ),
+    );
   }
   return DIAGRAM_FORMATS.filter((f) => parts.includes(f));
 }
 
 export function parseMaxNodes(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 5) throw new UsageError(`--max-nodes "${value}" phải là số nguyên từ 5 trở lên.`);
+  if (!Number.isInteger(n) || n < 5) throw new UserError(text(`--max-nodes "${value}" phải là số nguyên từ 5 trở lên.`, `--max-nodes "${value}" must be a whole number, 5 or more.`));
   return n;
 }
 

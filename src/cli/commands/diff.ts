@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { compareSides } from '../../diff/compare.js';
 import { compareStates } from '../../diff/states.js';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
 import { viShortDate } from '../../core/dates.js';
+import { text } from '../../core/text.js';
 import { parseState, transitionsBetween, type StateSpec } from '../../model/states.js';
 import { formatDiffJson, formatDiffMarkdown, summaryLine } from '../../diff/format.js';
 import type { DiffSide } from '../../diff/types.js';
@@ -108,11 +109,25 @@ thực thể bắt đầu có, dừng, thay đổi, và lộ trình các bước
   );
   cmd.action(async (base: string | undefined, head: string | undefined, opts: DiffOptions) => {
     if (opts.from !== undefined || opts.to !== undefined) {
-      if (head !== undefined) throw new UsageError('--from/--to so sánh hai trạng thái của một thư mục kiến trúc: chỉ nêu một thư mục.');
+      if (head !== undefined) {
+        throw new UserError(
+          text(
+            '--from/--to so sánh hai trạng thái của một thư mục kiến trúc: chỉ nêu một thư mục.',
+            '--from/--to compare two states of one architecture folder: give only one folder.',
+          ),
+        );
+      }
       await diffStates(app, base, opts);
       return;
     }
-    if (base === undefined) throw new UsageError('Thiếu phía gốc: nêu tham chiếu git hoặc thư mục (ví dụ "kientruc diff main"), hoặc --from/--to để so sánh hai trạng thái.');
+    if (base === undefined) {
+      throw new UserError(
+        text(
+          'Thiếu phía gốc: nêu tham chiếu git hoặc thư mục (ví dụ "kientruc diff main"), hoặc --from/--to để so sánh hai trạng thái.',
+          'Missing the base side: give a git reference or a folder (e.g. "kientruc diff main"), or --from/--to to compare two states.',
+        ),
+      );
+    }
     const b = await loadSide(app, base, opts);
     try {
       const h = await loadSide(app, head, opts);
@@ -146,7 +161,7 @@ async function diffStates(app: App, arg: string | undefined, opts: DiffOptions):
   const from = parseState(opts.from ?? 'current');
   const to = parseState(opts.to ?? 'current');
   const dir = arg === undefined ? opts.dir : asFolder(app.io.cwd, arg);
-  if (dir === undefined) throw new UsageError(`"${String(arg)}" không phải thư mục kiến trúc.`);
+  if (dir === undefined) throw new UserError(text(`"${String(arg)}" không phải thư mục kiến trúc.`, `"${String(arg)}" is not an architecture folder.`));
   app.log.info(`Đọc ${dir}: ${from.text} → ${to.text}…`);
   const base = await loadState(app, dir, from, opts);
   const head = await loadState(app, dir, to, opts);

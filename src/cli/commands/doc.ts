@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { countBySeverity } from '../../core/diagnostic.js';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
+import { text } from '../../core/text.js';
 import { displayPath } from '../../load/discover.js';
 import { parsePeriod, type Period } from '../../core/dates.js';
 import { DOCUMENT_KINDS, defaultKind, parseKind } from '../../render/documents/index.js';
@@ -27,7 +28,12 @@ export function parseFormats(value: string): StrategyFormat[] {
   const asked = value.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
   const bad = asked.filter((f) => !(STRATEGY_FORMATS as readonly string[]).includes(f));
   if (bad.length || asked.length === 0) {
-    throw new UsageError(`--format "${value}": dùng một hoặc nhiều định dạng ${STRATEGY_FORMATS.join(', ')}, ngăn cách bằng dấu phẩy.`);
+    throw new UserError(
+      text(
+        `--format "${value}": dùng một hoặc nhiều định dạng ${STRATEGY_FORMATS.join(', ')}, ngăn cách bằng dấu phẩy.`,
+        `--format "${value}": use one or more of the formats ${STRATEGY_FORMATS.join(', ')}, separated by commas.`,
+      ),
+    );
   }
   return STRATEGY_FORMATS.filter((f) => asked.includes(f));
 }
@@ -63,7 +69,14 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
     const formats = parseFormats(opts.format);
     const asked = opts.kind === undefined ? undefined : parseKind(opts.kind);
     const period = opts.period === undefined ? undefined : parsePeriod(opts.period);
-    if (opts.period !== undefined && !period) throw new UsageError(`--period "${opts.period}" không hợp lệ: dùng 2025, 2025-H1, 2025-Q4 hoặc 2025-03.`);
+    if (opts.period !== undefined && !period) {
+      throw new UserError(
+        text(
+          `--period "${opts.period}" không hợp lệ: dùng 2025, 2025-H1, 2025-Q4 hoặc 2025-03.`,
+          `--period "${opts.period}" is not valid: use 2025, 2025-H1, 2025-Q4 or 2025-03.`,
+        ),
+      );
+    }
     const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     const produced = await produceDocuments(app, dir, opts, (result) => {
       const kind = asked ?? defaultKind(result.model);
@@ -72,7 +85,12 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
       const pictured = kind === 'chien-luoc' || kind === 'kien-truc';
       const impossible = formats.filter((f) => f === 'pdf' || (pictured && f === 'docx'));
       if (!opts.render && impossible.length) {
-        throw new UsageError(`--no-render: không tạo được ${impossible.join(', ')} khi không dùng trình duyệt; chọn --format ${pictured ? 'md,html' : 'md,html,docx'}.`);
+        throw new UserError(
+          text(
+            `--no-render: không tạo được ${impossible.join(', ')} khi không dùng trình duyệt; chọn --format ${pictured ? 'md,html' : 'md,html,docx'}.`,
+            `--no-render: ${impossible.join(', ')} cannot be made without the browser; choose --format ${pictured ? 'md,html' : 'md,html,docx'}.`,
+          ),
+        );
       }
       return [{ kind, audience: opts.audience, formats, ...(reportPeriod ? { period: reportPeriod } : {}) }];
     });

@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
+import { text } from '../../core/text.js';
 import { isStructural } from '../../diagnostics/codes.js';
 import { EXPORT_FORMATS } from '../../exchange/formats.js';
 import { displayPath } from '../../load/discover.js';
@@ -34,14 +35,15 @@ export function namesAFile(cwd: string, out: string | undefined): boolean {
 }
 
 /** `--base-uri` must be an absolute IRI that identifiers can be appended to. */
-export function parseBaseUri(value: string | undefined, lang: 'vi' | 'en'): string | undefined {
+export function parseBaseUri(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const ok = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*[/#:]$/i.test(value);
   if (!ok) {
-    throw new UsageError(
-      lang === 'vi'
-        ? `--base-uri "${value}": cần một IRI tuyệt đối kết thúc bằng "/", "#" hoặc ":", ví dụ https://dulieu.sonha.gov.vn/id/`
-        : `--base-uri "${value}": expected an absolute IRI ending in "/", "#" or ":", e.g. https://data.example.gov.vn/id/`,
+    throw new UserError(
+      text(
+        `--base-uri "${value}": cần một IRI tuyệt đối kết thúc bằng "/", "#" hoặc ":", ví dụ https://dulieu.sonha.gov.vn/id/`,
+        `--base-uri "${value}": expected an absolute IRI ending in "/", "#" or ":", e.g. https://data.example.gov.vn/id/`,
+      ),
     );
   }
   return value;
@@ -82,14 +84,15 @@ Hướng dẫn: docs/exchange.md.`,
   );
   cmd.action(async (dir: string, opts: ExportCliOptions) => {
     const format = EXPORT_FORMATS[opts.format];
-    if (!format) throw new UsageError(`--format "${opts.format}": dùng một trong ${ids.join(', ')}.`);
-    const baseUri = parseBaseUri(opts.baseUri, app.lang);
+    if (!format) throw new UserError(text(`--format "${opts.format}": dùng một trong ${ids.join(', ')}.`, `--format "${opts.format}": use one of ${ids.join(', ')}.`));
+    const baseUri = parseBaseUri(opts.baseUri);
     const toFile = namesAFile(app.io.cwd, opts.out) && SINGLE_FILE_EXT[format.id] === extname(opts.out as string).toLowerCase();
     if (toFile && existsSync(resolve(app.io.cwd, opts.out as string)) && !opts.force) {
-      throw new UsageError(
-        app.lang === 'vi'
-          ? `Không ghi vào "${opts.out}": tệp đã có; thêm --force để ghi đè, hoặc chọn tên khác.`
-          : `Not writing to "${opts.out}": the file exists; add --force to overwrite it, or choose another name.`,
+      throw new UserError(
+        text(
+          `Không ghi vào "${opts.out}": tệp đã có; thêm --force để ghi đè, hoặc chọn tên khác.`,
+          `Not writing to "${opts.out}": the file exists; add --force to overwrite it, or choose another name.`,
+        ),
       );
     }
     const out = toFile ? undefined : await claimOutputFor(app, opts.out ?? DEFAULT_EXPORT_OUT, [dir], opts.force);
@@ -106,7 +109,7 @@ Hướng dẫn: docs/exchange.md.`,
       return;
     }
     if (opts.public && opts.audience === 'internal') {
-      throw new UsageError(app.lang === 'vi' ? '--public và --audience internal mâu thuẫn nhau; chọn một.' : '--public and --audience internal contradict each other; choose one.');
+      throw new UserError(text('--public và --audience internal mâu thuẫn nhau; chọn một.', '--public and --audience internal contradict each other; choose one.'));
     }
     const audience = opts.public ? 'public' : (opts.audience ?? format.defaultAudience);
     const files = await format.run(result.model, { audience, asOf: result.asOf, ...(baseUri ? { baseUri } : {}) });
@@ -114,10 +117,11 @@ Hướng dẫn: docs/exchange.md.`,
       // One named file, as `check --output` writes one: staged beside it, then renamed into place.
       const only = files[0];
       if (files.length !== 1 || only === undefined) {
-        throw new UsageError(
-          app.lang === 'vi'
-            ? `--out "${opts.out}": định dạng ${format.id} ghi ${files.length} tệp; hãy chỉ định một thư mục.`
-            : `--out "${opts.out}": the ${format.id} format writes ${files.length} files; name a folder.`,
+        throw new UserError(
+          text(
+            `--out "${opts.out}": định dạng ${format.id} ghi ${files.length} tệp; hãy chỉ định một thư mục.`,
+            `--out "${opts.out}": the ${format.id} format writes ${files.length} files; name a folder.`,
+          ),
         );
       }
       const target = resolve(app.io.cwd, opts.out as string);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { GapReport } from '../../analysis/gap-report.js';
 import { GAP_FORMATS, gapReportFor, type GapFormat } from '../../render/gap/gap-report.js';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
+import { text } from '../../core/text.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
 import { writeReportFiles } from './reports-shared.js';
@@ -54,6 +55,13 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
 function parseGapFormats(value: string): GapFormat[] {
   const list = value.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
   const bad = list.filter((f) => !(GAP_FORMATS as readonly string[]).includes(f));
-  if (bad.length || list.length === 0) throw new UsageError(`--format "${value}": dùng một hoặc nhiều trong ${GAP_FORMATS.join(', ')}, cách nhau bằng dấu phẩy.`);
+  if (bad.length || list.length === 0) {
+    throw new UserError(
+      text(
+        `--format "${value}": dùng một hoặc nhiều trong ${GAP_FORMATS.join(', ')}, cách nhau bằng dấu phẩy.`,
+        `--format "${value}": use one or more of ${GAP_FORMATS.join(', ')}, separated by commas.`,
+      ),
+    );
+  }
   return GAP_FORMATS.filter((f) => list.includes(f));
 }

@@ -3,7 +3,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
+import { text } from '../../core/text.js';
 import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import type { ExistingEntity } from '../../exchange/xlsx/import/convert.js';
 import { importSpreadsheet } from '../../exchange/xlsx/import/index.js';
@@ -54,22 +55,36 @@ Mã thoát: 0 nhập xong, 1 có ô lỗi (theo --fail-on) hoặc cần --update
   );
   cmd.action(async (file: string, opts: ImportOptions) => {
     const abs = resolve(app.io.cwd, file);
-    if (!/\.(xlsx|csv)$/i.test(abs)) throw new UsageError(`"${file}" không phải tệp .xlsx hoặc .csv.`);
+    if (!/\.(xlsx|csv)$/i.test(abs)) throw new UserError(text(`"${file}" không phải tệp .xlsx hoặc .csv.`, `"${file}" is not an .xlsx or .csv file.`));
     const bytes = await readFile(abs).catch(() => {
-      throw new UsageError(`Không đọc được tệp "${file}".`);
+      throw new UserError(text(`Không đọc được tệp "${file}".`, `Cannot read the file "${file}".`));
     });
     const intoAbs = resolve(app.io.cwd, opts.into);
-    if (!existsSync(intoAbs)) throw new UsageError(`Không tìm thấy thư mục kiến trúc "${opts.into}". Tạo bằng "kientruc init" hoặc chỉ định --into.`);
+    if (!existsSync(intoAbs)) {
+      throw new UserError(
+        text(
+          `Không tìm thấy thư mục kiến trúc "${opts.into}". Tạo bằng "kientruc init" hoặc chỉ định --into.`,
+          `No architecture folder "${opts.into}". Create one with "kientruc init", or give --into.`,
+        ),
+      );
+    }
     const loaded = await loadForCommand(app, opts.into, { cache: false }, false);
 
     let mapping: Mapping = DEFAULT_MAPPING;
     let sheetKinds: Readonly<Record<string, SheetKind>> = {};
     if (opts.map !== undefined) {
       const source = await readFile(resolve(app.io.cwd, opts.map), 'utf8').catch(() => {
-        throw new UsageError(`Không đọc được tệp ánh xạ "${opts.map}".`);
+        throw new UserError(text(`Không đọc được tệp ánh xạ "${opts.map}".`, `Cannot read the mapping file "${opts.map}".`));
       });
       const { map, problems } = readUserMap(source, DEFAULT_MAPPING, loaded.pack);
-      if (problems.length) throw new UsageError(`Tệp ánh xạ ${opts.map} không hợp lệ:\n  - ${problems.join('\n  - ')}`);
+      if (problems.length) {
+        throw new UserError(
+          text(
+            `Tệp ánh xạ ${opts.map} không hợp lệ:\n  - ${problems.join('\n  - ')}`,
+            `The mapping file ${opts.map} is not valid:\n  - ${problems.join('\n  - ')}`,
+          ),
+        );
+      }
       mapping = map.mapping;
       sheetKinds = map.sheetKinds;
     }
@@ -101,7 +116,12 @@ Mã thoát: 0 nhập xong, 1 có ô lỗi (theo --fail-on) hoặc cần --update
       if (before === undefined) created.push(rel);
       else if (before === f.contents) unchanged.push(rel);
       else if (!before.startsWith(IMPORT_MARKER)) {
-        throw new UsageError(`Tệp ${rel} đã có và không do "kientruc import" tạo; không ghi đè. Đổi tên bảng tính hoặc chuyển tệp đó đi.`);
+        throw new UserError(
+          text(
+            `Tệp ${rel} đã có và không do "kientruc import" tạo; không ghi đè. Đổi tên bảng tính hoặc chuyển tệp đó đi.`,
+            `The file ${rel} exists and was not made by "kientruc import"; it is not overwritten. Rename the spreadsheet or move that file away.`,
+          ),
+        );
       } else {
         changed.push({ path: rel, abs: target, contents: f.contents });
         diffs.push(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, before, f.contents, '', '', { context: 2 }).replace(/^=+\n/, ''));

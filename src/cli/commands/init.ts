@@ -2,9 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
 import { slugify } from '../../core/labels.js';
 import { isId } from '../../core/ref.js';
+import { text } from '../../core/text.js';
 import { DEFAULT_PACK, loadPack } from '../../framework/load-pack.js';
 import { schemaJson, SCHEMA_FILE } from '../../render/schema-file.js';
 import { MANIFEST, manifestJson, writeNewFiles } from '../../write/write-generated.js';
@@ -46,9 +47,16 @@ Chạy lại init là an toàn: tệp giống hệt được bỏ qua, tệp kh�
     )
     .action(async (dir: string, opts: InitOptions) => {
       const name = (opts.name ?? '').trim().normalize('NFC');
-      if (!name) throw new UsageError('--name không được để trống.');
+      if (!name) throw new UserError(text('--name không được để trống.', '--name must not be empty.'));
       const id = opts.id ?? slugify(name);
-      if (!isId(id)) throw new UsageError(`--id "${id}" không hợp lệ: dùng chữ thường không dấu, số và "-".`);
+      if (!isId(id)) {
+        throw new UserError(
+          text(
+            `--id "${id}" không hợp lệ: dùng chữ thường không dấu, số và "-".`,
+            `--id "${id}" is not valid: use lowercase letters without diacritics, digits and "-".`,
+          ),
+        );
+      }
       const target = resolve(app.io.cwd, dir);
       const files = scaffoldFiles({ name, id, level: opts.level, ...(opts.code ? { code: opts.code } : {}), today: app.today, version: app.version });
       files[`generated/${SCHEMA_FILE}`] = schemaJson(loadPack(DEFAULT_PACK));

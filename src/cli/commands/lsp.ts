@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
+import { text } from '../../core/text.js';
 import { parseAsOf, type App } from '../app.js';
 
 interface LspOptions {
@@ -29,7 +30,14 @@ Cấu hình từ trình khách (initializationOptions): { "root": "architecture"
     .action(async (dir: string | undefined, opts: LspOptions) => {
       const stdin = app.io.stdin;
       const stdout = app.io.stdout as unknown as NodeJS.WritableStream;
-      if (!stdin || typeof (stdout as { on?: unknown }).on !== 'function') throw new UsageError('kientruc lsp cần stdin và stdout của một tiến trình (trình soạn thảo khởi động lệnh này).');
+      if (!stdin || typeof (stdout as { on?: unknown }).on !== 'function') {
+        throw new UserError(
+          text(
+            'kientruc lsp cần stdin và stdout của một tiến trình (trình soạn thảo khởi động lệnh này).',
+            'kientruc lsp needs the stdin and stdout of a process (the editor that starts this command).',
+          ),
+        );
+      }
       const asOf = parseAsOf(opts.asOf);
       const { startServer } = await import('../lsp/server.js');
       await startServer({ input: stdin, output: stdout, cwd: app.io.cwd, today: app.today, lang: app.lang, root: dir, asOf });

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { buildPeriodicReport } from '../../analysis/periodic.js';
 import { parsePeriod } from '../../core/dates.js';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
+import { text } from '../../core/text.js';
 import { viNumber } from '../../render/markdown.js';
 import { PERIODIC_FORMATS, periodicReportBase, reportPeriodFor, type PeriodicFormat } from '../../render/periodic/periodic-report.js';
 import type { DocumentFormat } from '../../render/documents/index.js';
@@ -15,7 +16,14 @@ import { claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, ad
 function parsePeriodicFormats(value: string): PeriodicFormat[] {
   const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const bad = list.filter((f) => !(PERIODIC_FORMATS as readonly string[]).includes(f));
-  if (bad.length || list.length === 0) throw new UsageError(`--format "${value}": dùng một hoặc nhiều trong ${PERIODIC_FORMATS.join(', ')}, cách nhau bằng dấu phẩy.`);
+  if (bad.length || list.length === 0) {
+    throw new UserError(
+      text(
+        `--format "${value}": dùng một hoặc nhiều trong ${PERIODIC_FORMATS.join(', ')}, cách nhau bằng dấu phẩy.`,
+        `--format "${value}": use one or more of ${PERIODIC_FORMATS.join(', ')}, separated by commas.`,
+      ),
+    );
+  }
   return PERIODIC_FORMATS.filter((f) => list.includes(f));
 }
 
@@ -48,7 +56,7 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
     const formats = parsePeriodicFormats(opts.format);
     const explicit = opts.period === undefined ? undefined : parsePeriod(opts.period);
     if (opts.period !== undefined && !explicit) {
-      throw new UsageError(`--period "${opts.period}" không hợp lệ: dùng 2025, 2025-H1, 2025-Q4 hoặc 2025-03.`);
+      throw new UserError(text(`--period "${opts.period}" không hợp lệ: dùng 2025, 2025-H1, 2025-Q4 hoặc 2025-03.`, `--period "${opts.period}" is not valid: use 2025, 2025-H1, 2025-Q4 or 2025-03.`));
     }
     const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     let period = explicit;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
+import { text } from '../../core/text.js';
 import { displayPath } from '../../load/discover.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/gap/gap-report.js';
 import type { GeneratedFile } from '../../render/types.js';
@@ -10,7 +11,14 @@ import type { App } from '../app.js';
 export function parseFormats(value: string): ReportFormat[] {
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = list.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
-  if (bad.length || list.length === 0) throw new UsageError(`--format "${value}": dùng một hoặc nhiều trong ${REPORT_FORMATS.join(', ')}, cách nhau bằng dấu phẩy.`);
+  if (bad.length || list.length === 0) {
+    throw new UserError(
+      text(
+        `--format "${value}": dùng một hoặc nhiều trong ${REPORT_FORMATS.join(', ')}, cách nhau bằng dấu phẩy.`,
+        `--format "${value}": use one or more of ${REPORT_FORMATS.join(', ')}, separated by commas.`,
+      ),
+    );
+  }
   return REPORT_FORMATS.filter((f) => list.includes(f));
 }
 

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
-import { pick } from '../../core/text.js';
+import { UserError } from '../../core/errors.js';
+import { pick, text } from '../../core/text.js';
 import { availablePacks, DEFAULT_PACK, loadPack } from '../../framework/load-pack.js';
 import type { FrameworkPack } from '../../framework/types.js';
 import { schemaJson } from '../../render/schema-file.js';
@@ -78,7 +78,12 @@ Ví dụ:
     )
     .action(async (opts: { out?: string; list?: ListName; framework: string; force?: boolean }) => {
       if (!availablePacks().includes(opts.framework)) {
-        throw new UsageError(`Bộ khung "${opts.framework}" chưa được cài đặt; có: ${availablePacks().join(', ')}.`);
+        throw new UserError(
+          text(
+            `Bộ khung "${opts.framework}" chưa được cài đặt; có: ${availablePacks().join(', ')}.`,
+            `The framework pack "${opts.framework}" is not installed; installed: ${availablePacks().join(', ')}.`,
+          ),
+        );
       }
       const pack = loadPack(opts.framework);
       if (opts.list) {

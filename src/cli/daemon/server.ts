@@ -8,7 +8,8 @@
 import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { connect, createServer, type Socket } from 'node:net';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
+import { text } from '../../core/text.js';
 import { FindingTextMemo } from '../../diagnostics/format/context.js';
 import { main } from '../main.js';
 import { DaemonEngine } from './engine.js';
@@ -133,7 +134,7 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
   const { files } = opts;
   const now = (): string => opts.clock().toISOString();
   const problem = secureDir(files.dir, true);
-  if (problem !== undefined) throw new UsageError(`cannot start the daemon: ${problem}`);
+  if (problem !== undefined) throw new UserError(text(`không khởi động được daemon: ${problem}`, `cannot start the daemon: ${problem}`));
   const log = opts.log;
   if (existsSync(files.socket)) {
     if (await socketAnswers(files.socket)) {

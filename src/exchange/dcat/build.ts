@@ -5,7 +5,8 @@
  * integrations that share it. State-secret datasets are never catalogued.
  */
 import { slugify } from '../../core/labels.js';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
+import { text as bilingual } from '../../core/text.js';
 import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
 import type { Dataset, Integration } from '../../model/types.js';
@@ -230,7 +231,12 @@ export function buildDcatGraph(input: DcatInput): Graph {
   const { model, edition } = input;
   const agency = model.agency;
   if (!agency) {
-    throw new UsageError('Không xuất được danh mục DCAT: kiến trúc chưa khai báo cơ quan (tài liệu kind: Agency), là bên công bố danh mục.');
+    throw new UserError(
+      bilingual(
+        'Không xuất được danh mục DCAT: kiến trúc chưa khai báo cơ quan (tài liệu kind: Agency), là bên công bố danh mục.',
+        'Cannot export the DCAT catalogue: the architecture declares no agency (a kind: Agency document), the publisher of the catalogue.',
+      ),
+    );
   }
   const b = new DcatBuilder(model, edition, input.base, input.asOf);
   const catalog = b.mint('catalog');

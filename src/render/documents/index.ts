@@ -1,7 +1,8 @@
 import { documentFile } from '../streamed.js';
 import type { Period } from '../../core/dates.js';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
 import { EMPTY_ASSETS } from '../../core/project-assets.js';
+import { text } from '../../core/text.js';
 import { loadDocumentLayout } from '../../framework/document-pack.js';
 import { dateOfState, transitionsBetween } from '../../model/states.js';
 import { targetStateOf } from '../../analysis/architecture.js';
@@ -69,7 +70,7 @@ export function needsBrowser(req: DocumentRequest): boolean {
 export function parseKind(value: string): DocumentKind {
   const v = value.trim().toLowerCase();
   if ((DOCUMENT_KINDS as readonly string[]).includes(v)) return v as DocumentKind;
-  throw new UsageError(`--kind "${value}": dùng một trong ${DOCUMENT_KINDS.join(', ')}.`);
+  throw new UserError(text(`--kind "${value}": dùng một trong ${DOCUMENT_KINDS.join(', ')}.`, `--kind "${value}": use one of ${DOCUMENT_KINDS.join(', ')}.`));
 }
 
 /** The view of a Kế hoạch or Báo cáo (the strategy has its own, richer view: `buildStrategyView`). */
@@ -125,7 +126,14 @@ async function renderOne(ctx: RenderContext, req: DocumentRequest): Promise<Gene
     files.push(req.formats.includes('pdf') ? { path: `${base}.html`, contents: html } : documentFile(`${base}.html`, overridden, () => renderOfficialHtml(view, layout, overrides), () => officialHtmlPieces(view, layout)));
   }
   if (req.formats.includes('pdf')) {
-    if (!ctx.browser) throw new UsageError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html,docx.');
+    if (!ctx.browser) {
+      throw new UserError(
+        text(
+          'Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html,docx.',
+          'The PDF needs the Chromium browser; drop --no-render or choose --format md,html,docx.',
+        ),
+      );
+    }
     const browser = ctx.browser;
     files.push({ path: `${base}.pdf`, contents: await cachedOutput(ctx, { kind: 'pdf:official', inputs: [html, key], browser: true }, async () => renderOfficialPdf(await browser.get(), html, view)) });
   }

@@ -1,6 +1,7 @@
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
 import { documentFile } from '../streamed.js';
 import { EMPTY_ASSETS } from '../../core/project-assets.js';
+import { text } from '../../core/text.js';
 import { loadDocumentLayout } from '../../framework/document-pack.js';
 import { cachedOutput, cachedText, viewKey } from '../cached-output.js';
 import type { GeneratedFile, RenderContext } from '../types.js';
@@ -26,10 +27,6 @@ export function strategyBaseName(audience: Audience): string {
 export interface StrategyRenderOptions {
   readonly formats: readonly StrategyFormat[];
   readonly audience: Audience;
-}
-
-export class StrategyRenderError extends UsageError {
-  override name = 'StrategyRenderError';
 }
 
 /** The strategy in the requested formats for one audience. */
@@ -65,7 +62,7 @@ export async function renderStrategy(ctx: RenderContext, opts: StrategyRenderOpt
     files.push(wants.has('pdf') ? { path: `${base}.html`, contents: html } : documentFile(`${base}.html`, overridden, () => renderStrategyHtml(view, layout, overrides), () => strategyHtmlPieces(view, layout)));
   }
   if (wants.has('pdf')) {
-    if (!ctx.browser) throw new StrategyRenderError('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html.');
+    if (!ctx.browser) throw new UserError(text('Bản PDF cần trình duyệt Chromium; bỏ --no-render hoặc chọn --format md,html.', 'The PDF needs the Chromium browser; drop --no-render or choose --format md,html.'));
     const browser = ctx.browser;
     const date = view.meta.documentDate;
     files.push({ path: `${base}.pdf`, contents: await cachedOutput(ctx, { kind: 'pdf', inputs: [html, date], browser: true }, async () => printStrategyPdf(await browser.get(), html, date)) });

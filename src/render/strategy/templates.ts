@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Handlebars from 'handlebars';
-import { UsageError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
 import { PACKAGE_ROOT } from '../../core/paths.js';
 import type { TemplateOverride } from '../../core/project-assets.js';
 import { compileTemplate, renderInPieces } from '../handlebars.js';
 import { closest } from '../../core/similar.js';
+import { text } from '../../core/text.js';
 
 /**
  * The strategy's Handlebars templates: the package's `templates/strategy/<name>.<md|html>.hbs`, one
@@ -73,9 +74,7 @@ function failure(src: Source | undefined, err: unknown, context?: object): Error
   if (missing) {
     const [, field, line, col] = missing as unknown as [string, string, string, string];
     const guess = context ? closest(field, fieldNames(context)) : undefined;
-    return new UsageError(
-      `${src.file}:${line}:${Number(col) + 1}: mẫu ghi đè dùng trường "${field}" mà văn bản không có${guess ? `; có phải "${guess}"?` : ''}`,
-    );
+    return missingField(`${src.file}:${line}:${Number(col) + 1}`, field, guess);
   }
   const helperArg = /^undefined argument of helper "([^"]+)" - (\d+):(\d+)$/.exec(msg);
   if (helperArg) {
@@ -84,13 +83,21 @@ function failure(src: Source | undefined, err: unknown, context?: object): Error
     const rest = (src.text.split('\n')[Number(line) - 1] ?? '').slice(Number(col));
     const field = new RegExp(`^\\{\\{~?\\s*${helper}\\s+([^\\s}]+)`).exec(rest)?.[1] ?? '?';
     const guess = context ? closest(field.split('.').pop() ?? field, fieldNames(context)) : undefined;
-    return new UsageError(
-      `${src.file}:${line}:${Number(col) + 1}: mẫu ghi đè dùng trường "${field}" mà văn bản không có${guess ? `; có phải "${guess}"?` : ''}`,
-    );
+    return missingField(`${src.file}:${line}:${Number(col) + 1}`, field, guess);
   }
   const parse = /^Parse error on line (\d+):?/.exec(msg);
-  if (parse) return new UsageError(`${src.file}:${parse[1]}: mẫu ghi đè sai cú pháp Handlebars: ${msg}`);
-  return new UsageError(`Mẫu ghi đè ${src.file} không dùng được: ${msg}`);
+  if (parse) return new UserError(text(`${src.file}:${parse[1]}: mẫu ghi đè sai cú pháp Handlebars: ${msg}`, `${src.file}:${parse[1]}: the override template has a Handlebars syntax error: ${msg}`));
+  return new UserError(text(`Mẫu ghi đè ${src.file} không dùng được: ${msg}`, `The override template ${src.file} cannot be used: ${msg}`));
+}
+
+/** An override asking for a field the document does not have, at `where` (file:line:col), with the closest field. */
+function missingField(where: string, field: string, guess: string | undefined): UserError {
+  return new UserError(
+    text(
+      `${where}: mẫu ghi đè dùng trường "${field}" mà văn bản không có${guess ? `; có phải "${guess}"?` : ''}`,
+      `${where}: the override template uses the field "${field}", which the document does not have${guess ? `; did you mean "${guess}"?` : ''}`,
+    ),
+  );
 }
 
 /**
