@@ -61,15 +61,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (verbose && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
       return 2;
     }
-    // The browser driver's module loads only for the commands that draw (or on this error).
-    if (err instanceof UsageError || err instanceof (await import('../render/browser.js')).BrowserMissingError) {
+    if (err instanceof UsageError) {
       io.stderr.write(`kientruc: ${err.message}\n`);
       return 2;
     }
     const e = err instanceof Error ? err : new Error(String(err));
-    const kind = err instanceof InternalError ? 'lỗi nội bộ' : 'lỗi không lường trước';
+    const internal = err instanceof InternalError;
     io.stderr.write(
-      `kientruc: ${kind}: ${e.message}\nĐây là lỗi của kientruc, không phải của tệp YAML. Vui lòng báo lỗi kèm lệnh đã chạy${verbose ? '' : ' (chạy lại với --verbose để xem vết lỗi)'}.\n`,
+      app.lang === 'en'
+        ? `kientruc: ${internal ? 'internal error' : 'unexpected error'}: ${e.message}\nThis is a bug in kientruc, not in the YAML files. Please report it with the command you ran${verbose ? '' : ' (run it again with --verbose for the stack trace)'}.\n`
+        : `kientruc: ${internal ? 'lỗi nội bộ' : 'lỗi không lường trước'}: ${e.message}\nĐây là lỗi của kientruc, không phải của tệp YAML. Vui lòng báo lỗi kèm lệnh đã chạy${verbose ? '' : ' (chạy lại với --verbose để xem vết lỗi)'}.\n`,
     );
     if (verbose && e.stack) io.stderr.write(`${e.stack}\n`);
     return 2;

@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { KientrucError } from '../core/errors.js';
+import { UserError } from '../core/errors.js';
+import { text } from '../core/text.js';
 
 /** Where Debian, Ubuntu and common setups put Chromium; KIENTRUC_CHROMIUM overrides. */
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -22,7 +23,8 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-quic',
 ];
 
-export class BrowserMissingError extends KientrucError {
+/** No Chromium to draw with: a problem of the user's machine, said in the run's language with how to install it. */
+export class BrowserMissingError extends UserError {
   override name = 'BrowserMissingError';
 }
 
@@ -46,9 +48,12 @@ export function findChromium(env: Readonly<Record<string, string | undefined>>):
   return CANDIDATES.find((p) => existsSync(p));
 }
 
-export const INSTALL_HINT =
+export const INSTALL_HINT = text(
   'Cài Chromium và phông chữ tiếng Việt: sudo apt-get install -y --no-install-recommends chromium fonts-liberation2 fonts-croscore ' +
-  '(hoặc đặt KIENTRUC_CHROMIUM=/đường/dẫn/chromium). Dùng --no-render để chỉ tạo mã nguồn Mermaid, HTML và Markdown.';
+    '(hoặc đặt KIENTRUC_CHROMIUM=/đường/dẫn/chromium). Dùng --no-render để chỉ tạo mã nguồn Mermaid, HTML và Markdown.',
+  'Install Chromium and fonts with Vietnamese letters: sudo apt-get install -y --no-install-recommends chromium fonts-liberation2 fonts-croscore ' +
+    '(or set KIENTRUC_CHROMIUM=/path/to/chromium). Use --no-render to make only the Mermaid sources, HTML and Markdown.',
+);
 
 /**
  * One headless Chromium per command, launched on first use and closed by the command in `finally`
@@ -91,7 +96,7 @@ export class BrowserProvider {
   async get(): Promise<Browser> {
     if (!this.browser) {
       const executablePath = findChromium(this.env);
-      if (!executablePath) throw new BrowserMissingError(`Không tìm thấy trình duyệt Chromium. ${INSTALL_HINT}`);
+      if (!executablePath) throw new BrowserMissingError(text(`Không tìm thấy trình duyệt Chromium. ${INSTALL_HINT.vi}`, `Chromium was not found. ${INSTALL_HINT.en}`));
       this.browser = (async () => {
         const { launch } = await import('puppeteer-core');
         this.profile = await mkdtemp(join(tmpdir(), 'kientruc-chromium-'));

@@ -59,6 +59,9 @@ describe('kientruc diagram', () => {
     expect(lines[0]).toMatch(/^kientruc: Không tìm thấy trình duyệt Chromium\..*sudo apt-get install -y --no-install-recommends chromium fonts-liberation2/);
     expect(lines[0]).toContain('--no-render');
     expect(existsSync(join(dir, 'generated'))).toBe(false);
+    const en = await cli(['--lang', 'en', 'diagram'], dir, NO_CHROMIUM);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/^kientruc: Chromium was not found\. Install Chromium .*sudo apt-get install -y --no-install-recommends chromium fonts-liberation2.*--no-render[^\n]*\n$/);
   });
 
   it('validate and check never need a browser', async () => {
