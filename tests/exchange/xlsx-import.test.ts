@@ -215,6 +215,19 @@ describe('kientruc import --map', () => {
     expect(r.stderr).toMatch(/colums/);
     expect(r.stderr).toMatch(/sheets\."a"/);
     expect(r.stderr).toMatch(/values\.lifecycle\."chạy"/);
+    expect(r.stderr).toContain('khoá "colums" không được hỗ trợ');
+    // Each listed problem in English with --lang en: only the user's own spellings keep their letters.
+    const en = await runMain(['--lang', 'en', 'import', 'a.csv', '--map', 'm.yaml'], d);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe(
+      [
+        'kientruc: The mapping file m.yaml is not valid:',
+        '  - the key "colums" is not supported (use: sheets, columns, values, orgLevels, subtotals, defaults)',
+        '  - sheets."a": "server" is not a kind (org, system, dataset, integration, task, function, service)',
+        '  - values.lifecycle."chạy": "running" is not in the list (planned, building, operating, upgrading, retiring, retired)',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

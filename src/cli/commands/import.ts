@@ -80,8 +80,8 @@ Mã thoát: 0 nhập xong, 1 có ô lỗi (theo --fail-on) hoặc cần --update
       if (problems.length) {
         throw new UserError(
           text(
-            `Tệp ánh xạ ${opts.map} không hợp lệ:\n  - ${problems.join('\n  - ')}`,
-            `The mapping file ${opts.map} is not valid:\n  - ${problems.join('\n  - ')}`,
+            `Tệp ánh xạ ${opts.map} không hợp lệ:\n  - ${problems.map((p) => p.vi).join('\n  - ')}`,
+            `The mapping file ${opts.map} is not valid:\n  - ${problems.map((p) => p.en).join('\n  - ')}`,
           ),
         );
       }
