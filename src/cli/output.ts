@@ -46,7 +46,7 @@ export async function emit(app: App, content: string | Iterable<string | Uint8Ar
     await rm(tmp, { force: true }).catch(() => undefined);
     throw osUserError(err, output) ?? err;
   }
-  app.log.debug(`Đã ghi ${output}`);
+  app.log.debug(`${app.lang === 'en' ? 'Wrote' : 'Đã ghi'} ${output}`);
 }
 
 /** Text pieces grouped as `coalesce` groups them (fewer writes, same text, as they come); bytes pass through as they are, in place. */

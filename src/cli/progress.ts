@@ -18,7 +18,7 @@ export async function step<T>(app: App, label: string, run: () => Promise<T> | T
   const seconds = () => Math.round((performance.now() - started) / 1000);
   const tick = () => {
     if (tty) app.io.stderr.write(`\r… ${label} ${seconds()} s`);
-    else if (!shown) app.io.stderr.write(`… ${label} (đang chạy / running)\n`);
+    else if (!shown) app.io.stderr.write(`… ${label} ${app.lang === 'en' ? '(running)' : '(đang chạy / running)'}\n`);
     shown = true;
   };
   let timer: ReturnType<typeof setInterval> | undefined;

@@ -17,6 +17,11 @@ export function pick(value: Text, lang: Lang): string {
   return lang === 'en' ? value.en : value.vi;
 }
 
+/** `1 file`, `2 files`: a count in English, where the noun follows the number (a Vietnamese noun does not). */
+export function countEn(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 let collator: Intl.Collator | undefined;
 /** Vietnamese collation for display lists (§7.2). */
 export const viCollator: { readonly compare: (a: string, b: string) => number } = {

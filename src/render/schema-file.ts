@@ -1,3 +1,4 @@
+import { text } from '../core/text.js';
 import { availablePacks } from '../framework/load-pack.js';
 import { CONFIG_SCHEMA } from '../validate/config.js';
 import { buildSchema } from '../validate/schema/build-schema.js';
@@ -14,7 +15,10 @@ export function schemaJson(pack: Parameters<typeof buildSchema>[0]): string {
 
 export const schemaRenderer: Renderer = {
   id: 'schema',
-  description: 'Lược đồ JSON cho trình soạn thảo (schema/kientruc.schema.json, kientruc.config.schema.json)',
+  description: text(
+    'Lược đồ JSON cho trình soạn thảo (schema/kientruc.schema.json, kientruc.config.schema.json)',
+    'JSON Schema for editors (schema/kientruc.schema.json, kientruc.config.schema.json)',
+  ),
   render({ model }) {
     return [
       { path: SCHEMA_FILE, contents: schemaJson(model.pack) },

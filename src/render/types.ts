@@ -2,7 +2,7 @@ import type { IsoDate } from '../core/dates.js';
 import type { StateSpec } from '../model/states.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { ProjectAssets } from '../core/project-assets.js';
-import type { Lang } from '../core/text.js';
+import type { Lang, Text } from '../core/text.js';
 import type { ValidModel } from '../model/valid.js';
 import type { Rule } from '../rules/define-rule.js';
 import type { BrowserProvider } from './browser.js';
@@ -31,8 +31,8 @@ export interface RenderContext {
   readonly state?: { readonly spec: StateSpec; readonly date: IsoDate } | undefined;
   readonly lang: Lang;
   readonly toolVersion: string;
-  /** Progress and warnings go here (stderr); renderers never print. */
-  readonly log: (message: string) => void;
+  /** Progress and warnings go here (stderr), in both languages: the CLI picks the run's `--lang`; renderers never print. */
+  readonly log: (message: Text) => void;
   /**
    * The command's one browser (launched on first use), or undefined with `--no-render`:
    * renderers then emit only browser-free outputs (Mermaid sources, Markdown, HTML).
@@ -63,7 +63,8 @@ export interface RenderCache {
 
 export interface Renderer {
   readonly id: string;
-  readonly description: string;
+  /** What `kientruc build` prints before running it, in both languages. */
+  readonly description: Text;
   render(ctx: RenderContext): GeneratedFile[] | Promise<GeneratedFile[]>;
   /**
    * The same files as `render`, in parts made one after another, for a renderer whose parts are each

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { buildGapReport } from '../../analysis/gap-report.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { UserError } from '../../core/errors.js';
-import { text } from '../../core/text.js';
+import { countEn, pick, text } from '../../core/text.js';
 import { appendixMarkdown } from '../../aggregate/appendix.js';
 import { mergeAgencies } from '../../aggregate/merge.js';
 import { aggregateJson, aggregateMarkdown } from '../../aggregate/report.js';
@@ -66,7 +66,7 @@ async function loadAgencies(app: App, dirs: readonly string[], opts: AggregateOp
     const dup = seen.get(real);
     if (dup !== undefined) throw new UserError(text(`Thư mục "${dir}" đã được chỉ định (là "${dup}").`, `The folder "${dir}" is already given (as "${dup}").`));
     seen.set(real, dir);
-    app.log.info(`Đọc ${dir}…`);
+    app.log.info(app.lang === 'en' ? `Reading ${dir}…` : `Đọc ${dir}…`);
     const r = await runPipeline({
       root: dir,
       cwd: app.io.cwd,
@@ -98,7 +98,7 @@ export async function renderAggregate(app: App, result: AggregateResult, browser
     asOf: result.asOf,
     lang: app.lang,
     toolVersion: app.version,
-    log: (m) => app.log.info(m),
+    log: (m) => app.log.info(pick(m, app.lang)),
     browser,
     cache,
   };
@@ -183,8 +183,12 @@ giữa cơ quan), model.json (mô hình đã gộp), site/index.html (trang danh
     }
     const outAbs = resolve(app.io.cwd, opts.out);
     const n = countBySeverity(result.conflicts);
+    const merged = result.agencies.filter((a) => a.merged).length;
+    const shown = displayPath(app.io.cwd, outAbs);
     app.log.info(
-      `✓ Đã tổng hợp ${result.agencies.filter((a) => a.merged).length} cơ quan vào ${displayPath(app.io.cwd, outAbs)}/ (${written} tệp); xung đột: ${n.error} lỗi, ${n.warning} cảnh báo.`,
+      app.lang === 'en'
+        ? `✓ Merged ${countEn(merged, 'agency', 'agencies')} into ${shown}/ (${countEn(written, 'file')}); conflicts: ${countEn(n.error, 'error')}, ${countEn(n.warning, 'warning')}.`
+        : `✓ Đã tổng hợp ${merged} cơ quan vào ${shown}/ (${written} tệp); xung đột: ${n.error} lỗi, ${n.warning} cảnh báo.`,
     );
     await emit(app, formatDiagnostics(app, opts.format, result.conflicts, result.model.files.map((f) => f.file)), opts.output);
     app.exitCode = exitCodeFor(result.conflicts, opts.failOn);

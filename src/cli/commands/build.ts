@@ -11,7 +11,7 @@ import type { FileRenderCache } from '../../write/render-cache.js';
 import { Spool } from '../../write/spool.js';
 import { diffGenerated, writeGenerated, type OutputDir, type WriteStep } from '../../write/write-generated.js';
 import { UserError } from '../../core/errors.js';
-import { text } from '../../core/text.js';
+import { countEn, pick, text } from '../../core/text.js';
 import type { App } from '../app.js';
 import { watchBuild } from '../watch.js';
 import { refuseOnStructuralErrors } from './documents.js';
@@ -114,9 +114,10 @@ async function buildOnce(
   const spool = await Spool.open();
   try {
     for (const [i, renderer] of RENDERERS.entries()) {
-      app.log.info(`[${i + 1}/${RENDERERS.length}] ${renderer.description}`);
+      const description = pick(renderer.description, app.lang);
+      app.log.info(`[${i + 1}/${RENDERERS.length}] ${description}`);
       const rctx = { ...ctx, outputs: [...files] };
-      await step(app, renderer.description, async () => {
+      await step(app, description, async () => {
         for await (const part of partsOf(renderer, rctx)) files.push(...(await spool.keep(part)));
       });
     }
@@ -147,14 +148,18 @@ async function buildOnce(
       app.log.info(app.lang === 'en' ? `✓ ${outShown} matches a rebuild (${files.length} files).` : `✓ ${outShown} khớp với kết quả tạo lại (${files.length} tệp).`);
     } else if (out) {
       await writeGenerated(out, files, 'replace', { onStep: writePause(app) });
-      app.log.info(`✓ Đã ghi ${files.length} tệp vào ${outShown}/.`);
+      app.log.info(app.lang === 'en' ? `✓ Wrote ${countEn(files.length, 'file')} to ${outShown}/.` : `✓ Đã ghi ${files.length} tệp vào ${outShown}/.`);
     }
   } finally {
     await spool.close();
   }
   const n = countBySeverity(result.diagnostics);
   if (n.error + n.warning + n.info > 0) {
-    app.log.info(`  Kiểm tra tuân thủ: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin — xem chi tiết: kientruc check ${dir}`);
+    app.log.info(
+      app.lang === 'en'
+        ? `  Conformance: ${countEn(n.error, 'error')}, ${countEn(n.warning, 'warning')}, ${n.info} info — details: kientruc check ${dir}`
+        : `  Kiểm tra tuân thủ: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin — xem chi tiết: kientruc check ${dir}`,
+    );
   }
   return { ok: true, exitCode: exitCodeFor(result.diagnostics, opts.failOn) };
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
-import { text } from '../../core/text.js';
+import { countEn, text } from '../../core/text.js';
 import { displayPath } from '../../load/discover.js';
 import type { DiagramFormat } from '../../render/mermaid/index-md.js';
 import { DIAGRAM_FORMATS, renderDiagramFiles } from '../../render/mermaid/renderer.js';
@@ -68,20 +68,34 @@ Cần Chromium và phông chữ tiếng Việt (Debian/Ubuntu):
     const maxNodes = parseMaxNodes(opts.maxNodes);
     const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     const formats = opts.render ? requested : requested.filter((f) => f === 'mmd');
-    if (!opts.render && formats.length < requested.length) app.log.info('--no-render: chỉ tạo mã nguồn Mermaid (.mmd) và README.md.');
+    if (!opts.render && formats.length < requested.length) {
+      app.log.info(app.lang === 'en' ? '--no-render: only the Mermaid sources (.mmd) and README.md are made.' : '--no-render: chỉ tạo mã nguồn Mermaid (.mmd) và README.md.');
+    }
     const needsBrowser = formats.some((f) => f !== 'mmd');
-    let cacheLine = 'không dùng bộ nhớ đệm';
+    let cacheLine = app.lang === 'en' ? 'no cache' : 'không dùng bộ nhớ đệm';
     const produced = await renderForCommand(app, dir, { ...opts, rules: false }, { vi: 'sơ đồ', en: 'diagrams', out: opts.out }, () => needsBrowser, async (ctx) => {
       const r = await renderDiagramFiles(ctx, { formats: formats.length ? formats : ['mmd'], dir: '', maxNodes });
       const stats = ctx.cache instanceof FileRenderCache ? ctx.cache : undefined;
-      if (stats) cacheLine = `bộ nhớ đệm ${stats.dir}: ${stats.stats.hits} lần trúng, ${stats.stats.misses} lần trượt, ${stats.stats.writes} lần ghi, ${stats.stats.errors} lỗi`;
+      if (stats) {
+        const { hits, misses, writes, errors } = stats.stats;
+        cacheLine =
+          app.lang === 'en'
+            ? `cache ${stats.dir}: ${countEn(hits, 'hit')}, ${countEn(misses, 'miss', 'misses')}, ${countEn(writes, 'write')}, ${countEn(errors, 'error')}`
+            : `bộ nhớ đệm ${stats.dir}: ${hits} lần trúng, ${misses} lần trượt, ${writes} lần ghi, ${errors} lỗi`;
+      }
       return r;
     });
     if (!produced) return;
     const r = produced.value;
     await writeGenerated(out, r.files, 'replace');
-    const how = needsBrowser ? ` (${r.rendered} vẽ mới, ${r.cached} lấy từ bộ nhớ đệm)` : '';
-    app.log.info(`✓ ${r.diagrams} sơ đồ${how}: ${r.files.length} tệp trong ${displayPath(app.io.cwd, resolve(app.io.cwd, opts.out))}/`);
+    const shown = displayPath(app.io.cwd, resolve(app.io.cwd, opts.out));
+    if (app.lang === 'en') {
+      const how = needsBrowser ? ` (${r.rendered} drawn, ${r.cached} from the cache)` : '';
+      app.log.info(`✓ ${countEn(r.diagrams, 'diagram')}${how}: ${countEn(r.files.length, 'file')} in ${shown}/`);
+    } else {
+      const how = needsBrowser ? ` (${r.rendered} vẽ mới, ${r.cached} lấy từ bộ nhớ đệm)` : '';
+      app.log.info(`✓ ${r.diagrams} sơ đồ${how}: ${r.files.length} tệp trong ${shown}/`);
+    }
     app.log.debug(cacheLine);
     app.exitCode = 0;
   });

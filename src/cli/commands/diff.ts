@@ -5,7 +5,7 @@ import { compareSides } from '../../diff/compare.js';
 import { compareStates } from '../../diff/states.js';
 import { UserError } from '../../core/errors.js';
 import { viShortDate } from '../../core/dates.js';
-import { text } from '../../core/text.js';
+import { countEn, text } from '../../core/text.js';
 import { parseState, transitionsBetween, type StateSpec } from '../../model/states.js';
 import { formatDiffJson, formatDiffMarkdown, summaryLine } from '../../diff/format.js';
 import type { DiffSide } from '../../diff/types.js';
@@ -43,7 +43,8 @@ async function loadSide(app: App, arg: string | undefined, opts: DiffOptions): P
   const common = { today: app.today, rules: true, ...(asOf ? { asOf } : {}), ...(maxFileBytes ? { maxFileBytes } : {}) };
   const folder = arg === undefined ? opts.dir : asFolder(app.io.cwd, arg);
   if (folder !== undefined) {
-    app.log.info(`Đọc ${arg === undefined ? `thư mục làm việc (${folder})` : folder}…`);
+    const what = arg !== undefined ? folder : app.lang === 'en' ? `the working folder (${folder})` : `thư mục làm việc (${folder})`;
+    app.log.info(app.lang === 'en' ? `Reading ${what}…` : `Đọc ${what}…`);
     const r = await runPipeline({ root: folder, cwd: app.io.cwd, ...common });
     return {
       side: { label: arg ?? '', model: r.model, diagnostics: r.diagnostics, asOf: r.asOf, root: r.loaded.root, structuralErrors: r.structuralErrors },
@@ -52,7 +53,10 @@ async function loadSide(app: App, arg: string | undefined, opts: DiffOptions): P
   }
   const snap = await snapshotFolderAt({ cwd: app.io.cwd, ref: arg as string, dir: opts.dir });
   try {
-    app.log.info(`Đọc ${opts.dir} tại ${arg} (${snap.commit.slice(0, 8)}, ${snap.files} tệp YAML)…`);
+    const commit = snap.commit.slice(0, 8);
+    app.log.info(
+      app.lang === 'en' ? `Reading ${opts.dir} at ${arg} (${commit}, ${countEn(snap.files, 'YAML file')})…` : `Đọc ${opts.dir} tại ${arg} (${commit}, ${snap.files} tệp YAML)…`,
+    );
     const r = await runPipeline({ root: snap.root, cwd: snap.cwd, base: snap.base, ...common });
     return {
       side: {
@@ -162,7 +166,7 @@ async function diffStates(app: App, arg: string | undefined, opts: DiffOptions):
   const to = parseState(opts.to ?? 'current');
   const dir = arg === undefined ? opts.dir : asFolder(app.io.cwd, arg);
   if (dir === undefined) throw new UserError(text(`"${String(arg)}" không phải thư mục kiến trúc.`, `"${String(arg)}" is not an architecture folder.`));
-  app.log.info(`Đọc ${dir}: ${from.text} → ${to.text}…`);
+  app.log.info(`${app.lang === 'en' ? 'Reading' : 'Đọc'} ${dir}: ${from.text} → ${to.text}…`);
   const base = await loadState(app, dir, from, opts);
   const head = await loadState(app, dir, to, opts);
   const asOf = parseAsOf(opts.asOf);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { UserError } from '../../core/errors.js';
-import { text } from '../../core/text.js';
+import { countEn, text } from '../../core/text.js';
 import { displayPath } from '../../load/discover.js';
 import { parsePeriod, type Period } from '../../core/dates.js';
 import { DOCUMENT_KINDS, defaultKind, parseKind } from '../../render/documents/index.js';
@@ -99,10 +99,14 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
     const outAbs = resolve(app.io.cwd, opts.out);
     await writeGenerated(out, files, 'merge');
     const shown = displayPath(app.io.cwd, outAbs);
-    app.log.info(`✓ Đã ghi ${files.map((f) => `${shown}/${f.path}`).join(', ')}`);
+    app.log.info(`✓ ${app.lang === 'en' ? 'Wrote' : 'Đã ghi'} ${files.map((f) => `${shown}/${f.path}`).join(', ')}`);
     const n = countBySeverity(result.diagnostics);
     if (n.error + n.warning > 0) {
-      app.log.info(`  Kiểm tra tuân thủ: ${n.error} lỗi, ${n.warning} cảnh báo — chi tiết: kientruc check ${dir}`);
+      app.log.info(
+        app.lang === 'en'
+          ? `  Conformance: ${countEn(n.error, 'error')}, ${countEn(n.warning, 'warning')} — details: kientruc check ${dir}`
+          : `  Kiểm tra tuân thủ: ${n.error} lỗi, ${n.warning} cảnh báo — chi tiết: kientruc check ${dir}`,
+      );
     }
     app.exitCode = 0;
   });

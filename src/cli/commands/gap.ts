@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { GapReport } from '../../analysis/gap-report.js';
 import { GAP_FORMATS, gapReportFor, type GapFormat } from '../../render/gap/gap-report.js';
 import { UserError } from '../../core/errors.js';
-import { text } from '../../core/text.js';
+import { countEn, text } from '../../core/text.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
 import { writeReportFiles } from './reports-shared.js';
@@ -46,7 +46,11 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
     if (!produced || !report) return;
     await writeReportFiles(app, out, produced.files);
     const s = report.summary;
-    app.log.info(`  ${s.targets} chỉ tiêu quốc gia (${s.targetsOffTrack} chậm hoặc có nguy cơ không đạt), ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.gaps} tồn tại chưa có nhiệm vụ.`);
+    app.log.info(
+      app.lang === 'en'
+        ? `  ${countEn(s.targets, 'national target')} (${s.targetsOffTrack} behind or at risk), ${countEn(s.errors, 'error')}, ${countEn(s.warnings, 'warning')}, ${countEn(s.gaps, 'gap')} without a task.`
+        : `  ${s.targets} chỉ tiêu quốc gia (${s.targetsOffTrack} chậm hoặc có nguy cơ không đạt), ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.gaps} tồn tại chưa có nhiệm vụ.`,
+    );
     app.exitCode = produced.result.diagnostics.some((d) => d.code.startsWith('internal.')) ? 2 : 0;
   });
 }

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import { UserError } from '../../core/errors.js';
-import { text } from '../../core/text.js';
+import { countEn, text, type Text } from '../../core/text.js';
 import { exitCodeFor } from '../../diagnostics/exit-code.js';
 import type { ExistingEntity } from '../../exchange/xlsx/import/convert.js';
 import { importSpreadsheet } from '../../exchange/xlsx/import/index.js';
@@ -26,7 +26,16 @@ interface ImportOptions extends ReportOptions {
 
 const toPosix = (p: string): string => p.split(sep).join('/');
 
-const KIND_VI: Record<string, string> = { org: 'cơ quan, đơn vị', system: 'hệ thống', dataset: 'CSDL', integration: 'kết nối', task: 'nhiệm vụ', function: 'chức năng nghiệp vụ', service: 'dịch vụ công' };
+/** What each sheet kind holds, as counted after an import (English in the singular: `countEn` adds the "s"). */
+const KIND_NAMES: Record<string, Text> = {
+  org: text('cơ quan, đơn vị', 'organisation'),
+  system: text('hệ thống', 'system'),
+  dataset: text('CSDL', 'database'),
+  integration: text('kết nối', 'integration'),
+  task: text('nhiệm vụ', 'task'),
+  function: text('chức năng nghiệp vụ', 'business function'),
+  service: text('dịch vụ công', 'public service'),
+};
 
 export function registerImport(program: Command, app: App): void {
   const cmd = program
@@ -135,18 +144,33 @@ Mã thoát: 0 nhập xong, 1 có ô lỗi (theo --fail-on) hoặc cần --update
     const diffText = opts.format === 'stylish' && diffs.length ? `${diffs.join('')}\n` : '';
     await emit(app, diffText + report, opts.output);
 
-    const counts = Object.entries(result.counts).map(([k, n]) => `${n} ${KIND_VI[k] ?? k}`).join(', ') || 'không có thực thể nào';
-    app.log.info(`Đọc ${shown}: ${counts}${result.existing ? `; ${result.existing} hàng đã có trong kiến trúc` : ''}.`);
+    const en = app.lang === 'en';
+    const counted = ([kind, n]: [string, number]): string => {
+      const name = KIND_NAMES[kind];
+      return en ? countEn(n, name?.en ?? kind) : `${n} ${name?.vi ?? kind}`;
+    };
+    const counts = Object.entries(result.counts).map(counted).join(', ') || (en ? 'no entities' : 'không có thực thể nào');
+    const known = result.existing ? (en ? `; ${countEn(result.existing, 'row')} already in the architecture` : `; ${result.existing} hàng đã có trong kiến trúc`) : '';
+    app.log.info(`${en ? 'Read' : 'Đọc'} ${shown}: ${counts}${known}.`);
     const diagnostics = result.issues.map((i) => issueToDiagnostic(shown, i));
     app.exitCode = exitCodeFor(diagnostics, opts.failOn);
 
     if (changed.length && !opts.update) {
-      app.log.warn(`${changed.length} tệp do lần nhập trước tạo sẽ thay đổi (${changed.map((c) => c.path).join(', ')}); xem khác biệt ở trên, rồi chạy lại với --update. Chưa ghi tệp nào.`);
+      const paths = changed.map((c) => c.path).join(', ');
+      app.log.warn(
+        en
+          ? `${countEn(changed.length, 'file')} made by an earlier import would change (${paths}); review the diff above, then run again with --update. No file was written.`
+          : `${changed.length} tệp do lần nhập trước tạo sẽ thay đổi (${paths}); xem khác biệt ở trên, rồi chạy lại với --update. Chưa ghi tệp nào.`,
+      );
       app.exitCode = Math.max(app.exitCode, 1);
       return;
     }
     if (opts.dryRun) {
-      app.log.info(`--dry-run: sẽ tạo ${created.length}, thay ${changed.length}, giữ nguyên ${unchanged.length} tệp; chưa ghi gì.`);
+      app.log.info(
+        en
+          ? `--dry-run: would create ${created.length}, replace ${changed.length} and keep ${countEn(unchanged.length, 'file')}; nothing written.`
+          : `--dry-run: sẽ tạo ${created.length}, thay ${changed.length}, giữ nguyên ${unchanged.length} tệp; chưa ghi gì.`,
+      );
       return;
     }
     for (const rel of created) {
@@ -155,12 +179,18 @@ Mã thoát: 0 nhập xong, 1 có ô lỗi (theo --fail-on) hoặc cần --update
     }
     for (const c of changed) await writeAtomic(c.abs, c.contents);
     const parts = [
-      created.length ? `tạo ${created.join(', ')}` : '',
-      changed.length ? `cập nhật ${changed.map((c) => c.path).join(', ')}` : '',
-      unchanged.length ? `${unchanged.length} tệp không đổi` : '',
+      created.length ? `${en ? 'created' : 'tạo'} ${created.join(', ')}` : '',
+      changed.length ? `${en ? 'updated' : 'cập nhật'} ${changed.map((c) => c.path).join(', ')}` : '',
+      unchanged.length ? (en ? `${countEn(unchanged.length, 'file')} unchanged` : `${unchanged.length} tệp không đổi`) : '',
     ].filter(Boolean);
-    if (created.length || changed.length) app.log.info(`Đã ${parts.join('; ')}. Kiểm tra: kientruc validate ${opts.into}`);
-    else app.log.info(unchanged.length ? `Không có thay đổi: ${unchanged.length} tệp đã khớp bảng tính.` : 'Không có thực thể nào để ghi.');
+    if (created.length || changed.length) {
+      const done = parts.join('; ');
+      app.log.info(en ? `${done.charAt(0).toUpperCase()}${done.slice(1)}. Check: kientruc validate ${opts.into}` : `Đã ${done}. Kiểm tra: kientruc validate ${opts.into}`);
+    } else if (unchanged.length) {
+      app.log.info(en ? `No changes: ${countEn(unchanged.length, 'file')} already ${unchanged.length === 1 ? 'matches' : 'match'} the spreadsheet.` : `Không có thay đổi: ${unchanged.length} tệp đã khớp bảng tính.`);
+    } else {
+      app.log.info(en ? 'No entities to write.' : 'Không có thực thể nào để ghi.');
+    }
   });
 }
 

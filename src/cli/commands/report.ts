@@ -63,7 +63,13 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
     const docFormats = formats.filter((f): f is DocumentFormat => f !== 'json');
     const produced = await produceDocuments(app, dir, { ...opts, render: docFormats.includes('pdf') }, (result) => {
       period = explicit ?? reportPeriodFor(result);
-      if (period.end > result.asOf) app.log.warn(`${period.labelVi} chưa kết thúc ở ngày số liệu ${result.asOf}: báo cáo chỉ có số liệu đến ngày đó.`);
+      if (period.end > result.asOf) {
+        app.log.warn(
+          app.lang === 'en'
+            ? `${period.labelEn} has not ended by the data date ${result.asOf}: the report holds data up to that day only.`
+            : `${period.labelVi} chưa kết thúc ở ngày số liệu ${result.asOf}: báo cáo chỉ có số liệu đến ngày đó.`,
+        );
+      }
       return docFormats.length ? [{ kind: 'bao-cao', audience: 'internal', formats: docFormats, period }] : [];
     }, { vi: 'báo cáo', en: 'report' });
     if (!produced || !period) return;
@@ -73,8 +79,12 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
     await writeReportFiles(app, out, files);
     const report = buildPeriodicReport(result.model, period, result.asOf);
     const c = report.connections;
+    const q = report.quality;
+    const rate = report.sharing.rate;
     app.log.info(
-      `  ${period.labelVi}: ${c.working}/${c.total} kết nối có giao dịch thành công, ${report.quality.assessed}/${report.quality.datasets} tập dữ liệu đã đánh giá chất lượng, tỉ lệ đáp ứng yêu cầu chia sẻ ${report.sharing.rate === null ? '—' : `${viNumber(report.sharing.rate, 1)}%`}.`,
+      app.lang === 'en'
+        ? `  ${period.labelEn}: ${c.working}/${c.total} connections with successful transactions, ${q.assessed}/${q.datasets} datasets with a quality assessment, data-sharing requests met ${rate === null ? '—' : `${rate.toFixed(1)}%`}.`
+        : `  ${period.labelVi}: ${c.working}/${c.total} kết nối có giao dịch thành công, ${q.assessed}/${q.datasets} tập dữ liệu đã đánh giá chất lượng, tỉ lệ đáp ứng yêu cầu chia sẻ ${rate === null ? '—' : `${viNumber(rate, 1)}%`}.`,
     );
     app.exitCode = 0;
   });

@@ -12,40 +12,42 @@ import { claimOutputFor, DEFAULT_ROOT } from './shared.js';
 const LISTS = ['national', 'targets', 'organizations', 'components', 'enums', 'legal', 'units', 'codes'] as const;
 type ListName = (typeof LISTS)[number];
 
-function unconfirmed(c: { confirmed: boolean }): string {
-  return c.confirmed ? '' : '  [chưa xác nhận]';
-}
-
+// Names of organisations and legal documents are proper names: the pack has them in Vietnamese only.
 function listing(pack: FrameworkPack, what: ListName, app: App): string {
+  const en = app.lang === 'en';
+  const unconfirmed = (c: { confirmed: boolean }): string => (c.confirmed ? '' : en ? '  [unconfirmed]' : '  [chưa xác nhận]');
   const lines: string[] = [];
   switch (what) {
     case 'national':
-      for (const n of pack.national) lines.push(`${n.ref.padEnd(36)} ${n.layer}  ${n.name}${unconfirmed(n)}`);
+      for (const n of pack.national) lines.push(`${n.ref.padEnd(36)} ${n.layer}  ${en ? n.nameEn : n.name}${unconfirmed(n)}`);
       break;
     case 'targets':
       for (const t of pack.targets) {
         const v = t.value === null ? '—' : `${t.comparator === 'lte' ? '≤' : '≥'}${t.value}`;
-        lines.push(`${t.ref.padEnd(42)} ${v.padEnd(6)} ${(t.deadline ?? '—').padEnd(10)} ${t.name} (${t.legalRef})${unconfirmed(t)}`);
+        lines.push(`${t.ref.padEnd(42)} ${v.padEnd(6)} ${(t.deadline ?? '—').padEnd(10)} ${en ? t.nameEn : t.name} (${t.legalRef})${unconfirmed(t)}`);
       }
       break;
     case 'organizations':
       for (const o of pack.organizations) lines.push(`${o.ref.padEnd(34)} ${o.name}`);
       break;
     case 'components':
-      for (const c of pack.components) lines.push(`${c.id.padEnd(24)} ${c.layer}  ${c.vi}${c.nationalCounterpart ? ` (≈ ${c.nationalCounterpart})` : ''}${unconfirmed(c)}`);
+      for (const c of pack.components) lines.push(`${c.id.padEnd(24)} ${c.layer}  ${en ? c.en : c.vi}${c.nationalCounterpart ? ` (≈ ${c.nationalCounterpart})` : ''}${unconfirmed(c)}`);
       break;
     case 'enums':
       for (const e of Object.values(pack.enums)) {
-        lines.push(`${e.id} — ${e.vi} (${e.source ?? ''})${unconfirmed(e)}`);
-        for (const v of e.values) lines.push(`    ${String(v.value).padEnd(22)} ${v.vi}${unconfirmed(v)}`);
+        lines.push(`${e.id} — ${en ? e.en : e.vi} (${e.source ?? ''})${unconfirmed(e)}`);
+        for (const v of e.values) lines.push(`    ${String(v.value).padEnd(22)} ${en ? v.en : v.vi}${unconfirmed(v)}`);
       }
       break;
     case 'legal':
-      for (const l of pack.legal) lines.push(`${l.id.padEnd(26)} ${l.short}${l.supersededOn ? ` (thay thế từ ${l.supersededOn} bởi ${l.supersededBy})` : ''}${unconfirmed(l)}`);
+      for (const l of pack.legal) {
+        const superseded = !l.supersededOn ? '' : en ? ` (superseded on ${l.supersededOn} by ${l.supersededBy})` : ` (thay thế từ ${l.supersededOn} bởi ${l.supersededBy})`;
+        lines.push(`${l.id.padEnd(26)} ${l.short}${superseded}${unconfirmed(l)}`);
+      }
       break;
     case 'units':
       // The units catalogue of kpi.unit; an agency adds its own in agency.units.
-      for (const v of pack.enums['kpiUnit']?.values ?? []) lines.push(`${String(v.value).padEnd(14)} ${(v.symbol ?? '').padEnd(12)} ${v.vi}${unconfirmed(v)}`);
+      for (const v of pack.enums['kpiUnit']?.values ?? []) lines.push(`${String(v.value).padEnd(14)} ${(v.symbol ?? '').padEnd(12)} ${en ? v.en : v.vi}${unconfirmed(v)}`);
       break;
     case 'codes':
       for (const c of allCodes()) lines.push(`${c.id.padEnd(34)} ${c.severity.padEnd(8)} ${pick(c.description, app.lang)}${c.legalRef ? ` [${c.legalRef}]` : ''}`);
@@ -97,6 +99,6 @@ Ví dụ:
       }
       const out = await claimOutputFor(app, opts.out, [DEFAULT_ROOT], opts.force);
       await writeGenerated(out, [{ path: 'kientruc.schema.json', contents: json }], 'merge');
-      app.log.info(`✓ Đã ghi ${opts.out}/kientruc.schema.json`);
+      app.log.info(`✓ ${app.lang === 'en' ? 'Wrote' : 'Đã ghi'} ${opts.out}/kientruc.schema.json`);
     });
 }

@@ -11,7 +11,7 @@ import type { OutputDir } from '../../write/write-generated.js';
 import { parseAsOf, parseMegabytes, type App } from '../app.js';
 import { step } from '../progress.js';
 import { describeState, parseState } from '../../model/states.js';
-import { pick } from '../../core/text.js';
+import { countEn, pick } from '../../core/text.js';
 
 export const DEFAULT_ROOT = 'architecture';
 export const DEFAULT_OUT = 'generated';
@@ -136,7 +136,7 @@ export function renderContextFor(
     state: result.state,
     lang: app.lang,
     toolVersion: app.version,
-    log: (m) => app.log.info(m),
+    log: (m) => app.log.info(pick(m, app.lang)),
     browser,
     assets: result.assets,
     cache,
@@ -176,11 +176,20 @@ export async function loadForCommand(
   }
   const ms = performance.now() - started;
   const entities = result.loaded.docs.length;
+  const files = result.loaded.files.length;
   app.log.debug(
-    `${result.loaded.files.length} tệp, ${entities} tài liệu, ${result.rules.length} quy tắc, ngày chốt ${result.asOf}, ${ms.toFixed(0)} ms`,
+    app.lang === 'en'
+      ? `${countEn(files, 'file')}, ${countEn(entities, 'document')}, ${countEn(result.rules.length, 'rule')}, as of ${result.asOf}, ${ms.toFixed(0)} ms`
+      : `${files} tệp, ${entities} tài liệu, ${result.rules.length} quy tắc, ngày chốt ${result.asOf}, ${ms.toFixed(0)} ms`,
   );
   if (result.config.file !== undefined) {
-    app.log.debug(`Cấu hình: ${result.config.file} (${Object.keys(result.config.rules).length} thiết lập quy tắc, ${result.config.waivers.length} miễn trừ)`);
+    const settings = Object.keys(result.config.rules).length;
+    const waivers = result.config.waivers.length;
+    app.log.debug(
+      app.lang === 'en'
+        ? `Configuration: ${result.config.file} (${countEn(settings, 'rule setting')}, ${countEn(waivers, 'waiver')})`
+        : `Cấu hình: ${result.config.file} (${settings} thiết lập quy tắc, ${waivers} miễn trừ)`,
+    );
   }
   return result;
 }

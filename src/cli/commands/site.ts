@@ -47,6 +47,11 @@ export function registerSite(program: Command, app: App): void {
     const files = produced.value;
     const outAbs = resolve(app.io.cwd, opts.out);
     await writeGenerated(out, files, 'replace');
-    app.log.info(`✓ Đã tạo ${displayPath(app.io.cwd, outAbs)}/index.html — mở bằng trình duyệt (file://) hoặc đặt lên máy chủ web tĩnh.`);
+    const shown = displayPath(app.io.cwd, outAbs);
+    app.log.info(
+      app.lang === 'en'
+        ? `✓ Made ${shown}/index.html — open it in a browser (file://) or put it on a static web server.`
+        : `✓ Đã tạo ${shown}/index.html — mở bằng trình duyệt (file://) hoặc đặt lên máy chủ web tĩnh.`,
+    );
   });
 }

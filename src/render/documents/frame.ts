@@ -1,5 +1,6 @@
 import { dateOfCitation, rankOfCitation, sortBases, type RankedBasis } from '../../analysis/legal-rank.js';
 import { viLongDate, type IsoDate } from '../../core/dates.js';
+import { text, type Text } from '../../core/text.js';
 import type { LevelWording, StrategyDefaults } from '../../framework/document-pack.js';
 import type { Model } from '../../model/model.js';
 import type { Agency } from '../../model/types.js';
@@ -26,7 +27,8 @@ export interface FrameContext {
   readonly defaults: StrategyDefaults;
   readonly level: LevelWording;
   readonly vars: Readonly<Record<string, string>>;
-  readonly warnings: string[];
+  /** Things the author should know, for the command to print in its language. */
+  readonly warnings: Text[];
 }
 
 export interface SignerInput {
@@ -163,7 +165,12 @@ export function legalBases(ctx: FrameContext, extra: readonly string[] = []): st
   const excluded = new Set(doc?.excludeBases ?? []);
   for (const id of excluded) {
     if (!ctx.model.pack.legal.some((l) => l.id === id)) {
-      ctx.warnings.push(`document.excludeBases: "${id}" không phải mã văn bản nào trong bộ khung ${ctx.model.pack.id}.`);
+      ctx.warnings.push(
+        text(
+          `document.excludeBases: "${id}" không phải mã văn bản nào trong bộ khung ${ctx.model.pack.id}.`,
+          `document.excludeBases: "${id}" is not the id of any document in the framework pack ${ctx.model.pack.id}.`,
+        ),
+      );
     }
   }
   const fromPack = ctx.model.pack.legal

@@ -154,7 +154,10 @@ export async function renderDocuments(ctx: RenderContext, requests: readonly Doc
  */
 export const documentsRenderer: Renderer = {
   id: 'documents',
-  description: 'Văn bản của cơ quan (Chiến lược dữ liệu, Kế hoạch hoặc Khung kiến trúc số, theo document.kind): bản nội bộ và bản công khai (md, html, pdf, docx)',
+  description: text(
+    'Văn bản của cơ quan (Chiến lược dữ liệu, Kế hoạch hoặc Khung kiến trúc số, theo document.kind): bản nội bộ và bản công khai (md, html, pdf, docx)',
+    "The agency's document (data strategy, plan or digital architecture framework, per document.kind): internal and public editions (md, html, pdf, docx)",
+  ),
   async render(ctx) {
     return renderDocuments(ctx, buildRequests(ctx));
   },

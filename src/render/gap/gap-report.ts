@@ -11,7 +11,7 @@ import { printStrategyPdf } from '../strategy/pdf.js';
 import { cachedOutput } from '../cached-output.js';
 import { gapReportMarkdown } from './markdown.js';
 import { GAP_TOC, TECHNICAL_NOTE } from './toc.js';
-import { withoutBidiControls } from '../../core/text.js';
+import { text, withoutBidiControls } from '../../core/text.js';
 
 /** Text formats, rendered without a browser. */
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
@@ -65,7 +65,7 @@ export async function renderGapReportAll(ctx: Pick<RenderContext, 'browser' | 'm
 
 export const gapReportRenderer: Renderer = {
   id: 'gap-report',
-  description: 'Báo cáo đánh giá khoảng cách (gap-report.md, .html, .pdf, .docx, .json)',
+  description: text('Báo cáo đánh giá khoảng cách (gap-report.md, .html, .pdf, .docx, .json)', 'Gap report (gap-report.md, .html, .pdf, .docx, .json)'),
   render(ctx) {
     // Without a browser (--no-render) the build keeps to the fast text formats.
     return renderGapReportAll(ctx, gapReportFor(ctx), ctx.browser ? GAP_FORMATS : REPORT_FORMATS);

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { InternalError } from '../../core/errors.js';
+import { text, type Text } from '../../core/text.js';
 import type { RenderCache } from '../types.js';
 import { ganttLegendEntries, LEGEND_FONT_PX, withGanttLegend } from './gantt-legend.js';
 import { cacheKey, HOST_CSS, MERMAID_CONFIG, MERMAID_JS, MERMAID_PACKAGE_JSON, PNG_SCALE, svgIdOf } from './mermaid-config.js';
@@ -35,7 +36,7 @@ export interface RenderImagesOptions {
   readonly cache?: RenderCache | undefined;
   /** Pages rendering in parallel (default 3). */
   readonly concurrency?: number;
-  readonly log?: (message: string) => void;
+  readonly log?: (message: Text) => void;
 }
 
 export interface RenderImagesResult {
@@ -278,7 +279,12 @@ export async function renderDiagramImages(
         const step = Math.max(10, Math.ceil(todo.length / 10));
         if (opts.log && (done - lastShown >= step || done === todo.length) && todo.length >= 10) {
           lastShown = done;
-          opts.log(`  sơ đồ: ${done}/${todo.length} đã vẽ${cached ? `, ${cached} lấy từ bộ nhớ đệm` : ''}`);
+          opts.log(
+            text(
+              `  sơ đồ: ${done}/${todo.length} đã vẽ${cached ? `, ${cached} lấy từ bộ nhớ đệm` : ''}`,
+              `  diagrams: ${done}/${todo.length} drawn${cached ? `, ${cached} from the cache` : ''}`,
+            ),
+          );
         }
       }
     } catch (err) {

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { text } from '../../core/text.js';
 import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
 import { diagramsFor } from './diagrams.js';
 import { diagramIndexPieces, type DiagramFormat } from './index-md.js';
@@ -68,10 +69,12 @@ export async function renderDiagramFiles(ctx: RenderContext, opts: DiagramFilesO
 /** `kientruc build`: `diagrams/*.{mmd,svg,png}` and `README.md` (with `--no-render`: `.mmd` and README only). */
 export const diagramsRenderer: Renderer = {
   id: 'diagrams',
-  description: 'Sơ đồ kiến trúc (diagrams/*.mmd, .svg, .png và README.md)',
+  description: text('Sơ đồ kiến trúc (diagrams/*.mmd, .svg, .png và README.md)', 'Architecture diagrams (diagrams/*.mmd, .svg, .png and README.md)'),
   async render(ctx) {
     const r = await renderDiagramFiles(ctx, { formats: DIAGRAM_FORMATS, dir: DIAGRAMS_DIR });
-    if (ctx.browser) ctx.log(`  ${r.diagrams} sơ đồ: ${r.rendered} vẽ mới, ${r.cached} lấy từ bộ nhớ đệm`);
+    if (ctx.browser) {
+      ctx.log(text(`  ${r.diagrams} sơ đồ: ${r.rendered} vẽ mới, ${r.cached} lấy từ bộ nhớ đệm`, `  ${r.diagrams} diagrams: ${r.rendered} drawn, ${r.cached} from the cache`));
+    }
     return r.files;
   },
 };

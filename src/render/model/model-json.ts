@@ -1,12 +1,13 @@
 import { ENTITY_KINDS } from '../../core/ref.js';
 import { stableJsonChunks } from '../../core/stable-json.js';
+import { text } from '../../core/text.js';
 import { coalesce, streamedFile } from '../streamed.js';
 import type { Renderer } from '../types.js';
 
 /** `model.json`: the resolved model, for diff, aggregation, the site and other tools. */
 export const modelJsonRenderer: Renderer = {
   id: 'model-json',
-  description: 'Mô hình đã chuẩn hóa (model.json)',
+  description: text('Mô hình đã chuẩn hóa (model.json)', 'Resolved model (model.json)'),
   render({ model, asOf, toolVersion }) {
     const entities: Record<string, unknown[]> = {};
     for (const k of ENTITY_KINDS) entities[k] = [...model.all(k)];

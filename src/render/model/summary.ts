@@ -2,6 +2,7 @@ import { channelFigures, connectionFigures } from '../../analysis/figures.js';
 import { lowerFirst } from '../../analysis/names.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { viShortDate } from '../../core/dates.js';
+import { text } from '../../core/text.js';
 import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
 import { mdCell, mdTable, mdText, viNumber } from '../markdown.js';
@@ -31,7 +32,7 @@ function enumTable(model: Model, enumId: string, counts: Map<string, number>, he
 /** `summary.md`: what the architecture holds and whether it validated, in one page. */
 export const summaryRenderer: Renderer = {
   id: 'summary',
-  description: 'Tổng quan mô hình (summary.md)',
+  description: text('Tổng quan mô hình (summary.md)', 'Model overview (summary.md)'),
   render({ model, diagnostics, asOf }) {
     const a = model.agency;
     const systems = model.all('system');

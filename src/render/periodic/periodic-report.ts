@@ -3,6 +3,7 @@ import { buildPeriodicReport } from '../../analysis/periodic.js';
 import { defaultReportPeriod } from '../../analysis/periods.js';
 import { parsePeriod } from '../../core/dates.js';
 import { stableStringify } from '../../core/stable-json.js';
+import { text } from '../../core/text.js';
 import { documentBaseName, renderDocuments, type DocumentFormat } from '../documents/index.js';
 import type { GeneratedFile, RenderContext, Renderer } from '../types.js';
 
@@ -36,7 +37,10 @@ export async function renderPeriodicReport(ctx: RenderContext, period: Period, f
 /** `kientruc build`: the report for the agency's period (default: the latest complete one). */
 export const periodicReportRenderer: Renderer = {
   id: 'periodic-report',
-  description: 'Báo cáo định kỳ của kỳ gần nhất (bao-cao-dinh-ky-<kỳ>.md, .html, .pdf, .docx, .json)',
+  description: text(
+    'Báo cáo định kỳ của kỳ gần nhất (bao-cao-dinh-ky-<kỳ>.md, .html, .pdf, .docx, .json)',
+    'Periodic report for the latest period (bao-cao-dinh-ky-<period>.md, .html, .pdf, .docx, .json)',
+  ),
   async render(ctx) {
     // Without a browser (--no-render) the build keeps to the fast text formats.
     const formats = PERIODIC_FORMATS.filter((f) => ctx.browser !== undefined || (f !== 'pdf' && f !== 'docx'));

@@ -4,7 +4,7 @@ import { viShortDate } from '../../core/dates.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { parseRef } from '../../core/ref.js';
-import { pick, viCollator, type Lang } from '../../core/text.js';
+import { pick, text, viCollator, type Lang } from '../../core/text.js';
 import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
 import type { ValidModel } from '../../model/valid.js';
@@ -354,7 +354,7 @@ export function siteFiles(input: Parameters<typeof siteHtml>[0]): GeneratedFile[
 /** `site/index.html` and its diagrams: the catalogue, self-contained (works from file:// and any static host). */
 export const siteRenderer: Renderer = {
   id: 'site',
-  description: 'Trang danh mục kiến trúc (site/index.html, site/diagrams/)',
+  description: text('Trang danh mục kiến trúc (site/index.html, site/diagrams/)', 'Architecture catalogue site (site/index.html, site/diagrams/)'),
   render(ctx: RenderContext) {
     return siteFiles({ ...ctx, diagrams: siteDiagrams(ctx.model, ctx.asOf, ctx.outputs ?? []) });
   },

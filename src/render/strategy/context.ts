@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../core/dates.js';
 import { viLongDate } from '../../core/dates.js';
 import type { ProjectAssets } from '../../core/project-assets.js';
+import type { Text } from '../../core/text.js';
 import { enumLabel } from '../../framework/types.js';
 import { loadDocumentLayout, loadStrategyDefaults, type DocumentLayout, type LevelWording, type StrategyDefaults } from '../../framework/document-pack.js';
 import type { Model } from '../../model/model.js';
@@ -40,7 +41,7 @@ export interface StrategyContext {
   readonly taskNumber: ReadonlyMap<string, string>;
   /** Datasets the edition may show (all internally; open and shared ones in public). */
   readonly datasets: readonly Dataset[];
-  readonly warnings: string[];
+  readonly warnings: Text[];
 }
 
 export interface ContextInput {

@@ -43,7 +43,7 @@ export async function renderStrategy(ctx: RenderContext, opts: StrategyRenderOpt
     diagrams: diagrams.views,
     diagnostics: ctx.diagnostics,
   });
-  for (const w of warnings) ctx.log(`Chiến lược dữ liệu: ${w}`);
+  for (const w of warnings) ctx.log(text(`Chiến lược dữ liệu: ${w.vi}`, `Data strategy: ${w.en}`));
   const layout = loadDocumentLayout(ctx.model.pack.id);
   const overrides = ctx.assets?.templates ?? [];
   const base = strategyBaseName(opts.audience);

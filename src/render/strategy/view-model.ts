@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../core/dates.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { EMPTY_ASSETS, type ProjectAssets } from '../../core/project-assets.js';
+import type { Text } from '../../core/text.js';
 import type { Model } from '../../model/model.js';
 import type { ValidModel } from '../../model/valid.js';
 import { createContext } from './context.js';
@@ -31,7 +32,7 @@ export interface StrategyInput {
 export interface StrategyBuild {
   readonly view: StrategyView;
   /** Things the author should know (an override that won over YAML, an unknown excluded basis). */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Text[];
 }
 
 /** The one document view every format renders. Pure: same input, same view. */

@@ -1,5 +1,5 @@
-import { buildStrategyView, type StrategyInput } from '../../../src/render/strategy/view-model.js';
-import type { Audience, StrategyView } from '../../../src/render/strategy/view-types.js';
+import { buildStrategyView, type StrategyBuild, type StrategyInput } from '../../../src/render/strategy/view-model.js';
+import type { Audience } from '../../../src/render/strategy/view-types.js';
 import { pipelineFor, validPipelineFor } from '../../helpers/project.js';
 
 /** A small province with every kind of entity the strategy document reads. */
@@ -153,7 +153,7 @@ status: cancelled
 export async function viewFor(
   files: Record<string, string> = {},
   opts: { audience?: Audience; asOf?: string } & Partial<Pick<StrategyInput, 'diagrams'>> = {},
-): Promise<{ view: StrategyView; warnings: readonly string[] }> {
+): Promise<StrategyBuild> {
   const r = await validPipelineFor({ 'architecture/agency.yaml': AGENCY_DOC, 'architecture/entities.yaml': ENTITIES, ...files }, { asOf: opts.asOf ?? '2026-03-31' });
   const structural = r.diagnostics.filter((d) => /^(load|yaml|schema|model)\./.test(d.code) && d.severity === 'error');
   if (structural.length) throw new Error(structural.map((d) => `${d.file}:${d.range.start.line} ${d.code} ${d.message.vi}`).join('\n'));

@@ -142,7 +142,7 @@ describe('strategy view model', async () => {
     expect(v.viewpoints.items.map((i) => `${i.label} ${i.text}`)).toEqual(['1. Quan điểm một.', '2. Quan điểm hai.']);
     expect(v.principles.origin).toBe('yaml');
     expect(v.principles.items[0]?.text).toBe('Nguyên tắc trong YAML.');
-    expect(warnings.some((w) => w.includes('tam-nhin.md'))).toBe(true);
+    expect(warnings.some((w) => w.vi.includes('tam-nhin.md') && w.en.includes('tam-nhin.md'))).toBe(true);
   });
 
   it('leaves restricted data, security levels and hosting out of the public edition', async () => {

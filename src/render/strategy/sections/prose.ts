@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { ProseKey } from '../../../core/project-assets.js';
+import { text } from '../../../core/text.js';
 import { inlineText } from '../../documents/markdown-blocks.js';
 import type { StrategyContext } from '../context.js';
 import type { ItemView, ProseSectionView } from '../view-types.js';
@@ -39,11 +40,16 @@ function source(ctx: StrategyContext, key: ProseKey, fallback: readonly string[]
     const texts = markdownItems(file.text);
     if (texts.length) {
       if (ctx.agency?.strategy?.[key] !== undefined) {
-        ctx.warnings.push(`${file.file} thay cho strategy.${key} trong agency.yaml (tệp Markdown được ưu tiên).`);
+        ctx.warnings.push(
+          text(
+            `${file.file} thay cho strategy.${key} trong agency.yaml (tệp Markdown được ưu tiên).`,
+            `${file.file} replaces strategy.${key} in agency.yaml (the Markdown file comes first).`,
+          ),
+        );
       }
       return { texts, origin: 'markdown', originFile: file.file };
     }
-    ctx.warnings.push(`${file.file} không có đoạn văn nào; dùng nội dung khác.`);
+    ctx.warnings.push(text(`${file.file} không có đoạn văn nào; dùng nội dung khác.`, `${file.file} has no paragraph; other content is used.`));
   }
   const yaml = ctx.agency?.strategy?.[key];
   if (yaml !== undefined) {
