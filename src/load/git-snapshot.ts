@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { text } from '../core/text.js';
+import { text, type Text } from '../core/text.js';
 import { CONFIG_NAMES } from './config.js';
 
 /** An architecture folder as it was at one commit, written to a temp folder that mirrors the repository. */
@@ -69,6 +69,38 @@ export async function resolveCommit(cwd: string, ref: string): Promise<string | 
   }
 }
 
+/**
+ * What to try instead of a ref that names nothing: the branches and tags there are (the default branch
+ * is "master" in many repositories), first the remote branch of the same name: in CI a checkout often
+ * has `origin/main` but no local `main`. A shallow clone (CI's default) may hold no other branch at
+ * all, which only fetching more history fixes.
+ */
+async function refHint(cwd: string, ref: string): Promise<Text> {
+  let refs: string[] = [];
+  let shallow = false;
+  try {
+    const listed = (await git(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes', 'refs/tags'], cwd)).toString('utf8');
+    refs = listed.split('\n').filter((r) => r !== '' && !r.endsWith('/HEAD') && r !== 'HEAD');
+    shallow = (await git(['rev-parse', '--is-shallow-repository'], cwd)).toString('utf8').trim() === 'true';
+  } catch {
+    return text('', '');
+  }
+  const same = refs.filter((r) => r.endsWith(`/${ref}`));
+  const shown = [...same, ...refs.filter((r) => !same.includes(r))].slice(0, 6);
+  const parts: Text[] = [];
+  if (same.length > 0) parts.push(text(` Dùng "${same[0]}".`, ` Use "${same[0]}".`));
+  else if (shown.length > 0) parts.push(text(` Có: ${shown.join(', ')}${refs.length > shown.length ? ', …' : ''}.`, ` There are: ${shown.join(', ')}${refs.length > shown.length ? ', …' : ''}.`));
+  if (shallow && same.length === 0) {
+    parts.push(
+      text(
+        ' Bản sao này chỉ có một phần lịch sử: lấy nhánh gốc về (git fetch origin <nhánh>, hoặc fetch-depth: 0 với actions/checkout).',
+        ' This clone holds only part of the history: fetch the base branch (git fetch origin <branch>, or fetch-depth: 0 with actions/checkout).',
+      ),
+    );
+  }
+  return text(parts.map((p) => p.vi).join(''), parts.map((p) => p.en).join(''));
+}
+
 /** Parses `git ls-tree -r -z` output: regular YAML blobs only (symlinks and submodules are skipped). */
 function yamlBlobs(listing: Buffer): { sha: string; path: string }[] {
   const out: { sha: string; path: string }[] = [];
@@ -117,10 +149,11 @@ export async function snapshotFolderAt(opts: { readonly cwd: string; readonly re
   }
   const commit = await resolveCommit(opts.cwd, opts.ref);
   if (!commit) {
+    const hint = await refHint(opts.cwd, opts.ref);
     throw new UserError(
       text(
-        `"${opts.ref}" không phải thư mục cũng không phải tham chiếu git (nhánh, thẻ, commit) có trong kho.`,
-        `"${opts.ref}" is neither a folder nor a git reference (branch, tag, commit) in the repository.`,
+        `"${opts.ref}" không phải thư mục cũng không phải tham chiếu git (nhánh, thẻ, commit) có trong kho.${hint.vi}`,
+        `"${opts.ref}" is neither a folder nor a git reference (branch, tag, commit) in the repository.${hint.en}`,
       ),
     );
   }

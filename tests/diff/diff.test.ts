@@ -182,6 +182,25 @@ describe('kientruc diff on two commits of the sample', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('không phải thư mục cũng không phải tham chiếu git');
+    expect(r.stderr).toMatch(/ Có: main(, [^.]+)?\.\n$/);
+  });
+
+  it('for a ref that names nothing, names the remote branch of that name, or the refs there are, and a shallow clone', async () => {
+    const dir = sampleRepo();
+    git(dir, 'branch', '-m', 'main', 'master');
+    const none = await runMain(['--lang', 'en', 'diff', 'main'], dir);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('kientruc: "main" is neither a folder nor a git reference (branch, tag, commit) in the repository. There are: master.\n');
+    // CI's checkout: the base branch only as origin/main.
+    git(dir, 'update-ref', 'refs/remotes/origin/main', 'HEAD');
+    const remote = await runMain(['diff', 'main'], dir);
+    expect(remote.stderr).toBe('kientruc: "main" không phải thư mục cũng không phải tham chiếu git (nhánh, thẻ, commit) có trong kho. Dùng "origin/main".\n');
+    expect((await runMain(['diff', 'origin/main', '--format', 'json'], dir)).code).toBe(0);
+    // A shallow clone with one branch: fetch more.
+    const clone = makeProject({});
+    git(clone, 'clone', '-q', '--depth', '1', `file://${dir}`, 'c');
+    const shallow = await runMain(['--lang', 'en', 'diff', 'develop'], join(clone, 'c'));
+    expect(shallow.stderr).toContain('There are: master, origin/master. This clone holds only part of the history: fetch the base branch');
   });
 });
 
