@@ -20,6 +20,8 @@ export interface Grid {
   readonly rowCount: number;
   readonly colCount: number;
   cell(row: number, col: number): GridCell;
+  /** For a CSV file, how its bytes were read (see decodeCsv). */
+  readonly encoding?: CsvEncoding;
 }
 
 /** `3` → `C`, `28` → `AB`. */
@@ -66,20 +68,42 @@ export async function readXlsx(bytes: Uint8Array): Promise<Grid[]> {
   return wb.worksheets.map((ws) => gridOf(ws, ws.name));
 }
 
+/** How the bytes of a CSV file were read as text. */
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+
+/**
+ * A CSV file's text: UTF-16 by its byte-order mark (Excel's "Unicode text"), UTF-8 (with or without a
+ * mark) when the bytes are valid UTF-8, and otherwise Windows-1258, the code page Excel's plain "CSV"
+ * is saved in on a Vietnamese Windows (its tone marks are combining characters). NFC, so a letter is
+ * one code point however it was typed or saved, as in the YAML kientruc writes.
+ */
+export function decodeCsv(bytes: Uint8Array): { readonly text: string; readonly encoding: CsvEncoding } {
+  const read = (encoding: CsvEncoding, fatal = false): string => new TextDecoder(encoding, { fatal }).decode(bytes).normalize('NFC');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: read('utf-16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: read('utf-16be'), encoding: 'utf-16be' };
+  try {
+    return { text: read('utf-8', true), encoding: 'utf-8' };
+  } catch {
+    return { text: read('windows-1258'), encoding: 'windows-1258' };
+  }
+}
+
 /**
  * A CSV file as one sheet named `sheetName`. Values stay text (numbers and dates stored as text are
- * read by the column type, not guessed here); the delimiter is `;` when the header line has more
- * semicolons than commas (Excel's export in a Vietnamese locale), else `,`.
+ * read by the column type, not guessed here); the delimiter is the one of `,`, `;` (Excel's export in a
+ * Vietnamese locale) and tab the header line has most of, `,` on a tie.
  */
 export async function readCsv(bytes: Uint8Array, sheetName: string): Promise<Grid[]> {
-  const content = Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '');
+  // The byte-order mark is dropped by the decoder.
+  const { text: content, encoding } = decodeCsv(bytes);
   const firstLine = content.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const count = (d: string): number => firstLine.split(d).length - 1;
+  const delimiter = [';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
   const wb = new ExcelJS.Workbook();
   const ws = await wb.csv.read(Readable.from([content]), {
     sheetName: 'csv',
     parserOptions: { delimiter },
     map: (v: unknown) => (v === '' ? null : v),
   } as unknown as Parameters<typeof wb.csv.read>[1]);
-  return [gridOf(ws, sheetName)];
+  return [{ ...gridOf(ws, sheetName), encoding }];
 }
