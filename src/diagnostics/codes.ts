@@ -40,6 +40,7 @@ export const BUILTIN_CODES: readonly CodeMeta[] = [
   c('import.duplicate-name', 'warning', 'Hai hàng cùng tên trong một loại thực thể.', 'Two rows of one kind share a name.'),
   c('import.encoding', 'warning', 'Tệp CSV không phải UTF-8 được đọc theo bảng mã Windows-1258 (đoán): cần xem lại chữ có dấu.', 'A CSV file that is not UTF-8 was read as Windows-1258 (a guess): check its Vietnamese letters.'),
   c('import.existing-entity', 'info', 'Hàng trùng thực thể đã khai báo trong kiến trúc; giữ khai báo có sẵn.', 'The row names an entity the architecture already declares; the declaration is kept.'),
+  c('import.legacy-encoding', 'warning', 'Ô có chữ như gõ bằng bảng mã TCVN3 (phông .VnTime), không phải Unicode.', 'A cell reads as if typed in the TCVN3 code page (a .VnTime font), not Unicode.'),
   c('import.missing-required', 'error', 'Hàng thiếu trường bắt buộc nên không được nhập.', 'The row lacks a required field, so it is not imported.'),
   c('import.new-org', 'info', 'Cơ quan chỉ được nêu tên trong bảng tính; tạo mới theo tên, cấp suy từ đầu tên.', 'An organisation only named in the spreadsheet; created from its name, level from how the name starts.'),
   c('import.normalised', 'info', 'Giá trị được chuẩn hoá khi nhập (ngày chỉ có năm, tháng; địa chỉ thiếu https://).', 'A value was normalised on import (a date with only a year or month; an address without https://).'),

@@ -63,4 +63,15 @@ describe('CSV encodings', () => {
     const plain = await runMain(['import', 'he-thong.csv', '--dry-run', '--format', 'json'], utf8);
     expect(plain.stdout).not.toContain('import.encoding');
   });
+
+  it('warns, once per sheet and without converting, about text typed in a TCVN3 (.VnTime) font', async () => {
+    // "Tên hệ thống / Phần mềm một cửa" as TCVN3 bytes read as Unicode.
+    const dir = makeProject({ 'architecture/agency.yaml': AGENCY, 'cu.csv': 'Tªn hÖ thèng\nPhÇn mÒm mét cöa\n', 'moi.csv': 'Tên hệ thống;Ghi chú\nPhần mềm một cửa;Mức độ © 2024 · Tài chính\n' });
+    const old = await runMain(['import', 'cu.csv', '--dry-run', '--format', 'json'], dir);
+    const found = (JSON.parse(old.stdout) as { diagnostics: { code: string; path: string[] }[] }).diagnostics.filter((d) => d.code === 'import.legacy-encoding');
+    expect(found.map((d) => d.path)).toEqual([['cu', 'A1']]);
+    // Unicode Vietnamese, symbols and Latin-1 letters Vietnamese shares (à, í, ê) are not TCVN3.
+    const unicode = await runMain(['import', 'moi.csv', '--dry-run', '--format', 'json'], dir);
+    expect(unicode.stdout).not.toContain('import.legacy-encoding');
+  });
 });
