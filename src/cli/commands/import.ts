@@ -149,8 +149,9 @@ Mã thoát: 0 nhập xong, 1 có ô lỗi (theo --fail-on) hoặc cần --update
       const name = KIND_NAMES[kind];
       return en ? countEn(n, name?.en ?? kind) : `${n} ${name?.vi ?? kind}`;
     };
-    const counts = Object.entries(result.counts).map(counted).join(', ') || (en ? 'no entities' : 'không có thực thể nào');
-    const known = result.existing ? (en ? `; ${countEn(result.existing, 'row')} already in the architecture` : `; ${result.existing} hàng đã có trong kiến trúc`) : '';
+    // Kinds are separated by ";": one kind's own name has a comma ("cơ quan, đơn vị").
+    const counts = Object.entries(result.counts).map(counted).join('; ') || (en ? 'no entities' : 'không có thực thể nào');
+    const known = result.existing ? (en ? ` (${countEn(result.existing, 'row')} already in the architecture)` : ` (${result.existing} hàng đã có trong kiến trúc)`) : '';
     app.log.info(`${en ? 'Read' : 'Đọc'} ${shown}: ${counts}${known}.`);
     const diagnostics = result.issues.map((i) => issueToDiagnostic(shown, i));
     app.exitCode = exitCodeFor(diagnostics, opts.failOn);
