@@ -2,7 +2,7 @@ import { viShortDate } from '../core/dates.js';
 import { ENTITY_KINDS, type EntityKind } from '../core/ref.js';
 import { KIND_LABEL } from '../core/labels.js';
 import { stableStringify } from '../core/stable-json.js';
-import { pick, type Lang } from '../core/text.js';
+import { countEn, pick, type Lang } from '../core/text.js';
 import { mdCell, mdCode, mdTable, mdText, viNumber } from '../render/markdown.js';
 import { KPI_STATUS_LABEL } from '../analysis/kpis.js';
 import type { DiffReport, EntityChange, FindingChange, KpiMovement, KpiPoint, RoadmapStep, SideSummary, Where } from './types.js';
@@ -63,21 +63,21 @@ export function summaryLine(r: DiffReport, lang: Lang): string {
   const e = r.entities;
   const parts = [
     r.breaking.length
-      ? `**${r.breaking.length} ${vi ? 'thay đổi phá vỡ' : `breaking change${r.breaking.length === 1 ? '' : 's'}`}**`
+      ? `**${vi ? `${r.breaking.length} thay đổi phá vỡ` : countEn(r.breaking.length, 'breaking change')}**`
       : vi
         ? 'không có thay đổi phá vỡ'
         : 'no breaking change',
     vi
       ? `thực thể: +${e.added.length} thêm, −${e.removed.length} xóa, ${e.changed.length} sửa`
       : `entities: +${e.added.length} added, −${e.removed.length} removed, ${e.changed.length} changed`,
-    vi ? `${r.kpis.length} chỉ tiêu biến động` : `${r.kpis.length} KPI movement${r.kpis.length === 1 ? '' : 's'}`,
+    vi ? `${r.kpis.length} chỉ tiêu biến động` : countEn(r.kpis.length, 'KPI movement'),
     vi
       ? `phát hiện: +${r.findings.introduced.length} mới, −${r.findings.resolved.length} đã khắc phục`
       : `findings: +${r.findings.introduced.length} new, −${r.findings.resolved.length} resolved`,
   ];
   if (r.roadmap) {
     const open = r.roadmap.filter((s) => s.kind === 'change' && s.task === undefined).length;
-    parts.push(vi ? `lộ trình: ${r.roadmap.length} bước, ${open} chưa có nhiệm vụ` : `roadmap: ${r.roadmap.length} step${r.roadmap.length === 1 ? '' : 's'}, ${open} without a task`);
+    parts.push(vi ? `lộ trình: ${r.roadmap.length} bước, ${open} chưa có nhiệm vụ` : `roadmap: ${countEn(r.roadmap.length, 'step')}, ${open} without a task`);
   }
   return parts.join(' · ');
 }

@@ -11,6 +11,7 @@ import type { Audience } from '../../render/strategy/view-types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
+import { parsePeriodOption } from './reports-shared.js';
 import { claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addOutputCommandOptions } from './shared.js';
 
 interface DocOptions extends InputOptions {
@@ -68,15 +69,7 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
   cmd.action(async (dir: string, opts: DocOptions) => {
     const formats = parseFormats(opts.format);
     const asked = opts.kind === undefined ? undefined : parseKind(opts.kind);
-    const period = opts.period === undefined ? undefined : parsePeriod(opts.period);
-    if (opts.period !== undefined && !period) {
-      throw new UserError(
-        text(
-          `--period "${opts.period}" không hợp lệ: dùng 2025, 2025-H1, 2025-Q4 hoặc 2025-03.`,
-          `--period "${opts.period}" is not valid: use 2025, 2025-H1, 2025-Q4 or 2025-03.`,
-        ),
-      );
-    }
+    const period = parsePeriodOption(opts.period);
     const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     const produced = await produceDocuments(app, dir, opts, (result) => {
       const kind = asked ?? defaultKind(result.model);

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import type { GapReport } from '../../analysis/gap-report.js';
-import { GAP_FORMATS, gapReportFor, type GapFormat } from '../../render/gap/gap-report.js';
-import { UserError } from '../../core/errors.js';
-import { countEn, text } from '../../core/text.js';
+import { GAP_FORMATS, gapReportFor } from '../../render/gap/gap-report.js';
+import { countEn } from '../../core/text.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
-import { writeReportFiles } from './reports-shared.js';
+import { parseFormatList, writeReportFiles } from './reports-shared.js';
 import { addConfigOption, claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addOutputCommandOptions } from './shared.js';
 
 interface GapOptions extends InputOptions {
@@ -36,7 +35,7 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
   );
   addConfigOption(cmd);
   cmd.action(async (dir: string, opts: GapOptions) => {
-    const formats = parseGapFormats(opts.format);
+    const formats = parseFormatList(opts.format, GAP_FORMATS);
     const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     let report: GapReport | undefined;
     const produced = await produceDocuments(app, dir, { ...opts, render: formats.includes('pdf') }, (result) => {
@@ -55,17 +54,3 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
   });
 }
 
-/** `md,pdf` → ['md', 'pdf'] in canonical order; an unknown name is a usage error. */
-function parseGapFormats(value: string): GapFormat[] {
-  const list = value.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
-  const bad = list.filter((f) => !(GAP_FORMATS as readonly string[]).includes(f));
-  if (bad.length || list.length === 0) {
-    throw new UserError(
-      text(
-        `--format "${value}": dùng một hoặc nhiều trong ${GAP_FORMATS.join(', ')}, cách nhau bằng dấu phẩy.`,
-        `--format "${value}": use one or more of ${GAP_FORMATS.join(', ')}, separated by commas.`,
-      ),
-    );
-  }
-  return GAP_FORMATS.filter((f) => list.includes(f));
-}

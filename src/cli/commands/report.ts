@@ -1,31 +1,15 @@
 import type { Command } from 'commander';
 import { buildPeriodicReport } from '../../analysis/periodic.js';
-import { parsePeriod } from '../../core/dates.js';
-import { UserError } from '../../core/errors.js';
-import { text } from '../../core/text.js';
 import { viNumber } from '../../render/markdown.js';
-import { PERIODIC_FORMATS, periodicReportBase, reportPeriodFor, type PeriodicFormat } from '../../render/periodic/periodic-report.js';
+import { PERIODIC_FORMATS, periodicReportBase, reportPeriodFor } from '../../render/periodic/periodic-report.js';
 import type { DocumentFormat } from '../../render/documents/index.js';
 import { stableStringify } from '../../core/stable-json.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
-import { writeReportFiles } from './reports-shared.js';
+import { parseFormatList, parsePeriodOption, writeReportFiles } from './reports-shared.js';
 import { claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addOutputCommandOptions } from './shared.js';
 
 /** `md,pdf` → ['md', 'pdf'] in canonical order; an unknown name is a usage error. */
-function parsePeriodicFormats(value: string): PeriodicFormat[] {
-  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  const bad = list.filter((f) => !(PERIODIC_FORMATS as readonly string[]).includes(f));
-  if (bad.length || list.length === 0) {
-    throw new UserError(
-      text(
-        `--format "${value}": dùng một hoặc nhiều trong ${PERIODIC_FORMATS.join(', ')}, cách nhau bằng dấu phẩy.`,
-        `--format "${value}": use one or more of ${PERIODIC_FORMATS.join(', ')}, separated by commas.`,
-      ),
-    );
-  }
-  return PERIODIC_FORMATS.filter((f) => list.includes(f));
-}
 
 interface ReportCommandOptions extends InputOptions {
   period?: string;
@@ -53,11 +37,8 @@ export function registerReport(program: Command, app: App): void {
 Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đồ hoặc tham chiếu (không ghi gì); 2 lỗi sử dụng hoặc lỗi nội bộ.`,
   );
   cmd.action(async (dir: string, opts: ReportCommandOptions) => {
-    const formats = parsePeriodicFormats(opts.format);
-    const explicit = opts.period === undefined ? undefined : parsePeriod(opts.period);
-    if (opts.period !== undefined && !explicit) {
-      throw new UserError(text(`--period "${opts.period}" không hợp lệ: dùng 2025, 2025-H1, 2025-Q4 hoặc 2025-03.`, `--period "${opts.period}" is not valid: use 2025, 2025-H1, 2025-Q4 or 2025-03.`));
-    }
+    const formats = parseFormatList(opts.format, PERIODIC_FORMATS);
+    const explicit = parsePeriodOption(opts.period);
     const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     let period = explicit;
     const docFormats = formats.filter((f): f is DocumentFormat => f !== 'json');

@@ -1,25 +1,36 @@
 import { resolve } from 'node:path';
+import { parsePeriod, type Period } from '../../core/dates.js';
 import { UserError } from '../../core/errors.js';
 import { text } from '../../core/text.js';
 import { displayPath } from '../../load/discover.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../render/gap/gap-report.js';
 import type { GeneratedFile } from '../../render/types.js';
 import { writeGenerated, type OutputDir } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 
-/** `md,html` → ['md', 'html']; an unknown name is a usage error. */
-export function parseFormats(value: string): ReportFormat[] {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = list.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
+/**
+ * `--format md,pdf` → ['md', 'pdf'] in `allowed`'s order (names in any case); an unknown name, or none,
+ * is a usage error naming the choices. For the report commands (gap, report).
+ */
+export function parseFormatList<T extends string>(value: string, allowed: readonly T[]): T[] {
+  const list = value.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+  const bad = list.filter((f) => !(allowed as readonly string[]).includes(f));
   if (bad.length || list.length === 0) {
     throw new UserError(
       text(
-        `--format "${value}": dùng một hoặc nhiều trong ${REPORT_FORMATS.join(', ')}, cách nhau bằng dấu phẩy.`,
-        `--format "${value}": use one or more of ${REPORT_FORMATS.join(', ')}, separated by commas.`,
+        `--format "${value}": dùng một hoặc nhiều trong ${allowed.join(', ')}, cách nhau bằng dấu phẩy.`,
+        `--format "${value}": use one or more of ${allowed.join(', ')}, separated by commas.`,
       ),
     );
   }
-  return REPORT_FORMATS.filter((f) => list.includes(f));
+  return allowed.filter((f) => list.includes(f));
+}
+
+/** `--period`: undefined when not given; a value that names no period is a usage error (report, doc). */
+export function parsePeriodOption(value: string | undefined): Period | undefined {
+  if (value === undefined) return undefined;
+  const period = parsePeriod(value);
+  if (!period) throw new UserError(text(`--period "${value}" không hợp lệ: dùng 2025, 2025-H1, 2025-Q4 hoặc 2025-03.`, `--period "${value}" is not valid: use 2025, 2025-H1, 2025-Q4 or 2025-03.`));
+  return period;
 }
 
 /** Adds the files to the output folder (other files there stay) and lists them on stderr. */

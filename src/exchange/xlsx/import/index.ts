@@ -2,11 +2,11 @@
  * `kientruc import` without the command: a spreadsheet's bytes and the target architecture in,
  * the YAML files to write and the findings per cell out. Pure apart from parsing the workbook.
  */
+import { text } from '../../../core/text.js';
 import type { FrameworkPack } from '../../../framework/types.js';
 import type { Mapping, SheetKind } from '../mapping.js';
 import { importInventory, type ExistingEntity } from './convert.js';
 import { readCsv, readXlsx, type Grid } from './grid.js';
-import { text } from '../../../core/text.js';
 import { compareIssues, type CellIssue } from './issues.js';
 import { planFiles, type PlannedFile } from './plan.js';
 
@@ -19,6 +19,7 @@ export interface SpreadsheetImport {
   readonly existing: number;
 }
 
+/** A CSV file that was not UTF-8, read as Windows-1258: a guess, so the user is told to check the letters. */
 function encodingGuessed(sheet: string): CellIssue {
   return {
     code: 'import.encoding',
@@ -93,13 +94,13 @@ export async function importSpreadsheet(input: {
 }): Promise<SpreadsheetImport> {
   const sheets = await readSpreadsheet(input.bytes, input.fileName);
   const result = importInventory({ sheets, mapping: input.mapping, sheetKinds: input.sheetKinds, pack: input.pack, existing: input.existing, ...(input.place !== undefined ? { place: input.place } : {}) });
-  // Reading a file that is not UTF-8 as Windows-1258 is a guess: say so where the user will look.
-  const guessed = [...sheets.filter((g) => g.encoding === 'windows-1258').map((g) => encodingGuessed(g.name)), ...sheets.flatMap(legacyFontText)];
+  // How the text was encoded is about the file, not a row: said once per sheet.
+  const encoding = [...sheets.filter((g) => g.encoding === 'windows-1258').map((g) => encodingGuessed(g.name)), ...sheets.flatMap(legacyFontText)];
   const counts: Record<string, number> = {};
   for (const d of result.docs) counts[d.kind] = (counts[d.kind] ?? 0) + 1;
   return {
     files: planFiles(result.docs, input.fileName, input.mapping),
-    issues: [...guessed, ...result.issues].sort(compareIssues(sheets.map((s) => s.name))),
+    issues: [...encoding, ...result.issues].sort(compareIssues(sheets.map((s) => s.name))),
     counts,
     existing: result.existing,
   };
