@@ -228,6 +228,45 @@ export function outOfMemoryMessage(input: { command: string; lang: 'vi' | 'en'; 
     : `kientruc ${command}: out of memory — Node stopped at its ${fmt(heapLimitMb, lang)} MB heap limit${size}. Run again with NODE_OPTIONS=--max-old-space-size=${next} (MB), or split the architecture into several repositories and merge them with kientruc aggregate.`;
 }
 
+/**
+ * Takes the child's stderr as it comes and returns what to relay, without the size lines (`sizeLine`),
+ * which go to `onSize`. A pipe cuts the stream anywhere, so a size line can arrive in two pieces, and
+ * several can come in one piece (aggregate and diff write one per folder read): text from a NUL (which
+ * the size line starts with, and the child's messages never hold) up to the next newline is held back
+ * until the line is whole. `end()` gives back what was held if it never became a size line.
+ */
+export function sizeLineFilter(onSize: (files: number, bytes: number) => void): { push(chunk: string): string; end(): string } {
+  let held = '';
+  return {
+    push(chunk: string): string {
+      let text = held + chunk;
+      held = '';
+      let out = '';
+      for (;;) {
+        const mark = text.indexOf('\u0000');
+        if (mark < 0) return out + text;
+        out += text.slice(0, mark);
+        const end = text.indexOf('\n', mark);
+        const rest = text.slice(mark, end < 0 ? undefined : end);
+        if (end < 0 && (SIZE_MARK.startsWith(rest) || rest.startsWith(SIZE_MARK))) {
+          held = rest;
+          return out;
+        }
+        const m = rest.startsWith(SIZE_MARK) ? /^ (\d+) (\d+)$/.exec(rest.slice(SIZE_MARK.length)) : null;
+        if (m) onSize(Number(m[1]), Number(m[2]));
+        else out += rest + (end < 0 ? '' : '\n');
+        if (end < 0) return out;
+        text = text.slice(end + 1);
+      }
+    },
+    end(): string {
+      const rest = held;
+      held = '';
+      return rest;
+    },
+  };
+}
+
 /** Runs the bin again as a child and waits; returns the exit code the bin should set. */
 export async function runGuarded(io: GuardIo): Promise<number> {
   const verbose = io.argv.includes('--verbose');
@@ -243,14 +282,14 @@ export async function runGuarded(io: GuardIo): Promise<number> {
   let tail = '';
   child.stderr?.setEncoding('utf8');
   let size: { files: number; bytes: number } | undefined;
-  child.stderr?.on('data', (chunk: string) => {
-    const mark = chunk.indexOf(SIZE_MARK);
-    if (mark >= 0) {
-      const end = chunk.indexOf('\n', mark);
-      const m = /^ (\d+) (\d+)$/.exec(chunk.slice(mark + SIZE_MARK.length, end < 0 ? undefined : end));
-      if (m) size = { files: Number(m[1]), bytes: Number(m[2]) };
-      chunk = chunk.slice(0, mark) + (end < 0 ? '' : chunk.slice(end + 1));
-    }
+  const sizes = sizeLineFilter((files, bytes) => {
+    // aggregate and diff read several folders, one line each: the size is what they read in all.
+    size = { files: (size?.files ?? 0) + files, bytes: (size?.bytes ?? 0) + bytes };
+  });
+  child.stderr?.on('data', (data: string) => relay(sizes.push(data)));
+  child.stderr?.on('end', () => relay(sizes.end()));
+  function relay(chunk: string): void {
+    if (chunk === '') return;
     if (!swallowing) {
       const at = chunk.indexOf(V8_BANNER);
       if (at < 0) {
@@ -264,7 +303,7 @@ export async function runGuarded(io: GuardIo): Promise<number> {
     tail = (tail + chunk).slice(-4096);
     if (V8_FATAL.test(tail)) sawFatal = true;
     if (verbose) io.stderr.write(chunk);
-  });
+  }
   // Relayed: a signal sent to the bin alone reaches the command. Ctrl-C at a terminal reaches both (one
   // process group); the child then sees it twice and treats the second as the same interruption.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) io.onSignal(signal, () => child.kill(signal));

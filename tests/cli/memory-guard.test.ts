@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROOT } from '../../src/cli/commands/shared.js';
-import { DEFAULT_INPUT, heapFlagFor, LARGE_INPUT_BYTES, needsGuard, outOfMemoryMessage, runGuarded, smallInputBound, yamlBytesUnder } from '../../src/cli/memory-guard.js';
+import { DEFAULT_INPUT, heapFlagFor, LARGE_INPUT_BYTES, needsGuard, outOfMemoryMessage, runGuarded, sizeLine, sizeLineFilter, smallInputBound, yamlBytesUnder } from '../../src/cli/memory-guard.js';
 import { BIN, REPO } from '../helpers/project.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
@@ -154,5 +155,38 @@ describe('where the guard runs', () => {
     expect(yamlBytesUnder([root], Infinity)).toBe(150);
     expect(yamlBytesUnder([join(root, 'a', 'one.yaml'), join(root, 'missing')], Infinity)).toBe(100);
     expect(yamlBytesUnder([root], 10)).toBeGreaterThanOrEqual(50);
+  });
+});
+
+describe('the size lines the child writes on stderr', () => {
+  /** What the bin relays and the sizes it reads when the child's stderr arrives cut into `pieces`. */
+  function relayed(pieces: readonly string[]): { text: string; sizes: [number, number][] } {
+    const sizes: [number, number][] = [];
+    const filter = sizeLineFilter((files, bytes) => sizes.push([files, bytes]));
+    return { text: pieces.map((p) => filter.push(p)).join('') + filter.end(), sizes };
+  }
+
+  it('are never relayed, however the pipe cuts the stream and however many there are', () => {
+    // aggregate writes one per folder: two in one piece leaked the second (" kientruc-size 21 16072").
+    expect(relayed([`${sizeLine(21, 16072)}${sizeLine(9, 812)}⚠ 1 cảnh báo\n`])).toEqual({ text: '⚠ 1 cảnh báo\n', sizes: [[21, 16072], [9, 812]] });
+    const line = fc.oneof(
+      fc.tuple(fc.nat(10_000), fc.nat(10_000_000)).map(([f, b]) => ({ size: [f, b] as [number, number], text: sizeLine(f, b) })),
+      fc.string({ unit: fc.constantFrom('a', 'ệ', ' ', '✖', '\n', '-') }).map((t) => ({ size: undefined, text: `${t}\n` })),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.array(fc.nat(200), { maxLength: 8 }), (lines, cuts) => {
+        const stream = lines.map((l) => l.text).join('');
+        const at = [...new Set(cuts.map((c) => c % (stream.length + 1)))].sort((a, b) => a - b);
+        const pieces = [0, ...at].map((from, i) => stream.slice(from, at[i] ?? stream.length));
+        const r = relayed(pieces);
+        expect(r.text).toBe(lines.filter((l) => !l.size).map((l) => l.text).join(''));
+        expect(r.sizes).toEqual(lines.flatMap((l) => (l.size ? [l.size] : [])));
+      }),
+    );
+  });
+
+  it('gives back text that only looked like the start of one', () => {
+    expect(relayed(['a\u0000kientruc-si', 'de\n'])).toEqual({ text: 'a\u0000kientruc-side\n', sizes: [] });
+    expect(relayed(['b\u0000kientruc'])).toEqual({ text: 'b\u0000kientruc', sizes: [] });
   });
 });
