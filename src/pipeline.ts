@@ -13,6 +13,7 @@ import type { ParsedDoc } from './load/parse-yaml.js';
 import { loadProjectAssets } from './load/project-assets.js';
 import { buildModel, type ModelMemo } from './model/build.js';
 import type { Model } from './model/model.js';
+import { pendingDeclarations } from './model/pending.js';
 import { modelAt, stateDate, type StateSpec } from './model/states.js';
 import { certifyModel, type ValidModel } from './model/valid.js';
 import type { Rule } from './rules/define-rule.js';
@@ -25,6 +26,7 @@ import type { Severity } from './core/severity.js';
 import { compileSchemas, type CompiledSchemas } from './validate/ajv.js';
 import { checkConfig, EMPTY_CONFIG, ruleOptions, type Config } from './validate/config.js';
 import { loadPackCached } from './validate/pack-cache.js';
+import { refineBareRefSuggestions } from './validate/ref-suggestions.js';
 import { validateDocuments, type CheckedDoc, type ValidateResult } from './validate/validate.js';
 
 export interface PipelineOptions {
@@ -234,9 +236,11 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   // With streamed validation most files are validated while others still load: 'load' ends when every
   // file is read, 'validate' when the last one is validated.
   opts.onStage?.('load');
-  const { chosen, validated } = validation.finish();
+  const { chosen, schemas, validated } = validation.finish();
   opts.onStage?.('validate');
-  const built = buildModel({ root: loaded.root, pack: chosen.pack, docs: validated.value, sources: loaded.sources, files: loaded.files, memo: opts.modelMemo });
+  // Entities of documents that did not load: references to them wait for them instead of dangling.
+  const pending = pendingDeclarations({ docs: loaded.docs, checked: validated.value, unparsed: loaded.unparsed, sources: loaded.sources });
+  const built = buildModel({ root: loaded.root, pack: chosen.pack, docs: validated.value, sources: loaded.sources, files: loaded.files, memo: opts.modelMemo, pending });
   const asWritten = built.value;
   opts.onStage?.('model');
   const asOf = opts.asOf ?? asWritten.agency?.asOf ?? opts.today;
@@ -247,7 +251,9 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const model = spec === undefined ? asWritten : modelAt(asWritten, spec, { asOf: opts.asOf });
   const state = spec !== undefined && stateAt !== undefined ? { spec, date: stateAt } : undefined;
   opts.onStage?.('state');
-  const early = [...loaded.diagnostics, ...assets.diagnostics, ...chosen.diagnostics, ...validated.diagnostics, ...built.diagnostics];
+  // "did you mean" for a reference written without its kind names the kind that has the id (known only now).
+  const schemaFindings = refineBareRefSuggestions(validated.diagnostics, validated.value, schemas, (ref) => asWritten.resolves(ref));
+  const early = [...loaded.diagnostics, ...assets.diagnostics, ...chosen.diagnostics, ...schemaFindings, ...built.diagnostics];
   const checked = opts.rules ? await checkRules(opts, loaded, model, asOf, cache, assets.value) : { diagnostics: [], ran: [], config: EMPTY_CONFIG };
   opts.onStage?.('rules');
   const all = [...early, ...checked.diagnostics];

@@ -69,6 +69,7 @@ export const BUILTIN_CODES: readonly CodeMeta[] = [
   c('model.missing-agency', 'error', 'Thiếu tài liệu Agency.', 'No Agency document.'),
   c('model.multiple-agencies', 'error', 'Có nhiều hơn một tài liệu Agency.', 'More than one Agency document.'),
   c('model.national-declared', 'warning', 'Cơ quan tự khai báo hệ thống, CSDL quốc gia mà bộ khung chưa có.', 'The agency declares a national entity the framework pack lacks.'),
+  c('model.pending-refs', 'info', 'Tham chiếu tới thực thể của tài liệu chưa đọc được: được kiểm tra khi tài liệu đó đọc được.', 'References to an entity of a document that did not load: checked once it loads.'),
   c('model.reference-cycle', 'error', 'Tham chiếu vòng (parent, replacedBy).', 'Reference cycle (parent, replacedBy).'),
   c('model.self-integration', 'warning', 'Kết nối một hệ thống với chính nó.', 'Integration connects a system to itself.'),
   c('model.task-lead', 'error', 'Nhiệm vụ không có cơ quan chủ trì, hoặc khai báo cả lead và leads.', 'A task has no lead body, or declares both lead and leads.'),

@@ -46,10 +46,16 @@ function isInside(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-const YAML_NAME = /\.ya?ml$/;
+/** A YAML file name, whatever the case of its extension (`L4.YAML`, saved so by Windows tools, is read too). */
+const YAML_NAME = /\.ya?ml$/i;
+
+/** True for a name discovery reads as YAML (the watcher and the language server use the same test). */
+export function isYamlName(name: string): boolean {
+  return YAML_NAME.test(name);
+}
 
 /**
- * All `*.yaml`/`*.yml` under `root` (hidden entries and node_modules skipped), in code-unit order of
+ * All `*.yaml`/`*.yml` (any case) under `root` (hidden entries and node_modules skipped), in code-unit order of
  * path. Symbolic links are followed only to files inside the folder; a link that leads outside
  * (file or folder), a broken link and a special file are returned as refused, never opened.
  * `display` paths are relative to `base` (see `pathBase`) from the folder's real path.
@@ -73,7 +79,7 @@ export async function discoverYamlFiles(root: string, base: string): Promise<Dis
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const rel = dir === '' ? e.name : `${dir}/${e.name}`;
-      const isYaml = YAML_NAME.test(e.name) && !NOT_DOCUMENTS.has(e.name);
+      const isYaml = isYamlName(e.name) && !NOT_DOCUMENTS.has(e.name);
       if (e.isDirectory()) {
         pending.push(rel);
         continue;

@@ -7,7 +7,7 @@ import type { Range } from '../core/source.js';
 import { text, type Text } from '../core/text.js';
 import { sha256, type Cache } from './cache.js';
 import type { Position } from '../core/source.js';
-import { discoverYamlFiles, displayPath, NOT_DOCUMENTS, pathBase, type DiscoveredFile, type Refusal } from './discover.js';
+import { discoverYamlFiles, displayPath, isYamlName, NOT_DOCUMENTS, pathBase, type DiscoveredFile, type Refusal } from './discover.js';
 import { SourceIndex } from './locate.js';
 import type { FileParse } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
@@ -76,6 +76,13 @@ export interface LoadedFile {
   readonly bytes: number;
 }
 
+/** The text of a file that did not parse or decode (what model/pending.ts reads declared ids from). */
+export interface UnparsedFile {
+  readonly file: string;
+  /** As decoded; a file that is not UTF-8 is read as Latin-1 (its ASCII, ids among it, survives). */
+  readonly text: string;
+}
+
 export interface LoadResult {
   /** Display path of the architecture folder. */
   readonly root: string;
@@ -89,6 +96,8 @@ export interface LoadResult {
   readonly paths: readonly string[];
   readonly sources: SourceIndex;
   readonly diagnostics: readonly Diagnostic[];
+  /** Files with a document that did not parse, and files that did not decode, with their text. */
+  readonly unparsed: readonly UnparsedFile[];
   /** The per-file cache of this run (validation adds to it; `flush()` writes it). */
   readonly cache: RunCache | undefined;
 }
@@ -195,7 +204,7 @@ function withOverlay(found: DiscoveredFile[], rootAbs: string, base: string, ove
   const known = new Set(found.map((f) => f.abs));
   const extra: DiscoveredFile[] = [];
   for (const abs of overlay.keys()) {
-    if (known.has(abs) || !/\.ya?ml$/.test(abs) || NOT_DOCUMENTS.has(basename(abs))) continue;
+    if (known.has(abs) || !isYamlName(abs) || NOT_DOCUMENTS.has(basename(abs))) continue;
     const rel = relative(rootAbs, abs);
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).some((part) => part.startsWith('.') || part === 'node_modules')) continue;
     extra.push({ abs, display: displayPath(base, abs) });
@@ -284,6 +293,7 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const docs: ParsedDoc[] = [];
   const files: LoadedFile[] = [];
+  const unparsed: UnparsedFile[] = [];
   const runCache = opts.cache ? new RunCache(opts.cache, rootAbs) : undefined;
   const sources = new SourceIndex(undefined, runCache);
   const overlay = realOverlay(opts.overlay);
@@ -377,6 +387,7 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
     const r: FileParse = await pool.get(slot.item);
     if (!r.ok) {
       diagnostics.push(undecodable(slot.file, r.reason, r.at));
+      if (r.reason === 'invalid-utf8') unparsed.push({ file: slot.file, text: Buffer.from(slot.bytes).toString('latin1') });
       continue;
     }
     files.push({ file: slot.file, bytes: slot.bytes.length, sha256: slot.sha });
@@ -384,6 +395,7 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
     sources.addFile(slot.file, r.text, parsed.ast, slot.entry);
     for (const d of parsed.docs) docs.push(d);
     for (const d of parsed.diagnostics) diagnostics.push(d);
+    if (parsed.diagnostics.length > 0) unparsed.push({ file: slot.file, text: r.text });
     opts.onFile?.({ file: slot.file, sha256: slot.sha, docs: parsed.docs, sources, cache: runCache });
     if (slot.entry && runCache && parsed.diagnostics.length === 0) {
       slot.entry.docs = parsed.docs.map((d) => ({ i: d.index, v: d.value, l: d.range.start.line, c: d.range.start.col }));
@@ -401,5 +413,5 @@ export async function loadArchitecture(opts: LoadOptions): Promise<LoadResult> {
       fix: text('Chạy "kientruc init" để tạo bộ tệp mẫu, hoặc chỉ định đúng thư mục.', 'Run "kientruc init" to scaffold files, or point to the right folder.'),
     });
   }
-  return { root, rootAbs, base, docs, files, paths: discovered.map((f) => f.display), sources, diagnostics, cache: runCache };
+  return { root, rootAbs, base, docs, files, paths: discovered.map((f) => f.display), sources, diagnostics, unparsed, cache: runCache };
 }

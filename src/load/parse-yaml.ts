@@ -173,6 +173,25 @@ function yamlDiagnostic(file: string, err: YAMLError, source: string, ast: Parse
   };
 }
 
+/**
+ * A tab used for indentation throws the parser off for the rest of the document: what it reports after
+ * the tab (keys "spanning lines", bad indentation of lines that are fine) is an echo. The problems
+ * before the first tab, every tab, and the first other problem after it are kept.
+ */
+function withoutTabEchoes(problems: readonly YAMLError[]): YAMLError[] {
+  const firstTab = problems.filter((e) => e.code === 'TAB_AS_INDENT').reduce((min, e) => Math.min(min, e.pos[0]), Number.POSITIVE_INFINITY);
+  if (firstTab === Number.POSITIVE_INFINITY) return [...problems];
+  let echoKept = false;
+  return [...problems]
+    .sort((a, b) => a.pos[0] - b.pos[0])
+    .filter((e) => {
+      if (e.code === 'TAB_AS_INDENT' || e.pos[0] < firstTab) return true;
+      if (echoKept) return false;
+      echoKept = true;
+      return true;
+    });
+}
+
 function isStackOverflow(err: unknown): boolean {
   return err instanceof RangeError && /call stack/i.test(err.message);
 }
@@ -208,12 +227,32 @@ function tooDeep(file: string, range: Range): Diagnostic {
   };
 }
 
-function aliasDiagnostic(file: string, problem: AliasProblem, ast: ParsedAst, docStart: number): Diagnostic {
+/** True when `&name` is written in `before` (an earlier document of the same file). */
+function anchoredBefore(before: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:^|[\\s\\[{,:-])&${escaped}(?=[\\s,\\]}]|$)`, 'm').test(before);
+}
+
+function aliasDiagnostic(file: string, problem: AliasProblem, ast: ParsedAst, docStart: number, before = ''): Diagnostic {
   const at = problem.kind === 'too-large' ? docStart : problem.offset;
   const range = rangeFromOffsets(ast.lineCounter, at, at + 1);
   const base = { severity: 'error' as const, file, range, path: [] };
   switch (problem.kind) {
     case 'unknown':
+      if (anchoredBefore(before, problem.name)) {
+        return {
+          ...base,
+          code: 'yaml.unknown-alias',
+          message: text(
+            `Bí danh "*${clip(problem.name)}" trỏ tới neo "&${clip(problem.name)}" của một tài liệu trước trong tệp; neo không có hiệu lực qua dấu "---" ngăn cách tài liệu.`,
+            `Alias "*${clip(problem.name)}" names the anchor "&${clip(problem.name)}" of an earlier document in the file; anchors do not cross "---" document boundaries.`,
+          ),
+          fix: text(
+            `Viết trực tiếp giá trị ở đây, hoặc khai báo lại neo &${clip(problem.name)} trong chính tài liệu này.`,
+            `Write the value out here, or declare the &${clip(problem.name)} anchor again in this document.`,
+          ),
+        };
+      }
       return {
         ...base,
         code: 'yaml.unknown-alias',
@@ -317,7 +356,7 @@ export function parseWithYaml(file: string, source: string): ParsedFile {
       report(tooDeep(file, rangeFromOffsets(ast.lineCounter, at, at + 1)));
       return;
     }
-    const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
+    const problems = withoutTabEchoes([...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')]);
     for (const err of problems) report(yamlDiagnostic(file, err, source, ast, doc));
     if (problems.length > 0) return;
     if (tree.deep >= 0) {
@@ -375,7 +414,7 @@ export function parseWithYaml(file: string, source: string): ParsedFile {
     const start = doc.contents?.range?.[0] ?? 0;
     const aliasProblem = checkAliases(doc.contents);
     if (aliasProblem) {
-      report(aliasDiagnostic(file, aliasProblem, ast, start));
+      report(aliasDiagnostic(file, aliasProblem, ast, start, source.slice(0, start)));
       return;
     }
     let value: unknown;

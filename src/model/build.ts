@@ -10,6 +10,7 @@ import type { LoadedFile } from '../load/load-architecture.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { CheckedDoc } from '../validate/validate.js';
 import { forked, Model } from './model.js';
+import { pendingKey, type PendingDecl } from './pending.js';
 import { checkEntityTimeline } from './time-check.js';
 import type { Entity, EntityByKind, Reference } from './types.js';
 
@@ -24,6 +25,11 @@ export interface BuildInput {
    * one): the build then patches the last model, redoing only what the changed files can affect.
    */
   readonly memo?: ModelMemo | undefined;
+  /**
+   * Entities declared by documents that did not load (model/pending.ts): a reference to one is not
+   * reported as dangling, nor "corrected" to another id; one note per such document counts them.
+   */
+  readonly pending?: readonly PendingDecl[] | undefined;
 }
 
 export interface BuildResult {
@@ -46,6 +52,8 @@ const START: Range = { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
  */
 export class ModelMemo {
   /** @internal */ last: BuildState | undefined;
+  /** @internal The pending declarations the last build was made with (`pendingKey`). */
+  pending = '';
   /** How the last build went (for tests and benches). */
   lastRun: { readonly patched: boolean; readonly changedFiles: number; readonly resolvedDocs: number } = { patched: false, changedFiles: 0, resolvedDocs: 0 };
 }
@@ -88,11 +96,56 @@ interface BuildState {
 /** Indexes entities, resolves every typed reference and reports duplicates, dangling refs and cycles. */
 export function buildModel(input: BuildInput): BuildResult {
   const memo = input.memo;
-  const prev = memo?.last;
-  if (memo) memo.last = undefined;
+  // The suggestions of dangling references are made among the pending ids too: other ones, another build.
+  const pendingNow = pendingKey(input.pending ?? []);
+  const prev = memo?.pending === pendingNow ? memo.last : undefined;
+  if (memo) {
+    memo.last = undefined;
+    memo.pending = pendingNow;
+  }
   const patched = prev ? patchBuild(prev, input, memo as ModelMemo) : undefined;
-  if (patched) return patched;
-  return fullBuild(input, memo);
+  return withPending(patched ?? fullBuild(input, memo), input);
+}
+
+/** The kind and id each model.unresolved-ref finding names (findings are kept across patched builds). */
+const UNRESOLVED = new WeakMap<Diagnostic, { readonly kind: string; readonly id: string }>();
+
+/**
+ * The findings without the dangling references that name an entity of a document that did not load
+ * (its own error says why), and one note on each such document saying how many references wait for it.
+ */
+function withPending(result: BuildResult, input: BuildInput): BuildResult {
+  const pending = input.pending ?? [];
+  if (pending.length === 0) return result;
+  const byId = new Map<string, PendingDecl[]>();
+  for (const p of pending) byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
+  const counts = new Map<PendingDecl, number>();
+  const kept: Diagnostic[] = [];
+  for (const d of result.diagnostics) {
+    const named = d.code === 'model.unresolved-ref' ? UNRESOLVED.get(d) : undefined;
+    const decl = named && byId.get(named.id)?.find((p) => p.kind === undefined || p.kind === named.kind);
+    if (!decl) {
+      kept.push(d);
+      continue;
+    }
+    counts.set(decl, (counts.get(decl) ?? 0) + 1);
+  }
+  for (const [p, n] of counts) {
+    const what = p.kind === undefined ? `"${p.id}"` : `${p.kind}:${p.id}`;
+    kept.push({
+      code: 'model.pending-refs',
+      severity: 'info',
+      message: text(
+        `${n} tham chiếu tới ${what} chưa được kiểm tra: tài liệu khai báo nó chưa đọc được (xem lỗi của tài liệu này).`,
+        `${n === 1 ? '1 reference' : `${n} references`} to ${what} not checked yet: the document declaring it did not load (see its error).`,
+      ),
+      file: p.file,
+      range: p.range,
+      path: ['id'],
+      fix: text('Sửa lỗi của tài liệu này; các tham chiếu được kiểm tra khi tài liệu đọc được.', 'Fix this document; the references are checked once it loads.'),
+    });
+  }
+  return { value: result.value, diagnostics: kept };
 }
 
 /** What every step of a build needs: the pack with the agency's national entities, and a locator. */
@@ -206,6 +259,9 @@ function idsOf(ctx: Context, kind: EntityKind | 'national' | 'target'): string[]
       list = [];
       for (const e of ctx.entities.values()) if (e.entityKind === kind) list.push((e.ref as string).slice(kind.length + 1));
       if (kind === 'org') list.push(...ctx.pack.organizations.map((o) => o.id));
+      // An id of a document that did not load is a likelier meaning of a typo than another declared id.
+      const have = new Set(list);
+      for (const p of ctx.input.pending ?? []) if ((p.kind === undefined || p.kind === kind) && !have.has(p.id)) list.push(p.id);
     }
     ctx.ids.set(kind, list.sort());
   }
@@ -263,7 +319,7 @@ function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, findings: Diagnostic
         : kind === 'national' || kind === 'target'
           ? text(`Xem danh mục ${kind === 'national' ? 'hệ thống quốc gia' : 'chỉ tiêu quốc gia'} trong bộ khung ${ctx.pack.id} (kientruc schema --list ${kind}).`, `See the ${kind} list of framework pack ${ctx.pack.id}.`)
           : text(`Khai báo ${kind} "${parsed.id}", hoặc sửa tham chiếu.`, `Declare ${kind} "${parsed.id}", or fix the reference.`);
-    findings.push({
+    const finding: Diagnostic = {
       code: 'model.unresolved-ref',
       severity: 'error',
       message: text(`${kind} "${parsed.id}" không tồn tại${guessText.vi}`, `${kind} "${parsed.id}" does not exist${guessText.en}`),
@@ -272,7 +328,9 @@ function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, findings: Diagnostic
       entity: from,
       path: site.path,
       fix,
-    });
+    };
+    UNRESOLVED.set(finding, { kind, id: parsed.id });
+    findings.push(finding);
   }
   if (memoise && !same) REFERENCES.set(d.refs, { from, ownCode, refs: made, resolved });
   return same && before ? before.refs : made;

@@ -18,6 +18,8 @@ export interface CompiledSchemas {
   readonly validators: Readonly<Record<EntityKind, ValidateFunction>>;
   /** Hash of the schema and of the code that reports on it: cached validation results are keyed by it. */
   readonly hash: string;
+  /** The pack's enums, for messages naming a value's label (their labels are in the schema, so in `hash`). */
+  readonly enums: FrameworkPack['enums'];
   /** Validates `value` as `kind`. */
   validate(kind: EntityKind, value: unknown): { ok: boolean; errors: ValidateFunction['errors'] };
 }
@@ -151,6 +153,7 @@ function compileFresh(pack: FrameworkPack, packIds: readonly string[], opts: { r
     set,
     validators,
     hash,
+    enums: pack.enums,
     validate(kind, value) {
       const fn = validators[kind];
       const ok = fn(value) as boolean;

@@ -4,6 +4,7 @@ import { parseRef, REF_KINDS } from '../core/ref.js';
 import { closest } from '../core/similar.js';
 import type { DocPath } from '../core/source.js';
 import { clip, text, type Text } from '../core/text.js';
+import type { EnumValue } from '../framework/types.js';
 import type { Schema } from './schema/dsl.js';
 
 export interface Translated {
@@ -64,6 +65,7 @@ export function translateAjvError(
   err: ErrorObject,
   subject: Text,
   propSchema: (path: DocPath) => Schema | undefined,
+  enumValues?: (enumId: string) => readonly EnumValue[] | undefined,
 ): Translated {
   const path = instancePathToPath(err.instancePath);
   const here = propSchema(path);
@@ -107,6 +109,20 @@ export function translateAjvError(
       const expected = String((err.params as { type: string | string[] }).type).split(',');
       const vi = expected.map((t) => TYPE_VI[t] ?? t).join(' hoặc ');
       const actual = typeOf(err.data);
+      if (expected.includes('integer') && !expected.includes('number') && typeof err.data === 'number' && Number.isFinite(err.data)) {
+        // A decimal where a count is expected: say "whole number", and offer the two nearest.
+        const value = err.data;
+        return {
+          code: 'schema.type',
+          path,
+          part: 'value',
+          message: text(
+            `${where.vi} của ${subject.vi} phải là số nguyên (không có phần thập phân), nhưng đang là ${value}.`,
+            `${where.en} of ${subject.en} must be a whole number, not ${value}.`,
+          ),
+          fix: text(`Bỏ phần thập phân: ${Math.floor(value)} hoặc ${Math.ceil(value)}.`, `Drop the decimals: ${Math.floor(value)} or ${Math.ceil(value)}.`),
+        };
+      }
       const fix = typeFix(expected, err.data);
       return {
         code: 'schema.type',
@@ -121,10 +137,42 @@ export function translateAjvError(
     }
     case 'enum': {
       const allowed = (err.params as { allowedValues: unknown[] }).allowedValues;
+      const enumId = (err.parentSchema?.['x-enum'] ?? here?.['x-enum']) as string | undefined;
+      const values = enumId === undefined ? undefined : enumValues?.(enumId);
+      const labelOf = (v: unknown): EnumValue | undefined => values?.find((x) => x.value === v);
+      // `level: "3"` for the number 3 (or a string value written bare): the value is right, its quotes are not.
+      const same = allowed.find((v) => typeof v !== typeof err.data && String(v) === String(err.data));
+      if (same !== undefined) {
+        const quoted = typeof err.data === 'string';
+        return {
+          code: 'schema.enum',
+          path,
+          part: 'value',
+          message: quoted
+            ? text(
+                `${where.vi} của ${subject.vi} được viết trong dấu nháy ("${show(err.data)}") nên là chuỗi văn bản; giá trị này phải là số.`,
+                `${where.en} of ${subject.en} is quoted ("${show(err.data)}"), so it is text; this value must be a number.`,
+              )
+            : text(`${where.vi} của ${subject.vi} phải là chuỗi văn bản "${show(same)}", không phải số.`, `${where.en} of ${subject.en} must be the text "${show(same)}", not a number.`),
+          fix: quoted ? text(`Bỏ dấu nháy: ${show(same)}.`, `Remove the quotes: ${show(same)}.`) : text(`Đặt trong dấu nháy: "${show(same)}".`, `Put it in quotes: "${show(same)}".`),
+        };
+      }
       const shown = allowed.map(String);
-      const guess = typeof err.data === 'string' ? closest(err.data, shown) : undefined;
-      const list = shown.length > 14 ? `${shown.slice(0, 14).join(', ')}, …` : shown.join(', ');
-      const hint = guess ? text(` — ý bạn là "${guess}"?`, ` — did you mean "${guess}"?`) : text('.', '.');
+      const given = typeof err.data === 'string' ? err.data : undefined;
+      const found = given === undefined ? undefined : (byLabel(given, values ?? []) ?? closest(given, shown));
+      // A "suggestion" equal to what is written helps nobody.
+      const guess = found !== undefined && found !== given ? found : undefined;
+      const label = guess === undefined ? undefined : labelOf(values?.find((x) => String(x.value) === guess)?.value);
+      const listed = (lang: 'vi' | 'en'): string => {
+        const items = allowed.map((v) => {
+          const l = labelOf(v);
+          return l ? `${String(v)} (${l[lang]})` : String(v);
+        });
+        return items.length > 14 ? `${items.slice(0, 14).join(', ')}, …` : items.join(', ');
+      };
+      const hint = guess
+        ? text(` — ý bạn là "${guess}"${label ? ` (${label.vi})` : ''}?`, ` — did you mean "${guess}"${label ? ` (${label.en})` : ''}?`)
+        : text('.', '.');
       return {
         code: 'schema.enum',
         path,
@@ -133,7 +181,7 @@ export function translateAjvError(
           `Giá trị "${show(err.data)}" không hợp lệ cho ${where.vi} của ${subject.vi}${hint.vi}`,
           `"${show(err.data)}" is not a valid ${where.en} of ${subject.en}${hint.en}`,
         ),
-        fix: text(`Dùng một trong: ${list}.`, `Use one of: ${list}.`),
+        fix: text(`Dùng một trong: ${listed('vi')}.`, `Use one of: ${listed('en')}.`),
       };
     }
     case 'const':
@@ -210,10 +258,11 @@ export function translateAjvError(
     case 'format': {
       const format = String((err.params as { format: string }).format);
       const value = show(err.data);
+      const isoDay = typeof err.data === 'string' ? asIsoDay(err.data) : undefined;
       const byFormat: Record<string, [Text, Text]> = {
         date: [
           text(`${where.vi} của ${subject.vi} phải là một ngày có thật dạng YYYY-MM-DD, nhận "${value}".`, `${where.en} of ${subject.en} must be a real date YYYY-MM-DD, got "${value}".`),
-          text('Viết ngày dạng 2025-12-31.', 'Write dates as 2025-12-31.'),
+          isoDay === undefined ? text('Viết ngày dạng 2025-12-31.', 'Write dates as 2025-12-31.') : text(`Viết ngày dạng YYYY-MM-DD: ${isoDay}.`, `Write the date as YYYY-MM-DD: ${isoDay}.`),
         ],
         deadline: [
           text(`${where.vi} của ${subject.vi} có giá trị "${value}" không hợp lệ.`, `${where.en} of ${subject.en} has an invalid value "${value}".`),
@@ -224,7 +273,9 @@ export function translateAjvError(
         ],
         'time-point': [
           text(`${where.vi} của ${subject.vi} có giá trị "${value}" không phải năm hay ngày.`, `${where.en} of ${subject.en} has the value "${value}", which is neither a year nor a day.`),
-          text('Ghi năm (2027) hoặc ngày có thật dạng YYYY-MM-DD (2027-06-30).', 'Write a year (2027) or a real day YYYY-MM-DD (2027-06-30).'),
+          isoDay === undefined
+            ? text('Ghi năm (2027) hoặc ngày có thật dạng YYYY-MM-DD (2027-06-30).', 'Write a year (2027) or a real day YYYY-MM-DD (2027-06-30).')
+            : text(`Ghi ngày dạng YYYY-MM-DD: ${isoDay}.`, `Write the day as YYYY-MM-DD: ${isoDay}.`),
         ],
         uri: [
           text(`${where.vi} của ${subject.vi} phải là địa chỉ URL đầy đủ, nhận "${value}".`, `${where.en} of ${subject.en} must be a full URL, got "${value}".`),
@@ -319,6 +370,10 @@ export function typeFix(expected: readonly string[], data: unknown): Text | unde
         `Write the number without thousands separators: ${digits} if "${s}" groups thousands; kientruc never guesses.`,
       );
     }
+    if (/^-?[1-9]\d{0,2}([ \u00a0\u202f]\d{3})+$/.test(s)) {
+      const digits = s.replace(/[ \u00a0\u202f]/g, '');
+      return text(`Viết số liền, không có dấu cách: ${digits}.`, `Write the number without spaces: ${digits}.`);
+    }
     if (/^-?\d+,\d+$/.test(s)) {
       return text(`Dùng dấu chấm cho phần thập phân: ${s.replace(',', '.')}.`, `Use a dot for decimals: ${s.replace(',', '.')}.`);
     }
@@ -331,4 +386,51 @@ export function typeFix(expected: readonly string[], data: unknown): Text | unde
   if (expected.includes('object')) return text('Ghi dạng các cặp "khóa: giá trị" thụt lề bên dưới trường này.', 'Write "key: value" pairs indented below the field.');
   if (expected.includes('string')) return text('Đặt giá trị trong dấu nháy kép, ví dụ "2025".', 'Put the value in double quotes, e.g. "2025".');
   return undefined;
+}
+
+/** A written day in another common order (30/09/2026, 30-9-2026, 2026/09/30, 2026-9-30) as YYYY-MM-DD, when it is a real day. */
+export function asIsoDay(value: string): string | undefined {
+  const s = value.trim();
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  const ymd = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(s);
+  // Vietnamese writes the day first: 03/04/2026 is 3 April.
+  const [y, m, d] = dmy ? [dmy[3], dmy[2], dmy[1]] : ymd ? [ymd[1], ymd[2], ymd[3]] : [];
+  if (y === undefined || m === undefined || d === undefined) return undefined;
+  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const t = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso && iso !== s ? iso : undefined;
+}
+
+/** Lower case, no diacritics (đ → d), words separated by one space: how a label is matched. */
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * The enum value whose Vietnamese or English label the writer typed instead of its code ("dùng chung",
+ * "dung chung", "Đang vận hành"), diacritics and case aside: the label itself, the only label holding
+ * the words, or the only label close to them.
+ */
+export function byLabel(given: string, values: readonly EnumValue[]): string | undefined {
+  const g = fold(given);
+  if (g === '' || values.length === 0) return undefined;
+  const labels = values.flatMap((v) => [fold(v.vi), fold(v.en)].map((l) => ({ l, value: String(v.value) })));
+  const one = (list: readonly { value: string }[]): string | undefined => {
+    const distinct = new Set(list.map((x) => x.value));
+    return distinct.size === 1 ? list[0]?.value : undefined;
+  };
+  const exact = one(labels.filter((x) => x.l === g));
+  if (exact !== undefined) return exact;
+  if (g.length >= 3) {
+    const inside = one(labels.filter((x) => ` ${x.l} `.includes(` ${g} `)));
+    if (inside !== undefined) return inside;
+  }
+  const near = closest(g, labels.map((x) => x.l));
+  return near === undefined ? undefined : one(labels.filter((x) => x.l === near));
 }

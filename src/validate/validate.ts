@@ -175,10 +175,16 @@ function validateOne(doc: ParsedDoc, schemas: CompiledSchemas, sources: SourceIn
   // A wrong type makes every other complaint about the same value noise.
   const typed = errors.length === 0 ? EMPTY_PATHS : new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const seen = errors.length === 0 ? EMPTY_PATHS : new Set<string>();
+  // A number written like 21.000 gets its own finding (below): the schema's complaint about the number
+  // YAML read (21 where a whole number is due, 6.85 out of range) is about the same value, and misleads.
+  const ambiguous = ambiguousNumbers(doc, schema, sources, fileText);
+  const ambiguousAt = ambiguous.length === 0 ? EMPTY_PATHS : new Set(ambiguous.map((a) => a.path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')));
+  const enumValues = (enumId: string) => schemas.enums[enumId]?.values;
   for (const err of errors) {
     const subject = subjectOf();
     if (err.keyword !== 'type' && typed.has(err.instancePath)) continue;
-    const t = translateAjvError(err, subject, (p) => schemaAt(schema, p));
+    if (ambiguousAt.has(err.instancePath)) continue;
+    const t = translateAjvError(err, subject, (p) => schemaAt(schema, p), enumValues);
     const key = `${t.code}|${t.path.join('.')}|${t.message.vi}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -193,7 +199,6 @@ function validateOne(doc: ParsedDoc, schemas: CompiledSchemas, sources: SourceIn
       ...(t.fix ? { fix: t.fix } : {}),
     });
   }
-  const ambiguous = ambiguousNumbers(doc, schema, sources, fileText);
   for (const a of ambiguous) {
     const subject = subjectOf();
     diagnostics.push({

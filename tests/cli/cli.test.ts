@@ -46,7 +46,7 @@ describe('kientruc (built bin)', () => {
     const dir = makeProject({ 'architecture/agency.yaml': AGENCY });
     const r = runBin(['validate', '--lang', 'en'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('No problems (1 files)');
+    expect(r.stdout).toContain('No problems (1 file)');
   });
 
   it('validate -f json: stdout parses, logs stay on stderr', () => {
@@ -125,7 +125,7 @@ describe('kientruc (built bin)', () => {
     writeFileSync(join(dir, 'architecture/agency.yaml'), `${AGENCY}asOf: 2026-02-15\n`);
     const drift = await runMain(['build', '--check', '--no-render'], dir);
     expect(drift.code).toBe(1);
-    expect(drift.stderr).toContain('khác / changed:  generated/model.json');
+    expect(drift.stderr).toContain('  khác:  generated/model.json');
     expect(drift.stderr).not.toContain('--no-render');
   });
 
@@ -141,7 +141,7 @@ describe('kientruc (built bin)', () => {
     writeFileSync(manifest, JSON.stringify({ ...listed, files: [...listed.files, ...drawn].sort() }, null, 2));
     const vi = await runMain(['build', '--check', '--no-render'], dir);
     expect(vi.code).toBe(1);
-    expect(vi.stderr).toContain('thừa / extra:    generated/diagrams/landscape.svg');
+    expect(vi.stderr).toContain('  thừa:  generated/diagrams/landscape.svg');
     expect(vi.stderr).toContain('generated có 3 tệp do trình duyệt vẽ (SVG, PNG, PDF, DOCX) mà --no-render không tạo');
     expect(vi.stderr).toContain('"kientruc build --check" trên máy có Chromium');
     const en = await runMain(['--lang', 'en', 'build', '--check', '--no-render'], dir);

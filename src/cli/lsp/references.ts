@@ -157,10 +157,10 @@ export function matchCandidates(all: readonly Candidate[], typed: string, kinds:
 
 /**
  * The mechanical replacement a diagnostic proposes, if any: "Change it to "x"", "Rename "a" to "b"",
- * or a message ending "did you mean "x"?" (the English texts are the stable form of both languages).
+ * or a message ending "did you mean "x"?" or "did you mean "x" (its label)?" (the English texts are the stable form of both languages).
  */
 export function replacementOf(d: { readonly message: { readonly en: string }; readonly fix?: { readonly en: string } | undefined }): string | undefined {
   const fix = d.fix?.en ?? '';
-  const m = /^(?:Change it to|Rename "[^"]*" to) "([^"]+)"\.$/.exec(fix) ?? / — did you mean "([^"]+)"\?$/.exec(d.message.en);
+  const m = /^(?:Change it to|Rename "[^"]*" to) "([^"]+)"\.$/.exec(fix) ?? / — did you mean "([^"]+)"(?: \([^()]*\))?\?$/.exec(d.message.en);
   return m?.[1];
 }

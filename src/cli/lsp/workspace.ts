@@ -2,6 +2,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { IsoDate } from '../../core/dates.js';
 import { MemoryCache } from '../../load/cache.js';
+import { isYamlName } from '../../load/discover.js';
 import { runPipeline, type PipelineResult } from '../../pipeline.js';
 import type { Entity } from '../../model/types.js';
 import { ENTITY_KINDS } from '../../core/ref.js';
@@ -103,7 +104,7 @@ export class Workspace {
 
   /** True when `abs` is a YAML file the architecture folder holds (or would hold once saved). */
   covers(abs: string): boolean {
-    return (abs.startsWith(`${this.rootAbs}/`) || abs.startsWith(`${this.rootReal}/`)) && /\.ya?ml$/.test(abs);
+    return (abs.startsWith(`${this.rootAbs}/`) || abs.startsWith(`${this.rootReal}/`)) && isYamlName(abs);
   }
 
   /**

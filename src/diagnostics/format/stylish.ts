@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
-import { pick } from '../../core/text.js';
+import { countEn, pick } from '../../core/text.js';
 import type { FormatContext, StylishBlock, StylishBlocks } from './context.js';
 
 const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
@@ -42,10 +42,10 @@ function printer(ctx: FormatContext): {
       return out;
     },
     summary: ({ errors, warnings, infos, waived }, files) => {
-      if (errors + warnings + infos + waived === 0) return `${vi ? `✓ Không có vấn đề nào (${ctx.files.length} tệp).` : `✓ No problems (${ctx.files.length} files).`}\n`;
+      if (errors + warnings + infos + waived === 0) return `${vi ? `✓ Không có vấn đề nào (${ctx.files.length} tệp).` : `✓ No problems (${countEn(ctx.files.length, 'file')}).`}\n`;
       const text = vi
         ? `${errors} lỗi, ${warnings} cảnh báo, ${infos} thông tin${waived ? `, ${waived} đã miễn trừ` : ''} trong ${files}/${ctx.files.length} tệp.`
-        : `${errors} errors, ${warnings} warnings, ${infos} info${waived ? `, ${waived} waived` : ''} in ${files}/${ctx.files.length} files.`;
+        : `${countEn(errors, 'error')}, ${countEn(warnings, 'warning')}, ${infos} info${waived ? `, ${waived} waived` : ''} in ${files}/${countEn(ctx.files.length, 'file')}.`;
       return `\n${paint('bold', `${errors > 0 ? '✖' : '⚠'} ${text}`)}\n`;
     },
   };
