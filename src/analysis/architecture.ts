@@ -56,7 +56,8 @@ export function architectureState(model: Model, asOf: IsoDate): ArchitectureStat
     .filter((l) => l.total > 0);
   const deployOrder = (model.pack.enums['deployment']?.values ?? []).map((v) => String(v.value));
   const hosting = [...deployOrder, '']
-    .map((deployment) => ({ deployment, count: live.filter((s) => (s.hosting?.deployment ?? '') === deployment).length }))
+    // A deployment outside the pack's list ("chưa xác định") counts as undeclared, so the rows add up to the systems not retired.
+    .map((deployment) => ({ deployment, count: live.filter((s) => (deployOrder.includes(s.hosting?.deployment ?? '') ? s.hosting!.deployment! : '') === deployment).length }))
     .filter((h) => h.count > 0);
   const orgs = model.all('org');
   const inScope = systems.filter(isInSecurityScope);

@@ -58,7 +58,10 @@ export interface SystemFigures {
   readonly total: number;
   /** Operating or being upgraded (`isInService`). */
   readonly inService: number;
+  /** Planned or being built. */
   readonly planned: number;
+  /** Being retired (`retiring`, "Đang dừng, chuyển đổi"). */
+  readonly retiring: number;
   readonly retired: number;
   readonly sharedPlatforms: number;
 }
@@ -70,6 +73,7 @@ export function systemFigures(model: Model): SystemFigures {
     total: systems.length,
     inService: systems.filter(isInService).length,
     planned: systems.filter((s) => s.status === 'planned' || s.status === 'building').length,
+    retiring: systems.filter((s) => s.status === 'retiring').length,
     retired: systems.filter((s) => s.status === 'retired').length,
     sharedPlatforms: systems.filter((s) => s.sharedPlatform === true).length,
   };
@@ -80,7 +84,30 @@ export interface DatasetFigures {
   readonly shared: number;
   readonly open: number;
   readonly restricted: number;
+  /** No sharing class declared ("chưa xác định", or not written): the rest of `total`. */
+  readonly unclassified: number;
   readonly master: number;
+}
+
+const CLASSIFIED_SHARING: ReadonlySet<string> = new Set(['shared', 'open', 'restricted']);
+
+/** One part of a count printed as parts of a total: its key and how many. */
+export interface FigurePart<K extends string = string> {
+  readonly key: K;
+  readonly count: number;
+}
+
+/**
+ * The parts of the system total by lifecycle group, in the order the documents print them, without the
+ * empty ones: they add up to `total`, so a sentence "37 hệ thống (34 …, 1 …, 1 …, 1 …)" adds up.
+ */
+export function systemStatusParts(f: SystemFigures): readonly FigurePart<'inService' | 'planned' | 'retiring' | 'retired'>[] {
+  return (['inService', 'planned', 'retiring', 'retired'] as const).map((key) => ({ key, count: f[key] })).filter((p) => p.count > 0);
+}
+
+/** The parts of the dataset total by sharing class (pack order, undeclared last), without the empty ones: they add up to `total`. */
+export function datasetSharingParts(f: DatasetFigures): readonly FigurePart<'shared' | 'open' | 'restricted' | 'unclassified'>[] {
+  return (['shared', 'open', 'restricted', 'unclassified'] as const).map((key) => ({ key, count: f[key] })).filter((p) => p.count > 0);
 }
 
 /** The dataset counts every document prints. */
@@ -91,6 +118,7 @@ export function datasetFigures(model: Model): DatasetFigures {
     shared: datasets.filter((d) => d.sharing === 'shared').length,
     open: datasets.filter((d) => d.sharing === 'open').length,
     restricted: datasets.filter((d) => d.sharing === 'restricted').length,
+    unclassified: datasets.filter((d) => !CLASSIFIED_SHARING.has(d.sharing ?? '')).length,
     master: datasets.filter((d) => d.layer === 'master').length,
   };
 }

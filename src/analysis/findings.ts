@@ -6,6 +6,7 @@ import { severityRank, type Severity } from '../core/severity.js';
 import { text, type Text } from '../core/text.js';
 import { KIND_LABEL } from '../core/labels.js';
 import type { Model } from '../model/model.js';
+import type { Kpi } from '../model/types.js';
 import { displayDate } from './display.js';
 import { unaddressedGaps } from './gaps.js';
 import { kpiGoal, kpiProgress, nationalGoal } from './kpis.js';
@@ -144,6 +145,23 @@ export interface GapRow {
  * Gaps no task addresses: entities with unwaived findings that no task lists, and KPIs not yet
  * achieved that no task carries.
  */
+/**
+ * KPIs not yet achieved that no task serves (statistics, which have no target, left out), each with its
+ * own unwaived error and warning findings: with `unaddressedGaps`, the "tồn tại chưa có nhiệm vụ khắc
+ * phục" that the gap report (§V) and the strategy's gap appendix both list.
+ */
+export function unaddressedKpis(model: Model, asOf: IsoDate, diagnostics: readonly Diagnostic[]): { readonly kpi: Kpi; readonly findings: readonly Diagnostic[] }[] {
+  const out: { kpi: Kpi; findings: Diagnostic[] }[] = [];
+  for (const k of model.all('kpi')) {
+    // A statistic has no target: its only gaps are its own findings (a missing measurement).
+    if (k.statistic === true || tasksForKpi(model, k.ref).length > 0) continue;
+    const t = k.nationalTarget ? model.target(k.nationalTarget) : undefined;
+    if (kpiProgress(k, asOf, kpiGoal(k) ?? (t ? nationalGoal(t) : undefined)).status === 'achieved') continue;
+    out.push({ kpi: k, findings: diagnostics.filter((d) => !d.waived && d.entity === k.ref && d.severity !== 'info' && d.code !== 'task.gap-unaddressed') });
+  }
+  return out;
+}
+
 export function gapRows(model: Model, asOf: IsoDate, diagnostics: readonly Diagnostic[], codes: readonly CodeInfo[]): GapRow[] {
   const describe = (code: string) => ({ code, description: codes.find((c) => c.id === code)?.description ?? text(code, code) });
   const rows: GapRow[] = unaddressedGaps(model, diagnostics).map((g) => {
@@ -160,12 +178,7 @@ export function gapRows(model: Model, asOf: IsoDate, diagnostics: readonly Diagn
       responsible: responsibleFor(model, g.entity),
     };
   });
-  for (const k of model.all('kpi')) {
-    // A statistic has no target: its only gaps are its own findings (a missing measurement).
-    if (k.statistic === true || tasksForKpi(model, k.ref).length > 0) continue;
-    const t = k.nationalTarget ? model.target(k.nationalTarget) : undefined;
-    if (kpiProgress(k, asOf, kpiGoal(k) ?? (t ? nationalGoal(t) : undefined)).status === 'achieved') continue;
-    const own = diagnostics.filter((d) => !d.waived && d.entity === k.ref && d.severity !== 'info' && d.code !== 'task.gap-unaddressed');
+  for (const { kpi: k, findings: own } of unaddressedKpis(model, asOf, diagnostics)) {
     const severity = own.length ? worst(own) : 'warning';
     rows.push({
       entity: k.ref,

@@ -141,13 +141,19 @@ export interface PeriodicReport {
     readonly threshold: number;
     readonly maxAgeDays: number;
     readonly datasets: number;
+    /** Datasets with an assessment dated by the end of the period. */
     readonly assessed: number;
+    /** Of those, the ones whose latest assessment is still current at the end of the period (`isQualityStale`): the gap report's coverage row "còn hiệu lực" at the same date. */
+    readonly current: number;
     readonly assessedInPeriod: number;
     readonly averages: { readonly correct: number | null; readonly complete: number | null; readonly clean: number | null; readonly live: number | null };
     readonly rows: readonly QualityRow[];
   };
   readonly sharing: { readonly received: number; readonly met: number; readonly refusedInWriting: number; readonly pending: number; readonly unanswered: number; readonly rate: number | null; readonly rows: readonly SharingRow[] };
   readonly tasks: {
+    /** Every declared task. */
+    readonly declared: number;
+    /** Tasks started by the end of the period (no start date, or one up to its end): the ones reported; `byStatus` adds up to this. */
     readonly total: number;
     readonly byStatus: readonly { readonly status: string; readonly label: string; readonly count: number }[];
     readonly dueInPeriod: number;
@@ -251,6 +257,7 @@ function quality(model: Model, period: Period): PeriodicReport['quality'] {
     maxAgeDays: qualityMaxAgeDays(model),
     datasets: rows.length,
     assessed: assessed.length,
+    current: assessed.filter((r) => !r.stale).length,
     assessedInPeriod: rows.filter((r) => r.assessedInPeriod).length,
     averages: { correct: avg('correct'), complete: avg('complete'), clean: avg('clean'), live: avg('live') },
     rows: byName(rows),
@@ -308,6 +315,7 @@ function tasks(model: Model, period: Period): PeriodicReport['tasks'] {
   const statuses = model.pack.enums['taskStatus']?.values ?? [];
   const due = rows.filter((r) => r.dueInPeriod);
   return {
+    declared: model.all('task').length,
     total: rows.length,
     byStatus: statuses.map((s) => ({ status: String(s.value), label: s.vi, count: rows.filter((r) => r.status === s.value).length })),
     dueInPeriod: due.length,

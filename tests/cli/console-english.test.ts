@@ -113,7 +113,7 @@ describe('--lang en: what the writing commands print', () => {
     const gap = await runMain(['gap', '--out', 'out/gap-vi'], dir, NO_CHROMIUM);
     expect(gap.stderr).toMatch(/^ {2}\d+ chỉ tiêu quốc gia \(\d+ chậm hoặc có nguy cơ không đạt\), 0 lỗi, 7 cảnh báo, \d+ tồn tại chưa có nhiệm vụ\.$/m);
     const report = await runMain(['report', '--as-of', '2026-02-15', '--period', '2026-Q1', '--format', 'json', '--out', 'out/report-vi'], dir, NO_CHROMIUM);
-    expect(report.stderr).toContain('Quý I năm 2026 chưa kết thúc ở ngày số liệu 2026-02-15: báo cáo chỉ có số liệu đến ngày đó.\n');
+    expect(report.stderr).toContain('Quý I năm 2026 chưa kết thúc ở ngày số liệu 15/02/2026: báo cáo chỉ có số liệu đến ngày đó.\n');
   });
 
   // Diagrams drawn in Chromium: the count of drawn and cached diagrams, and the step's progress.

@@ -5,13 +5,14 @@ import { UserError } from '../../core/errors.js';
 import { countEn, text } from '../../core/text.js';
 import { displayPath } from '../../load/discover.js';
 import { parsePeriod, type Period } from '../../core/dates.js';
+import { defaultReportPeriod } from '../../analysis/periods.js';
 import { DOCUMENT_KINDS, defaultKind, parseKind } from '../../render/documents/index.js';
 import { STRATEGY_FORMATS, type StrategyFormat } from '../../render/strategy/index.js';
 import type { Audience } from '../../render/strategy/view-types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
-import { parsePeriodOption } from './reports-shared.js';
+import { assertPeriodStarted, parsePeriodOption, periodOpenWarning } from './reports-shared.js';
 import { claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addOutputCommandOptions } from './shared.js';
 
 interface DocOptions extends InputOptions {
@@ -73,7 +74,31 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
     const out = await claimOutputFor(app, opts.out, [dir], opts.force);
     const produced = await produceDocuments(app, dir, opts, (result) => {
       const kind = asked ?? defaultKind(result.model);
-      const reportPeriod = period ?? reportPeriodOf(result.model.agency?.report?.period);
+      if (kind === 'bao-cao' && opts.audience === 'public') {
+        // The periodic report goes to the superior body; it is not published, so it has no public edition.
+        throw new UserError(
+          text(
+            '--audience public: Báo cáo định kỳ (bao-cao) gửi cơ quan cấp trên, không công bố, nên chỉ có bản nội bộ; bỏ --audience public.',
+            '--audience public: the periodic report (bao-cao) goes to the superior body and is not published, so it has only the internal edition; drop --audience public.',
+          ),
+        );
+      }
+      if (kind !== 'bao-cao' && period) {
+        throw new UserError(
+          text(
+            `--period chỉ dùng cho Báo cáo định kỳ (--kind bao-cao), không dùng cho ${kind}; bỏ --period hoặc chọn --kind bao-cao.`,
+            `--period applies only to the periodic report (--kind bao-cao), not to ${kind}; drop --period or choose --kind bao-cao.`,
+          ),
+        );
+      }
+      const reportPeriod = kind === 'bao-cao' ? (period ?? reportPeriodOf(result.model.agency?.report?.period)) : undefined;
+      if (kind === 'bao-cao') {
+        // The period the report covers (as the renderer picks it), checked against the data date.
+        const covered = reportPeriod ?? defaultReportPeriod(result.model, result.asOf);
+        assertPeriodStarted(covered, result.asOf, period ? '--period' : 'report.period');
+        const open = periodOpenWarning(covered, result.asOf, app.lang);
+        if (open) app.log.warn(open);
+      }
       // Without a browser: no PDF, and no strategy DOCX (it embeds the diagrams); HTML comes without diagrams.
       const pictured = kind === 'chien-luoc' || kind === 'kien-truc';
       const impossible = formats.filter((f) => f === 'pdf' || (pictured && f === 'docx'));

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parsePeriod, type Period } from '../../core/dates.js';
+import { parsePeriod, viShortDate, type IsoDate, type Period } from '../../core/dates.js';
 import { UserError } from '../../core/errors.js';
 import { text } from '../../core/text.js';
 import { displayPath } from '../../load/discover.js';
@@ -31,6 +31,33 @@ export function parsePeriodOption(value: string | undefined): Period | undefined
   const period = parsePeriod(value);
   if (!period) throw new UserError(text(`--period "${value}" không hợp lệ: dùng 2025, 2025-H1, 2025-Q4 hoặc 2025-03.`, `--period "${value}" is not valid: use 2025, 2025-H1, 2025-Q4 or 2025-03.`));
   return period;
+}
+
+/**
+ * A report period must have started by the data date: a report for a period with no day of data would
+ * print zeros as results ("0 kết nối có giao dịch thành công"). A usage error naming the period, the
+ * data date and the way out. `source` names where the period came from (`--period`, or agency.yaml).
+ */
+export function assertPeriodStarted(period: Period, asOf: IsoDate, source = '--period'): void {
+  if (period.start <= asOf) return;
+  throw new UserError(
+    text(
+      `${source} ${period.id}: ${lowerFirst(period.labelVi)} bắt đầu ngày ${viShortDate(period.start)}, sau ngày chốt số liệu ${viShortDate(asOf)}, nên chưa có số liệu để báo cáo; chọn kỳ sớm hơn (--period) hoặc ngày chốt số liệu trong kỳ (--as-of).`,
+      `${source} ${period.id}: ${period.labelEn} starts on ${period.start}, after the data date ${asOf}, so there are no data to report; choose an earlier period (--period) or a data date within it (--as-of).`,
+    ),
+  );
+}
+
+/** The warning for a period that has started but not ended by the data date: the figures stop at that date. */
+export function periodOpenWarning(period: Period, asOf: IsoDate, lang: 'vi' | 'en'): string | undefined {
+  if (period.end <= asOf) return undefined;
+  return lang === 'en'
+    ? `${period.labelEn} has not ended by the data date ${asOf}: the report holds data up to that day only.`
+    : `${period.labelVi} chưa kết thúc ở ngày số liệu ${viShortDate(asOf)}: báo cáo chỉ có số liệu đến ngày đó.`;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 }
 
 /** Adds the files to the output folder (other files there stay) and lists them on stderr. */

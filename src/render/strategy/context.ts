@@ -51,6 +51,8 @@ export interface ContextInput {
   readonly assets: ProjectAssets;
   /** The document the appendices are attached to; default: the strategy decision (agency.yaml `document`). */
   readonly attachedTo?: { readonly typeCode: string; readonly number: string | undefined; readonly docName: string; readonly date?: IsoDate };
+  /** How the document's own text names it ("tổ chức triển khai {document}"): default "Chiến lược". */
+  readonly documentName?: string;
 }
 
 /** Is the dataset publishable? Only open and shared data are (Luật Dữ liệu Điều 3). */
@@ -80,6 +82,7 @@ export function createContext(input: ContextInput, orderTasks: (model: Model, ta
   const vars: Record<string, string> = {
     entity: entityName(name),
     agency: name,
+    document: input.documentName ?? 'Chiến lược',
     horizon: String(horizon),
     coordinator: coordinator ? orgName(model, coordinator) : 'cơ quan đầu mối điều phối dữ liệu',
     reportingPeriod: period ? `định kỳ ${enumLabel(model.pack, 'reportingPeriod', period).toLocaleLowerCase('vi')}` : 'định kỳ',

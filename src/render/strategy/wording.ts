@@ -45,6 +45,12 @@ export function sentence(value: string, end = '.'): string {
   return /[.;:!?…]$/.test(s) ? s : `${s}${end}`;
 }
 
+/** The last sentence of a document's body, closed with the end mark "./." (NĐ 30/2020/NĐ-CP Phụ lục I). */
+export function closingSentence(value: string): string {
+  const s = squash(value);
+  return s.endsWith('./.') ? s : `${s.replace(/[.;,…]+$/, '')}./.`;
+}
+
 /** A list line ending: `;` for every item but the last, which ends with `.` (Nơi nhận, căn cứ). */
 export function withoutEnding(value: string): string {
   return squash(value).replace(/[.;,]+$/, '');

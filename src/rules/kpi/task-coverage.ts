@@ -1,5 +1,6 @@
 /** Every KPI is carried by at least one task with a lead and resources. Source: CV 1215/TTg-KSTT (lộ trình rõ ràng, gắn với phân bổ nguồn lực cụ thể); QĐ 1751/QĐ-TTg Phụ lục. */
 import { isOffTrack, kpiGoal, kpiProgress, KPI_STATUS_LABEL, nationalGoal } from '../../analysis/kpis.js';
+import { displayDate, displayValue } from '../../analysis/display.js';
 import { entityTitle } from '../../analysis/names.js';
 import { tasksForKpi } from '../../analysis/tasks.js';
 import { text } from '../../core/text.js';
@@ -21,9 +22,20 @@ export const kpiTaskCoverage = defineEntityRule({
     if (k.statistic === true) return;
     if (tasksForKpi(model, k.ref).length > 0) return;
     const t = k.nationalTarget ? model.target(k.nationalTarget) : undefined;
-    const progress = kpiProgress(k, asOf, kpiGoal(k) ?? (t ? nationalGoal(t) : undefined));
+    const own = kpiGoal(k);
+    const goal = own ?? (t ? nationalGoal(t) : undefined);
+    const progress = kpiProgress(k, asOf, goal);
     const name = entityTitle(model, k.ref);
-    const state = isOffTrack(progress) ? text(` (đang ở trạng thái "${KPI_STATUS_LABEL[progress.status].vi}")`, ` (currently "${KPI_STATUS_LABEL[progress.status].en}")`) : text('', '');
+    // The status names the goal it is measured against: the gap report prints the national target's
+    // status beside this message, and the KPI's own goal can give another ("Chậm" there, "Nguy cơ không
+    // đạt" here).
+    const against = goal
+      ? text(
+          ` so với mục tiêu ${own ? 'của chỉ tiêu' : 'quốc gia'} ${displayValue(goal.value, k.unit) ?? goal.value} vào ${displayDate(goal.deadline) ?? goal.deadline}`,
+          ` against ${own ? 'its own' : 'the national'} goal of ${goal.value} by ${goal.deadline}`,
+        )
+      : text('', '');
+    const state = isOffTrack(progress) ? text(` (${KPI_STATUS_LABEL[progress.status].vi}${against.vi})`, ` (${KPI_STATUS_LABEL[progress.status].en}${against.en})`) : text('', '');
     report({
       entity: k.ref,
       part: 'key',

@@ -177,7 +177,7 @@ describe.skipIf(!CHROMIUM)('Kế hoạch: md, html, pdf, docx', async () => {
   });
 
   it('prints Nơi nhận and the signature on the page of the closing paragraph', () => {
-    expectSignatureWithText(list, 'báo cáo Ủy ban nhân dân xem xét, quyết định.');
+    expectSignatureWithText(list, 'báo cáo Ủy ban nhân dân tỉnh Sơn Hà xem xét, quyết định./.');
   });
 
   it('prints the 7-column task appendix on landscape pages, the body in portrait', () => {

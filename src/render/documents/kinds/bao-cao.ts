@@ -2,6 +2,7 @@ import { connectionFigures } from '../../../analysis/figures.js';
 import { buildPeriodicReport, type PeriodicReport } from '../../../analysis/periodic.js';
 import { defaultReportPeriod } from '../../../analysis/periods.js';
 import { isSynchronised, nationalSyncReasons } from '../../../analysis/datasets.js';
+import { viShortDate } from '../../../core/dates.js';
 import { enumLabel } from '../../../framework/types.js';
 import { viCollator } from '../../../core/text.js';
 import { viNumber } from '../../markdown.js';
@@ -72,7 +73,7 @@ function connectionsAppendix(ctx: StrategyContext, r: PeriodicReport, label: str
   for (const g of r.connections.groups) {
     all += g.rows.length;
     if (g.rows.length === 0 || room === 0) continue;
-    rows.push(groupRow(roman(++gi), `${g.label.vi} (${g.working}/${g.total} có giao dịch thành công trong kỳ)`, 7));
+    rows.push(groupRow(roman(++gi), `${g.label.vi} (${g.working}/${g.total} có giao dịch thành công trong kỳ)`, 8));
     const listed = g.rows.slice(0, room);
     room -= listed.length;
     listed.forEach((c, i) =>
@@ -82,7 +83,9 @@ function connectionsAppendix(ctx: StrategyContext, r: PeriodicReport, label: str
           `${squash(c.name)}${c.mandatory ? ' (chia sẻ bắt buộc)' : ''}`,
           squash(c.counterpart),
           c.channelLabel,
-          `${n(c.transactions)}${c.failed ? `; lỗi ${n(c.failed)}` : ''}`,
+          // One number a cell: a right-aligned figure does not wrap, so "105.893; lỗi 2.352" ran over the border.
+          n(c.transactions),
+          c.failed === null ? '—' : n(c.failed),
           pct(c.availability),
           [c.statusLabel, c.note ? lowerFirst(c.note.vi) : null].filter((x) => x !== null).join('; '),
         ]),
@@ -95,9 +98,9 @@ function connectionsAppendix(ctx: StrategyContext, r: PeriodicReport, label: str
     label,
     'KẾT NỐI, CHIA SẺ DỮ LIỆU TRONG KỲ',
     [
-      table(ctx, 'x', null, ['STT', 'Kết nối', 'Hệ thống, CSDL kết nối', 'Kênh', 'Giao dịch thành công', 'Sẵn sàng', 'Tình trạng hiện nay'], rows, {
-        widths: [5, 26, 20, 12, 12, 8, 17],
-        align: ['center', 'left', 'left', 'left', 'right', 'right', 'left'],
+      table(ctx, 'x', null, ['STT', 'Kết nối', 'Hệ thống, CSDL kết nối', 'Kênh', 'Giao dịch thành công', 'Giao dịch lỗi', 'Sẵn sàng', 'Tình trạng hiện nay'], rows, {
+        widths: [5, 24, 19, 10, 11, 9, 8, 14],
+        align: ['center', 'left', 'left', 'left', 'right', 'right', 'right', 'left'],
         empty: 'Không có kết nối trong kỳ.',
       }),
     ],
@@ -282,7 +285,8 @@ export function buildReportView(input: DocumentInput): OfficialDocView {
   const ctx = createContext({ model, asOf: input.asOf, audience: input.audience, assets: input.assets, attachedTo }, orderTasks);
   const r = buildPeriodicReport(model, period, input.asOf);
   const f = connectionFigures(model, input.asOf, period);
-  const periodText = `${lowerFirst(period.labelVi)} (từ ngày ${r.period.startDisplay} đến ngày ${r.period.endDisplay})`;
+  // A period not over by the data date is reported up to that date, and the report says so.
+  const periodText = `${lowerFirst(period.labelVi)} (từ ngày ${r.period.startDisplay} đến ngày ${r.period.endDisplay}${period.end > input.asOf ? `; kỳ chưa kết thúc, số liệu đến ngày ${viShortDate(input.asOf)}` : ''})`;
   const subject = squash(rep?.title ?? ctx.defaults.reportTitle.replace('{period}', lowerFirst(period.labelVi)));
   const meta: FrameMeta = {
     typeCode: 'BC',
@@ -323,7 +327,8 @@ export function buildReportView(input: DocumentInput): OfficialDocView {
     ),
     heading(2, '2. Chất lượng dữ liệu'),
     paragraph(
-      `${q.assessed}/${q.datasets} tập dữ liệu phải đánh giá đã được đánh giá chất lượng (${q.assessedInPeriod} đánh giá trong kỳ); bình quân đúng ${pct(q.averages.correct)}, đủ ${pct(q.averages.complete)}, sạch ${pct(q.averages.clean)}, sống ${pct(q.averages.live)}; ngưỡng tối thiểu ${viNumber(q.threshold, 0)}%. Chi tiết tại ${cite(lQual)}.`,
+      // Two bases, each named: assessed at least once, and assessed within the validity period (the gap report's "còn hiệu lực").
+      `${q.assessed}/${q.datasets} tập dữ liệu phải đánh giá đã được đánh giá chất lượng (${q.assessedInPeriod} đánh giá trong kỳ), trong đó ${q.current} có kết quả đánh giá còn hiệu lực (trong ${viNumber(q.maxAgeDays, 0)} ngày gần nhất); bình quân đúng ${pct(q.averages.correct)}, đủ ${pct(q.averages.complete)}, sạch ${pct(q.averages.clean)}, sống ${pct(q.averages.live)}; ngưỡng tối thiểu ${viNumber(q.threshold, 0)}%. Chi tiết tại ${cite(lQual)}.`,
     ),
     heading(2, '3. Đáp ứng yêu cầu chia sẻ dữ liệu'),
     paragraph(
@@ -335,7 +340,10 @@ export function buildReportView(input: DocumentInput): OfficialDocView {
     heading(2, '4. Tiến độ thực hiện nhiệm vụ'),
     paragraph(
       // A zero is said in words ("không có nhiệm vụ nào"), never as "0 nhiệm vụ …, đã hoàn thành 0".
-      `${t.total} nhiệm vụ đã triển khai đến hết kỳ${byStatus.length ? ` (${byStatus.join(', ')})` : ''}; ${
+      // The parts add up: the tasks reported (started by the end of the period) by status, and the ones that start later.
+      `${t.declared === t.total ? `${t.total} nhiệm vụ` : `${t.declared} nhiệm vụ, trong đó ${t.total} nhiệm vụ có thời điểm bắt đầu đến hết kỳ`}${byStatus.length ? ` (${byStatus.join(', ')})` : ''}${
+        t.declared > t.total ? ` và ${t.declared - t.total} nhiệm vụ bắt đầu sau kỳ báo cáo` : ''
+      }; ${
         t.dueInPeriod ? `${t.dueInPeriod} nhiệm vụ đến hạn trong kỳ, đã hoàn thành ${t.doneOfDue}` : 'không có nhiệm vụ nào đến hạn trong kỳ'
       }; ${t.overdue ? `${t.overdue} nhiệm vụ quá hạn` : 'không có nhiệm vụ quá hạn'}. Chi tiết tại ${cite(lTask)}.`,
     ),

@@ -9,7 +9,7 @@ import { inline, targetPhrase } from '../../strategy/sections/objectives.js';
 import { buildGeneralObjective } from '../../strategy/sections/prose.js';
 import { orient } from '../../strategy/sections/tables.js';
 import { buildTaskAppendix, groupTasks, orderTasks } from '../../strategy/sections/tasks.js';
-import { fill, sentence, squash, viLetter, withoutEnding } from '../../strategy/wording.js';
+import { closingSentence, fill, sentence, squash, viLetter, withoutEnding } from '../../strategy/wording.js';
 import { attachmentRef, buildHeader, buildMarks, buildSignature, issuerLines, legalBases, MOTTO, NATIONAL_TITLE, type FrameMeta } from '../frame.js';
 import { kpiTheme, planThemes, themeTitle } from '../themes.js';
 import { heading, paragraph, tableBlock, type Block, type OfficialDocView } from '../view.js';
@@ -114,10 +114,10 @@ export function buildPlanView(input: DocumentInput): OfficialDocView {
     form === 'decision'
       ? { typeCode: 'QĐ', number, docName: 'Quyết định' }
       : { typeCode: 'KH', number, docName: 'Kế hoạch' };
-  const ctx = createContext({ model: input.model, asOf: input.asOf, audience: input.audience, assets: input.assets, attachedTo }, orderTasks);
+  const ctx = createContext({ model: input.model, asOf: input.asOf, audience: input.audience, assets: input.assets, attachedTo, documentName: 'Kế hoạch' }, orderTasks);
   const tasksAppendix = orient(buildTaskAppendix(ctx));
   const subject = planSubject(ctx, own);
-  const closing = [paragraph(sentence(fill(ctx.defaults.planClosing, ctx.vars)))];
+  const closing = [paragraph(closingSentence(fill(ctx.defaults.planClosing, ctx.vars)))];
   // A plan has no Điều 3: "Như Điều 3" becomes the bodies section V assigns.
   const recipients = (doc?.recipients ?? ctx.defaults.defaultRecipients).map((r) =>
     form === 'standalone' && /^Như Điều 3\b/u.test(r.trim()) ? 'Các cơ quan, đơn vị tại mục V' : r,
@@ -152,7 +152,7 @@ export function buildPlanView(input: DocumentInput): OfficialDocView {
     body: [paragraph(`Ban hành kèm theo Quyết định này Kế hoạch ${lowerFirst(withoutEnding(subject))}.`, { label: 'Điều 1.' })],
     closing: [
       paragraph(sentence(doc?.effect ?? ctx.defaults.effect), { label: 'Điều 2.' }),
-      paragraph(sentence(fill(ctx.level.executors, ctx.vars)), { label: 'Điều 3.' }),
+      paragraph(closingSentence(fill(ctx.level.executors, ctx.vars)), { label: 'Điều 3.' }),
     ],
     attachment: {
       issuerLines: issuerLines(ctx),

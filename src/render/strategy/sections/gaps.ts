@@ -1,6 +1,7 @@
 import { countBySeverity, type Diagnostic } from '../../../core/diagnostic.js';
 import { viShortDate } from '../../../core/dates.js';
 import { unaddressedGaps } from '../../../analysis/gaps.js';
+import { unaddressedKpis } from '../../../analysis/findings.js';
 import { KPI_STATUS_LABEL, KPI_STATUS_RANK, kpiProgress } from '../../../analysis/kpis.js';
 import { entityTitle, lowerFirst } from '../../../analysis/names.js';
 import { viCollator } from '../../../core/text.js';
@@ -41,9 +42,16 @@ export function buildGapAppendix(ctx: StrategyContext, diagnostics: readonly Dia
     diagrams: [],
   });
   if (!ctx.isPublic) {
+    // The same list as the gap report's §V (analysis/findings.ts): entities with findings no task
+    // addresses, then KPIs not achieved that no task serves.
     const gaps = unaddressedGaps(ctx.model, diagnostics);
+    const kpis = unaddressedKpis(ctx.model, ctx.asOf, diagnostics);
+    const problems = (findings: readonly Diagnostic[]): string => [...new Set(findings.map((d) => squash(d.message.vi)))].join(' ');
     // Operative text names problems in words; rule ids stay in the check output and the technical reports.
-    const openRows = gaps.map((g, i) => row([String(i + 1), entityTitle(ctx.model, g.entity).vi, [...new Set(g.findings.map((d) => squash(d.message.vi)))].join(' ')]));
+    const openRows = [
+      ...gaps.map((g) => [entityTitle(ctx.model, g.entity).vi, problems(g.findings)] as const),
+      ...kpis.map(({ kpi, findings }) => [entityTitle(ctx.model, kpi.ref).vi, problems(findings) || 'Chỉ tiêu chưa đạt mà chưa có nhiệm vụ nào thực hiện.'] as const),
+    ].map(([who, what], i) => row([String(i + 1), who, what]));
     const n = countBySeverity(diagnostics.filter((d) => !/^(load|yaml|schema|model|internal)\./.test(d.code) && !d.waived));
     const waived = diagnostics.filter((d) => d.waived).length;
     sections.push({

@@ -1,7 +1,7 @@
 import { currentStatistics } from '../../../analysis/kpis.js';
 import { viShortDate } from '../../../core/dates.js';
-import { channelFigures, connectionFigures, datasetFigures, systemFigures } from '../../../analysis/figures.js';
-import { isInService } from '../../../analysis/systems.js';
+import { channelFigures, connectionFigures, datasetFigures, datasetSharingParts, systemFigures } from '../../../analysis/figures.js';
+import { hasApprovedSecurityLevel, isInSecurityScope, isInService } from '../../../analysis/systems.js';
 import { viCollator } from '../../../core/text.js';
 import { enumLabel } from '../../../framework/types.js';
 import type { Dataset, System } from '../../../model/types.js';
@@ -9,7 +9,7 @@ import { viNumber } from '../../markdown.js';
 import type { StrategyContext } from '../context.js';
 import type { AppendixDraft, TableRow } from '../view-types.js';
 import { orgName, squash } from '../wording.js';
-import { groupRow, row, table, tableAppendix } from './tables.js';
+import { groupRow, row, table, tableAppendix, totalRow } from './tables.js';
 
 /** "Nền tảng chia sẻ, điều phối dữ liệu … (NDOP)" → "NDOP"; other names unchanged. */
 export function acronymOf(name: string): string {
@@ -144,8 +144,10 @@ export function countRows(ctx: StrategyContext): TableRow[] {
     rows.push(row(['Cơ sở dữ liệu dùng chung, dữ liệu mở', viNumber(ctx.datasets.length)]));
   } else {
     rows.push(row(['Cơ sở dữ liệu, tập dữ liệu', viNumber(data.total)]));
-    for (const v of ['shared', 'open', 'restricted'] as const) {
-      rows.push(row([`– ${label(ctx, 'sharingClass', v).toLocaleLowerCase('vi')}`, viNumber(data[v])]));
+    // Every non-empty part, the undeclared class included, so the parts add up to the total.
+    for (const p of datasetSharingParts(data)) {
+      const name = p.key === 'unclassified' ? 'chưa xác định phân loại' : label(ctx, 'sharingClass', p.key).toLocaleLowerCase('vi');
+      rows.push(row([`– ${name}`, viNumber(p.count)]));
     }
   }
   rows.push(
@@ -195,9 +197,13 @@ export function integrationRows(ctx: StrategyContext): TableRow[] {
 
 /** Security posture (internal edition only): systems per level and dossier status. */
 export function securityRows(ctx: StrategyContext): TableRow[] {
-  const systems = ctx.model.all('system').filter((s) => s.status !== 'retired');
+  // The one definition every document uses (analysis/systems.ts, the coverage row "Hệ thống thông tin
+  // được phê duyệt cấp độ an toàn"): systems being built, operating or upgraded; approved = a level, an
+  // approved dossier and the approving decision. The Kiến trúc số and the gap report print the same total.
+  const systems = ctx.model.all('system').filter(isInSecurityScope);
   const rows = byEnum(ctx, 'securityLevel', systems, (s) => (s.security?.level === undefined ? undefined : String(s.security.level))).map((g) =>
-    row([g.value === '' ? 'Chưa xác định cấp độ' : g.label, viNumber(g.items.length), viNumber(g.items.filter((s) => s.security?.dossier === 'approved').length)]),
+    row([g.value === '' ? 'Chưa xác định cấp độ' : g.label, viNumber(g.items.length), viNumber(g.items.filter(hasApprovedSecurityLevel).length)]),
   );
+  if (rows.length) rows.push(totalRow(['Cộng', viNumber(systems.length), viNumber(systems.filter(hasApprovedSecurityLevel).length)]));
   return rows;
 }

@@ -2,7 +2,7 @@ import * as frame from '../../documents/frame.js';
 import type { FrameMeta } from '../../documents/frame.js';
 import type { StrategyContext } from '../context.js';
 import type { ArticleView, HeaderView, MarksView, PreambleView, SignatureView } from '../view-types.js';
-import { fill, sentence, squash, withoutEnding } from '../wording.js';
+import { closingSentence, fill, sentence, squash, withoutEnding } from '../wording.js';
 
 export { NATIONAL_TITLE, MOTTO, issuerLines, legalBases } from '../../documents/frame.js';
 
@@ -57,7 +57,7 @@ export function buildClosingArticles(ctx: StrategyContext): ArticleView[] {
   const doc = ctx.agency?.document;
   return [
     { label: 'Điều 2.', text: sentence(doc?.effect ?? ctx.defaults.effect) },
-    { label: 'Điều 3.', text: sentence(fill(ctx.level.executors, ctx.vars)) },
+    { label: 'Điều 3.', text: closingSentence(fill(ctx.level.executors, ctx.vars)) },
   ];
 }
 

@@ -77,7 +77,7 @@ export function buildStateAppendix(ctx: StrategyContext, diagrams: readonly Diag
     sections.push({
       heading: heading('An toàn thông tin'),
       paragraphs,
-      tables: [table(ctx, 'security', null, ['Cấp độ an toàn hệ thống thông tin', 'Số hệ thống', 'Đã phê duyệt hồ sơ'], securityRows(ctx), { align: ['left', 'right', 'right'] })],
+      tables: [table(ctx, 'security', null, ['Cấp độ an toàn hệ thống thông tin', 'Số hệ thống đang xây dựng, vận hành', 'Đã phê duyệt cấp độ'], securityRows(ctx), { align: ['left', 'right', 'right'] })],
       diagrams: [],
     });
   }

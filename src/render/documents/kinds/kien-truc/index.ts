@@ -11,7 +11,7 @@ import { buildGeneralObjective, buildPrinciples, buildVision } from '../../../st
 import { orient } from '../../../strategy/sections/tables.js';
 import { buildTaskAppendix, orderTasks } from '../../../strategy/sections/tasks.js';
 import type { DiagramView } from '../../../strategy/view-types.js';
-import { deadlineText, entityName, fill, sentence, squash, viLetter, withoutEnding } from '../../../strategy/wording.js';
+import { closingSentence, deadlineText, entityName, fill, sentence, squash, viLetter, withoutEnding } from '../../../strategy/wording.js';
 import { attachmentRef, buildHeader, buildMarks, buildSignature, issuerLines, legalBases, MOTTO, NATIONAL_TITLE, type FrameMeta } from '../../frame.js';
 import { figureBlock, heading, paragraph, type Block, type OfficialDocView } from '../../view.js';
 import type { DocumentInput } from '../input.js';
@@ -117,7 +117,7 @@ export function buildArchitectureView(input: ArchitectureInput): OfficialDocView
   // The agency's `document` block describes this document only when the agency chose it.
   const own = doc?.kind === 'kien-truc';
   const number = own ? doc?.number : undefined;
-  const base = createContext({ model: input.model, asOf: input.asOf, audience: input.audience, assets: input.assets, attachedTo: { typeCode: 'QĐ', number, docName: 'Quyết định' } }, orderTasks);
+  const base = createContext({ model: input.model, asOf: input.asOf, audience: input.audience, assets: input.assets, attachedTo: { typeCode: 'QĐ', number, docName: 'Quyết định' }, documentName: 'Khung kiến trúc số' }, orderTasks);
   const ctx: StrategyContext = { ...base, appendix: { systems: 'I', databases: 'II', state: 'III', tasks: 'IV', gaps: 'V' } };
   const tasksAppendix = orient(buildTaskAppendix(ctx));
   const entity = entityName(ctx.agency?.name ?? ctx.model.root);
@@ -150,7 +150,7 @@ export function buildArchitectureView(input: ArchitectureInput): OfficialDocView
   for (const b of buildImplementation(ctx).bodies) {
     body.push(heading(2, `${b.label} ${b.name}`), ...b.items.map((i) => paragraph(i.text, i.label ? { label: i.label } : {})));
   }
-  body.push(paragraph(sentence(fill(ctx.defaults.planClosing, ctx.vars))));
+  body.push(paragraph(closingSentence(fill(ctx.defaults.planClosing, ctx.vars))));
 
   const frame: FrameMeta = {
     typeCode: 'QĐ',
@@ -177,7 +177,7 @@ export function buildArchitectureView(input: ArchitectureInput): OfficialDocView
     body: [paragraph(`Phê duyệt ${name} kèm theo Quyết định này.`, { label: 'Điều 1.' })],
     closing: [
       paragraph(sentence(own && doc?.effect ? doc.effect : ctx.defaults.effect), { label: 'Điều 2.' }),
-      paragraph(sentence(fill(ctx.level.executors, ctx.vars)), { label: 'Điều 3.' }),
+      paragraph(closingSentence(fill(ctx.level.executors, ctx.vars)), { label: 'Điều 3.' }),
     ],
     signature: buildSignature(ctx, frame),
     attachment: {

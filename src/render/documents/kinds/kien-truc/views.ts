@@ -4,6 +4,7 @@ import { viShortDate } from '../../../../core/dates.js';
 import { viCollator } from '../../../../core/text.js';
 import { enumLabel } from '../../../../framework/types.js';
 import type { Model } from '../../../../model/model.js';
+import { datasetSharingParts, systemStatusParts } from '../../../../analysis/figures.js';
 import { isInService } from '../../../../analysis/systems.js';
 import { viNumber } from '../../../markdown.js';
 import type { StrategyContext } from '../../../strategy/context.js';
@@ -58,7 +59,7 @@ function business(ctx: StrategyContext, s: StateInput, current: boolean): Block[
     const share = sv.fullOnlineShare === null ? '' : ` (${viNumber(sv.fullOnlineShare, 1)}%)`;
     out.push(
       paragraph(
-        `Dịch vụ công được mô tả: ${n(sv.services)}, trong đó ${n(sv.byLevel.full)} trực tuyến toàn trình, ${n(sv.byLevel.partial)} trực tuyến một phần, ${n(sv.byLevel.none)} chưa trực tuyến; ${n(sv.eligibleFullyOnline)}/${n(sv.eligible)} dịch vụ đủ điều kiện đã cung cấp trực tuyến toàn trình${share}.`,
+        `Dịch vụ công được mô tả: ${n(sv.services)}${sv.services ? `, trong đó ${(['full', 'partial', 'none', 'unknown'] as const).filter((k) => sv.byLevel[k] > 0).map((k) => `${n(sv.byLevel[k])} ${ONLINE_PART[k]}`).join(', ')}` : ''}; ${n(sv.eligibleFullyOnline)}/${n(sv.eligible)} dịch vụ đủ điều kiện đã cung cấp trực tuyến toàn trình${share}.`,
       ),
     );
     // Dossiers are a period's figures: the current state's only.
@@ -73,11 +74,18 @@ function business(ctx: StrategyContext, s: StateInput, current: boolean): Block[
   return out;
 }
 
+/** The parts of the dataset total (`datasetSharingParts`), as the sentence names them. */
+const SHARING_PART = { shared: 'dữ liệu dùng chung', open: 'dữ liệu mở', restricted: 'dữ liệu dùng riêng', unclassified: 'chưa xác định phân loại' } as const;
+/** The parts of the service total by online level (every level, the undeclared one included, so they add up). */
+const ONLINE_PART = { full: 'trực tuyến toàn trình', partial: 'trực tuyến một phần', none: 'chưa trực tuyến', unknown: 'chưa xác định mức độ trực tuyến' } as const;
+/** The parts of the system total (`systemStatusParts`), as the sentence names them. */
+const STATUS_PART = { inService: 'đang vận hành', planned: 'dự kiến hoặc đang xây dựng', retiring: 'đang dừng để chuyển đổi', retired: 'đã dừng' } as const;
+
 function data(s: StateInput): Block[] {
   const f = s.figures;
   const out: Block[] = [
     paragraph(
-      `${s.when}, có ${n(f.datasets.total)} cơ sở dữ liệu, tập dữ liệu: ${n(f.datasets.shared)} dữ liệu dùng chung, ${n(f.datasets.open)} dữ liệu mở, ${n(f.datasets.restricted)} dữ liệu dùng riêng; ${n(f.datasets.master)} tập dữ liệu chủ.`,
+      `${s.when}, có ${n(f.datasets.total)} cơ sở dữ liệu, tập dữ liệu${f.datasets.total ? `: ${datasetSharingParts(f.datasets).map((p) => `${n(p.count)} ${SHARING_PART[p.key]}`).join(', ')}` : ''}; ${n(f.datasets.master)} tập dữ liệu chủ.`,
     ),
   ];
   const synced = ratio(coverage(f, 'databases-synchronised'));
@@ -99,7 +107,7 @@ function applications(ctx: StrategyContext, s: StateInput): Block[] {
   const rows = f.layers.map((l) => row([`${l.layer} · ${enumLabel(ctx.model.pack, 'layer', l.layer)}`, n(l.total), n(l.inService), n(l.sharedPlatforms)]));
   return [
     paragraph(
-      `${s.when}, có ${n(f.systems.total)} hệ thống thông tin, nền tảng (${n(f.systems.inService)} đang vận hành, ${n(f.systems.planned)} dự kiến hoặc đang xây dựng${f.systems.retired ? `, ${n(f.systems.retired)} đã dừng` : ''}), trong đó ${n(f.systems.sharedPlatforms)} nền tảng số dùng chung; phân theo lớp của Khung kiến trúc tổng thể quốc gia số như sau.`,
+      `${s.when}, có ${n(f.systems.total)} hệ thống thông tin, nền tảng${f.systems.total ? ` (${systemStatusParts(f.systems).map((p) => `${n(p.count)} ${STATUS_PART[p.key]}`).join(', ')})` : ''}, trong đó ${n(f.systems.sharedPlatforms)} nền tảng số dùng chung; phân theo lớp của Khung kiến trúc tổng thể quốc gia số như sau.`,
     ),
     tableBlock(
       table(ctx, 'archLayers', null, ['Lớp kiến trúc', 'Số hệ thống', 'Đang vận hành', 'Nền tảng dùng chung'], rows, {
