@@ -7,7 +7,7 @@ import { enumLabel } from '../framework/types.js';
 import type { Model } from '../model/model.js';
 import type { Dataset, System } from '../model/types.js';
 import type { MergedAgency } from './merge.js';
-import type { CrossAgencyLink } from './types.js';
+import type { CrossAgencyLink, LinkEnd } from './types.js';
 
 /** Systems no longer in service do not compete with anything. */
 const GONE = new Set(['retired']);
@@ -178,22 +178,37 @@ function endAgency(ref: string, owner: (ref: string) => string | undefined, alia
   return owner(alias ?? ref);
 }
 
-/** Integrations whose two ends belong to different agencies of the aggregation. */
-export function crossAgencyLinks(model: Model, owner: (ref: string) => string | undefined, aliases: ReadonlyMap<string, string>): CrossAgencyLink[] {
+/**
+ * Every integration between two agencies: both ends in the aggregation, or one end written `kind:id@code`
+ * that resolves nowhere (`missing` when the code is an aggregated agency's, `unchecked` when it is not).
+ */
+export function crossAgencyLinks(
+  model: Model,
+  owner: (ref: string) => string | undefined,
+  aliases: ReadonlyMap<string, string>,
+  codes: ReadonlySet<string>,
+): CrossAgencyLink[] {
   const out: CrossAgencyLink[] = [];
   for (const it of model.all('integration')) {
-    const fromAgency = endAgency(it.from, owner, aliases);
-    const toAgency = endAgency(it.to, owner, aliases);
-    if (fromAgency === undefined || toAgency === undefined || fromAgency === toAgency) continue;
+    const ends = [it.from, it.to].map((ref) => {
+      const agency = endAgency(ref, owner, aliases);
+      if (agency !== undefined) return { agency, end: 'resolved' as LinkEnd };
+      // A ref kept as written: only one that names an agency code is another agency's end.
+      const code = parseRef(ref)?.agency;
+      return code === undefined ? undefined : { agency: code, end: (codes.has(code) ? 'missing' : 'unchecked') as LinkEnd };
+    });
+    const [from, to] = ends;
+    if (from === undefined || to === undefined || from.agency === to.agency) continue;
     out.push({
       integration: it.ref,
       name: it.name,
       from: aliases.get(it.from) ?? it.from,
       to: aliases.get(it.to) ?? it.to,
-      fromAgency,
-      toAgency,
+      fromAgency: from.agency,
+      toAgency: to.agency,
       channel: it.channel,
       status: it.status,
+      end: from.end === 'missing' || to.end === 'missing' ? 'missing' : from.end === 'unchecked' || to.end === 'unchecked' ? 'unchecked' : 'resolved',
     });
   }
   return out;

@@ -3,7 +3,7 @@ import { unaddressedGaps } from '../analysis/gaps.js';
 import { countBySeverity, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { ENTITY_KINDS, parseRef, refOf, type EntityKind, type Ref } from '../core/ref.js';
 import { closest } from '../core/similar.js';
-import { text } from '../core/text.js';
+import { text, type Text } from '../core/text.js';
 import type { LoadedFile } from '../load/load-architecture.js';
 import { SourceIndex } from '../load/locate.js';
 import { InternalError } from '../core/errors.js';
@@ -42,6 +42,24 @@ function agencyLocation(input: AgencyInput, path: readonly (string | number)[]) 
   return a ? input.model.locate(a.ref, path) : { file: input.model.root, range: { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } } };
 }
 
+/**
+ * What to do about a missing code: add the line, or replace the "chưa xác định" that is there; the
+ * pack's example code only when no agency of this run has it (an example that is another agency's code
+ * reads as the code to use).
+ */
+function missingCodeFix(input: AgencyInput, inputs: readonly AgencyInput[]): Text {
+  const agency = input.model.agency;
+  const example = input.model.pack.agencyCode.example;
+  const taken = inputs.some((i) => i.model.agency?.code === example);
+  const eg = taken ? text('', '') : text(`, ví dụ dạng ${example}`, `, shaped like ${example}`);
+  return agency?.code === undefined
+    ? text(`Thêm "code: <mã định danh>" vào agency.yaml: mã do cơ quan có thẩm quyền cấp theo QCVN 102${eg.vi}.`, `Add "code: <agency code>" to agency.yaml: the code assigned under QCVN 102${eg.en}.`)
+    : text(
+        `Thay "${agency.code}" ở "code:" trong agency.yaml bằng mã định danh do cơ quan có thẩm quyền cấp theo QCVN 102${eg.vi}.`,
+        `Replace "${agency.code}" in "code:" of agency.yaml with the code assigned under QCVN 102${eg.en}.`,
+      );
+}
+
 /** Picks the namespace of each folder and reports missing and duplicate agency codes. */
 function assignNamespaces(inputs: readonly AgencyInput[]): { merged: MergedAgency[]; skipped: AgencyInput[]; conflicts: Diagnostic[] } {
   const merged: MergedAgency[] = [];
@@ -70,7 +88,7 @@ function assignNamespaces(inputs: readonly AgencyInput[]): { merged: MergedAgenc
         range: loc.range,
         entity: `${agency.ref}@${namespace}`,
         path: ['code'],
-        fix: text('Thêm "code: <mã định danh>" vào agency.yaml, ví dụ 000.07.00.H99.', 'Add "code: <agency code>" to agency.yaml, e.g. 000.07.00.H99.'),
+        fix: missingCodeFix(input, inputs),
       });
     }
     const first = taken.get(namespace);
@@ -308,7 +326,8 @@ export function mergeAgencies(inputs: readonly AgencyInput[], opts: AggregateOpt
     diagnostics: sortDiagnostics([...ownFindings, ...conflicts]),
     aliases,
     rollups: rollUpKpis(model, merged, asOf, opts.weights ?? 'denominator'),
-    links: crossAgencyLinks(model, owner, aliases),
+    // Only a code can be written after "@": an agency merged under its id is nobody's other end.
+    links: crossAgencyLinks(model, owner, aliases, new Set(byCode.keys())),
     asOf,
   };
 }

@@ -5,7 +5,7 @@ import { stableStringify } from '../core/stable-json.js';
 import { pick, type Lang } from '../core/text.js';
 import { enumLabel } from '../framework/types.js';
 import { mdCell, mdCode, mdTable, mdText, viNumber } from '../render/markdown.js';
-import type { AggregateResult, KpiRollup, RollupStatus } from './types.js';
+import type { AggregateResult, KpiRollup, LinkEnd, RollupStatus } from './types.js';
 
 const STATUS: Readonly<Record<RollupStatus, { vi: string; en: string }>> = {
   met: { vi: 'Đạt', en: 'Met' },
@@ -35,8 +35,8 @@ function rollupBlock(r: KpiRollup, lang: Lang): string {
   const u = unitSuffix(r.unit);
   const head = `#### ${mdText(pick(r.name, lang))}`;
   const summary = vi
-    ? `Chỉ tiêu quốc gia ${r.comparator === 'lte' ? '≤' : '≥'} ${n(r.targetValue ?? undefined, lang)}${u}, thời hạn ${d(r.deadline, lang)} (${mdText(r.legalRef)}). **Tổng hợp: ${n(r.value, lang)}${r.value === undefined ? '' : u} — ${STATUS[r.status].vi}.** ${mdText(r.basisNote.vi)}`
-    : `National target ${r.comparator === 'lte' ? '≤' : '≥'} ${n(r.targetValue ?? undefined, lang)}${u}, due ${d(r.deadline, lang)} (${mdText(r.legalRef)}). **Rolled up: ${n(r.value, lang)}${r.value === undefined ? '' : u} — ${STATUS[r.status].en}.** ${mdText(r.basisNote.en)}`;
+    ? `Chỉ tiêu quốc gia ${r.comparator === 'lte' ? '≤' : '≥'} ${n(r.targetValue ?? undefined, lang)}${u}, thời hạn ${d(r.deadline, lang)} (${mdText(r.legalRef)}). **Tổng hợp: ${r.value === undefined ? '' : `${n(r.value, lang)}${u} — `}${STATUS[r.status].vi}.** ${mdText(r.basisNote.vi)}`
+    : `National target ${r.comparator === 'lte' ? '≤' : '≥'} ${n(r.targetValue ?? undefined, lang)}${u}, due ${d(r.deadline, lang)} (${mdText(r.legalRef)}). **Rolled up: ${r.value === undefined ? '' : `${n(r.value, lang)}${u} — `}${STATUS[r.status].en}.** ${mdText(r.basisNote.en)}`;
   const rows = r.contributions.map((c) => [
     mdCell(c.agencyName),
     `\`${c.kpi}\``,
@@ -181,19 +181,34 @@ export function aggregateMarkdown(r: AggregateResult, lang: Lang, diagram?: { re
   lines.push(vi ? '## Kết nối giữa các cơ quan' : '## Integrations across agencies', '');
   if (r.links.length === 0) lines.push(vi ? 'Không có kết nối giữa các cơ quan được tổng hợp.' : 'No integration between the merged agencies.');
   else {
-    const agencyName = (ns: string) => r.agencies.find((a) => a.namespace === ns)?.name ?? ns;
+    const agencyName = (ns: string) =>
+      r.agencies.find((a) => a.namespace === ns)?.name ?? (vi ? `Cơ quan \`${ns}\` (ngoài lần tổng hợp)` : `Agency \`${ns}\` (not aggregated)`);
+    // An end that resolves nowhere is shown by its ref: it has no name to show.
+    const endCell = (ref: string, agency: string) => `${m.get(ref) === undefined ? `\`${ref}\`` : mdCell(m.shortNameOf(ref))}<br>${agencyName(agency)}`;
+    const END: Readonly<Record<LinkEnd, string>> = vi
+      ? { resolved: 'Có', missing: '**Không tồn tại**', unchecked: 'Chưa kiểm tra' }
+      : { resolved: 'Exists', missing: '**Does not exist**', unchecked: 'Not checked' };
     lines.push(
       mdTable(
-        [vi ? 'Kết nối' : 'Integration', vi ? 'Từ' : 'From', vi ? 'Đến' : 'To', vi ? 'Kênh' : 'Channel', vi ? 'Trạng thái' : 'Status'],
+        [vi ? 'Kết nối' : 'Integration', vi ? 'Từ' : 'From', vi ? 'Đến' : 'To', vi ? 'Kênh' : 'Channel', vi ? 'Trạng thái' : 'Status', vi ? 'Đầu kia' : 'Other end'],
         r.links.map((l) => [
           `${mdCell(l.name)}<br>\`${l.integration}\``,
-          `${mdCell(m.shortNameOf(l.from))}<br>${mdCell(agencyName(l.fromAgency))}`,
-          `${mdCell(m.shortNameOf(l.to))}<br>${mdCell(agencyName(l.toAgency))}`,
+          endCell(l.from, l.fromAgency),
+          endCell(l.to, l.toAgency),
           mdCell(enumLabel(m.pack, 'channel', l.channel, lang)),
           mdCell(enumLabel(m.pack, 'integrationStatus', l.status, lang)),
+          END[l.end],
         ]),
       ),
     );
+    if (r.links.some((l) => l.end !== 'resolved')) {
+      lines.push(
+        '',
+        vi
+          ? '"Không tồn tại": cơ quan được tổng hợp không khai báo đầu kia (xung đột `aggregate.unresolved-ref`). "Chưa kiểm tra": đầu kia thuộc cơ quan không có trong lần tổng hợp này (`aggregate.unknown-agency`).'
+          : '"Does not exist": the aggregated agency declares no such end (`aggregate.unresolved-ref`). "Not checked": the other end belongs to an agency outside this aggregation (`aggregate.unknown-agency`).',
+      );
+    }
   }
   if (diagram && r.links.length) {
     lines.push('', diagram.svgPath ? `![${mdText(diagram.title)}](${diagram.svgPath})` : `\`\`\`mermaid\n${diagram.mermaid.trimEnd()}\n\`\`\``);

@@ -79,16 +79,25 @@ export interface KpiRollup {
   readonly contributions: readonly RollupContribution[];
 }
 
-/** An integration whose two ends belong to different agencies of the aggregation. */
+/**
+ * How a cross-agency integration's far end stands: `resolved` (both ends exist), `missing` (it names an
+ * aggregated agency that declares no such entity: `aggregate.unresolved-ref`), `unchecked` (it names an
+ * agency outside the aggregation: `aggregate.unknown-agency`).
+ */
+export type LinkEnd = 'resolved' | 'missing' | 'unchecked';
+
+/** An integration whose two ends belong to different agencies (written `kind:id@code` for the other one). */
 export interface CrossAgencyLink {
   readonly integration: string;
   readonly name: string;
   readonly from: string;
   readonly to: string;
+  /** Agency codes (namespaces); for an agency outside the aggregation, the code the ref names. */
   readonly fromAgency: string;
   readonly toAgency: string;
   readonly channel: string;
   readonly status: string;
+  readonly end: LinkEnd;
 }
 
 export interface AggregateResult {

@@ -22,12 +22,46 @@ function q(s: string): string {
   return JSON.stringify(s);
 }
 
+/** Words that open an administrative unit's name in an agency name, longest first ("thị xã" before "xã"). */
+const UNIT_WORDS = ['thành phố', 'thị trấn', 'thị xã', 'đặc khu', 'tỉnh', 'huyện', 'quận', 'phường', 'xã', 'tp.'];
+
+/**
+ * The place name documents print before the date ("Sơn Hà, ngày … tháng … năm …", NĐ 30/2020/NĐ-CP):
+ * the proper name after the first administrative unit in the agency's name — "Sở Y tế tỉnh Sơn Hà" →
+ * "Sơn Hà", "Ủy ban nhân dân xã An Phú" → "An Phú"; a unit named by a number keeps its word
+ * ("Phường 12"). Undefined when the name holds no place (a ministry): init then writes no value
+ * rather than a wrong one. The unit word must be followed by a capitalised word, so "Xã hội" in
+ * "Sở Lao động - Thương binh và Xã hội" is not a commune.
+ */
+export function placeNameOf(agencyName: string): string | undefined {
+  const words = agencyName.normalize('NFC').split(/\s+/).filter((w) => w !== '');
+  for (let i = 0; i < words.length; i++) {
+    for (const unit of UNIT_WORDS) {
+      const parts = unit.split(' ');
+      if (parts.some((p, k) => words[i + k]?.toLocaleLowerCase('vi') !== p)) continue;
+      const rest = words.slice(i + parts.length);
+      const first = rest[0]?.replace(/[,;.]$/, '');
+      if (first !== undefined && /^\d+$/.test(first)) return `${unit.charAt(0).toLocaleUpperCase('vi')}${unit.slice(1)} ${first}`;
+      const name: string[] = [];
+      for (const w of rest) {
+        if (!/^\p{Lu}/u.test(w)) break;
+        const bare = w.replace(/[,;.]$/, '');
+        name.push(bare);
+        if (bare !== w) break;
+      }
+      // A unit named after a person is written in full (NĐ 30/2020/NĐ-CP, Phụ lục I).
+      if (name.length > 0) return name.join(' ') === 'Hồ Chí Minh' ? 'Thành phố Hồ Chí Minh' : name.join(' ');
+    }
+  }
+  return undefined;
+}
+
 /** The files of a starter repository: one valid example of each kind, CI workflows, editor settings. */
 export function scaffoldFiles(input: ScaffoldInput): Record<string, string> {
   const { name, id, level, today } = input;
   const year = Number(today.slice(0, 4));
   const ref = `agency:${id}`;
-  const place = name.replace(/^(Ủy ban nhân dân|UBND|Sở|Bộ)\s+/i, '');
+  const place = placeNameOf(name);
   const files: Record<string, string> = {};
   files['architecture/agency.yaml'] = `${HEADER(1)}# Cơ quan lập kiến trúc. Thay các giá trị ví dụ bằng thông tin thật của cơ quan.
 apiVersion: kientruc/v1
@@ -39,7 +73,12 @@ level: ${level}
 ${input.code ? `code: ${q(input.code)}` : `# Mã định danh cơ quan theo QCVN 102 (ví dụ "000.00.31.H99"): thay "chưa xác định" bằng mã được cấp.
 # kientruc check cảnh báo (agency.unknown-fact) cho tới khi có mã; kientruc aggregate cần mã này.
 code: "chưa xác định"`}
-location: ${q(place)}
+${
+  place !== undefined
+    ? `location: ${q(place)}`
+    : `# Địa danh ghi trên văn bản ("Hà Nội, ngày … tháng … năm …"): nơi cơ quan đóng trụ sở. Bỏ dấu # và điền:
+# location: "<địa danh>"`
+}
 asOf: ${today}
 governance:
   reportingPeriod: quarterly

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { closest } from '../core/similar.js';
 import { text, type Text } from '../core/text.js';
 import { CONFIG_NAMES } from './config.js';
 
@@ -132,6 +133,26 @@ function splitBatch(buf: Buffer, count: number): Buffer[] {
   return out;
 }
 
+/** Whether `path` (repository-relative) is a folder at `commit`. */
+async function isFolderAt(top: string, commit: string, path: string): Promise<boolean> {
+  try {
+    return (await git(['cat-file', '-t', `${commit}:${path}`], top)).toString('utf8').trim() === 'tree';
+  } catch {
+    return false;
+  }
+}
+
+/** The folder holding an agency.yaml at `commit` whose path is closest to `path` (a likely typo), if any. */
+async function closestArchitecture(top: string, commit: string, path: string): Promise<string | undefined> {
+  try {
+    const names = (await git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit], top)).toString('utf8').split('\0');
+    const folders = names.filter((n) => n === 'agency.yaml' || n.endsWith('/agency.yaml')).map((n) => (n.includes('/') ? n.slice(0, n.lastIndexOf('/')) : ''));
+    return closest(path, folders) ?? (folders.length === 1 ? folders[0] : undefined);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Writes the YAML files of `dir` (relative to `cwd`) as they are at `ref` into a temp folder laid out
  * like the repository, so file paths in diagnostics read the same as in the working tree.
@@ -161,6 +182,18 @@ export async function snapshotFolderAt(opts: { readonly cwd: string; readonly re
   const relDir = relative(top, absDir).split(sep).join('/');
   if (relDir.startsWith('..') || isAbsolute(relDir)) {
     throw new UserError(text(`Thư mục kiến trúc "${opts.dir}" nằm ngoài kho git ${top}.`, `The architecture folder "${opts.dir}" is outside the git repository ${top}.`));
+  }
+  // A folder missing at the ref (a typo in --dir, or one renamed since) would read as an empty
+  // architecture, and a diff against it as "no changes": say so instead.
+  if (relDir !== '' && !(await isFolderAt(top, commit, relDir))) {
+    const guess = await closestArchitecture(top, commit, relDir);
+    const shown = guess === undefined ? undefined : relative(cwdReal, join(top, guess)).split(sep).join('/') || '.';
+    throw new UserError(
+      text(
+        `Thư mục kiến trúc "${opts.dir}" không có tại ${opts.ref} (${commit.slice(0, 8)}).${shown ? ` Ý bạn là --dir ${shown}?` : ' Nêu thư mục chứa agency.yaml bằng --dir.'}`,
+        `The architecture folder "${opts.dir}" does not exist at ${opts.ref} (${commit.slice(0, 8)}).${shown ? ` Did you mean --dir ${shown}?` : ' Give the folder holding agency.yaml with --dir.'}`,
+      ),
+    );
   }
   // The folder, and the rule configuration that sits beside it (see load/config.ts).
   const parent = relDir.includes('/') ? relDir.slice(0, relDir.lastIndexOf('/')) : '';

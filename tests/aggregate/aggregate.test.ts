@@ -43,10 +43,13 @@ describe('aggregate: the sample province with a department and a commune', () =>
   it('resolves system:x@code refs across agencies', () => {
     const refs = r.model.referrers('system:csdl-y-te-tinh@000.00.00.H99').map((x) => x.from);
     expect(refs).toContain('integration:his-len-csdl-y-te-tinh@000.07.00.H99');
-    expect(r.links.map((l) => `${l.integration} ${l.fromAgency}→${l.toAgency}`)).toEqual([
-      'integration:his-len-csdl-y-te-tinh@000.07.00.H99 000.07.00.H99→000.00.00.H99',
-      'integration:mot-cua-len-tinh@000.22.07.H99 000.22.07.H99→000.00.00.H99',
-      'integration:tram-y-te-len-csdl-y-te-tinh@000.07.00.H99 000.07.00.H99→000.00.00.H99',
+    // Every integration between two agencies, the ones whose other end does not exist or was not checked too.
+    expect(r.links.map((l) => `${l.integration} ${l.fromAgency}→${l.toAgency} ${l.end}`)).toEqual([
+      'integration:bao-cao-tram-y-te@000.22.07.H99 000.22.07.H99→000.07.00.H99 missing',
+      'integration:his-len-csdl-y-te-tinh@000.07.00.H99 000.07.00.H99→000.00.00.H99 resolved',
+      'integration:ho-tich-len-so-tu-phap@000.22.07.H99 000.22.07.H99→000.09.00.H99 unchecked',
+      'integration:mot-cua-len-tinh@000.22.07.H99 000.22.07.H99→000.00.00.H99 resolved',
+      'integration:tram-y-te-len-csdl-y-te-tinh@000.07.00.H99 000.07.00.H99→000.00.00.H99 resolved',
     ]);
     expect(r.aliases.get('org:so-y-te@000.00.00.H99')).toBe('agency:so-y-te@000.07.00.H99');
     expect(r.aliases.get('org:xa-lam-nguyen@000.00.00.H99')).toBe('agency:xa-lam-nguyen@000.22.07.H99');

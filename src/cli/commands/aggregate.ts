@@ -1,11 +1,12 @@
 import { realpathSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
-import { buildGapReport } from '../../analysis/gap-report.js';
-import { countBySeverity } from '../../core/diagnostic.js';
+import { countBySeverity, sortDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
+import { isStructural } from '../../diagnostics/codes.js';
 import { UserError } from '../../core/errors.js';
 import { countEn, pick, text } from '../../core/text.js';
 import { appendixMarkdown } from '../../aggregate/appendix.js';
+import { consolidatedGapReport } from '../../aggregate/gap.js';
 import { mergeAgencies } from '../../aggregate/merge.js';
 import { aggregateJson, aggregateMarkdown } from '../../aggregate/report.js';
 import type { AgencyInput, AggregateResult, WeightBasis } from '../../aggregate/types.js';
@@ -85,6 +86,44 @@ async function loadAgencies(app: App, dirs: readonly string[], opts: AggregateOp
   return inputs;
 }
 
+/** An agency folder whose own check found syntax, schema or reference errors, with those errors. */
+interface BlockedAgency {
+  readonly dir: string;
+  readonly name: string;
+  readonly errors: readonly Diagnostic[];
+}
+
+/** The folders the merge cannot stand on: what `site`, `gap` and `report` refuse for one folder. */
+function blockingErrors(inputs: readonly AgencyInput[]): BlockedAgency[] {
+  return inputs
+    .filter((i) => i.structuralErrors)
+    .map((i) => ({ dir: i.dir, name: i.model.agency?.name ?? i.dir, errors: i.diagnostics.filter((d) => d.severity === 'error' && isStructural(d.code)) }));
+}
+
+/**
+ * An agency with syntax, schema or reference errors would be merged without the entities that failed,
+ * and the consolidated view would read as complete: print those errors with the conflicts (as `check`
+ * prints them, in --format), write nothing, leave the previous --out as it was, and exit 1.
+ */
+async function refuseAggregate(app: App, opts: AggregateOptions, result: AggregateResult, blocked: readonly BlockedAgency[]): Promise<void> {
+  const all = sortDiagnostics([...result.conflicts, ...blocked.flatMap((b) => b.errors)]);
+  const files = [...new Set([...result.model.files.map((f) => f.file), ...all.map((d) => d.file)])];
+  const who = blocked
+    .map((b) =>
+      app.lang === 'en'
+        ? `${b.name} (${b.dir}) has ${countEn(b.errors.length, 'syntax, schema or reference error')}`
+        : `${b.name} (${b.dir}) có ${b.errors.length} lỗi cú pháp, lược đồ hoặc tham chiếu`,
+    )
+    .join('; ');
+  app.log.warn(
+    app.lang === 'en'
+      ? `No aggregate written: ${who}; fix it (kientruc check shows the same). The previous ${opts.out} is left as it was.`
+      : `Không tạo tổng hợp: ${who}; sửa các lỗi này (kientruc check cho thư mục đó báo giống vậy). Đầu ra cũ trong ${opts.out} được giữ nguyên.`,
+  );
+  app.exitCode = Math.max(1, exitCodeFor(all, opts.failOn));
+  await emit(app, formatDiagnostics(app, opts.format, all, files), opts.output);
+}
+
 /**
  * Everything `aggregate` writes into --out, from the merged view. With a spool, the reports go to disk as
  * soon as they are made (the consolidated gap report's view model is not kept while the rest renders);
@@ -113,8 +152,9 @@ export async function renderAggregate(app: App, result: AggregateResult, browser
       { path: 'aggregate.json', contents: aggregateJson(result, app.version) },
       { path: 'appendix.md', contents: appendixMarkdown(result, app.lang) },
     ])),
-    // The consolidated gap report: the gap report's view model over the merged model, in its three formats.
-    ...(await keep(renderGapReport(buildGapReport({ model: result.model, diagnostics: result.diagnostics, codes: allCodes(), asOf: result.asOf })))),
+    // The consolidated gap report: the gap report's view model over the merged model, with the KPI
+    // roll-ups and agency-wide coverage (../../aggregate/gap.ts), in its three formats.
+    ...(await keep(renderGapReport(consolidatedGapReport(result, allCodes())))),
     { path: `${diagramPath}.mmd`, contents: spec.mermaid },
     ...(svg === undefined ? [] : [{ path: `${diagramPath}.svg`, contents: svg }]),
     ...(await modelJsonRenderer.render(ctx)),
@@ -156,9 +196,11 @@ giữa cơ quan), model.json (mô hình đã gộp), site/index.html (trang danh
   );
   cmd.action(async (dirs: string[], opts: AggregateOptions) => {
     const out = await claimOutputFor(app, opts.out, dirs, opts.force);
-    // The folders' own models are not kept past the merge: the merged model is a namespaced copy, and
-    // at national scale the two together would not fit a default heap.
-    const result = mergeAgencies(await loadAgencies(app, dirs, opts), {
+    const inputs = await loadAgencies(app, dirs, opts);
+    const blocked = blockingErrors(inputs);
+    // The folders' own models are not kept past the merge (splice empties the list): the merged model is
+    // a namespaced copy, and at national scale the two together would not fit a default heap.
+    const result = mergeAgencies(inputs.splice(0), {
       today: app.today,
       weights: opts.weights,
       ...(opts.agency ? { primary: opts.agency } : {}),
@@ -171,6 +213,10 @@ giữa cơ quan), model.json (mô hình đã gộp), site/index.html (trang danh
           `--agency ${opts.agency}: no agency has this identifier in the folders given.`,
         ),
       );
+    }
+    if (blocked.length > 0) {
+      await refuseAggregate(app, opts, result, blocked);
+      return;
     }
     const spool = await Spool.open();
     let written: number;

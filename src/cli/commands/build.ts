@@ -125,10 +125,12 @@ async function buildOnce(
     const outShown = displayPath(app.io.cwd, outAbs);
     if (opts.check) {
       const diff = await diffGenerated(outAbs, files, 'replace', app.version);
+      // One language, the one --lang chose: labels padded to one width so the paths line up.
+      const label = app.lang === 'en' ? { missing: 'missing:', changed: 'changed:', extra: 'extra:  ' } : { missing: 'thiếu:', changed: 'khác: ', extra: 'thừa: ' };
       const problems = [
-        ...diff.missing.map((f) => `  thiếu / missing: ${outShown}/${f}`),
-        ...diff.changed.map((f) => `  khác / changed:  ${outShown}/${f}`),
-        ...diff.extra.map((f) => `  thừa / extra:    ${outShown}/${f}`),
+        ...diff.missing.map((f) => `  ${label.missing} ${outShown}/${f}`),
+        ...diff.changed.map((f) => `  ${label.changed} ${outShown}/${f}`),
+        ...diff.extra.map((f) => `  ${label.extra} ${outShown}/${f}`),
       ];
       if (problems.length) {
         app.io.stderr.write(`${problems.join('\n')}\n`);

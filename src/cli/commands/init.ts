@@ -5,6 +5,7 @@ import { Option, type Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { slugify } from '../../core/labels.js';
 import { isId } from '../../core/ref.js';
+import { isUnknown } from '../../core/unknown.js';
 import { text } from '../../core/text.js';
 import { DEFAULT_PACK, loadPack } from '../../framework/load-pack.js';
 import { schemaJson, SCHEMA_FILE } from '../../render/schema-file.js';
@@ -57,9 +58,19 @@ Chạy lại init là an toàn: tệp giống hệt được bỏ qua, tệp kh�
           ),
         );
       }
+      const pack = loadPack(DEFAULT_PACK);
+      // The shape model.agency-code-format checks, refused here rather than warned about on every check.
+      if (opts.code !== undefined && !isUnknown(opts.code) && !new RegExp(pack.agencyCode.pattern).test(opts.code)) {
+        throw new UserError(
+          text(
+            `--code "${opts.code}" không đúng dạng mã định danh cơ quan theo QCVN 102 (ví dụ ${pack.agencyCode.example}). Chưa có mã thì bỏ --code: init ghi "chưa xác định".`,
+            `--code "${opts.code}" is not a QCVN 102 agency code (e.g. ${pack.agencyCode.example}). Without a code yet, leave --code out: init writes "chưa xác định".`,
+          ),
+        );
+      }
       const target = resolve(app.io.cwd, dir);
-      const files = scaffoldFiles({ name, id, level: opts.level, ...(opts.code ? { code: opts.code } : {}), today: app.today, version: app.version });
-      files[`generated/${SCHEMA_FILE}`] = schemaJson(loadPack(DEFAULT_PACK));
+      const files = scaffoldFiles({ name, id, level: opts.level, ...(opts.code && !isUnknown(opts.code) ? { code: opts.code } : {}), today: app.today, version: app.version });
+      files[`generated/${SCHEMA_FILE}`] = schemaJson(pack);
       // generated/ is kientruc's from the start: the first build replaces the schema instead of refusing the folder.
       files[`generated/${MANIFEST}`] = manifestJson(app.version, [SCHEMA_FILE]);
       const read = (path: string): string | undefined => {
