@@ -618,6 +618,10 @@ export interface AgencyDoc {
      * Đưa vào phần căn cứ — Cite as a legal basis
      */
     legalBasis?: boolean;
+    /**
+     * Được thay thế bởi văn bản kientruc soạn — Replaced by the document kientruc drafts
+     */
+    replacedBy?: "chien-luoc" | "ke-hoach" | "kien-truc";
   }[];
   /**
    * Hệ thống, CSDL quốc gia bộ khung chưa có — National entities the pack lacks

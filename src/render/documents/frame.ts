@@ -159,7 +159,7 @@ export function buildMarks(ctx: FrameContext, meta: Pick<FrameMeta, 'isDraft'>):
  * then the agency's own bases. `extra` names pack documents a kind cites whatever the level (the
  * architecture cites CV 5441 and CV 2943). Every line ends with ";" as in QĐ 1751/QĐ-TTg.
  */
-export function legalBases(ctx: FrameContext, extra: readonly string[] = []): string[] {
+export function legalBases(ctx: FrameContext, extra: readonly string[] = [], kind?: ReplaceableKind): string[] {
   const doc = ctx.agency?.document;
   const level = ctx.agency?.level ?? 'province';
   const excluded = new Set(doc?.excludeBases ?? []);
@@ -181,10 +181,32 @@ export function legalBases(ctx: FrameContext, extra: readonly string[] = []): st
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((l): RankedBasis => ({ citation: l.citation, rank: l.rank, date: l.date }));
   const own = (doc?.legalBases ?? []).map((c): RankedBasis => ({ citation: c, rank: rankOfCitation(c), date: dateOfCitation(c) }));
+  // A document this one replaces is not one of its bases (Điều 2 says it is replaced: replacementClause).
   const declared = (ctx.agency?.documents ?? [])
-    .filter((d) => d.legalBasis === true && d.date <= ctx.docDate)
-    .map((d): RankedBasis => ({ citation: `${documentTypeWord(d.type)} số ${d.number} ${viLongDate(d.date)} của ${d.issuer} ${lowerFirst(d.title)}`, rank: d.type, date: d.date }));
+    .filter((d) => d.legalBasis === true && d.date <= ctx.docDate && (kind === undefined || d.replacedBy !== kind))
+    .map((d): RankedBasis => ({ citation: citationOf(d), rank: d.type, date: d.date }));
   return sortBases(ctx.model.pack, [...fromPack, ...own, ...declared]).map((b) => `Căn cứ ${withoutEnding(b.citation).replace(/^Căn cứ\s+/u, '')};`);
+}
+
+/** The kinds of decision an agency's earlier document can be replaced by (documents[].replacedBy). */
+export type ReplaceableKind = 'chien-luoc' | 'ke-hoach' | 'kien-truc';
+
+type AgencyDocument = NonNullable<Agency['documents']>[number];
+
+/** "Quyết định số 2380/QĐ-UBND ngày 26 tháng 12 năm 2025 của Ủy ban nhân dân tỉnh ban hành …". */
+function citationOf(d: AgencyDocument): string {
+  return `${documentTypeWord(d.type)} số ${d.number} ${viLongDate(d.date)} của ${d.issuer} ${lowerFirst(d.title)}`;
+}
+
+/**
+ * The entry-into-force article of a decision of `kind`, saying which of the agency's documents it
+ * replaces (documents[].replacedBy, issued before the document date): "Quyết định này có hiệu lực kể
+ * từ ngày ký và thay thế Quyết định số … ." Without one, `effect` as written.
+ */
+export function withReplacement(ctx: FrameContext, kind: ReplaceableKind, effect: string): string {
+  const replaced = (ctx.agency?.documents ?? []).filter((d) => d.replacedBy === kind && d.date <= ctx.docDate);
+  if (replaced.length === 0) return effect;
+  return `${withoutEnding(effect)} và thay thế ${replaced.map(citationOf).join('; ')}.`;
 }
 
 const TYPE_WORD: Readonly<Record<string, string>> = {

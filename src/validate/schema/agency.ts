@@ -216,6 +216,16 @@ export function agencySchema(pack: FrameworkPack, packIds: readonly string[]): S
             title: str({ vi: 'Trích yếu', en: 'Title' }, { maxLength: 1000 }),
             link: str({ vi: 'Đường dẫn', en: 'Link' }, { format: 'uri' }),
             legalBasis: bool({ vi: 'Đưa vào phần căn cứ', en: 'Cite as a legal basis', dvi: 'true: in trong phần căn cứ của Chiến lược dữ liệu, sắp theo thứ bậc văn bản rồi theo ngày.', den: 'true: printed among the legal bases of the strategy, sorted by rank then date.' }),
+            replacedBy: doc(
+              {
+                vi: 'Được thay thế bởi văn bản kientruc soạn',
+                en: 'Replaced by the document kientruc drafts',
+                dvi: 'Văn bản này là bản trước của văn bản kientruc soạn ("kien-truc": Khung kiến trúc số đang có; "chien-luoc", "ke-hoach"): Quyết định mới không dẫn nó làm căn cứ và ghi ở Điều 2 "… và thay thế Quyết định số …".',
+                den: 'This is the earlier edition of a document kientruc drafts ("kien-truc": the architecture in force; "chien-luoc", "ke-hoach"): the new decision does not cite it as a basis and says in Article 2 that it replaces it.',
+                legal: 'NĐ 30/2020/NĐ-CP',
+              },
+              { type: 'string', enum: ['chien-luoc', 'ke-hoach', 'kien-truc'] },
+            ),
           },
           ['id', 'type', 'number', 'date', 'issuer', 'title'],
         ),

@@ -109,6 +109,17 @@ describe('Khung kiến trúc số of the sample province', async () => {
     expect(inner).toContain(restricted[0]!.name);
     // (The security level per system, "· cấp độ N", was drawn only in the full landscape figure, which neither edition prints since it fell under 8 pt.)
   });
+
+  it('replaces the Khung in force (documents[].replacedBy: kien-truc) instead of citing it, while the strategy still cites it', async () => {
+    // The sample's QĐ 2380/QĐ-UBND (legalBasis: true, replacedBy: kien-truc) is the Khung this one updates.
+    const md = norm(text(internal, 'md'));
+    const [bases, rest] = [md.slice(0, md.indexOf('QUYẾT ĐỊNH:')), md.slice(md.indexOf('QUYẾT ĐỊNH:'))];
+    expect(bases).not.toContain('2380/QĐ-UBND');
+    expect(rest).toContain('Điều 2. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 2380/QĐ-UBND ngày 26 tháng 12 năm 2025 của Ủy ban nhân dân tỉnh ban hành Khung kiến trúc số tỉnh Sơn Hà.');
+    const strategy = norm(text(await renderDocuments(ctx, [{ kind: 'chien-luoc', audience: 'internal', formats: ['md'] }]), 'md'));
+    expect(strategy.slice(0, strategy.indexOf('QUYẾT ĐỊNH:'))).toContain('Căn cứ Quyết định số 2380/QĐ-UBND');
+    expect(strategy).not.toContain('thay thế Quyết định số 2380');
+  });
 });
 
 describe('Khung kiến trúc số of a province with planned transitions', async () => {

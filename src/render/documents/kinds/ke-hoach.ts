@@ -10,7 +10,7 @@ import { buildGeneralObjective } from '../../strategy/sections/prose.js';
 import { orient } from '../../strategy/sections/tables.js';
 import { buildTaskAppendix, groupTasks, orderTasks } from '../../strategy/sections/tasks.js';
 import { closingSentence, fill, sentence, squash, viLetter, withoutEnding } from '../../strategy/wording.js';
-import { attachmentRef, buildHeader, buildMarks, buildSignature, issuerLines, legalBases, MOTTO, NATIONAL_TITLE, type FrameMeta } from '../frame.js';
+import { attachmentRef, buildHeader, buildMarks, buildSignature, issuerLines, legalBases, MOTTO, withReplacement, NATIONAL_TITLE, type FrameMeta } from '../frame.js';
 import { kpiTheme, planThemes, themeTitle } from '../themes.js';
 import { heading, paragraph, tableBlock, type Block, type OfficialDocView } from '../view.js';
 import type { DocumentInput } from './input.js';
@@ -135,7 +135,7 @@ export function buildPlanView(input: DocumentInput): OfficialDocView {
   });
   const issuer = ctx.agency?.name ?? ctx.model.root;
   if (form === 'standalone') {
-    const bases = legalBases(ctx).map((b) => paragraph(b));
+    const bases = legalBases(ctx, [], 'ke-hoach').map((b) => paragraph(b));
     const intro = paragraph(`${issuer} ban hành Kế hoạch ${lowerFirst(withoutEnding(subject))} như sau:`);
     return view(meta({ typeCode: 'KH', docType: 'KẾ HOẠCH', subject }), { preamble: null, body: [...bases, intro, ...planBody(ctx)], closing, attachment: null });
   }
@@ -145,13 +145,13 @@ export function buildPlanView(input: DocumentInput): OfficialDocView {
   return view(frame, {
     preamble: {
       authority,
-      bases: legalBases(ctx),
+      bases: legalBases(ctx, [], 'ke-hoach'),
       proposal: doc?.proposer ? `Theo đề nghị của ${withoutEnding(doc.proposer).replace(/^Theo đề nghị của\s+/u, '')}.` : null,
       decides: 'QUYẾT ĐỊNH:',
     },
     body: [paragraph(`Ban hành kèm theo Quyết định này Kế hoạch ${lowerFirst(withoutEnding(subject))}.`, { label: 'Điều 1.' })],
     closing: [
-      paragraph(sentence(doc?.effect ?? ctx.defaults.effect), { label: 'Điều 2.' }),
+      paragraph(withReplacement(ctx, 'ke-hoach', sentence(doc?.effect ?? ctx.defaults.effect)), { label: 'Điều 2.' }),
       paragraph(closingSentence(fill(ctx.level.executors, ctx.vars)), { label: 'Điều 3.' }),
     ],
     attachment: {

@@ -41,7 +41,7 @@ export function buildPreamble(ctx: StrategyContext): PreambleView {
   const authority = upper(squash(doc?.authority ?? frame.issuerOf(ctx)));
   return {
     authority,
-    bases: frame.legalBases(ctx),
+    bases: frame.legalBases(ctx, [], 'chien-luoc'),
     proposal: doc?.proposer ? `Theo đề nghị của ${withoutEnding(doc.proposer).replace(/^Theo đề nghị của\s+/u, '')}.` : null,
     decides: `${upper(squash(doc?.type ?? 'QUYẾT ĐỊNH'))}:`,
   };
@@ -56,7 +56,7 @@ export function buildArticle1(ctx: StrategyContext): ArticleView {
 export function buildClosingArticles(ctx: StrategyContext): ArticleView[] {
   const doc = ctx.agency?.document;
   return [
-    { label: 'Điều 2.', text: sentence(doc?.effect ?? ctx.defaults.effect) },
+    { label: 'Điều 2.', text: frame.withReplacement(ctx, 'chien-luoc', sentence(doc?.effect ?? ctx.defaults.effect)) },
     { label: 'Điều 3.', text: closingSentence(fill(ctx.level.executors, ctx.vars)) },
   ];
 }

@@ -12,7 +12,7 @@ import { orient } from '../../../strategy/sections/tables.js';
 import { buildTaskAppendix, orderTasks } from '../../../strategy/sections/tasks.js';
 import type { DiagramView } from '../../../strategy/view-types.js';
 import { closingSentence, deadlineText, entityName, fill, sentence, squash, viLetter, withoutEnding } from '../../../strategy/wording.js';
-import { attachmentRef, buildHeader, buildMarks, buildSignature, issuerLines, legalBases, MOTTO, NATIONAL_TITLE, type FrameMeta } from '../../frame.js';
+import { attachmentRef, buildHeader, buildMarks, buildSignature, issuerLines, legalBases, MOTTO, withReplacement, NATIONAL_TITLE, type FrameMeta } from '../../frame.js';
 import { figureBlock, heading, paragraph, type Block, type OfficialDocView } from '../../view.js';
 import type { DocumentInput } from '../input.js';
 import { databasesAppendix, referenceAppendix, systemsAppendix } from './appendices.js';
@@ -125,7 +125,7 @@ export function buildArchitectureView(input: ArchitectureInput): OfficialDocView
   const subject = squash(own && doc?.title ? doc.title : `Phê duyệt ${name}`);
   const current = architectureState(input.model, input.asOf);
   const future = architectureState(input.target, input.targetDate);
-  const bases = legalBases(ctx, ['cv-5441-bkhcncdsqg-2025', 'cv-2943-cdsqgcncps-2025']);
+  const bases = legalBases(ctx, ['cv-5441-bkhcncdsqg-2025', 'cv-2943-cdsqgcncps-2025'], 'kien-truc');
   const asOfText = `Hiện trạng (số liệu đến ngày ${viShortDate(input.asOf)})`;
   const when = `Đến năm ${input.targetYear}`;
   const body: Block[] = [
@@ -176,7 +176,7 @@ export function buildArchitectureView(input: ArchitectureInput): OfficialDocView
     },
     body: [paragraph(`Phê duyệt ${name} kèm theo Quyết định này.`, { label: 'Điều 1.' })],
     closing: [
-      paragraph(sentence(own && doc?.effect ? doc.effect : ctx.defaults.effect), { label: 'Điều 2.' }),
+      paragraph(withReplacement(ctx, 'kien-truc', sentence(own && doc?.effect ? doc.effect : ctx.defaults.effect)), { label: 'Điều 2.' }),
       paragraph(closingSentence(fill(ctx.level.executors, ctx.vars)), { label: 'Điều 3.' }),
     ],
     signature: buildSignature(ctx, frame),
