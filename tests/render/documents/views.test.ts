@@ -51,6 +51,17 @@ describe('Kế hoạch of the sample province', async () => {
     expect(md).not.toContain('Như Điều 3');
     expect(md).not.toMatch(RULE_ID);
   });
+
+  it('is named after the strategy it carries out and cites its decision last among the căn cứ', () => {
+    // The sample's strategy: "Phê duyệt Chiến lược dữ liệu tỉnh Sơn Hà giai đoạn 2026 - 2030, định hướng
+    // đến năm 2035", a draft dated 15/10/2026 with a blank number (the reviewer: the plan said only
+    // "… đến năm 2035" and never cited the decision it implements).
+    const md = norm(text(files, 'md'));
+    expect(md).toContain('KẾ HOẠCH Triển khai thực hiện Chiến lược dữ liệu tỉnh Sơn Hà giai đoạn 2026 - 2030, định hướng đến năm 2035');
+    const bases = md.slice(0, md.indexOf('Ủy ban nhân dân tỉnh Sơn Hà ban hành Kế hoạch')).split('Căn cứ ').slice(1);
+    expect(bases.at(-1)).toBe('Quyết định số /QĐ-UBND ngày 15 tháng 10 năm 2026 của Ủy ban nhân dân tỉnh Sơn Hà phê duyệt Chiến lược dữ liệu tỉnh Sơn Hà giai đoạn 2026 - 2030, định hướng đến năm 2035; ');
+    expect(text(files, 'md')).toContain('Căn cứ Quyết định số \u00a0\u00a0\u00a0\u00a0/QĐ-UBND');
+  });
 });
 
 describe('Quyết định ban hành Kế hoạch (document.form: decision)', async () => {

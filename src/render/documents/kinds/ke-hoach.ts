@@ -1,4 +1,4 @@
-import { parseDeadline } from '../../../core/dates.js';
+import { parseDeadline, viLongDate } from '../../../core/dates.js';
 import { viCollator } from '../../../core/text.js';
 import type { Kpi } from '../../../model/types.js';
 import { createContext, type StrategyContext } from '../../strategy/context.js';
@@ -22,10 +22,37 @@ import type { DocumentInput } from './input.js';
  */
 
 const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+const upperFirst = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
 function planSubject(ctx: StrategyContext, own: boolean): string {
   const title = own ? ctx.agency?.document?.title : undefined;
-  return squash(title ?? fill(ctx.defaults.planTitle, ctx.vars));
+  return squash(title ?? strategyOf(ctx)?.planTitle ?? fill(ctx.defaults.planTitle, ctx.vars));
+}
+
+/**
+ * The strategy this plan carries out, when the agency's own document is the strategy: the plan is
+ * named after it ("Phê duyệt Chiến lược dữ liệu tỉnh Sơn Hà giai đoạn 2026 - 2030, định hướng đến năm
+ * 2035" → "Triển khai thực hiện Chiến lược dữ liệu tỉnh Sơn Hà giai đoạn 2026 - 2030, …", not the
+ * pack's shorter "… đến năm 2035"), and its decision is the plan's last căn cứ once it is dated on or
+ * before the plan (a draft's blank number printed as written, as drafts cite drafts).
+ */
+function strategyOf(ctx: StrategyContext): { readonly planTitle: string | undefined; readonly basis: string | undefined } | undefined {
+  const doc = ctx.agency?.document;
+  if (!doc || (doc.kind ?? 'chien-luoc') !== 'chien-luoc' || !doc.title) return undefined;
+  const title = withoutEnding(doc.title);
+  const approves = /^Phê duyệt\s+(Chiến lược\b.*)$/u.exec(title);
+  const planTitle = approves ? `Triển khai thực hiện ${approves[1]}` : undefined;
+  const basis =
+    doc.number && doc.date && doc.date <= ctx.docDate
+      ? `Căn cứ ${upperFirst((doc.type ?? 'Quyết định').toLocaleLowerCase('vi'))} số ${doc.number.replace(/^ +/, (m) => '\u00a0'.repeat(m.length))} ${viLongDate(doc.date)} của ${ctx.agency?.name ?? squash(doc.issuer ?? '')} ${lowerFirst(title)};`
+      : undefined;
+  return { planTitle, basis };
+}
+
+/** The căn cứ of the plan: the frame's, then the strategy it carries out (`strategyOf`). */
+function planBases(ctx: StrategyContext): string[] {
+  const strategy = strategyOf(ctx)?.basis;
+  return [...legalBases(ctx, [], 'ke-hoach'), ...(strategy ? [strategy] : [])];
 }
 
 /** Targets by theme: every KPI with a target, as "name: đạt x%, thời hạn …". */
@@ -135,7 +162,7 @@ export function buildPlanView(input: DocumentInput): OfficialDocView {
   });
   const issuer = ctx.agency?.name ?? ctx.model.root;
   if (form === 'standalone') {
-    const bases = legalBases(ctx, [], 'ke-hoach').map((b) => paragraph(b));
+    const bases = planBases(ctx).map((b) => paragraph(b));
     const intro = paragraph(`${issuer} ban hành Kế hoạch ${lowerFirst(withoutEnding(subject))} như sau:`);
     return view(meta({ typeCode: 'KH', docType: 'KẾ HOẠCH', subject }), { preamble: null, body: [...bases, intro, ...planBody(ctx)], closing, attachment: null });
   }
@@ -145,7 +172,7 @@ export function buildPlanView(input: DocumentInput): OfficialDocView {
   return view(frame, {
     preamble: {
       authority,
-      bases: legalBases(ctx, [], 'ke-hoach'),
+      bases: planBases(ctx),
       proposal: doc?.proposer ? `Theo đề nghị của ${withoutEnding(doc.proposer).replace(/^Theo đề nghị của\s+/u, '')}.` : null,
       decides: 'QUYẾT ĐỊNH:',
     },
