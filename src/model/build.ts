@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../core/diagnostic.js';
-import { entityLabel } from '../core/labels.js';
+import { entityLabel, KIND_LABEL } from '../core/labels.js';
 import { localRefOf, parseRef, refOf, type EntityKind, type ParsedRef, type Ref } from '../core/ref.js';
-import { closest } from '../core/similar.js';
+import { closest, closestId } from '../core/similar.js';
 import type { DocPath, Range } from '../core/source.js';
-import { text } from '../core/text.js';
+import { text, type Text } from '../core/text.js';
 import { isUnknown } from '../core/unknown.js';
 import type { FrameworkPack } from '../framework/types.js';
 import type { LoadedFile } from '../load/load-architecture.js';
@@ -309,20 +309,26 @@ function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, findings: Diagnostic
     }
     add(false, () => ({ from, path: site.path, raw: site.value, to: undefined }));
     const kind = parsed.kind;
-    const guess = closest(parsed.id, idsOf(ctx, kind));
+    const ids = idsOf(ctx, kind);
+    const typo = closest(parsed.id, ids);
     const elsewhere = REF_KINDS.find((k) => k !== kind && ctx.entities.has(refOf(k, parsed.id)));
-    const guessText = guess ? text(` — ý bạn là "${guess}"?`, ` — did you mean "${guess}"?`) : text('.', '.');
+    // The same id under another kind says more than an id sharing words with this one.
+    const guess = typo ?? (elsewhere === undefined ? closestId(parsed.id, ids) : undefined);
+    const guessText = text(` — ý bạn là "${guess}"?`, ` — did you mean "${guess}"?`);
     const fix = guess
       ? text(`Sửa thành "${kind}:${guess}".`, `Change it to "${kind}:${guess}".`)
       : elsewhere
         ? text(`Đã có "${elsewhere}:${parsed.id}"; kiểm tra loại tham chiếu.`, `"${elsewhere}:${parsed.id}" exists; check the reference kind.`)
         : kind === 'national' || kind === 'target'
           ? text(`Xem danh mục ${kind === 'national' ? 'hệ thống quốc gia' : 'chỉ tiêu quốc gia'} trong bộ khung ${ctx.pack.id} (kientruc schema --list ${kind}).`, `See the ${kind} list of framework pack ${ctx.pack.id}.`)
-          : text(`Khai báo ${kind} "${parsed.id}", hoặc sửa tham chiếu.`, `Declare ${kind} "${parsed.id}", or fix the reference.`);
+          : declareFix(kind, parsed.id);
     const finding: Diagnostic = {
       code: 'model.unresolved-ref',
       severity: 'error',
-      message: text(`${kind} "${parsed.id}" không tồn tại${guessText.vi}`, `${kind} "${parsed.id}" does not exist${guessText.en}`),
+      // The referring entity is named for the formats that do not show `entity` (stylish, github).
+      message: guess
+        ? text(`${kind} "${parsed.id}" không tồn tại${guessText.vi} (tham chiếu từ ${from})`, `${kind} "${parsed.id}" does not exist${guessText.en} (referenced by ${from})`)
+        : text(`${kind} "${parsed.id}" không tồn tại (tham chiếu từ ${from}).`, `${kind} "${parsed.id}" does not exist (referenced by ${from}).`),
       file: d.doc.file,
       range: at(ctx.input, d, [...site.path]),
       entity: from,
@@ -334,6 +340,20 @@ function resolveDoc(ctx: Context, d: CheckedDoc, from: Ref, findings: Diagnostic
   }
   if (memoise && !same) REFERENCES.set(d.refs, { from, ownCode, refs: made, resolved });
   return same && before ? before.refs : made;
+}
+
+/**
+ * How to resolve a reference to an entity nobody declares: declare it, fix it, or (for a kind an
+ * agency can reference in another agency, `kind:id@<code>`, see core/ref.ts) name that agency.
+ */
+function declareFix(kind: EntityKind, id: string): Text {
+  const declare = text(`Khai báo ${kind} "${id}", hoặc sửa tham chiếu`, `Declare ${kind} "${id}", or fix the reference`);
+  if (kind === 'agency') return text(`${declare.vi}.`, `${declare.en}.`);
+  const noun = KIND_LABEL[kind];
+  return text(
+    `${declare.vi}; nếu là ${noun.vi.toLowerCase()} của cơ quan khác, ghi kèm mã định danh của cơ quan đó: "${kind}:${id}@<mã cơ quan>".`,
+    `${declare.en}; if it is another agency's, add that agency's code: "${kind}:${id}@<agency code>".`,
+  );
 }
 
 /** `resolveDoc` with its findings and names kept (a build with a memo). */

@@ -20,6 +20,8 @@ export interface CompiledSchemas {
   readonly hash: string;
   /** The pack's enums, for messages naming a value's label (their labels are in the schema, so in `hash`). */
   readonly enums: FrameworkPack['enums'];
+  /** The pack's components, for messages naming a component's label and layer (also in the schema, so in `hash`). */
+  readonly components: FrameworkPack['components'];
   /** Validates `value` as `kind`. */
   validate(kind: EntityKind, value: unknown): { ok: boolean; errors: ValidateFunction['errors'] };
 }
@@ -154,6 +156,7 @@ function compileFresh(pack: FrameworkPack, packIds: readonly string[], opts: { r
     validators,
     hash,
     enums: pack.enums,
+    components: pack.components,
     validate(kind, value) {
       const fn = validators[kind];
       const ok = fn(value) as boolean;

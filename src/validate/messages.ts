@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { slugify } from '../core/labels.js';
 import { parseRef, REF_KINDS } from '../core/ref.js';
-import { closest } from '../core/similar.js';
+import { closest, closestId } from '../core/similar.js';
 import type { DocPath } from '../core/source.js';
 import { clip, text, type Text } from '../core/text.js';
 import type { EnumValue } from '../framework/types.js';
@@ -57,6 +57,20 @@ function fieldName(schema: Schema | undefined, path: DocPath): { vi: string; en:
   return { vi: `"${key}"`, en: `"${key}"` };
 }
 
+/** An enum value as messages show it; a value that belongs to a layer (a component) names it. */
+export type EnumChoice = EnumValue & { readonly layer?: string };
+
+/** Where the whole catalogue of an enum is printed (`kientruc schema --list …`). */
+const LIST_OF: Readonly<Record<string, string>> = { component: 'components' };
+
+/** The `layer` written beside the value at `path` (`layer` of a system, of one of its `roles`). */
+function layerBeside(data: unknown, path: DocPath): string | undefined {
+  let value: unknown = data;
+  for (const p of path.slice(0, -1)) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[p] : undefined;
+  const layer = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)['layer'] : undefined;
+  return typeof layer === 'string' ? layer : undefined;
+}
+
 /**
  * Turns one ajv error into a located, bilingual message. `subject` names the entity
  * (e.g. `Hệ thống "cong-dvc"`); `propSchema` finds a property's schema for titles.
@@ -65,7 +79,9 @@ export function translateAjvError(
   err: ErrorObject,
   subject: Text,
   propSchema: (path: DocPath) => Schema | undefined,
-  enumValues?: (enumId: string) => readonly EnumValue[] | undefined,
+  enumValues?: (enumId: string) => readonly EnumChoice[] | undefined,
+  /** The whole document, for a value whose allowed set depends on a field beside it (a component on its layer). */
+  data?: unknown,
 ): Translated {
   const path = instancePathToPath(err.instancePath);
   const here = propSchema(path);
@@ -139,7 +155,7 @@ export function translateAjvError(
       const allowed = (err.params as { allowedValues: unknown[] }).allowedValues;
       const enumId = (err.parentSchema?.['x-enum'] ?? here?.['x-enum']) as string | undefined;
       const values = enumId === undefined ? undefined : enumValues?.(enumId);
-      const labelOf = (v: unknown): EnumValue | undefined => values?.find((x) => x.value === v);
+      const labelOf = (v: unknown): EnumChoice | undefined => values?.find((x) => x.value === v);
       // `level: "3"` for the number 3 (or a string value written bare): the value is right, its quotes are not.
       const same = allowed.find((v) => typeof v !== typeof err.data && String(v) === String(err.data));
       if (same !== undefined) {
@@ -159,20 +175,38 @@ export function translateAjvError(
       }
       const shown = allowed.map(String);
       const given = typeof err.data === 'string' ? err.data : undefined;
-      const found = given === undefined ? undefined : (byLabel(given, values ?? []) ?? closest(given, shown));
+      // A label, then a typo of a code, then a code sharing whole words, then the words of one label.
+      const found = given === undefined ? undefined : (byLabel(given, values ?? []) ?? closestId(given, shown) ?? byLabelWords(given, values ?? []));
       // A "suggestion" equal to what is written helps nobody.
       const guess = found !== undefined && found !== given ? found : undefined;
       const label = guess === undefined ? undefined : labelOf(values?.find((x) => String(x.value) === guess)?.value);
+      const item = (v: unknown, lang: 'vi' | 'en'): string => {
+        const l = labelOf(v);
+        return l ? `${String(v)} (${l[lang]})` : String(v);
+      };
       const listed = (lang: 'vi' | 'en'): string => {
-        const items = allowed.map((v) => {
-          const l = labelOf(v);
-          return l ? `${String(v)} (${l[lang]})` : String(v);
-        });
+        const items = allowed.map((v) => item(v, lang));
         return items.length > 14 ? `${items.slice(0, 14).join(', ')}, …` : items.join(', ');
       };
       const hint = guess
         ? text(` — ý bạn là "${guess}"${label ? ` (${label.vi})` : ''}?`, ` — did you mean "${guess}"${label ? ` (${label.en})` : ''}?`)
         : text('.', '.');
+      const list = enumId === undefined ? undefined : (LIST_OF[enumId] ?? 'enums');
+      // The values of the layer written beside it (a component of the system's own layer), the others in the catalogue.
+      const layer = layerBeside(data, path);
+      const own = layer === undefined ? [] : allowed.filter((v) => labelOf(v)?.layer === layer);
+      let fix: Text;
+      if (own.length > 0 && list !== undefined) {
+        const ofLayer = (lang: 'vi' | 'en'): string => own.map((v) => item(v, lang)).join(', ');
+        fix = text(
+          `Dùng một thành phần của lớp ${layer}: ${ofLayer('vi')}; các lớp khác: kientruc schema --list ${list}.`,
+          `Use a component of layer ${layer}: ${ofLayer('en')}; other layers: kientruc schema --list ${list}.`,
+        );
+      } else if (list !== undefined && (allowed.length > 14 || LIST_OF[enumId as string] !== undefined)) {
+        fix = text(`Dùng một trong: ${listed('vi')}; danh mục đầy đủ: kientruc schema --list ${list}.`, `Use one of: ${listed('en')}; the whole list: kientruc schema --list ${list}.`);
+      } else {
+        fix = text(`Dùng một trong: ${listed('vi')}.`, `Use one of: ${listed('en')}.`);
+      }
       return {
         code: 'schema.enum',
         path,
@@ -181,7 +215,7 @@ export function translateAjvError(
           `Giá trị "${show(err.data)}" không hợp lệ cho ${where.vi} của ${subject.vi}${hint.vi}`,
           `"${show(err.data)}" is not a valid ${where.en} of ${subject.en}${hint.en}`,
         ),
-        fix: text(`Dùng một trong: ${listed('vi')}.`, `Use one of: ${listed('en')}.`),
+        fix,
       };
     }
     case 'const':
@@ -433,4 +467,28 @@ export function byLabel(given: string, values: readonly EnumValue[]): string | u
   }
   const near = closest(g, labels.map((x) => x.l));
   return near === undefined ? undefined : one(labels.filter((x) => x.l === near));
+}
+
+/** Two words of which one begins the other: "admin" and "administrative", "procedures" and "procedure". */
+function beginsWord(word: string, labelWord: string): boolean {
+  if (Math.min(word.length, labelWord.length) < 3) return false;
+  return labelWord.startsWith(word) || (word.startsWith(labelWord) && word.length - labelWord.length <= 2);
+}
+
+/**
+ * The enum value whose Vietnamese or English label has, for every word written, a word it begins or
+ * that begins it ("admin procedures" → tthc, "Administrative-procedure handling system"); undefined
+ * when the words are short (each at least 3 letters, 4 in all) or fit more than one value.
+ */
+export function byLabelWords(given: string, values: readonly EnumValue[]): string | undefined {
+  const words = fold(given).split(' ').filter((w) => w !== '');
+  if (words.length === 0 || words.some((w) => w.length < 3) || words.join('').length < 4) return undefined;
+  const fits = new Set<string>();
+  for (const v of values) {
+    for (const l of [fold(v.vi), fold(v.en)]) {
+      const labelWords = l.split(' ');
+      if (words.every((w) => labelWords.some((lw) => beginsWord(w, lw)))) fits.add(String(v.value));
+    }
+  }
+  return fits.size === 1 ? [...fits][0] : undefined;
 }

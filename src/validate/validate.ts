@@ -8,7 +8,7 @@ import type { ParsedDoc } from '../load/parse-yaml.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { CompiledSchemas } from './ajv.js';
 import type { RunCache } from '../load/run-cache.js';
-import { translateAjvError } from './messages.js';
+import { translateAjvError, type EnumChoice } from './messages.js';
 import { API_VERSION } from './schema/common.js';
 import { collectRefs, schemaAt, type RefSite } from './schema/walk.js';
 
@@ -179,12 +179,12 @@ function validateOne(doc: ParsedDoc, schemas: CompiledSchemas, sources: SourceIn
   // YAML read (21 where a whole number is due, 6.85 out of range) is about the same value, and misleads.
   const ambiguous = ambiguousNumbers(doc, schema, sources, fileText);
   const ambiguousAt = ambiguous.length === 0 ? EMPTY_PATHS : new Set(ambiguous.map((a) => a.path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')));
-  const enumValues = (enumId: string) => schemas.enums[enumId]?.values;
+  const enumValues = (enumId: string): readonly EnumChoice[] | undefined => (enumId === 'component' ? componentChoices(schemas) : schemas.enums[enumId]?.values);
   for (const err of errors) {
     const subject = subjectOf();
     if (err.keyword !== 'type' && typed.has(err.instancePath)) continue;
     if (ambiguousAt.has(err.instancePath)) continue;
-    const t = translateAjvError(err, subject, (p) => schemaAt(schema, p), enumValues);
+    const t = translateAjvError(err, subject, (p) => schemaAt(schema, p), enumValues, record);
     const key = `${t.code}|${t.path.join('.')}|${t.message.vi}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -221,6 +221,17 @@ function validateOne(doc: ParsedDoc, schemas: CompiledSchemas, sources: SourceIn
   const refs = collectRefs(schema, record).filter((r) => refPattern(r.kinds).test(r.value));
   out.push({ doc, kind, id, value: record, valid: result.ok && ambiguous.length === 0, refs });
 }
+
+/** The pack's components as enum values with their layer, once per compiled schema set. */
+function componentChoices(schemas: CompiledSchemas): readonly EnumChoice[] {
+  let list = COMPONENT_CHOICES.get(schemas);
+  if (!list) {
+    list = schemas.components.map((c) => ({ value: c.id, vi: c.vi, en: c.en, layer: c.layer, confirmed: c.confirmed }));
+    COMPONENT_CHOICES.set(schemas, list);
+  }
+  return list;
+}
+const COMPONENT_CHOICES = new WeakMap<CompiledSchemas, readonly EnumChoice[]>();
 
 const patterns = new Map<string, RegExp>();
 /** What `typed` and `seen` are for a document without schema errors (never added to: no error, no loop). */

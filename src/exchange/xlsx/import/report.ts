@@ -1,5 +1,5 @@
 import type { Lang } from '../../../core/text.js';
-import { pick } from '../../../core/text.js';
+import { countEn, pick } from '../../../core/text.js';
 import type { CellIssue } from './issues.js';
 
 const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', dim: '\u001b[2m', reset: '\u001b[0m' };
@@ -17,6 +17,6 @@ export function formatCellIssues(file: string, issues: readonly CellIssue[], opt
   const n = { error: 0, warning: 0, info: 0 };
   for (const i of issues) n[i.severity]++;
   if (issues.length) lines.push('');
-  lines.push(vi ? `${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin trong ${file}.` : `${n.error} errors, ${n.warning} warnings, ${n.info} info in ${file}.`);
+  lines.push(vi ? `${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin trong ${file}.` : `${countEn(n.error, 'error')}, ${countEn(n.warning, 'warning')}, ${n.info} info in ${file}.`);
   return `${lines.join('\n')}\n`;
 }
