@@ -2,7 +2,7 @@ import { countBySeverity } from '../core/diagnostic.js';
 import { viShortDate } from '../core/dates.js';
 import { parseRef } from '../core/ref.js';
 import { stableStringify } from '../core/stable-json.js';
-import { pick, type Lang } from '../core/text.js';
+import { countEn, pick, type Lang } from '../core/text.js';
 import { enumLabel } from '../framework/types.js';
 import { mdCell, mdCode, mdTable, mdText, viNumber } from '../render/markdown.js';
 import type { AggregateResult, KpiRollup, LinkEnd, RollupStatus } from './types.js';
@@ -108,7 +108,7 @@ export function aggregateMarkdown(r: AggregateResult, lang: Lang, diagram?: { re
     '',
     vi
       ? `${r.agencies.filter((a) => a.merged).length} cơ quan được tổng hợp · số liệu đến ngày ${d(r.asOf, lang)} · xung đột: ${counts.error} lỗi, ${counts.warning} cảnh báo. Mã thực thể có hậu tố \`@<mã định danh cơ quan>\` (QCVN 102).`
-      : `${r.agencies.filter((a) => a.merged).length} agencies merged · data as of ${r.asOf} · conflicts: ${counts.error} errors, ${counts.warning} warnings. Entity refs carry \`@<agency code>\` (QCVN 102).`,
+      : `${countEn(r.agencies.filter((a) => a.merged).length, 'agency', 'agencies')} merged · data as of ${r.asOf} · conflicts: ${countEn(counts.error, 'error')}, ${countEn(counts.warning, 'warning')}. Entity refs carry \`@<agency code>\` (QCVN 102).`,
     '',
     vi ? '## Cơ quan' : '## Agencies',
     '',

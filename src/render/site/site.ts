@@ -4,7 +4,7 @@ import { viShortDate } from '../../core/dates.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { parseRef } from '../../core/ref.js';
-import { pick, text, viCollator, type Lang } from '../../core/text.js';
+import { countEn, pick, text, viCollator, type Lang } from '../../core/text.js';
 import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
 import type { ValidModel } from '../../model/valid.js';
@@ -297,7 +297,7 @@ export function* siteChunks(input: SiteInput): Generator<string> {
     : ` in ${c.period.labelEn} (${c.inOperation} in operation, ${c.working} with successful transactions)`;
   const summary = vi
     ? `Số liệu đến ngày ${viShortDate(input.asOf)} · ${model.all('system').length} hệ thống · ${model.all('dataset').length} tập dữ liệu · ${c.total} kết nối${live} · ${model.all('kpi').length} chỉ tiêu · ${model.all('task').length} nhiệm vụ · phát hiện: ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} thông tin`
-    : `Data as of ${input.asOf} · ${model.all('system').length} systems · ${model.all('dataset').length} datasets · ${c.total} integrations${live} · ${model.all('kpi').length} KPIs · ${model.all('task').length} tasks · findings: ${n.error} errors, ${n.warning} warnings, ${n.info} info`;
+    : `Data as of ${input.asOf} · ${countEn(model.all('system').length, 'system')} · ${countEn(model.all('dataset').length, 'dataset')} · ${countEn(c.total, 'integration')}${live} · ${countEn(model.all('kpi').length, 'KPI')} · ${countEn(model.all('task').length, 'task')} · findings: ${countEn(n.error, 'error')}, ${countEn(n.warning, 'warning')}, ${n.info} info`;
   yield `<!doctype html>
 <html lang="${lang}">
 <head>
