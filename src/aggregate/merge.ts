@@ -2,7 +2,7 @@ import { known } from '../core/unknown.js';
 import { unaddressedGaps } from '../analysis/gaps.js';
 import { countBySeverity, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { ENTITY_KINDS, parseRef, refOf, type EntityKind, type Ref } from '../core/ref.js';
-import { closest } from '../core/similar.js';
+import { closestId } from '../core/similar.js';
 import { text, type Text } from '../core/text.js';
 import type { LoadedFile } from '../load/load-architecture.js';
 import { SourceIndex } from '../load/locate.js';
@@ -189,7 +189,7 @@ export function mergeAgencies(inputs: readonly AgencyInput[], opts: AggregateOpt
       const loc = model.locate(r.from, r.path);
       const isEnd = r.from.startsWith('integration:') && (r.path[0] === 'from' || r.path[0] === 'to');
       if (target && parsed) {
-        const guess = parsed.kind === 'national' || parsed.kind === 'target' ? undefined : closest(parsed.id, idsOf(target.input.model, parsed.kind as EntityKind));
+        const guess = parsed.kind === 'national' || parsed.kind === 'target' ? undefined : closestId(parsed.id, idsOf(target.input.model, parsed.kind as EntityKind));
         const who = target.input.model.agency?.name ?? r.external;
         conflicts.push({
           code: 'aggregate.unresolved-ref',

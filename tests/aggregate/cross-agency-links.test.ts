@@ -39,4 +39,12 @@ describe('kientruc aggregate: integrations across agencies', () => {
     expect(mmd).toContain('(ngoài lần tổng hợp)');
     expect(mmd).toContain('csdl-y-te<br/>(chưa kiểm tra)');
   });
+  it('suggests the other agency\'s id that the written one extends or shortens (whole words)', async () => {
+    const dir = await sonHa();
+    appendFileSync(join(dir, 'so-yt/architecture/integrations/ket-noi.yaml'), integration('len-van-ban-tinh', 'system:quan-ly-van-ban-tinh@000.00.00.H99'));
+    const r = await runCli(['aggregate', 'tinh/architecture', 'so-yt/architecture', '--out', 'agg', '--as-of', '2026-10-15', '--no-render', '--fail-on', 'none', '-q', '-f', 'json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const found = (JSON.parse(r.stdout) as { diagnostics: { code: string; message: string }[] }).diagnostics.filter((d) => d.code === 'aggregate.unresolved-ref');
+    expect(found.map((d) => d.message)).toEqual([expect.stringContaining('ý bạn là "system:quan-ly-van-ban@000.00.00.H99"?')]);
+  });
 });
