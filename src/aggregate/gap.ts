@@ -4,7 +4,7 @@ import { actionRows, type CodeInfo } from '../analysis/findings.js';
 import { buildGapReport, type GapReport } from '../analysis/gap-report.js';
 import { assessProgress, KPI_STATUS_LABEL, meets, type Goal, type KpiStatus } from '../analysis/kpis.js';
 import type { TargetRow } from '../analysis/targets.js';
-import type { IsoDate } from '../core/dates.js';
+import { parseDeadline, type IsoDate } from '../core/dates.js';
 import { text } from '../core/text.js';
 import type { Model } from '../model/model.js';
 import type { AggregateResult, KpiRollup } from './types.js';
@@ -69,10 +69,43 @@ function rolledUpBaseline(model: Model, ru: KpiRollup): { date: IsoDate; value: 
   return { date, value: ru.basis === 'sum' ? sum : round(sum / total) };
 }
 
+/**
+ * The agencies' own targets for a national target, summarised: one value when they agree, else the range,
+ * with how many agencies set one. Units that differ have no honest range: the row points to aggregate.md.
+ */
+function agencyTargets(model: Model, ru: KpiRollup): NonNullable<TargetRow['agencyTargets']> {
+  const agencies = ru.contributions.length;
+  const own = ru.contributions.flatMap((c) => {
+    const k = model.get<'kpi'>(c.kpi);
+    const dl = k?.target ? parseDeadline(k.target.deadline) : undefined;
+    return k?.target ? [{ value: k.target.value, unit: k.unit, deadline: dl?.kind === 'date' ? dl.date : undefined }] : [];
+  });
+  const withTarget = own.length;
+  const units = new Set(own.map((o) => o.unit));
+  const values = own.map((o) => o.value);
+  const deadlines = own.flatMap((o) => (o.deadline === undefined ? [] : [o.deadline])).sort();
+  const unit = [...units][0] ?? ru.unit;
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const display = withTarget === 0 || units.size > 1 ? null : lo === hi ? displayValue(lo, unit) : `${displayValue(lo, unit) ?? lo}–${displayValue(hi, unit) ?? hi}`;
+  const first = deadlines[0];
+  const last = deadlines[deadlines.length - 1];
+  const deadlineDisplay = first === undefined || last === undefined || units.size > 1 ? null : first === last ? displayDate(first) : `${displayDate(first) ?? first}–${displayDate(last) ?? last}`;
+  const note =
+    units.size > 1
+      ? text('đơn vị đo khác nhau giữa các cơ quan, xem aggregate.md', 'units differ between agencies, see aggregate.md')
+      : withTarget === agencies
+        ? text(`${agencies} cơ quan`, `${agencies} ${agencies === 1 ? 'agency' : 'agencies'}`)
+        : text(`${withTarget}/${agencies} cơ quan có mục tiêu riêng`, `${withTarget} of ${agencies} agencies set one`);
+  return { display, deadlineDisplay, agencies, withTarget, note };
+}
+
 /** A national target's row with the rolled-up value in place of the first agency's KPI. */
-function rolledUpTarget(model: Model, t: TargetRow, ru: KpiRollup, asOf: IsoDate): TargetRow {
+function rolledUpTarget(model: Model, row: TargetRow, ru: KpiRollup, asOf: IsoDate): TargetRow {
   const n = ru.contributions.length;
   const from = text(`tổng hợp ${n} cơ quan. ${ru.basisNote.vi}`, `rolled up over ${n} agencies. ${ru.basisNote.en}`);
+  // The agency-target column speaks for every agency, never for the first one alone.
+  const t: TargetRow = { ...row, agencyTargets: agencyTargets(model, ru) };
   if (ru.basis === 'none') {
     return {
       ...t,
@@ -96,7 +129,7 @@ function rolledUpTarget(model: Model, t: TargetRow, ru: KpiRollup, asOf: IsoDate
   return {
     ...t,
     baseline: baseline ? { value: baseline.value, display: displayValue(baseline.value, unit) ?? '', date: baseline.date, dateDisplay: displayDate(baseline.date) ?? '' } : null,
-    latest: { value: ru.value, display: displayValue(ru.value, unit) ?? '', date, dateDisplay: displayDate(date) ?? '', source: 'kpi' },
+    latest: { value: ru.value, display: displayValue(ru.value, unit) ?? '', date, dateDisplay: displayDate(date) ?? '', source: 'rollup' },
     projected: progress.projected !== null ? { value: progress.projected, display: displayValue(progress.projected, unit) } : null,
     status: progress.status,
     statusLabel: KPI_STATUS_LABEL[progress.status],

@@ -35,8 +35,24 @@ export interface TargetRow {
     readonly target: { readonly value: number; readonly display: string | null; readonly deadline: string; readonly deadlineDisplay: string | null } | null;
     readonly others: number;
   } | null;
+  /**
+   * In a consolidated report (kientruc aggregate) only: the merged agencies' own targets summarised (the
+   * range of their values and deadlines, how many set one), shown instead of `kpi.target`, which is the
+   * first agency's alone; null in one agency's report.
+   */
+  readonly agencyTargets: {
+    /** "80%" or "80%–90%"; null when no agency set a target or their units differ. */
+    readonly display: string | null;
+    /** "31/12/2027" or "31/12/2027–31/12/2028"; null when no agency set one. */
+    readonly deadlineDisplay: string | null;
+    readonly agencies: number;
+    readonly withTarget: number;
+    /** "2 cơ quan", "1/2 cơ quan có mục tiêu riêng", "đơn vị đo khác nhau, xem aggregate.md". */
+    readonly note: Text;
+  } | null;
   readonly baseline: DatedDisplay | null;
-  readonly latest: (DatedDisplay & { readonly source: 'kpi' | 'model' }) | null;
+  /** `kpi`: the KPI's own measurement; `model`: computed from the model (see `basis`); `rollup`: the roll-up of every merged agency's KPI (see `basis`). */
+  readonly latest: (DatedDisplay & { readonly source: 'kpi' | 'model' | 'rollup' }) | null;
   /** The goal the status is judged against: the national value and deadline, the KPI's own for what the instrument leaves open. */
   readonly goal: {
     readonly value: number;
@@ -54,7 +70,7 @@ export interface TargetRow {
   readonly reason: Text;
   /** Coverage measure used when the KPI has no measurement. */
   readonly measure: string | null;
-  /** What a value computed from the model is computed from ("tính từ 20 dịch vụ công"); null for a declared value. */
+  /** What a value computed from the model or rolled up is computed from ("tính từ 20 dịch vụ công", "tổng hợp 2 cơ quan. Trọng số: …"); null for a declared value. */
   readonly basis: Text | null;
   readonly tasks: readonly { readonly ref: string; readonly name: string }[];
 }
@@ -120,6 +136,7 @@ export function targetRows(model: Model, asOf: IsoDate, coverage: readonly Cover
             others: kpis.length - 1,
           }
         : null,
+      agencyTargets: null,
       baseline: baseline ? dated(baseline, kpi?.unit ?? t.unit) : null,
       latest: latest ? { ...dated(latest, unit), source: measured.length > 0 ? 'kpi' : 'model' } : null,
       goal: goal

@@ -3,6 +3,7 @@
  * the agency rule): one finding per unknown fact, at its path. Each rule words the fix: by default,
  * establishing the fact or a task that addresses the entity; the agency rule names the QCVN 102 code.
  */
+import { fieldLabel } from '../analysis/field-labels.js';
 import { entityTitle } from '../analysis/names.js';
 import { unknownFacts } from '../analysis/unknowns.js';
 import type { Entity } from '../model/types.js';
@@ -16,10 +17,12 @@ export function reportUnknownFactsOf(model: Model, report: RuleContext['report']
   if (facts.length === 0) return;
   const name = entityTitle(model, entity.ref);
   for (const fact of facts) {
+    // The reader's name for the fact in the message; the YAML field stays in the fix.
+    const label = fieldLabel(entity.entityKind, fact.field);
     report({
       entity: entity.ref,
       path: fact.path,
-      message: text(`${name.vi}: "${fact.field}" chưa xác định.`, `${name.en}: "${fact.field}" is not yet known.`),
+      message: text(`${name.vi}: ${label.vi} chưa xác định.`, `${name.en}: ${label.en} is not yet known.`),
       fix: fixFor(fact.field),
     });
   }

@@ -50,9 +50,15 @@ export function gapReportMarkdown(r: ShownGapReport): string {
         String(i + 1),
         `${mdCell(t.name.vi)}${t.confirmed ? '' : UNCONFIRMED}${t.appliesTo === 'national' ? `${br}_${mdCell(t.appliesToLabel.vi)}_` : ''}${br}${mdCell(t.legalRef)}`,
         mdCell(t.national.display),
-        t.kpi ? (t.kpi.target ? `${mdCell(t.kpi.target.display)} (${mdCell(t.kpi.target.deadlineDisplay)})` : '—') : '_chưa có chỉ tiêu_',
+        t.agencyTargets
+          ? `${mdCell(t.agencyTargets.display)}${t.agencyTargets.deadlineDisplay ? ` (${t.agencyTargets.deadlineDisplay})` : ''}${br}_${mdCell(t.agencyTargets.note.vi)}_`
+          : t.kpi
+            ? t.kpi.target
+              ? `${mdCell(t.kpi.target.display)} (${mdCell(t.kpi.target.deadlineDisplay)})`
+              : '—'
+            : '_chưa có chỉ tiêu_',
         t.baseline ? `${mdCell(t.baseline.display)} (${t.baseline.dateDisplay})` : '—',
-        t.latest ? `${mdCell(t.latest.display)} (${t.latest.dateDisplay}${t.latest.source === 'model' ? `, ${mdCell(t.basis?.vi ?? 'tính từ mô hình')}` : ''})` : '—',
+        t.latest ? `${mdCell(t.latest.display)} (${t.latest.dateDisplay}${t.latest.source !== 'kpi' ? `, ${mdCell(t.basis?.vi ?? 'tính từ mô hình')}` : ''})` : '—',
         `${mdCell(t.goal?.deadlineDisplay)}${t.goal?.deadlineFrom === 'kpi' ? `${br}_theo mục tiêu của cơ quan_` : ''}`,
         mdCell(t.projected?.display),
         `**${t.statusLabel.vi}**${t.overdue ? ' (quá hạn)' : ''}`,

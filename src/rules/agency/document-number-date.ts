@@ -49,8 +49,8 @@ export const agencyDocumentNumberDate = defineRule({
         report({
           entity: a.ref,
           ...at(a, [key, 'number']),
-          message: text('Văn bản đã ban hành (status: issued) nhưng chưa có số.', 'The document is issued (status: issued) but has no number.'),
-          fix: text('Khai báo document.number, ví dụ "125/QĐ-UBND".', 'Declare document.number, e.g. "125/QĐ-UBND".'),
+          message: text('Văn bản đã ban hành nhưng chưa có số.', 'The document is issued but has no number.'),
+          fix: text('Khai báo document.number, ví dụ "125/QĐ-UBND" (văn bản có status: issued).', 'Declare document.number, e.g. "125/QĐ-UBND" (the document has status: issued).'),
         });
       }
     }

@@ -47,8 +47,8 @@ export const integrationSharingPlatform = defineEntityRule({
           entity: it.ref,
           path: ['via'],
           message: text(
-            `${name.vi} khai báo đi qua LGSP nhưng "via" trỏ tới ${model.shortNameOf(via.ref)}, không phải nền tảng tích hợp, chia sẻ dữ liệu.`,
-            `${name.en} claims to use the LGSP but "via" points to ${model.shortNameOf(via.ref)}, which is not an integration platform.`,
+            `${name.vi} khai báo đi qua LGSP nhưng nền tảng trung gian được ghi là ${model.shortNameOf(via.ref)}, không phải nền tảng tích hợp, chia sẻ dữ liệu.`,
+            `${name.en} claims to use the LGSP but the platform it names is ${model.shortNameOf(via.ref)}, which is not an integration platform.`,
           ),
           fix: text('Sửa "via" thành hệ thống LGSP của cơ quan (component: integration-platform).', 'Point "via" at the agency\'s LGSP system (component: integration-platform).'),
         });

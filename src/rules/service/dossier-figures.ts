@@ -31,8 +31,8 @@ export const serviceDossierFigures = defineEntityRule({
         report({
           entity: s.ref,
           path: ['dossiers', i, 'period'],
-          message: text(`${name.vi}: kỳ ${d.period} được khai báo hai lần trong "dossiers".`, `${name.en}: period ${d.period} is declared twice in "dossiers".`),
-          fix: text('Gộp hai dòng thành một.', 'Merge the two rows.'),
+          message: text(`${name.vi}: kỳ ${d.period} được khai báo hai lần trong số liệu hồ sơ theo kỳ.`, `${name.en}: period ${d.period} is declared twice in "dossiers".`),
+          fix: text('Gộp hai dòng của kỳ này trong "dossiers" thành một.', 'Merge the two rows of this period in "dossiers" into one.'),
         });
       }
       seen.add(d.period);

@@ -1,5 +1,7 @@
 /** Every planned change of the architecture is delivered by a task of the roadmap. Source: CV 1215/TTg-KSTT (lộ trình rõ ràng, gắn với phân bổ nguồn lực cụ thể). */
+import { fieldLabel } from '../../analysis/field-labels.js';
 import { entityTitle } from '../../analysis/names.js';
+import { parseRef } from '../../core/ref.js';
 import { viShortDate } from '../../core/dates.js';
 import { text } from '../../core/text.js';
 import { transitionsOf } from '../../model/states.js';
@@ -22,16 +24,22 @@ export const taskTransitionUnassigned = defineRule({
     for (const t of transitionsOf(model)) {
       if (t.kind !== 'change' || t.task !== undefined) continue;
       const name = entityTitle(model, t.entity);
-      const fields = t.changes.map((c) => c.field).join(', ');
+      const kind = parseRef(t.entity)?.kind ?? '';
+      const labels = t.changes.map((c) => fieldLabel(kind, c.field));
+      const raw = t.changes.map((c) => c.field).join(', ');
+      const fields = text(labels.map((l) => l.vi).join(', '), labels.map((l) => l.en).join(', '));
       report({
         entity: t.entity,
         path: t.path,
         part: 'key',
         message: text(
-          `${name.vi}: chuyển đổi có hiệu lực ${viShortDate(t.date)} (${fields}) chưa gắn nhiệm vụ thực hiện.`,
-          `${name.en}: the transition in force from ${t.date} (${fields}) names no delivering task.`,
+          `${name.vi}: chuyển đổi có hiệu lực ${viShortDate(t.date)} (thay đổi ${fields.vi}) chưa gắn nhiệm vụ thực hiện.`,
+          `${name.en}: the transition in force from ${t.date} (changing ${fields.en}) names no delivering task.`,
         ),
-        fix: text('Thêm "task: task:<nhiệm vụ>" vào chuyển đổi (nhiệm vụ trong architecture/tasks).', 'Add "task: task:<id>" to the transition (a task in architecture/tasks).'),
+        fix: text(
+          `Thêm "task: task:<nhiệm vụ>" vào chuyển đổi (set: ${raw}; nhiệm vụ trong architecture/tasks).`,
+          `Add "task: task:<id>" to the transition (set: ${raw}; a task in architecture/tasks).`,
+        ),
       });
     }
   },

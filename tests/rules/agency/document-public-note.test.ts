@@ -74,3 +74,15 @@ describe('agency.document-public-note', () => {
     }
   });
 });
+
+describe('agency.document-public-note: wording', () => {
+  it('says "ghi chú của bản công khai" in the sentence; the template variable only in the fix', () => {
+    const found = checkPublicNotePlacement([{ name: 'the-thuc.html.hbs', file: 'templates/strategy/the-thuc.html.hbs', text: movedHtml() }]);
+    expect(found.length).toBeGreaterThan(0);
+    for (const d of found) {
+      expect(d.message.vi).toContain('in ghi chú của bản công khai giữa');
+      expect(d.message.vi).not.toContain('marks.publicNotice');
+      expect(d.fix?.vi).toContain('marks.publicNotice');
+    }
+  });
+});

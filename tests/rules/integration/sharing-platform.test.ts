@@ -1,5 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import type { Rule } from '../../../src/rules/define-rule.js';
+import { runRules } from '../../../src/rules/run-rules.js';
+import { AS_OF } from '../../helpers/project.js';
 import { integrationSharingPlatform } from '../../../src/rules/integration/sharing-platform.js';
-import { describeRule } from '../../helpers/rules.js';
+import { describeRule, modelFor } from '../../helpers/rules.js';
 import { integration, org, system } from '../fixtures.js';
 
 const ORGS = org('so-y-te') + '---\n' + org('so-tu-phap') + '---\n' + org('trung-tam-cds', 'parent: org:so-y-te\n', 'unit');
@@ -36,3 +40,18 @@ describeRule(integrationSharingPlatform, [
     expect: [{ entity: 'integration:x', at: 'i.yaml:9:6' }],
   },
 ]);
+
+async function messagesOf(rule: Rule, files: Record<string, string>): Promise<string[]> {
+  const model = await modelFor({ files });
+  return runRules(model, [rule], { asOf: AS_OF }).diagnostics.filter((d) => d.code === rule.id).map((d) => `${d.message.vi} | ${d.fix?.vi ?? ''}`);
+}
+
+describe('integration.sharing-platform: wording', () => {
+  it('says what "via" means in the Vietnamese sentence, "via" in the fix', async () => {
+    const out = await messagesOf(integrationSharingPlatform, { 'o.yaml': ORGS, 's.yaml': SYSTEMS, 'i.yaml': integration('x', 'system:ho-tich', 'system:his', 'lgsp', 'via: system:portal\n') });
+    expect(out).toHaveLength(1);
+    expect(out[0]).toContain('nhưng nền tảng trung gian được ghi là ');
+    expect(out[0]?.split(' | ')[0]).not.toContain('"via"');
+    expect(out[0]?.split(' | ')[1]).toContain('"via"');
+  });
+});

@@ -1,5 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import type { Rule } from '../../../src/rules/define-rule.js';
+import { runRules } from '../../../src/rules/run-rules.js';
+import { AS_OF } from '../../helpers/project.js';
 import { taskTransitionUnassigned } from '../../../src/rules/task/transition-unassigned.js';
-import { describeRule } from '../../helpers/rules.js';
+import { describeRule, modelFor } from '../../helpers/rules.js';
 import { dataset, integration, system, task } from '../fixtures.js';
 
 describeRule(taskTransitionUnassigned, [
@@ -30,3 +34,17 @@ describeRule(taskTransitionUnassigned, [
     ],
   },
 ]);
+
+async function messagesOf(rule: Rule, files: Record<string, string>): Promise<string[]> {
+  const model = await modelFor({ files });
+  return runRules(model, [rule], { asOf: AS_OF }).diagnostics.filter((d) => d.code === rule.id).map((d) => `${d.message.vi} | ${d.fix?.vi ?? ''}`);
+}
+
+describe('task.transition-unassigned: wording', () => {
+  it('names the changed fields in Vietnamese, the YAML keys in the fix', async () => {
+    const out = await messagesOf(taskTransitionUnassigned, { 's.yaml': system('a', 'transitions:\n  - at: 2029-12-31\n    set: { hosting: { deployment: provincial-dc } }\n') });
+    expect(out).toEqual([
+      'Hệ thống a: chuyển đổi có hiệu lực 31/12/2029 (thay đổi hạ tầng triển khai) chưa gắn nhiệm vụ thực hiện. | Thêm "task: task:<nhiệm vụ>" vào chuyển đổi (set: hosting; nhiệm vụ trong architecture/tasks).',
+    ]);
+  });
+});
