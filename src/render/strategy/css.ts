@@ -77,7 +77,7 @@ table.the-thuc col.phai { width: ${100 - H.leftColumnPct.value}%; }
 .dau-du-thao + table.the-thuc { clear: both; }
 h1.ten-loai { font-size: ${pt(T.docTypeSizePt.value)}; text-align: center; text-indent: 0; margin: ${pt(T.spaceBeforeTitlePt.value)} 0 0; }
 .trich-yeu { font-size: ${pt(T.subjectSizePt.value)}; font-weight: bold; text-align: center; text-indent: 0; margin-bottom: 12pt; }
-.ghi-chu-cong-khai { font-size: ${pt(A.tableSizePt.value)}; font-style: italic; text-align: center; text-indent: 0; margin-bottom: 12pt; }
+.ghi-chu-cong-khai { display: flow-root; font-size: ${pt(A.tableSizePt.value)}; font-style: italic; text-align: center; text-indent: 0; margin-bottom: 12pt; }
 .tham-quyen { font-size: ${pt(T.authoritySizePt.value)}; font-weight: bold; text-align: center; text-indent: 0; margin: 6pt 0; }
 .can-cu { font-style: italic; }
 .quyet-dinh { font-size: ${pt(T.docTypeSizePt.value)}; font-weight: bold; text-align: center; text-indent: 0; margin: 6pt 0; break-after: avoid; page-break-after: avoid; }

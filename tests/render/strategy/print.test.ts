@@ -275,6 +275,19 @@ describe('strategy PDF and DOCX of the sample province', async () => {
       for (const s of ctx.model.all('system')) if (s.security?.decision) expect(text).not.toContain(s.security.decision.number);
     }
   });
+
+  it('the public notice stays in its column beside the DỰ THẢO / BẢN CÔNG KHAI box, down to its last line', () => {
+    // Its last line used to flow under the floated box, centred on the whole width (an official reviewer).
+    const first = words(saved(file(fromSampleBuild(build, 'public'), 'pdf'), 'public-notice.pdf')).filter((w) => w.page === 1);
+    const header = first.find((w) => w.text === 'CỘNG');
+    expect(header).toBeDefined();
+    const top = first.filter((w) => w.yMin < header!.yMin - 2);
+    const box = top.filter((w) => ['DỰ', 'THẢO', 'BẢN', 'CÔNG', 'KHAI'].includes(w.text));
+    const notice = top.filter((w) => !box.includes(w));
+    expect(box.length).toBe(5);
+    expect(notice.map((w) => w.text).join(' ')).toContain('giữa các hệ thống.');
+    expect(Math.max(...notice.map((w) => w.xMax))).toBeLessThan(Math.min(...box.map((w) => w.xMin)));
+  });
 });
 
 describe('strategy PDF and DOCX: names are text', async () => {
