@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -59,6 +60,43 @@ export const INSTALL_HINT = text(
  * One headless Chromium per command, launched on first use and closed by the command in `finally`
  * (§5.4). Renderers ask for it; commands that never render (validate, check) never start it.
  */
+/** The families kientruc's documents and diagrams are set in (document-layout.yaml, mermaid-config.ts, the reports' code). */
+export const PRINTED_FAMILIES: readonly string[] = ['Times New Roman', 'Liberation Sans', 'Liberation Mono'];
+
+/** The font file fontconfig (which Chromium asks) gives a family, or undefined without fontconfig. */
+function fcMatch(family: string): string | undefined {
+  try {
+    return execFileSync('fc-match', ['-f', '%{file}', family], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let fonts: string | undefined;
+
+/**
+ * Which font files draw the printed families: path, size and time of change of each. Installing Times
+ * New Roman beside Tinos, or a font package update, changes the PDFs and diagrams Chromium draws, so it
+ * is part of `identity()` and a build after it draws them again instead of reusing the cache. Asked
+ * once per process (three `fc-match` runs, ≈ 15 ms). `match` is for tests.
+ */
+export function fontsIdentity(match: (family: string) => string | undefined = fcMatch): string {
+  const read = (): string =>
+    PRINTED_FAMILIES.map((family) => {
+      const file = match(family);
+      if (!file) return `${family}:?`;
+      try {
+        const st = statSync(file);
+        return `${family}:${file}:${st.size}:${Math.trunc(st.mtimeMs)}`;
+      } catch {
+        return `${family}:${file}:?`;
+      }
+    }).join(';');
+  if (match !== fcMatch) return read();
+  fonts ??= read();
+  return fonts;
+}
+
 export class BrowserProvider {
   private browser: Promise<Browser> | undefined;
   private profile: string | undefined;
@@ -83,7 +121,7 @@ export class BrowserProvider {
     try {
       const real = realpathSync(path);
       const st = statSync(real);
-      return `${real}:${st.size}:${Math.trunc(st.mtimeMs)}`;
+      return `${real}:${st.size}:${Math.trunc(st.mtimeMs)}|${fontsIdentity()}`;
     } catch {
       return undefined;
     }

@@ -80,9 +80,9 @@ describe('hints that start from the value written', () => {
 
 describe('byLabel and asIsoDay', () => {
   const SHARING = [
-    { value: 'shared', vi: 'Dữ liệu dùng chung', en: 'Shared data' },
-    { value: 'restricted', vi: 'Dữ liệu dùng riêng', en: 'Restricted data' },
-    { value: 'open', vi: 'Dữ liệu mở', en: 'Open data' },
+    { value: 'shared', vi: 'Dữ liệu dùng chung', en: 'Shared data', confirmed: true },
+    { value: 'restricted', vi: 'Dữ liệu dùng riêng', en: 'Restricted data', confirmed: true },
+    { value: 'open', vi: 'Dữ liệu mở', en: 'Open data', confirmed: true },
   ];
   it('matches a label, the words of one label, diacritics and case aside; nothing when two labels hold the words', () => {
     expect(byLabel('dùng chung', SHARING)).toBe('shared');

@@ -34,6 +34,8 @@ export interface RenderedImage {
 export interface RenderImagesOptions {
   readonly formats: readonly ImageFormat[];
   readonly cache?: RenderCache | undefined;
+  /** What draws (BrowserProvider.identity: Chromium and its fonts): part of each drawing's cache key. */
+  readonly engine?: string | undefined;
   /** Pages rendering in parallel (default 3). */
   readonly concurrency?: number;
   readonly log?: (message: Text) => void;
@@ -232,7 +234,7 @@ export async function renderDiagramImages(
   for (const job of jobs) {
     const found: { svg?: string; png?: Uint8Array } = {};
     for (const f of formats) {
-      const hit = await fromCache(opts.cache, cacheKey(job, f));
+      const hit = await fromCache(opts.cache, cacheKey(job, f, opts.engine));
       if (!hit) continue;
       if (f === 'svg') found.svg = decoder.decode(hit);
       else found.png = hit;
@@ -264,11 +266,11 @@ export async function renderDiagramImages(
           const image: { svg?: string; png?: Uint8Array } = {};
           if (formats.includes('svg')) {
             image.svg = svg;
-            await toCache(opts.cache, cacheKey(job, 'svg'), encoder.encode(svg));
+            await toCache(opts.cache, cacheKey(job, 'svg', opts.engine), encoder.encode(svg));
           }
           if (formats.includes('png')) {
             image.png = await renderPng(shot, svg);
-            await toCache(opts.cache, cacheKey(job, 'png'), image.png);
+            await toCache(opts.cache, cacheKey(job, 'png', opts.engine), image.png);
           }
           images.set(job.name, image);
         } catch (err) {

@@ -43,7 +43,7 @@ export async function diagramImages(
 ): Promise<{ images: ReadonlyMap<string, RenderedImage>; rendered: number; cached: number }> {
   const browser = ctx.browser;
   if (!browser || formats.length === 0) return { images: new Map(), rendered: 0, cached: 0 };
-  return renderDiagramImages(() => browser.get(), diagrams, { formats, cache: ctx.cache, log: ctx.log, concurrency: defaultConcurrency() });
+  return renderDiagramImages(() => browser.get(), diagrams, { formats, cache: ctx.cache, engine: browser.identity(), log: ctx.log, concurrency: defaultConcurrency() });
 }
 
 /** Every diagram as `.mmd` (and `.svg`, `.png` when rendering), plus the index with sources inline. */
