@@ -9,7 +9,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BrowserProvider, fontsIdentity, PRINTED_FAMILIES } from '../../src/render/browser.js';
-import { cacheKey } from '../../src/render/mermaid/mermaid-config.js';
+import type { Browser } from 'puppeteer-core';
+import { cacheKey, engineKey } from '../../src/render/mermaid/mermaid-config.js';
+import { renderDiagramImages } from '../../src/render/mermaid/render-images.js';
+import { MemoryCache } from '../helpers/sample-build.js';
 import { CHROMIUM } from '../helpers/browser.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
@@ -29,10 +32,20 @@ describe('the identity of what draws', () => {
     expect(fontsIdentity(() => undefined)).toBe(PRINTED_FAMILIES.map((f) => `${f}:?`).join(';'));
   });
 
-  it('is part of a diagram\'s cache key', () => {
+  it('a cached diagram is reused only if the same engine drew it, or when no engine is known here', async () => {
     const job = { name: 'landscape', mermaid: 'flowchart LR\n  a --> b' };
-    expect(cacheKey(job, 'svg', 'chromium-156|fonts-a')).not.toBe(cacheKey(job, 'svg', 'chromium-156|fonts-b'));
-    expect(cacheKey(job, 'png', 'x')).toBe(cacheKey(job, 'png', 'x'));
+    const cache = new MemoryCache();
+    cache.entries.set(cacheKey(job, 'svg'), new TextEncoder().encode('<svg>A</svg>'));
+    cache.entries.set(engineKey(cacheKey(job, 'svg')), new TextEncoder().encode('chromium-156|fonts-a'));
+    const noBrowser = async (): Promise<Browser> => {
+      throw new Error('drew again');
+    };
+    const draw = (engine: string | undefined) => renderDiagramImages(noBrowser, [job], { formats: ['svg'], cache, engine });
+    expect((await draw('chromium-156|fonts-a')).images.get('landscape')?.svg).toBe('<svg>A</svg>');
+    // No Chromium here: the cache is all there is.
+    expect((await draw(undefined)).cached).toBe(1);
+    // Times New Roman installed since: drawn again, not reused.
+    await expect(draw('chromium-156|fonts-b')).rejects.toThrow('drew again');
   });
 
   it.skipIf(!CHROMIUM)('names the font file this machine prints Times New Roman with', () => {

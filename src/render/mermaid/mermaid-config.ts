@@ -77,12 +77,15 @@ export function svgIdOf(name: string): string {
 export const HOST_CSS = `html,body{margin:0;background:#fff;font-family:${FONT_STACK}}#host{display:inline-block;padding:16px;background:#fff}`;
 
 /**
- * Content hash of one diagram in one format: source, svg id, Mermaid version, configuration, page, scale,
- * and what draws it (`engine`: the browser's identity with its fonts, BrowserProvider.identity): another
- * Chromium or another font measures text differently, and a cached drawing would then differ from what a
- * build without the cache draws.
+ * Content hash of one diagram in one format: source, svg id, Mermaid version, configuration, page, scale.
+ * What drew it is stored beside it under `engineKey` (render-images.ts cachedDrawing).
  */
-export function cacheKey(job: { readonly name: string; readonly mermaid: string }, format: 'svg' | 'png', engine = ''): string {
-  const material = JSON.stringify([PIPELINE_VERSION, MERMAID_VERSION, MERMAID_CONFIG, HOST_CSS, format, format === 'png' ? PNG_SCALE : 1, svgIdOf(job.name), job.mermaid, engine]);
+export function cacheKey(job: { readonly name: string; readonly mermaid: string }, format: 'svg' | 'png'): string {
+  const material = JSON.stringify([PIPELINE_VERSION, MERMAID_VERSION, MERMAID_CONFIG, HOST_CSS, format, format === 'png' ? PNG_SCALE : 1, svgIdOf(job.name), job.mermaid]);
   return createHash('sha256').update(material).digest('hex');
+}
+
+/** Where the identity of what drew the drawing stored under `key` is kept (a key of the same form). */
+export function engineKey(key: string): string {
+  return createHash('sha256').update(`engine:${key}`).digest('hex');
 }

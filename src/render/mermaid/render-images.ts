@@ -4,7 +4,7 @@ import { InternalError } from '../../core/errors.js';
 import { text, type Text } from '../../core/text.js';
 import type { RenderCache } from '../types.js';
 import { ganttLegendEntries, LEGEND_FONT_PX, withGanttLegend } from './gantt-legend.js';
-import { cacheKey, HOST_CSS, MERMAID_CONFIG, MERMAID_JS, MERMAID_PACKAGE_JSON, PNG_SCALE, svgIdOf } from './mermaid-config.js';
+import { cacheKey, engineKey, HOST_CSS, MERMAID_CONFIG, MERMAID_JS, MERMAID_PACKAGE_JSON, PNG_SCALE, svgIdOf } from './mermaid-config.js';
 
 /**
  * Mermaid → SVG/PNG in the command's one browser (TOOLCHAIN §4, fastest batch): a few workers, each a
@@ -34,7 +34,12 @@ export interface RenderedImage {
 export interface RenderImagesOptions {
   readonly formats: readonly ImageFormat[];
   readonly cache?: RenderCache | undefined;
-  /** What draws (BrowserProvider.identity: Chromium and its fonts): part of each drawing's cache key. */
+  /**
+   * What draws (BrowserProvider.identity: Chromium and its fonts). A cached drawing is reused only when
+   * this same engine drew it: another Chromium or font measures text differently, and the build would
+   * then write other bytes than a build without the cache. Undefined (no Chromium here): any cached
+   * drawing is reused, since none can be drawn.
+   */
   readonly engine?: string | undefined;
   /** Pages rendering in parallel (default 3). */
   readonly concurrency?: number;
@@ -203,6 +208,20 @@ async function renderPng(page: Page, svg: string): Promise<Uint8Array> {
   return new Uint8Array(png);
 }
 
+/** The drawing stored under `key`, if `engine` drew it (or no engine is known here: see RenderImagesOptions.engine). */
+async function cachedDrawing(cache: RenderCache | undefined, key: string, engine: string | undefined): Promise<Uint8Array | undefined> {
+  const hit = await fromCache(cache, key);
+  if (!hit || engine === undefined) return hit;
+  const drewWith = await fromCache(cache, engineKey(key));
+  return drewWith !== undefined && new TextDecoder().decode(drewWith) === engine ? hit : undefined;
+}
+
+/** Stores a drawing and what drew it. */
+async function toCacheDrawn(cache: RenderCache | undefined, key: string, data: Uint8Array, engine: string | undefined): Promise<void> {
+  await toCache(cache, key, data);
+  if (engine !== undefined) await toCache(cache, engineKey(key), new TextEncoder().encode(engine));
+}
+
 async function fromCache(cache: RenderCache | undefined, key: string): Promise<Uint8Array | undefined> {
   if (!cache) return undefined;
   try {
@@ -234,7 +253,7 @@ export async function renderDiagramImages(
   for (const job of jobs) {
     const found: { svg?: string; png?: Uint8Array } = {};
     for (const f of formats) {
-      const hit = await fromCache(opts.cache, cacheKey(job, f, opts.engine));
+      const hit = await cachedDrawing(opts.cache, cacheKey(job, f), opts.engine);
       if (!hit) continue;
       if (f === 'svg') found.svg = decoder.decode(hit);
       else found.png = hit;
@@ -266,11 +285,11 @@ export async function renderDiagramImages(
           const image: { svg?: string; png?: Uint8Array } = {};
           if (formats.includes('svg')) {
             image.svg = svg;
-            await toCache(opts.cache, cacheKey(job, 'svg', opts.engine), encoder.encode(svg));
+            await toCacheDrawn(opts.cache, cacheKey(job, 'svg'), encoder.encode(svg), opts.engine);
           }
           if (formats.includes('png')) {
             image.png = await renderPng(shot, svg);
-            await toCache(opts.cache, cacheKey(job, 'png', opts.engine), image.png);
+            await toCacheDrawn(opts.cache, cacheKey(job, 'png'), image.png, opts.engine);
           }
           images.set(job.name, image);
         } catch (err) {
