@@ -1,8 +1,8 @@
 import type { CoverageRow } from '../analysis/coverage.js';
 import { displayDate, displayValue, percentOf } from '../analysis/display.js';
-import { actionRows, type CodeInfo } from '../analysis/findings.js';
+import type { CodeInfo } from '../analysis/findings.js';
 import { buildGapReport, type GapReport } from '../analysis/gap-report.js';
-import { assessProgress, KPI_STATUS_LABEL, meets, type Goal, type KpiStatus } from '../analysis/kpis.js';
+import { assessProgress, KPI_STATUS_LABEL, meets, type Goal } from '../analysis/kpis.js';
 import type { TargetRow } from '../analysis/targets.js';
 import { parseDeadline, type IsoDate } from '../core/dates.js';
 import { text } from '../core/text.js';
@@ -17,31 +17,21 @@ import type { AggregateResult, KpiRollup } from './types.js';
  * merged agency. The summary and the action list follow from those rows.
  */
 export function consolidatedGapReport(r: AggregateResult, codes: readonly CodeInfo[]): GapReport {
-  const base = buildGapReport({ model: r.model, diagnostics: r.diagnostics, codes, asOf: r.asOf });
   const rollups = new Map(r.rollups.map((x) => [x.target, x]));
-  const targets = base.targets.map((t) => {
-    const ru = rollups.get(t.ref);
-    return ru ? rolledUpTarget(r.model, t, ru, r.asOf) : t;
-  });
-  const coverage = base.coverage.map((c) => agencyWideCoverage(r.model, c));
-  const byStatus: Record<KpiStatus, number> = { achieved: 0, 'on-track': 0, behind: 0, 'at-risk': 0, 'no-data': 0 };
-  for (const t of targets) byStatus[t.status]++;
-  const withTarget = coverage.filter((c) => c.meetsTarget !== null);
-  const actions = actionRows(r.model, r.diagnostics, targets);
-  return {
-    ...base,
-    summary: {
-      ...base.summary,
-      targetsByStatus: byStatus,
-      targetsOffTrack: byStatus.behind + byStatus['at-risk'],
-      coverageMeetingTarget: withTarget.filter((c) => c.meetsTarget === true).length,
-      coverageWithTarget: withTarget.length,
-      actions: actions.length,
+  return buildGapReport({
+    model: r.model,
+    diagnostics: r.diagnostics,
+    codes,
+    asOf: r.asOf,
+    adjust: {
+      targets: (rows) =>
+        rows.map((t) => {
+          const ru = rollups.get(t.ref);
+          return ru ? rolledUpTarget(r.model, t, ru, r.asOf) : t;
+        }),
+      coverage: (rows) => rows.map((c) => agencyWideCoverage(r.model, c)),
     },
-    targets,
-    coverage,
-    actions,
-  };
+  });
 }
 
 function round(n: number): number {

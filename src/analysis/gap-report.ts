@@ -64,6 +64,14 @@ export interface GapReportInput {
   /** Rules and built-in codes, for descriptions and legal references. */
   readonly codes: readonly CodeInfo[];
   readonly asOf: IsoDate;
+  /**
+   * Rows computed from the model, replaced before the summary and the action list are made from them:
+   * the consolidated report of an aggregation puts roll-ups and agency-wide counts in (aggregate/gap.ts).
+   */
+  readonly adjust?: {
+    readonly targets?: (rows: readonly TargetRow[]) => readonly TargetRow[];
+    readonly coverage?: (rows: readonly CoverageRow[]) => readonly CoverageRow[];
+  };
 }
 
 export function agencyHeader(model: Model): AgencyHeader | null {
@@ -105,9 +113,11 @@ export const METHOD_NOTES: readonly Text[] = [
 
 /** Builds the gap report at `asOf` from the model and the run's diagnostics. Pure. */
 export function buildGapReport(input: GapReportInput): GapReport {
-  const { model, diagnostics, codes, asOf } = input;
-  const coverage = computeCoverage(model, asOf);
-  const targets = targetRows(model, asOf, coverage);
+  const { model, diagnostics, codes, asOf, adjust } = input;
+  const measured = computeCoverage(model, asOf);
+  const computed = targetRows(model, asOf, measured);
+  const targets = adjust?.targets ? adjust.targets(computed) : computed;
+  const coverage = adjust?.coverage ? adjust.coverage(measured) : measured;
   const findings = groupFindings(model, diagnostics, codes);
   const gaps = gapRows(model, asOf, diagnostics, codes);
   const actions = actionRows(model, diagnostics, targets);

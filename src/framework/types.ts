@@ -121,6 +121,11 @@ export interface FrameworkPack {
   readonly files: readonly string[];
 }
 
+/** True for an agency code written but not of the pack's QCVN 102 form ("chưa xác định" is not written yet, so not malformed). */
+export function malformedAgencyCode(pack: FrameworkPack, code: string | undefined): boolean {
+  return code !== undefined && !isUnknown(code) && !new RegExp(pack.agencyCode.pattern).test(code);
+}
+
 /** Label of an enum value in one language; the raw value when unknown. */
 export function enumLabel(pack: FrameworkPack, enumId: string, value: string | number, lang: 'vi' | 'en' = 'vi'): string {
   const v = pack.enums[enumId]?.values.find((x) => x.value === value);

@@ -5,7 +5,7 @@ import { closest, closestId } from '../core/similar.js';
 import type { DocPath, Range } from '../core/source.js';
 import { text, type Text } from '../core/text.js';
 import { isUnknown } from '../core/unknown.js';
-import type { FrameworkPack } from '../framework/types.js';
+import { malformedAgencyCode, type FrameworkPack } from '../framework/types.js';
 import type { LoadedFile } from '../load/load-architecture.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { CheckedDoc } from '../validate/validate.js';
@@ -832,7 +832,7 @@ function modelChecks(model: Model): Diagnostic[] {
   const pack = model.pack;
   const agency = model.agency;
   checkNationalDeclared(model, report);
-  if (agency?.code !== undefined && !isUnknown(agency.code) && !new RegExp(pack.agencyCode.pattern).test(agency.code)) {
+  if (agency && malformedAgencyCode(pack, agency.code)) {
     report(
       agency.ref,
       ['code'],

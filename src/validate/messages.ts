@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { slugify } from '../core/labels.js';
+import { asciiFold, slugify } from '../core/labels.js';
 import { parseRef, REF_KINDS } from '../core/ref.js';
 import { closest, closestId } from '../core/similar.js';
 import type { DocPath } from '../core/source.js';
@@ -437,13 +437,7 @@ export function asIsoDay(value: string): string | undefined {
 
 /** Lower case, no diacritics (đ → d), words separated by one space: how a label is matched. */
 function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return asciiFold(s).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /**

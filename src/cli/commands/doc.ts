@@ -12,7 +12,7 @@ import type { Audience } from '../../render/strategy/view-types.js';
 import { writeGenerated } from '../../write/write-generated.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
-import { assertPeriodStarted, parsePeriodOption, periodOpenWarning } from './reports-shared.js';
+import { checkReportPeriod, parsePeriodOption } from './reports-shared.js';
 import { claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addOutputCommandOptions } from './shared.js';
 
 interface DocOptions extends InputOptions {
@@ -95,9 +95,7 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Ghi đè mẫu: templates/str
       if (kind === 'bao-cao') {
         // The period the report covers (as the renderer picks it), checked against the data date.
         const covered = reportPeriod ?? defaultReportPeriod(result.model, result.asOf);
-        assertPeriodStarted(covered, result.asOf, period ? '--period' : 'report.period');
-        const open = periodOpenWarning(covered, result.asOf, app.lang);
-        if (open) app.log.warn(open);
+        checkReportPeriod(app, covered, result.asOf, period ? '--period' : 'report.period');
       }
       // Without a browser: no PDF, and no strategy DOCX (it embeds the diagrams); HTML comes without diagrams.
       const pictured = kind === 'chien-luoc' || kind === 'kien-truc';

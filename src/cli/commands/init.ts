@@ -8,6 +8,7 @@ import { isId } from '../../core/ref.js';
 import { isUnknown } from '../../core/unknown.js';
 import { text } from '../../core/text.js';
 import { DEFAULT_PACK, loadPack } from '../../framework/load-pack.js';
+import { malformedAgencyCode } from '../../framework/types.js';
 import { schemaJson, SCHEMA_FILE } from '../../render/schema-file.js';
 import { MANIFEST, manifestJson, writeNewFiles } from '../../write/write-generated.js';
 import type { App } from '../app.js';
@@ -60,7 +61,7 @@ Chạy lại init là an toàn: tệp giống hệt được bỏ qua, tệp kh�
       }
       const pack = loadPack(DEFAULT_PACK);
       // The shape model.agency-code-format checks, refused here rather than warned about on every check.
-      if (opts.code !== undefined && !isUnknown(opts.code) && !new RegExp(pack.agencyCode.pattern).test(opts.code)) {
+      if (malformedAgencyCode(pack, opts.code)) {
         throw new UserError(
           text(
             `--code "${opts.code}" không đúng dạng mã định danh cơ quan theo QCVN 102 (ví dụ ${pack.agencyCode.example}). Chưa có mã thì bỏ --code: init ghi "chưa xác định".`,

@@ -6,7 +6,7 @@ import type { DocumentFormat } from '../../render/documents/index.js';
 import { stableStringify } from '../../core/stable-json.js';
 import type { App } from '../app.js';
 import { produceDocuments } from './documents.js';
-import { assertPeriodStarted, parseFormatList, parsePeriodOption, periodOpenWarning, writeReportFiles } from './reports-shared.js';
+import { checkReportPeriod, parseFormatList, parsePeriodOption, writeReportFiles } from './reports-shared.js';
 import { claimOutputFor, DEFAULT_OUT, type InputOptions, architectureCommand, addOutputCommandOptions } from './shared.js';
 
 /** `md,pdf` → ['md', 'pdf'] in canonical order; an unknown name is a usage error. */
@@ -44,9 +44,7 @@ Mã thoát: 0 đã ghi báo cáo; 1 kiến trúc có lỗi cú pháp, lược đ
     const docFormats = formats.filter((f): f is DocumentFormat => f !== 'json');
     const produced = await produceDocuments(app, dir, { ...opts, render: docFormats.includes('pdf') }, (result) => {
       period = explicit ?? reportPeriodFor(result);
-      assertPeriodStarted(period, result.asOf, explicit ? '--period' : 'report.period');
-      const open = periodOpenWarning(period, result.asOf, app.lang);
-      if (open) app.log.warn(open);
+      checkReportPeriod(app, period, result.asOf, explicit ? '--period' : 'report.period');
       return docFormats.length ? [{ kind: 'bao-cao', audience: 'internal', formats: docFormats, period }] : [];
     }, { vi: 'báo cáo', en: 'report' });
     if (!produced || !period) return;

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parsePeriod, viShortDate, type IsoDate, type Period } from '../../core/dates.js';
 import { UserError } from '../../core/errors.js';
 import { text } from '../../core/text.js';
+import { lowerFirst } from '../../analysis/names.js';
 import { displayPath } from '../../load/discover.js';
 import type { GeneratedFile } from '../../render/types.js';
 import { writeGenerated, type OutputDir } from '../../write/write-generated.js';
@@ -48,16 +49,18 @@ export function assertPeriodStarted(period: Period, asOf: IsoDate, source = '--p
   );
 }
 
-/** The warning for a period that has started but not ended by the data date: the figures stop at that date. */
-export function periodOpenWarning(period: Period, asOf: IsoDate, lang: 'vi' | 'en'): string | undefined {
-  if (period.end <= asOf) return undefined;
-  return lang === 'en'
-    ? `${period.labelEn} has not ended by the data date ${asOf}: the report holds data up to that day only.`
-    : `${period.labelVi} chưa kết thúc ở ngày số liệu ${viShortDate(asOf)}: báo cáo chỉ có số liệu đến ngày đó.`;
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+/**
+ * The period a report covers, checked against the data date: refused when it has not started
+ * (`assertPeriodStarted`), a warning when it has not ended (the figures stop at that date).
+ */
+export function checkReportPeriod(app: App, period: Period, asOf: IsoDate, source: string): void {
+  assertPeriodStarted(period, asOf, source);
+  if (period.end <= asOf) return;
+  app.log.warn(
+    app.lang === 'en'
+      ? `${period.labelEn} has not ended by the data date ${asOf}: the report holds data up to that day only.`
+      : `${period.labelVi} chưa kết thúc ở ngày số liệu ${viShortDate(asOf)}: báo cáo chỉ có số liệu đến ngày đó.`,
+  );
 }
 
 /** Adds the files to the output folder (other files there stay) and lists them on stderr. */

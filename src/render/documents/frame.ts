@@ -181,7 +181,7 @@ export function legalBases(ctx: FrameContext, extra: readonly string[] = [], kin
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((l): RankedBasis => ({ citation: l.citation, rank: l.rank, date: l.date }));
   const own = (doc?.legalBases ?? []).map((c): RankedBasis => ({ citation: c, rank: rankOfCitation(c), date: dateOfCitation(c) }));
-  // A document this one replaces is not one of its bases (Điều 2 says it is replaced: replacementClause).
+  // A document this one replaces is not one of its bases (Điều 2 says it is replaced: withReplacement).
   const declared = (ctx.agency?.documents ?? [])
     .filter((d) => d.legalBasis === true && d.date <= ctx.docDate && (kind === undefined || d.replacedBy !== kind))
     .map((d): RankedBasis => ({ citation: citationOf(d), rank: d.type, date: d.date }));
@@ -193,9 +193,13 @@ export type ReplaceableKind = 'chien-luoc' | 'ke-hoach' | 'kien-truc';
 
 type AgencyDocument = NonNullable<Agency['documents']>[number];
 
-/** "Quyết định số 2380/QĐ-UBND ngày 26 tháng 12 năm 2025 của Ủy ban nhân dân tỉnh ban hành …". */
+/** "Quyết định số 2380/QĐ-UBND ngày 26 tháng 12 năm 2025 của Ủy ban nhân dân tỉnh ban hành …": how a căn cứ or a replaced act is cited. */
+export function citation(typeWord: string, number: string, date: IsoDate, issuer: string, title: string): string {
+  return `${typeWord} số ${number} ${viLongDate(date)} của ${issuer} ${lowerFirst(title)}`;
+}
+
 function citationOf(d: AgencyDocument): string {
-  return `${documentTypeWord(d.type)} số ${d.number} ${viLongDate(d.date)} của ${d.issuer} ${lowerFirst(d.title)}`;
+  return citation(documentTypeWord(d.type), d.number, d.date, d.issuer, d.title);
 }
 
 /**

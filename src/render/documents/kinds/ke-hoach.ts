@@ -1,4 +1,4 @@
-import { parseDeadline, viLongDate } from '../../../core/dates.js';
+import { parseDeadline } from '../../../core/dates.js';
 import { viCollator } from '../../../core/text.js';
 import type { Kpi } from '../../../model/types.js';
 import { createContext, type StrategyContext } from '../../strategy/context.js';
@@ -10,7 +10,7 @@ import { buildGeneralObjective } from '../../strategy/sections/prose.js';
 import { orient } from '../../strategy/sections/tables.js';
 import { buildTaskAppendix, groupTasks, orderTasks } from '../../strategy/sections/tasks.js';
 import { closingSentence, fill, sentence, squash, viLetter, withoutEnding } from '../../strategy/wording.js';
-import { attachmentRef, buildHeader, buildMarks, buildSignature, issuerLines, legalBases, MOTTO, withReplacement, NATIONAL_TITLE, type FrameMeta } from '../frame.js';
+import { attachmentRef, buildHeader, buildMarks, buildSignature, citation, issuerLines, legalBases, MOTTO, NATIONAL_TITLE, withReplacement, type FrameMeta } from '../frame.js';
 import { kpiTheme, planThemes, themeTitle } from '../themes.js';
 import { heading, paragraph, tableBlock, type Block, type OfficialDocView } from '../view.js';
 import type { DocumentInput } from './input.js';
@@ -44,7 +44,7 @@ function strategyOf(ctx: StrategyContext): { readonly planTitle: string | undefi
   const planTitle = approves ? `Triển khai thực hiện ${approves[1]}` : undefined;
   const basis =
     doc.number && doc.date && doc.date <= ctx.docDate
-      ? `Căn cứ ${upperFirst((doc.type ?? 'Quyết định').toLocaleLowerCase('vi'))} số ${doc.number.replace(/^ +/, (m) => '\u00a0'.repeat(m.length))} ${viLongDate(doc.date)} của ${ctx.agency?.name ?? squash(doc.issuer ?? '')} ${lowerFirst(title)};`
+      ? `Căn cứ ${citation(upperFirst((doc.type ?? 'Quyết định').toLocaleLowerCase('vi')), doc.number.replace(/^ +/, (m) => '\u00a0'.repeat(m.length)), doc.date, ctx.agency?.name ?? squash(doc.issuer ?? ''), title)};`
       : undefined;
   return { planTitle, basis };
 }
