@@ -6,6 +6,8 @@ import { text, type Text } from '../core/text.js';
 import { enumLabel } from '../framework/types.js';
 import type { Model } from '../model/model.js';
 import type { Dataset, Entity, Integration, Kpi, System, Task } from '../model/types.js';
+import { renameBreaking } from './rename-breaking.js';
+import type { Rename } from './renames.js';
 import type { BreakingChange, BreakingCode, DiffSide, Where } from './types.js';
 
 /** The national consolidated database every master and shared dataset syncs to (NĐ 278/2025/NĐ-CP). */
@@ -14,6 +16,7 @@ export const CONSOLIDATED_DB = 'national:csdl-tong-hop-quoc-gia';
 /** Order in which breaking changes are listed: the ones that break other agencies first. */
 export const BREAKING_ORDER: readonly BreakingCode[] = [
   'removed-referenced',
+  'renamed-referenced',
   'national-sync-removed',
   'sharing-withdrawn',
   'integration-stopped',
@@ -23,6 +26,7 @@ export const BREAKING_ORDER: readonly BreakingCode[] = [
 
 export const BREAKING_TITLE: Readonly<Record<BreakingCode, Text>> = {
   'removed-referenced': text('Xóa thực thể đang được tham chiếu', 'Removed while referenced'),
+  'renamed-referenced': text('Đổi mã thực thể đang được tham chiếu', 'Id changed while referenced'),
   'national-sync-removed': text('Ngừng đồng bộ về CSDL tổng hợp quốc gia', 'Sync to the national consolidated database removed'),
   'sharing-withdrawn': text('Thu hẹp phạm vi chia sẻ dữ liệu', 'Data sharing withdrawn'),
   'integration-stopped': text('Ngừng kết nối đang hoạt động', 'Live integration stopped'),
@@ -79,8 +83,12 @@ function present(side: DiffSide, ref: string): boolean {
   return side.model.declares(ref) && !side.model.isAbsent(ref);
 }
 
-export function findBreaking(base: DiffSide, head: DiffSide): BreakingChange[] {
+export function findBreaking(base: DiffSide, head: DiffSide, renames: readonly Rename[] = []): BreakingChange[] {
   const out: BreakingChange[] = [];
+  const renamedTo = new Map(renames.map((r) => [r.from, r.to]));
+  // The base side's ref of a head entity: its old id when it was renamed.
+  const oldRef = new Map(renames.map((r) => [r.to, r.from]));
+  const baseRef = (ref: string): string => oldRef.get(ref) ?? ref;
   const add = (code: BreakingCode, e: Entity, side: 'base' | 'head', vi: string, en: string, path: readonly (string | number)[] = []) =>
     out.push({ code, ref: e.ref, title: BREAKING_TITLE[code], message: text(vi, en), where: where(side === 'base' ? base.model : head.model, e.ref, path), side });
   const lang = { vi: (id: string, v: string) => enumLabel(head.model.pack, id, v, 'vi'), en: (id: string, v: string) => enumLabel(head.model.pack, id, v, 'en') };
@@ -88,7 +96,7 @@ export function findBreaking(base: DiffSide, head: DiffSide): BreakingChange[] {
   // Removed entities: one entry each, under the most serious reason, with every reason in the message.
   for (const kind of ['system', 'dataset', 'integration'] as const) {
     for (const b of base.model.all(kind)) {
-      if (present(head, b.ref)) continue;
+      if (present(head, b.ref) || renamedTo.has(b.ref)) continue;
       const l = label(b);
       const reasons: { code: BreakingCode; vi: string; en: string }[] = [];
       const still = [...new Set(base.model.referrers(b.ref).map((r) => r.from))].filter((f) => f !== b.ref && present(head, f)).sort();
@@ -133,9 +141,12 @@ export function findBreaking(base: DiffSide, head: DiffSide): BreakingChange[] {
     }
   }
 
-  // Entities on both sides.
+  // Entities whose id changed.
+  for (const b of renameBreaking(base, head, renames)) out.push({ ...b, title: BREAKING_TITLE[b.code] });
+
+  // Entities on both sides (under their old id on the base side when it changed).
   for (const h of head.model.all('system')) {
-    const b = base.model.get<'system'>(h.ref);
+    const b = base.model.get<'system'>(baseRef(h.ref));
     if (!b) continue;
     // "chưa xác định" is no level: going from 3 to unknown lowers what the repository states.
     const before = known((b as System).security?.level);
@@ -153,7 +164,7 @@ export function findBreaking(base: DiffSide, head: DiffSide): BreakingChange[] {
     }
   }
   for (const h of head.model.all('dataset')) {
-    const b = base.model.get<'dataset'>(h.ref);
+    const b = base.model.get<'dataset'>(baseRef(h.ref));
     if (!b) continue;
     const l = label(h);
     const rb = b.sharing === undefined ? -1 : (SHARING_RANK[b.sharing] ?? -1);
@@ -183,7 +194,7 @@ export function findBreaking(base: DiffSide, head: DiffSide): BreakingChange[] {
     }
   }
   for (const h of head.model.all('integration')) {
-    const b = base.model.get<'integration'>(h.ref);
+    const b = base.model.get<'integration'>(baseRef(h.ref));
     if (!b || b.status !== 'live' || h.status === 'live' || h.status === 'testing') continue;
     const l = label(h);
     const code: BreakingCode = h.to === CONSOLIDATED_DB || b.to === CONSOLIDATED_DB ? 'national-sync-removed' : 'integration-stopped';
@@ -198,7 +209,7 @@ export function findBreaking(base: DiffSide, head: DiffSide): BreakingChange[] {
   }
   for (const kind of ['task', 'kpi'] as const) {
     for (const h of head.model.all(kind)) {
-      const b = base.model.get(h.ref) as Task | Kpi | undefined;
+      const b = base.model.get(baseRef(h.ref)) as Task | Kpi | undefined;
       if (!b) continue;
       const path = kind === 'task' ? ['deadline'] : ['target', 'deadline'];
       const rawAfter = kind === 'task' ? (h as Task).deadline : (h as Kpi).target?.deadline;

@@ -5,7 +5,7 @@ import { stableStringify } from '../core/stable-json.js';
 import { countEn, pick, type Lang } from '../core/text.js';
 import { mdCell, mdCode, mdTable, mdText, viNumber } from '../render/markdown.js';
 import { KPI_STATUS_LABEL } from '../analysis/kpis.js';
-import type { DiffReport, EntityChange, FindingChange, KpiMovement, KpiPoint, RoadmapStep, SideSummary, Where } from './types.js';
+import type { DiffReport, EntityChange, FindingChange, KpiMovement, KpiPoint, RoadmapStep, SideSummary, WaiverChange, Where } from './types.js';
 
 /** Marker the CI workflow looks for to update its own pull-request comment instead of adding one. */
 export const COMMENT_MARKER = '<!-- kientruc-diff -->';
@@ -67,13 +67,16 @@ export function summaryLine(r: DiffReport, lang: Lang): string {
       : vi
         ? 'không có thay đổi phá vỡ'
         : 'no breaking change',
-    vi
+    (vi
       ? `thực thể: +${e.added.length} thêm, −${e.removed.length} xóa, ${e.changed.length} sửa`
-      : `entities: +${e.added.length} added, −${e.removed.length} removed, ${e.changed.length} changed`,
+      : `entities: +${e.added.length} added, −${e.removed.length} removed, ${e.changed.length} changed`) +
+      (e.renamed.length ? (vi ? `, ${e.renamed.length} đổi mã` : `, ${e.renamed.length} renamed`) : ''),
     vi ? `${r.kpis.length} chỉ tiêu biến động` : countEn(r.kpis.length, 'KPI movement'),
-    vi
+    (vi
       ? `phát hiện: +${r.findings.introduced.length} mới, −${r.findings.resolved.length} đã khắc phục`
-      : `findings: +${r.findings.introduced.length} new, −${r.findings.resolved.length} resolved`,
+      : `findings: +${r.findings.introduced.length} new, −${r.findings.resolved.length} resolved`) +
+      (r.findings.waived.length ? (vi ? `, ${r.findings.waived.length} mới miễn trừ` : `, ${r.findings.waived.length} newly waived`) : '') +
+      (r.findings.unwaived.length ? (vi ? `, ${r.findings.unwaived.length} hết miễn trừ` : `, ${r.findings.unwaived.length} no longer waived`) : ''),
   ];
   if (r.roadmap) {
     const open = r.roadmap.filter((s) => s.kind === 'change' && s.task === undefined).length;
@@ -83,7 +86,19 @@ export function summaryLine(r: DiffReport, lang: Lang): string {
 }
 
 function entityHeading(c: EntityChange, lang: Lang): string {
-  return `**${mdText(kindTitle(c.kind, lang))} ${code(c.ref)}** — ${mdText(c.name)} · ${at(c.where)}`;
+  const ref = c.from === undefined ? code(c.ref) : `${code(c.from)} → ${code(c.ref)}`;
+  return `**${mdText(kindTitle(c.kind, lang))} ${ref}** — ${mdText(c.name)} · ${at(c.where)}`;
+}
+
+/** Renamed entities: old → new id, name, where; then the fields that changed with the id, if any. */
+function renamedBlock(list: readonly EntityChange[], lang: Lang, compact: boolean): string {
+  const vi = lang === 'vi';
+  const table = mdTable(
+    [vi ? 'Mã cũ → mã mới' : 'Old → new id', vi ? 'Tên' : 'Name', vi ? 'Vị trí' : 'Location'],
+    list.map((c) => [`${code(c.from ?? '')} → ${code(c.ref)}`, mdCell(c.name), at(c.where)]),
+  );
+  const edited = compact ? [] : list.filter((c) => c.fields.length);
+  return [table, ...edited.flatMap((c) => ['', changedBlock(c, lang)])].join('\n');
 }
 
 function entityTable(list: readonly EntityChange[], lang: Lang): string {
@@ -116,8 +131,10 @@ function kindSection(kind: EntityKind, r: DiffReport, lang: Lang, compact: boole
   const added = r.entities.added.filter((c) => c.kind === kind);
   const removed = r.entities.removed.filter((c) => c.kind === kind);
   const changed = r.entities.changed.filter((c) => c.kind === kind);
-  if (added.length + removed.length + changed.length === 0) return undefined;
+  const renamed = r.entities.renamed.filter((c) => c.kind === kind);
+  if (added.length + removed.length + changed.length + renamed.length === 0) return undefined;
   const body: string[] = [];
+  if (renamed.length) body.push(`#### ${vi ? 'Đổi mã' : 'Renamed'} (${renamed.length})`, '', renamedBlock(renamed, lang, compact), '');
   if (added.length) body.push(`#### ${vi ? 'Thêm mới' : 'Added'} (${added.length})`, '', entityTable(added, lang), '');
   if (removed.length) body.push(`#### ${vi ? 'Đã xóa' : 'Removed'} (${removed.length})`, '', entityTable(removed, lang), '');
   if (changed.length) {
@@ -125,9 +142,11 @@ function kindSection(kind: EntityKind, r: DiffReport, lang: Lang, compact: boole
     if (compact) body.push(entityTable(changed, lang), '');
     else for (const c of changed) body.push(changedBlock(c, lang), '');
   }
-  const counts = vi
-    ? `+${added.length} thêm · −${removed.length} xóa · ${changed.length} sửa`
-    : `+${added.length} added · −${removed.length} removed · ${changed.length} changed`;
+  const counts =
+    (vi
+      ? `+${added.length} thêm · −${removed.length} xóa · ${changed.length} sửa`
+      : `+${added.length} added · −${removed.length} removed · ${changed.length} changed`) +
+    (renamed.length ? (vi ? ` · ${renamed.length} đổi mã` : ` · ${renamed.length} renamed`) : '');
   return details(`${mdText(kindTitle(kind, lang))}: ${counts}`, body.join('\n').trimEnd());
 }
 
@@ -149,12 +168,50 @@ function kpiSection(list: readonly KpiMovement[], lang: Lang): string | undefine
   );
 }
 
+/** A severity as the tables name it: lỗi, cảnh báo, thông tin. */
+function severityLabel(severity: string, lang: Lang): string {
+  return lang === 'vi' ? (({ error: 'lỗi', warning: 'cảnh báo', info: 'thông tin' } as Record<string, string>)[severity] ?? severity) : severity;
+}
+
 function findingTable(list: readonly FindingChange[], lang: Lang): string {
   const vi = lang === 'vi';
-  const sev = (s: string) => (vi ? ({ error: 'lỗi', warning: 'cảnh báo', info: 'thông tin' } as Record<string, string>)[s] ?? s : s);
+  const sev = (s: string) => severityLabel(s, lang);
   return mdTable(
     [vi ? 'Mức' : 'Severity', vi ? 'Mã' : 'Code', vi ? 'Nội dung' : 'Message', vi ? 'Vị trí' : 'Location'],
     list.map((f) => [sev(f.severity), code(f.code), mdCell(pick(f.message, lang) + (f.legalRef ? ` [${f.legalRef}]` : '')), at(f.where)]),
+  );
+}
+
+/** Findings whose waiver changed: the finding, then the waiver as the configuration holds it. */
+function waiverTable(list: readonly WaiverChange[], lang: Lang, lifted: boolean): string {
+  const vi = lang === 'vi';
+  const sev = (s: string) => severityLabel(s, lang);
+  const status = (w: WaiverChange): string => {
+    if (lifted && w.why === 'expired') return vi ? 'hết hạn' : 'expired';
+    if (lifted) return vi ? 'đã gỡ bỏ' : 'withdrawn';
+    return w.wasOpen ? (vi ? 'trước đây chưa miễn trừ' : 'was open') : vi ? 'phát hiện mới, miễn trừ ngay' : 'new finding, waived at once';
+  };
+  return mdTable(
+    [
+      vi ? 'Mức' : 'Severity',
+      vi ? 'Mã' : 'Code',
+      vi ? 'Nội dung' : 'Message',
+      vi ? 'Lý do miễn trừ' : 'Waiver reason',
+      vi ? 'Người phê duyệt' : 'Approved by',
+      vi ? 'Hết hạn' : 'Expires',
+      vi ? 'Tình trạng' : 'Status',
+      vi ? 'Vị trí' : 'Location',
+    ],
+    list.map((w) => [
+      sev(w.severity),
+      code(w.code),
+      mdCell(pick(w.message, lang) + (w.legalRef ? ` [${w.legalRef}]` : '')),
+      mdCell(w.waiver.reason),
+      mdCell(w.waiver.approvedBy),
+      mdCell(date(w.waiver.expires, lang)),
+      mdCell(status(w)),
+      at(w.where),
+    ]),
   );
 }
 
@@ -224,6 +281,10 @@ function renderMarkdown(r: DiffReport, lang: Lang, compact: boolean): string {
     '',
     summaryLine(r, lang),
   ];
+  // A folder renamed between two versions (git sides): say so once, the locations show the new one.
+  if (r.base.folder !== r.head.folder && (r.base.commit !== undefined || r.head.commit !== undefined)) {
+    out.push('', vi ? `> Thư mục kiến trúc đổi tên: ${code(r.base.folder)} → ${code(r.head.folder)}.` : `> Architecture folder renamed: ${code(r.base.folder)} → ${code(r.head.folder)}.`);
+  }
   for (const [name, s] of [
     ['base', r.base],
     ['head', r.head],
@@ -250,6 +311,16 @@ function renderMarkdown(r: DiffReport, lang: Lang, compact: boolean): string {
       : undefined,
     r.findings.resolved.length
       ? details(vi ? `Phát hiện đã khắc phục (${r.findings.resolved.length})` : `Resolved findings (${r.findings.resolved.length})`, findingTable(r.findings.resolved, lang))
+      : undefined,
+    // A waiver is not a fix, and a waiver ending is not a new violation: each has its own list.
+    r.findings.waived.length
+      ? details(vi ? `Phát hiện mới được miễn trừ (${r.findings.waived.length})` : `Newly waived findings (${r.findings.waived.length})`, waiverTable(r.findings.waived, lang, false))
+      : undefined,
+    r.findings.unwaived.length
+      ? details(
+          vi ? `Miễn trừ hết hạn hoặc bị gỡ bỏ (${r.findings.unwaived.length})` : `Waivers expired or withdrawn (${r.findings.unwaived.length})`,
+          waiverTable(r.findings.unwaived, lang, true),
+        )
       : undefined,
   ].filter((s): s is string => s !== undefined);
   if (sections.length) out.push('', ...sections.flatMap((s) => [s, '']));

@@ -19,12 +19,13 @@ export function kpiPoint(model: Model, kpi: Kpi, asOf: IsoDate): KpiPoint {
   };
 }
 
-/** KPIs whose latest measurement, goal or status moved between the two sides. */
-export function kpiMovements(base: DiffSide, head: DiffSide): KpiMovement[] {
-  const refs = [...new Set([...base.model.all('kpi').map((k) => k.ref), ...head.model.all('kpi').map((k) => k.ref)])].sort();
+/** KPIs whose latest measurement, goal or status moved between the two sides; `renamed`: old ref → new ref. */
+export function kpiMovements(base: DiffSide, head: DiffSide, renamed: ReadonlyMap<string, string> = new Map()): KpiMovement[] {
+  const oldRef = new Map([...renamed].map(([from, to]) => [to, from]));
+  const refs = [...new Set([...base.model.all('kpi').map((k) => renamed.get(k.ref) ?? k.ref), ...head.model.all('kpi').map((k) => k.ref)])].sort();
   const out: KpiMovement[] = [];
   for (const ref of refs) {
-    const b = base.model.get<'kpi'>(ref);
+    const b = base.model.get<'kpi'>(oldRef.get(ref) ?? ref);
     const h = head.model.get<'kpi'>(ref);
     const before = b ? kpiPoint(base.model, b, base.asOf) : undefined;
     const after = h ? kpiPoint(head.model, h, head.asOf) : undefined;

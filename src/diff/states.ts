@@ -24,5 +24,5 @@ export function roadmapSteps(model: Model, steps: readonly Transition[]): Roadma
  * removed and changed, KPI movements, findings), plus the roadmap: the planned steps between them.
  */
 export function compareStates(base: DiffSide, head: DiffSide, steps: readonly Transition[]): DiffReport {
-  return { ...compareSides(base, head), roadmap: roadmapSteps(base.model, steps) };
+  return { ...compareSides(base, head, { renames: false }), roadmap: roadmapSteps(base.model, steps) };
 }

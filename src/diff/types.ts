@@ -24,6 +24,9 @@ export interface DiffSide {
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
+/** What happened to an entity: field changes use `ChangeKind`; an entity may also keep its content under a new id. */
+export type EntityChangeKind = ChangeKind | 'renamed';
+
 /** One field that differs between the two sides of an entity. */
 export interface FieldChange {
   readonly path: DocPath;
@@ -46,16 +49,19 @@ export interface Where {
 export interface EntityChange {
   readonly ref: string;
   readonly kind: EntityKind;
-  readonly change: ChangeKind;
+  readonly change: EntityChangeKind;
+  /** Renamed only: the ref on the base side (`ref` is the head side's). */
+  readonly from?: string;
   readonly name: string;
   /** On the side that has it (head when both do). */
   readonly where: Where;
-  /** Field-by-field differences (only for `changed`). */
+  /** Field-by-field differences (for `changed`, and for `renamed` apart from the id). */
   readonly fields: readonly FieldChange[];
 }
 
 export type BreakingCode =
   | 'removed-referenced'
+  | 'renamed-referenced'
   | 'security-level-lowered'
   | 'sharing-withdrawn'
   | 'deadline-past-national'
@@ -107,9 +113,32 @@ export interface FindingChange {
   readonly legalRef: string | undefined;
 }
 
+/** A waiver as the configuration of one side holds it (`kientruc.config.yaml`). */
+export interface WaiverTerms {
+  readonly reason: string;
+  readonly approvedBy: string;
+  readonly expires: string;
+}
+
+/**
+ * A finding whose waiver changed between the sides: waived on the head side only (`waived`: newly
+ * waived; `wasOpen` tells a finding that was open on the base side from one that is new and waived at
+ * once), or waived on the base side only (`lifted`: the waiver expired by the head side's date, or was
+ * withdrawn). Neither is fixed nor new: the violation is the same.
+ */
+export interface WaiverChange extends FindingChange {
+  readonly waiver: WaiverTerms;
+  /** Newly waived only: the finding was open (unwaived) on the base side. */
+  readonly wasOpen?: boolean;
+  /** Lifted only: `expired` when the base side's waiver ends before the head side's date, else `withdrawn`. */
+  readonly why?: 'expired' | 'withdrawn';
+}
+
 export interface SideSummary {
   readonly label: string;
   readonly commit: string | undefined;
+  /** The architecture folder read on this side (relative to where the command ran). */
+  readonly folder: string;
   readonly agency: string | undefined;
   readonly asOf: IsoDate;
   readonly entities: number;
@@ -145,11 +174,17 @@ export interface DiffReport {
     readonly added: readonly EntityChange[];
     readonly removed: readonly EntityChange[];
     readonly changed: readonly EntityChange[];
+    /** Same kind, same name, (nearly) the same content, new id: see `detectRenames`. */
+    readonly renamed: readonly EntityChange[];
   };
   readonly kpis: readonly KpiMovement[];
   readonly findings: {
     readonly introduced: readonly FindingChange[];
     readonly resolved: readonly FindingChange[];
+    /** Waived on the head side only: with the head side's waiver. */
+    readonly waived: readonly WaiverChange[];
+    /** Waived on the base side only: with the base side's waiver, and whether it expired or was withdrawn. */
+    readonly unwaived: readonly WaiverChange[];
     readonly unchanged: number;
   };
 }

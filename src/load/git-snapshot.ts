@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -153,11 +154,86 @@ async function closestArchitecture(top: string, commit: string, path: string): P
   }
 }
 
+/** `dir` (relative to `cwd`) as a path relative to the repository's top folder ('' for the top itself), or undefined outside it. */
+function repoPath(top: string, cwdReal: string, dir: string): string | undefined {
+  const rel = relative(top, resolve(cwdReal, dir)).split(sep).join('/');
+  return rel.startsWith('..') || isAbsolute(rel) ? undefined : rel;
+}
+
+/**
+ * Whether `dir` (relative to `cwd`) is a folder at `ref`; undefined when `cwd` is not in a git
+ * repository or `ref` names no commit (the snapshot then says why).
+ */
+export async function folderAt(cwd: string, ref: string, dir: string): Promise<boolean | undefined> {
+  const cwdReal = await realpath(cwd);
+  const top = await gitTopLevel(cwdReal);
+  const commit = top ? await resolveCommit(cwd, ref) : undefined;
+  const rel = top ? repoPath(top, cwdReal, dir) : undefined;
+  if (!top || !commit || rel === undefined) return undefined;
+  return rel === '' || (await isFolderAt(top, commit, rel));
+}
+
+/**
+ * Where an architecture folder went between two versions, by git's own rename detection
+ * (`git diff -M --diff-filter=R`): `forward`, `dir` is the folder at `base` and the answer the folder
+ * its files were renamed into at `head`; `backward`, `dir` is the folder at `head` and the answer the
+ * folder its files came from at `base`. `head` undefined is the working tree (renames git knows of:
+ * `git mv`, or files added to the index). Each renamed file votes for the folder its path implies
+ * (`architecture/systems/a.yaml` → `kien-truc/systems/a.yaml` votes for `kien-truc`); the folder with
+ * most votes wins, and it must exist on its side. Undefined when git reports no such rename, or two
+ * folders tie. The answer is relative to `cwd`, like `dir`.
+ */
+export async function followFolderRename(opts: {
+  readonly cwd: string;
+  readonly base: string;
+  readonly head: string | undefined;
+  readonly dir: string;
+  readonly direction: 'forward' | 'backward';
+}): Promise<string | undefined> {
+  const cwdReal = await realpath(opts.cwd);
+  const top = await gitTopLevel(cwdReal);
+  if (!top) return undefined;
+  const rel = repoPath(top, cwdReal, opts.dir);
+  const baseCommit = await resolveCommit(opts.cwd, opts.base);
+  const headCommit = opts.head === undefined ? undefined : await resolveCommit(opts.cwd, opts.head);
+  if (rel === undefined || rel === '' || !baseCommit || (opts.head !== undefined && !headCommit)) return undefined;
+  let listing: string;
+  try {
+    const args = ['diff', '-z', '--name-status', '-M', '--diff-filter=R', baseCommit, ...(headCommit ? [headCommit] : []), '--'];
+    listing = (await git(args, top)).toString('utf8');
+  } catch {
+    return undefined;
+  }
+  const votes = new Map<string, number>();
+  const parts = listing.split('\0');
+  for (let i = 0; i + 2 < parts.length; i += 3) {
+    const [from, to] = opts.direction === 'forward' ? [parts[i + 1] as string, parts[i + 2] as string] : [parts[i + 2] as string, parts[i + 1] as string];
+    if (!from.startsWith(`${rel}/`)) continue;
+    const rest = from.slice(rel.length + 1);
+    if (to !== rest && !to.endsWith(`/${rest}`)) continue;
+    const folder = to === rest ? '' : to.slice(0, to.length - rest.length - 1);
+    if (folder !== rel) votes.set(folder, (votes.get(folder) ?? 0) + 1);
+  }
+  const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (!first || (second && second[1] === first[1])) return undefined;
+  const folder = first[0];
+  const exists =
+    opts.direction === 'backward'
+      ? await isFolderAt(top, baseCommit, folder)
+      : headCommit
+        ? await isFolderAt(top, headCommit, folder)
+        : existsSync(join(top, folder));
+  if (!exists) return undefined;
+  return relative(cwdReal, join(top, folder)).split(sep).join('/') || '.';
+}
+
 /**
  * Writes the YAML files of `dir` (relative to `cwd`) as they are at `ref` into a temp folder laid out
- * like the repository, so file paths in diagnostics read the same as in the working tree.
+ * like the repository, so file paths in diagnostics read the same as in the working tree. `flag`: the
+ * option a missing folder's hint names (`--dir` by default).
  */
-export async function snapshotFolderAt(opts: { readonly cwd: string; readonly ref: string; readonly dir: string }): Promise<GitSnapshot> {
+export async function snapshotFolderAt(opts: { readonly cwd: string; readonly ref: string; readonly dir: string; readonly flag?: string }): Promise<GitSnapshot> {
   const cwdReal = await realpath(opts.cwd);
   const top = await gitTopLevel(cwdReal);
   if (!top) {
@@ -186,12 +262,13 @@ export async function snapshotFolderAt(opts: { readonly cwd: string; readonly re
   // A folder missing at the ref (a typo in --dir, or one renamed since) would read as an empty
   // architecture, and a diff against it as "no changes": say so instead.
   if (relDir !== '' && !(await isFolderAt(top, commit, relDir))) {
+    const flag = opts.flag ?? '--dir';
     const guess = await closestArchitecture(top, commit, relDir);
     const shown = guess === undefined ? undefined : relative(cwdReal, join(top, guess)).split(sep).join('/') || '.';
     throw new UserError(
       text(
-        `Thư mục kiến trúc "${opts.dir}" không có tại ${opts.ref} (${commit.slice(0, 8)}).${shown ? ` Ý bạn là --dir ${shown}?` : ' Nêu thư mục chứa agency.yaml bằng --dir.'}`,
-        `The architecture folder "${opts.dir}" does not exist at ${opts.ref} (${commit.slice(0, 8)}).${shown ? ` Did you mean --dir ${shown}?` : ' Give the folder holding agency.yaml with --dir.'}`,
+        `Thư mục kiến trúc "${opts.dir}" không có tại ${opts.ref} (${commit.slice(0, 8)}).${shown ? ` Ý bạn là ${flag} ${shown}?` : ` Nêu thư mục chứa agency.yaml bằng ${flag}.`}`,
+        `The architecture folder "${opts.dir}" does not exist at ${opts.ref} (${commit.slice(0, 8)}).${shown ? ` Did you mean ${flag} ${shown}?` : ` Give the folder holding agency.yaml with ${flag}.`}`,
       ),
     );
   }

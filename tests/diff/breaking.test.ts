@@ -52,7 +52,7 @@ describe('breaking changes', () => {
   it('none when nothing changes', async () => {
     const r = compareSides(await side(BASE, 'a'), await side(BASE, 'b'));
     expect(r.breaking).toEqual([]);
-    expect(r.entities).toEqual({ added: [], removed: [], changed: [] });
+    expect(r.entities).toEqual({ added: [], removed: [], changed: [], renamed: [] });
   });
 
   it('open → shared data, security level removed, live integration suspended, KPI deadline past the national one', async () => {

@@ -154,7 +154,7 @@ describe('kientruc diff on two commits of the sample', () => {
     git(repo, 'checkout', '--', '.');
   });
 
-  it('reads the rule configuration beside the folder at each commit (a waiver withdrawn makes its finding new)', async () => {
+  it('reads the rule configuration beside the folder at each commit (a waiver withdrawn is listed as such, not as a new finding)', async () => {
     const dir = sampleRepo();
     writeFileSync(
       join(dir, 'kientruc.config.yaml'),
@@ -173,8 +173,9 @@ describe('kientruc diff on two commits of the sample', () => {
     const r = await runMain(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], dir);
     expect(r.code, r.stderr).toBe(0);
     const rep = JSON.parse(r.stdout) as DiffReport;
-    expect(rep.findings.introduced.map((f) => `${f.code} ${f.entity}`)).toEqual(['system.security-level system:ttdl-du-phong']);
+    expect(rep.findings.introduced).toEqual([]);
     expect(rep.findings.resolved).toEqual([]);
+    expect(rep.findings.unwaived.map((f) => `${f.code} ${f.entity} ${f.why} ${f.waiver.expires}`)).toEqual(['system.security-level system:ttdl-du-phong withdrawn 2026-12-31']);
   });
 
   it('refuses a side that is neither a folder nor a git ref, in one line', async () => {

@@ -104,6 +104,97 @@ describe('site in headless Chromium (file://)', () => {
     await page.close();
   });
 
+  it('system cards show when a system went live, its public address (a link), user accounts and vendor, and search reads them', async () => {
+    const { page, problems } = await open(browser, file);
+    const card = (id: string) =>
+      page.$eval(`#${id}`, (e) => Object.fromEntries(Array.from(e.querySelectorAll('dt')).map((dt) => [dt.textContent, (dt.nextElementSibling as HTMLElement).textContent])));
+    expect(await card('e-system_cong-ttdt')).toMatchObject({ 'Trạng thái': 'Đang vận hành · từ 01/01/2010', 'Địa chỉ': 'https://sonha.gov.vn' });
+    expect(await page.$eval('#e-system_cong-ttdt dd a[href^="http"]', (a) => [a.getAttribute('href'), a.getAttribute('rel'), a.getAttribute('target')])).toEqual([
+      'https://sonha.gov.vn',
+      'noopener',
+      '_blank',
+    ]);
+    expect(await card('e-system_csdl-giao-duc-tinh')).toMatchObject({
+      'Đơn vị cung cấp': 'Doanh nghiệp cung cấp phần mềm quản lý trường học (thuê dịch vụ)',
+      'Tài khoản người dùng': 'cán bộ 18.600',
+    });
+    for (const [query, has] of [
+      ['sonha.gov.vn', 'e-system_cong-ttdt'],
+      ['phan mem quan ly truong hoc', 'e-system_csdl-giao-duc-tinh'],
+    ] as const) {
+      await page.$eval('#q', (e) => ((e as HTMLInputElement).value = ''));
+      await page.type('#q', query);
+      expect(await visible(page, 'article.card'), query).toContain(has);
+    }
+    await shot(page, '6-the-he-thong.png');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('search reads the abbreviations officials write, on both sides: "CSDL hộ tịch" finds "Cơ sở dữ liệu hộ tịch"', async () => {
+    const r = valid(await runPipeline({
+      root: 'architecture',
+      cwd: makeProject({
+        'architecture/agency.yaml': AGENCY,
+        'architecture/s.yaml': `apiVersion: kientruc/v1
+kind: System
+id: mot-cua
+name: Hệ thống thông tin giải quyết TTHC tỉnh
+layer: L3
+component: tthc
+status: operating
+owner: agency:tinh-thu
+network: { publicUrl: "https://dichvucong.thu.gov.vn/tra-cuu?ma=1&loai=2" }
+---
+apiVersion: kientruc/v1
+kind: System
+id: ho-tich
+name: Phần mềm quản lý hộ tịch
+layer: L3
+component: tthc
+status: operating
+owner: agency:tinh-thu
+network: { publicUrl: "javascript:alert(1)" }
+`,
+        'architecture/d.yaml': `apiVersion: kientruc/v1
+kind: Dataset
+id: csdl-ho-tich
+name: Cơ sở dữ liệu hộ tịch điện tử tỉnh
+scope: sectoral
+sharing: restricted
+personalData: basic
+system: system:ho-tich
+`,
+      }),
+      today: AS_OF,
+      rules: true,
+    }));
+    const html = siteHtml({ model: r.model, diagnostics: r.diagnostics, asOf: r.asOf, lang: 'vi', toolVersion: '0', diagrams: [] });
+    // Only http(s) addresses are links; any other scheme stays text. Text and attribute are escaped.
+    expect(html).toContain('<a href="https://dichvucong.thu.gov.vn/tra-cuu?ma=1&amp;loai=2" rel="noopener" target="_blank">https://dichvucong.thu.gov.vn/tra-cuu?ma=1&amp;loai=2</a>');
+    expect(html).not.toContain('href="javascript:');
+    const file2 = join(makeProject({}), 'index.html');
+    writeFileSync(file2, html);
+    const { page, problems } = await open(browser, file2);
+    for (const [query, has, hasNot] of [
+      ['CSDL hộ tịch', 'e-dataset_csdl-ho-tich', 'e-system_mot-cua'],
+      ['csdl ho tich dien tu', 'e-dataset_csdl-ho-tich', 'e-system_mot-cua'],
+      ['cơ sở dữ liệu hộ tịch', 'e-dataset_csdl-ho-tich', 'e-system_mot-cua'],
+      ['HTTT giải quyết thủ tục hành chính', 'e-system_mot-cua', 'e-dataset_csdl-ho-tich'],
+      ['he thong thong tin giai quyet tthc', 'e-system_mot-cua', 'e-dataset_csdl-ho-tich'],
+      ['UBND tỉnh Thử', 'e-system_mot-cua', undefined],
+    ] as const) {
+      await page.$eval('#q', (e) => ((e as HTMLInputElement).value = ''));
+      await page.type('#q', query);
+      const shown = await visible(page, 'article.card');
+      expect(shown, query).toContain(has);
+      if (hasNot) expect(shown, query).not.toContain(hasNot);
+    }
+    expect(await page.$eval('#e-system_ho-tich', (e) => e.querySelectorAll('a[href^="javascript"]').length)).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('is readable at 390 px: nothing wider than the screen', async () => {
     const { page, problems } = await open(browser, file);
     await page.setViewport({ width: 390, height: 844 });

@@ -9,7 +9,7 @@ import { countEn, text } from '../../core/text.js';
 import { parseState, transitionsBetween, type StateSpec } from '../../model/states.js';
 import { formatDiffJson, formatDiffMarkdown, summaryLine } from '../../diff/format.js';
 import type { DiffSide } from '../../diff/types.js';
-import { snapshotFolderAt } from '../../load/git-snapshot.js';
+import { folderAt, followFolderRename, snapshotFolderAt } from '../../load/git-snapshot.js';
 import { runPipeline } from '../../pipeline.js';
 import { parseAsOf, parseMegabytes, type App } from '../app.js';
 import { emit } from '../output.js';
@@ -17,6 +17,8 @@ import { addInputOptions, DEFAULT_ROOT, type InputOptions } from './shared.js';
 
 interface DiffOptions extends InputOptions {
   dir: string;
+  baseDir?: string;
+  headDir?: string;
   from?: string;
   to?: string;
   format: 'md' | 'json';
@@ -37,11 +39,53 @@ function asFolder(cwd: string, arg: string): string | undefined {
   return arg;
 }
 
-async function loadSide(app: App, arg: string | undefined, opts: DiffOptions): Promise<LoadedSide> {
+/** The architecture folder of each side of a comparison, and the option that names it. */
+interface SideDirs {
+  readonly base: string;
+  readonly head: string;
+  readonly baseFlag: string;
+  readonly headFlag: string;
+}
+
+/**
+ * The architecture folder of each side: `--base-dir`/`--head-dir`, else `--dir`. When a git side
+ * does not have that folder and no per-side option names it, the folder may have been renamed between
+ * the sides (`git mv architecture kien-truc`): git's rename detection says where it went, so the CI job
+ * (`kientruc diff "$BASE_SHA" HEAD`) keeps working on the pull request that renames it.
+ */
+async function sideDirs(app: App, base: string, head: string | undefined, opts: DiffOptions): Promise<SideDirs> {
+  const cwd = app.io.cwd;
+  let baseDir = opts.baseDir ?? opts.dir;
+  let headDir = opts.headDir ?? opts.dir;
+  const baseIsRef = asFolder(cwd, base) === undefined;
+  const headIsRef = head !== undefined && asFolder(cwd, head) === undefined;
+  const headHas = async (dir: string) => (head === undefined ? existsSync(resolve(cwd, dir)) : headIsRef ? await folderAt(cwd, head, dir) : true);
+  const said = (from: string, to: string) =>
+    app.log.info(app.lang === 'en' ? `The architecture folder was renamed between the sides (git): ${from} → ${to}.` : `Thư mục kiến trúc đổi tên giữa hai phía (theo git): ${from} → ${to}.`);
+  if (baseIsRef && opts.baseDir === undefined && (await folderAt(cwd, base, baseDir)) === false && (head === undefined || headIsRef) && (await headHas(headDir))) {
+    const found = await followFolderRename({ cwd, base, head, dir: headDir, direction: 'backward' });
+    if (found !== undefined) {
+      said(found, headDir);
+      baseDir = found;
+    }
+  }
+  if (baseIsRef && opts.headDir === undefined && (head === undefined || headIsRef) && !(await headHas(headDir)) && (await folderAt(cwd, base, baseDir)) === true) {
+    const found = await followFolderRename({ cwd, base, head, dir: baseDir, direction: 'forward' });
+    if (found !== undefined) {
+      said(baseDir, found);
+      headDir = found;
+    }
+  }
+  // A folder missing on one side only is that side's option to fix; missing on both, --dir.
+  const both = baseDir === headDir && opts.baseDir === undefined && opts.headDir === undefined;
+  return { base: baseDir, head: headDir, baseFlag: both ? '--dir' : '--base-dir', headFlag: both ? '--dir' : '--head-dir' };
+}
+
+async function loadSide(app: App, arg: string | undefined, dir: string, flag: string, opts: DiffOptions): Promise<LoadedSide> {
   const asOf = parseAsOf(opts.asOf);
   const maxFileBytes = parseMegabytes(opts.maxFileSize);
   const common = { today: app.today, rules: true, ...(asOf ? { asOf } : {}), ...(maxFileBytes ? { maxFileBytes } : {}) };
-  const folder = arg === undefined ? opts.dir : asFolder(app.io.cwd, arg);
+  const folder = arg === undefined ? dir : asFolder(app.io.cwd, arg);
   if (folder !== undefined) {
     const what = arg !== undefined ? folder : app.lang === 'en' ? `the working folder (${folder})` : `thư mục làm việc (${folder})`;
     app.log.info(app.lang === 'en' ? `Reading ${what}…` : `Đọc ${what}…`);
@@ -51,11 +95,11 @@ async function loadSide(app: App, arg: string | undefined, opts: DiffOptions): P
       dispose: async () => {},
     };
   }
-  const snap = await snapshotFolderAt({ cwd: app.io.cwd, ref: arg as string, dir: opts.dir });
+  const snap = await snapshotFolderAt({ cwd: app.io.cwd, ref: arg as string, dir, flag });
   try {
     const commit = snap.commit.slice(0, 8);
     app.log.info(
-      app.lang === 'en' ? `Reading ${opts.dir} at ${arg} (${commit}, ${countEn(snap.files, 'YAML file')})…` : `Đọc ${opts.dir} tại ${arg} (${commit}, ${snap.files} tệp YAML)…`,
+      app.lang === 'en' ? `Reading ${dir} at ${arg} (${commit}, ${countEn(snap.files, 'YAML file')})…` : `Đọc ${dir} tại ${arg} (${commit}, ${snap.files} tệp YAML)…`,
     );
     const r = await runPipeline({ root: snap.root, cwd: snap.cwd, base: snap.base, ...common });
     return {
@@ -90,6 +134,8 @@ export function registerDiff(program: Command, app: App): void {
     .option('--from <state>', 'so sánh hai trạng thái của cùng một kiến trúc — trạng thái gốc: current, target:YYYY, YYYY hoặc YYYY-MM-DD (mặc định current)')
     .option('--to <state>', 'trạng thái đích khi so sánh hai trạng thái (mặc định current)')
     .option('--dir <dir>', 'thư mục kiến trúc trong kho git (dùng cho phía là tham chiếu git và cho thư mục làm việc)', DEFAULT_ROOT)
+    .option('--base-dir <dir>', 'thư mục kiến trúc của phía gốc khi khác phía mới (mặc định: --dir, hoặc thư mục git ghi nhận đã đổi tên)')
+    .option('--head-dir <dir>', 'thư mục kiến trúc của phía mới khi khác phía gốc (mặc định: --dir, hoặc thư mục git ghi nhận đã đổi tên)')
     .addOption(new Option('-f, --format <format>', 'định dạng kết quả').choices(['md', 'json']).default('md'))
     .option('-o, --output <file>', 'ghi kết quả vào tệp thay vì stdout')
     .option('--fail-on-breaking', 'trả mã thoát 1 khi có thay đổi phá vỡ');
@@ -98,6 +144,8 @@ export function registerDiff(program: Command, app: App): void {
     'after',
     `
 Mỗi phía là một thư mục nếu thư mục đó tồn tại, nếu không thì là tham chiếu git.
+Thư mục kiến trúc đổi tên giữa hai phía (git mv architecture kien-truc) được nhận ra qua git;
+hoặc nêu rõ từng phía bằng --base-dir/--head-dir.
 
 Ví dụ:
   $ kientruc diff main                                # nhánh main → thư mục làm việc
@@ -105,6 +153,7 @@ Ví dụ:
   $ kientruc diff v1.0 v1.1 --format json | jq .breaking
   $ kientruc diff ../ban-cu/architecture architecture # hai thư mục
   $ kientruc diff main --fail-on-breaking             # CI: chặn thay đổi phá vỡ
+  $ kientruc diff v1.0 HEAD --base-dir architecture --head-dir kien-truc
   $ kientruc diff --from current --to target:2030     # hiện trạng → kiến trúc mục tiêu 2030, kèm lộ trình
   $ kientruc diff --from 2027 --to 2028 architecture  # các bước chuyển đổi trong năm 2028
 
@@ -132,9 +181,10 @@ thực thể bắt đầu có, dừng, thay đổi, và lộ trình các bước
         ),
       );
     }
-    const b = await loadSide(app, base, opts);
+    const dirs = await sideDirs(app, base, head, opts);
+    const b = await loadSide(app, base, dirs.base, dirs.baseFlag, opts);
     try {
-      const h = await loadSide(app, head, opts);
+      const h = await loadSide(app, head, dirs.head, dirs.headFlag, opts);
       try {
         const report = compareSides(b.side, h.side);
         const content = opts.format === 'json' ? formatDiffJson(report) : formatDiffMarkdown(report, app.lang);

@@ -1,3 +1,5 @@
+import { expansionPattern, SEARCH_EXPANSIONS } from '../../core/abbreviations.js';
+
 /** Styles of the catalogue: one inline sheet, system fonts only (no request leaves the page). */
 export const SITE_CSS = `
 :root { --fg: #1d2733; --muted: #5b6776; --line: #d8dee6; --bg: #f6f8fa; --card: #fff; --accent: #0b5cab;
@@ -74,16 +76,26 @@ footer { color: var(--muted); font-size: .85rem; padding: 0 24px 24px; }
 @media print { .toolbar { display: none; } .card { break-inside: avoid; } }
 `;
 
+/** The expansions of `core/abbreviations.ts` as the script applies them: [pattern, words]. */
+const EXPANSIONS_JSON = JSON.stringify(SEARCH_EXPANSIONS.map(([from, to]) => [expansionPattern(from), to]));
+
 /**
  * Search and filters, in plain JavaScript with no dependency: cards carry `data-kind`, a folded search text
  * in `data-q` and facets in `data-f-*`; the script only shows and hides them. The query matches as a
- * phrase, without diacritics ("ho tich" finds "hộ tịch", not every "hồ sơ" next to a "tích hợp").
+ * phrase, without diacritics ("ho tich" finds "hộ tịch", not every "hồ sơ" next to a "tích hợp"), with
+ * the abbreviations officials write spelled out on both sides (`data-q` is written so by `searchIndex`,
+ * the query here): "CSDL hộ tịch" and "cơ sở dữ liệu hộ tịch" find the same cards.
  */
 export const SITE_JS = `
 (function () {
   'use strict';
   function fold(s) {
     return s.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').replace(/[\\u0111\\u0110]/g, 'd').toLowerCase().replace(/\\s+/g, ' ').trim();
+  }
+  var expansions = ${EXPANSIONS_JSON}.map(function (p) { return [new RegExp(p[0], 'g'), '$1' + p[1]]; });
+  function expand(s) {
+    for (var i = 0; i < expansions.length; i++) s = s.replace(expansions[i][0], expansions[i][1]);
+    return s;
   }
   var q = document.getElementById('q');
   var count = document.getElementById('count');
@@ -96,7 +108,7 @@ export const SITE_JS = `
   var kind = 'all';
 
   function apply() {
-    var needle = fold(q.value);
+    var needle = expand(fold(q.value));
     groups.forEach(function (g) { g.hidden = !(g.dataset.for === 'all' || g.dataset.for === kind); });
     var active = selects.filter(function (s) { return s.value !== '' && !s.closest('fieldset').hidden; });
     var shown = 0;

@@ -82,21 +82,50 @@ function base(ctx: CardContext, e: Entity, fields: (readonly [string, string])[]
   };
 }
 
+/** A link to a web address the YAML gives, for http(s) only (any other scheme stays text); text escaped. */
+export function externalLink(url: string): string {
+  return /^https?:\/\//i.test(url) ? `<a href="${esc(url)}" rel="noopener" target="_blank">${esc(url)}</a>` : esc(url);
+}
+
+/** A go-live written as a year (2012) or a day, with "since" or, when it is still ahead, "planned". */
+function goLiveText(ctx: CardContext, goLive: number | string | undefined): string | undefined {
+  if (goLive === undefined) return undefined;
+  const vi = ctx.lang === 'vi';
+  const when = typeof goLive === 'number' ? String(goLive) : /^\d{4}-\d{2}-\d{2}$/.test(goLive) ? day(ctx, goLive) : esc(goLive);
+  const ahead = typeof goLive === 'number' ? String(goLive) > ctx.asOf.slice(0, 4) : goLive > ctx.asOf;
+  return ahead ? `${vi ? 'dự kiến vận hành' : 'planned go-live'} ${when}` : `${vi ? 'từ' : 'since'} ${when}`;
+}
+
 export function systemCard(ctx: CardContext, s: System): Card {
   const vi = ctx.lang === 'vi';
   const datasets = datasetsOn(ctx.model, s.ref);
   const links = integrationsAt(ctx.model, s.ref);
   const comp = ctx.model.pack.components.find((c) => c.id === s.component);
+  const live = goLiveText(ctx, s.goLive);
+  const vendor = [s.vendorOrg === undefined ? undefined : linkTo(ctx, s.vendorOrg), s.vendor === undefined ? undefined : esc(s.vendor)].filter((v) => v !== undefined);
+  const users = [
+    s.users?.internal === undefined ? undefined : `${vi ? 'cán bộ' : 'staff'} ${num(ctx, s.users.internal, 0)}`,
+    s.users?.external === undefined ? undefined : `${vi ? 'người dân, doanh nghiệp' : 'citizens and businesses'} ${num(ctx, s.users.external, 0)}`,
+  ].filter((v) => v !== undefined);
+  const retire = [
+    s.retireBy === undefined ? undefined : day(ctx, s.retireBy),
+    s.replacedBy === undefined ? undefined : `${vi ? 'thay bằng' : 'replaced by'} ${linkTo(ctx, s.replacedBy)}`,
+  ].filter((v) => v !== undefined);
+  // Internal facts (hosting.location, network.internalUrl) are never published: the schema says so.
   return base(
     ctx,
     s,
     [
       [vi ? 'Lớp, thành phần' : 'Layer, component', `${esc(s.layer)} · ${esc(comp ? (vi ? comp.vi : comp.en) : s.component)}`],
-      [vi ? 'Trạng thái' : 'Status', label(ctx, 'lifecycle', s.status)],
+      [vi ? 'Trạng thái' : 'Status', `${label(ctx, 'lifecycle', s.status)}${live ? ` · ${live}` : ''}`],
+      ...(retire.length ? [[vi ? 'Dừng hoạt động' : 'Retirement', retire.join(' · ')] as const] : []),
       [vi ? 'Chủ quản' : 'Owner', linkTo(ctx, s.owner)],
       [vi ? 'Vận hành' : 'Operator', linkTo(ctx, s.operator)],
+      ...(vendor.length ? [[vi ? 'Đơn vị cung cấp' : 'Vendor', vendor.join(' · ')] as const] : []),
       [vi ? 'Cấp độ an toàn' : 'Security level', s.security?.level === undefined ? (vi ? 'chưa xác định' : 'not set') : `${s.security.level} · ${label(ctx, 'dossierStatus', s.security.dossier)}`],
       [vi ? 'Hạ tầng' : 'Hosting', label(ctx, 'deployment', s.hosting?.deployment)],
+      ...(s.network?.publicUrl ? [[vi ? 'Địa chỉ' : 'Address', externalLink(s.network.publicUrl)] as const] : []),
+      ...(users.length ? [[vi ? 'Tài khoản người dùng' : 'User accounts', users.join(' · ')] as const] : []),
       ...(datasets.length ? [[vi ? 'Dữ liệu' : 'Datasets', datasets.map((d) => linkTo(ctx, d.ref)).join(', ')] as const] : []),
       ...(links.length ? [[vi ? 'Kết nối' : 'Integrations', links.map((i) => linkTo(ctx, i.ref)).join(', ')] as const] : []),
     ],

@@ -1,3 +1,4 @@
+import { expandFolded } from '../../core/abbreviations.js';
 import { asciiFold } from '../../core/labels.js';
 import { esc } from '../html.js';
 
@@ -13,9 +14,18 @@ export function htmlText(html: string): string {
     .replace(/&(lt|gt|quot|#39|#10|#13|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#10': ' ', '#13': ' ', amp: '&' })[e] ?? '');
 }
 
-/** A card's folded search text: plain values, then every displayed field as "label value" ("Chủ quản Sở Y tế"). */
+/**
+ * What a card's search matches: its folded text with the abbreviations officials write spelled out
+ * ("csdl ho tich" → "co so du lieu ho tich", `core/abbreviations.ts`). The page's script expands the
+ * query the same way, so "CSDL hộ tịch" finds "Cơ sở dữ liệu hộ tịch" and the other way round.
+ */
+export function searchIndex(folded: string): string {
+  return expandFolded(folded);
+}
+
+/** A card's search text (`searchIndex`): plain values, then every displayed field as "label value" ("Chủ quản Sở Y tế"). */
 export function searchText(plain: readonly string[], fields: readonly (readonly [string, string])[]): string {
-  return fold([...plain, ...fields.map(([k, v]) => `${k} ${htmlText(v)}`)].join(' '));
+  return searchIndex(fold([...plain, ...fields.map(([k, v]) => `${k} ${htmlText(v)}`)].join(' ')));
 }
 
 /** An element id for a ref: only characters safe in ids and fragments. */

@@ -14,7 +14,7 @@ import type { GeneratedFile, Renderer, RenderContext } from '../types.js';
 import { SITE_CSS, SITE_JS } from './assets.js';
 import { CARD_KINDS, datasetCard, findingCard, integrationCard, kindTitle, kpiCard, systemCard, taskCard, type Card, type CardContext } from './cards.js';
 import { esc } from '../html.js';
-import { facetAttrs, fold, safeSvg } from './html.js';
+import { facetAttrs, fold, safeSvg, searchIndex } from './html.js';
 import { withoutBidiControls } from '../../core/text.js';
 import { coalesce, mapPieces, streamedFile } from '../streamed.js';
 import { viNumber } from '../markdown.js';
@@ -175,7 +175,7 @@ function diagramBody(d: SiteDiagram, lang: Lang): string {
 }
 
 function diagramCard(d: SiteDiagram, lang: Lang, index: number): Card {
-  return { kind: 'diagram', id: `d-${index}`, title: d.title, fields: [], findings: [], facets: {}, q: fold(`${d.title} ${d.name}`), body: diagramBody(d, lang) };
+  return { kind: 'diagram', id: `d-${index}`, title: d.title, fields: [], findings: [], facets: {}, q: searchIndex(fold(`${d.title} ${d.name}`)), body: diagramBody(d, lang) };
 }
 
 /**
