@@ -25,6 +25,10 @@ export interface ConnectionFigures {
   readonly viaPlatform: number;
   /** Of those, the ones with successful transactions recorded in the period. */
   readonly working: number;
+  /** Of those, the ones with transaction figures recorded for the period. */
+  readonly withData: number;
+  /** Of those not planned, the ones with no transaction figures for the period: data missing, which is not zero. */
+  readonly withoutData: number;
 }
 
 export function connectionFigures(model: Model, asOf: IsoDate, period: Period = defaultReportPeriod(model, asOf)): ConnectionFigures {
@@ -38,6 +42,8 @@ export function connectionFigures(model: Model, asOf: IsoDate, period: Period = 
     viaNdop: live.filter((r) => r.channel === 'ndop').length,
     viaPlatform: live.filter((r) => PLATFORM_CHANNELS.has(r.channel)).length,
     working: c.working,
+    withData: rows.filter((r) => r.transactions !== null).length,
+    withoutData: rows.filter((r) => r.status !== 'planned' && r.transactions === null).length,
   };
 }
 

@@ -220,7 +220,8 @@ const NOT_ACTIONS = new Set(['task.gap-unaddressed']);
 
 /**
  * What must be done, one row per entity: unwaived errors and warnings, and national targets off
- * track (overdue confirmed ones as errors). Ordered by severity, then deadline (undated last), then entity.
+ * track (as warnings: a row's severity is that of check's findings). Ordered by severity, then deadline
+ * (undated last), then entity.
  */
 export function actionRows(model: Model, diagnostics: readonly Diagnostic[], targets: readonly TargetRow[]): ActionRow[] {
   const byEntity = new Map<string, { items: ActionItem[]; deadline: IsoDate | null }>();
@@ -243,8 +244,9 @@ export function actionRows(model: Model, diagnostics: readonly Diagnostic[], tar
       entity,
       {
         code: 'kpi.progress',
-        // Unconfirmed targets never weigh more than a warning.
-        severity: t.overdue && t.confirmed ? 'error' : 'warning',
+        // A warning, as `kientruc check` weighs a KPI (kpi.task-coverage, kpi.below-national-target): no
+        // rule makes an unmet target an error, so neither does this list; an entity is "Lỗi" only with an error finding.
+        severity: 'warning',
         message: text(
           `${t.statusLabel.vi}${t.overdue ? ' (đã quá thời hạn)' : ''} so với chỉ tiêu quốc gia "${t.name.vi}": ${goal?.display ?? '—'} vào ${goal?.deadlineDisplay ?? '—'}; số đo gần nhất ${t.latest?.display ?? '—'}${projected}.`,
           `${t.statusLabel.en}${t.overdue ? ' (overdue)' : ''} against the national target "${t.name.en}".`,

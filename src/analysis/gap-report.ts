@@ -102,8 +102,8 @@ export const METHOD_NOTES: readonly Text[] = [
     'When a KPI has no measurement, the coverage computed from the model stands in for it (marked "from the model").',
   ),
   text(
-    'Bảng đánh giá theo lớp: "Cần khắc phục" khi có lỗi chưa miễn trừ trên các thực thể của lớp, "Cần cải thiện" khi chỉ có cảnh báo, "Đạt" khi không có phát hiện.',
-    'Layer scorecards: "Needs fixing" with unwaived errors on the layer\'s entities, "Needs improvement" with warnings only, "Meets" otherwise.',
+    'Bảng đánh giá theo lớp: "Cần khắc phục" khi có lỗi chưa miễn trừ trên các thực thể của lớp, "Cần cải thiện" khi chỉ có cảnh báo, "Đạt" khi không có phát hiện; "—" khi lớp không có gì để đánh giá (không có tập dữ liệu, hoặc không có hệ thống đang xây dựng, vận hành).',
+    'Layer scorecards: "Needs fixing" with unwaived errors on the layer\'s entities, "Needs improvement" with warnings only, "Meets" otherwise; "—" when the layer has nothing to assess (no datasets, or no system being built or in operation).',
   ),
   text(
     'Thông tin đánh dấu "chưa xác nhận" là số liệu, thời hạn hoặc phạm vi trong bộ khung chưa được đối chiếu với văn bản gốc; các quy tắc dựa trên thông tin đó chỉ cảnh báo.',

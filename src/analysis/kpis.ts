@@ -192,6 +192,21 @@ export function isOffTrack(p: Progress): boolean {
   return p.status === 'behind' || p.status === 'at-risk';
 }
 
+/**
+ * The KPI's progress against the national target it implements (`nationalTarget`), as the gap report's
+ * table of national targets judges it: the national value by the national deadline. Undefined without a
+ * national target the agency itself must meet (a national-level target is not compared, as in
+ * kpi.below-national-target) or one that sets no value or date. A document that judges the KPI
+ * against its own target states this one beside it when they differ ("Nguy cơ không đạt" against the
+ * KPI's own 2026 target, "Chậm" against a national deadline of 2025 already passed).
+ */
+export function nationalProgress(model: Model, kpi: Kpi, asOf: IsoDate): { readonly target: NationalTarget; readonly goal: Goal; readonly progress: Progress } | undefined {
+  const target = kpi.nationalTarget ? model.target(kpi.nationalTarget) : undefined;
+  if (!target || target.appliesTo !== 'agency') return undefined;
+  const goal = nationalGoal(target);
+  return goal ? { target, goal, progress: kpiProgress(kpi, asOf, goal) } : undefined;
+}
+
 /** A unit of the pack catalogue or of agency.units: its names and the symbol printed after a number. */
 export interface UnitInfo {
   readonly id: string;

@@ -7,17 +7,19 @@ import { isClassified, isQualityStale, isSynchronised, latestQuality, nationalSy
 import { percentOf } from './display.js';
 import { hasApprovedSecurityLevel, isInSecurityScope, isInService } from './systems.js';
 
-export type Rating = 'ok' | 'improve' | 'fix';
+/** `none`: the row has nothing to assess (no entity, or only planned systems), so it neither meets nor fails. */
+export type Rating = 'ok' | 'improve' | 'fix' | 'none';
 
 export const RATING_LABEL: Readonly<Record<Rating, Text>> = {
   ok: text('Đạt', 'Meets'),
   improve: text('Cần cải thiện', 'Needs improvement'),
   fix: text('Cần khắc phục', 'Needs fixing'),
+  none: text('—', '—'),
 };
 
-/** `fix` with any unwaived error on the row's entities, `improve` with warnings, else `ok`. */
-function rating(errors: number, warnings: number): Rating {
-  return errors > 0 ? 'fix' : warnings > 0 ? 'improve' : 'ok';
+/** `fix` with any unwaived error on the row's entities, `improve` with warnings; without findings `ok`, or `none` when nothing was there to assess. */
+function rating(errors: number, warnings: number, assessable: boolean): Rating {
+  return errors > 0 ? 'fix' : warnings > 0 ? 'improve' : assessable ? 'ok' : 'none';
 }
 
 interface Counts {
@@ -27,7 +29,7 @@ interface Counts {
   readonly ratingLabel: Text;
 }
 
-function counts(findings: readonly Diagnostic[], refs: ReadonlySet<string>): Counts {
+function counts(findings: readonly Diagnostic[], refs: ReadonlySet<string>, assessable: boolean): Counts {
   let errors = 0;
   let warnings = 0;
   for (const d of findings) {
@@ -35,7 +37,7 @@ function counts(findings: readonly Diagnostic[], refs: ReadonlySet<string>): Cou
     if (d.severity === 'error') errors++;
     else if (d.severity === 'warning') warnings++;
   }
-  const r = rating(errors, warnings);
+  const r = rating(errors, warnings, assessable);
   return { errors, warnings, rating: r, ratingLabel: RATING_LABEL[r] };
 }
 
@@ -88,7 +90,8 @@ export function layerScorecard(model: Model, findings: readonly Diagnostic[]): L
       securityApprovedPct: percentOf(approved, scope.length),
       withPlans,
       withPlansPct: percentOf(withPlans, running.length),
-      ...counts(findings, new Set(systems.map((s) => s.ref))),
+      // A layer without systems, or with planned ones only (no security level due, nothing running), is not rated "Đạt".
+      ...counts(findings, new Set(systems.map((s) => s.ref)), scope.length > 0 || running.length > 0),
     };
   });
 }
@@ -120,7 +123,7 @@ export function dataLayerScorecard(model: Model, asOf: IsoDate, findings: readon
       qualityCurrent: current,
       qualityCurrentPct: percentOf(current, qualityRequired.length),
       qualityAverage: averages.length ? Math.round((averages.reduce((s, x) => s + x, 0) / averages.length) * 10) / 10 : null,
-      ...counts(findings, new Set(datasets.map((d) => d.ref))),
+      ...counts(findings, new Set(datasets.map((d) => d.ref)), datasets.length > 0),
     };
   });
 }

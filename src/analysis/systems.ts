@@ -1,3 +1,5 @@
+import { text, type Text } from '../core/text.js';
+import { enumLabel } from '../framework/types.js';
 import type { Model } from '../model/model.js';
 import type { Dataset, System } from '../model/types.js';
 import { datasetsOn } from './indexes.js';
@@ -19,6 +21,28 @@ export function isInSecurityScope(s: System): boolean {
 /** True when the level is set, the dossier approved and the approving decision recorded. */
 export function hasApprovedSecurityLevel(s: System): boolean {
   return s.security?.level !== undefined && s.security.dossier === 'approved' && s.security.decision !== undefined;
+}
+
+/** An approved dossier whose decision (number, date) is not recorded: not counted as approved (`hasApprovedSecurityLevel`). */
+export function isApprovedWithoutDecision(s: System): boolean {
+  return s.security?.dossier === 'approved' && s.security.decision === undefined;
+}
+
+/**
+ * The state of a system's level dossier in words, by the one definition of an approved level
+ * (`hasApprovedSecurityLevel`), so no document calls approved what another does not count: "hồ sơ: đã
+ * phê duyệt" only with the decision recorded; "hồ sơ: đã phê duyệt, chưa có số quyết định" without it.
+ * Null when neither a dossier state nor a decision is declared.
+ */
+export function securityDossierText(model: Model, s: System): Text | null {
+  const dossier = s.security?.dossier;
+  const decision = s.security?.decision;
+  if (isApprovedWithoutDecision(s)) return text('hồ sơ: đã phê duyệt, chưa có số quyết định', 'dossier: approved, no decision number');
+  if (dossier === undefined) return decision ? text('có quyết định phê duyệt, chưa khai báo tình trạng hồ sơ', 'approval decision recorded, dossier state not declared') : null;
+  return text(
+    `hồ sơ: ${enumLabel(model.pack, 'dossierStatus', dossier).toLocaleLowerCase('vi')}`,
+    `dossier: ${enumLabel(model.pack, 'dossierStatus', dossier, 'en').toLowerCase()}`,
+  );
 }
 
 /** Datasets whose `system` is this one. */

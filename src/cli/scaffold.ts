@@ -1,4 +1,4 @@
-import { slugify } from '../core/labels.js';
+import { expandBodyAbbreviations, slugify } from '../core/labels.js';
 import type { IsoDate } from '../core/dates.js';
 import { viShortDate } from '../core/dates.js';
 import { gitlabCi, githubWorkflow } from './ci-templates.js';
@@ -58,7 +58,9 @@ export function placeNameOf(agencyName: string): string | undefined {
 
 /** The files of a starter repository: one valid example of each kind, CI workflows, editor settings. */
 export function scaffoldFiles(input: ScaffoldInput): Record<string, string> {
-  const { name, id, level, today } = input;
+  const { id, level, today } = input;
+  // Written in full, so the issuer and the "…/QĐ-UBND" of the documents are those of the full name.
+  const name = expandBodyAbbreviations(input.name);
   const year = Number(today.slice(0, 4));
   const ref = `agency:${id}`;
   const place = placeNameOf(name);
@@ -85,7 +87,7 @@ governance:
 document:
   status: draft
   title: ${q(`Phê duyệt Chiến lược dữ liệu của ${name}`)}
-  issuer: ${q(name.toUpperCase())}
+  issuer: ${q(name.toLocaleUpperCase('vi'))}
 `;
   files['architecture/organizations/don-vi.yaml'] = `${HEADER(2)}# Các cơ quan, đơn vị được nêu là chủ quản, chủ trì, phối hợp. Cơ quan trung ương (org:bo-cong-an, …)
 # đã có sẵn trong bộ khung: xem "kientruc schema --list organizations".
@@ -165,6 +167,9 @@ lead: org:don-vi-cntt
 deadline: ${year}
 deliverable: Danh mục dữ liệu đã phân loại
 status: in-progress
+# Kinh phí theo năm và nguồn. amount tính bằng TRIỆU ĐỒNG: 50 là 50 triệu đồng (không ghi 50000000).
+budget:
+  - { year: ${year}, amount: 50, source: state-budget }
 addresses: [kpi:phan-loai-du-lieu]
 `;
   files['.github/workflows/kientruc.yml'] = githubWorkflow(input.version);

@@ -48,3 +48,22 @@ describe('kientruc init --code', () => {
     expect(readFileSync(join(dir, 'y/architecture/agency.yaml'), 'utf8')).toContain('code: "000.07.00.H99"');
   });
 });
+
+describe('kientruc init --name with "UBND"', () => {
+  it('writes the same agency as the name in full: name, id, issuer (so the documents print "…/QĐ-UBND")', async () => {
+    const dir = makeProject({});
+    const short = await runMain(['init', 'a', '--name', 'UBND xã Tân Phú', '--level', 'commune', '--code', '001.25.31.H26'], dir);
+    expect(short.code, short.stderr).toBe(0);
+    expect(short.stderr).toContain('Tên cơ quan ghi đầy đủ: "Ủy ban nhân dân xã Tân Phú".');
+    expect((await runMain(['init', 'b', '--name', 'Ủy ban nhân dân xã Tân Phú', '--level', 'commune', '--code', '001.25.31.H26', '-q'], dir)).code).toBe(0);
+    const a = readFileSync(join(dir, 'a/architecture/agency.yaml'), 'utf8');
+    expect(a).toBe(readFileSync(join(dir, 'b/architecture/agency.yaml'), 'utf8'));
+    expect(a).toContain('\nid: uy-ban-nhan-dan-xa-tan-phu\n');
+    expect(a).toContain('\n  issuer: "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ"\n');
+    const doc = await runMain(['doc', 'a/architecture', '--out', 'a/generated', '--format', 'md', '--no-render', '--no-cache', '-q'], dir);
+    expect(doc.code, doc.stderr).toBe(0);
+    const md = readFileSync(join(dir, 'a/generated/chien-luoc-du-lieu.md'), 'utf8');
+    expect(md).toContain('**ỦY BAN NHÂN DÂN**\\\n**XÃ TÂN PHÚ**');
+    expect(md).toMatch(/Số: \s+\/QĐ-UBND/u);
+  });
+});

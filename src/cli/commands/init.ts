@@ -3,7 +3,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UserError } from '../../core/errors.js';
-import { slugify } from '../../core/labels.js';
+import { expandBodyAbbreviations, slugify } from '../../core/labels.js';
 import { isId } from '../../core/ref.js';
 import { isUnknown } from '../../core/unknown.js';
 import { text } from '../../core/text.js';
@@ -48,8 +48,11 @@ Ví dụ:
 Chạy lại init là an toàn: tệp giống hệt được bỏ qua, tệp khác nội dung được giữ nguyên (trừ khi có --force).`,
     )
     .action(async (dir: string, opts: InitOptions) => {
-      const name = (opts.name ?? '').trim().normalize('NFC');
-      if (!name) throw new UserError(text('--name không được để trống.', '--name must not be empty.'));
+      const typed = (opts.name ?? '').trim().normalize('NFC');
+      if (!typed) throw new UserError(text('--name không được để trống.', '--name must not be empty.'));
+      // "UBND xã Tân Phú" and "Ủy ban nhân dân xã Tân Phú" are one agency: the same name, id, issuer and "…/QĐ-UBND".
+      const name = expandBodyAbbreviations(typed);
+      if (name !== typed) app.log.info(app.lang === 'vi' ? `Tên cơ quan ghi đầy đủ: "${name}".` : `Agency name written in full: "${name}".`);
       const id = opts.id ?? slugify(name);
       if (!isId(id)) {
         throw new UserError(

@@ -1,5 +1,6 @@
 import { dateOfCitation, rankOfCitation, sortBases, type RankedBasis } from '../../analysis/legal-rank.js';
 import { viLongDate, type IsoDate } from '../../core/dates.js';
+import { expandBodyAbbreviations } from '../../core/labels.js';
 import { text, type Text } from '../../core/text.js';
 import type { LevelWording, StrategyDefaults } from '../../framework/document-pack.js';
 import type { Model } from '../../model/model.js';
@@ -50,7 +51,23 @@ export interface FrameMeta {
   readonly isDraft: boolean;
   readonly recipients: readonly string[] | undefined;
   readonly signer: SignerInput | undefined;
+  /**
+   * Who issues the document: a decision's authority line ("ỦY BAN NHÂN DÂN TỈNH …", or "CHỦ TỊCH ỦY
+   * BAN NHÂN DÂN …" for the chair's own decision, `issuingAuthority`); the issuer when undefined.
+   */
+  readonly authority?: string | undefined;
 }
+
+/**
+ * What a document prints in a formal part the agency has not written yet: a bracketed line for the
+ * agency to complete, as the báo cáo does for its difficulties and recommendations, so a draft shows
+ * the gap instead of leaving the part out.
+ */
+export const TO_COMPLETE = {
+  proposer: '[Cơ quan bổ sung chức danh, cơ quan đề nghị]',
+  addressees: '[Cơ quan bổ sung cơ quan nhận báo cáo]',
+  signerName: '[Cơ quan bổ sung họ và tên người ký]',
+} as const;
 
 const NBSP = '\u00a0';
 
@@ -58,9 +75,21 @@ function upper(value: string): string {
   return value.toLocaleUpperCase('vi');
 }
 
-/** The issuing body printed top-left, in capitals. */
+/** The issuing body printed top-left, in capitals, its name in full ("UBND XÃ …" → "ỦY BAN NHÂN DÂN XÃ …"). */
 export function issuerOf(ctx: Pick<FrameContext, 'agency' | 'model'>): string {
-  return upper(squash(ctx.agency?.document?.issuer ?? ctx.agency?.name ?? ctx.model.root));
+  return upper(squash(expandBodyAbbreviations(ctx.agency?.document?.issuer ?? ctx.agency?.name ?? ctx.model.root)));
+}
+
+/** A decision's authority line above the căn cứ: `document.authority`, else the issuer. */
+export function issuingAuthority(ctx: Pick<FrameContext, 'agency' | 'model'>): string {
+  const own = ctx.agency?.document?.authority;
+  return own ? upper(squash(expandBodyAbbreviations(own))) : issuerOf(ctx);
+}
+
+/** "Theo đề nghị của …." (`document.proposer`); a line to complete when the agency names none. */
+export function proposalLine(ctx: Pick<FrameContext, 'agency'>): string {
+  const own = ctx.agency?.document?.proposer;
+  return `Theo đề nghị của ${own ? withoutEnding(own).replace(/^Theo đề nghị của\s+/u, '') : TO_COMPLETE.proposer}.`;
 }
 
 const BODY_PREFIXES: readonly (readonly [string, string])[] = [
@@ -75,7 +104,7 @@ const BODY_PREFIXES: readonly (readonly [string, string])[] = [
  */
 export function issuerLines(ctx: Pick<FrameContext, 'agency' | 'model'>): string[] {
   const raw = ctx.agency?.document?.issuer;
-  if (raw && /\n/.test(raw.trim())) return raw.trim().split(/\s*\n\s*/).map((l) => upper(squash(l)));
+  if (raw && /\n/.test(raw.trim())) return raw.trim().split(/\s*\n\s*/).map((l) => upper(squash(expandBodyAbbreviations(l))));
   const issuer = issuerOf(ctx);
   const prefix = BODY_PREFIXES.find(([p]) => issuer.startsWith(`${p} `));
   return prefix ? [prefix[0], issuer.slice(prefix[0].length + 1)] : [issuer];
@@ -240,8 +269,28 @@ function lowerFirst(s: string): string {
   return s.length ? s.charAt(0).toLocaleLowerCase('vi') + s.slice(1) : s;
 }
 
+/** People's Committees and Councils decide as collegial bodies: their documents are signed on the body's behalf. */
+const COLLEGIAL_BODIES: readonly (readonly [string, string])[] = [
+  ['ỦY BAN NHÂN DÂN', 'ỦY BAN NHÂN DÂN'],
+  ['UỶ BAN NHÂN DÂN', 'ỦY BAN NHÂN DÂN'],
+  ['HỘI ĐỒNG NHÂN DÂN', 'HỘI ĐỒNG NHÂN DÂN'],
+];
+
+/**
+ * The signer's authority line when `signer.authority` is not written: "TM. ỦY BAN NHÂN DÂN" when the
+ * document is issued by a People's Committee (its authority line names the committee), "TM. HỘI ĐỒNG
+ * NHÂN DÂN" for a Council (NĐ 30/2020/NĐ-CP Phụ lục I: the signer of a collegial body signs on its
+ * behalf); none for a body headed by one person (a sở, a ministry) or for the chair's own decision
+ * ("CHỦ TỊCH ỦY BAN NHÂN DÂN …" as `document.authority`).
+ */
+export function defaultSignerAuthority(issuing: string): string | null {
+  const line = upper(squash(expandBodyAbbreviations(issuing)));
+  const body = COLLEGIAL_BODIES.find(([p]) => line === p || line.startsWith(`${p} `));
+  return body ? `TM. ${body[1]}` : null;
+}
+
 /** Nơi nhận (each line ends with ";", the last "Lưu: …" line with ".") and the signature block. */
-export function buildSignature(ctx: FrameContext, meta: Pick<FrameMeta, 'recipients' | 'signer'>): SignatureView {
+export function buildSignature(ctx: FrameContext, meta: Pick<FrameMeta, 'recipients' | 'signer' | 'authority'>): SignatureView {
   const given = (meta.recipients ?? ctx.defaults.defaultRecipients).map(withoutEnding).filter((r) => r !== '');
   const lines = given.some((r) => /^Lưu\s*:/u.test(r)) ? given : [...given, 'Lưu: VT'];
   // "Lưu" always closes the list, as in every seed.
@@ -250,10 +299,10 @@ export function buildSignature(ctx: FrameContext, meta: Pick<FrameMeta, 'recipie
   return {
     recipientsHeading: 'Nơi nhận:',
     recipients: ordered.map((r, i) => `${r}${i === ordered.length - 1 ? '.' : ';'}`),
-    authority: signer?.authority ? upper(squash(signer.authority)) : null,
+    authority: signer?.authority ? upper(squash(signer.authority)) : defaultSignerAuthority(meta.authority ?? issuerOf(ctx)),
     delegation: signer?.delegation ? upper(squash(signer.delegation)) : null,
     title: upper(squash(signer?.title ?? ctx.level.signerTitle)),
-    name: signer?.name ? squash(signer.name) : null,
+    name: signer?.name ? squash(signer.name) : TO_COMPLETE.signerName,
   };
 }
 

@@ -117,7 +117,7 @@ export function gapReportMarkdown(r: ShownGapReport): string {
         pct(l.qualityAverage),
         String(l.errors),
         String(l.warnings),
-        l.datasets ? l.ratingLabel.vi : '—',
+        l.ratingLabel.vi,
       ]),
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'c'],
     ),

@@ -1,3 +1,4 @@
+import { isApprovedWithoutDecision } from '../../analysis/systems.js';
 import { known } from '../../core/unknown.js';
 import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
@@ -31,7 +32,11 @@ function levelTitle(level: string): string {
 function nodeLabel(model: Model, s: System): string {
   const dossier = dossierOf(s);
   const decision = s.security?.decision;
-  const second = dossier === 'approved' && decision ? `Số ${truncate(decision.number, 28)}` : enumLabel(model.pack, 'dossierStatus', dossier);
+  // As every document words it (analysis/systems.ts): an approved dossier without its decision is not yet an approved level.
+  const second =
+    dossier === 'approved' && decision ? `Số ${truncate(decision.number, 28)}`
+    : isApprovedWithoutDecision(s) ? 'Đã phê duyệt, chưa có số QĐ'
+    : enumLabel(model.pack, 'dossierStatus', dossier);
   return `${wrapText(displayName(model, s.ref), 24)}\n${second}`;
 }
 

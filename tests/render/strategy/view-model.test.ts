@@ -94,7 +94,8 @@ describe('strategy view model', async () => {
 
   it('writes one implementation subsection per body, computed from the model', () => {
     const names = view.implementation.bodies.map((b) => `${b.label} ${b.name}`);
-    expect(names).toEqual(['1. Sở Khoa học và Công nghệ', '2. Công an tỉnh', '3. Ủy ban nhân dân các xã, phường', '4. Các sở, ban, ngành tỉnh và Ủy ban nhân dân các xã, phường']);
+    // Công an tỉnh is a central body's local office the province does not direct: asked, after every duty.
+    expect(names).toEqual(['1. Sở Khoa học và Công nghệ', '2. Ủy ban nhân dân các xã, phường', '3. Các sở, ban, ngành tỉnh và Ủy ban nhân dân các xã, phường', '4. Đề nghị Công an tỉnh']);
     const khcn = view.implementation.bodies[0]?.items.map((i) => i.text) ?? [];
     expect(khcn[0]).toBe('Chủ trì tham mưu cập nhật Chiến lược dữ liệu.');
     expect(khcn).toContain('Chủ trì thực hiện các nhiệm vụ 1.a, 2.a tại Phụ lục I.');

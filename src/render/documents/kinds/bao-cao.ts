@@ -1,5 +1,5 @@
-import { connectionFigures } from '../../../analysis/figures.js';
-import { buildPeriodicReport, type PeriodicReport } from '../../../analysis/periodic.js';
+import { connectionFigures, type ConnectionFigures } from '../../../analysis/figures.js';
+import { buildPeriodicReport, type ConnectionRow, type PeriodicReport } from '../../../analysis/periodic.js';
 import { defaultReportPeriod } from '../../../analysis/periods.js';
 import { isSynchronised, nationalSyncReasons } from '../../../analysis/datasets.js';
 import { viShortDate } from '../../../core/dates.js';
@@ -11,7 +11,7 @@ import { groupRow, orient, row, table, totalRow } from '../../strategy/sections/
 import { orderTasks } from '../../strategy/sections/tasks.js';
 import type { AppendixView, TableRow } from '../../strategy/view-types.js';
 import { orgName, roman, sentence, squash, withoutEnding } from '../../strategy/wording.js';
-import { buildHeader, buildMarks, buildSignature, type FrameMeta } from '../frame.js';
+import { buildHeader, buildMarks, buildSignature, TO_COMPLETE, type FrameMeta } from '../frame.js';
 import { heading, paragraph, tableBlock, type Block, type OfficialDocView } from '../view.js';
 import type { DocumentInput } from './input.js';
 
@@ -261,6 +261,52 @@ function priorityTable(ctx: StrategyContext): Block[] {
   ];
 }
 
+const hasUsage = (c: ConnectionRow): boolean => c.transactions !== null;
+
+/** A count of working connections, or "—" for connections none of which has transaction figures for the period (missing, not zero). */
+function workingCell(working: number, total: number, anyData: boolean): string {
+  return total > 0 && !anyData ? DASH : n(working);
+}
+
+/**
+ * I.1 in one sentence. Transactions the model has no figures for are said to be missing ("chưa có số
+ * liệu"), never summed as 0, as Phụ lục I says of each connection.
+ */
+function connectionsSentence(f: ConnectionFigures, r: PeriodicReport, appendix: string): string {
+  if (f.total === 0) return 'Trong kỳ không có kết nối, chia sẻ dữ liệu.';
+  const parts = [`Trong kỳ có ${n(f.total)} kết nối, chia sẻ dữ liệu`, `${n(f.inOperation)} kết nối đang hoạt động (${n(f.viaNdop)} qua Nền tảng chia sẻ, điều phối dữ liệu)`];
+  if (f.withData === 0) parts.push('chưa có số liệu giao dịch trong kỳ của kết nối nào');
+  else {
+    const rows = r.connections.groups.flatMap((g) => g.rows);
+    const failed = rows.some((c) => c.failed !== null) ? ` và ${n(r.connections.failed)} giao dịch lỗi` : ' (chưa có số liệu giao dịch lỗi)';
+    parts.push(
+      f.working > 0
+        ? `${n(f.working)} kết nối có giao dịch thành công trong kỳ với ${n(r.connections.transactions)} giao dịch thành công${failed}`
+        : 'không có kết nối nào có giao dịch thành công trong kỳ',
+    );
+    if (f.withoutData > 0) parts.push(`${n(f.withoutData)} kết nối chưa có số liệu giao dịch trong kỳ`);
+  }
+  return `${parts.join('; ')}. Chi tiết tại ${appendix}.`;
+}
+
+/**
+ * I.2 in one sentence, on two bases each named: assessed at least once, and assessed within the
+ * validity period (the gap report's "còn hiệu lực"). Without any assessment there are no averages to
+ * give: the sentence says so instead of printing "0/N … bình quân đúng —".
+ */
+function qualitySentence(q: PeriodicReport['quality'], appendix: string): string {
+  const threshold = `ngưỡng tối thiểu ${viNumber(q.threshold, 0)}%`;
+  if (q.datasets === 0) return 'Không có tập dữ liệu phải đánh giá chất lượng (đúng, đủ, sạch, sống).';
+  if (q.assessed === 0) {
+    return `Chưa tập dữ liệu nào trong ${n(q.datasets)} tập dữ liệu phải đánh giá được đánh giá chất lượng (đúng, đủ, sạch, sống); ${threshold}. Chi tiết tại ${appendix}.`;
+  }
+  const days = `trong ${viNumber(q.maxAgeDays, 0)} ngày gần nhất`;
+  const inPeriod = q.assessedInPeriod > 0 ? `${n(q.assessedInPeriod)} đánh giá trong kỳ` : 'chưa tập dữ liệu nào được đánh giá trong kỳ';
+  const current = q.current > 0 ? `trong đó ${n(q.current)} có kết quả đánh giá còn hiệu lực (${days})` : `chưa tập dữ liệu nào có kết quả đánh giá còn hiệu lực (${days})`;
+  const averages = `bình quân đúng ${pct(q.averages.correct)}, đủ ${pct(q.averages.complete)}, sạch ${pct(q.averages.clean)}, sống ${pct(q.averages.live)}`;
+  return `${q.assessed}/${q.datasets} tập dữ liệu phải đánh giá đã được đánh giá chất lượng (${inPeriod}), ${current}; ${averages}; ${threshold}. Chi tiết tại ${appendix}.`;
+}
+
 /** Agency prose: a list of paragraphs, or an explicit line when the agency has written none yet. */
 function prose(list: readonly string[] | undefined, none: string, missing: string): Block[] {
   if (list === undefined) return [paragraph(missing, { italic: true })];
@@ -268,9 +314,13 @@ function prose(list: readonly string[] | undefined, none: string, missing: strin
   return list.map((t, i) => paragraph(sentence(t), { label: `${i + 1}.` }));
 }
 
-/** "Kính gửi: A." for one addressee; "Kính gửi:" then "- A;" … "- B." for several (NĐ 30 practice). */
+/**
+ * "Kính gửi: A." for one addressee; "Kính gửi:" then "- A;" … "- B." for several (NĐ 30 practice).
+ * Without `report.addressees` a line to complete; an empty list (`addressees: []`) prints none.
+ */
 function addresseeLines(list: readonly string[] | undefined): string[] | null {
-  const names = (list ?? []).map(withoutEnding).filter((a) => a !== '');
+  if (list === undefined) return [`Kính gửi: ${TO_COMPLETE.addressees}.`];
+  const names = list.map(withoutEnding).filter((a) => a !== '');
   if (names.length === 0) return null;
   if (names.length === 1) return [`Kính gửi: ${names[0]}.`];
   return ['Kính gửi:', ...names.map((a, i) => `- ${a}${i === names.length - 1 ? '.' : ';'}`)];
@@ -312,24 +362,22 @@ export function buildReportView(input: DocumentInput): OfficialDocView {
     ),
     heading(1, 'I. KẾT QUẢ THỰC HIỆN'),
     heading(2, '1. Kết nối, chia sẻ dữ liệu'),
-    paragraph(
-      `Trong kỳ có ${n(f.total)} kết nối, chia sẻ dữ liệu; ${n(f.inOperation)} kết nối đang hoạt động (${n(f.viaNdop)} qua Nền tảng chia sẻ, điều phối dữ liệu); ${n(f.working)} kết nối có giao dịch thành công trong kỳ với ${n(r.connections.transactions)} giao dịch thành công và ${n(r.connections.failed)} giao dịch lỗi. Chi tiết tại ${cite(lConn)}.`,
-    ),
+    paragraph(connectionsSentence(f, r, cite(lConn))),
     tableBlock(
       table(
         ctx,
         'x',
         null,
         ['Nhóm kết nối', 'Số kết nối', 'Có giao dịch thành công trong kỳ'],
-        [...r.connections.groups.filter((g) => g.total > 0 || g.required).map((g) => row([g.label.vi, n(g.total), n(g.working)])), totalRow(['Cộng', n(f.total), n(f.working)])],
+        [
+          ...r.connections.groups.filter((g) => g.total > 0 || g.required).map((g) => row([g.label.vi, n(g.total), workingCell(g.working, g.total, g.rows.some(hasUsage))])),
+          totalRow(['Cộng', n(f.total), workingCell(f.working, f.total, f.withData > 0)]),
+        ],
         { widths: [60, 15, 25], align: ['left', 'right', 'right'] },
       ),
     ),
     heading(2, '2. Chất lượng dữ liệu'),
-    paragraph(
-      // Two bases, each named: assessed at least once, and assessed within the validity period (the gap report's "còn hiệu lực").
-      `${q.assessed}/${q.datasets} tập dữ liệu phải đánh giá đã được đánh giá chất lượng (${q.assessedInPeriod} đánh giá trong kỳ), trong đó ${q.current} có kết quả đánh giá còn hiệu lực (trong ${viNumber(q.maxAgeDays, 0)} ngày gần nhất); bình quân đúng ${pct(q.averages.correct)}, đủ ${pct(q.averages.complete)}, sạch ${pct(q.averages.clean)}, sống ${pct(q.averages.live)}; ngưỡng tối thiểu ${viNumber(q.threshold, 0)}%. Chi tiết tại ${cite(lQual)}.`,
-    ),
+    paragraph(qualitySentence(q, cite(lQual))),
     heading(2, '3. Đáp ứng yêu cầu chia sẻ dữ liệu'),
     paragraph(
       s.received

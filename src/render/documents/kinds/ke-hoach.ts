@@ -10,7 +10,7 @@ import { buildGeneralObjective } from '../../strategy/sections/prose.js';
 import { orient } from '../../strategy/sections/tables.js';
 import { buildTaskAppendix, groupTasks, orderTasks } from '../../strategy/sections/tasks.js';
 import { closingSentence, fill, sentence, squash, viLetter, withoutEnding } from '../../strategy/wording.js';
-import { attachmentRef, buildHeader, buildMarks, buildSignature, citation, issuerLines, legalBases, MOTTO, NATIONAL_TITLE, withReplacement, type FrameMeta } from '../frame.js';
+import { attachmentRef, buildHeader, buildMarks, buildSignature, citation, issuerLines, issuingAuthority, legalBases, MOTTO, NATIONAL_TITLE, proposalLine, withReplacement, type FrameMeta } from '../frame.js';
 import { kpiTheme, planThemes, themeTitle } from '../themes.js';
 import { heading, paragraph, tableBlock, type Block, type OfficialDocView } from '../view.js';
 import type { DocumentInput } from './input.js';
@@ -167,13 +167,13 @@ export function buildPlanView(input: DocumentInput): OfficialDocView {
     return view(meta({ typeCode: 'KH', docType: 'KẾ HOẠCH', subject }), { preamble: null, body: [...bases, intro, ...planBody(ctx)], closing, attachment: null });
   }
   const decisionSubject = `Ban hành Kế hoạch ${lowerFirst(withoutEnding(subject))}`;
-  const frame = meta({ typeCode: 'QĐ', docType: 'QUYẾT ĐỊNH', subject: decisionSubject });
-  const authority = (doc?.authority ?? issuer).toLocaleUpperCase('vi');
+  const authority = issuingAuthority(ctx);
+  const frame = { ...meta({ typeCode: 'QĐ', docType: 'QUYẾT ĐỊNH', subject: decisionSubject }), authority };
   return view(frame, {
     preamble: {
       authority,
       bases: planBases(ctx),
-      proposal: doc?.proposer ? `Theo đề nghị của ${withoutEnding(doc.proposer).replace(/^Theo đề nghị của\s+/u, '')}.` : null,
+      proposal: proposalLine(ctx),
       decides: 'QUYẾT ĐỊNH:',
     },
     body: [paragraph(`Ban hành kèm theo Quyết định này Kế hoạch ${lowerFirst(withoutEnding(subject))}.`, { label: 'Điều 1.' })],

@@ -1,3 +1,4 @@
+import { isUnderAgency } from '../../../analysis/authority.js';
 import { addTo } from '../../../core/multimap.js';
 import { viCollator } from '../../../core/text.js';
 import { taskLeads } from '../../../model/roles.js';
@@ -92,17 +93,33 @@ function dutiesOf(ctx: StrategyContext, refs: ReadonlySet<string>): Duties {
   return { authored: [], led, partner, kpis, systems, datasets };
 }
 
-function items(ctx: StrategyContext, d: Duties): ItemView[] {
+/**
+ * The duties as lettered items. A body of the agency is assigned them; a body outside it (`asked`) is
+ * asked to cooperate under an "Đề nghị …" heading, so the decision gives no order to a body it does not
+ * direct: what the body owns is worded as cooperation ("phối hợp bảo đảm …"), not as a duty.
+ */
+function items(ctx: StrategyContext, d: Duties, asked = false): ItemView[] {
   const texts: string[] = [...d.authored];
   const appendix = `Phụ lục ${ctx.appendix.tasks}`;
+  const list = (names: readonly string[]): string => [...names].sort(viCollator.compare).join('; ');
   if (d.led.length) texts.push(`Chủ trì thực hiện ${listNumbers(d.led)} tại ${appendix}.`);
   if (d.partner.length) texts.push(`Phối hợp thực hiện ${listNumbers(d.partner)} tại ${appendix}.`);
-  if (d.kpis.length) texts.push(`Theo dõi, đánh giá và báo cáo kết quả thực hiện các chỉ tiêu: ${d.kpis.join('; ')}.`);
+  if (d.kpis.length) {
+    texts.push(asked ? `Phối hợp theo dõi, đánh giá kết quả thực hiện các chỉ tiêu: ${d.kpis.join('; ')}.` : `Theo dõi, đánh giá và báo cáo kết quả thực hiện các chỉ tiêu: ${d.kpis.join('; ')}.`);
+  }
   if (d.systems.length) {
-    texts.push(`Là cơ quan chủ quản, bảo đảm vận hành, an toàn thông tin và kết nối, chia sẻ dữ liệu của: ${[...d.systems].sort(viCollator.compare).join('; ')}.`);
+    texts.push(
+      asked
+        ? `Với vai trò cơ quan chủ quản, phối hợp bảo đảm vận hành, an toàn thông tin và kết nối, chia sẻ dữ liệu của: ${list(d.systems)}.`
+        : `Là cơ quan chủ quản, bảo đảm vận hành, an toàn thông tin và kết nối, chia sẻ dữ liệu của: ${list(d.systems)}.`,
+    );
   }
   if (d.datasets.length) {
-    texts.push(`Chịu trách nhiệm về tính chính xác, đầy đủ, kịp thời và đồng bộ của dữ liệu: ${[...d.datasets].sort(viCollator.compare).join('; ')}.`);
+    texts.push(
+      asked
+        ? `Phối hợp bảo đảm tính chính xác, đầy đủ, kịp thời và đồng bộ của dữ liệu: ${list(d.datasets)}.`
+        : `Chịu trách nhiệm về tính chính xác, đầy đủ, kịp thời và đồng bộ của dữ liệu: ${list(d.datasets)}.`,
+    );
   }
   return texts.map((t, i) => ({ label: `${viLetter(i)})`, text: sentence(t) }));
 }
@@ -114,19 +131,17 @@ function weight(d: Duties): number {
 /**
  * VII. TỔ CHỨC THỰC HIỆN: one subsection per body of the agency, computed from the tasks it leads
  * or joins, the KPIs, systems and data it owns, after the duties its Organization YAML lists; the
- * communes together; then the general duties of every body.
+ * communes together; then the general duties of every body; last, "Đề nghị …" for each body outside
+ * the agency's authority (`isUnderAgency`) with a part in the strategy.
  */
 export function buildImplementation(ctx: StrategyContext): ImplementationView {
   const orgs = ctx.model.all('org');
-  const communes = orgs.filter((o) => o.level === 'commune');
-  const others = orgs.filter((o) => o.level !== 'commune');
-  const entries: { name: string; rank: number; duties: Duties }[] = [];
-  for (const o of others) {
-    const d = dutiesOf(ctx, new Set([o.ref]));
-    d.authored.push(...(o.responsibilities ?? []).map(squash));
-    if (weight(d) > 0) entries.push({ name: orgName(ctx.model, o.ref), rank: rankOf(o), duties: d });
-  }
-  entries.sort((a, b) => a.rank - b.rank || weight(b.duties) - weight(a.duties) || viCollator.compare(a.name, b.name));
+  // Bodies the agency directs are assigned duties; the others (a higher level, central bodies and their
+  // local offices, party and mass organisations, enterprises) are asked to cooperate, after every duty.
+  const own = orgs.filter((o) => isUnderAgency(ctx.model, o.ref));
+  const outside = orgs.filter((o) => !isUnderAgency(ctx.model, o.ref));
+  const communes = own.filter((o) => o.level === 'commune');
+  const entries = ranked(ctx, own.filter((o) => o.level !== 'commune'));
   if (communes.length) {
     const d = dutiesOf(ctx, new Set(communes.map((c) => c.ref)));
     for (const c of communes) {
@@ -140,5 +155,17 @@ export function buildImplementation(ctx: StrategyContext): ImplementationView {
     name: fill(ctx.level.generalHeading, ctx.vars),
     items: ctx.defaults.generalDuties.map((t, i) => ({ label: `${viLetter(i)})`, text: sentence(fill(t, ctx.vars)) })),
   });
+  for (const e of ranked(ctx, outside)) bodies.push({ label: `${bodies.length + 1}.`, name: `Đề nghị ${e.name}`, items: items(ctx, e.duties, true) });
   return { heading: 'VII. TỔ CHỨC THỰC HIỆN', bodies };
+}
+
+/** Bodies with duties, coordinating roles first, then by weight of duties and name. */
+function ranked(ctx: StrategyContext, orgs: readonly Organization[]): { name: string; rank: number; duties: Duties }[] {
+  const entries: { name: string; rank: number; duties: Duties }[] = [];
+  for (const o of orgs) {
+    const d = dutiesOf(ctx, new Set([o.ref]));
+    d.authored.push(...(o.responsibilities ?? []).map(squash));
+    if (weight(d) > 0) entries.push({ name: orgName(ctx.model, o.ref), rank: rankOf(o), duties: d });
+  }
+  return entries.sort((a, b) => a.rank - b.rank || weight(b.duties) - weight(a.duties) || viCollator.compare(a.name, b.name));
 }

@@ -1,7 +1,7 @@
 import { currentStatistics } from '../../../analysis/kpis.js';
 import { viShortDate } from '../../../core/dates.js';
 import { channelFigures, connectionFigures, datasetFigures, datasetSharingParts, systemFigures } from '../../../analysis/figures.js';
-import { hasApprovedSecurityLevel, isInSecurityScope, isInService } from '../../../analysis/systems.js';
+import { hasApprovedSecurityLevel, isApprovedWithoutDecision, isInSecurityScope, isInService, securityDossierText } from '../../../analysis/systems.js';
 import { viCollator } from '../../../core/text.js';
 import { enumLabel } from '../../../framework/types.js';
 import type { Dataset, System } from '../../../model/types.js';
@@ -9,7 +9,7 @@ import { viNumber } from '../../markdown.js';
 import type { StrategyContext } from '../context.js';
 import type { AppendixDraft, TableRow } from '../view-types.js';
 import { orgName, squash } from '../wording.js';
-import { groupRow, row, table, tableAppendix, totalRow } from './tables.js';
+import { groupNumber, groupRow, itemNumber, row, table, tableAppendix, totalRow } from './tables.js';
 
 /** "Nền tảng chia sẻ, điều phối dữ liệu … (NDOP)" → "NDOP"; other names unchanged. */
 export function acronymOf(name: string): string {
@@ -67,10 +67,10 @@ export function buildDatabaseAppendix(ctx: StrategyContext): AppendixDraft {
     : ['STT', 'Tên cơ sở dữ liệu', 'Cơ quan chủ quản', 'Phân loại', 'Mức độ quan trọng; dữ liệu cá nhân', 'Đồng bộ về CSDL tổng hợp quốc gia'];
   const rows: TableRow[] = [];
   byEnum(ctx, 'dataScope', ctx.datasets, (d) => d.scope).forEach((g, gi) => {
-    rows.push(groupRow(String(gi + 1), g.label, headers.length));
+    rows.push(groupRow(groupNumber(gi), g.label, headers.length));
     [...g.items].sort(byName).forEach((d, i) => {
       const owner = d.owner ? orgName(ctx.model, d.owner) : '';
-      const cells = [String(i + 1), squash(d.name), owner, short(label(ctx, 'sharingClass', d.sharing))];
+      const cells = [itemNumber(i), squash(d.name), owner, short(label(ctx, 'sharingClass', d.sharing))];
       if (!pub) {
         const crit = d.criticality ? short(label(ctx, 'criticality', d.criticality)) : '';
         const personal = d.personalData ? label(ctx, 'personalData', d.personalData) : '';
@@ -94,8 +94,7 @@ export function buildDatabaseAppendix(ctx: StrategyContext): AppendixDraft {
 
 function securityText(ctx: StrategyContext, s: System): string {
   const level = s.security?.level === undefined ? 'Chưa xác định' : label(ctx, 'securityLevel', s.security.level);
-  const dossier = s.security?.dossier ? label(ctx, 'dossierStatus', s.security.dossier) : '';
-  return [level, dossier ? `hồ sơ: ${dossier.toLocaleLowerCase('vi')}` : ''].filter((x) => x).join('; ');
+  return [level, securityDossierText(ctx.model, s)?.vi ?? ''].filter((x) => x).join('; ');
 }
 
 /** Danh mục hệ thống thông tin, grouped by QĐ 3090 layer. Public: no security level, no hosting. */
@@ -106,10 +105,10 @@ export function buildSystemAppendix(ctx: StrategyContext): AppendixDraft {
     : ['STT', 'Tên hệ thống', 'Cơ quan chủ quản; đơn vị vận hành', 'Trạng thái', 'Cấp độ an toàn', 'Hình thức triển khai'];
   const rows: TableRow[] = [];
   byEnum(ctx, 'layer', ctx.model.all('system'), (s) => s.layer).forEach((g, gi) => {
-    rows.push(groupRow(String(gi + 1), g.label, headers.length));
+    rows.push(groupRow(groupNumber(gi), g.label, headers.length));
     [...g.items].sort(byName).forEach((s, i) => {
       const owners = [orgName(ctx.model, s.owner), s.operator && s.operator !== s.owner ? orgName(ctx.model, s.operator) : ''].filter((x) => x).join('; ');
-      const cells = [String(i + 1), squash(s.name), owners, label(ctx, 'lifecycle', s.status)];
+      const cells = [itemNumber(i), squash(s.name), owners, label(ctx, 'lifecycle', s.status)];
       if (!pub) cells.push(securityText(ctx, s), s.hosting ? label(ctx, 'deployment', s.hosting.deployment) : '');
       rows.push(row(cells));
     });
@@ -154,7 +153,8 @@ export function countRows(ctx: StrategyContext): TableRow[] {
     row([`Kết nối, chia sẻ dữ liệu (${c.period.labelVi.charAt(0).toLocaleLowerCase('vi')}${c.period.labelVi.slice(1)})`, viNumber(c.total)]),
     row(['– đang hoạt động', viNumber(c.inOperation)]),
     row(['– đang hoạt động qua NDOP', viNumber(c.viaNdop)]),
-    row(['– có giao dịch thành công trong kỳ', viNumber(c.working)]),
+    // No transaction figures for the period is missing data, not zero (the báo cáo says the same).
+    row(['– có giao dịch thành công trong kỳ', c.total > 0 && c.withData === 0 ? 'Chưa có số liệu' : viNumber(c.working)]),
     row(['Chỉ tiêu', viNumber(kpis.length)]),
     row(['– gắn với chỉ tiêu quốc gia', viNumber(kpis.filter((k) => k.nationalTarget).length)]),
     row(['Nhiệm vụ', viNumber(ctx.tasks.length)]),
@@ -206,4 +206,14 @@ export function securityRows(ctx: StrategyContext): TableRow[] {
   );
   if (rows.length) rows.push(totalRow(['Cộng', viNumber(systems.length), viNumber(systems.filter(hasApprovedSecurityLevel).length)]));
   return rows;
+}
+
+/**
+ * Under the security table, when some approved dossiers have no decision recorded: why they are not
+ * in "Đã phê duyệt cấp độ" (Phụ lục IV lists them as "hồ sơ: đã phê duyệt, chưa có số quyết định").
+ */
+export function securityNote(ctx: StrategyContext): string | null {
+  const pending = ctx.model.all('system').filter((s) => isInSecurityScope(s) && isApprovedWithoutDecision(s)).length;
+  if (pending === 0) return null;
+  return `Cột "Đã phê duyệt cấp độ" tính hệ thống có hồ sơ đã phê duyệt và có số, ngày quyết định phê duyệt; ${viNumber(pending)} hệ thống có hồ sơ đã phê duyệt nhưng chưa có số quyết định chưa được tính.`;
 }

@@ -25,6 +25,7 @@ export function strategyMeta(ctx: StrategyContext): FrameMeta {
     isDraft: doc?.status !== 'issued',
     recipients: doc?.recipients,
     signer: doc?.signer,
+    authority: frame.issuingAuthority(ctx),
   };
 }
 
@@ -38,11 +39,10 @@ export function buildMarks(ctx: StrategyContext): MarksView {
 
 export function buildPreamble(ctx: StrategyContext): PreambleView {
   const doc = ctx.agency?.document;
-  const authority = upper(squash(doc?.authority ?? frame.issuerOf(ctx)));
   return {
-    authority,
+    authority: frame.issuingAuthority(ctx),
     bases: frame.legalBases(ctx, [], 'chien-luoc'),
-    proposal: doc?.proposer ? `Theo đề nghị của ${withoutEnding(doc.proposer).replace(/^Theo đề nghị của\s+/u, '')}.` : null,
+    proposal: frame.proposalLine(ctx),
     decides: `${upper(squash(doc?.type ?? 'QUYẾT ĐỊNH'))}:`,
   };
 }

@@ -5,7 +5,7 @@ import { enumLabel } from '../../../framework/types.js';
 import type { StrategyContext } from '../context.js';
 import type { AppendixDraft, DiagramView, SubsectionView } from '../view-types.js';
 import { squash } from '../wording.js';
-import { countRows, integrationRows, layerRows, securityRows } from './inventory.js';
+import { countRows, integrationRows, layerRows, securityNote, securityRows } from './inventory.js';
 import { appendixHeading, table } from './tables.js';
 
 function planLine(ctx: StrategyContext, label: string, plan: { readonly status: string; readonly decision?: { readonly number: string; readonly date: string } } | undefined): string | null {
@@ -77,7 +77,12 @@ export function buildStateAppendix(ctx: StrategyContext, diagrams: readonly Diag
     sections.push({
       heading: heading('An toàn thông tin'),
       paragraphs,
-      tables: [table(ctx, 'security', null, ['Cấp độ an toàn hệ thống thông tin', 'Số hệ thống đang xây dựng, vận hành', 'Đã phê duyệt cấp độ'], securityRows(ctx), { align: ['left', 'right', 'right'] })],
+      tables: [
+        table(ctx, 'security', null, ['Cấp độ an toàn hệ thống thông tin', 'Số hệ thống đang xây dựng, vận hành', 'Đã phê duyệt cấp độ'], securityRows(ctx), {
+          align: ['left', 'right', 'right'],
+          note: securityNote(ctx),
+        }),
+      ],
       diagrams: [],
     });
   }

@@ -1,6 +1,7 @@
 import { InternalError } from '../../../core/errors.js';
 import type { AppendixId, StrategyContext } from '../context.js';
 import type { AppendixDraft, AppendixView, TableColumn, TableRow, TableView } from '../view-types.js';
+import { viLetter } from '../wording.js';
 
 /** Tables up to this many rows are never split across pages (budget, counts, layers)… */
 export const KEEP_TOGETHER_ROWS = 16;
@@ -59,6 +60,20 @@ export function table(
 
 export function row(cells: readonly string[]): TableRow {
   return { isGroup: false, isTotal: false, cells, span: null };
+}
+
+/**
+ * STT of a grouped appendix table, one scheme for every appendix: the task table's (Phụ lục I, whose
+ * "1.a" the decision cites): groups 1, 2, …; the items of a group a, b, … in Vietnamese letter order
+ * (brief §5.1), so an item is never numbered like a group.
+ */
+export function groupNumber(index: number): string {
+  return String(index + 1);
+}
+
+/** STT of the `index`-th (0-based) item of a group: a, b, …, đ, … (see `groupNumber`). */
+export function itemNumber(index: number): string {
+  return viLetter(index);
 }
 
 export function groupRow(number: string, label: string, columns: number): TableRow {

@@ -5,7 +5,7 @@ import type { Dataset, System } from '../../../../model/types.js';
 import { viNumber } from '../../../markdown.js';
 import { isPublishable, type StrategyContext } from '../../../strategy/context.js';
 import { componentTitle } from '../../../mermaid/landscape.js';
-import { appendixHeading, groupRow, orient, row, table } from '../../../strategy/sections/tables.js';
+import { appendixHeading, groupNumber, groupRow, itemNumber, orient, row, table } from '../../../strategy/sections/tables.js';
 import type { AppendixView, TableRow } from '../../../strategy/view-types.js';
 import { orgName, squash } from '../../../strategy/wording.js';
 
@@ -42,12 +42,12 @@ export function systemsAppendix(ctx: StrategyContext, target: Model, targetYear:
   for (const v of ctx.model.pack.enums['layer']?.values ?? []) {
     const inLayer = all.filter((s) => s.layer === v.value).sort(byName);
     if (!inLayer.length) continue;
-    rows.push(groupRow(String(++gi), `${v.value} · ${v.vi}`, headers.length));
+    rows.push(groupRow(groupNumber(gi++), `${v.value} · ${v.vi}`, headers.length));
     inLayer.forEach((s, i) => {
       const a = now.get(s.ref);
       const b = then.get(s.ref);
       const states = pub ? [systemStatus(ctx, a), systemStatus(ctx, b)] : [systemStatus(ctx, a), systemHosting(ctx, a), systemStatus(ctx, b), systemHosting(ctx, b)];
-      rows.push(row([String(i + 1), squash(s.name), orgName(ctx.model, s.owner), ...states]));
+      rows.push(row([itemNumber(i), squash(s.name), orgName(ctx.model, s.owner), ...states]));
     });
   }
   return orient({
@@ -89,9 +89,9 @@ export function databasesAppendix(ctx: StrategyContext, target: Model, targetYea
   for (const v of [...(ctx.model.pack.enums['dataScope']?.values ?? []), { value: '', vi: 'Chưa phân loại' }]) {
     const inScope = all.filter((d) => (d.scope ?? '') === v.value).sort(byName);
     if (!inScope.length) continue;
-    rows.push(groupRow(String(++gi), v.vi, headers.length));
+    rows.push(groupRow(groupNumber(gi++), v.vi, headers.length));
     inScope.forEach((d, i) =>
-      rows.push(row([String(i + 1), squash(d.name), d.owner ? orgName(ctx.model, d.owner) : '', label(ctx.model, 'sharingClass', d.sharing), syncState(ctx, now.get(d.ref)), syncState(ctx, then.get(d.ref))])),
+      rows.push(row([itemNumber(i), squash(d.name), d.owner ? orgName(ctx.model, d.owner) : '', label(ctx.model, 'sharingClass', d.sharing), syncState(ctx, now.get(d.ref)), syncState(ctx, then.get(d.ref))])),
     );
   }
   return orient({

@@ -12,7 +12,7 @@ import { orient } from '../../../strategy/sections/tables.js';
 import { buildTaskAppendix, orderTasks } from '../../../strategy/sections/tasks.js';
 import type { DiagramView } from '../../../strategy/view-types.js';
 import { closingSentence, deadlineText, entityName, fill, sentence, squash, viLetter, withoutEnding } from '../../../strategy/wording.js';
-import { attachmentRef, buildHeader, buildMarks, buildSignature, issuerLines, legalBases, MOTTO, withReplacement, NATIONAL_TITLE, type FrameMeta } from '../../frame.js';
+import { attachmentRef, buildHeader, buildMarks, buildSignature, issuerLines, issuingAuthority, legalBases, MOTTO, proposalLine, withReplacement, NATIONAL_TITLE, type FrameMeta } from '../../frame.js';
 import { figureBlock, heading, paragraph, type Block, type OfficialDocView } from '../../view.js';
 import type { DocumentInput } from '../input.js';
 import { databasesAppendix, referenceAppendix, systemsAppendix } from './appendices.js';
@@ -160,18 +160,17 @@ export function buildArchitectureView(input: ArchitectureInput): OfficialDocView
     isDraft: !own || doc?.status !== 'issued',
     recipients: doc?.recipients,
     signer: doc?.signer,
+    authority: issuingAuthority(ctx),
   };
-  const issuer = ctx.agency?.name ?? ctx.model.root;
-  const authority = (doc?.authority ?? issuer).toLocaleUpperCase('vi');
   return {
     meta: { kind: 'kien-truc', title: subject, audience: input.audience, documentDate: ctx.docDate, asOf: input.asOf, generator: input.generator, lang: 'vi' },
     marks: buildMarks(ctx, frame),
     header: buildHeader(ctx, frame),
     addressees: null,
     preamble: {
-      authority,
+      authority: issuingAuthority(ctx),
       bases,
-      proposal: doc?.proposer ? `Theo đề nghị của ${withoutEnding(doc.proposer).replace(/^Theo đề nghị của\s+/u, '')}.` : null,
+      proposal: proposalLine(ctx),
       decides: 'QUYẾT ĐỊNH:',
     },
     body: [paragraph(`Phê duyệt ${name} kèm theo Quyết định này.`, { label: 'Điều 1.' })],
