@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { isoOf, isIsoDate, type IsoDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
-import { PACKAGE_ROOT } from '../core/paths.js';
 import { text, type Lang } from '../core/text.js';
+import { TOOL_VERSION } from '../load/package-info.js';
 import type { Io } from './io.js';
 import { createLogger, type Logger } from './logger.js';
 
-export const TOOL_VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+/** kientruc's version (package.json); the API's outputs name the same one. */
+export { TOOL_VERSION };
 
 /** What every command receives: io, global options, and a place to put its exit code. */
 export interface App {

@@ -1,8 +1,35 @@
 import { text, type Text } from './text.js';
 
+/**
+ * What kind of failure an error is, stable across releases: what a caller of the library branches on
+ * (docs/api.md lists which call throws which).
+ */
+export type KientrucErrorCode =
+  /** An argument of the wrong type or value (options, a date, a format, a severity, a period, a state). */
+  | 'KIENTRUC_INVALID_ARGUMENT'
+  /** The architecture folder or the configuration file named does not exist (or is not a folder, a file). */
+  | 'KIENTRUC_NOT_FOUND'
+  /** A report or diagrams asked of a model with YAML, schema or reference errors (see `diagnostics`). */
+  | 'KIENTRUC_STRUCTURAL_ERRORS'
+  /** The operating system refused (permission, full disk, read-only folder…): `cause` holds its error. */
+  | 'KIENTRUC_FILESYSTEM'
+  /** A bug in kientruc: please report it (`cause` holds what was thrown). */
+  | 'KIENTRUC_INTERNAL'
+  /** A command-line usage error (the CLI's own; the library never throws it). */
+  | 'KIENTRUC_USAGE';
+
 /** Base of every error kientruc throws on purpose. Problems in user YAML are diagnostics, not errors. */
 export class KientrucError extends Error {
   override name = 'KientrucError';
+  /** The kind of failure (see `KientrucErrorCode`). */
+  readonly code: KientrucErrorCode;
+  /** The message in Vietnamese and English, when it was written in both (`message` is one of them). */
+  readonly text?: Text;
+  constructor(message: string, options?: ErrorOptions & { readonly code?: KientrucErrorCode; readonly text?: Text }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.code = options?.code ?? 'KIENTRUC_USAGE';
+    if (options?.text !== undefined) this.text = options.text;
+  }
 }
 
 /** Bad flag, missing folder, unreadable root: exit 2 with one line. */
@@ -16,17 +43,18 @@ export class UsageError extends KientrucError {
  */
 export class UserError extends UsageError {
   override name = 'UserError';
-  constructor(
-    readonly text: Text,
-    options?: ErrorOptions,
-  ) {
-    super(text.vi, options);
+  declare readonly text: Text;
+  constructor(text: Text, options?: ErrorOptions) {
+    super(text.vi, { ...options, text });
   }
 }
 
 /** A broken invariant inside kientruc: exit 2 and ask for a report. */
 export class InternalError extends KientrucError {
   override name = 'InternalError';
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, { ...options, code: 'KIENTRUC_INTERNAL' });
+  }
 }
 
 /** Error codes of the operating system that describe the user's path or machine, not a bug in kientruc. */
@@ -83,6 +111,50 @@ const OS_CAUSES: Readonly<Record<string, { cause: Text; fix: Text }>> = {
     cause: text('mở quá nhiều tệp cùng lúc', 'too many open files'),
     fix: text('Tăng giới hạn (ulimit -n) rồi chạy lại.', 'Raise the limit (ulimit -n), then run again.'),
   },
+  EFBIG: {
+    cause: text('tệp vượt kích thước hệ thống tệp cho phép', 'the file is larger than the file system allows'),
+    fix: text('Chọn ổ có hệ thống tệp khác (không phải FAT32), hoặc tăng giới hạn (ulimit -f).', 'Choose a disk with another file system (not FAT32), or raise the limit (ulimit -f).'),
+  },
+  EIO: {
+    cause: text('lỗi đọc ghi của ổ đĩa', 'an input/output error of the disk'),
+    fix: text('Kiểm tra ổ đĩa (dmesg), hoặc chọn ổ khác.', 'Check the disk (dmesg), or choose another disk.'),
+  },
+  ENXIO: {
+    cause: text('không có thiết bị nhận dữ liệu (ống có tên không có bên đọc, socket, thiết bị đã gỡ)', 'no device takes the data (a named pipe with no reader, a socket, a removed device)'),
+    fix: text('Chỉ định một tệp thường, hoặc mở bên đọc trước.', 'Name a regular file, or start the reader first.'),
+  },
+  ENODEV: {
+    cause: text('thiết bị không hỗ trợ thao tác này', 'the device does not support this operation'),
+    fix: text('Chỉ định một tệp thường trên ổ đĩa.', 'Name a regular file on a disk.'),
+  },
+  ESTALE: {
+    cause: text('thư mục mạng không còn hợp lệ (NFS)', 'the network folder handle is stale (NFS)'),
+    fix: text('Gắn kết lại thư mục mạng, hoặc chọn thư mục khác.', 'Mount the network folder again, or choose another folder.'),
+  },
+  ETXTBSY: {
+    cause: text('tệp đang được chạy, không ghi đè được', 'the file is being executed and cannot be overwritten'),
+    fix: text('Chọn tên khác.', 'Choose another name.'),
+  },
+};
+
+/**
+ * Codes that describe the user's path only when kientruc was creating a file there: ENOENT on a file
+ * being created means its folder cannot hold new files (it does not exist and cannot be made, or the
+ * file system makes no files there, as /proc), and EINVAL a name the file system refuses. When kientruc
+ * reads its own files, the same codes are a bug, not the user's machine.
+ */
+const WRITE_CAUSES: Readonly<Record<string, { cause: Text; fix: Text }>> = {
+  ENOENT: {
+    cause: text(
+      'thư mục không nhận tệp mới (thư mục không tồn tại và không tạo được, hoặc hệ thống tệp không cho tạo tệp ở đó)',
+      'the folder does not take new files (it does not exist and cannot be created, or its file system makes no files there)',
+    ),
+    fix: text('Chọn một thư mục ghi được, ví dụ trong thư mục của dự án.', "Choose a writable folder, e.g. inside the project's folder."),
+  },
+  EINVAL: {
+    cause: text('hệ thống tệp không nhận tên này (ký tự như : * ? trên ổ FAT, NTFS)', 'the file system refuses this name (characters such as : * ? on FAT, NTFS)'),
+    fix: text('Chọn tên khác, chỉ gồm chữ, số, dấu gạch.', 'Choose another name, of letters, digits and dashes.'),
+  },
 };
 
 /** The `code` of a Node.js system error (`ENOSPC`…), or undefined for anything else. */
@@ -103,7 +175,7 @@ export function quotePath(path: string): string {
  */
 export function osUserError(err: unknown, path: string | undefined, action: 'write' | 'use' = 'write'): UserError | undefined {
   const code = osErrorCode(err);
-  const known = code === undefined ? undefined : OS_CAUSES[code];
+  const known = code === undefined ? undefined : (OS_CAUSES[code] ?? (action === 'write' ? WRITE_CAUSES[code] : undefined));
   if (!known || code === undefined) return undefined;
   const where = path === undefined ? '' : ` ${quotePath(path)}`;
   return new UserError(

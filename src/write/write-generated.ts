@@ -18,6 +18,7 @@ import { lstat, mkdir, open, readdir, readFile, realpath, rename, rm, rmdir, sta
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InternalError, osErrorCode, osUserError, UserError } from '../core/errors.js';
 import { text } from '../core/text.js';
+import { makeFolders } from './make-folder.js';
 import type { GeneratedFile } from '../render/types.js';
 import {
   CHOOSE_ANOTHER,
@@ -181,20 +182,9 @@ function userFacing(err: unknown, out: OutputDir, rel?: string): unknown {
   return osUserError(err, shown) ?? err;
 }
 
-/**
- * `mkdir -p` that reports the real cause: Node's recursive mkdir says ENOENT where the file system says
- * EROFS or EACCES, so the failing level is created once more, alone. Returns the first folder created.
- */
+/** `mkdir -p` that reports the real cause (see `makeFolders`). Returns the first folder created. */
 async function mkdirp(dir: string): Promise<string | undefined> {
-  try {
-    return await mkdir(dir, { recursive: true });
-  } catch (err: unknown) {
-    if (osErrorCode(err) !== 'ENOENT') throw err;
-    const missing: string[] = [];
-    for (let d = dir; !(await exists(d)) && dirname(d) !== d; d = dirname(d)) missing.unshift(d);
-    for (const d of missing) await mkdir(d);
-    throw err;
-  }
+  return makeFolders(dir);
 }
 
 /** `.kientruc-tmp-<pid>-<random>`: the pid lets a later run tell a dead run's leftovers from a live one's. */

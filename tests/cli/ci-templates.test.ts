@@ -11,7 +11,7 @@ import { CI_APT, CI_COMMANDS, CI_DIFF_BASE, CI_IMAGE, CI_INSTALL } from '../../s
 import { TOOL_VERSION } from '../../src/cli/app.js';
 import { edit, git } from '../helpers/git.js';
 import { GITLAB_CI_SCHEMA } from '../helpers/gitlab-ci-schema.js';
-import { makeProject, REPO, runBin, type RunResult } from '../helpers/project.js';
+import { AGENCY, makeProject, REPO, runBin, type RunResult } from '../helpers/project.js';
 import { runKientrucLine } from '../helpers/shell-line.js';
 
 const GH = '.github/workflows/kientruc.yml';
@@ -235,5 +235,17 @@ describe('CI workflows written by kientruc init', () => {
       'GET /api/v4/projects/12/merge_requests/3/notes?per_page=100&sort=desc glpat-thu ',
       `PUT /api/v4/projects/12/merge_requests/3/notes/5 glpat-thu ${JSON.stringify({ body: '<!-- kientruc-diff -->\nmới\n' })}`,
     ]);
+  });
+
+  it('the JUnit line fails what fails the gate, lets findings (exit 1) through, and stops on exit 2', async () => {
+    const broken = makeProject({ 'architecture/agency.yaml': AGENCY, 'architecture/systems/x.yaml': 'apiVersion: kientruc/v1\nkind: System\nid: x\nname: [\n' });
+    const junit = await runCommand(CI_COMMANDS.junit, broken);
+    expect(junit.code, junit.stderr).toBe(0);
+    const xml = readFileSync(join(broken, 'kientruc-junit.xml'), 'utf8');
+    expect(xml).toMatch(/<failure type="error"/);
+    expect(xml).not.toMatch(/<failure type="(warning|info)"/);
+    expect((await runCommand(CI_COMMANDS.check, broken)).code).toBe(1);
+    // No architecture folder: exit 2 is not let through.
+    expect((await runCommand(CI_COMMANDS.junit, makeProject({}))).code).not.toBe(0);
   });
 });

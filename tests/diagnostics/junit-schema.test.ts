@@ -47,6 +47,17 @@ describe('JUnit output against junit-10.xsd (xmllint)', () => {
     expect(xmllint(formatJunit([], { ...CTX, files: [] })).code).toBe(0);
   });
 
+  it('findings below --fail-on (passing, in <system-out>) and an internal error (<error>) validate', () => {
+    const { waived: _unused, ...warning } = WAIVED;
+    const crashed: Diagnostic = { ...warning, code: 'internal.rule-crashed', severity: 'error', file: 'architecture/agency.yaml' };
+    const xml = formatJunit([crashed, warning, { ...warning, severity: 'info' }], { ...CTX, failOn: 'error' });
+    expect(xml).toContain('<system-out><![CDATA[architecture/datasets/x.yaml:1:1  warning');
+    expect(xml).toContain('<error type="internal.rule-crashed"');
+    const r = xmllint(xml);
+    expect(r.stderr).toContain('validates');
+    expect(r.code).toBe(0);
+  });
+
   it('kientruc check --format junit on the sample validates', () => {
     const dir = makeProject({});
     const out = join(dir, 'kientruc-junit.xml');

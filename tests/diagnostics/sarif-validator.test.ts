@@ -3,12 +3,22 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_LINKS } from '../../src/load/package-info.js';
 import { RULES } from '../../src/rules/index.js';
 import { AGENCY, makeProject, REPO, runMain } from '../helpers/project.js';
 import { sarifSchemaPath, validateSarif } from '../helpers/sarif-multitool.js';
 import { tmpRoot } from '../helpers/tmp.js';
 
 const addFormats = addFormatsPlugin as unknown as typeof addFormatsPlugin.default;
+
+/**
+ * The validator's problems, but for its advice to give the tool's `informationUri` (SARIF2005) while
+ * kientruc's package.json names no public address: an invented one would be worse than none. Once
+ * `homepage` or `repository` is set, the log carries it and no problem at all is allowed.
+ */
+function problemsOf(result: { readonly problems: readonly string[] }): readonly string[] {
+  return PROJECT_LINKS.home !== undefined ? result.problems : result.problems.filter((p) => !/warning SARIF2005: runs\[0\]\.tool\.driver \| kientruc$/.test(p));
+}
 
 /** A project that makes every kind of output: errors, warnings, info, waived, expired waiver, config error. */
 const PROJECT = {
@@ -32,6 +42,8 @@ name: Cơ sở dữ liệu hộ tịch
 scope: sectoral
 personalData: sensitive
 `,
+  // A file name with "#", "?" and "%": its uri must stay one path (no fragment, no query).
+  'architecture/systems/quy hoạch #2, bản 50%?.yaml': 'apiVersion: kientruc/v1\nkind: System\nid: quy-hoach\nname: Quy hoạch\n',
   'kientruc.config.yaml': `rules:
   data.layer-block: { severity: info }
   kpi.nonexistent: { severity: off, reason: thử }
@@ -62,8 +74,11 @@ describe('SARIF output', () => {
     const validate = ajv.compile(JSON.parse(readFileSync(sarifSchemaPath(), 'utf8')) as object);
     expect(validate(log) ? [] : validate.errors).toEqual([]);
 
+    const uris = (log as unknown as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri);
+    expect(uris).toContain('architecture/systems/quy%20ho%E1%BA%A1ch%20%232%2C%20b%E1%BA%A3n%2050%25%3F.yaml');
+
     const result = validateSarif(r.stdout);
-    expect(result.problems).toEqual([]);
+    expect(problemsOf(result)).toEqual([]);
     // The validator always has advice (notes) for a real log; none at all means it did not read it.
     expect(result.notes).toBeGreaterThan(0);
   });
@@ -75,7 +90,7 @@ describe('SARIF output', () => {
     const log = JSON.parse(r.stdout) as { runs: { results: unknown[] }[] };
     expect(log.runs[0]!.results.length).toBeGreaterThan(50);
     const result = validateSarif(r.stdout);
-    expect(result.problems).toEqual([]);
+    expect(problemsOf(result)).toEqual([]);
     expect(result.notes).toBeGreaterThan(0);
   });
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { installedTarball, packTarball, sh, TSC } from '../helpers/pack.js';
+import { installedTarball, packTarball, sh, TSC, VERSION } from '../helpers/pack.js';
 import { makeProject, REPO } from '../helpers/project.js';
 
 const USE_TS = `import { check, diagnosticCodes, diagrams, exitCode, formatDiagnostics, gapReport, load, periodicReport, renderGapReport, validate, type Architecture, type Diagnostic, type GapReport, type System } from 'kientruc';
@@ -18,7 +18,7 @@ const errors: Diagnostic[] = arch.diagnostics.filter((d) => d.severity === 'erro
 const report: GapReport = gapReport(arch);
 const files = renderGapReport(report, ['md']);
 const loaded = await load({ root: 'architecture', cwd, today: '2026-01-15' });
-const sarif = JSON.parse(formatDiagnostics(arch, 'sarif')) as { version: string };
+const sarif = JSON.parse(formatDiagnostics(arch, 'sarif')) as { version: string; runs: { tool: { driver: { version: string } } }[] };
 console.log(JSON.stringify({
   systems: systems.length,
   errors: errors.length,
@@ -31,19 +31,23 @@ console.log(JSON.stringify({
   validate: (await validate({ root: 'architecture', cwd, today: '2026-01-15' })).length,
   codes: diagnosticCodes().length > 10,
   sarif: sarif.version,
+  sarifTool: sarif.runs[0]?.tool.driver.version,
 }));
 `;
 
 /** Misuses the API: each line must be a type error, which proves the types are real (not `any`). */
-const BAD_TS = `import { check, gapReport, renderGapReport } from 'kientruc';
+const BAD_TS = `import { check, exitCode, formatDiagnostics, gapReport, renderGapReport } from 'kientruc';
 await check({ root: 1, today: '2026-01-15' });
 await check({ root: 'architecture' });
 renderGapReport(gapReport(await check({ root: 'a', today: '2026-01-15' })), ['pdf']);
+exitCode([], 'warn');
+formatDiagnostics(await check({ root: 'a', today: '2026-01-15' }), 'xml');
 `;
 
 const USE_JS = `import * as kientruc from 'kientruc';
 const diagnostics = await kientruc.validate({ root: 'architecture', cwd: process.argv[2], today: '2026-01-15' });
-console.log(JSON.stringify({ api: Object.keys(kientruc).sort(), errors: diagnostics.filter((d) => d.severity === 'error').length }));
+const refused = (fn) => { try { fn(); return 'accepted'; } catch (err) { return err instanceof kientruc.KientrucError ? err.code : String(err); } };
+console.log(JSON.stringify({ api: Object.keys(kientruc).sort(), errors: diagnostics.filter((d) => d.severity === 'error').length, warn: refused(() => kientruc.exitCode(diagnostics, 'warn')) }));
 try {
   await import('kientruc/dist/pipeline.js');
   console.log('deep import allowed');
@@ -108,24 +112,25 @@ describe('the packed tarball', () => {
     const ts = sh(`"${process.execPath}" out/use.js "${REPO}"`, app);
     expect(ts.code, ts.stderr).toBe(0);
     const r = JSON.parse(ts.stdout) as Record<string, unknown>;
-    expect(r).toMatchObject({ exit: 1, warningsFail: 1, gap: ['gap-report.md'], periodic: '2026-Q2', rulesFindingsOnlyAfterCheck: true, codes: true, sarif: '2.1.0' });
+    expect(r).toMatchObject({ exit: 1, warningsFail: 1, gap: ['gap-report.md'], periodic: '2026-Q2', rulesFindingsOnlyAfterCheck: true, codes: true, sarif: '2.1.0', sarifTool: VERSION });
     expect(r['systems']).toBeGreaterThan(20);
     expect(r['diagrams']).toBeGreaterThan(20);
 
     const bad = sh(`"${process.execPath}" "${TSC}" -p tsconfig.bad.json --noEmit`, app);
     expect(bad.code).not.toBe(0);
-    for (const line of [2, 3, 4]) expect(bad.stdout, bad.stdout).toMatch(new RegExp(`bad\\.ts\\(${line},\\d+\\): error TS`));
+    for (const line of [2, 3, 4, 5, 6]) expect(bad.stdout, bad.stdout).toMatch(new RegExp(`bad\\.ts\\(${line},\\d+\\): error TS`));
 
     const js = sh(`"${process.execPath}" use.mjs "${REPO}"`, app);
     expect(js.code, js.stderr).toBe(0);
     const [api, deep] = js.stdout.trim().split('\n');
     expect(JSON.parse(api!)).toEqual({
       api: [
-        'STATE_FORMS', 'TIMED_KINDS', 'TIME_FIELDS', 'baseOf', 'check', 'dateOfState', 'describeState', 'diagnosticCodes', 'diagrams', 'existsAt',
+        'KientrucError', 'STATE_FORMS', 'TIMED_KINDS', 'TIME_FIELDS', 'baseOf', 'check', 'dateOfState', 'describeState', 'diagnosticCodes', 'diagrams', 'existsAt',
         'exitCode', 'formatDiagnostics', 'gapReport', 'isTimePoint', 'lifespanOf', 'load', 'modelAt', 'parseState', 'periodicReport', 'renderGapReport',
         'renderPeriodicReport', 'stateDate', 'timePointDate', 'transitionsBetween', 'transitionsOf', 'validate', 'valueAt',
       ],
       errors: 0,
+      warn: 'KIENTRUC_INVALID_ARGUMENT',
     });
     expect(deep).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
   });

@@ -121,7 +121,7 @@ async function refuseAggregate(app: App, opts: AggregateOptions, result: Aggrega
       : `Không tạo tổng hợp: ${who}; sửa các lỗi này (kientruc check cho thư mục đó báo giống vậy). Đầu ra cũ trong ${opts.out} được giữ nguyên.`,
   );
   app.exitCode = Math.max(1, exitCodeFor(all, opts.failOn));
-  await emit(app, formatDiagnostics(app, opts.format, all, files), opts.output);
+  await emit(app, formatDiagnostics(app, opts.format, all, files, opts.failOn), opts.output);
 }
 
 /**
@@ -236,7 +236,7 @@ giữa cơ quan), model.json (mô hình đã gộp), site/index.html (trang danh
         ? `✓ Merged ${countEn(merged, 'agency', 'agencies')} into ${shown}/ (${countEn(written, 'file')}); conflicts: ${countEn(n.error, 'error')}, ${countEn(n.warning, 'warning')}.`
         : `✓ Đã tổng hợp ${merged} cơ quan vào ${shown}/ (${written} tệp); xung đột: ${n.error} lỗi, ${n.warning} cảnh báo.`,
     );
-    await emit(app, formatDiagnostics(app, opts.format, result.conflicts, result.model.files.map((f) => f.file)), opts.output);
+    await emit(app, formatDiagnostics(app, opts.format, result.conflicts, result.model.files.map((f) => f.file), opts.failOn), opts.output);
     app.exitCode = exitCodeFor(result.conflicts, opts.failOn);
   });
 }

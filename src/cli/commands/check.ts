@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { exitCodeFor } from '../../diagnostics/exit-code.js';
+import { reportedFiles } from '../../diagnostics/format/context.js';
 import type { App } from '../app.js';
 import { emit, formatDiagnosticsChunks } from '../output.js';
 import { addDaemonOption, addConfigOption, addInputOptions, addReportOptions, loadForCommand, type InputOptions, type ReportOptions, architectureCommand, addStateOption } from './shared.js';
@@ -45,8 +46,7 @@ Mã thoát: 0 không có phát hiện chưa miễn trừ từ mức --fail-on; 1
   );
   cmd.action(async (dir: string, opts: InputOptions & ReportOptions) => {
     const result = await loadForCommand(app, dir, opts, true);
-    const files = [...result.loaded.paths, ...(result.config.file !== undefined ? [result.config.file] : [])];
-    await emit(app, formatDiagnosticsChunks(app, opts.format, result.diagnostics, files), opts.output);
+    await emit(app, formatDiagnosticsChunks(app, opts.format, result.diagnostics, reportedFiles(result), opts.failOn), opts.output);
     app.exitCode = exitCodeFor(result.diagnostics, opts.failOn);
   });
 }

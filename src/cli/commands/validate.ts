@@ -28,7 +28,7 @@ Mã thoát: 0 không có lỗi, 1 có lỗi (theo --fail-on), 2 lỗi sử dụn
   );
   cmd.action(async (dir: string, opts: InputOptions & ReportOptions) => {
     const result = await loadForCommand(app, dir, opts, false);
-    await emit(app, formatDiagnosticsChunks(app, opts.format, result.diagnostics, result.loaded.paths), opts.output);
+    await emit(app, formatDiagnosticsChunks(app, opts.format, result.diagnostics, result.loaded.paths, opts.failOn), opts.output);
     app.exitCode = exitCodeFor(result.diagnostics, opts.failOn);
   });
 }

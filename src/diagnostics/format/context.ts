@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
-import type { Severity } from '../../core/severity.js';
+import type { FailOn, Severity } from '../../core/severity.js';
 import type { Lang, Text } from '../../core/text.js';
 
 /** A rule or built-in code as formatters describe it. */
@@ -19,6 +19,22 @@ export interface FormatContext {
   readonly lang: Lang;
   /** Files that were checked (JUnit reports clean files as passing tests). */
   readonly files: readonly string[];
+  /**
+   * The run's `--fail-on` (default `error`): JUnit makes a `<failure>` only of an unwaived finding at
+   * or above it, the findings that make the exit code 1; the others are passing test cases.
+   */
+  readonly failOn?: FailOn;
+  /** kientruc's public addresses (SARIF `informationUri`, `helpUri`); absent ones are left out. */
+  readonly links?: { readonly home?: string; readonly checkDocs?: string };
+}
+
+/**
+ * The files a run's report names (JUnit lists clean ones as passing tests, json counts them): every YAML
+ * path found, refused and unreadable ones too, then the configuration file read. The CLI and the API
+ * both take them from here, so the same run gives the same bytes.
+ */
+export function reportedFiles(run: { readonly loaded: { readonly paths: readonly string[] }; readonly config: { readonly file?: string | undefined } }): string[] {
+  return [...run.loaded.paths, ...(run.config.file !== undefined ? [run.config.file] : [])];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
+import { isAtLeast } from '../../core/severity.js';
 import { pick } from '../../core/text.js';
 import type { FormatContext } from './context.js';
 
@@ -33,10 +34,15 @@ function cdata(lines: readonly string[]): string {
 
 /**
  * One `<testsuite>` per checked file, one `<testcase>` per finding; a clean file is one passing test.
+ * A finding fails its test case exactly when it fails the run (`ctx.failOn`, as the exit code decides):
+ * an unwaived finding at or above `--fail-on` is a `<failure>`, an `internal.*` finding (exit 2) an
+ * `<error>`; a waived one is `<skipped>`, and one below the threshold is a passing test case with its
+ * text in `<system-out>`, so the CI's test report counts what fails the job, and shows the rest.
  * Valid against the widely used junit-10.xsd (Jenkins xUnit, GitLab): `skipped` is counted per
  * `<testsuite>` only, the schema rejects it on `<testsuites>`.
  */
 export function formatJunit(diagnostics: readonly Diagnostic[], ctx: FormatContext): string {
+  const failOn = ctx.failOn ?? 'error';
   const byFile = new Map<string, Diagnostic[]>();
   for (const f of ctx.files) byFile.set(f, []);
   for (const d of diagnostics) {
@@ -48,37 +54,40 @@ export function formatJunit(diagnostics: readonly Diagnostic[], ctx: FormatConte
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
+  let errors = 0;
   for (const file of files) {
     const list = byFile.get(file) ?? [];
     const cases: string[] = [];
     let f = 0;
+    let e = 0;
     let s = 0;
     if (list.length === 0) {
       cases.push(`    <testcase classname="${xmlEscape(file)}" name="${xmlEscape(ctx.lang === 'vi' ? 'hợp lệ' : 'valid')}" />`);
     }
     for (const d of list) {
       const name = `${d.range.start.line}:${d.range.start.col} ${d.code}${d.entity ? ` ${d.entity}` : ''}`;
+      const open = `    <testcase classname="${xmlEscape(file)}" name="${xmlEscape(name)}">`;
       const message = pick(d.message, ctx.lang);
-      const body = [
-        `${d.file}:${d.range.start.line}:${d.range.start.col}`,
-        message,
-        d.fix ? pick(d.fix, ctx.lang) : '',
-        d.legalRef ? `Căn cứ / Legal basis: ${d.legalRef}` : '',
-      ].filter(Boolean);
-      if (d.waived) {
+      const where = `${d.file}:${d.range.start.line}:${d.range.start.col}`;
+      const rest = [message, d.fix ? pick(d.fix, ctx.lang) : '', d.legalRef ? `Căn cứ / Legal basis: ${d.legalRef}` : ''].filter(Boolean);
+      if (d.code.startsWith('internal.')) {
+        e++;
+        cases.push(`${open}\n      <error type="${d.code}" message="${xmlEscape(message)}">${cdata([where, ...rest])}</error>\n    </testcase>`);
+      } else if (d.waived) {
         s++;
-        cases.push(`    <testcase classname="${xmlEscape(file)}" name="${xmlEscape(name)}">\n      <skipped message="${xmlEscape(`waived: ${d.waived.reason}`)}" />\n    </testcase>`);
-      } else {
+        cases.push(`${open}\n      <skipped message="${xmlEscape(`waived: ${d.waived.reason}`)}" />\n    </testcase>`);
+      } else if (isAtLeast(d.severity, failOn)) {
         f++;
-        cases.push(
-          `    <testcase classname="${xmlEscape(file)}" name="${xmlEscape(name)}">\n      <failure type="${d.severity}" message="${xmlEscape(message)}">${cdata(body)}</failure>\n    </testcase>`,
-        );
+        cases.push(`${open}\n      <failure type="${d.severity}" message="${xmlEscape(message)}">${cdata([where, ...rest])}</failure>\n    </testcase>`);
+      } else {
+        cases.push(`${open}\n      <system-out>${cdata([`${where}  ${d.severity}`, ...rest])}</system-out>\n    </testcase>`);
       }
     }
     const count = Math.max(1, list.length);
     tests += count;
     failures += f;
-    suites.push(`  <testsuite name="${xmlEscape(file)}" tests="${count}" failures="${f}" errors="0" skipped="${s}">\n${cases.join('\n')}\n  </testsuite>`);
+    errors += e;
+    suites.push(`  <testsuite name="${xmlEscape(file)}" tests="${count}" failures="${f}" errors="${e}" skipped="${s}">\n${cases.join('\n')}\n  </testsuite>`);
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kientruc" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}${suites.length ? '\n' : ''}</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kientruc" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}${suites.length ? '\n' : ''}</testsuites>\n`;
 }
