@@ -17,6 +17,14 @@ export interface EnumValue extends Provenance {
   readonly en: string;
   /** Printed after a number (units catalogue): `%`, `km`, `GB`. */
   readonly symbol?: string;
+  /** Bounds of a unit of the units catalogue (`percent`: 0–100): a KPI value outside them is an error (model.unit-range). */
+  readonly min?: number;
+  readonly max?: number;
+  /**
+   * Other words people write for the value (`planned` for a task not started, "ngân sách" for the state
+   * budget): only ever used to suggest the code, never accepted in its place.
+   */
+  readonly aliases?: readonly string[];
 }
 
 export interface EnumDef extends Provenance {

@@ -7,6 +7,7 @@ import { checkAliases, MAX_ALIAS_EXPANSION, type AliasProblem } from './aliases.
 import { normalizeStrings } from './decode.js';
 import { inspectTree, MAX_DEPTH, scanTooDeep } from './depth.js';
 import { fastParse } from './fast-yaml.js';
+import { withIndentCauses } from './indent-errors.js';
 import { LineIndex, parseAst, rangeFromOffsets, type FastPositions, type ParsedAst } from './locate.js';
 
 /** Aliases expanded per document before we call it a "billion laughs" attack. */
@@ -357,7 +358,9 @@ export function parseWithYaml(file: string, source: string): ParsedFile {
       return;
     }
     const problems = withoutTabEchoes([...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')]);
-    for (const err of problems) report(yamlDiagnostic(file, err, source, ast, doc));
+    const indents = withIndentCauses(file, problems, source, ast);
+    for (const d of indents.found) report(d);
+    for (const err of indents.rest) report(yamlDiagnostic(file, err, source, ast, doc));
     if (problems.length > 0) return;
     if (tree.deep >= 0) {
       report(tooDeep(file, rangeFromOffsets(ast.lineCounter, tree.deep, tree.deep + 1)));

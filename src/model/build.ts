@@ -5,12 +5,14 @@ import { closest, closestId } from '../core/similar.js';
 import type { DocPath, Range } from '../core/source.js';
 import { text, type Text } from '../core/text.js';
 import { isUnknown } from '../core/unknown.js';
-import { malformedAgencyCode, type FrameworkPack } from '../framework/types.js';
+import { malformedAgencyCode, thresholdNumber, type FrameworkPack } from '../framework/types.js';
 import type { LoadedFile } from '../load/load-architecture.js';
 import type { SourceIndex } from '../load/locate.js';
 import type { CheckedDoc } from '../validate/validate.js';
+import { NameIndex } from './duplicate-names.js';
 import { forked, Model } from './model.js';
 import { pendingKey, type PendingDecl } from './pending.js';
+import { checkBudgetUnit, checkQualityFractions, checkSharingRequestCounts, checkUnitRange, type UnitBounds } from './plausibility.js';
 import { checkEntityTimeline } from './time-check.js';
 import type { Entity, EntityByKind, Reference } from './types.js';
 
@@ -91,6 +93,8 @@ interface BuildState {
   readonly duplicates: Map<string, readonly Diagnostic[]>;
   /** Findings of the per-entity consistency checks, by ref (entities with none left out). */
   readonly entityFindings: Map<string, readonly Diagnostic[]>;
+  /** Entities by kind, owner and name, with the model.duplicate-name findings (patched in place). */
+  readonly names: NameIndex;
 }
 
 /** Indexes entities, resolves every typed reference and reports duplicates, dangling refs and cycles. */
@@ -424,6 +428,8 @@ function fullBuild(input: BuildInput, memo: ModelMemo | undefined): BuildResult 
   const model = new Model({ root: input.root, pack, sources: input.sources, entities, invalid, references, files: input.files });
   const entityFindings = keep ? new Map<string, readonly Diagnostic[]>() : undefined;
   diagnostics.push(...checkConsistency(model, entityFindings));
+  const names = NameIndex.of(model, (out) => reporter(model, out), keep);
+  diagnostics.push(...names.diagnostics());
   if (memo) {
     const files = new Map<string, FileFrag>();
     const declarers = new Map<string, DocFrag[]>();
@@ -447,7 +453,7 @@ function fullBuild(input: BuildInput, memo: ModelMemo | undefined): BuildResult 
       }
     }
     close();
-    memo.last = { inputPack: input.pack, pack, root: input.root, model, files, declarers, namedBy, unresolved, duplicates, entityFindings: entityFindings as Map<string, readonly Diagnostic[]> };
+    memo.last = { inputPack: input.pack, pack, root: input.root, model, files, declarers, namedBy, unresolved, duplicates, entityFindings: entityFindings as Map<string, readonly Diagnostic[]>, names };
     memo.lastRun = { patched: false, changedFiles: input.files.length, resolvedDocs: frags.length };
   }
   return { value: model, diagnostics };
@@ -620,6 +626,8 @@ function patchBuild(prev: BuildState, input: BuildInput, memo: ModelMemo): Build
   for (const f of prev.unresolved) diagnostics.push(...(f.out?.findings ?? []));
   for (const list of prev.entityFindings.values()) diagnostics.push(...list);
   diagnostics.push(...modelChecks(model));
+  prev.names.update(model, changedRefs, (out) => reporter(model, out));
+  diagnostics.push(...prev.names.diagnostics());
   memo.last = { ...prev, model };
   memo.lastRun = { patched: true, changedFiles: changed.size + removed.length, resolvedDocs: toResolve.size };
   return { value: model, diagnostics };
@@ -728,6 +736,10 @@ interface Checks {
   readonly units: readonly string[];
   readonly themes: readonly string[];
   readonly documents: readonly string[];
+  /** The range of each unit of the catalogue that has one (`percent`: 0–100). */
+  readonly unitBounds: ReadonlyMap<string, UnitBounds>;
+  /** A budget line from this many triệu đồng up looks written in đồng (pack threshold `budgetLineMaxMillionVnd`). */
+  readonly budgetLineMax: number;
 }
 
 function checksOf(model: Model): Checks {
@@ -741,6 +753,12 @@ function checksOf(model: Model): Checks {
     units: [...(pack.enums['kpiUnit']?.values ?? []).map((v) => String(v.value)), ...(agency?.units ?? []).map((u) => u.id)],
     themes: (agency?.plan?.themes ?? []).map((t) => t.id),
     documents: [...pack.legal.map((l) => l.id), ...(agency?.documents ?? []).map((d) => d.id)],
+    unitBounds: new Map(
+      (pack.enums['kpiUnit']?.values ?? [])
+        .filter((v) => v.min !== undefined || v.max !== undefined)
+        .map((v) => [String(v.value), { ...(v.min === undefined ? {} : { min: v.min }), ...(v.max === undefined ? {} : { max: v.max }), vi: v.vi, en: v.en }]),
+    ),
+    budgetLineMax: thresholdNumber(pack, 'budgetLineMaxMillionVnd', 1_000_000),
   };
 }
 
@@ -753,8 +771,9 @@ function reporter(model: Model, out: Diagnostic[]): Report {
 
 /**
  * Model-level checks: those of each entity (`entityChecks`: component vs layer, task leads, units,
- * themes, documents, time, self-links), kept by ref in `byEntity` when given, then those of the whole
- * model (`modelChecks`: agency code, national entities declared, cycles).
+ * themes, documents, time, self-links, and the plausibility of figures: model/plausibility.ts), kept by
+ * ref in `byEntity` when given, then those of the whole model (`modelChecks`: agency code, national
+ * entities declared, cycles). Names shared within a kind are found by `NameIndex`, kept between builds.
  */
 function checkConsistency(model: Model, byEntity?: Map<string, readonly Diagnostic[]>): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -810,8 +829,13 @@ function entityChecks(e: Entity, checks: Checks, report: Report): void {
     checkDocuments(s, checks, report);
   } else if (e.entityKind === 'task') {
     checkTask(e, checks, report);
+    checkBudgetUnit(e, checks.budgetLineMax, report);
   } else if (e.entityKind === 'kpi') {
     checkUnit(e, checks, report);
+    checkUnitRange(e, checks.unitBounds, report);
+  } else if (e.entityKind === 'dataset') {
+    checkSharingRequestCounts(e, report);
+    checkQualityFractions(e, report);
   } else if (e.entityKind === 'integration' && e.from === e.to) {
     report(
       e.ref,
@@ -825,7 +849,7 @@ function entityChecks(e: Entity, checks: Checks, report: Report): void {
   checkEntityTimeline(e, report);
 }
 
-/** The checks of the whole model: the agency's code and national entities, and reference cycles. */
+/** The checks of the whole model: the agency's code and national entities, and reference cycles (names shared within a kind: `NameIndex`). */
 function modelChecks(model: Model): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = reporter(model, out);

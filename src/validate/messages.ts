@@ -139,7 +139,7 @@ export function translateAjvError(
           fix: text(`Bỏ phần thập phân: ${Math.floor(value)} hoặc ${Math.ceil(value)}.`, `Drop the decimals: ${Math.floor(value)} or ${Math.ceil(value)}.`),
         };
       }
-      const fix = typeFix(expected, err.data);
+      const fix = typeFix(expected, err.data, percentSign(propSchema, here));
       return {
         code: 'schema.type',
         path,
@@ -389,11 +389,25 @@ export function translateAjvError(
 /** Digits grouped by thousands with "." or "," (21.000, 1.234.567, 21,000): Vietnamese or English grouping. */
 export const GROUPED_NUMBER = /^-?[1-9]\d{0,2}([.,])\d{3}(\1\d{3})*$/;
 
+/** What a "%" written after a number should become: the entity's own `unit` field (a KPI), a field in percent already, or neither. */
+export type PercentSign = 'unit-field' | 'percent-field' | 'none';
+
+/**
+ * Where the "%" a writer put after a number belongs: in the entity's `unit` (a KPI's measurements and
+ * targets), nowhere for a field already in percent (a task's progress, a quality score: 0–100), or
+ * nowhere said for any other number.
+ */
+function percentSign(propSchema: (path: DocPath) => Schema | undefined, field: Schema | undefined): PercentSign {
+  const root = propSchema([])?.['properties'] as Record<string, Schema> | undefined;
+  if (root?.['unit'] !== undefined) return 'unit-field';
+  return field?.['minimum'] === 0 && field['maximum'] === 100 ? 'percent-field' : 'none';
+}
+
 /**
  * How to write a value of the expected type. Numbers are never guessed: a grouped figure ("21.000") is
  * twenty-one thousand in Vietnamese and twenty-one in English, so the hint names both readings.
  */
-export function typeFix(expected: readonly string[], data: unknown): Text | undefined {
+export function typeFix(expected: readonly string[], data: unknown, percent: PercentSign = 'none'): Text | undefined {
   const wantsNumber = expected.includes('number') || expected.includes('integer');
   if (wantsNumber && typeof data === 'string') {
     const s = data.trim();
@@ -412,7 +426,12 @@ export function typeFix(expected: readonly string[], data: unknown): Text | unde
       return text(`Dùng dấu chấm cho phần thập phân: ${s.replace(',', '.')}.`, `Use a dot for decimals: ${s.replace(',', '.')}.`);
     }
     if (/^-?\d+(\.\d+)?$/.test(s)) return text(`Bỏ dấu nháy: ${s}.`, `Remove the quotes: ${s}.`);
-    if (/^-?\d+(\.\d+)?\s*%$/.test(s)) return text(`Bỏ ký hiệu %: ${s.replace(/\s*%$/, '')} (đơn vị ghi ở "unit").`, `Drop the % sign: ${s.replace(/\s*%$/, '')} (the unit goes in "unit").`);
+    if (/^-?\d+(\.\d+)?\s*%$/.test(s)) {
+      const n = s.replace(/\s*%$/, '');
+      if (percent === 'unit-field') return text(`Bỏ ký hiệu %: ${n} (đơn vị ghi ở "unit").`, `Drop the % sign: ${n} (the unit goes in "unit").`);
+      if (percent === 'percent-field') return text(`Bỏ ký hiệu %: ${n} (trường này đã tính theo phần trăm, 0–100).`, `Drop the % sign: ${n} (this field is already in percent, 0–100).`);
+      return text(`Bỏ ký hiệu %: ${n}.`, `Drop the % sign: ${n}.`);
+    }
     return text('Ghi một con số, ví dụ 21000 hoặc 99.5.', 'Write a number, e.g. 21000 or 99.5.');
   }
   if (expected.includes('boolean')) return text('Ghi true (có) hoặc false (không), không đặt trong dấu nháy.', 'Write true or false, without quotes.');
@@ -441,24 +460,43 @@ function fold(s: string): string {
 }
 
 /**
- * The enum value whose Vietnamese or English label the writer typed instead of its code ("dùng chung",
- * "dung chung", "Đang vận hành"), diacritics and case aside: the label itself, the only label holding
- * the words, or the only label close to them.
+ * The alternatives a label lists, each folded: "Xã, phường, đặc khu" → xa, phuong, dac khu; "Commune,
+ * ward or special zone" → commune, ward, special zone. A one-word alternative ("xã", "sở", "bộ") is
+ * what people write for the value, and too short for the other matches.
+ */
+function alternatives(label: string): string[] {
+  const parts = label.split(/,|;|\s+(?:hoặc|or)\s+/i).map(fold).filter((p) => p !== '');
+  return parts.length > 1 ? parts : [];
+}
+
+/** Shortest label or alias a written value may hold, whole words, to be taken for it ("ngân sách" in "ngân sách xã"). */
+const MIN_HELD = 6;
+
+/**
+ * The enum value whose Vietnamese or English label, or one of its aliases (pack data: `planned` for a
+ * task not started), the writer typed instead of its code ("dùng chung", "dung chung", "Đang vận hành"),
+ * diacritics and case aside: the label, alias or one alternative of a label ("xã" for "Xã, phường, đặc
+ * khu") itself; else the only label or alias holding the words; else the only label or alias of two
+ * words or more that the words hold ("ngân sách xã" holds the alias "ngân sách": the state budget);
+ * else the only one close to them.
  */
 export function byLabel(given: string, values: readonly EnumValue[]): string | undefined {
   const g = fold(given);
   if (g === '' || values.length === 0) return undefined;
-  const labels = values.flatMap((v) => [fold(v.vi), fold(v.en)].map((l) => ({ l, value: String(v.value) })));
+  const labels = values.flatMap((v) => [v.vi, v.en, ...(v.aliases ?? [])].map((l) => ({ l: fold(l), value: String(v.value) })));
+  const parts = values.flatMap((v) => [v.vi, v.en].flatMap(alternatives).map((l) => ({ l, value: String(v.value) })));
   const one = (list: readonly { value: string }[]): string | undefined => {
     const distinct = new Set(list.map((x) => x.value));
     return distinct.size === 1 ? list[0]?.value : undefined;
   };
-  const exact = one(labels.filter((x) => x.l === g));
+  const exact = one([...labels, ...parts].filter((x) => x.l === g));
   if (exact !== undefined) return exact;
   if (g.length >= 3) {
     const inside = one(labels.filter((x) => ` ${x.l} `.includes(` ${g} `)));
     if (inside !== undefined) return inside;
   }
+  const held = one(labels.filter((x) => x.l.length >= MIN_HELD && x.l.includes(' ') && ` ${g} `.includes(` ${x.l} `)));
+  if (held !== undefined) return held;
   const near = closest(g, labels.map((x) => x.l));
   return near === undefined ? undefined : one(labels.filter((x) => x.l === near));
 }

@@ -158,6 +158,14 @@ responsibilities:
   - Cập nhật dữ liệu chuyên ngành, bảo đảm đúng, đủ, sạch, sống.
 `);
     const systems: string[] = [];
+    // One name per system of a unit (model.duplicate-name otherwise); a repeated draw is numbered, so the draws stay the same.
+    const named = new Set<string>();
+    const once = (name: string): string => {
+      let out = name;
+      for (let i = 2; named.has(out); i++) out = `${name} (${i})`;
+      named.add(out);
+      return out;
+    };
     for (let k = 1; k <= 5; k++) {
       const id = `${subId}-s${k}`;
       systems.push(id);
@@ -167,7 +175,7 @@ responsibilities:
       docs.push(`apiVersion: kientruc/v1
 kind: System
 id: ${id}
-name: ${q(`${pick(SYSTEM_NAMES)} — ${subName}`)}
+name: ${q(once(`${pick(SYSTEM_NAMES)} — ${subName}`))}
 description: Hệ thống phục vụ nghiệp vụ, triển khai trên hạ tầng dùng chung của ${unit.place}.
 layer: ${layer}
 component: ${pick(componentsByLayer.get(layer) ?? [])}
@@ -191,7 +199,7 @@ hosting:
       docs.push(`apiVersion: kientruc/v1
 kind: Dataset
 id: ${id}
-name: ${q(`${pick(DATASET_NAMES)} — ${subName}`)}
+name: ${q(once(`${pick(DATASET_NAMES)} — ${subName}`))}
 scope: ${pick(enumValues('dataScope'))}
 layer: ${pick(enumValues('dataLayer'))}
 block: ${pick(enumValues('dataBlock'))}

@@ -39,6 +39,16 @@ describe('kientruc init in an existing project', () => {
     expect(check.code, check.stdout).toBe(0);
   });
 
+  it('the task example says what unit a budget amount takes (triệu đồng), and its own amount raises no model.budget-unit', async () => {
+    const dir = makeProject({});
+    expect((await runMain(['init', '.', '--name', 'Ủy ban nhân dân xã Tân Phú', '--level', 'commune'], dir)).code).toBe(0);
+    const task = readFileSync(join(dir, 'architecture/tasks/nhiem-vu.yaml'), 'utf8');
+    expect(task).toMatch(/^# Kinh phí theo năm và nguồn\. amount tính bằng TRIỆU ĐỒNG: 50 là 50 triệu đồng \(không ghi 50000000\)\.\nbudget:\n {2}- \{ year: \d{4}, amount: 50, source: state-budget \}$/m);
+    const check = await runMain(['check', '--fail-on', 'none', '-f', 'json'], dir);
+    const codes = (JSON.parse(check.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
+    expect(codes.filter((c) => c.startsWith('model.') || c.startsWith('schema.'))).toEqual([]);
+  });
+
   it('is idempotent: a second run writes nothing and says so', async () => {
     const dir = makeProject({ 'package.json': PORTAL });
     expect((await runMain(['init', '.', '--name', 'Sở Y tế tỉnh Sơn Hà'], dir)).code).toBe(0);

@@ -221,6 +221,22 @@ function settle(kind: EntityKind, doc: Record<string, unknown>, declared: Record
   if (kind === 'kpi') {
     const units = (pack.enums['kpiUnit']?.values ?? []).map((v) => String(v.value));
     if (!units.includes(String(out['unit']))) out['unit'] = 'percent';
+    // Values within the range of the unit (model.unit-range: percent and milestone take 0–100).
+    const unit = pack.enums['kpiUnit']?.values.find((v) => v.value === out['unit']);
+    const clamp = (o: unknown): unknown => {
+      if (o === null || typeof o !== 'object' || typeof (o as Record<string, unknown>)['value'] !== 'number') return o;
+      const v = (o as Record<string, number>)['value'] as number;
+      return { ...o, value: Math.min(unit?.max ?? v, Math.max(unit?.min ?? v, v)) };
+    };
+    for (const key of ['baseline', 'target']) if (out[key] !== undefined) out[key] = clamp(out[key]);
+    for (const key of ['measurements', 'milestones']) if (Array.isArray(out[key])) out[key] = (out[key] as unknown[]).map(clamp);
+  }
+  if (kind === 'dataset' && Array.isArray(out['sharingRequests'])) {
+    // Requests met, refused and pending are among those received (model.request-counts).
+    out['sharingRequests'] = (out['sharingRequests'] as Record<string, unknown>[]).map((r) => {
+      const answered = ['met', 'refusedInWriting', 'pending'].reduce((n, k) => n + (typeof r[k] === 'number' ? (r[k] as number) : 0), 0);
+      return typeof r['received'] === 'number' && answered > r['received'] ? { ...r, received: answered } : r;
+    });
   }
   const chain = kind === 'org' ? 'parent' : kind === 'system' ? 'replacedBy' : undefined;
   if (chain && typeof out[chain] === 'string') {

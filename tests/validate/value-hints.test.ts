@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { loadPack } from '../../src/framework/load-pack.js';
 import { asIsoDay, byLabel } from '../../src/validate/messages.js';
 import { AGENCY, pipelineFor } from '../helpers/project.js';
 
@@ -97,5 +98,62 @@ describe('byLabel and asIsoDay', () => {
     expect(asIsoDay('2026/9/30')).toBe('2026-09-30');
     expect(asIsoDay('31/02/2026')).toBeUndefined();
     expect(asIsoDay('2026-09-30')).toBeUndefined();
+  });
+});
+
+describe('enum labels, their alternatives and aliases (pack data) are offered as the code', () => {
+  const TASK = (fields: string): string => `apiVersion: kientruc/v1\nkind: Task\nid: nhiem-vu\nname: Nhiệm vụ thử\narea: security\nlead: agency:tinh-thu\ndeadline: 2027\n${fields}`;
+  const enumFinding = async (files: Record<string, string>): Promise<Diagnostic> => {
+    const r = await pipelineFor({ 'architecture/agency.yaml': AGENCY, ...files }, { rules: false });
+    const ds = r.diagnostics.filter((d) => d.code === 'schema.enum');
+    expect(ds).toHaveLength(1);
+    return ds[0] as Diagnostic;
+  };
+  it('level: xã — one alternative of the label "Xã, phường, đặc khu" → commune', async () => {
+    const d = await enumFinding({ 'architecture/agency.yaml': AGENCY.replace('level: province', 'level: xã') });
+    expect(d.message.vi).toMatch(/ — ý bạn là "commune" \(Xã, phường, đặc khu\)\?$/);
+    expect(d.message.en).toMatch(/ — did you mean "commune" \(Commune, ward or special zone\)\?$/);
+  });
+  it('task status: planned — an alias of not-started', async () => {
+    const d = await enumFinding({ 'architecture/tasks/t.yaml': TASK('status: planned\n') });
+    expect(d.message.vi).toMatch(/ — ý bạn là "not-started" \(Chưa triển khai\)\?$/);
+  });
+  it('budget source: ngân sách xã — holds the alias "ngân sách" of state-budget', async () => {
+    const d = await enumFinding({ 'architecture/tasks/t.yaml': TASK('budget:\n  - { year: 2027, amount: 15, source: ngân sách xã }\n') });
+    expect(d.message.vi).toMatch(/ — ý bạn là "state-budget" \(Ngân sách nhà nước theo phân cấp\)\?$/);
+  });
+  it('byLabel on the pack: alternatives and aliases, never an ambiguous guess', () => {
+    const pack = loadPack('vn-2025');
+    const values = (id: string) => pack.enums[id]?.values ?? [];
+    expect(byLabel('xã', values('agencyLevel'))).toBe('commune');
+    expect(byLabel('phường', values('agencyLevel'))).toBe('commune');
+    expect(byLabel('Sở', values('agencyLevel'))).toBe('department');
+    expect(byLabel('tỉnh', values('agencyLevel'))).toBe('province');
+    expect(byLabel('planned', values('taskStatus'))).toBe('not-started');
+    expect(byLabel('ngân sách tỉnh', values('budgetSource'))).toBe('state-budget');
+    expect(byLabel('NSNN', values('budgetSource'))).toBe('state-budget');
+    // "ngân sách" is in every budget-level label: no guess.
+    expect(byLabel('ngân sách', values('budgetLevel'))).toBeUndefined();
+  });
+});
+
+describe('a number written with "%": the fix says where the unit goes, for the entity at hand', () => {
+  const typeFinding = async (files: Record<string, string>): Promise<Diagnostic> => {
+    const r = await pipelineFor({ 'architecture/agency.yaml': AGENCY, ...files }, { rules: false });
+    const ds = r.diagnostics.filter((d) => d.code === 'schema.type');
+    expect(ds).toHaveLength(1);
+    return ds[0] as Diagnostic;
+  };
+  it('a task (no "unit" field): progress is already in percent', async () => {
+    const d = await typeFinding({ 'architecture/tasks/t.yaml': 'apiVersion: kientruc/v1\nkind: Task\nid: nhiem-vu\nname: Nhiệm vụ thử\narea: data\nlead: agency:tinh-thu\ndeadline: 2027\nprogress: 70%\n' });
+    expect(d.fix).toEqual({ vi: 'Bỏ ký hiệu %: 70 (trường này đã tính theo phần trăm, 0–100).', en: 'Drop the % sign: 70 (this field is already in percent, 0–100).' });
+  });
+  it('a KPI: the unit goes in its "unit"', async () => {
+    const d = await typeFinding({ 'architecture/kpis/k.yaml': 'apiVersion: kientruc/v1\nkind: Kpi\nid: chi-tieu\nname: Chỉ tiêu thử\nunit: percent\ntarget: { value: 70%, deadline: 2027 }\n' });
+    expect(d.fix).toEqual({ vi: 'Bỏ ký hiệu %: 70 (đơn vị ghi ở "unit").', en: 'Drop the % sign: 70 (the unit goes in "unit").' });
+  });
+  it('another number: only the sign goes', async () => {
+    const d = await typeFinding({ 'architecture/tasks/t.yaml': 'apiVersion: kientruc/v1\nkind: Task\nid: nhiem-vu\nname: Nhiệm vụ thử\narea: data\nlead: agency:tinh-thu\ndeadline: 2027\nbudget:\n  - { year: 2027, amount: 15%, source: state-budget }\n' });
+    expect(d.fix).toEqual({ vi: 'Bỏ ký hiệu %: 15.', en: 'Drop the % sign: 15.' });
   });
 });
