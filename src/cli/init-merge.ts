@@ -39,7 +39,7 @@ function indentOf(text: string): string | number {
  */
 export function mergePackageJson(
   existing: string,
-  ours: { readonly scripts: Readonly<Record<string, string>>; readonly version: string },
+  ours: { readonly scripts: Readonly<Record<string, string>>; /** the dev dependency's spec: a version, file:…tgz, a git URL */ readonly version: string },
   force: boolean,
 ): { text: string; merged: string[]; conflicts: string[] } | undefined {
   let pkg: unknown;

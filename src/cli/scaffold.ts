@@ -10,6 +10,8 @@ export interface ScaffoldInput {
   readonly code?: string;
   readonly today: IsoDate;
   readonly version: string;
+  /** What package.json installs kientruc from (an npm dependency spec); default: `version` from the registry. */
+  readonly packageSpec?: string;
 }
 
 /** The scripts a starter's package.json has, and that `init` merges into an existing one. */
@@ -183,17 +185,17 @@ addresses: [kpi:phan-loai-du-lieu]
       name: slugify(name) || 'kien-truc-so',
       private: true,
       scripts: { ...INIT_SCRIPTS },
-      devDependencies: { kientruc: input.version },
+      devDependencies: { kientruc: input.packageSpec ?? input.version },
     },
     null,
     2,
   )}\n`;
   files['README.md'] = `# Kiến trúc số — ${name}
 
-Mô tả kiến trúc số và dữ liệu của ${name} dưới dạng YAML, kiểm tra bằng [kientruc](https://github.com/kientruc/kientruc).
+Mô tả kiến trúc số và dữ liệu của ${name} dưới dạng YAML, kiểm tra bằng kientruc.
 
 \`\`\`sh
-npm install            # cài kientruc ${input.version} (commit cả package-lock.json)
+npm install            # cài kientruc ${input.packageSpec ?? input.version} (commit cả package-lock.json)
 npx kientruc check     # kiểm tra lược đồ, tham chiếu và quy tắc tuân thủ
 npx kientruc build     # tạo báo cáo, sơ đồ, văn bản vào generated/
 npx kientruc diff main # thay đổi so với nhánh main
@@ -202,6 +204,12 @@ npx kientruc diff main # thay đổi so với nhánh main
 CI: \`.github/workflows/kientruc.yml\` (GitHub Actions) và \`.gitlab-ci.yml\` (GitLab CI) kiểm tra tuân thủ (SARIF cho
 code scanning, JUnit), lưu Chiến lược dữ liệu và báo cáo khoảng cách làm artifact, và đăng kết quả \`kientruc diff\`
 lên pull request / merge request. Để nâng phiên bản kientruc: sửa phiên bản trong package.json rồi \`npm install\`.
+
+Nếu \`npm install\` báo không tìm thấy kientruc (registry của cơ quan chưa có gói, hoặc mạng nội bộ không tới được
+registry): tạo tệp nén bằng \`npm pack\` trong một bản sao mã nguồn kientruc, chép vào \`vendor/\` của kho này, ghi
+\`"kientruc": "file:vendor/kientruc-${input.version}.tgz"\` trong \`devDependencies\` của package.json rồi chạy lại
+\`npm install\` (hoặc tạo kho bằng \`kientruc init --package file:vendor/kientruc-${input.version}.tgz\`). Một URL
+git (\`git+https://…/kientruc.git#v${input.version}\`) cũng dùng được, nếu máy CI truy cập được máy chủ git đó.
 
 Khởi tạo ngày ${viShortDate(today)}. Các tệp trong \`architecture/\` là ví dụ: thay bằng thông tin thật của cơ quan.
 `;

@@ -21,6 +21,7 @@ interface InitOptions {
   id?: string;
   code?: string;
   force?: boolean;
+  package?: string;
 }
 
 export function registerInit(program: Command, app: App): void {
@@ -36,6 +37,7 @@ export function registerInit(program: Command, app: App): void {
     .option('--id <id>', 'mã định danh kebab-case (mặc định: từ tên)')
     .option('--code <code>', 'mã định danh cơ quan theo QCVN 102, ví dụ 000.00.31.H99 (không có: ghi "chưa xác định", kientruc check cảnh báo cho tới khi điền)')
     .option('--force', 'ghi đè tệp đã có (mặc định: không bao giờ ghi đè)')
+    .option('--package <spec>', 'nguồn cài kientruc ghi vào package.json: phiên bản trên npm registry (mặc định: phiên bản đang chạy), tệp nén "file:vendor/kientruc-x.y.z.tgz" hoặc URL git')
     .addHelpText(
       'after',
       `
@@ -44,6 +46,7 @@ Ví dụ:
   $ kientruc init . --name "Ủy ban nhân dân xã An Phú" --level commune
   $ cd so-y-te && npx kientruc check
   $ npm i -D kientruc && npx kientruc init . --name "Sở Y tế tỉnh Sơn Hà"   # trong dự án đã có: thêm script vào package.json
+  $ kientruc init so-y-te --name "Sở Y tế tỉnh Sơn Hà" --package file:vendor/kientruc-0.1.0.tgz   # registry không có kientruc
 
 Chạy lại init là an toàn: tệp giống hệt được bỏ qua, tệp khác nội dung được giữ nguyên (trừ khi có --force).`,
     )
@@ -72,8 +75,17 @@ Chạy lại init là an toàn: tệp giống hệt được bỏ qua, tệp kh�
           ),
         );
       }
+      const spec = opts.package?.trim();
+      if (spec !== undefined && (spec === '' || /\s/.test(spec))) {
+        throw new UserError(
+          text(
+            `--package "${opts.package}" không phải nguồn cài hợp lệ: ghi một phiên bản (0.1.0), một tệp nén (file:vendor/kientruc-0.1.0.tgz) hoặc một URL git, không có dấu cách.`,
+            `--package "${opts.package}" is not a valid install source: give a version (0.1.0), a tarball (file:vendor/kientruc-0.1.0.tgz) or a git URL, without spaces.`,
+          ),
+        );
+      }
       const target = resolve(app.io.cwd, dir);
-      const files = scaffoldFiles({ name, id, level: opts.level, ...(opts.code && !isUnknown(opts.code) ? { code: opts.code } : {}), today: app.today, version: app.version });
+      const files = scaffoldFiles({ name, id, level: opts.level, ...(opts.code && !isUnknown(opts.code) ? { code: opts.code } : {}), today: app.today, version: app.version, ...(spec ? { packageSpec: spec } : {}) });
       files[`generated/${SCHEMA_FILE}`] = schemaJson(pack);
       // generated/ is kientruc's from the start: the first build replaces the schema instead of refusing the folder.
       files[`generated/${MANIFEST}`] = manifestJson(app.version, [SCHEMA_FILE]);
@@ -81,7 +93,7 @@ Chạy lại init là an toàn: tệp giống hệt được bỏ qua, tệp kh�
         const abs = resolve(target, path);
         return existsSync(abs) && statSync(abs).isFile() ? readFileSync(abs, 'utf8') : undefined;
       };
-      const plan = planInit(files, read, { force: Boolean(opts.force), version: app.version, scripts: INIT_SCRIPTS });
+      const plan = planInit(files, read, { force: Boolean(opts.force), version: spec ?? app.version, scripts: INIT_SCRIPTS });
       const entries = Object.entries(plan.write).map(([path, contents]) => ({ path, contents }));
       // New files are created with O_EXCL (never replacing one that appeared meanwhile); the merged
       // package.json and what --force replaces are swapped in whole (temp file, rename).
