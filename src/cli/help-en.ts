@@ -84,6 +84,10 @@ const TEXT_EN: Readonly<Record<string, string>> = {
   'trạng thái đích khi so sánh hai trạng thái (mặc định current)': 'the state compared with, when comparing two states (default current)',
   'phía mới: tham chiếu git hoặc thư mục (mặc định: thư mục làm việc)': 'new side: git reference or folder (default: the working folder)',
   'thư mục kiến trúc trong kho git (dùng cho phía là tham chiếu git và cho thư mục làm việc)': 'architecture folder inside the git repository (for git-reference sides and the working folder)',
+  'thư mục kiến trúc của phía gốc khi khác phía mới (mặc định: --dir, hoặc thư mục git ghi nhận đã đổi tên)':
+    "the base side's architecture folder when it differs from the head side's (default: --dir, or the folder git records as renamed)",
+  'thư mục kiến trúc của phía mới khi khác phía gốc (mặc định: --dir, hoặc thư mục git ghi nhận đã đổi tên)':
+    "the head side's architecture folder when it differs from the base side's (default: --dir, or the folder git records as renamed)",
   'trả mã thoát 1 khi có thay đổi phá vỡ': 'exit 1 when there is a breaking change',
   'Tổng hợp thư mục kiến trúc của nhiều cơ quan (tỉnh và các sở, xã; bộ và các đơn vị) thành một góc nhìn: mã thực thể có hậu tố mã định danh cơ quan (QCVN 102), tham chiếu "system:x@<mã>" được giải quyết giữa các cơ quan; báo xung đột kèm tệp và dòng (CSDL quốc gia có hai nguồn, hai cơ quan cùng khai báo một hệ thống, kết nối tới hệ thống không tồn tại, trùng hoặc thiếu mã định danh); tổng hợp chỉ tiêu theo chỉ tiêu quốc gia có trọng số; tạo báo cáo, phụ lục tổng hợp vào --out. Xung đột được in ra stdout theo --format.':
     'Merges the architecture folders of many agencies (a province and its departments and communes; a ministry and its units) into one view: entity ids get the agency-code suffix (QCVN 102), references "system:x@<code>" resolve across agencies; conflicts are reported with file and line (a national database with two sources, two agencies declaring one system, an integration to a missing system, duplicate or missing agency codes); KPIs are rolled up per national target with weights; the aggregate reports and appendix go into --out. Conflicts are printed on stdout in --format.',
@@ -113,6 +117,8 @@ const TEXT_EN: Readonly<Record<string, string>> = {
   'mã định danh cơ quan theo QCVN 102, ví dụ 000.00.31.H99 (không có: ghi "chưa xác định", kientruc check cảnh báo cho tới khi điền)':
     'agency code under QCVN 102, e.g. 000.00.31.H99 (without it: a "not yet determined" placeholder is written, and kientruc check warns until it is filled in)',
   'ghi đè tệp đã có (mặc định: không bao giờ ghi đè)': 'overwrite existing files (default: never overwrite)',
+  'nguồn cài kientruc ghi vào package.json: phiên bản trên npm registry (mặc định: phiên bản đang chạy), tệp nén "file:vendor/kientruc-x.y.z.tgz" hoặc URL git':
+    'where package.json installs kientruc from: a version on the npm registry (default: the running version), a tarball "file:vendor/kientruc-x.y.z.tgz" or a git URL',
   'in tập lệnh gợi ý lệnh cho bash, zsh / print a shell completion script': 'print a shell completion script (bash, zsh)',
   'In tập lệnh gợi ý lệnh (tab completion) cho bash hoặc zsh: tên lệnh, tùy chọn và giá trị được phép của từng tùy chọn.':
     'Prints a tab-completion script for bash or zsh: command names, options and the values each option allows.',
@@ -127,14 +133,18 @@ const TEXT_EN: Readonly<Record<string, string>> = {
     'document kind: chien-luoc, ke-hoach, bao-cao, kien-truc (default: document.kind in agency.yaml, or chien-luoc)',
   'bao-cao: kỳ báo cáo 2026, 2026-H1, 2026-Q3, 2026-09 (mặc định: report.period, hoặc kỳ gần nhất đã kết thúc)':
     'bao-cao: reporting period 2026, 2026-H1, 2026-Q3, 2026-09 (default: report.period, or the latest finished period)',
-  'Đọc bảng tính danh mục hệ thống thông tin, CSDL, kết nối, cơ quan, nhiệm vụ (XLSX hoặc CSV) và ghi thành tệp YAML mới trong thư mục kiến trúc. Tiêu đề cột tiếng Việt được nhận theo ánh xạ (mặc định, hoặc --map); ô không đọc được báo theo tệp:sheet!ô kèm cách sửa. Không ghi đè tệp có sẵn: lần nhập lại làm thay đổi tệp thì hiện khác biệt và cần --update. Xem docs/import-export.md.':
-    'Reads an inventory spreadsheet of information systems, databases, integrations, organisations and tasks (XLSX or CSV) and writes it as new YAML files in the architecture folder. Vietnamese column headings are recognised through a mapping (the default one, or --map); a cell that cannot be read is reported as file:sheet!cell with a fix. Existing files are never overwritten: when a re-import changes a file, the diff is shown and --update is needed. See docs/import-export.md.',
+  'Đọc bảng tính danh mục hệ thống thông tin, CSDL, kết nối, cơ quan, nhiệm vụ (XLSX, CSV hoặc "Unicode Text" .txt/.tsv) và ghi thành tệp YAML trong thư mục kiến trúc. Tiêu đề cột tiếng Việt được nhận theo ánh xạ (mặc định, hoặc --map); ô không đọc được báo theo tệp:sheet!ô kèm cách sửa. Nhập lại cùng bảng tính là hợp nhất ba chiều: giữ các sửa đổi bằng tay trong YAML, lấy giá trị bảng tính đã đổi, báo xung đột; thay đổi chỉ được ghi với --update. Xem docs/import-export.md.':
+    'Reads an inventory spreadsheet of information systems, databases, integrations, organisations and tasks (XLSX, CSV or "Unicode Text" .txt/.tsv) and writes it as YAML files in the architecture folder. Vietnamese column headings are recognised through a mapping (the default one, or --map); a cell that cannot be read is reported as file:sheet!cell with a fix. Importing the same spreadsheet again is a three-way merge: hand edits in the YAML are kept, values the spreadsheet changed are taken, conflicts are reported; changes are written only with --update. See docs/import-export.md.',
   'nhập danh mục từ Excel/CSV thành YAML / import an inventory from XLSX or CSV': 'import an inventory from XLSX or CSV into YAML',
-  'tệp .xlsx hoặc .csv': '.xlsx or .csv file',
+  'tệp .xlsx, .csv, .tsv hoặc .txt (Unicode Text của Excel)': '.xlsx, .csv, .tsv or .txt (Excel\'s Unicode Text) file',
   'thư mục kiến trúc nhận các tệp YAML': 'architecture folder that receives the YAML files',
   'tệp ánh xạ YAML: tên sheet, tiêu đề cột, cách viết giá trị (xem docs/import-export.md)':
     'YAML mapping file: sheet names, column headings, value spellings (see docs/import-export.md)',
-  'cho phép thay tệp do lần nhập trước tạo (sau khi xem khác biệt)': 'allow replacing files written by an earlier import (after reviewing the diff)',
+  'ghi các thay đổi vào tệp do lần nhập trước tạo (sau khi xem khác biệt)': 'write the changes into files an earlier import made (after reviewing the diff)',
+  'khi bảng tính và YAML cùng sửa một trường: lấy giá trị của bảng tính (mặc định giữ YAML)': "when the spreadsheet and the YAML both changed a field: take the spreadsheet's value (default: keep the YAML's)",
+  'thực thể không còn trong bảng tính mà YAML khác còn tham chiếu: giữ lại, đánh dấu status: retired nếu có (mặc định: từ chối ghi)':
+    'entities no longer in the spreadsheet that other YAML still refers to: keep them, marked status: retired where possible (default: refuse to write)',
+  'nhập cả sheet bị ẩn (mặc định bỏ qua, có cảnh báo)': 'import hidden sheets too (skipped with a warning by default)',
   'chỉ báo cáo và hiện khác biệt, không ghi tệp nào': 'only report and show the diff; write no file',
   'Xuất mô hình kiến trúc sang định dạng mà công cụ khác đọc được:\n  archimate  ArchiMate 3.1 Open Exchange Format (XML, mở bằng Archi)\n  dcat       Danh mục dữ liệu DCAT-AP 3 (Turtle, JSON-LD)\n  xlsx       Bảng tính Excel (hệ thống, CSDL, kết nối, đơn vị, nhiệm vụ)\nBản công khai (--audience public) lược bỏ những gì bản công khai của Chiến lược dữ liệu không công bố: cấp độ an toàn, hạ tầng, địa chỉ, sơ đồ kết nối, dữ liệu dùng riêng và bí mật nhà nước, mô tả và ghi chú nội bộ.\nMặc định: archimate là bản nội bộ, dcat là bản công khai.':
     'Exports the architecture model to formats other tools read:\n  archimate  ArchiMate 3.1 Open Exchange Format (XML, opens in Archi)\n  dcat       DCAT-AP 3 data catalogue (Turtle, JSON-LD)\n  xlsx       Excel workbook (systems, datasets, integrations, organisations, tasks)\nThe public edition (--audience public) leaves out what the public edition of the Data strategy does not publish: security levels, infrastructure, addresses, integration maps, restricted data and state secrets, internal descriptions and notes.\nDefault: archimate is the internal edition, dcat the public one.',
@@ -256,12 +266,17 @@ tam-nhin.md, nguyen-tac.md, muc-tieu-tong-quat.md. Template overrides: templates
 next to the architecture folder (see docs/documents.md). Layout (margins, font sizes): src/framework/packs/vn-2025/document-layout.yaml.
 The document itself is in Vietnamese, as official documents must be.`,
   diff: `
+Each side is a folder if that folder exists, otherwise a git reference.
+An architecture folder renamed between the sides (git mv architecture kien-truc) is found through git;
+or name each side's folder with --base-dir/--head-dir.
+
 Examples:
   $ kientruc diff main                                # branch main → working folder
   $ kientruc diff origin/main HEAD --format md --output kientruc-diff.md
   $ kientruc diff v1.0 v1.1 --format json | jq .breaking
   $ kientruc diff ../ban-cu/architecture architecture # two folders
   $ kientruc diff main --fail-on-breaking             # CI: block breaking changes
+  $ kientruc diff v1.0 HEAD --base-dir architecture --head-dir kien-truc
   $ kientruc diff --from current --to target:2030     # current state → 2030 target, with the roadmap
   $ kientruc diff --from 2027 --to 2028 architecture  # the planned steps during 2028
 
@@ -299,10 +314,10 @@ Examples:
   $ kientruc import danh-muc-httt.xlsx                      # writes architecture/systems/danh-muc-httt.yaml …
   $ kientruc import danh-muc-httt.xlsx --dry-run            # preview, write nothing
   $ kientruc import bieu-01.csv --map anh-xa.yaml --into architecture
-  $ kientruc import danh-muc-httt.xlsx --update             # re-import after editing the spreadsheet
+  $ kientruc import danh-muc-httt.xlsx --update             # import the new edition, hand edits kept
   $ kientruc import danh-muc-httt.xlsx -f json | jq '.diagnostics[] | .path'
 
-Exit codes: 0 imported; 1 cell errors (per --fail-on) or --update needed; 2 usage error.`,
+Exit codes: 0 imported; 1 cell errors (per --fail-on), --update needed, or other YAML still refers to entities the import would delete; 2 usage error.`,
   export: `
 Examples:
   $ kientruc export --format archimate                       # exports/kien-truc.archimate.xml (Archi: File › Import › Model From Open Exchange File…)
@@ -336,6 +351,7 @@ Examples:
   $ kientruc init . --name "Ủy ban nhân dân xã An Phú" --level commune
   $ cd so-y-te && npx kientruc check
   $ npm i -D kientruc && npx kientruc init . --name "Sở Y tế tỉnh Sơn Hà"   # in an existing project: adds the scripts to package.json
+  $ kientruc init so-y-te --name "Sở Y tế tỉnh Sơn Hà" --package file:vendor/kientruc-0.1.0.tgz   # the registry has no kientruc
 
 Running init again is safe: identical files are skipped, files with different content are kept (unless --force).`,
 };

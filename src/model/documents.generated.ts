@@ -1102,7 +1102,7 @@ export interface SystemDoc {
   /**
    * Ngày đưa vào vận hành — Go-live date
    */
-  goLive?: string;
+  goLive?: number | string;
   /**
    * Thời hạn dừng hoạt động — Retire by
    */

@@ -54,11 +54,12 @@ describe('CSV encodings', () => {
 
   it('kientruc import reads a Windows-1258 CSV and warns that it guessed the encoding', async () => {
     const dir = makeProject({ 'architecture/agency.yaml': AGENCY });
-    writeFileSync(join(dir, 'he-thong.csv'), cp1258('Tên hệ thống;Lớp;Thành phần;Đơn vị chủ quản\nPhần mềm một cửa điện tử;L3;sectoral-app;Văn phòng UBND tỉnh\n'));
+    writeFileSync(join(dir, 'he-thong.csv'), cp1258('Tên hệ thống;Lớp;Thành phần;Đơn vị chủ quản;Tình trạng\nPhần mềm một cửa điện tử;L3;sectoral-app;Văn phòng UBND tỉnh;Đang sử dụng\n'));
     const r = await runMain(['import', 'he-thong.csv', '--dry-run', '--format', 'json'], dir);
     const report = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string; message: string }[] };
     expect(report.diagnostics.find((d) => d.code === 'import.encoding')).toMatchObject({ severity: 'warning' });
-    expect(r.stdout).toContain('Phần mềm một cửa điện tử'.normalize('NFC'));
+    // The owner named in the row, decoded, is the body the import creates.
+    expect(r.stdout).toContain('Văn phòng UBND tỉnh'.normalize('NFC'));
     const utf8 = makeProject({ 'architecture/agency.yaml': AGENCY, 'he-thong.csv': 'Tên hệ thống\nX\n' });
     const plain = await runMain(['import', 'he-thong.csv', '--dry-run', '--format', 'json'], utf8);
     expect(plain.stdout).not.toContain('import.encoding');

@@ -74,7 +74,8 @@ describe('kientruc import of a provincial inventory', () => {
     const docs = yamlDocs(dir);
     const byName = (name: string) => docs.find((d) => d['name'] === name) as Record<string, unknown>;
     // Layer from the group row "II. LỚP DỮ LIỆU …"; owner from a cell merged down two rows (D8:D9).
-    expect(byName('Mạng truyền số liệu chuyên dùng cấp II của tỉnh')).toMatchObject({ layer: 'L1', owner: 'org:so-khoa-hoc-va-cong-nghe', goLive: '2018-01-01' });
+    // A year-only go-live stays a year (the schema's goLive takes one): no invented 1 January.
+    expect(byName('Mạng truyền số liệu chuyên dùng cấp II của tỉnh')).toMatchObject({ layer: 'L1', owner: 'org:so-khoa-hoc-va-cong-nghe', goLive: 2018 });
     expect(byName('Nền tảng bản đồ số GIS dùng chung tỉnh')).toMatchObject({ layer: 'L2', component: 'gis', users: { internal: 1250 }, goLive: '2022-10-20', network: { zone: 'internet', publicUrl: 'https://gis.sonha.gov.vn' } });
     expect(byName('Kho dữ liệu dùng chung của tỉnh')).toMatchObject({ goLive: '2024-03-01', security: { level: 3, dossier: 'approved' } });
     expect(byName('Dữ liệu hộ tịch điện tử')).toMatchObject({ scope: 'sectoral', records: 1412600, nationalDatabase: 'national:csdl-ho-tich-dien-tu', owner: 'org:so-tu-phap' });
@@ -172,7 +173,7 @@ describe('a CSV inventory', () => {
     expect(r.stdout).toContain('0 lỗi');
     const systems = yamlDocs(d).filter((x) => x['kind'] === 'System');
     expect(systems.map((s) => [s['name'], s['layer'], s['owner'], s['goLive']])).toEqual([
-      ['Hệ thống quản lý văn bản và điều hành', 'L3', 'org:van-phong-ubnd-tinh', '2017-01-01'],
+      ['Hệ thống quản lý văn bản và điều hành', 'L3', 'org:van-phong-ubnd-tinh', 2017],
       ['Cổng thông tin điện tử tỉnh', 'L4', 'org:van-phong-ubnd-tinh', '2009-01-01'],
     ]);
   });

@@ -8,10 +8,12 @@ export type CellValue = string | number | boolean | Date | null;
 
 export type Parsed =
   | { readonly ok: true; readonly value: unknown; readonly note?: Text }
-  | { readonly ok: false; readonly reason: Text; readonly fix: Text };
+  | { readonly ok: false; readonly reason: Text; readonly fix: Text; readonly ambiguous?: true };
 
 export const ok = (value: unknown, note?: Text): Parsed => (note ? { ok: true, value, note } : { ok: true, value });
 export const bad = (reason: Text, fix: Text): Parsed => ({ ok: false, reason, fix });
+/** A spelling that names more than one value ("Có" personal data: basic or sensitive?): never picked, only reported. */
+export const ambiguous = (reason: Text, fix: Text): Parsed => ({ ok: false, reason, fix, ambiguous: true });
 
 /** Cells that mean "nothing here". */
 const EMPTY_MARKS = new Set(['', '-', '–', '—', '…', '...', 'n/a', 'na', '#n/a']);

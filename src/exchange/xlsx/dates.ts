@@ -1,7 +1,8 @@
 import { parseDeadline } from '../../core/dates.js';
 /**
  * Dates as Vietnamese inventories write them. A date with only a month or year is kept as its first
- * day for a day field (and said so), and at its own precision for a task deadline.
+ * day for a day field (and said so), as a year where the field takes one (goLive), and at its own
+ * precision for a task deadline.
  */
 import { text } from '../../core/text.js';
 import { normalizeLabel } from './normalize.js';
@@ -51,7 +52,12 @@ function validDay(d: PartialDate): boolean {
   return d.day >= 1 && d.day <= last;
 }
 
-export function parseDateCell(raw: CellValue, kind: 'date' | 'deadline'): Parsed {
+/**
+ * `date`: a day (a month or year is kept as its first day, and said so); `time-point`: a year or a day,
+ * as the schema's timePoint fields take them, so "2012" stays 2012 (a month still becomes its first
+ * day, said so); `deadline`: the task schema's day, month, quarter, year, "ongoing" or recurrence.
+ */
+export function parseDateCell(raw: CellValue, kind: 'date' | 'time-point' | 'deadline'): Parsed {
   const d = readDate(raw);
   const shown = cellText(raw);
   // A quarter ("Quý IV/2026", "quý 4 năm 2026") is a deadline as the task schema writes it (2026-Q4).
@@ -73,6 +79,7 @@ export function parseDateCell(raw: CellValue, kind: 'date' | 'deadline'): Parsed
     const iso = `${d.year}-${pad(d.month ?? 1)}-${pad(d.day ?? 1)}`;
     if (kind === 'deadline') return ok(d.day !== undefined ? iso : d.month !== undefined ? `${d.year}-${pad(d.month)}` : d.year);
     if (d.day !== undefined) return ok(iso);
+    if (kind === 'time-point' && d.month === undefined) return ok(d.year);
     return ok(
       iso,
       text(

@@ -69,6 +69,8 @@ function cellValue(model: Model, col: ColumnDef, value: unknown, ambiguous: Set<
     case 'bool':
       return value === true ? 'Có' : 'Không';
     case 'date':
+      // A year where the schema takes one (goLive: 2012) stays a number, as import reads it back.
+      if (typeof value === 'number') return value;
       return isIsoDay(value) ? isoToDate(value) : String(value);
     case 'deadline':
       if (typeof value === 'number') return value;

@@ -77,8 +77,8 @@ const SYSTEM: KindMapping = {
     SHORT,
     { field: 'layer', type: 'enum:layer', headers: ['Lớp kiến trúc', 'Lớp'], width: 14 },
     { field: 'component', type: 'component', headers: ['Thành phần kiến trúc', 'Thành phần', 'Nhóm hệ thống'], width: 36 },
-    { field: 'status', type: 'enum:lifecycle', headers: ['Trạng thái', 'Tình trạng', 'Hiện trạng', 'Tình trạng hoạt động'], width: 18 },
-    { field: 'owner', type: 'org', headers: ['Đơn vị chủ quản', 'Cơ quan chủ quản', 'Chủ quản', 'Đơn vị quản lý'], width: 36 },
+    { field: 'status', type: 'enum:lifecycle', headers: ['Trạng thái', 'Tình trạng', 'Hiện trạng', 'Tình trạng hoạt động', 'Tình trạng sử dụng', 'Trạng thái sử dụng', 'Trạng thái hoạt động'], width: 18 },
+    { field: 'owner', type: 'org', headers: ['Đơn vị chủ quản', 'Cơ quan chủ quản', 'Chủ quản', 'Đơn vị quản lý', 'Đơn vị chủ quản/quản lý', 'Đơn vị'], width: 36 },
     { field: 'operator', type: 'org', headers: ['Đơn vị vận hành', 'Đơn vị quản lý vận hành', 'Đơn vị quản trị, vận hành'], width: 36 },
     { field: 'vendor', type: 'text', headers: ['Đơn vị phát triển', 'Đơn vị cung cấp', 'Nhà cung cấp', 'Đơn vị xây dựng'], width: 30 },
     { field: 'functionClass', type: 'enum:functionClass', headers: ['Loại hệ thống', 'Phân loại theo chức năng'], width: 24 },
@@ -93,7 +93,7 @@ const SYSTEM: KindMapping = {
     { field: 'sharedPlatform', type: 'bool', headers: ['Nền tảng dùng chung', 'Là nền tảng dùng chung'], width: 12 },
     { field: 'usesVneid', type: 'bool', headers: ['Xác thực qua VNeID', 'Tích hợp VNeID'], width: 12 },
     { field: 'usesDigitalSignature', type: 'bool', headers: ['Sử dụng chữ ký số', 'Ký số'], width: 12 },
-    { field: 'goLive', type: 'date', headers: ['Năm đưa vào sử dụng', 'Thời gian đưa vào sử dụng', 'Ngày đưa vào vận hành', 'Năm triển khai', 'Năm vận hành'], width: 14 },
+    { field: 'goLive', type: 'date', headers: ['Năm đưa vào sử dụng', 'Thời gian đưa vào sử dụng', 'Ngày đưa vào vận hành', 'Năm đưa vào vận hành', 'Năm triển khai', 'Năm vận hành', 'Năm xây dựng'], width: 14 },
     { field: 'retireBy', type: 'date', headers: ['Thời hạn dừng hoạt động', 'Năm dừng hoạt động'], width: 14 },
     { field: 'replacedBy', type: 'ref:system,national', headers: ['Được thay thế bởi', 'Hệ thống thay thế'], width: 30 },
     DESCRIPTION,
@@ -119,7 +119,7 @@ const DATASET: KindMapping = {
     { field: 'sharing', type: 'enum:sharingClass', headers: ['Phân loại chia sẻ', 'Loại dữ liệu theo chia sẻ', 'Chia sẻ'], width: 18 },
     { field: 'criticality', type: 'enum:criticality', headers: ['Mức độ quan trọng'], width: 18 },
     { field: 'personalData', type: 'enum:personalData', headers: ['Dữ liệu cá nhân'], width: 22 },
-    { field: 'owner', type: 'org', headers: ['Đơn vị chủ quản', 'Chủ sở hữu dữ liệu', 'Cơ quan chủ quản'], width: 36 },
+    { field: 'owner', type: 'org', headers: ['Đơn vị chủ quản', 'Chủ sở hữu dữ liệu', 'Cơ quan chủ quản', 'Đơn vị chủ quản/quản lý', 'Đơn vị'], width: 36 },
     { field: 'custodian', type: 'org', headers: ['Đơn vị quản lý dữ liệu', 'Chủ quản dữ liệu', 'Đơn vị quản lý'], width: 36 },
     { field: 'system', type: 'ref:system', headers: ['Hệ thống lưu trữ', 'Thuộc hệ thống', 'Hệ thống thông tin'], width: 36 },
     { field: 'nationalDatabase', type: 'ref:national', headers: ['CSDL quốc gia liên quan', 'Liên kết CSDL quốc gia'], width: 36 },
@@ -262,10 +262,17 @@ const SERVICE: KindMapping = {
 const VALUES: Mapping['values'] = {
   layer: { 'lop 1': 'L1', 'lop 2': 'L2', 'lop 3': 'L3', 'lop 4': 'L4' },
   lifecycle: {
-    'dang su dung': 'operating', 'dang hoat dong': 'operating', 'dang khai thac': 'operating', 'da dua vao su dung': 'operating', 'van hanh': 'operating',
-    'dang trien khai': 'building', 'dang xay dung': 'building', 'dang nang cap': 'upgrading', 'da dung': 'retired', 'ngung su dung': 'retired', 'du kien': 'planned', 'ke hoach': 'planned',
+    'dang su dung': 'operating', 'dang hoat dong': 'operating', 'hoat dong': 'operating', 'dang khai thac': 'operating', 'da dua vao su dung': 'operating', 'van hanh': 'operating',
+    'dang trien khai': 'building', 'dang xay dung': 'building', 'dang thu nghiem': 'building', 'thu nghiem': 'building', 'van hanh thu nghiem': 'building', 'dang van hanh thu nghiem': 'building',
+    'dang nang cap': 'upgrading',
+    'da dung': 'retired', 'dung su dung': 'retired', 'da dung su dung': 'retired', 'ngung su dung': 'retired', 'da ngung su dung': 'retired',
+    'dung hoat dong': 'retired', 'da dung hoat dong': 'retired', 'ngung hoat dong': 'retired', 'da ngung hoat dong': 'retired',
+    'du kien': 'planned', 'ke hoach': 'planned', 'chua trien khai': 'planned', 'chua xay dung': 'planned',
   },
-  securityLevel: { 'cap 1': 1, 'cap 2': 2, 'cap 3': 3, 'cap 4': 4, 'cap 5': 5, i: 1, ii: 2, iii: 3, iv: 4, v: 5 },
+  // "Cấp độ 3", "Cấp độ III", "Cấp III", "Cấp 3", "CĐ 3", "III": every way of writing the five levels.
+  securityLevel: Object.fromEntries(
+    ['i', 'ii', 'iii', 'iv', 'v'].flatMap((roman, i) => [String(i + 1), roman].flatMap((n) => ['cap do', 'cap', 'cd', ''].map((p) => [`${p} ${n}`.trim(), i + 1] as const))),
+  ),
   dossierStatus: { 'chua': 'none', 'chua co': 'none', 'dang xay dung': 'drafting', 'da trinh': 'submitted', 'da duyet': 'approved', 'da phe duyet cap do': 'approved' },
   networkZone: {
     'mang truyen so lieu chuyen dung': 'wan', 'tslcd': 'wan', 'mang tslcd': 'wan', 'mang chuyen dung': 'wan',
@@ -278,12 +285,26 @@ const VALUES: Mapping['values'] = {
   dataScope: { 'quoc gia': 'national', 'csdl quoc gia': 'national', 'chuyen nganh': 'sectoral', 'csdl chuyen nganh': 'sectoral', 'dia phuong': 'local', 'cua tinh': 'local', 'noi bo': 'internal' },
   infoClass: { 'cong cong': 'public', 'rieng': 'private', 'ca nhan': 'personal', 'bi mat nha nuoc': 'state-secret' },
   sharingClass: { 'dung chung': 'shared', 'dung rieng': 'restricted', 'mo': 'open' },
+  personalData: { 'khong': 'none', 'khong co': 'none', 'co ban': 'basic', 'co co ban': 'basic', 'nhay cam': 'sensitive', 'co nhay cam': 'sensitive' },
   channel: { 'lgsp': 'lgsp', 'ndxp': 'ndxp', 'ndop': 'ndop', 'vdxp': 'vdxp', 'truc tiep': 'direct', 'lgsp tinh': 'lgsp' },
-  integrationStatus: { 'da ket noi': 'live', 'dang ket noi': 'live', 'chua ket noi': 'planned', 'thu nghiem': 'testing', 'tam dung': 'suspended' },
+  integrationStatus: {
+    'da ket noi': 'live', 'dang ket noi': 'live', 'hoat dong': 'live', 'chua ket noi': 'planned', 'chua trien khai': 'planned', 'thu nghiem': 'testing', 'tam dung': 'suspended',
+    'da dung': 'retired', 'dung hoat dong': 'retired', 'ngung hoat dong': 'retired', 'ngung ket noi': 'retired', 'dung ket noi': 'retired',
+  },
   taskStatus: { 'dang thuc hien': 'in-progress', 'da hoan thanh': 'done', 'chua thuc hien': 'not-started', 'cham': 'delayed', 'cham tien do': 'delayed' },
   serviceOnlineLevel: { 'toan trinh': 'full', 'truc tuyen toan trinh': 'full', 'dvctt toan trinh': 'full', 'mot phan': 'partial', 'truc tuyen mot phan': 'partial', 'dvctt mot phan': 'partial', 'khong': 'none', 'chua truc tuyen': 'none' },
   serviceChannel: { 'cong dvcqg': 'national-portal', 'cong dich vu cong quoc gia': 'national-portal', 'truc tiep': 'in-person', 'mot cua': 'in-person', 'buu chinh': 'post', 'buu chinh cong ich': 'post', 'ung dung di dong': 'mobile-app' },
   agencyLevel: { 'so': 'department', 'so nganh': 'department', 'xa': 'commune', 'phuong': 'commune', 'don vi su nghiep': 'unit' },
+};
+
+/**
+ * Spellings that name more than one value of an enum: read as "chưa xác định" where the field accepts
+ * it (with a warning naming the candidates), else refused. "Có" in a personal-data column says there
+ * is personal data, not whether it is basic or sensitive (Luật BVDLCN 91/2025/QH15 Điều 2), and the
+ * duties differ: picking one would be a guess.
+ */
+export const AMBIGUOUS_VALUES: Readonly<Record<string, Readonly<Record<string, readonly (string | number)[]>>>> = {
+  personalData: { co: ['basic', 'sensitive'], 'co du lieu ca nhan': ['basic', 'sensitive'], x: ['basic', 'sensitive'] },
 };
 
 /** Levels of organisations an inventory names without listing them, by how their name starts (folded). */

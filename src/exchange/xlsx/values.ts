@@ -4,10 +4,11 @@
  * with the reason and a fix, and a partial date kept as a day is reported.
  */
 import { isId } from '../../core/ref.js';
-import { text } from '../../core/text.js';
+import { text, type Text } from '../../core/text.js';
+import { byLabel, byLabelWords } from '../../validate/messages.js';
 import type { FrameworkPack } from '../../framework/types.js';
-import type { Mapping } from './mapping.js';
-import { bad, cellText, ok, type CellValue, type Parsed } from './cell.js';
+import { AMBIGUOUS_VALUES, type Mapping } from './mapping.js';
+import { ambiguous, bad, cellText, ok, type CellValue, type Parsed } from './cell.js';
 import { parseDateCell } from './dates.js';
 import { normalizeLabel, stripNumbering } from './normalize.js';
 
@@ -44,6 +45,8 @@ export function parseCell(type: string, raw: CellValue, ctx: ValueContext, field
       return parseBool(raw);
     case 'date':
       return parseDateCell(raw, 'date');
+    case 'time-point':
+      return parseDateCell(raw, 'time-point');
     case 'deadline':
       return parseDateCell(raw, 'deadline');
     case 'enum':
@@ -144,22 +147,60 @@ function parseBool(raw: CellValue): Parsed {
   );
 }
 
-/** The pack value of an enum written as its value, its Vietnamese or English label, or a synonym from the map. */
+/**
+ * The pack value of an enum written as its value, its Vietnamese or English label (validate's label
+ * matcher, `byLabel`: the label itself, or words only one label holds), a spelling of the mapping's
+ * table or the map file ("Dừng sử dụng", "Cấp độ III"). Tried on the cell as written, without its
+ * group numbering, then without a trailing parenthesis ("Cấp độ 2 (đã phê duyệt)"), which is said.
+ * A near spelling is not taken: the message asks "did you mean".
+ */
 export function parseEnum(enumId: string, raw: string, ctx: ValueContext): Parsed {
   const def = ctx.pack.enums[enumId];
   if (!def) throw new Error(`unknown enum ${enumId}`);
-  const key = normalizeLabel(raw);
-  const bare = normalizeLabel(stripNumbering(raw));
-  for (const k of [key, bare]) {
-    for (const v of def.values) {
-      if (normalizeLabel(String(v.value)) === k || normalizeLabel(v.vi) === k || normalizeLabel(v.en) === k) return ok(v.value);
+  const trimmed = raw.replace(/\s*\([^()]*\)\s*$/, '');
+  const tries: readonly (readonly [string, Text | undefined])[] = [
+    [raw, undefined],
+    [stripNumbering(raw), undefined],
+    ...(trimmed !== raw && trimmed.trim() !== ''
+      ? [[trimmed, text(`đọc "${trimmed.trim()}"; phần "${raw.slice(trimmed.length).trim()}" không được nhập.`, `read as "${trimmed.trim()}"; "${raw.slice(trimmed.length).trim()}" was not imported.`)] as const]
+      : []),
+  ];
+  for (const [written, note] of tries) {
+    const key = normalizeLabel(written);
+    if (key === '') continue;
+    const code = def.values.find((v) => normalizeLabel(String(v.value)) === key);
+    if (code) return ok(code.value, note);
+    const syn = ctx.mapping.values[enumId]?.[key];
+    if (syn !== undefined) return ok(syn, note);
+    const labelled = byLabel(written, def.values);
+    const v = def.values.find((x) => String(x.value) === labelled);
+    if (v) {
+      const exact = [v.vi, v.en].some((l) => normalizeLabel(l) === key);
+      // Words one label holds ("vận hành" → "Đang vận hành"): taken, and said; a near spelling is only suggested.
+      const inside = [v.vi, v.en].some((l) => ` ${normalizeLabel(l)} `.includes(` ${key} `));
+      if (exact) return ok(v.value, note);
+      if (inside) return ok(v.value, note ?? text(`"${written.trim()}" đọc là "${v.vi}".`, `"${written.trim()}" read as "${v.en}".`));
     }
-    const syn = ctx.mapping.values[enumId]?.[k];
-    if (syn !== undefined) return ok(syn);
+    const several = AMBIGUOUS_VALUES[enumId]?.[key];
+    if (several) {
+      const labels = several.map((x) => def.values.find((d) => d.value === x)).filter((d) => d !== undefined);
+      return ambiguous(
+        text(`"${raw}" có thể là ${labels.map((d) => `"${d.vi}"`).join(' hoặc ')}`, `"${raw}" may mean ${labels.map((d) => `"${d.en}"`).join(' or ')}`),
+        text(
+          `Ghi rõ ${labels.map((d) => `"${d.vi}"`).join(' hoặc ')}; hoặc, nếu cả bảng tính dùng "${raw}" với một nghĩa, thêm vào mục values.${enumId} của tệp ánh xạ.`,
+          `Write ${labels.map((d) => `"${d.en}"`).join(' or ')}; or, if the whole spreadsheet uses "${raw}" in one sense, add it under values.${enumId} in the map file.`,
+        ),
+      );
+    }
   }
+  const guess = byLabel(raw, def.values) ?? byLabelWords(raw, def.values);
+  const meant = def.values.find((x) => String(x.value) === guess);
   const shown = def.values.map((v) => v.vi).join('; ');
   return bad(
-    text(`"${raw}" không thuộc danh mục ${def.vi}`, `"${raw}" is not a value of ${def.en}`),
+    text(
+      `"${raw}" không thuộc danh mục ${def.vi}${meant ? ` (ý bạn là "${meant.vi}"?)` : ''}`,
+      `"${raw}" is not a value of ${def.en}${meant ? ` (did you mean "${meant.en}"?)` : ''}`,
+    ),
     text(`Ghi một trong: ${shown}; hoặc thêm cách viết này vào mục values.${enumId} của tệp ánh xạ (--map).`, `Write one of: ${def.values.map((v) => v.en).join('; ')}; or add this spelling under values.${enumId} in the map file (--map).`),
   );
 }

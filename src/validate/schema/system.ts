@@ -1,5 +1,5 @@
 import type { FrameworkPack } from '../../framework/types.js';
-import { BASE_REQUIRED, baseProperties, decision, orgRef, timeProperties } from './common.js';
+import { BASE_REQUIRED, baseProperties, decision, orgRef, timePoint, timeProperties } from './common.js';
 import { arr, bool, date, doc, enumOf, id, int, obj, ref, str, unknownable, type Schema } from './dsl.js';
 
 export function systemSchema(pack: FrameworkPack): Schema {
@@ -96,7 +96,13 @@ export function systemSchema(pack: FrameworkPack): Schema {
         external: int({ vi: 'Số tài khoản người dân, doanh nghiệp', en: 'Citizen and business accounts' }, 0),
       },
     ),
-    goLive: date({ vi: 'Ngày đưa vào vận hành', en: 'Go-live date' }),
+    // A year as inventories record it ("Năm đưa vào sử dụng: 2012"), or the day when it is known.
+    goLive: timePoint({
+      vi: 'Ngày đưa vào vận hành',
+      en: 'Go-live date',
+      dvi: 'Năm (2012) khi chỉ biết năm, như các bảng danh mục thường ghi, hoặc ngày (2012-09-01).',
+      den: 'Year (2012) when only the year is known, as inventories usually record it, or day (2012-09-01).',
+    }),
     retireBy: date({ vi: 'Thời hạn dừng hoạt động', en: 'Retire by' }),
     replacedBy: ref({ vi: 'Được thay thế bởi', en: 'Replaced by' }, ['system', 'national']),
     legalBasis: arr(

@@ -22,6 +22,8 @@ export interface Grid {
   cell(row: number, col: number): GridCell;
   /** For a CSV file, how its bytes were read (see decodeCsv). */
   readonly encoding?: CsvEncoding;
+  /** Set for a sheet Excel does not show: `hidden` (Unhide lists it) or `veryHidden` (only VBA shows it). */
+  readonly hidden?: 'hidden' | 'veryHidden';
 }
 
 /** `3` → `C`, `28` → `AB`. */
@@ -65,7 +67,7 @@ function gridOf(ws: ExcelJS.Worksheet, name: string): Grid {
 export async function readXlsx(bytes: Uint8Array): Promise<Grid[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  return wb.worksheets.map((ws) => gridOf(ws, ws.name));
+  return wb.worksheets.map((ws) => (ws.state === 'hidden' || ws.state === 'veryHidden' ? { ...gridOf(ws, ws.name), hidden: ws.state } : gridOf(ws, ws.name)));
 }
 
 /** How the bytes of a CSV file were read as text. */

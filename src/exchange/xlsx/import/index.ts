@@ -1,22 +1,51 @@
 /**
  * `kientruc import` without the command: a spreadsheet's bytes and the target architecture in,
- * the YAML files to write and the findings per cell out. Pure apart from parsing the workbook.
+ * the documents to write (merge.ts makes the files) and the findings per cell out. Pure apart from
+ * parsing the workbook.
  */
 import { text } from '../../../core/text.js';
 import type { FrameworkPack } from '../../../framework/types.js';
 import type { Mapping, SheetKind } from '../mapping.js';
-import { importInventory, type ExistingEntity } from './convert.js';
+import { importInventory, type ExistingEntity, type ImportedDoc, type PreviousEntity, type RecordedRow, type RowCounts } from './convert.js';
 import { readCsv, readXlsx, type Grid } from './grid.js';
 import { compareIssues, type CellIssue } from './issues.js';
-import { planFiles, type PlannedFile } from './plan.js';
 
 export interface SpreadsheetImport {
-  readonly files: readonly PlannedFile[];
+  /** The documents, with the row and cells each came from: what merge.ts writes (a new file, or merged into the last import's). */
+  readonly docs: readonly ImportedDoc[];
   readonly issues: readonly CellIssue[];
   /** Entities written, by kind. */
   readonly counts: Readonly<Record<string, number>>;
   /** Rows naming entities the architecture already declares. */
   readonly existing: number;
+  /** Rows read and written, by kind. */
+  readonly rows: Readonly<Partial<Record<SheetKind, RowCounts>>>;
+  /** Organisations created from names in cells. */
+  readonly namedOrgs: number;
+  /** Previous entities whose row could not be written this time (kept as they are by a re-import). */
+  readonly unwritable: readonly string[];
+  /** Columns holding data no field takes. */
+  readonly droppedColumns: readonly string[];
+  /** Hidden sheets left out. */
+  readonly hiddenSheets: readonly string[];
+  /** Sheet names in workbook order (findings are sorted by it). */
+  readonly sheetOrder: readonly string[];
+}
+
+/** A sheet Excel does not show, left out unless asked for: an old edition kept in the workbook is not this quarter's inventory. */
+function hiddenSheet(grid: Grid): CellIssue {
+  const very = grid.hidden === 'veryHidden';
+  return {
+    code: 'import.hidden-sheet',
+    severity: 'warning',
+    sheet: grid.name,
+    address: 'A1',
+    message: text(
+      `Sheet "${grid.name}" bị ẩn${very ? ' (ẩn sâu, chỉ hiện qua VBA)' : ''} nên không được nhập.`,
+      `Sheet "${grid.name}" is hidden${very ? ' (very hidden, shown only through VBA)' : ''}, so it was not imported.`,
+    ),
+    fix: text('Nếu sheet này cần nhập, chạy lại với --include-hidden, hoặc bỏ ẩn sheet trong Excel.', 'If this sheet is to be imported, run again with --include-hidden, or unhide it in Excel.'),
+  };
 }
 
 /** A CSV file that was not UTF-8, read as Windows-1258: a guess, so the user is told to check the letters. */
@@ -77,9 +106,18 @@ function legacyFontText(grid: Grid): CellIssue[] {
   return [];
 }
 
-/** Reads XLSX, or CSV when the name ends in .csv (one sheet, named after the file). */
+/**
+ * Delimited text: `.csv`, and what Excel's "Unicode Text" (`.txt`, UTF-16, tab-separated) and other
+ * tools (`.tsv`) save. decodeCsv reads the encoding and readCsv the delimiter, whatever the extension.
+ */
+export const TEXT_TABLE = /\.(csv|tsv|txt)$/i;
+
+/** Names the command accepts: a workbook or a delimited text file. */
+export const SPREADSHEET_NAME = /\.(xlsx|csv|tsv|txt)$/i;
+
+/** Reads XLSX, or delimited text (one sheet, named after the file without its extension). */
 export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<Grid[]> {
-  if (/\.csv$/i.test(fileName)) return readCsv(bytes, fileName.replace(/^.*[\\/]/, '').replace(/\.csv$/i, ''));
+  if (TEXT_TABLE.test(fileName)) return readCsv(bytes, fileName.replace(/^.*[\\/]/, '').replace(TEXT_TABLE, ''));
   return readXlsx(bytes);
 }
 
@@ -90,18 +128,39 @@ export async function importSpreadsheet(input: {
   readonly sheetKinds: Readonly<Record<string, SheetKind>>;
   readonly pack: FrameworkPack;
   readonly existing: readonly ExistingEntity[];
+  readonly previous?: readonly PreviousEntity[];
+  readonly recorded?: readonly RecordedRow[];
   readonly place?: string;
+  /** Read hidden sheets too (skipped by default, with a warning). */
+  readonly includeHidden?: boolean;
 }): Promise<SpreadsheetImport> {
-  const sheets = await readSpreadsheet(input.bytes, input.fileName);
-  const result = importInventory({ sheets, mapping: input.mapping, sheetKinds: input.sheetKinds, pack: input.pack, existing: input.existing, ...(input.place !== undefined ? { place: input.place } : {}) });
+  const all = await readSpreadsheet(input.bytes, input.fileName);
+  const hidden = input.includeHidden ? [] : all.filter((g) => g.hidden !== undefined);
+  const sheets = all.filter((g) => !hidden.includes(g));
+  const result = importInventory({
+    sheets,
+    mapping: input.mapping,
+    sheetKinds: input.sheetKinds,
+    pack: input.pack,
+    existing: input.existing,
+    ...(input.previous ? { previous: input.previous } : {}),
+    ...(input.recorded ? { recorded: input.recorded } : {}),
+    ...(input.place !== undefined ? { place: input.place } : {}),
+  });
   // How the text was encoded is about the file, not a row: said once per sheet.
   const encoding = [...sheets.filter((g) => g.encoding === 'windows-1258').map((g) => encodingGuessed(g.name)), ...sheets.flatMap(legacyFontText)];
   const counts: Record<string, number> = {};
   for (const d of result.docs) counts[d.kind] = (counts[d.kind] ?? 0) + 1;
   return {
-    files: planFiles(result.docs, input.fileName, input.mapping),
-    issues: [...encoding, ...result.issues].sort(compareIssues(sheets.map((s) => s.name))),
+    docs: result.docs,
+    issues: [...hidden.map(hiddenSheet), ...encoding, ...result.issues].sort(compareIssues(all.map((s) => s.name))),
     counts,
     existing: result.existing,
+    rows: result.rows,
+    namedOrgs: result.namedOrgs,
+    unwritable: result.unwritable,
+    droppedColumns: result.droppedColumns,
+    hiddenSheets: hidden.map((g) => g.name),
+    sheetOrder: all.map((g) => g.name),
   };
 }

@@ -4,23 +4,11 @@
  * or id; a folded name that two entities share resolves to neither (it is reported, not guessed).
  */
 import { slugify } from '../../../core/labels.js';
-import { normalizeLabel } from '../normalize.js';
+import { ID_SHORTENINGS, nameKey } from './abbreviations.js';
 
 const AMBIGUOUS = Symbol('ambiguous');
 
-/** Common abbreviations of provincial body names, expanded before comparing. */
-const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
-  [/\bubnd\b/g, 'uy ban nhan dan'],
-  [/\bhdnd\b/g, 'hoi dong nhan dan'],
-  [/\bcsdl\b/g, 'co so du lieu'],
-  [/\bhttt\b/g, 'he thong thong tin'],
-];
-
-export function nameKey(name: string): string {
-  let k = normalizeLabel(name);
-  for (const [re, full] of ABBREVIATIONS) k = k.replace(re, full);
-  return k;
-}
+export { nameKey };
 
 /**
  * The key without a trailing place: " tỉnh <place>", " tỉnh", " của tỉnh" ("so y te tinh son ha" →
@@ -39,6 +27,8 @@ export class NameIndex {
   private readonly exact = new Map<string, string | typeof AMBIGUOUS>();
   private readonly loose = new Map<string, string | typeof AMBIGUOUS>();
   private readonly refs = new Set<string>();
+  /** Every ref under each exact key, for naming the candidates of an ambiguous name. */
+  private readonly byKey = new Map<string, string[]>();
 
   add(ref: string, ...names: (string | undefined)[]): void {
     this.refs.add(ref);
@@ -46,6 +36,9 @@ export class NameIndex {
       if (!name) continue;
       const key = nameKey(name);
       put(this.exact, key, ref);
+      const list = this.byKey.get(key) ?? [];
+      if (!list.includes(ref)) list.push(ref);
+      this.byKey.set(key, list);
       const bare = withoutPlace(key, this.place);
       if (bare) put(this.loose, bare, ref);
     }
@@ -66,21 +59,17 @@ export class NameIndex {
     const hit = exact ?? (mode === 'exact' ? undefined : (this.loose.get(key) ?? (bare !== undefined ? this.loose.get(bare) : undefined)));
     return hit === AMBIGUOUS ? 'ambiguous' : hit;
   }
+
+  /** The refs a name is shared by (in the order they were added). */
+  candidates(written: string): readonly string[] {
+    return this.byKey.get(nameKey(written)) ?? [];
+  }
 }
 
 function put(map: Map<string, string | typeof AMBIGUOUS>, key: string, ref: string): void {
   const prev = map.get(key);
   map.set(key, prev === undefined || prev === ref ? ref : AMBIGUOUS);
 }
-
-/** Phrases shortened in derived ids, the way Vietnamese officials abbreviate them. */
-const ID_ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
-  [/\bco-so-du-lieu\b/g, 'csdl'],
-  [/\bhe-thong-thong-tin\b/g, 'httt'],
-  [/\bthu-tuc-hanh-chinh\b/g, 'tthc'],
-  [/\buy-ban-nhan-dan\b/g, 'ubnd'],
-  [/\bcong-nghe-thong-tin\b/g, 'cntt'],
-];
 
 /** Longest derived id: long enough to tell names apart, short enough to read in a ref. */
 const DERIVED_ID_LENGTH = 48;
@@ -92,7 +81,7 @@ const DERIVED_ID_LENGTH = 48;
  */
 export function deriveId(label: string, taken: ReadonlySet<string>, fallback: string): string {
   let slug = slugify(label);
-  for (const [re, short] of ID_ABBREVIATIONS) slug = slug.replace(re, short);
+  for (const [re, short] of ID_SHORTENINGS) slug = slug.replace(re, short);
   if (slug.length > DERIVED_ID_LENGTH) {
     const cut = slug.slice(0, DERIVED_ID_LENGTH + 1);
     slug = cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut.slice(0, DERIVED_ID_LENGTH);
@@ -100,4 +89,28 @@ export function deriveId(label: string, taken: ReadonlySet<string>, fallback: st
   const base = slug.replace(/-+$/, '') || fallback;
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** A folded name without spaces and "và": "so nong nghiep moi truong" and "so nong nghiep va moi truong" agree. */
+const squeeze = (key: string): string => key.replace(/\bva\b/g, '').replace(/ /g, '');
+
+/**
+ * A listed name `written` may stand for without matching it: the same words up to "và" and spacing,
+ * or initials of the listed name ("Sở TC" for "Sở Tài chính", "Sở NV" for "Sở Nội vụ"), the first word
+ * ("Sở", "UBND", "Trung tâm"…) alike. A hint for a warning, never a match: initials have many readings.
+ */
+export function similarName(written: string, listed: string): boolean {
+  const a = nameKey(written);
+  const b = nameKey(listed);
+  if (a === b) return false;
+  if (squeeze(a) === squeeze(b)) return true;
+  const initials = (short: string, long: string, shortWritten: string): boolean => {
+    const [head, ...rest] = short.split(' ');
+    const [lhead, ...lrest] = long.split(' ');
+    // The short form's tail is one token written in capitals in the cell ("TC", "NV").
+    if (head !== lhead || rest.length !== 1 || !/(?:^|\s)\p{Lu}{2,}(?:\s|$)/u.test(shortWritten)) return false;
+    const letters = lrest.filter((w) => w !== 'va').map((w) => w[0]).join('');
+    return letters.length >= 2 && letters === rest[0];
+  };
+  return initials(a, b, written) || initials(b, a, listed);
 }

@@ -4,37 +4,28 @@
  */
 import { stringify } from 'yaml';
 import { slugify } from '../../../core/labels.js';
-import { kindMapping, SHEET_KINDS, type Mapping } from '../mapping.js';
-import type { ImportedDoc } from './convert.js';
 
-/** First line of every file `kientruc import` writes; only such files may be replaced (with --update). */
+/** First line of every file `kientruc import` writes; only such files may be changed by a later import. */
 export const IMPORT_MARKER = '# kientruc import:';
 
-export interface PlannedFile {
-  /** Relative to the architecture folder, POSIX. */
-  readonly path: string;
-  readonly contents: string;
+/** The spreadsheet an imported file was made from, read from its first line; undefined for a file written by hand. */
+export function importedFrom(text: string): string | undefined {
+  if (!text.startsWith(IMPORT_MARKER)) return undefined;
+  return text.slice(IMPORT_MARKER.length, text.indexOf('\n') < 0 ? undefined : text.indexOf('\n')).trim();
+}
+
+/** One document as import writes it: keys in the mapping's order (the order they were set in). */
+export function renderDoc(doc: Readonly<Record<string, unknown>>): string {
+  return stringify(doc, { lineWidth: 0 });
+}
+
+/** A new file: the marker naming the spreadsheet, a line on how to edit it, then its documents. */
+export function renderFile(docs: readonly Readonly<Record<string, unknown>>[], source: string, recordName: string): string {
+  return `${IMPORT_MARKER} ${source}\n# Tệp do "kientruc import" tạo từ bảng tính; sửa tay được: lần nhập sau giữ các sửa đổi (giá trị lần nhập ghi ở ${recordName}, đừng xoá; xem docs/import-export.md).\n${docs.map(renderDoc).join('---\n')}`;
 }
 
 /** The file stem for a spreadsheet name: "Danh mục HTTT 2025.xlsx" → "danh-muc-httt-2025". */
 export function importStem(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   return slugify(base) || 'nhap';
-}
-
-export function planFiles(docs: readonly ImportedDoc[], fileName: string, mapping: Mapping): PlannedFile[] {
-  const stem = importStem(fileName);
-  const source = fileName.replace(/^.*[\\/]/, '');
-  const files: PlannedFile[] = [];
-  for (const kind of SHEET_KINDS) {
-    const mine = docs.filter((d) => d.kind === kind);
-    if (mine.length === 0) continue;
-    const m = kindMapping(mapping, kind);
-    const body = mine.map((d) => stringify(d.doc, { lineWidth: 0 })).join('---\n');
-    files.push({
-      path: `${m.folder}/${stem}.yaml`,
-      contents: `${IMPORT_MARKER} ${source}\n# Tệp do "kientruc import" tạo từ bảng tính; nhập lại với --update sẽ thay tệp này (xem docs/import-export.md).\n${body}`,
-    });
-  }
-  return files;
 }

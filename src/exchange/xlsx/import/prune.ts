@@ -17,11 +17,27 @@ export interface Pending {
   readonly doc: Doc;
   /** References this document makes, to drop with it or without it. */
   readonly refs: { readonly field: string; readonly ref: string; readonly address: string }[];
+  /** Dotted fields the spreadsheet says something about for this document (a column, a group row, a default). */
+  readonly informed: Set<string>;
+  /** Field → address of the cell it was read from. */
+  readonly cells: Map<string, string>;
+  /** Field → the cell's text as written. */
+  readonly texts: Map<string, string>;
 }
 
-/** Drops incomplete documents and references to them; returns the refs dropped. */
-export function pruneIncomplete(all: readonly Pending[], issues: CellIssue[]): Set<string> {
+/** Rows of one sheet left out for lacking fields the sheet has no column for (said once, for the sheet). */
+export interface SheetShortfall {
+  readonly fields: Set<string>;
+  rows: number;
+}
+
+/**
+ * Drops incomplete documents and references to them. A missing field the sheet has no column for
+ * (`absent`) is not reported per row: the rows are counted per sheet, for one finding about the sheet.
+ */
+export function pruneIncomplete(all: readonly Pending[], issues: CellIssue[], absent: (p: Pending) => ReadonlySet<string>): { dropped: Set<string>; shortfalls: Map<string, SheetShortfall> } {
   const dropped = new Set<string>();
+  const shortfalls = new Map<string, SheetShortfall>();
   for (let changed = true; changed; ) {
     changed = false;
     for (const p of all) {
@@ -37,10 +53,20 @@ export function pruneIncomplete(all: readonly Pending[], issues: CellIssue[]): S
         issues.push({ code: 'import.dropped-ref', severity: 'warning', sheet: p.sheet, address: r.address, entity: p.ref, message: text(`${r.ref} không được nhập nên bỏ tham chiếu tới nó.`, `${r.ref} was not imported, so the reference to it is left out.`), fix: text('Sửa hàng của thực thể đó rồi nhập lại với --update.', 'Fix that entity\'s row and import again with --update.') });
       }
       // Co-leads (`leads`) stand for the one `lead`.
-      const missing = p.kind.required.filter((f) => getPath(p.doc, f) === undefined && !(f === 'lead' && getPath(p.doc, 'leads') !== undefined));
+      let missing = p.kind.required.filter((f) => getPath(p.doc, f) === undefined && !(f === 'lead' && getPath(p.doc, 'leads') !== undefined));
       if (missing.length && p.row) {
         dropped.add(p.ref);
         changed = true;
+        const noColumn = absent(p);
+        const sheetWide = missing.filter((f) => noColumn.has(f));
+        if (sheetWide.length) {
+          const s = shortfalls.get(p.sheet) ?? { fields: new Set<string>(), rows: 0 };
+          for (const f of sheetWide) s.fields.add(f);
+          s.rows++;
+          shortfalls.set(p.sheet, s);
+        }
+        missing = missing.filter((f) => !noColumn.has(f));
+        if (missing.length === 0) continue;
         const labels = missing.map((f) => p.kind.columns.find((c) => c.field === f)?.headers[0] ?? f);
         issues.push({
           code: 'import.missing-required',
@@ -54,5 +80,5 @@ export function pruneIncomplete(all: readonly Pending[], issues: CellIssue[]): S
       }
     }
   }
-  return dropped;
+  return { dropped, shortfalls };
 }

@@ -16,6 +16,15 @@ export interface SheetLayout {
   readonly columns: ReadonlyMap<number, ColumnDef>;
   readonly headerTop: number;
   readonly headerBottom: number;
+  /** Columns whose header names no field (numbering columns aside): reported by the caller, which knows whether they hold data. */
+  readonly unmapped: readonly UnmappedColumn[];
+}
+
+export interface UnmappedColumn {
+  readonly col: number;
+  /** Address of the header cell (its bottom row). */
+  readonly address: string;
+  readonly header: string;
 }
 
 export interface RawCell {
@@ -132,29 +141,33 @@ export function detectLayout(grid: Grid, mapping: Mapping, sheetKinds: Readonly<
     return undefined;
   }
   const headerBottom = best.top + best.depth - 1;
-  // Headers that name nothing known are reported once, so a user sees what was left out.
+  // Headers that name nothing known are reported once (by the caller), so a user sees what was left out.
   const texts = headerTexts(grid, best.top, best.depth);
   const index = headerIndex(best.kind);
+  const unmapped: UnmappedColumn[] = [];
   for (const [c, h] of texts) {
     if (best.columns.has(c)) continue;
     const n = normalizeLabel(h.full);
     if (n === 'stt' || n === 'tt' || n === 'so tt' || n === 'so thu tu') continue;
+    const address = grid.cell(headerBottom, c).address;
     const dup = matchHeader(index, h);
+    if (!dup) {
+      unmapped.push({ col: c, address, header: h.full });
+      continue;
+    }
     issues.push({
-      code: dup ? 'import.duplicate-column' : 'import.unmapped-column',
-      severity: dup ? 'warning' : 'info',
+      code: 'import.duplicate-column',
+      severity: 'warning',
       sheet: grid.name,
-      address: grid.cell(headerBottom, c).address,
-      message: dup
-        ? text(`Cột "${h.full}" lặp lại trường ${dup.field} của một cột trước; cột này bị bỏ qua.`, `Column "${h.full}" repeats field ${dup.field} of an earlier column; ignored.`)
-        : text(`Cột "${h.full}" không khớp trường nào nên không được nhập.`, `Column "${h.full}" matches no field, so it was not imported.`),
+      address,
+      message: text(`Cột "${h.full}" lặp lại trường ${dup.field} của một cột trước; cột này bị bỏ qua.`, `Column "${h.full}" repeats field ${dup.field} of an earlier column; ignored.`),
       fix: text(
-        `Nếu cần nhập, thêm tiêu đề này vào tệp ánh xạ: columns: { ${best.kind.kind}: { <trường>: ["${h.full}"] } }.`,
-        `To import it, add this header to the map file: columns: { ${best.kind.kind}: { <field>: ["${h.full}"] } }.`,
+        `Nếu cột này là trường khác, đặt tiêu đề của nó trong tệp ánh xạ: columns: { ${best.kind.kind}: { <trường>: ["${h.full}"] } }.`,
+        `If this column is another field, map its header in the map file: columns: { ${best.kind.kind}: { <field>: ["${h.full}"] } }.`,
       ),
     });
   }
-  return { kind: best.kind, columns: best.columns, headerTop: best.top, headerBottom };
+  return { kind: best.kind, columns: best.columns, headerTop: best.top, headerBottom, unmapped };
 }
 
 /**
