@@ -1,4 +1,5 @@
-import { expandBodyAbbreviations, slugify } from '../core/labels.js';
+import { expandBodyNames } from '../core/abbreviations.js';
+import { slugify } from '../core/labels.js';
 import type { IsoDate } from '../core/dates.js';
 import { viShortDate } from '../core/dates.js';
 import { gitlabCi, githubWorkflow } from './ci-templates.js';
@@ -62,7 +63,7 @@ export function placeNameOf(agencyName: string): string | undefined {
 export function scaffoldFiles(input: ScaffoldInput): Record<string, string> {
   const { id, level, today } = input;
   // Written in full, so the issuer and the "…/QĐ-UBND" of the documents are those of the full name.
-  const name = expandBodyAbbreviations(input.name);
+  const name = expandBodyNames(input.name);
   const year = Number(today.slice(0, 4));
   const ref = `agency:${id}`;
   const place = placeNameOf(name);

@@ -14,7 +14,7 @@ export interface Abbreviation {
   readonly inIds?: true;
 }
 
-/** The table; `src/exchange/xlsx/import/abbreviations.ts` holds the same entries for import (names, derived ids). */
+/** The table: import (names, derived ids), the site's search and the documents' issuer names read it. */
 export const ABBREVIATIONS: readonly Abbreviation[] = [
   { short: ['UBND'], full: 'Ủy ban nhân dân', inIds: true },
   { short: ['HĐND'], full: 'Hội đồng nhân dân' },
@@ -85,5 +85,30 @@ const COMPILED = SEARCH_EXPANSIONS.map(([from, to]) => [new RegExp(expansionPatt
 export function expandFolded(folded: string): string {
   let s = folded;
   for (const [re, to] of COMPILED) s = s.replace(re, to);
+  return s;
+}
+
+const BODY_SEPARATORS = /[&,\-–]+/;
+
+/**
+ * Written forms of body names (a capitalised full form: "Khoa học và Công nghệ", "Ủy ban nhân dân",
+ * not "cơ sở dữ liệu"), in the original letters: "KH&CN", "KH & CN", "KH và CN", "KHCN", "UBND".
+ */
+const WRITTEN_BODIES: readonly (readonly [RegExp, string])[] = ABBREVIATIONS.filter((a) => /^\p{Lu}/u.test(a.full)).flatMap((a) =>
+  a.short.map((s) => {
+    const parts = s.split(BODY_SEPARATORS).filter((p) => p !== '').map(escape);
+    const body = parts.join('(?:\\s*[&,\\-–]\\s*|\\s+(?:và|va)\\s+|)');
+    return [new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'gu'), a.full] as const;
+  }),
+);
+
+/**
+ * A body's name with its abbreviations written out, diacritics kept: "Sở KH&CN" → "Sở Khoa học và
+ * Công nghệ", "UBND xã Tân Phú" → "Ủy ban nhân dân xã Tân Phú". NĐ 30/2020 writes the issuer's name in
+ * full, so init and the documents' issuer lines use it; import reads names through it.
+ */
+export function expandBodyNames(name: string): string {
+  let s = name.normalize('NFC');
+  for (const [re, full] of WRITTEN_BODIES) s = s.replace(re, full);
   return s;
 }

@@ -38,18 +38,3 @@ export function slugify(value: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
 }
-
-/**
- * Abbreviations of a body's name and the words they stand for. An agency named "UBND xã Tân Phú" is
- * the same issuer as "Ủy ban nhân dân xã Tân Phú": the documents print its name in full and number
- * its documents "…/QĐ-UBND" either way.
- */
-const BODY_ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
-  [/(?<![\p{L}\p{N}])UBND(?![\p{L}\p{N}])/gu, 'Ủy ban nhân dân'],
-  [/(?<![\p{L}\p{N}])HĐND(?![\p{L}\p{N}])/gu, 'Hội đồng nhân dân'],
-];
-
-/** "UBND xã Tân Phú" → "Ủy ban nhân dân xã Tân Phú"; "Văn phòng HĐND và UBND" → "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân". */
-export function expandBodyAbbreviations(name: string): string {
-  return BODY_ABBREVIATIONS.reduce((s, [re, full]) => s.replace(re, full), name.normalize('NFC'));
-}

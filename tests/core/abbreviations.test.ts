@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ABBREVIATIONS, expandFolded, foldForSearch, SEARCH_EXPANSIONS } from '../../src/core/abbreviations.js';
+import { ABBREVIATIONS, expandBodyNames, expandFolded, foldForSearch, SEARCH_EXPANSIONS } from '../../src/core/abbreviations.js';
 
 const expand = (s: string) => expandFolded(foldForSearch(s));
 
@@ -25,5 +25,16 @@ describe('abbreviations officials write, spelled out for search', () => {
     for (const a of ABBREVIATIONS) expect(expand(a.short[0] as string), a.short[0]).toBe(foldForSearch(a.full));
     const lengths = SEARCH_EXPANSIONS.map(([from]) => from.length);
     expect(lengths).toEqual([...lengths].sort((x, y) => y - x));
+  });
+});
+
+describe('expandBodyNames (init, the documents\' issuer lines, import)', () => {
+  it('writes the official abbreviations of bodies in full, keeping diacritics and every other word', () => {
+    expect(expandBodyNames('UBND xã Tân Phú')).toBe('Ủy ban nhân dân xã Tân Phú');
+    expect(expandBodyNames('Sở KH&CN tỉnh Sơn Hà')).toBe('Sở Khoa học và Công nghệ tỉnh Sơn Hà');
+    expect(expandBodyNames('Sở KH & CN')).toBe('Sở Khoa học và Công nghệ');
+    expect(expandBodyNames('SỞ GD&ĐT TỈNH SƠN HÀ').toLocaleUpperCase('vi')).toBe('SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH SƠN HÀ');
+    // Phrases that are not bodies, and letters inside a longer word, stay as written.
+    expect(expandBodyNames('CSDL hộ tịch của UBNDX')).toBe('CSDL hộ tịch của UBNDX');
   });
 });

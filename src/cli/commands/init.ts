@@ -3,7 +3,8 @@ import { rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UserError } from '../../core/errors.js';
-import { expandBodyAbbreviations, slugify } from '../../core/labels.js';
+import { expandBodyNames } from '../../core/abbreviations.js';
+import { slugify } from '../../core/labels.js';
 import { isId } from '../../core/ref.js';
 import { isUnknown } from '../../core/unknown.js';
 import { text } from '../../core/text.js';
@@ -54,7 +55,7 @@ Chạy lại init là an toàn: tệp giống hệt được bỏ qua, tệp kh�
       const typed = (opts.name ?? '').trim().normalize('NFC');
       if (!typed) throw new UserError(text('--name không được để trống.', '--name must not be empty.'));
       // "UBND xã Tân Phú" and "Ủy ban nhân dân xã Tân Phú" are one agency: the same name, id, issuer and "…/QĐ-UBND".
-      const name = expandBodyAbbreviations(typed);
+      const name = expandBodyNames(typed);
       if (name !== typed) app.log.info(app.lang === 'vi' ? `Tên cơ quan ghi đầy đủ: "${name}".` : `Agency name written in full: "${name}".`);
       const id = opts.id ?? slugify(name);
       if (!isId(id)) {

@@ -1,6 +1,6 @@
 import { dateOfCitation, rankOfCitation, sortBases, type RankedBasis } from '../../analysis/legal-rank.js';
 import { viLongDate, type IsoDate } from '../../core/dates.js';
-import { expandBodyAbbreviations } from '../../core/labels.js';
+import { expandBodyNames } from '../../core/abbreviations.js';
 import { text, type Text } from '../../core/text.js';
 import type { LevelWording, StrategyDefaults } from '../../framework/document-pack.js';
 import type { Model } from '../../model/model.js';
@@ -77,13 +77,13 @@ function upper(value: string): string {
 
 /** The issuing body printed top-left, in capitals, its name in full ("UBND XÃ …" → "ỦY BAN NHÂN DÂN XÃ …"). */
 export function issuerOf(ctx: Pick<FrameContext, 'agency' | 'model'>): string {
-  return upper(squash(expandBodyAbbreviations(ctx.agency?.document?.issuer ?? ctx.agency?.name ?? ctx.model.root)));
+  return upper(squash(expandBodyNames(ctx.agency?.document?.issuer ?? ctx.agency?.name ?? ctx.model.root)));
 }
 
 /** A decision's authority line above the căn cứ: `document.authority`, else the issuer. */
 export function issuingAuthority(ctx: Pick<FrameContext, 'agency' | 'model'>): string {
   const own = ctx.agency?.document?.authority;
-  return own ? upper(squash(expandBodyAbbreviations(own))) : issuerOf(ctx);
+  return own ? upper(squash(expandBodyNames(own))) : issuerOf(ctx);
 }
 
 /** "Theo đề nghị của …." (`document.proposer`); a line to complete when the agency names none. */
@@ -104,7 +104,7 @@ const BODY_PREFIXES: readonly (readonly [string, string])[] = [
  */
 export function issuerLines(ctx: Pick<FrameContext, 'agency' | 'model'>): string[] {
   const raw = ctx.agency?.document?.issuer;
-  if (raw && /\n/.test(raw.trim())) return raw.trim().split(/\s*\n\s*/).map((l) => upper(squash(expandBodyAbbreviations(l))));
+  if (raw && /\n/.test(raw.trim())) return raw.trim().split(/\s*\n\s*/).map((l) => upper(squash(expandBodyNames(l))));
   const issuer = issuerOf(ctx);
   const prefix = BODY_PREFIXES.find(([p]) => issuer.startsWith(`${p} `));
   return prefix ? [prefix[0], issuer.slice(prefix[0].length + 1)] : [issuer];
@@ -284,7 +284,7 @@ const COLLEGIAL_BODIES: readonly (readonly [string, string])[] = [
  * ("CHỦ TỊCH ỦY BAN NHÂN DÂN …" as `document.authority`).
  */
 export function defaultSignerAuthority(issuing: string): string | null {
-  const line = upper(squash(expandBodyAbbreviations(issuing)));
+  const line = upper(squash(expandBodyNames(issuing)));
   const body = COLLEGIAL_BODIES.find(([p]) => line === p || line.startsWith(`${p} `));
   return body ? `TM. ${body[1]}` : null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isUnderAgency } from '../../../src/analysis/authority.js';
 import { parsePeriod } from '../../../src/core/dates.js';
-import { expandBodyAbbreviations } from '../../../src/core/labels.js';
+import { expandBodyNames } from '../../../src/core/abbreviations.js';
 import { runPipeline } from '../../../src/pipeline.js';
 import { defaultSignerAuthority, issuerCode, issuerLines, TO_COMPLETE } from '../../../src/render/documents/frame.js';
 import { renderDocuments, type DocumentRequest } from '../../../src/render/documents/index.js';
@@ -85,9 +85,9 @@ describe('commune: "UBND" and "Ủy ban nhân dân" name the same issuer', () =>
   const frame = (issuer: string) => ({ agency: { document: { issuer } } as never, model: { root: 'x' } as never });
 
   it('expands the abbreviations, only as whole words', () => {
-    expect(expandBodyAbbreviations('UBND xã Tân Phú')).toBe('Ủy ban nhân dân xã Tân Phú');
-    expect(expandBodyAbbreviations('Văn phòng HĐND và UBND xã')).toBe('Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã');
-    expect(expandBodyAbbreviations('UBNDX')).toBe('UBNDX');
+    expect(expandBodyNames('UBND xã Tân Phú')).toBe('Ủy ban nhân dân xã Tân Phú');
+    expect(expandBodyNames('Văn phòng HĐND và UBND xã')).toBe('Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã');
+    expect(expandBodyNames('UBNDX')).toBe('UBNDX');
   });
 
   it('prints the issuer in full, on two lines, and numbers its documents "…/QĐ-UBND"', () => {

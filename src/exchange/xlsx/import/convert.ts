@@ -8,13 +8,13 @@
  * n-th row of a name is the n-th entity of that name, so rows sharing a name are never made again as
  * "-3", "-4". Organisations only named in a cell are created, but only those a written row refers to.
  */
+import { expandBodyNames } from '../../../core/abbreviations.js';
 import { text } from '../../../core/text.js';
 import { isUnknown, UNKNOWN_VALUES } from '../../../core/unknown.js';
 import type { FrameworkPack } from '../../../framework/types.js';
 import { SHEET_KINDS, type ColumnDef, type KindMapping, type Mapping, type SheetKind } from '../mapping.js';
 import { normalizeLabel } from '../normalize.js';
 import { cellText, isEmptyCell, parseCell, splitList, type ValueContext } from '../values.js';
-import { expandWritten } from './abbreviations.js';
 import { missingColumnsIssue, unmappedColumnIssue } from './columns-report.js';
 import { differences, type ExistingEntity } from './compare.js';
 import { getPath, setPath, type Doc } from './doc-path.js';
@@ -304,7 +304,7 @@ export function importInventory(input: ImportInput): ImportResult {
     if (!level) return undefined;
     // "Sở KH&CN" is created as "Sở Khoa học và Công nghệ", so the full name finds it too (and the other way round).
     const shortForm = written.replace(/\s+/g, ' ');
-    const full = expandWritten(shortForm);
+    const full = expandBodyNames(shortForm);
     const prev = takePrevious('org', full, undefined) ?? (full !== shortForm ? takePrevious('org', shortForm, undefined) : undefined);
     const id = prev?.id ?? deriveId(full, takenOf('org'), 'co-quan');
     takenOf('org').add(id);
