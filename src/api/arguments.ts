@@ -22,17 +22,20 @@ function shown(value: unknown): string {
   return typeof value === 'object' ? 'an object' : typeof value === 'function' ? 'a function' : String(value);
 }
 
+/** `"a", "b", "c"`: the values a message lists. */
+const quoted = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(', ');
+
 /** Refuses `value` unless it is one of `allowed`; the message names them all. */
 export function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  const list = allowed.map((a) => `"${a}"`).join(', ');
+  const list = quoted(allowed);
   return fail('KIENTRUC_INVALID_ARGUMENT', text(`${name} ${shown(value)} không hợp lệ: dùng một trong ${list}.`, `${name} ${shown(value)} is not valid: use one of ${list}.`));
 }
 
 /** A list whose every item is one of `allowed` (a report's formats). */
 export function listOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): readonly T[] {
   if (!Array.isArray(value)) {
-    const list = allowed.map((a) => `"${a}"`).join(', ');
+    const list = quoted(allowed);
     return fail('KIENTRUC_INVALID_ARGUMENT', text(`${name} phải là một mảng gồm ${list}; nhận được ${shown(value)}.`, `${name} must be an array of ${list}; got ${shown(value)}.`));
   }
   return value.map((v) => oneOf(`${name} item`, v, allowed));
@@ -58,8 +61,8 @@ export function optionsObject(name: string, value: unknown, allowed: readonly st
   const o = anObject(name, value);
   const unknown = Object.keys(o).filter((k) => !allowed.includes(k));
   if (unknown.length > 0) {
-    const list = allowed.map((a) => `"${a}"`).join(', ');
-    fail('KIENTRUC_INVALID_ARGUMENT', text(`${name}: không có tùy chọn ${unknown.map((k) => `"${k}"`).join(', ')}; các tùy chọn: ${list}.`, `${name}: no option ${unknown.map((k) => `"${k}"`).join(', ')}; the options are ${list}.`));
+    const list = quoted(allowed);
+    fail('KIENTRUC_INVALID_ARGUMENT', text(`${name}: không có tùy chọn ${quoted(unknown)}; các tùy chọn: ${list}.`, `${name}: no option ${quoted(unknown)}; the options are ${list}.`));
   }
   return o;
 }

@@ -4,6 +4,7 @@ import { viShortDate } from '../../core/dates.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { countBySeverity } from '../../core/diagnostic.js';
 import { parseRef } from '../../core/ref.js';
+import { uriOfPath } from '../../core/uri.js';
 import { countEn, pick, text, viCollator, type Lang } from '../../core/text.js';
 import { enumLabel } from '../../framework/types.js';
 import type { Model } from '../../model/model.js';
@@ -167,7 +168,7 @@ function diagramBody(d: SiteDiagram, lang: Lang): string {
   if (d.svg === undefined) {
     return `<p class="desc">${lang === 'vi' ? 'Chưa vẽ (chạy không có --no-render để có hình); mã Mermaid:' : 'Not drawn (run without --no-render for the picture); Mermaid source:'}</p><pre>${esc(d.mmd ?? '')}</pre>`;
   }
-  const src = esc(siteSvgPath(d.name).split('/').map(encodeURIComponent).join('/'));
+  const src = esc(uriOfPath(siteSvgPath(d.name)));
   const size = svgSize(d.svg);
   const dims = size ? ` width="${size.w}" height="${size.h}"` : '';
   const hint = lang === 'vi' ? 'Bấm vào hình để xem cỡ đầy đủ' : 'Click the picture to see it at full size';
